@@ -1,0 +1,18 @@
+"""Input the tool cannot read: one clear line (Chinese and English) and exit code 2."""
+
+from __future__ import annotations
+
+
+class UnreadableInput(Exception):
+    """A file that cannot be read as a report. ``reason`` is a stable machine code."""
+
+    def __init__(self, path: str, reason: str, zh: str, en: str) -> None:
+        super().__init__(f"{path}: {zh} / {en}")
+        self.path = path
+        self.reason = reason
+        self.zh = zh
+        self.en = en
+
+    @property
+    def line(self) -> str:
+        return f"{self.path}: {self.zh} / {self.en}"

@@ -1,0 +1,80 @@
+"""The neutral layout every reader produces: paragraphs and tables in document order.
+
+A reader knows nothing of templates; extraction knows nothing of file formats. Texts are
+kept as read (``text``); the normalise step fills ``norm`` beside them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Location:
+    """Where a piece of text stands in the source file."""
+
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    paragraph: int | None = None
+    page: int | None = None
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: v for k in ("table", "row", "col", "paragraph", "page")
+                if (v := getattr(self, k)) is not None}
+
+
+@dataclass(slots=True)
+class Paragraph:
+    index: int
+    text: str
+    page: int | None = None
+    norm: str = ""
+
+    @property
+    def location(self) -> Location:
+        return Location(paragraph=self.index, page=self.page)
+
+
+@dataclass(slots=True)
+class Cell:
+    """One grid cell. ``col`` is the grid column it starts at; spans are resolved.
+
+    A cell continued from the row above (Word's vMerge) is ``continued`` and carries the
+    text of the cell it continues, so a row can be read on its own.
+    """
+
+    text: str
+    table: int
+    row: int
+    col: int
+    colspan: int = 1
+    rowspan: int = 1
+    continued: bool = False
+    page: int | None = None
+    norm: str = ""
+
+    @property
+    def location(self) -> Location:
+        return Location(table=self.table, row=self.row, col=self.col, page=self.page)
+
+
+@dataclass(slots=True)
+class Table:
+    index: int
+    rows: list[list[Cell]]
+    parent: tuple[int, int, int] | None = None  # (table, row, col) of the enclosing cell
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    blocks: list[Paragraph | Table] = field(default_factory=list)
+    source_format: str = "docx"
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]

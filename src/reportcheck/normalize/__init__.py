@@ -1,0 +1,1 @@
+"""Normalisation: one place where raw text becomes comparable text and typed values."""

@@ -1,0 +1,50 @@
+"""Evidence page references as applicants write them: （P12）, （见佐证材料第12页）, [第12-13页], 佐证P12."""
+
+from __future__ import annotations
+
+import re
+
+_RANGE_SEP = r"\s*(?:-|~|至|到|—)\s*"
+_LIST_SEP = r"\s*(?:,|、|，|;)\s*"
+_P_FORM = rf"[Pp]\.?\s*\d+(?:{_RANGE_SEP}[Pp]?\.?\s*\d+)?(?:{_LIST_SEP}[Pp]\.?\s*\d+(?:{_RANGE_SEP}[Pp]?\.?\s*\d+)?)*"
+_DI_FORM = rf"第\s*\d+(?:(?:{_RANGE_SEP}|{_LIST_SEP})\d+)*\s*页"
+_PAGE_CODE = r"页码\s*[:：]?\s*\d+(?:(?:" + _RANGE_SEP + "|" + _LIST_SEP + r")\d+)*"
+_PREFIX = r"(?:见|详见)?\s*(?:附件|佐证材料|佐证|证明材料)?\s*"
+_REF = re.compile(rf"{_PREFIX}(?:{_P_FORM}|{_DI_FORM}|{_PAGE_CODE})")
+_BRACKETED = re.compile(r"[(\[（【]([^()\[\]（）【】]*)[)\]）】]")
+_NUMS = re.compile(r"\d+")
+_MAX_RANGE = 200
+
+
+def _pages_of(ref: str) -> list[int]:
+    pages: list[int] = []
+    for m in re.finditer(rf"(\d+)(?:{_RANGE_SEP}[Pp]?\.?\s*(\d+))?", ref):
+        start = int(m.group(1))
+        end = int(m.group(2)) if m.group(2) else start
+        if start <= end <= start + _MAX_RANGE:
+            pages.extend(range(start, end + 1))
+        else:
+            pages.extend([start, end] if m.group(2) else [start])
+    return pages
+
+
+def split_evidence(text: str) -> tuple[str, list[int]]:
+    """Return the text without its page references, and the pages (sorted, unique)."""
+    pages: list[int] = []
+
+    def take_bracket(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if _REF.search(inner):
+            for ref in _REF.finditer(inner):
+                pages.extend(_pages_of(ref.group(0)))
+            return " "
+        return m.group(0)
+
+    rest = _BRACKETED.sub(take_bracket, text)
+
+    def take_bare(m: re.Match[str]) -> str:
+        pages.extend(_pages_of(m.group(0)))
+        return " "
+
+    rest = _REF.sub(take_bare, rest)
+    return rest.strip(), sorted(set(pages))

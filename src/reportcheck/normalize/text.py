@@ -1,0 +1,85 @@
+"""Text normalisation: traditional → simplified (OpenCC t2s), full-width → half-width, spaces.
+
+The original text is always kept beside the normalised one (``Cell.text`` / ``Cell.norm``) so
+that messages can quote what the applicant wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reportcheck.layout import Document, Paragraph
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: 0x20, 0x2212: ord("-"), 0x3010: ord("["), 0x3011: ord("]"),
+                   0x2014: 0x2014, 0xA0: 0x20})
+_SPACES = re.compile(r"[ \t\u200b\ufeff]+")
+_ALL_SPACE = re.compile(r"\s+")
+_KEY_DROP = re.compile(r"[\s\"'“”‘’「」『』《》:：]")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_halfwidth(text: str) -> str:
+    return text.translate(_FULLWIDTH)
+
+
+def _needs_t2s(text: str) -> bool:
+    return any(ord(ch) > 0x2E7F for ch in text)
+
+
+def to_simplified(texts: list[str]) -> list[str]:
+    """Convert many texts with one OpenCC call (a call per cell would dominate the run time)."""
+    todo = [i for i, t in enumerate(texts) if t and _needs_t2s(t)]
+    if not todo:
+        return list(texts)
+    # A record separator that OpenCC leaves alone and no report contains.
+    sep = "\n\x1e\n"
+    joined = _t2s().convert(sep.join(texts[i] for i in todo))
+    parts = joined.split(sep)
+    out = list(texts)
+    if len(parts) == len(todo):
+        for i, part in zip(todo, parts, strict=True):
+            out[i] = part
+    else:  # pragma: no cover - defensive: fall back to one call each
+        for i in todo:
+            out[i] = _t2s().convert(texts[i])
+    return out
+
+
+def normalize_text(simplified: str) -> str:
+    """Half-width, spaces folded per line, blank lines dropped (input already simplified)."""
+    text = to_halfwidth(simplified)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def label_key(text: str) -> str:
+    """A comparable form of a label: no whitespace or line breaks, no quotes, ASCII brackets."""
+    return _KEY_DROP.sub("", to_halfwidth(text)).lower()
+
+
+def squash(text: str) -> str:
+    """Remove every whitespace character (labels broken over lines)."""
+    return _ALL_SPACE.sub("", text)
+
+
+def normalize_document(doc: Document) -> Document:
+    """Fill ``norm`` on every paragraph and cell, converting all text in one OpenCC call."""
+    items: list = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            items.append(block)
+        else:
+            for row in block.rows:
+                items.extend(row)
+    simplified = to_simplified([it.text for it in items])
+    for it, s in zip(items, simplified, strict=True):
+        it.norm = normalize_text(s)
+    return doc

@@ -1,0 +1,44 @@
+"""Tell what a file really is from its first bytes, whatever its name says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportcheck.errors import UnreadableInput
+
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+def sniff(path: Path) -> str:
+    """Return ``docx``, ``pdf`` or ``cfb`` (legacy Word/WPS); raise for anything unreadable."""
+    name = str(path)
+    if not path.exists():
+        raise UnreadableInput(name, "not_found", "文件不存在，请检查路径", "file not found")
+    if path.is_dir():
+        raise UnreadableInput(name, "is_directory", "这是一个文件夹，请给出报告文件",
+                              "is a directory, give a report file")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+            if head == _CFB_MAGIC:
+                fh.seek(0)
+                body = fh.read()
+    except OSError as exc:
+        raise UnreadableInput(name, "io_error", f"无法读取文件（{exc.strerror}）",
+                              f"cannot read file ({exc.strerror})") from None
+    if not head:
+        raise UnreadableInput(name, "empty", "文件为空（0字节），请重新导出报告",
+                              "file is empty, export the report again")
+    if head.startswith(b"PK"):
+        return "docx"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head == _CFB_MAGIC:
+        if _ENCRYPTED_STREAM in body:
+            raise UnreadableInput(name, "encrypted", "文件设有打开密码，请去除密码后另存为.docx再检查",
+                                  "file is password-protected, remove the password and save again")
+        return "cfb"
+    raise UnreadableInput(name, "unknown_format",
+                          "不是Word（.docx/.doc/.wps）或PDF文件，请另存为.docx后再检查",
+                          "not a Word or PDF file, save it as .docx")

@@ -1,0 +1,44 @@
+"""Count text the way Word's 字数 does, and 字符数(不计空格) beside it.
+
+字数 = East-Asian characters (CJK ideographs, full-width forms, CJK punctuation and the
+quotes/dashes Chinese text uses) + runs of other non-space characters, each run counting 1
+("2024" is one word). 字符数(不计空格) counts every non-space character.
+"""
+
+from __future__ import annotations
+
+_EAST_ASIAN_RANGES = (
+    (0x1100, 0x11FF), (0x2E80, 0x303F), (0x3040, 0x33FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+    (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
+    (0x20000, 0x3FFFF),
+)
+# Punctuation that Chinese text sets in an East-Asian font, so Word counts each one.
+_EAST_ASIAN_PUNCT = frozenset("“”‘’—…·")
+
+
+def is_east_asian(ch: str) -> bool:
+    if ch in _EAST_ASIAN_PUNCT:
+        return True
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _EAST_ASIAN_RANGES)
+
+
+def word_count(text: str) -> int:
+    """Word's 字数."""
+    count = 0
+    in_run = False
+    for ch in text:
+        if ch.isspace():
+            in_run = False
+        elif is_east_asian(ch):
+            count += 1
+            in_run = False
+        elif not in_run:
+            count += 1
+            in_run = True
+    return count
+
+
+def char_count(text: str) -> int:
+    """Word's 字符数(不计空格)."""
+    return sum(1 for ch in text if not ch.isspace())
