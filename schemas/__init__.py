@@ -1,0 +1,1 @@
+"""Data: template specs, rule packs and JSON Schemas, shipped as reportcheck.schemas."""

@@ -1,0 +1,155 @@
+"""Write samples/: blank templates, filled reports (clean and with planted defects) in two
+layouts, their expected JSON (from the figures put in), and bad inputs.
+
+    python scripts/make_samples.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from reportcheck.spec import template_by_stage
+from samplegen.data import ASPECT_TEXT, advanced, issue, sme
+from samplegen.fill import Fill
+from samplegen.form import write_form
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def messy(fill: Fill) -> Fill:
+    """The spellings real applicants use: full-width digits, separators, units, broken labels."""
+    fill.formats.update({"total_output": "fullwidth", "revenue": "thousands", "profit": "unit",
+                         "imports": "wan", "employees": "thousands", "cloud_ratio": "unit",
+                         "sme_output_share": "unit", "park_gdp": "fullwidth"})
+    fill.evidence_styles.update({"national_champions": "see", "provincial_champions": "bracket",
+                                 "little_giants": "bare", "standards": "see"})
+    fill.evidence["listed_enterprises"] = [10, 11]
+    fill.labels.update({
+        "total_output": "集群总产值\n(亿元)",
+        "above_scale_revenue": "集群规模以上工业企业营业收入（亿元）",
+        "leading_output": "集群主导产业\n产值（亿元）",
+        "national_champions": "国家级单项冠军数量(个,需提供佐证材料)",
+        "cluster_name": "集 群 名 称",
+    })
+    fill.titles.update({"2.1": "2.1 集群主要经济指标", "2.4": "2.4、集群创新情况"})
+    fill.order["2.1"] = ["total_output", "sme_output_share", "revenue", "above_scale_revenue", "leading_output",
+                         "leading_province_share", "domestic_market_share", "exports", "imports", "profit", "tax",
+                         "foreign_investment", "project_investment", "employees"]
+    fill.inserted["2.2"] = "其中：本年新增企业数量（个）"
+    fill.values["foreign_investment"] = [None, None]
+    fill.formats["foreign_investment"] = "slash"
+    issue(fill, "X003", "2.1", "进口额")
+    issue(fill, "X003", "2.1", "进口额")
+    issue(fill, "X010", "2.2", "其中：本年新增企业数量")
+    return fill
+
+
+def samples() -> dict[str, Fill]:
+    out: dict[str, Fill] = {}
+    out["prelim_advanced_split_clean"] = advanced("初赛", "split")
+    out["prelim_sme_merged_messy"] = messy(sme("初赛", "merged", ("2022", "2023")))
+    out["final_advanced_merged_clean"] = advanced("决赛", "merged")
+    out["final_sme_split_messy"] = messy(sme("决赛", "split"))
+
+    f = advanced("初赛", "split")
+    f.values["revenue"] = [88.5, 93.0]
+    f.growth_override["revenue"] = "5.1"  # true 5.08 → fine; the threshold is the defect
+    issue(f, "EL001", "2.1", "集群企业营业收入")
+    f.growth_override["total_output"] = "15.3"  # true 12.4
+    issue(f, "AR001", "2.1", "集群总产值")
+    f.lists["top10_revenue"] = [dict(r, revenue=[round(v / 25, 1) for v in r["revenue"]])
+                                for r in f.lists["top10_revenue"]]
+    issue(f, "EL002", "2.2", "营业收入排名前十企业发展情况")
+    del f.evidence["national_champions"]
+    issue(f, "EV001", "2.2", "国家级单项冠军数量")
+    f.texts["2.8"] = "\n".join(ASPECT_TEXT * 70)
+    issue(f, "TX001", "2.8", "集群发展总体情况自评报告")
+    f.basic["cluster_name"] = ""
+    issue(f, "BI001", "1", "集群名称")
+    f.raw_override[("profit", 1)] = "九十七点三"
+    issue(f, "X001", "2.1", "利润总额")
+    f.dropped.add("water_reuse")
+    issue(f, "X002", "2.5", "工业用水重复利用率")
+    out["prelim_advanced_split_defects"] = f
+
+    f = sme("初赛", "merged")
+    f.values["total_output"] = [24.1, 26.4]
+    issue(f, "EL003", "2.1", "集群总产值")
+    f.values["sme_output_share"] = [55.0, 52.0]
+    issue(f, "EL004", "2.1", "集群内中小企业产值占集群总产值的比重")
+    f.values["provincial_champions"] = [1, 1]
+    f.values["little_giants"] = [1, 1]
+    issue(f, "EL005", "2.2", "单项冠军、小巨人企业数量")
+    f.growth_override["enterprises"] = "8.0"  # true 10.4
+    issue(f, "AR001", "2.2", "企业数量")
+    f.texts["4.2"] = "\n".join(ASPECT_TEXT * 30)
+    issue(f, "TX001", "4.2", "集群发展促进组织运营情况")
+    f.basic["core_park"]["contact_phone"] = ""
+    issue(f, "BI001", "1", "集群核心承载园区·联系人电话")
+    out["prelim_sme_merged_defects"] = f
+
+    f = advanced("决赛", "split")
+    f.texts["4"] = "\n".join(ASPECT_TEXT * 45)
+    issue(f, "TX001", "4", "集群发展促进组织运营情况")
+    del f.evidence["patents_per_10k"]
+    issue(f, "EV001", "2.4", "集群从业人员每万人发明专利拥有量")
+    f.growth_override["park_gdp"] = "9.0"  # true 11.0
+    issue(f, "AR001", "3.1", "园区生产总值")
+    out["final_advanced_split_defects"] = f
+    return out
+
+
+def blank(stage: str) -> Fill:
+    spec = template_by_stage(stage)
+    return Fill(spec=spec, layout="merged", years=("2021", "2022"), basic={}, values={})
+
+
+def bad_inputs(folder: Path, good: Path) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / "empty.docx").write_bytes(b"")
+    data = good.read_bytes()
+    (folder / "truncated.docx").write_bytes(data[: len(data) // 2])
+    (folder / "not_zip.docx").write_text("这不是Word文件，只是改了扩展名的文本。\n", encoding="utf-8")
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("会议通知")
+    doc.add_paragraph("定于下周一召开产业工作例会，请各单位准时参加。")
+    doc.save(str(folder / "not_a_report.docx"))
+    _encrypted(folder / "encrypted.docx", good)
+
+
+def _encrypted(target: Path, good: Path) -> None:
+    """A password-protected .docx, as Word saves one (needs msoffcrypto-tool once)."""
+    if target.exists():
+        return
+    import io
+
+    import msoffcrypto.format.ooxml as ooxml
+
+    out = io.BytesIO()
+    with good.open("rb") as fh:
+        ooxml.OOXMLFile(fh).encrypt("reportcheck", out)
+    target.write_bytes(out.getvalue())
+
+
+def main() -> None:
+    SAMPLES.mkdir(exist_ok=True)
+    (SAMPLES / "blank").mkdir(exist_ok=True)
+    for stage, name in (("初赛", "hunan_competition_preliminary"), ("决赛", "hunan_competition_final")):
+        write_form(template_by_stage(stage), blank(stage), "merged", str(SAMPLES / "blank" / f"{name}.docx"))
+    for name, fill in samples().items():
+        write_form(fill.spec, fill, fill.layout, str(SAMPLES / f"{name}.docx"))
+        (SAMPLES / f"{name}.expected.json").write_text(
+            json.dumps(fill.expected(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    bad_inputs(SAMPLES / "bad", SAMPLES / "prelim_advanced_split_clean.docx")
+    print(f"samples written to {SAMPLES}")
+
+
+if __name__ == "__main__":
+    main()

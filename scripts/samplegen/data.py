@@ -1,0 +1,143 @@
+"""The clusters the samples describe, and the defects planted in some of them."""
+
+from __future__ import annotations
+
+from reportcheck.spec import TemplateSpec, template_by_stage
+
+from .fill import Fill
+
+ADVANCED_VALUES: dict[str, list[float | None]] = {
+    "total_output": [1180.5, 1326.8], "sme_output_share": [None, None], "leading_output": [1012.3, 1150.6],
+    "leading_province_share": [35.2, 36.8], "domestic_market_share": [4.1, 4.6], "revenue": [1250.4, 1408.9],
+    "above_scale_revenue": [1102.7, 1256.0], "profit": [88.6, 97.3], "tax": [42.1, 45.9],
+    "imports": [35.6, 40.2], "exports": [60.3, 72.8], "foreign_investment": [12.5, 14.1],
+    "project_investment": [210.0, 245.5], "employees": [86500, 92300],
+    "enterprises": [412, 455], "above_scale_enterprises": [186, 203], "hightech_enterprises": [98, 121],
+    "listed_enterprises": [6, 7], "national_champions": [2, 3], "provincial_champions": [5, 6],
+    "little_giants": [8, 11], "provincial_specialized": [35, 48], "integration_certified": [22, 30],
+    "cloud_ratio": [62.5, 70.2], "iip_penetration": [38.0, 45.5],
+    "rd_spending": [38.2, 44.6], "rd_intensity": [3.1, 3.2], "rd_growth": [12.4, 16.8],
+    "rd_staff_ratio": [8.5, 9.1], "invention_patents": [1520, 1786], "standards": [12, 15],
+    "patents_per_10k": [176, 194], "national_st_awards": [1, 1], "provincial_st_awards": [3, 4],
+    "national_innovation_platforms": [4, 5], "provincial_innovation_platforms": [18, 22],
+    "national_design_centers": [1, 1], "provincial_design_centers": [3, 4],
+    "green_count": [6, 9], "co2_intensity": [0.52, 0.48], "solid_waste_utilization": [92.5, 94.1],
+    "water_reuse": [88.0, 90.3], "three_system_certified": [120, 146], "certificate_coverage": [98.5, 99.2],
+    "public_platforms": [5, 6],
+    "park_gdp": [620.5, 688.9], "park_above_scale_enterprises": [152, 168],
+    "park_above_scale_revenue": [980.3, 1105.6], "park_tax": [35.2, 38.9], "park_imports": [20.1, 22.8],
+    "park_exports": [40.5, 48.2], "park_fixed_investment": [150.0, 168.3],
+    "park_investment_attracted": [210.5, 236.1], "park_fdi": [8.2, 9.0],
+    "park_area": [18500], "investment_intensity": [520.5], "tax_per_mu": [21.0],
+    "target_total_output": [1326.8, 1480.0, 1650.0, 1850.0],
+    "target_leading_revenue": [1200.5, 1350.0, 1500.0, 1680.0],
+    "target_leading_enterprises": [150, 165, 180, 200], "target_leading_profit": [80.2, 90.0, 100.0, 112.0],
+    "target_leading_tax": [40.5, 44.0, 48.0, 53.0],
+}
+PARK_CLUSTER = {
+    "park_gdp": [410.2, 462.3], "park_above_scale_enterprises": [98, 109],
+    "park_above_scale_revenue": [702.5, 801.4], "park_tax": [22.1, 24.7], "park_imports": [12.3, 14.0],
+    "park_exports": [28.7, 33.9], "park_fixed_investment": [96.4, 110.2],
+    "park_investment_attracted": [140.8, 158.3], "park_fdi": [5.1, 5.8],
+}
+EVIDENCE_KEYS = ("listed_enterprises", "national_champions", "provincial_champions", "little_giants",
+                 "provincial_specialized", "integration_certified", "standards", "national_st_awards",
+                 "provincial_st_awards", "national_innovation_platforms", "provincial_innovation_platforms",
+                 "national_design_centers", "provincial_design_centers", "green_count",
+                 "three_system_certified", "public_platforms", "patents_per_10k")
+
+ASPECT_TEXT = (
+    "产业基础方面，集群主导产业规模实力持续增强，产品市场竞争力和品牌影响力稳步提升。",
+    "规模工业培育方面，集群新增规模以上工业企业17家，梯度培育体系基本形成。",
+    "创新能力方面，集群研发投入强度保持在3%以上，发明专利和行业标准建设成效明显。",
+    "要素集聚方面，产业链上下游协作紧密，人才、金融等要素加快集聚。",
+    "绿色发展方面，新增绿色工厂3家，绿色园区建设有序推进。",
+    "数字化方面，企业上云比例超过70%，工业互联网平台普及率持续提高。",
+    "集群公共服务方面，集群促进组织运行规范，各类中介机构服务能力增强。",
+    "开放合作方面，集群积极开展国际化合作和区域合作，进出口额稳步增长。",
+    "组织保障方面，建立了集群领导及工作推进机制，相关规划和政策有效落实。",
+)
+
+
+def _text(sentences: tuple[str, ...], repeat: int = 1) -> str:
+    return "\n".join(sentences * repeat)
+
+
+def _basic(name: str, category: str, leading: str, region: str, org: str, park: str) -> dict:
+    return {
+        "cluster_name": name, "industry_field": "先进制造业", "category": category,
+        "leading_industry": leading, "region": region,
+        "promotion_org": {"name": org, "leader": "王建国 理事长", "leader_phone": "0731-88886666",
+                          "contact": "李明 秘书长", "contact_phone": "13907310001"},
+        "core_park": {"name": park, "leader": "张伟 主任", "leader_phone": "0731-85550000",
+                      "contact": "刘洋 科长", "contact_phone": "13807310002"},
+    }
+
+
+def _lists(scale: float) -> dict[str, list[dict]]:
+    names = ["湖南智行汽车股份有限公司", "长沙远航动力科技有限公司", "湘江电驱系统有限公司", "星城智能座舱有限公司",
+             "麓谷激光雷达科技有限公司", "岳麓底盘制造有限公司", "望城新材料有限公司", "浏河车联网科技有限公司",
+             "洞庭传感器有限公司", "橘洲精密部件有限公司"]
+    revenue = [185.6, 142.3, 96.8, 71.2, 58.4, 44.9, 37.5, 30.1, 26.3, 21.7]
+    return {
+        "top10_revenue": [{"name": n, "product": "汽车零部件", "revenue": [round(r * scale * 0.88, 1), round(r * scale, 1)],
+                           "market_share": round(5.0 - i * 0.4, 1)} for i, (n, r) in enumerate(zip(names, revenue))],
+        "key_projects": [{"builder": names[i], "project": f"智能制造升级项目{i + 1}期", "investment": 52000 - i * 3000,
+                          "period": "2022-2024"} for i in range(10)],
+        "innovation_platforms": [{"name": f"湖南省智能汽车工程技术研究中心{i + 1}", "level": "省级" if i else "国家级",
+                                  "approved_on": "2021年6月", "approver": "湖南省科技厅"} for i in range(6)],
+        "top10_rd": [{"name": n, "rd": [round(r * scale * 260), round(r * scale * 300)], "remark": ""}
+                     for n, r in zip(names, revenue)],
+        "green_list": [{"name": "湖南智行汽车股份有限公司", "level": "国家级", "approver": "工业和信息化部",
+                        "approved_on": "2022年1月"}],
+        "public_platform_list": [{"name": "湖南省汽车零部件检验检测中心", "level": "省级",
+                                  "approver": "湖南省工业和信息化厅", "approved_on": "2021年9月"}],
+    }
+
+
+def advanced(stage: str, layout: str, years: tuple[str, str] = ("2021", "2022")) -> Fill:
+    spec: TemplateSpec = template_by_stage(stage)
+    return Fill(
+        spec=spec, layout=layout, years=years,
+        basic=_basic("长沙智能汽车产业集群", "先进制造业集群", "智能网联汽车", "湖南省长沙市",
+                     "长沙市智能汽车产业促进会", "长沙经济技术开发区"),
+        values={k: list(v) for k, v in ADVANCED_VALUES.items()},
+        cluster_values={k: list(v) for k, v in PARK_CLUSTER.items()},
+        evidence={k: [10 + i] for i, k in enumerate(EVIDENCE_KEYS) if k != "patents_per_10k" or stage == "决赛"},
+        fields={"park_name": "长沙经济技术开发区", "park_leading_industry": "汽车及零部件",
+                "promotion_org_name": "长沙市智能汽车产业促进会", "lead_unit": "长沙市人民政府"},
+        lists=_lists(1.0),
+        texts={"2.8": _text(ASPECT_TEXT), "3.2": _text(ASPECT_TEXT[:4]), "4.1": "促进会由骨干企业、高校和园区共同发起成立。",
+               "4.2": _text(ASPECT_TEXT[6:8]), "5.2": "第一部分：培育背景。\n第二部分：基础条件。",
+               "4": _text(ASPECT_TEXT[6:9])},
+        evidence_appendix=["1. 上市企业名单（第10页）", "2. 单项冠军企业认定文件（第11-12页）"],
+    )
+
+
+SME_MONEY = 0.035
+
+
+def sme(stage: str, layout: str, years: tuple[str, str] = ("2021", "2022")) -> Fill:
+    fill = advanced(stage, layout, years)
+    fill.basic = _basic("浏阳市生物医药产业集群", "中小企业特色产业集群", "生物医药", "湖南省浏阳市",
+                        "浏阳市生物医药产业集群促进中心", "浏阳经济技术开发区")
+    spec = fill.spec
+    for t in spec.indicator_tables:
+        for row in t.rows:
+            if row.unit in ("亿元",) and fill.values.get(row.key):
+                fill.values[row.key] = [None if v is None else round(v * SME_MONEY, 1) for v in fill.values[row.key]]
+                if row.key in fill.cluster_values:
+                    fill.cluster_values[row.key] = [round(v * SME_MONEY, 1) for v in fill.cluster_values[row.key]]
+    fill.values.update({
+        "sme_output_share": [78.5, 80.2], "national_champions": [1, 1], "provincial_champions": [2, 3],
+        "little_giants": [2, 3], "rd_growth": [11.0, 16.3], "target_total_output": [46.4, 52.0, 58.0, 65.0],
+        "target_leading_revenue": [42.0, 47.0, 52.0, 58.0],
+    })
+    fill.lists = _lists(SME_MONEY * 1.5)
+    fill.fields.update({"park_name": "浏阳经济技术开发区", "park_leading_industry": "生物医药",
+                        "promotion_org_name": "浏阳市生物医药产业集群促进中心", "lead_unit": "浏阳市人民政府"})
+    return fill
+
+
+def issue(fill: Fill, code: str, section: str, field: str) -> None:
+    fill.expected_issues.append({"code": code, "section": section, "field": field})

@@ -1,0 +1,88 @@
+"""Write a report form with python-docx, in the seed's merged layout or as split tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+
+@dataclass
+class C:
+    """A cell to write: text, spans. ``None`` in a row marks a position covered by a span."""
+
+    text: str = ""
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass
+class Block:
+    """A heading (or none) and the table rows under it; ``paragraphs`` for free text."""
+
+    title: str | None = None
+    rows: list[list[C | None]] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def _width(row: list[C | None]) -> int:
+    return sum(1 if c is None else c.colspan for c in row)
+
+
+class FormWriter:
+    def __init__(self, layout: str) -> None:
+        self.layout = layout
+        self.doc = Document()
+        style = self.doc.styles["Normal"]
+        style.font.size = Pt(10.5)
+        style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+
+    def paragraph(self, text: str) -> None:
+        self.doc.add_paragraph(text)
+
+    def chapter(self, heading: str, blocks: list[Block]) -> None:
+        self.paragraph(heading)
+        if self.layout == "split":
+            for block in blocks:
+                if block.title:
+                    self.paragraph(block.title)
+                if block.rows:
+                    self._table(block.rows)
+                for text in block.paragraphs:
+                    self.paragraph(text)
+            return
+        rows: list[list[C | None]] = []
+        width = max([_width(r) for b in blocks for r in b.rows] + [1])
+        for block in blocks:
+            if block.title:
+                rows.append([C(block.title, width)])
+            rows.extend(block.rows)
+            if block.paragraphs:
+                rows.append([C("\n".join(block.paragraphs), width)])
+        self._table(rows)
+
+    def _table(self, rows: list[list[C | None]]) -> None:
+        width = max(_width(r) for r in rows)
+        table = self.doc.add_table(rows=len(rows), cols=width)
+        table.style = "Table Grid"
+        for r, row in enumerate(rows):
+            extra = width - _width(row)
+            col = 0
+            for i, cell in enumerate(row):
+                if cell is None:
+                    col += 1
+                    continue
+                span = cell.colspan + (extra if i == 0 else 0)
+                target = table.cell(r, col)
+                if span > 1 or cell.rowspan > 1:
+                    target = target.merge(table.cell(r + cell.rowspan - 1, col + span - 1))
+                lines = cell.text.split("\n")
+                target.paragraphs[0].text = lines[0]
+                for line in lines[1:]:
+                    target.add_paragraph(line)
+                col += span
+
+    def save(self, path: str) -> None:
+        self.doc.save(path)

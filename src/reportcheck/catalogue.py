@@ -1,0 +1,66 @@
+"""Issue types: a stable code, a default severity and a Chinese message template.
+
+Every finding, whether from extraction or from a rule, is built from one of these, so a
+message is always made from its args and the args travel with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportcheck.model import Issue, Loc, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class IssueType:
+    code: str
+    name: str
+    severity: Severity
+    template: str
+    source: str = ""
+
+    def issue(self, *, section: str | None = None, field: str | None = None,
+              location: Loc | None = None, **args: object) -> Issue:
+        return Issue(code=self.code, severity=self.severity, section=section, field=field,
+                     message=self.template.format(**args), location=location, args=args)
+
+
+# Extraction family (X): trouble reading the form, reported instead of guessed at.
+VALUE_UNREADABLE = IssueType(
+    "X001", "extract.value-unreadable", "error",
+    "无法识别的数值：“{raw}”（{column}）。请填写数字，如 120.5；无数据请填“—”。")
+ROW_MISSING = IssueType(
+    "X002", "extract.row-missing", "warning",
+    "未找到指标行“{label}”。请按模板保留该行，无数据时填“—”。")
+UNIT_CONVERTED = IssueType(
+    "X003", "extract.unit-converted", "info",
+    "“{raw}”的单位为{from_unit}，已按本行单位换算为 {value:g}{unit}。")
+UNIT_MISMATCH = IssueType(
+    "X004", "extract.unit-mismatch", "error",
+    "“{raw}”的单位{cell_unit}与本行单位{unit}不一致，无法换算。请按{unit}填写。")
+YEARS_MISSING = IssueType(
+    "X005", "extract.years-missing", "error",
+    "表头中未找到年份（如“2021年”），无法读取本表数值。请保留表头的年份。")
+STAGE_UNKNOWN = IssueType(
+    "X006", "extract.stage-unknown", "warning",
+    "未找到报告标题“参赛报告（初赛/决赛）”，按{stage}模板读取。")
+CATEGORY_UNKNOWN = IssueType(
+    "X007", "extract.category-unknown", "error",
+    "申报类别“{value}”无法识别。请填写“先进制造业集群”或“中小企业特色产业集群”之一。")
+ROW_DUPLICATE = IssueType(
+    "X008", "extract.row-duplicate", "warning",
+    "指标“{label}”出现了两次（第二次：“{raw}”），只读取了第一次。请删除重复行。")
+TABLE_MISSING = IssueType(
+    "X009", "extract.table-missing", "warning",
+    "未找到“{section} {title}”表格。请按模板填写该表。")
+ROW_UNKNOWN = IssueType(
+    "X010", "extract.row-unknown", "info",
+    "“{label}”不是模板中的指标，未读取。")
+YEARS_INCONSISTENT = IssueType(
+    "X011", "extract.years-inconsistent", "warning",
+    "{section}的年份为{found}，与2.1的年份{expected}不一致。")
+
+EXTRACTION_TYPES: tuple[IssueType, ...] = (
+    VALUE_UNREADABLE, ROW_MISSING, UNIT_CONVERTED, UNIT_MISMATCH, YEARS_MISSING, STAGE_UNKNOWN,
+    CATEGORY_UNKNOWN, ROW_DUPLICATE, TABLE_MISSING, ROW_UNKNOWN, YEARS_INCONSISTENT,
+)

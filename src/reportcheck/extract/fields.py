@@ -1,0 +1,96 @@
+"""Label–value fields: the basic-information block and single fields such as 园区名称."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportcheck.extract.lines import Line, cell_loc
+from reportcheck.model import BasicInfo, Loc
+from reportcheck.normalize.text import label_key, squash
+from reportcheck.spec import BasicInfoSpec, FieldSpec
+
+_PHONE = "电话"
+
+
+def _key(text: str) -> str:
+    return label_key(squash(text))
+
+
+def _value(text: str, spec: FieldSpec) -> str | None:
+    value = text.strip()
+    if not value or (spec.placeholder and _key(value) == _key(spec.placeholder)):
+        return None
+    return value
+
+
+@dataclass
+class FieldReader:
+    """Reads label–value pairs: a cell matching a field's label, its value in the next cell."""
+
+    fields: list[FieldSpec]
+    values: dict[str, str | None] = field(default_factory=dict)
+    locations: dict[str, Loc] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_key = {_key(f.label): f for f in self.fields}
+
+    def feed(self, line: Line) -> bool:
+        """Take the fields this row holds; True when it held any."""
+        cells = _own_cells(line)
+        took = False
+        for i, cell in enumerate(cells[:-1]):
+            spec = self.by_key.get(_key(cell.norm))
+            if spec is not None and spec.key not in self.values:
+                self.values[spec.key] = _value(cells[i + 1].norm, spec)
+                self.locations[spec.key] = cell_loc(cells[i + 1])
+                took = True
+        return took
+
+
+def _own_cells(line: Line) -> list:
+    """The row's cells, one per grid position, merged neighbours collapsed."""
+    out = []
+    for cell in line.cells:
+        if out and cell.continued and out[-1].continued and cell.norm == out[-1].norm:
+            continue
+        out.append(cell)
+    return out
+
+
+@dataclass
+class BasicInfoReader:
+    spec: BasicInfoSpec
+    info: BasicInfo = field(default_factory=BasicInfo)
+
+    def __post_init__(self) -> None:
+        self.simple = FieldReader(self.spec.fields)
+        self.groups = {_key(g.label): g for g in self.spec.groups}
+
+    def feed(self, line: Line) -> None:
+        if not line.is_row:
+            return
+        cells = _own_cells(line)
+        group = self.groups.get(_key(cells[0].norm)) if cells else None
+        if group is None:
+            self.simple.feed(line)
+            return
+        by_label = {_key(f.label): f for f in group.fields}
+        contact = getattr(self.info, group.key)
+        last_phone: str | None = None
+        for i in range(1, len(cells) - 1):
+            label = _key(cells[i].norm)
+            value = cells[i + 1].norm.strip() or None
+            spec = by_label.get(label)
+            if spec is not None:
+                setattr(contact, spec.key, value)
+                self.info.locations[f"{group.key}.{spec.key}"] = cell_loc(cells[i + 1])
+                last_phone = spec.phone
+            elif label == _PHONE and last_phone:
+                setattr(contact, last_phone, value)
+                self.info.locations[f"{group.key}.{last_phone}"] = cell_loc(cells[i + 1])
+
+    def result(self) -> BasicInfo:
+        for key, value in self.simple.values.items():
+            setattr(self.info, key, value)
+        self.info.locations.update(self.simple.locations)
+        return self.info

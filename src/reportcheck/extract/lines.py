@@ -1,0 +1,77 @@
+"""The document as one sequence of lines: a paragraph or a table row, nested tables in place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportcheck.layout import Cell, Document, Paragraph, Table
+from reportcheck.model import Loc
+
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+
+
+@dataclass(slots=True)
+class Line:
+    """A paragraph (``cells`` empty) or a table row (``para`` None)."""
+
+    para: Paragraph | None
+    cells: list[Cell]
+
+    @property
+    def is_row(self) -> bool:
+        return self.para is None
+
+    def distinct(self) -> list[Cell]:
+        """Cells that start here (not continued from above) and carry text."""
+        return [c for c in self.cells if not c.continued and c.norm]
+
+    def texts(self) -> list[str]:
+        return [c.norm for c in self.cells if c.norm]
+
+    @property
+    def first_text(self) -> str:
+        """The first line of the only text in this line, if it has only one (a heading candidate)."""
+        if self.para is not None:
+            text = self.para.norm
+        else:
+            own = self.distinct()
+            if len(own) != 1 or any(c.norm and c.continued for c in self.cells):
+                return ""
+            text = own[0].norm
+        return text.split("\n", 1)[0] if text else ""
+
+    @property
+    def loc(self) -> Loc:
+        if self.para is not None:
+            return Loc(paragraph=self.para.index, page=self.para.page)
+        c = self.cells[0]
+        return Loc(table=c.table, row=c.row, page=c.page)
+
+
+def cell_loc(cell: Cell) -> Loc:
+    return Loc(table=cell.table, row=cell.row, col=cell.col, page=cell.page)
+
+
+def flatten(doc: Document) -> list[Line]:
+    """Paragraphs and rows in reading order; a nested table follows the row that holds it."""
+    nested: dict[tuple[int, int], list[Table]] = {}
+    for table in doc.tables():
+        if table.parent is not None:
+            nested.setdefault(table.parent[:2], []).append(table)
+    lines: list[Line] = []
+
+    def add_table(table: Table) -> None:
+        for r, row in enumerate(table.rows):
+            if row:
+                lines.append(Line(None, row))
+            for inner in nested.get((table.index, r), []):
+                add_table(inner)
+
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            if block.norm:
+                lines.append(Line(block, []))
+        elif block.parent is None:
+            add_table(block)
+    return lines

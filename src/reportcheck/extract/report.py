@@ -1,0 +1,183 @@
+"""From the neutral layout to the typed :class:`Report`, anchored on the template's labels."""
+
+from __future__ import annotations
+
+from reportcheck import catalogue as cat
+from reportcheck.errors import UnreadableInput
+from reportcheck.extract.fields import BasicInfoReader, FieldReader
+from reportcheck.extract.indicators import IndicatorReader, missing_rows, row_index, unknown_rows
+from reportcheck.extract.lines import Line, flatten
+from reportcheck.extract.lists import ListReader
+from reportcheck.extract.sections import Section, build_heading_index, match_heading
+from reportcheck.extract.texts import TextCollector
+from reportcheck.layout import Document
+from reportcheck.model import Indicator, Issue, Report
+from reportcheck.normalize.text import label_key
+from reportcheck.spec import TemplateSpec, load_templates, template_by_stage
+
+_MIN_RECOGNISED = 3  # headings or indicator rows below which a file is not a report
+
+
+def extract(doc: Document) -> Report:
+    """Extract a normalised document. Raises :class:`UnreadableInput` when it is not a report."""
+    lines = flatten(doc)
+    spec, stage_found = _choose_template(lines)
+    walker = _Walker(spec)
+    for line in lines:
+        walker.feed(line)
+    return walker.report(doc.path, stage_found)
+
+
+def _choose_template(lines: list[Line]) -> tuple[TemplateSpec, bool]:
+    for line in lines[:40]:
+        key = label_key(line.first_text or "")
+        if "参赛报告" in key:
+            for spec in load_templates():
+                if spec.stage in key:
+                    return spec, True
+    headings = {label_key(line.first_text) for line in lines if line.first_text}
+    for spec in load_templates():
+        only_here = {label_key(t.title) for t in spec.indicator_tables} - {
+            label_key(t.title) for other in load_templates() if other is not spec
+            for t in other.indicator_tables}
+        if any(h.endswith(k) for h in headings for k in only_here):
+            return spec, False
+    return template_by_stage("初赛"), False
+
+
+def _category(text: str | None) -> str | None:
+    if not text:
+        return None
+    key = label_key(text)
+    advanced = "先进制造" in key
+    sme = "中小" in key or "特色产业" in key
+    if advanced == sme:
+        return None
+    return "advanced" if advanced else "sme"
+
+
+class _Walker:
+    """One pass over the lines; the current heading decides who reads each line."""
+
+    def __init__(self, spec: TemplateSpec) -> None:
+        self.spec = spec
+        self.headings = build_heading_index(spec)
+        self.section: Section | None = None
+        self.recognised = 0
+        self.basic = BasicInfoReader(spec.basic_info)
+        self.fields = FieldReader([f for t in spec.indicator_tables for f in t.fields]
+                                  + list(spec.section_fields))
+        self.indicators: dict[str, IndicatorReader] = {}
+        self.lists: dict[str, ListReader] = {}
+        self.texts: dict[str, TextCollector] = {}
+        self.row_indexes = {t.id: row_index(t) for t in spec.indicator_tables}
+        self.declaration_key = label_key(spec.declaration.text[0])
+        self.declaration_present = False
+
+    def feed(self, line: Line) -> None:
+        heading = match_heading(self.headings, line.first_text)
+        if heading is not None and not self._is_backwards(heading):
+            self._enter(heading, line)
+            return
+        if self.fields.feed(line):
+            return
+        section = self.section
+        if section is None:
+            return
+        if section.kind == "basic":
+            self.basic.feed(line)
+        elif section.kind == "indicators":
+            self._indicator_line(line)
+        elif section.kind == "list":
+            self.lists[section.spec.id].feed(line)  # type: ignore[union-attr]
+        elif section.kind == "text":
+            self.texts[section.id].feed(line)
+        elif section.kind == "declaration":
+            self.declaration_present |= any(
+                self.declaration_key in label_key(t) for t in line.texts())
+
+    def _is_backwards(self, heading: Section) -> bool:
+        """Inside free text, a line that looks like an earlier heading is the applicant's prose."""
+        return (self.section is not None and self.section.kind == "text"
+                and heading.order <= self.section.order)
+
+    def _enter(self, heading: Section, line: Line) -> None:
+        self.section = heading
+        self.recognised += 1
+        if heading.kind == "indicators":
+            self.indicators.setdefault(heading.id, IndicatorReader(
+                heading.spec, self.row_indexes[heading.id]))  # type: ignore[arg-type]
+        elif heading.kind == "list":
+            self.lists.setdefault(heading.spec.id, ListReader(heading.spec))  # type: ignore[union-attr,arg-type]
+        elif heading.kind == "text":
+            collector = self.texts.setdefault(heading.id, TextCollector(heading.spec))  # type: ignore[arg-type]
+            collector.feed(line, skip_first_line=True)
+
+    def _indicator_line(self, line: Line) -> None:
+        reader = self.indicators[self.section.id]  # type: ignore[union-attr]
+        if reader.matches(line) or not line.is_row:
+            reader.feed(line)
+            return
+        # A row of another table whose heading the applicant deleted: follow the label.
+        for table in self.spec.indicator_tables:
+            index = self.row_indexes[table.id]
+            if table.id != reader.spec.id and index.match(line.cells[0].norm) is not None:
+                target = self.indicators.setdefault(table.id, IndicatorReader(table, index))
+                if not target.roles:
+                    target.roles = dict(reader.roles)
+                target.feed(line)
+                return
+        reader.feed(line)
+
+    def report(self, path: str, stage_found: bool) -> Report:
+        issues: list[Issue] = []
+        indicators: list[Indicator] = []
+        recognised = self.recognised + sum(len(r.found) for r in self.indicators.values())
+        if recognised < _MIN_RECOGNISED:
+            raise UnreadableInput(
+                path, "not_report",
+                "不是湖南省产业集群竞赛参赛报告：未找到模板中的标题或指标表，请确认文件",
+                "not a cluster competition report: no heading or indicator table of the template")
+        basic = self.basic.result()
+        category = _category(basic.category)
+        if not stage_found:
+            issues.append(cat.STAGE_UNKNOWN.issue(stage=self.spec.stage))
+        if category is None:
+            issues.append(cat.CATEGORY_UNKNOWN.issue(
+                section="1", field="申报类别", location=basic.locations.get("category"),
+                value=basic.category or "（空）"))
+        years = self._years(issues)
+        for table in self.spec.indicator_tables:
+            reader = self.indicators.get(table.id)
+            if reader is None:
+                issues.append(cat.TABLE_MISSING.issue(section=table.id, field=table.title,
+                                                      title=table.title))
+                continue
+            if not reader.roles and reader.found:
+                issues.append(cat.YEARS_MISSING.issue(section=table.id, field=table.title))
+            issues.extend(reader.issues)
+            issues.extend(missing_rows(table, reader, category))
+            issues.extend(unknown_rows(table, reader))
+            indicators.extend(reader.found[r.key] for r in table.rows if r.key in reader.found)
+        lists = []
+        for lst in self.spec.list_tables:
+            reader = self.lists.get(lst.id)
+            if reader is not None:
+                issues.extend(reader.issues)
+                lists.append(reader.table)
+        texts = [self.texts[tb.id].result() for tb in self.spec.text_blocks if tb.id in self.texts]
+        return Report(source=path, template=self.spec.id, stage=self.spec.stage,
+                      category=category, years=years, basic=basic,  # type: ignore[arg-type]
+                      fields=self.fields.values, indicators=indicators, lists=lists, texts=texts,
+                      declaration_present=self.declaration_present, extraction_issues=issues)
+
+    def _years(self, issues: list[Issue]) -> list[str]:
+        readers = [self.indicators[t.id] for t in self.spec.indicator_tables
+                   if t.id in self.indicators and t.kind != "targets"]
+        main = next((r.years for r in readers if r.years), [])
+        for reader in readers:
+            if reader.years and reader.years != main:
+                issues.append(cat.YEARS_INCONSISTENT.issue(
+                    section=reader.spec.id, field=reader.spec.title, found="、".join(reader.years),
+                    expected="、".join(main)))
+        return main

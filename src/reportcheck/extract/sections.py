@@ -1,0 +1,66 @@
+"""Recognise headings (chapters, tables, lists, text blocks) from the template spec."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportcheck.extract.labels import LabelIndex, strip_numbering
+from reportcheck.spec import (
+    IndicatorTableSpec,
+    ListTableSpec,
+    TemplateSpec,
+    TextBlockSpec,
+)
+
+HEADING_CUTOFF = 86.0
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A part of the form the reader is in. ``order`` is its place in the template."""
+
+    kind: str  # chapter | basic | indicators | list | text | declaration
+    id: str
+    title: str
+    order: int
+    spec: IndicatorTableSpec | ListTableSpec | TextBlockSpec | None = None
+
+
+def build_heading_index(spec: TemplateSpec) -> LabelIndex:
+    """Every heading of the form, in template order. Specific headings win over chapters."""
+    index = LabelIndex()
+    order = 0
+
+    def add(kind: str, id_: str, title: str, sub=None) -> None:
+        nonlocal order
+        order += 1
+        index.add(Section(kind, id_, title, order, sub), [title, f"{id_}{title}"])
+
+    add("basic", spec.basic_info.id, spec.basic_info.title)
+    chapter_of: dict[str, list[tuple[str, str, str, object]]] = {}
+    for t in spec.indicator_tables:
+        chapter_of.setdefault(t.chapter, []).append((t.id, "indicators", t.title, t))
+    for lst in spec.list_tables:
+        chapter = lst.section.split(".")[0]
+        chapter_of.setdefault(chapter, []).append((lst.section + "z", "list", lst.title, lst))
+    for tb in spec.text_blocks:
+        chapter_of.setdefault(tb.chapter, []).append((tb.id + "y", "text", tb.title, tb))
+    for chapter in spec.chapters:
+        members = sorted(chapter_of.get(chapter.id, []), key=lambda m: m[0])
+        if "真实性声明" in chapter.title:
+            add("declaration", chapter.id, chapter.title)
+            add("declaration", spec.declaration.id, spec.declaration.title)
+        elif not any(kind == "text" and title == chapter.title for _, kind, title, _ in members):
+            # (a text block titled like its chapter, 决赛 四, is the chapter's own content)
+            add("chapter", chapter.id, chapter.title)
+        for sort_id, kind, title, sub in members:
+            add(kind, sort_id.rstrip("zy"), title, sub)
+    return index
+
+
+def match_heading(index: LabelIndex, text: str) -> Section | None:
+    if not text or len(text) > 80:
+        return None
+    _, title = strip_numbering(text)
+    found = index.match(title, HEADING_CUTOFF) or index.match(text, HEADING_CUTOFF)
+    return found[0] if found else None  # type: ignore[return-value]

@@ -1,0 +1,57 @@
+"""Collect a free-text block (2.8, 3.2, 4.x): what the applicant wrote, instructions left out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from reportcheck.extract.lines import Line
+from reportcheck.model import Loc, TextBlock
+from reportcheck.normalize.text import label_key, to_simplified
+from reportcheck.spec import TextBlockSpec
+from reportcheck.wordcount import char_count, word_count
+
+_INSTRUCTION_RATIO = 90.0
+
+
+@dataclass
+class TextCollector:
+    spec: TextBlockSpec
+    lines: list[str] = field(default_factory=list)
+    location: Loc | None = None
+
+    def feed(self, line: Line, skip_first_line: bool = False) -> None:
+        if line.para is not None:
+            text, loc = line.para.text, line.loc
+        else:
+            own = [c for c in line.cells if not c.continued and c.text.strip()]
+            if len(own) != 1:
+                return
+            text, loc = own[0].text, line.loc
+        parts = text.splitlines()
+        if skip_first_line:
+            parts = parts[1:]
+        if any(p.strip() for p in parts):
+            if self.location is None:
+                self.location = loc
+            self.lines.extend(parts)
+
+    def result(self) -> TextBlock:
+        instruction = [label_key(p) for p in self.spec.instruction]
+        joined = "".join(instruction) + label_key(self.spec.title)
+        simplified = to_simplified(self.lines)
+        kept = [orig for orig, simp in zip(self.lines, simplified, strict=True)
+                if orig.strip() and not _is_instruction(label_key(simp), instruction, joined)]
+        text = "\n".join(s.strip() for s in kept)
+        return TextBlock(id=self.spec.id, title=self.spec.title, text=text,
+                         word_count=word_count(text), char_count=char_count(text),
+                         limit=self.spec.limit, location=self.location)
+
+
+def _is_instruction(key: str, instruction: list[str], joined: str) -> bool:
+    if not key:
+        return True
+    if key in joined:
+        return True
+    return any(fuzz.ratio(key, ins) >= _INSTRUCTION_RATIO for ins in instruction)

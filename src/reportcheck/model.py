@@ -1,0 +1,124 @@
+"""The typed model of a report: what extraction produces and what rules read."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+Category = Literal["advanced", "sme"]
+
+
+class Loc(BaseModel):
+    """Location in the source: table/row/col for a cell, paragraph for text, page on PDF."""
+
+    model_config = ConfigDict(frozen=True)
+
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    paragraph: int | None = None
+    page: int | None = None
+
+
+class Issue(BaseModel):
+    code: str
+    severity: Severity
+    section: str | None = None
+    field: str | None = None
+    message: str
+    location: Loc | None = None
+    args: dict[str, object] = Field(default_factory=dict)
+
+
+class Indicator(BaseModel):
+    """One indicator row. ``values`` is keyed by year as a string, in the row's ``unit``."""
+
+    section: str
+    key: str
+    label: str
+    unit: str
+    values: dict[str, float | None]
+    growth_pct: float | None = None
+    evidence_pages: list[int] = Field(default_factory=list)
+    evidence_required: bool = False
+    single_value: bool = False
+    cluster_values: dict[str, float | None] | None = Field(
+        default=None, description="3.1 only: 其中集群产业 by year (values hold 园区总额)")
+    base_year: str | None = Field(default=None, description="5.1 only: the year of 上一年实际值")
+    raw: dict[str, str] = Field(default_factory=dict, description="cell text as written, by column")
+    decimals: dict[str, int] = Field(default_factory=dict, description="digits after the point")
+    growth_decimals: int | None = None
+    approximate: list[str] = Field(default_factory=list, description="columns written as 约…")
+    location: Loc | None = None
+
+    def latest(self) -> tuple[str, float] | None:
+        """The latest year with a value (targets excluded: 5.1 rows use base_year)."""
+        years = sorted((y for y, v in self.values.items() if v is not None), reverse=True)
+        if self.base_year is not None:
+            years = [self.base_year] if self.values.get(self.base_year) is not None else []
+        return (years[0], self.values[years[0]]) if years else None  # type: ignore[return-value]
+
+
+class ListRow(BaseModel):
+    values: dict[str, str | float | None] = Field(default_factory=dict)
+    by_year: dict[str, dict[str, float | None]] = Field(default_factory=dict)
+    location: Loc | None = None
+
+
+class ListTable(BaseModel):
+    id: str
+    title: str
+    section: str
+    rows: list[ListRow] = Field(default_factory=list)
+
+
+class TextBlock(BaseModel):
+    id: str
+    title: str
+    text: str
+    word_count: int = Field(description="Word 字数")
+    char_count: int = Field(description="Word 字符数(不计空格)")
+    limit: int | None = None
+    location: Loc | None = None
+
+
+class Contact(BaseModel):
+    name: str | None = None
+    leader: str | None = None
+    leader_phone: str | None = None
+    contact: str | None = None
+    contact_phone: str | None = None
+
+
+class BasicInfo(BaseModel):
+    cluster_name: str | None = None
+    industry_field: str | None = None
+    category: str | None = Field(default=None, description="申报类别 as written")
+    leading_industry: str | None = None
+    region: str | None = None
+    promotion_org: Contact = Field(default_factory=Contact)
+    core_park: Contact = Field(default_factory=Contact)
+    locations: dict[str, Loc] = Field(default_factory=dict)
+
+
+class Report(BaseModel):
+    source: str
+    template: str
+    stage: Literal["初赛", "决赛"]
+    category: Category | None = None
+    years: list[str] = Field(default_factory=list)
+    basic: BasicInfo = Field(default_factory=BasicInfo)
+    fields: dict[str, str | None] = Field(default_factory=dict)
+    indicators: list[Indicator] = Field(default_factory=list)
+    lists: list[ListTable] = Field(default_factory=list)
+    texts: list[TextBlock] = Field(default_factory=list)
+    declaration_present: bool = False
+    extraction_issues: list[Issue] = Field(default_factory=list)
+
+    def indicator(self, key: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.key == key), None)
+
+    def list_table(self, list_id: str) -> ListTable | None:
+        return next((t for t in self.lists if t.id == list_id), None)

@@ -1,0 +1,16 @@
+"""The flow in one place: file → layout → normalised layout → typed report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportcheck.model import Report
+
+
+def load_report(path: str | Path) -> Report:
+    """Read, normalise and extract one file. Raises UnreadableInput for files it cannot read."""
+    from reportcheck.extract.report import extract
+    from reportcheck.normalize.text import normalize_document
+    from reportcheck.readers import read_document
+
+    return extract(normalize_document(read_document(path)))

@@ -1,0 +1,146 @@
+"""Entry thresholds of 竞赛实施办法 第五条, per category, with numbers from the rule pack."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportcheck.catalogue import IssueType
+from reportcheck.model import Issue, Report
+from reportcheck.rules.base import Rule, RulePack, latest_value
+
+ADVANCED_REVENUE = IssueType(
+    "EL001", "eligibility.advanced-revenue", "error",
+    "先进制造业集群营业收入须达{threshold:g}亿元以上，{year}年集群企业营业收入为{value:g}亿元，未达到参赛条件。",
+    "竞赛实施办法 第五条第2款")
+CHAIN_LEADER = IssueType(
+    "EL002", "eligibility.chain-leader", "error",
+    "先进制造业集群须有年营业收入{threshold:g}亿元以上的链主企业，营业收入排名前十企业中最大的"
+    "“{name}”{year}年为{value:g}亿元，未达到参赛条件。",
+    "竞赛实施办法 第五条第2款")
+SME_OUTPUT = IssueType(
+    "EL003", "eligibility.sme-output", "error",
+    "中小企业特色产业集群产值须达{threshold:g}亿元以上，{year}年集群总产值为{value:g}亿元，未达到参赛条件。",
+    "竞赛实施办法 第五条第3款")
+SME_SHARE = IssueType(
+    "EL004", "eligibility.sme-share", "error",
+    "集群中小企业产值占比须不低于{threshold:g}%，{year}年填报为{value:g}%，未达到参赛条件。",
+    "竞赛实施办法 第五条第3款")
+SME_CHAMPIONS = IssueType(
+    "EL005", "eligibility.sme-champions", "error",
+    "中小企业特色产业集群须有省级以上单项冠军、专精特新“小巨人”企业合计不少于{threshold:g}家，"
+    "{year}年合计{value:g}家（{detail}），未达到参赛条件。",
+    "竞赛实施办法 第五条第3款")
+CANNOT_VERIFY = IssueType(
+    "EL009", "eligibility.cannot-verify", "warning",
+    "无法核验参赛条件“{criterion}”：{reason}。请补填相关数据。",
+    "竞赛实施办法 第五条")
+
+
+def _threshold(pack: RulePack, name: str) -> dict:
+    return pack["thresholds"][name]
+
+
+def _simple(report: Report, pack: RulePack, name: str, itype: IssueType, criterion: str
+            ) -> Iterator[Issue]:
+    t = _threshold(pack, name)
+    ind = report.indicator(t["indicator"])
+    found = latest_value(report, t["indicator"])
+    label = ind.label if ind else t["indicator"]
+    section = ind.section if ind else "2.1"
+    if found is None:
+        yield CANNOT_VERIFY.issue(section=section, field=label, criterion=criterion,
+                                  reason=f"未填报最近一年的“{label}”")
+        return
+    year, value = found
+    if value < t["value"]:
+        yield itype.issue(section=section, field=label, location=ind.location if ind else None,
+                          threshold=t["value"], year=year, value=value)
+
+
+def check_advanced_revenue(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """先进制造业集群：集群营业收入（最近一年）达100亿元以上（阈值见规则包）。
+
+    反例：集群企业营业收入 2022年 93.0亿元。正例：104.0亿元。
+    """
+    if report.category == "advanced":
+        yield from _simple(report, pack, "advanced_revenue_min", ADVANCED_REVENUE,
+                           "集群营业收入≥100亿元")
+
+
+def check_chain_leader(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """先进制造业集群：营业收入排名前十企业中最大者（视为链主）最近一年营业收入≥10亿元。
+
+    反例：前十企业最大营业收入 8.6亿元。正例：32.5亿元。
+    """
+    if report.category != "advanced":
+        return
+    t = _threshold(pack, "advanced_chain_leader_revenue_min")
+    table = report.list_table(t["list"])
+    year = report.years[-1] if report.years else None
+    best: tuple[float, str] | None = None
+    for row in table.rows if table else []:
+        value = row.by_year.get(t["column"], {}).get(year or "")
+        if value is not None and (best is None or value > best[0]):
+            best = (value, str(row.values.get("name") or "（未填名称）"))
+    if best is None:
+        yield CANNOT_VERIFY.issue(section="2.2", field="营业收入排名前十企业发展情况",
+                                  criterion="链主企业营业收入≥10亿元",
+                                  reason="营业收入排名前十企业表中没有最近一年的营业收入")
+    elif best[0] < t["value"]:
+        yield CHAIN_LEADER.issue(section="2.2", field="营业收入排名前十企业发展情况",
+                                 threshold=t["value"], name=best[1], year=year, value=best[0])
+
+
+def check_sme_output(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """中小企业特色产业集群：集群总产值（最近一年）达30亿元以上。
+
+    反例：集群总产值 2022年 26.4亿元。正例：38.0亿元。
+    """
+    if report.category == "sme":
+        yield from _simple(report, pack, "sme_output_min", SME_OUTPUT, "集群产值≥30亿元")
+
+
+def check_sme_share(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """中小企业特色产业集群：中小企业产值占集群总产值比重（最近一年）不低于60%。
+
+    反例：52.0%。正例：78.5%。
+    """
+    if report.category == "sme":
+        yield from _simple(report, pack, "sme_output_share_min", SME_SHARE, "中小企业产值占比≥60%")
+
+
+def check_sme_champions(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """中小企业特色产业集群：省级以上单项冠军 + 专精特新“小巨人”（最近一年）合计不少于5家；
+    计入的类别由规则包按通知年度配置。
+
+    反例：国家级单项冠军0、省级单项冠军1、小巨人2，合计3家。正例：合计6家。
+    """
+    if report.category != "sme":
+        return
+    t = _threshold(pack, "sme_champions_min")
+    total, parts, missing = 0.0, [], []
+    for key in t["indicators"]:
+        ind = report.indicator(key)
+        found = latest_value(report, key)
+        label = ind.label if ind else key
+        if found is None:
+            missing.append(label)
+            continue
+        total += found[1]
+        parts.append(f"{label}{found[1]:g}")
+    year = report.years[-1] if report.years else "最近一年"
+    if missing and total < t["value"]:
+        yield CANNOT_VERIFY.issue(section="2.2", field="单项冠军、小巨人企业数量",
+                                  criterion="单项冠军+小巨人≥5家", reason=f"未填报{'、'.join(missing)}")
+    elif total < t["value"]:
+        yield SME_CHAMPIONS.issue(section="2.2", field="单项冠军、小巨人企业数量",
+                                  threshold=t["value"], year=year, value=total, detail="，".join(parts))
+
+
+RULES = (
+    Rule(ADVANCED_REVENUE, check_advanced_revenue),
+    Rule(CHAIN_LEADER, check_chain_leader),
+    Rule(SME_OUTPUT, check_sme_output),
+    Rule(SME_SHARE, check_sme_share),
+    Rule(SME_CHAMPIONS, check_sme_champions),
+)
