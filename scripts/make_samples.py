@@ -55,6 +55,8 @@ def samples() -> dict[str, Fill]:
     out["prelim_sme_merged_messy"] = messy(sme("初赛", "merged", ("2022", "2023")))
     out["final_advanced_merged_clean"] = advanced("决赛", "merged")
     out["final_sme_split_messy"] = messy(sme("决赛", "split"))
+    out["final_sme_split_messy"].framed_chapters = {"1", "3"}
+    out["prelim_advanced_merged_clean"] = advanced("初赛", "merged")
 
     f = advanced("初赛", "split")
     f.values["revenue"] = [88.5, 93.0]

@@ -38,6 +38,7 @@ class Fill:
     order: dict[str, list[str]] = field(default_factory=dict)
     inserted: dict[str, str] = field(default_factory=dict)
     drop_title: bool = False
+    framed_chapters: set[str] = field(default_factory=set)
     expected_issues: list[dict] = field(default_factory=list)
 
     # --- writing -------------------------------------------------------------------------

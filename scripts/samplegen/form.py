@@ -24,7 +24,7 @@ def write_form(spec: TemplateSpec, fill: Fill, layout: str, path: str) -> None:
             for line in fill.evidence_appendix:
                 w.paragraph(line)
             continue
-        w.chapter(heading, blocks)
+        w.chapter(heading, blocks, framed=chapter.id in fill.framed_chapters)
     w.save(path)
 
 

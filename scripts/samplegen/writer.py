@@ -35,15 +35,22 @@ class FormWriter:
     def __init__(self, layout: str) -> None:
         self.layout = layout
         self.doc = Document()
+        self.host = self.doc
         style = self.doc.styles["Normal"]
         style.font.size = Pt(10.5)
         style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
 
     def paragraph(self, text: str) -> None:
-        self.doc.add_paragraph(text)
+        self.host.add_paragraph(text)
 
-    def chapter(self, heading: str, blocks: list[Block]) -> None:
+    def chapter(self, heading: str, blocks: list[Block], framed: bool = False) -> None:
+        """``framed``: the chapter's table sits inside a one-cell frame table (nested)."""
+        self.host = self.doc
         self.paragraph(heading)
+        if framed:
+            outer = self.doc.add_table(rows=1, cols=1)
+            outer.style = "Table Grid"
+            self.host = outer.cell(0, 0)
         if self.layout == "split":
             for block in blocks:
                 if block.title:
@@ -65,7 +72,7 @@ class FormWriter:
 
     def _table(self, rows: list[list[C | None]]) -> None:
         width = max(_width(r) for r in rows)
-        table = self.doc.add_table(rows=len(rows), cols=width)
+        table = self.host.add_table(rows=len(rows), cols=width)
         table.style = "Table Grid"
         for r, row in enumerate(rows):
             extra = width - _width(row)

@@ -6,6 +6,7 @@ kept as read (``text``); the normalise step fills ``norm`` beside them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -53,6 +54,8 @@ class Cell:
     continued: bool = False
     page: int | None = None
     norm: str = ""
+    # Only for a cell holding nested tables: its paragraphs and tables in document order.
+    content: list[Paragraph | Table] = field(default_factory=list)
 
     @property
     def location(self) -> Location:
@@ -73,8 +76,19 @@ class Document:
     blocks: list[Paragraph | Table] = field(default_factory=list)
     source_format: str = "docx"
 
-    def tables(self) -> list[Table]:
-        return [b for b in self.blocks if isinstance(b, Table)]
+    def iter_blocks(self) -> Iterator[Paragraph | Table]:
+        """Every paragraph and table, nested ones included, in document order."""
+        yield from _walk(self.blocks)
 
-    def paragraphs(self) -> list[Paragraph]:
-        return [b for b in self.blocks if isinstance(b, Paragraph)]
+    def tables(self) -> list[Table]:
+        return [b for b in self.iter_blocks() if isinstance(b, Table)]
+
+
+def _walk(blocks: list[Paragraph | Table]) -> Iterator[Paragraph | Table]:
+    for block in blocks:
+        yield block
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    if cell.content and not cell.continued:
+                        yield from _walk(cell.content)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 Severity = Literal["error", "warning", "info"]
 Category = Literal["advanced", "sme"]
@@ -20,6 +20,26 @@ class Loc(BaseModel):
     col: int | None = None
     paragraph: int | None = None
     page: int | None = None
+
+    @model_serializer
+    def _only_set(self) -> dict[str, int]:
+        return {k: v for k, v in (("table", self.table), ("row", self.row), ("col", self.col),
+                                  ("paragraph", self.paragraph), ("page", self.page)) if v is not None}
+
+    def describe(self) -> str:
+        """Where, in words a user finds it by: 第3页 表5 第2行 第3列 / 第12段."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
+        if self.table is not None:
+            parts.append(f"表{self.table + 1}")
+        if self.row is not None:
+            parts.append(f"第{self.row + 1}行")
+        if self.col is not None:
+            parts.append(f"第{self.col + 1}列")
+        if self.paragraph is not None:
+            parts.append(f"第{self.paragraph + 1}段")
+        return " ".join(parts)
 
 
 class Issue(BaseModel):

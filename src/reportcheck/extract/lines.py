@@ -54,24 +54,26 @@ def cell_loc(cell: Cell) -> Loc:
 
 
 def flatten(doc: Document) -> list[Line]:
-    """Paragraphs and rows in reading order; a nested table follows the row that holds it."""
-    nested: dict[tuple[int, int], list[Table]] = {}
-    for table in doc.tables():
-        if table.parent is not None:
-            nested.setdefault(table.parent[:2], []).append(table)
+    """Paragraphs and rows in reading order; a frame cell's content stands where the frame is."""
     lines: list[Line] = []
+    _add_blocks(doc.blocks, lines)
+    return lines
 
-    def add_table(table: Table) -> None:
-        for r, row in enumerate(table.rows):
-            if row:
-                lines.append(Line(None, row))
-            for inner in nested.get((table.index, r), []):
-                add_table(inner)
 
-    for block in doc.blocks:
+def _add_blocks(blocks: list[Paragraph | Table], lines: list[Line]) -> None:
+    for block in blocks:
         if isinstance(block, Paragraph):
             if block.norm:
                 lines.append(Line(block, []))
-        elif block.parent is None:
-            add_table(block)
-    return lines
+            continue
+        for row in block.rows:
+            frames = [c for c in row if c.content and not c.continued]
+            if not frames:
+                if row:
+                    lines.append(Line(None, row))
+                continue
+            plain = [c for c in row if not c.content]
+            if any(c.norm for c in plain):
+                lines.append(Line(None, plain))
+            for cell in frames:
+                _add_blocks(cell.content, lines)

@@ -73,7 +73,7 @@ def squash(text: str) -> str:
 def normalize_document(doc: Document) -> Document:
     """Fill ``norm`` on every paragraph and cell, converting all text in one OpenCC call."""
     items: list = []
-    for block in doc.blocks:
+    for block in doc.iter_blocks():
         if isinstance(block, Paragraph):
             items.append(block)
         else:

@@ -65,53 +65,60 @@ class _Walker:
         self.n_tbl = 0
 
     def walk(self, container: etree._Element) -> None:
-        for child in container:
-            if child.tag == _P:
-                self.doc.blocks.append(Paragraph(self.n_par, _paragraph_text(child)))
-                self.n_par += 1
-            elif child.tag == _TBL:
-                self.table(child, None)
-            elif child.tag == _SDT:
-                content = child.find(f"{{{W}}}sdtContent")
-                if content is not None:
-                    self.walk(content)
+        self.doc.blocks.extend(self.blocks(container))
 
-    def table(self, tbl: etree._Element, parent: tuple[int, int, int] | None) -> None:
+    def blocks(self, container: etree._Element) -> list[Paragraph | Table]:
+        out: list[Paragraph | Table] = []
+        for el in _iter_children(container, _P, _TBL):
+            if el.tag == _P:
+                out.append(Paragraph(self.n_par, _paragraph_text(el)))
+                self.n_par += 1
+            else:
+                out.append(self.table(el, None))
+        return out
+
+    def table(self, tbl: etree._Element, parent: tuple[int, int, int] | None) -> Table:
         index = self.n_tbl
         self.n_tbl += 1
         table = Table(index=index, rows=[], parent=parent)
-        self.doc.blocks.append(table)
-        nested: list[tuple[etree._Element, tuple[int, int, int]]] = []
         origin_by_col: dict[int, Cell] = {}  # grid column -> the cell a vMerge continues
         for r, tr in enumerate(_iter_children(tbl, _TR)):
             row: list[Cell] = []
             col = _grid_before(tr)
             for tc in _iter_children(tr, _TC):
                 span, vmerge = _cell_props(tc)
-                texts: list[str] = []
-                for el in _iter_children(tc, _P, _TBL):
-                    if el.tag == _P:
-                        texts.append(_paragraph_text(el))
-                    else:
-                        nested.append((el, (index, r, col)))
-                text = "\n".join(texts)
                 if vmerge == "continue" and col in origin_by_col:
                     origin = origin_by_col[col]
                     origin.rowspan += 1
-                    cell = Cell(origin.text, index, r, col, span, 1, continued=True)
+                    row.append(Cell(origin.text, index, r, col, span, 1, continued=True))
+                    col += span
+                    continue
+                cell = Cell("", index, r, col, span)
+                if tc.find(f".//{_TBL}") is not None:  # a frame: keep its content in order
+                    cell.content = self._cell_content(tc, (index, r, col))
+                    cell.text = "\n".join(b.text for b in cell.content if isinstance(b, Paragraph))
                 else:
-                    cell = Cell(text, index, r, col, span)
-                    if vmerge == "restart":
-                        for c in range(col, col + span):
-                            origin_by_col[c] = cell
-                    else:
-                        for c in range(col, col + span):
-                            origin_by_col.pop(c, None)
+                    cell.text = "\n".join(_paragraph_text(p) for p in _iter_children(tc, _P))
+                if vmerge == "restart":
+                    for c in range(col, col + span):
+                        origin_by_col[c] = cell
+                else:
+                    for c in range(col, col + span):
+                        origin_by_col.pop(c, None)
                 row.append(cell)
                 col += span
             table.rows.append(row)
-        for el, where in nested:
-            self.table(el, where)
+        return table
+
+    def _cell_content(self, tc: etree._Element, where: tuple[int, int, int]) -> list[Paragraph | Table]:
+        out: list[Paragraph | Table] = []
+        for el in _iter_children(tc, _P, _TBL):
+            if el.tag == _P:
+                out.append(Paragraph(self.n_par, _paragraph_text(el)))
+                self.n_par += 1
+            else:
+                out.append(self.table(el, where))
+        return out
 
 
 def _iter_children(el: etree._Element, *tags: str):

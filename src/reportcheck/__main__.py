@@ -1,0 +1,5 @@
+import sys
+
+from reportcheck.cli import main
+
+sys.exit(main())

@@ -1,0 +1,43 @@
+"""The result of checking one file: its report and issues, or why it could not be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportcheck.errors import UnreadableInput
+from reportcheck.model import Issue, Report
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    report: Report | None = None
+    issues: list[Issue] = field(default_factory=list)
+    error: UnreadableInput | None = None
+
+    @property
+    def status(self) -> str:
+        """ok | issues | unreadable. Info-only findings leave a file ``ok``."""
+        if self.error is not None:
+            return "unreadable"
+        return "issues" if any(i.severity != "info" for i in self.issues) else "ok"
+
+    def as_json(self) -> dict:
+        data: dict = {"path": self.path, "status": self.status,
+                      "issues": [i.model_dump(mode="json") for i in self.issues]}
+        if self.error is not None:
+            data["error"] = {"reason": self.error.reason, "message": self.error.zh,
+                             "message_en": self.error.en}
+        return data
+
+
+def check_file(path: str, pack: dict) -> FileOutcome:
+    """Check one file; any unreadable input becomes an outcome, never an exception."""
+    from reportcheck.pipeline import load_report
+    from reportcheck.rules import run_rules
+
+    try:
+        report = load_report(path)
+    except UnreadableInput as exc:
+        return FileOutcome(path=path, error=exc)
+    return FileOutcome(path=path, report=report, issues=run_rules(report, pack))
