@@ -80,14 +80,16 @@ def _lists(scale: float) -> dict[str, list[dict]]:
              "洞庭传感器有限公司", "橘洲精密部件有限公司"]
     revenue = [185.6, 142.3, 96.8, 71.2, 58.4, 44.9, 37.5, 30.1, 26.3, 21.7]
     return {
-        "top10_revenue": [{"name": n, "product": "汽车零部件", "revenue": [round(r * scale * 0.88, 1), round(r * scale, 1)],
-                           "market_share": round(5.0 - i * 0.4, 1)} for i, (n, r) in enumerate(zip(names, revenue))],
+        "top10_revenue": [{"name": n, "product": "汽车零部件",
+                           "revenue": [round(r * scale * 0.88, 1), round(r * scale, 1)],
+                           "market_share": round(5.0 - i * 0.4, 1)}
+                          for i, (n, r) in enumerate(zip(names, revenue, strict=True))],
         "key_projects": [{"builder": names[i], "project": f"智能制造升级项目{i + 1}期", "investment": 52000 - i * 3000,
                           "period": "2022-2024"} for i in range(10)],
         "innovation_platforms": [{"name": f"湖南省智能汽车工程技术研究中心{i + 1}", "level": "省级" if i else "国家级",
                                   "approved_on": "2021年6月", "approver": "湖南省科技厅"} for i in range(6)],
         "top10_rd": [{"name": n, "rd": [round(r * scale * 260), round(r * scale * 300)], "remark": ""}
-                     for n, r in zip(names, revenue)],
+                     for n, r in zip(names, revenue, strict=True)],
         "green_list": [{"name": "湖南智行汽车股份有限公司", "level": "国家级", "approver": "工业和信息化部",
                         "approved_on": "2022年1月"}],
         "public_platform_list": [{"name": "湖南省汽车零部件检验检测中心", "level": "省级",
@@ -107,7 +109,8 @@ def advanced(stage: str, layout: str, years: tuple[str, str] = ("2021", "2022"))
         fields={"park_name": "长沙经济技术开发区", "park_leading_industry": "汽车及零部件",
                 "promotion_org_name": "长沙市智能汽车产业促进会", "lead_unit": "长沙市人民政府"},
         lists=_lists(1.0),
-        texts={"2.8": _text(ASPECT_TEXT), "3.2": _text(ASPECT_TEXT[:4]), "4.1": "促进会由骨干企业、高校和园区共同发起成立。",
+        texts={"2.8": _text(ASPECT_TEXT), "3.2": _text(ASPECT_TEXT[:4]),
+               "4.1": "促进会由骨干企业、高校和园区共同发起成立。",
                "4.2": _text(ASPECT_TEXT[6:8]), "5.2": "第一部分：培育背景。\n第二部分：基础条件。",
                "4": _text(ASPECT_TEXT[6:9])},
         evidence_appendix=["1. 上市企业名单（第10页）", "2. 单项冠军企业认定文件（第11-12页）"],

@@ -22,10 +22,6 @@ class Line:
     def is_row(self) -> bool:
         return self.para is None
 
-    def distinct(self) -> list[Cell]:
-        """Cells that start here (not continued from above) and carry text."""
-        return [c for c in self.cells if not c.continued and c.norm]
-
     def texts(self) -> list[str]:
         return [c.norm for c in self.cells if c.norm]
 
@@ -34,9 +30,9 @@ class Line:
         """The first line of the only text in this line, if it has only one (a heading candidate)."""
         if self.para is not None:
             text = self.para.norm
-        else:
-            own = self.distinct()
-            if len(own) != 1 or any(c.norm and c.continued for c in self.cells):
+        else:  # a title row is one cell across the table; a data row has empty siblings
+            own = [c for c in self.cells if not c.continued]
+            if len(own) != 1:
                 return ""
             text = own[0].norm
         return text.split("\n", 1)[0] if text else ""
