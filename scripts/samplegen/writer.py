@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
+
+
+FIXED_DATE = datetime(2023, 1, 1)
 
 
 @dataclass
@@ -92,4 +98,15 @@ class FormWriter:
                 col += span
 
     def save(self, path: str) -> None:
-        self.doc.save(path)
+        """Save with fixed dates, so regenerating the samples changes no byte that did not change."""
+        props = self.doc.core_properties
+        props.created = props.modified = props.last_printed = FIXED_DATE
+        props.author = props.last_modified_by = "reportcheck"
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        buffer.seek(0)
+        with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                fixed = zipfile.ZipInfo(info.filename, date_time=(2023, 1, 1, 0, 0, 0))
+                fixed.compress_type = zipfile.ZIP_DEFLATED
+                dst.writestr(fixed, src.read(info.filename))
