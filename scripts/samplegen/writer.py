@@ -11,7 +11,6 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-
 FIXED_DATE = datetime(2023, 1, 1)
 
 
