@@ -56,6 +56,8 @@ def samples() -> dict[str, Fill]:
     out["final_advanced_merged_clean"] = advanced("决赛", "merged")
     out["final_sme_split_messy"] = messy(sme("决赛", "split"))
     out["final_sme_split_messy"].framed_chapters = {"1", "3"}
+    out["final_sme_split_messy"].drop_title = True
+    issue(out["final_sme_split_messy"], "X006", None, None)
     out["prelim_advanced_merged_clean"] = advanced("初赛", "merged")
 
     f = advanced("初赛", "split")
@@ -93,6 +95,8 @@ def samples() -> dict[str, Fill]:
     issue(f, "TX001", "4.2", "集群发展促进组织运营情况")
     f.basic["core_park"]["contact_phone"] = ""
     issue(f, "BI001", "1", "集群核心承载园区·联系人电话")
+    f.dropped_tables.add("2.7")
+    issue(f, "X009", "2.7", "集群公共服务情况")
     out["prelim_sme_merged_defects"] = f
 
     f = advanced("决赛", "split")

@@ -45,8 +45,8 @@ def test_list_tables_have_the_rows_put_in(sample):
 def test_findings_are_exactly_the_planted_ones(sample):
     exp = expected(sample)
     issues = run_rules(report_of(sample))
-    got = sorted((i.code, i.section, i.field) for i in issues)
-    want = sorted((i["code"], i["section"], i["field"]) for i in exp["issues"])
+    got = sorted(((i.code, i.section, i.field) for i in issues), key=str)
+    want = sorted(((i["code"], i["section"], i["field"]) for i in exp["issues"]), key=str)
     assert got == want
 
 

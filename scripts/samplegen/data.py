@@ -142,5 +142,5 @@ def sme(stage: str, layout: str, years: tuple[str, str] = ("2021", "2022")) -> F
     return fill
 
 
-def issue(fill: Fill, code: str, section: str, field: str) -> None:
+def issue(fill: Fill, code: str, section: str | None, field: str | None) -> None:
     fill.expected_issues.append({"code": code, "section": section, "field": field})

@@ -35,6 +35,7 @@ class Fill:
     growth_override: dict[str, str] = field(default_factory=dict)
     raw_override: dict[tuple[str, int], str] = field(default_factory=dict)
     dropped: set[str] = field(default_factory=set)
+    dropped_tables: set[str] = field(default_factory=set)
     order: dict[str, list[str]] = field(default_factory=dict)
     inserted: dict[str, str] = field(default_factory=dict)
     drop_title: bool = False
@@ -128,6 +129,8 @@ class Fill:
         indicators = []
         t1 = int(self.years[1]) + 1
         for t in self.spec.indicator_tables:
+            if t.id in self.dropped_tables:
+                continue
             for row in t.rows:
                 if row.key in self.dropped:
                     continue
@@ -157,5 +160,5 @@ class Fill:
             "cluster_name": self.basic.get("cluster_name") or None,
             "indicators": indicators,
             "list_rows": {k: len(v) for k, v in self.lists.items()},
-            "issues": sorted(self.expected_issues, key=lambda i: (i["code"], i["section"], i["field"])),
+            "issues": sorted(self.expected_issues, key=lambda i: (i["code"], i["section"] or "", i["field"] or "")),
         }

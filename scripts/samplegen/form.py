@@ -41,7 +41,8 @@ def _chapter_blocks(spec: TemplateSpec, chapter: str, fill: Fill) -> list[Block]
     items += [(f"{t.id}y", t) for t in spec.text_blocks if t.chapter == chapter]
     for _, item in sorted(items, key=lambda x: x[0]):
         if isinstance(item, IndicatorTableSpec):
-            blocks.append(_indicator_block(item, fill))
+            if item.id not in fill.dropped_tables:
+                blocks.append(_indicator_block(item, fill))
         elif isinstance(item, ListTableSpec):
             blocks.append(_list_block(item, fill))
         elif isinstance(item, TextBlockSpec):

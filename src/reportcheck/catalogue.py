@@ -22,7 +22,8 @@ class IssueType:
     def issue(self, *, section: str | None = None, field: str | None = None,
               location: Loc | None = None, **args: object) -> Issue:
         return Issue(code=self.code, severity=self.severity, section=section, field=field,
-                     message=self.template.format(**args), location=location, args=args)
+                     message=self.template.format(section=section, field=field, **args),
+                     location=location, args=args)
 
 
 # Extraction family (X): trouble reading the form, reported instead of guessed at.

@@ -107,6 +107,7 @@ class TemplateSpec(_Spec):
     stage: Literal["初赛", "决赛"]
     title: str
     source: str
+    markers: list[str] = []  # phrases only this stage's form carries, for a report without its title
     chapters: list[ChapterSpec]
     basic_info: BasicInfoSpec
     indicator_tables: list[IndicatorTableSpec]

@@ -23,6 +23,8 @@ class Line:
         return self.para is None
 
     def texts(self) -> list[str]:
+        if self.para is not None:
+            return [self.para.norm]
         return [c.norm for c in self.cells if c.norm]
 
     @property

@@ -35,13 +35,11 @@ def _choose_template(lines: list[Line]) -> tuple[TemplateSpec, bool]:
             for spec in load_templates():
                 if spec.stage in key:
                     return spec, True
-    headings = {label_key(line.first_text) for line in lines if line.first_text}
-    for spec in load_templates():
-        only_here = {label_key(t.title) for t in spec.indicator_tables} - {
-            label_key(t.title) for other in load_templates() if other is not spec
-            for t in other.indicator_tables}
-        if any(h.endswith(k) for h in headings for k in only_here):
-            return spec, False
+    text = "".join(label_key(t) for line in lines for t in line.texts())
+    scores = [(sum(label_key(m) in text for m in spec.markers), spec) for spec in load_templates()]
+    best, spec = max(scores, key=lambda s: s[0])
+    if best > 0:
+        return spec, False
     return template_by_stage("初赛"), False
 
 
