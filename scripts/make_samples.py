@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reportcheck.spec import template_by_stage
-from samplegen.data import ASPECT_TEXT, advanced, issue, sme
+from samplegen.data import ASPECT_TEXT, advanced, issue, sme, summary
 from samplegen.fill import Fill
 from samplegen.form import write_form
 
@@ -59,18 +59,32 @@ def samples() -> dict[str, Fill]:
     out["final_sme_split_messy"].drop_title = True
     issue(out["final_sme_split_messy"], "X006", None, None)
     out["prelim_advanced_merged_clean"] = advanced("初赛", "merged")
+    out["prelim_advanced_split_defects"] = _threshold_and_form_defects()
+    out["prelim_sme_merged_defects"] = _sme_defects()
+    out["final_advanced_split_defects"] = _final_defects()
+    out["prelim_advanced_merged_defects"] = _consistency_defects()
+    for fill in out.values():
+        if "2.8" in fill.texts and not fill.texts["2.8"].startswith(fill.years[1]):
+            fill.texts["2.8"] = summary(fill) + "\n" + fill.texts["2.8"]
+        issue(fill, "EL008", "1", "参赛条件")
+    return out
 
+
+def _threshold_and_form_defects() -> Fill:
     f = advanced("初赛", "split")
     f.values["revenue"] = [88.5, 93.0]
-    f.growth_override["revenue"] = "5.1"  # true 5.08 → fine; the threshold is the defect
+    f.values["above_scale_revenue"] = [80.1, 85.2]
     issue(f, "EL001", "2.1", "集群企业营业收入")
     f.growth_override["total_output"] = "15.3"  # true 12.4
     issue(f, "AR001", "2.1", "集群总产值")
+    issue(f, "CO011", "2.8", "集群总产值")  # 2.8 says 同比增长12.4%, the table 15.3
     f.lists["top10_revenue"] = [dict(r, revenue=[round(v / 25, 1) for v in r["revenue"]])
                                 for r in f.lists["top10_revenue"]]
     issue(f, "EL002", "2.2", "营业收入排名前十企业发展情况")
     del f.evidence["national_champions"]
     issue(f, "EV001", "2.2", "国家级单项冠军数量")
+    f.evidence["standards"] = [95]
+    issue(f, "EV002", "2.4", "参与制定国际、国家、行业、团体标准")
     f.texts["2.8"] = "\n".join(ASPECT_TEXT * 70)
     issue(f, "TX001", "2.8", "集群发展总体情况自评报告")
     f.basic["cluster_name"] = ""
@@ -79,10 +93,14 @@ def samples() -> dict[str, Fill]:
     issue(f, "X001", "2.1", "利润总额")
     f.dropped.add("water_reuse")
     issue(f, "X002", "2.5", "工业用水重复利用率")
-    out["prelim_advanced_split_defects"] = f
+    return f
 
+
+def _sme_defects() -> Fill:
     f = sme("初赛", "merged")
     f.values["total_output"] = [24.1, 26.4]
+    f.values["leading_output"] = [20.0, 22.0]
+    f.values["target_total_output"] = [26.4, 30.0, 33.0, 36.0]
     issue(f, "EL003", "2.1", "集群总产值")
     f.values["sme_output_share"] = [55.0, 52.0]
     issue(f, "EL004", "2.1", "集群内中小企业产值占集群总产值的比重")
@@ -93,12 +111,20 @@ def samples() -> dict[str, Fill]:
     issue(f, "AR001", "2.2", "企业数量")
     f.texts["4.2"] = "\n".join(ASPECT_TEXT * 30)
     issue(f, "TX001", "4.2", "集群发展促进组织运营情况")
+    f.texts["2.8"] = "\n".join(t for i, t in enumerate(ASPECT_TEXT) if i not in (5, 7))
+    issue(f, "TX002", "2.8", "集群发展总体情况自评报告")
     f.basic["core_park"]["contact_phone"] = ""
     issue(f, "BI001", "1", "集群核心承载园区·联系人电话")
+    f.basic["promotion_org"]["leader_phone"] = "0731-8888"
+    issue(f, "BI002", "1", "集群促进组织·负责人电话")
+    f.basic["leading_industry"] = "生物医药、铁合金"
+    issue(f, "EL007", "1", "集群主导产业")
     f.dropped_tables.add("2.7")
     issue(f, "X009", "2.7", "集群公共服务情况")
-    out["prelim_sme_merged_defects"] = f
+    return f
 
+
+def _final_defects() -> Fill:
     f = advanced("决赛", "split")
     f.texts["4"] = "\n".join(ASPECT_TEXT * 45)
     issue(f, "TX001", "4", "集群发展促进组织运营情况")
@@ -106,8 +132,53 @@ def samples() -> dict[str, Fill]:
     issue(f, "EV001", "2.4", "集群从业人员每万人发明专利拥有量")
     f.growth_override["park_gdp"] = "9.0"  # true 11.0
     issue(f, "AR001", "3.1", "园区生产总值")
-    out["final_advanced_split_defects"] = f
-    return out
+    f.texts["2.8"] = summary(f, total_output=1400.0) + "\n" + "\n".join(ASPECT_TEXT)
+    issue(f, "CO011", "2.8", "集群总产值")
+    f.basic["cluster_name"] = "长沙智能网联汽车产业集群"
+    issue(f, "EL006", "1", "集群名称")
+    f.drop_declaration = True
+    issue(f, "BI003", None, "真实性声明")
+    return f
+
+
+def _consistency_defects() -> Fill:
+    """Figures that do not agree with each other."""
+    f = advanced("初赛", "merged")
+    f.values["above_scale_revenue"] = [1102.7, 1500.0]
+    issue(f, "CO001", "2.1", "集群规上工业企业营业收入")
+    f.cluster_values["park_gdp"] = [410.2, 700.0]
+    issue(f, "CO002", "3.1", "园区生产总值")
+    f.values["cloud_ratio"] = [62.5, 120.0]
+    issue(f, "CO003", "2.2", "企业上云比例")
+    f.values["little_giants"] = [8, 11.5]
+    f.formats["little_giants"] = "decimal1"
+    issue(f, "CO004", "2.2", "国家级专精特新“小巨人”企业数量")
+    f.lists["green_list"] = f.lists["green_list"][:5]
+    issue(f, "CO005", "2.5", "省级及以上绿色工厂、绿色产品、绿色园区、绿色供应链数量")
+    rd = f.lists["top10_rd"]
+    f.lists["top10_rd"] = [dict(r, rd=[v * 10 for v in r["rd"]]) for r in rd] + [
+        dict(rd[-1], name=f"补充企业{i}", rd=[100, 120]) for i in (1, 2)]
+    issue(f, "CO006", "2.4", "集群研发投入前十位企业")
+    issue(f, "CO008", "2.4", "集群研发投入前十位企业")
+    issue(f, "CO008", "2.4", "集群研发投入前十位企业")
+    top = f.lists["top10_revenue"]
+    top[2], top[3] = top[3], top[2]
+    issue(f, "CO007", "2.2", "营业收入排名前十企业发展情况")
+    top[9] = dict(top[9], name=top[8]["name"])
+    issue(f, "CO009", "2.2", "营业收入排名前十企业发展情况")
+    f.lists["key_projects"] = f.lists["key_projects"][:3]
+    issue(f, "CO010", "2.3", "集群重点项目建设情况")
+    f.values["target_leading_profit"] = [80.2, 90.0, 100.0, 95.0]
+    issue(f, "CO012", "5.1", "集群主导产业利润")
+    f.values["rd_growth"] = [12.4, 12.0]
+    issue(f, "AR002", "2.4", "集群研发经费增速")
+    f.values["patents_per_10k"] = [175.7, 25.0]
+    issue(f, "AR003", "2.4", "集群从业人员每万人发明专利拥有量")
+    f.values["investment_intensity"] = [520.5]
+    issue(f, "AR004", "3.1", "投资强度")
+    f.values["target_total_output"] = [1200.0, 1480.0, 1650.0, 1850.0]
+    issue(f, "AR005", "5.1", "集群总产值")
+    return f
 
 
 def blank(stage: str) -> Fill:

@@ -18,9 +18,9 @@ ADVANCED_VALUES: dict[str, list[float | None]] = {
     "cloud_ratio": [62.5, 70.2], "iip_penetration": [38.0, 45.5],
     "rd_spending": [38.2, 44.6], "rd_intensity": [3.1, 3.2], "rd_growth": [12.4, 16.8],
     "rd_staff_ratio": [8.5, 9.1], "invention_patents": [1520, 1786], "standards": [12, 15],
-    "patents_per_10k": [176, 194], "national_st_awards": [1, 1], "provincial_st_awards": [3, 4],
-    "national_innovation_platforms": [4, 5], "provincial_innovation_platforms": [18, 22],
-    "national_design_centers": [1, 1], "provincial_design_centers": [3, 4],
+    "patents_per_10k": [175.7, 193.5], "national_st_awards": [1, 1], "provincial_st_awards": [3, 4],
+    "national_innovation_platforms": [3, 4], "provincial_innovation_platforms": [8, 10],
+    "national_design_centers": [1, 1], "provincial_design_centers": [2, 3],
     "green_count": [6, 9], "co2_intensity": [0.52, 0.48], "solid_waste_utilization": [92.5, 94.1],
     "water_reuse": [88.0, 90.3], "three_system_certified": [120, 146], "certificate_coverage": [98.5, 99.2],
     "public_platforms": [5, 6],
@@ -28,7 +28,7 @@ ADVANCED_VALUES: dict[str, list[float | None]] = {
     "park_above_scale_revenue": [980.3, 1105.6], "park_tax": [35.2, 38.9], "park_imports": [20.1, 22.8],
     "park_exports": [40.5, 48.2], "park_fixed_investment": [150.0, 168.3],
     "park_investment_attracted": [210.5, 236.1], "park_fdi": [8.2, 9.0],
-    "park_area": [18500], "investment_intensity": [520.5], "tax_per_mu": [21.0],
+    "park_area": [18500], "investment_intensity": [91.0], "tax_per_mu": [21.0],
     "target_total_output": [1326.8, 1480.0, 1650.0, 1850.0],
     "target_leading_revenue": [1200.5, 1350.0, 1500.0, 1680.0],
     "target_leading_enterprises": [150, 165, 180, 200], "target_leading_profit": [80.2, 90.0, 100.0, 112.0],
@@ -86,15 +86,37 @@ def _lists(scale: float) -> dict[str, list[dict]]:
                           for i, (n, r) in enumerate(zip(names, revenue, strict=True))],
         "key_projects": [{"builder": names[i], "project": f"智能制造升级项目{i + 1}期", "investment": 52000 - i * 3000,
                           "period": "2022-2024"} for i in range(10)],
-        "innovation_platforms": [{"name": f"湖南省智能汽车工程技术研究中心{i + 1}", "level": "省级" if i else "国家级",
-                                  "approved_on": "2021年6月", "approver": "湖南省科技厅"} for i in range(6)],
+        "innovation_platforms": _platforms(),
         "top10_rd": [{"name": n, "rd": [round(r * scale * 260), round(r * scale * 300)], "remark": ""}
                      for n, r in zip(names, revenue, strict=True)],
-        "green_list": [{"name": "湖南智行汽车股份有限公司", "level": "国家级", "approver": "工业和信息化部",
-                        "approved_on": "2022年1月"}],
-        "public_platform_list": [{"name": "湖南省汽车零部件检验检测中心", "level": "省级",
-                                  "approver": "湖南省工业和信息化厅", "approved_on": "2021年9月"}],
+        "green_list": [{"name": f"{names[i % 10]}绿色工厂", "level": "国家级" if i < 3 else "省级",
+                        "approver": "工业和信息化部" if i < 3 else "湖南省工业和信息化厅", "approved_on": "2022年1月"}
+                       for i in range(9)],
+        "public_platform_list": [{"name": f"湖南省汽车零部件公共服务平台{i + 1}", "level": "省级",
+                                  "approver": "湖南省工业和信息化厅", "approved_on": "2021年9月"} for i in range(6)],
     }
+
+
+def _platforms() -> list[dict]:
+    """As many platforms of each level and kind as the 2.4 counts say (4 + 10 + 1 + 3)."""
+    rows = []
+    for level, kind, n in (("国家级", "技术创新中心", 4), ("省级", "企业技术中心", 10),
+                           ("国家级", "工业设计中心", 1), ("省级", "工业设计中心", 3)):
+        for i in range(n):
+            name = f"星城{len(rows)}号工业设计中心" if kind == "工业设计中心" else f"湖南智能汽车{kind}{i + 1}"
+            rows.append({"name": name,
+                         "level": level, "approved_on": "2021年6月", "approver": "湖南省工业和信息化厅"})
+    return rows
+
+
+def summary(fill: Fill, total_output: float | None = None) -> str:
+    """A sentence of figures as applicants write them in 2.8, agreeing with the tables unless told."""
+    y = fill.years[1]
+    v = fill.values
+    total = v["total_output"][1] if total_output is None else total_output
+    growth = round((v["total_output"][1] / v["total_output"][0] - 1) * 100, 1)
+    return (f"{y}年集群总产值达到{total:.1f}亿元，同比增长{growth:.1f}%，集群企业{v['enterprises'][1]:.0f}家，"
+            f"其中规上工业企业{v['above_scale_enterprises'][1]:.0f}家。")
 
 
 def advanced(stage: str, layout: str, years: tuple[str, str] = ("2021", "2022")) -> Fill:
@@ -104,6 +126,7 @@ def advanced(stage: str, layout: str, years: tuple[str, str] = ("2021", "2022"))
         basic=_basic("长沙智能汽车产业集群", "先进制造业集群", "智能网联汽车", "湖南省长沙市",
                      "长沙市智能汽车产业促进会", "长沙经济技术开发区"),
         values={k: list(v) for k, v in ADVANCED_VALUES.items()},
+        formats={"patents_per_10k": "decimal1"},
         cluster_values={k: list(v) for k, v in PARK_CLUSTER.items()},
         evidence={k: [10 + i] for i, k in enumerate(EVIDENCE_KEYS) if k != "patents_per_10k" or stage == "决赛"},
         fields={"park_name": "长沙经济技术开发区", "park_leading_industry": "汽车及零部件",
@@ -137,6 +160,7 @@ def sme(stage: str, layout: str, years: tuple[str, str] = ("2021", "2022")) -> F
         "target_leading_revenue": [42.0, 47.0, 52.0, 58.0],
     })
     fill.lists = _lists(SME_MONEY * 1.5)
+    fill.values.update({"investment_intensity": [3.2], "tax_per_mu": [0.8]})
     fill.fields.update({"park_name": "浏阳经济技术开发区", "park_leading_industry": "生物医药",
                         "promotion_org_name": "浏阳市生物医药产业集群促进中心", "lead_unit": "浏阳市人民政府"})
     return fill

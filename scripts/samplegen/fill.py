@@ -40,6 +40,8 @@ class Fill:
     inserted: dict[str, str] = field(default_factory=dict)
     drop_title: bool = False
     framed_chapters: set[str] = field(default_factory=set)
+    drop_declaration: bool = False
+    evidence_heading: str = "（第10-40页）"
     expected_issues: list[dict] = field(default_factory=list)
 
     # --- writing -------------------------------------------------------------------------
@@ -76,6 +78,8 @@ class Fill:
             return text + unit
         if style == "wan":  # 亿元 written in 万元
             return f"{value * 10000:.0f}万元"
+        if style == "decimal1":
+            return f"{value:.1f}"
         if style == "approx":
             return "约" + text
         return text

@@ -20,7 +20,7 @@ def write_form(spec: TemplateSpec, fill: Fill, layout: str, path: str) -> None:
         heading = f"{CHAPTER_NUMERALS[n]}、{chapter.title}"
         blocks = _chapter_blocks(spec, chapter.id, fill)
         if chapter.title == "佐证材料":
-            w.paragraph(heading)
+            w.paragraph(heading + fill.evidence_heading)
             for line in fill.evidence_appendix:
                 w.paragraph(line)
             continue
@@ -47,7 +47,7 @@ def _chapter_blocks(spec: TemplateSpec, chapter: str, fill: Fill) -> list[Block]
             blocks.append(_list_block(item, fill))
         elif isinstance(item, TextBlockSpec):
             blocks.append(_text_block(item, fill, own_title=item.id != chapter))
-    if "真实性声明" in spec.chapters[int(chapter) - 1].title:
+    if "真实性声明" in spec.chapters[int(chapter) - 1].title and not fill.drop_declaration:
         decl = spec.declaration
         blocks.append(Block(title=f"{decl.id}  {decl.title}", rows=[
             [C("\n".join(decl.text), 2)],

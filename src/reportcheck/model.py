@@ -94,6 +94,18 @@ class ListTable(BaseModel):
     rows: list[ListRow] = Field(default_factory=list)
 
 
+class Claim(BaseModel):
+    """A figure stated in free text about an indicator: '2022年集群总产值达到1326.8亿元'."""
+
+    key: str
+    kind: Literal["value", "growth"]
+    value: float
+    decimals: int
+    unit: str | None = None
+    year: str | None = None
+    quote: str
+
+
 class TextBlock(BaseModel):
     id: str
     title: str
@@ -101,6 +113,9 @@ class TextBlock(BaseModel):
     word_count: int = Field(description="Word 字数")
     char_count: int = Field(description="Word 字符数(不计空格)")
     limit: int | None = None
+    aspects_missing: list[str] = Field(default_factory=list,
+                                       description="topics the instruction names that the text never mentions")
+    claims: list[Claim] = Field(default_factory=list)
     location: Loc | None = None
 
 
@@ -135,6 +150,8 @@ class Report(BaseModel):
     lists: list[ListTable] = Field(default_factory=list)
     texts: list[TextBlock] = Field(default_factory=list)
     declaration_present: bool = False
+    evidence_range: tuple[int, int] | None = Field(
+        default=None, description="first and last page of the evidence appendix, when the report states them")
     extraction_issues: list[Issue] = Field(default_factory=list)
 
     def indicator(self, key: str) -> Indicator | None:

@@ -82,12 +82,27 @@ class BasicInfoSpec(_Spec):
     groups: list[GroupSpec]
 
 
+class AspectSpec(_Spec):
+    """A topic a self-evaluation must cover, recognised by any of its words."""
+
+    name: str
+    words: list[str]
+
+
 class TextBlockSpec(_Spec):
     id: str
     title: str
     chapter: str
     instruction: list[str]
     limit: int | None = None
+    aspects: list[AspectSpec] = []
+
+
+class ProseKeywordSpec(_Spec):
+    """Words in free text that name an indicator, so a figure after them can be compared."""
+
+    key: str
+    words: list[str]
 
 
 class ChapterSpec(_Spec):
@@ -115,6 +130,7 @@ class TemplateSpec(_Spec):
     section_fields: list[SectionFieldSpec]
     text_blocks: list[TextBlockSpec]
     declaration: DeclarationSpec
+    prose_keywords: list[ProseKeywordSpec] = []
 
     def row(self, key: str) -> tuple[IndicatorTableSpec, RowSpec] | None:
         for table in self.indicator_tables:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reportcheck import catalogue as cat
 from reportcheck.errors import UnreadableInput
 from reportcheck.extract.fields import BasicInfoReader, FieldReader
@@ -15,6 +17,7 @@ from reportcheck.model import Indicator, Issue, Report
 from reportcheck.normalize.text import label_key
 from reportcheck.spec import TemplateSpec, load_templates, template_by_stage
 
+_PAGE_RANGE = re.compile(r"(?:第|[Pp])\s*(\d+)\s*(?:-|~|至|到|—)\s*(?:第|[Pp])?\s*(\d+)\s*页?")
 _MIN_RECOGNISED = 3  # headings or indicator rows below which a file is not a report
 
 
@@ -71,6 +74,7 @@ class _Walker:
         self.row_indexes = {t.id: row_index(t) for t in spec.indicator_tables}
         self.declaration_key = label_key(spec.declaration.text[0])
         self.declaration_present = False
+        self.evidence_range: tuple[int, int] | None = None
 
     def feed(self, line: Line) -> None:
         heading = match_heading(self.headings, line.first_text)
@@ -90,6 +94,8 @@ class _Walker:
             self.lists[section.spec.id].feed(line)  # type: ignore[union-attr]
         elif section.kind == "text":
             self.texts[section.id].feed(line)
+        elif section.kind == "evidence":
+            self._evidence_range(line)
         elif section.kind == "declaration":
             self.declaration_present |= any(
                 self.declaration_key in label_key(t) for t in line.texts())
@@ -99,9 +105,25 @@ class _Walker:
         return (self.section is not None and self.section.kind == "text"
                 and heading.order <= self.section.order)
 
+    def _evidence_range(self, line: Line) -> None:
+        """The appendix's page range, when the report states it (七、佐证材料（第30-80页）).
+
+        Only a line that names 佐证材料 counts: the appendix's own table of contents lists
+        sub-ranges that are not the whole appendix."""
+        if self.evidence_range is None:
+            for text in line.texts():
+                if "佐证材料" not in text:
+                    continue
+                m = _PAGE_RANGE.search(text)
+                if m:
+                    self.evidence_range = (int(m.group(1)), int(m.group(2)))
+                    return
+
     def _enter(self, heading: Section, line: Line) -> None:
         self.section = heading
         self.recognised += 1
+        if heading.kind == "evidence":
+            self._evidence_range(line)
         if heading.kind == "indicators":
             self.indicators.setdefault(heading.id, IndicatorReader(
                 heading.spec, self.row_indexes[heading.id]))  # type: ignore[arg-type]
@@ -163,11 +185,13 @@ class _Walker:
             if reader is not None:
                 issues.extend(reader.issues)
                 lists.append(reader.table)
-        texts = [self.texts[tb.id].result() for tb in self.spec.text_blocks if tb.id in self.texts]
+        texts = [self.texts[tb.id].result(self.spec.prose_keywords)
+                 for tb in self.spec.text_blocks if tb.id in self.texts]
         return Report(source=path, template=self.spec.id, stage=self.spec.stage,
                       category=category, years=years, basic=basic,  # type: ignore[arg-type]
                       fields=self.fields.values, indicators=indicators, lists=lists, texts=texts,
-                      declaration_present=self.declaration_present, extraction_issues=issues)
+                      declaration_present=self.declaration_present, evidence_range=self.evidence_range,
+                      extraction_issues=issues)
 
     def _years(self, issues: list[Issue]) -> list[str]:
         readers = [self.indicators[t.id] for t in self.spec.indicator_tables

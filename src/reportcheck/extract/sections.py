@@ -19,7 +19,7 @@ HEADING_CUTOFF = 86.0
 class Section:
     """A part of the form the reader is in. ``order`` is its place in the template."""
 
-    kind: str  # chapter | basic | indicators | list | text | declaration
+    kind: str  # chapter | basic | indicators | list | text | declaration | evidence
     id: str
     title: str
     order: int
@@ -47,7 +47,9 @@ def build_heading_index(spec: TemplateSpec) -> LabelIndex:
         chapter_of.setdefault(tb.chapter, []).append((tb.id + "y", "text", tb.title, tb))
     for chapter in spec.chapters:
         members = sorted(chapter_of.get(chapter.id, []), key=lambda m: m[0])
-        if "真实性声明" in chapter.title:
+        if "佐证材料" in chapter.title:
+            add("evidence", chapter.id, chapter.title)
+        elif "真实性声明" in chapter.title:
             add("declaration", chapter.id, chapter.title)
             add("declaration", spec.declaration.id, spec.declaration.title)
         elif not any(kind == "text" and title == chapter.title for _, kind, title, _ in members):

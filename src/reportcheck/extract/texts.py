@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from reportcheck.extract.claims import find_claims
 from reportcheck.extract.lines import Line
 from reportcheck.model import Loc, TextBlock
 from reportcheck.normalize.text import label_key, to_simplified
-from reportcheck.spec import TextBlockSpec
+from reportcheck.spec import ProseKeywordSpec, TextBlockSpec
 from reportcheck.wordcount import char_count, word_count
 
 _INSTRUCTION_RATIO = 90.0
@@ -37,16 +38,18 @@ class TextCollector:
                 self.location = loc
             self.lines.extend(parts)
 
-    def result(self) -> TextBlock:
+    def result(self, keywords: list[ProseKeywordSpec]) -> TextBlock:
         instruction = [label_key(p) for p in self.spec.instruction]
         joined = "".join(instruction) + label_key(self.spec.title)
-        simplified = to_simplified(self.lines)
-        kept = [orig for orig, simp in zip(self.lines, simplified, strict=True)
-                if orig.strip() and not _is_instruction(label_key(simp), instruction, joined)]
-        text = "\n".join(s.strip() for s in kept)
+        pairs = [(orig.strip(), simp) for orig, simp in zip(self.lines, to_simplified(self.lines), strict=True)
+                 if orig.strip() and not _is_instruction(label_key(simp), instruction, joined)]
+        text = "\n".join(orig for orig, _ in pairs)
+        simplified = "\n".join(simp for _, simp in pairs)
+        missing = [a.name for a in self.spec.aspects if text and not any(w in simplified for w in a.words)]
         return TextBlock(id=self.spec.id, title=self.spec.title, text=text,
                          word_count=word_count(text), char_count=char_count(text),
-                         limit=self.spec.limit, location=self.location)
+                         limit=self.spec.limit, aspects_missing=missing,
+                         claims=find_claims(simplified, keywords), location=self.location)
 
 
 def _is_instruction(key: str, instruction: list[str], joined: str) -> bool:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from reportcheck.model import Issue, Report
-from reportcheck.rules import arithmetic, completeness, eligibility
+from reportcheck.rules import arithmetic, completeness, consistency, eligibility
 from reportcheck.rules.base import Rule
 from reportcheck.spec import load_json_resource
 
-REGISTRY: tuple[Rule, ...] = (*arithmetic.RULES, *eligibility.RULES, *completeness.RULES)
+REGISTRY: tuple[Rule, ...] = (*arithmetic.RULES, *consistency.RULES, *eligibility.RULES, *completeness.RULES)
 DEFAULT_PACK = "hunan_competition_2023"
 
 

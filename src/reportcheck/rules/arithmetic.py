@@ -1,4 +1,8 @@
-"""Arithmetic rules: figures recomputed from their parts, rounding-aware."""
+"""Arithmetic rules: figures recomputed from their parts, rounding-aware (Arelle's interval rule).
+
+A reported value with d decimals stands for the interval v ± ½·10⁻ᵈ; a finding is raised only when
+the interval of the reported figure cannot meet the interval of the recomputed one.
+"""
 
 from __future__ import annotations
 
@@ -6,48 +10,73 @@ from collections.abc import Iterator
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Indicator, Issue, Report
-from reportcheck.rules.base import Rule, RulePack
+from reportcheck.rules.base import (
+    Rule,
+    RulePack,
+    fmt,
+    half_unit,
+    intervals_meet,
+    is_exact,
+    ratio_interval,
+)
 
 GROWTH_MISMATCH = IssueType(
     "AR001", "arithmetic.growth-mismatch", "error",
     "{label}增幅填报为{reported}%，但按{y0}年{v0}、{y1}年{v1}计算应为{computed:.2f}%"
     "（容许舍入范围{lo:.2f}%～{hi:.2f}%）。请核对数值或增幅。",
-    "模板 2.1/2.2/2.4/3.1 增幅（%）列；增幅 =（本年 − 上年）÷ 上年 × 100")
-
-
-def _half(decimals: int, exact: bool) -> float:
-    return 0.0 if exact else 0.5 * 10.0 ** (-decimals)
+    "参赛报告模板 2.1/2.2/2.4/3.1 增幅（%）列：增幅 =（本年 − 上年）÷ 上年 × 100")
+RD_GROWTH_MISMATCH = IssueType(
+    "AR002", "arithmetic.rd-growth-mismatch", "error",
+    "集群研发经费增速{year}年填报为{reported}%，但按集群研发经费{y0}年{v0}亿元、{year}年{v1}亿元计算应为"
+    "{computed:.2f}%（容许范围{lo:.2f}%～{hi:.2f}%）。请核对。",
+    "参赛报告模板 2.4：集群研发经费增速与集群研发经费")
+PATENTS_PER_10K_MISMATCH = IssueType(
+    "AR003", "arithmetic.patents-per-10k-mismatch", "warning",
+    "{year}年每万人发明专利拥有量填报为{reported}个，但按发明专利{patents}个、从业人员{employees}人计算应为"
+    "{computed:.2f}个（容许范围{lo:.2f}～{hi:.2f}）。若两者统计口径不同（如有效发明专利），请在说明中注明。",
+    "参赛报告模板 2.4：集群从业人员每万人发明专利拥有量 = 发明专利数量 ÷ 集群从业人员数量 × 10000")
+PARK_RATIO_MISMATCH = IssueType(
+    "AR004", "arithmetic.park-ratio-mismatch", "warning",
+    "{label}填报为{reported}{unit}，但按{year}年{num_label}{num}亿元、园区开发面积{area}亩计算应为"
+    "{computed:.2f}{unit}（容许范围{lo:.2f}～{hi:.2f}；注意亿元与万元的换算）。若采用累计口径，请注明。",
+    "参赛报告模板 3.1：投资强度、亩均税收（万元/亩）")
+TARGET_BASE_MISMATCH = IssueType(
+    "AR005", "arithmetic.target-base-mismatch", "error",
+    "5.1中“{label}”上一年实际值填报为{reported}，与2.1中{year}年的{actual_label}{actual}不一致。请统一。",
+    "参赛报告模板 5.1：上一年实际值应与 2.1 最近一年数据一致")
 
 
 def growth_interval(v0: float, d0: int, v1: float, d1: int, exact: bool) -> tuple[float, float] | None:
     """The range of growth (%) consistent with two rounded values; None when v0 may be ≤ 0."""
-    h0, h1 = _half(d0, exact), _half(d1, exact)
-    lo0, hi0 = v0 - h0, v0 + h0
-    if lo0 <= 0:
+    h0, h1 = half_unit(d0, exact), half_unit(d1, exact)
+    ratio = ratio_interval(v1, h1, v0, h0)
+    if ratio is None:
         return None
-    return ((v1 - h1) / hi0 - 1) * 100, ((v1 + h1) / lo0 - 1) * 100
+    return (ratio[0] - 1) * 100, (ratio[1] - 1) * 100
 
 
-def _check_row(ind: Indicator, years: list[str], exact: bool) -> Issue | None:
-    if ind.growth_pct is None or len(years) < 2:
+def _meets(reported: float, decimals: int, lo: float, hi: float) -> bool:
+    h = half_unit(decimals)
+    return reported + h >= lo - 1e-9 and reported - h <= hi + 1e-9
+
+
+def _two_years(ind: Indicator) -> tuple[str, str] | None:
+    years = sorted(y for y in ind.values if y.isdigit())
+    return (years[-2], years[-1]) if len(years) >= 2 else None
+
+
+def _growth_of(ind: Indicator, pack: RulePack) -> tuple[str, str, float, float, float, float] | None:
+    """(y0, y1, v0, v1, lo, hi) for the latest two years, or None when it cannot be computed."""
+    years = _two_years(ind)
+    if years is None:
         return None
-    y0, y1 = years[-2], years[-1]
+    y0, y1 = years
     v0, v1 = ind.values.get(y0), ind.values.get(y1)
     if v0 is None or v1 is None or y0 in ind.approximate or y1 in ind.approximate:
         return None
-    interval = growth_interval(v0, ind.decimals.get(y0, 0), v1, ind.decimals.get(y1, 0), exact)
-    if interval is None:
-        return None
-    lo, hi = interval
-    g = ind.growth_pct
-    hg = _half(ind.growth_decimals or 0, False)
-    if g + hg >= lo - 1e-9 and g - hg <= hi + 1e-9:
-        return None
-    return GROWTH_MISMATCH.issue(
-        section=ind.section, field=ind.label, location=ind.location, label=ind.label,
-        reported=ind.raw.get("growth", f"{g:g}").strip().rstrip("%"), y0=y0, y1=y1,
-        v0=ind.raw.get(y0, f"{v0:g}").strip(), v1=ind.raw.get(y1, f"{v1:g}").strip(),
-        computed=(v1 / v0 - 1) * 100, lo=lo, hi=hi)
+    d0, d1 = ind.decimals.get(y0, 0), ind.decimals.get(y1, 0)
+    interval = growth_interval(v0, d0, v1, d1, is_exact(ind.unit, max(d0, d1), pack))
+    return None if interval is None else (y0, y1, v0, v1, *interval)
 
 
 def check_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -57,12 +86,128 @@ def check_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
     反例：集群总产值 2021年 120.0、2022年 135.0，增幅填 15.3 —— 应为 12.5。
     正例：同样数值增幅填 12.5 或 12.50。
     """
-    exact_units = set(pack.get("exact_units", []))
     for ind in report.indicators:
-        years = sorted(y for y in ind.values if y.isdigit())
-        issue = _check_row(ind, years, ind.unit in exact_units)
-        if issue is not None:
-            yield issue
+        if ind.growth_pct is None:
+            continue
+        g = _growth_of(ind, pack)
+        if g is None:
+            continue
+        y0, y1, v0, v1, lo, hi = g
+        if not _meets(ind.growth_pct, ind.growth_decimals or 0, lo, hi):
+            yield rule.type.issue(
+                section=ind.section, field=ind.label, location=ind.location, label=ind.label,
+                reported=ind.raw.get("growth", fmt(ind.growth_pct)).strip().rstrip("%"), y0=y0, y1=y1,
+                v0=ind.raw.get(y0, fmt(v0)).strip(), v1=ind.raw.get(y1, fmt(v1)).strip(),
+                computed=(v1 / v0 - 1) * 100, lo=lo, hi=hi)
 
 
-RULES = (Rule(GROWTH_MISMATCH, check_growth),)
+def check_rd_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """2.4“集群研发经费增速”最近一年的数值，应等于“集群研发经费”两年数值算出的增速（考虑舍入）。
+
+    反例：研发经费 38.2 → 44.6 亿元，增速填 12.0%（应为 16.75%）。正例：填 16.8%。
+    """
+    spec = pack["growth_checks"]["rd_growth"]
+    rate, base = report.indicator(spec["indicator"]), report.indicator(spec["of"])
+    if rate is None or base is None:
+        return
+    g = _growth_of(base, pack)
+    if g is None:
+        return
+    y0, y1, v0, v1, lo, hi = g
+    reported = rate.values.get(y1)
+    if reported is None or _meets(reported, rate.decimals.get(y1, 0), lo, hi):
+        return
+    yield rule.type.issue(section=rate.section, field=rate.label, location=rate.location, year=y1,
+                          reported=fmt(reported), y0=y0, v0=fmt(v0), v1=fmt(v1),
+                          computed=(v1 / v0 - 1) * 100, lo=lo, hi=hi)
+
+
+def check_patents_per_10k(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """每万人发明专利拥有量 = 发明专利数量 ÷ 集群从业人员数量 × 10000，逐年核对（考虑舍入）。
+    口径可能不同（有效发明专利），故为警告。
+
+    反例：发明专利 1786 个、从业人员 92300 人，填 25.0（应为 193.50）。正例：填 193.5。
+    """
+    spec = pack["growth_checks"]["patents_per_10k"]
+    rate = report.indicator(spec["indicator"])
+    num, den = report.indicator(spec["numerator"]), report.indicator(spec["denominator"])
+    if rate is None or num is None or den is None:
+        return
+    for year, reported in rate.values.items():
+        n, d = num.values.get(year), den.values.get(year)
+        if reported is None or n is None or d is None:
+            continue
+        dn, dd = num.decimals.get(year, 0), den.decimals.get(year, 0)
+        interval = ratio_interval(n, half_unit(dn, is_exact(num.unit, dn, pack)),
+                                  d, half_unit(dd, is_exact(den.unit, dd, pack)))
+        if interval is None:
+            continue
+        lo, hi = interval[0] * spec["per"], interval[1] * spec["per"]
+        if not _meets(reported, rate.decimals.get(year, 0), lo, hi):
+            yield rule.type.issue(section=rate.section, field=rate.label, location=rate.location, year=year,
+                                  reported=fmt(reported), patents=fmt(n), employees=fmt(d),
+                                  computed=n / d * spec["per"], lo=lo, hi=hi)
+
+
+def check_park_ratios(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """3.1 投资强度、亩均税收（万元/亩）按最近一年园区总额的固定资产投资、上交税金（亿元，×10000 换算为万元）
+    除以园区开发面积（亩）核对。模板未说明是否为累计口径，故为警告。
+
+    反例：固定资产投资 168.3 亿元、开发面积 18500 亩，投资强度填 520.5（应约为 90.97）。正例：填 91.0。
+    """
+    area_ind = report.indicator("park_area")
+    for spec in pack["growth_checks"]["park_ratios"]:
+        ratio, num = report.indicator(spec["indicator"]), report.indicator(spec["numerator"])
+        if ratio is None or num is None or area_ind is None:
+            continue
+        reported_item = ratio.latest()
+        area_item = area_ind.latest()
+        if reported_item is None or area_item is None or not report.years:
+            continue
+        year = report.years[-1]
+        n = num.values.get(year)
+        if n is None:
+            continue
+        ry, reported = reported_item
+        area_year, area = area_item
+        interval = ratio_interval(n, half_unit(num.decimals.get(year, 0)),
+                                  area, half_unit(area_ind.decimals.get(area_year, 0),
+                                                  area_ind.decimals.get(area_year, 0) == 0))
+        if interval is None:
+            continue
+        lo, hi = interval[0] * spec["factor"], interval[1] * spec["factor"]
+        if not _meets(reported, ratio.decimals.get(ry, 0), lo, hi):
+            yield rule.type.issue(section=ratio.section, field=ratio.label, location=ratio.location,
+                                  label=ratio.label, reported=fmt(reported), unit=ratio.unit, year=year,
+                                  num_label=num.label, num=fmt(n), area=fmt(area),
+                                  computed=n / area * spec["factor"], lo=lo, hi=hi)
+
+
+def check_target_base(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """5.1“上一年实际值”应与 2.1 中同一指标最近一年的数值一致（考虑舍入）。
+
+    反例：2.1 集群总产值 2022年 1326.8，5.1 上一年实际值填 1200.0。正例：填 1326.8。
+    """
+    for spec in pack["growth_checks"]["target_base"]:
+        target, actual = report.indicator(spec["target"]), report.indicator(spec["actual"])
+        if target is None or actual is None or target.base_year is None:
+            continue
+        reported = target.values.get(target.base_year)
+        value = actual.values.get(target.base_year)
+        if reported is None or value is None:
+            continue
+        ht = half_unit(target.decimals.get(target.base_year, 0))
+        ha = half_unit(actual.decimals.get(target.base_year, 0))
+        if not intervals_meet(reported, ht, value, ha):
+            yield rule.type.issue(section=target.section, field=target.label, location=target.location,
+                                  label=target.label, reported=fmt(reported), year=target.base_year,
+                                  actual_label=actual.label, actual=fmt(value))
+
+
+RULES = (
+    Rule(GROWTH_MISMATCH, check_growth),
+    Rule(RD_GROWTH_MISMATCH, check_rd_growth),
+    Rule(PATENTS_PER_10K_MISMATCH, check_patents_per_10k),
+    Rule(PARK_RATIO_MISMATCH, check_park_ratios),
+    Rule(TARGET_BASE_MISMATCH, check_target_base),
+)

@@ -38,3 +38,30 @@ def latest_value(report: Report, key: str) -> tuple[str, float] | None:
     year = report.years[-1]
     value = ind.values.get(year)
     return None if value is None else (year, value)
+
+
+def half_unit(decimals: int, exact: bool = False) -> float:
+    """Half of the last written digit: 120.5 stands for [120.45, 120.55]."""
+    return 0.0 if exact else 0.5 * 10.0 ** (-decimals)
+
+
+def intervals_meet(a: float, ha: float, b: float, hb: float) -> bool:
+    """Whether [a ± ha] and [b ± hb] overlap (a tiny epsilon absorbs float noise)."""
+    return a - ha <= b + hb + 1e-9 and b - hb <= a + ha + 1e-9
+
+
+def ratio_interval(num: float, h_num: float, den: float, h_den: float) -> tuple[float, float] | None:
+    """The range of num/den when both are rounded; None when den may be ≤ 0 or num < 0."""
+    if den - h_den <= 0 or num - h_num < 0:
+        return None
+    return (num - h_num) / (den + h_den), (num + h_num) / (den - h_den)
+
+
+def is_exact(report_unit: str, decimals: int, pack: RulePack) -> bool:
+    """Whole counts (个, 人 with no decimals) are exact, not rounded."""
+    return report_unit in pack.get("exact_units", []) and decimals == 0
+
+
+def fmt(value: float) -> str:
+    """A figure as a person writes it: 1326.8, 12, 0.48."""
+    return f"{value:.6g}" if abs(value) < 1e6 else f"{value:.0f}"

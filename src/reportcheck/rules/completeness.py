@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reportcheck.catalogue import IssueType
@@ -20,6 +21,25 @@ BASIC_MISSING = IssueType(
     "BI001", "basic.field-missing", "error",
     "集群基本信息“{label}”未填写。",
     "参赛报告模板 一、集群基本信息")
+
+PHONE_MALFORMED = IssueType(
+    "BI002", "basic.phone-malformed", "warning",
+    "“{label}”填写为“{value}”，不像有效的电话号码（手机11位，座机如0731-88886666）。请核对。",
+    "参赛报告模板 一、集群基本信息 电话")
+DECLARATION_MISSING = IssueType(
+    "BI003", "basic.declaration-missing", "error",
+    "未找到真实性声明（“本单位承诺此次参加省级产业集群竞赛所填报的信息真实、合法”）。请按模板保留并签章。",
+    "参赛报告模板 真实性声明；竞赛实施办法 第七条第3款")
+EVIDENCE_OUT_OF_RANGE = IssueType(
+    "EV002", "evidence.page-out-of-range", "error",
+    "“{label}”标注的佐证材料第{page}页不在佐证材料的页码范围（第{first}～{last}页）内。请核对页码。",
+    "参赛报告模板：需提供佐证材料，并标注所在页码")
+ASPECT_MISSING = IssueType(
+    "TX002", "text.aspect-missing", "warning",
+    "“{title}”未提及模板要求介绍的方面：{aspects}。请补充。",
+    "参赛报告模板 2.8：从产业基础、规模工业培育、创新能力……等方面简要介绍")
+
+_PHONE = re.compile(r"^(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}[- ]?\d{7,8}(?:[-转]\d{1,6})?|\d{7,8})$")
 
 _CONTACT_FIELDS = (("name", "单位名称"), ("leader", "负责人姓名、职务"), ("leader_phone", "负责人电话"),
                    ("contact", "联系人姓名、职务"), ("contact_phone", "联系人电话"))
@@ -76,8 +96,66 @@ def check_basic_info(rule: Rule, report: Report, pack: RulePack) -> Iterator[Iss
                                           location=basic.locations.get(f"{group_key}.{key}"), label=full)
 
 
+def check_phones(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """电话须为手机号（1开头11位）或座机号（区号-号码，可带分机）；多个号码用顿号、逗号分开时逐个检查。
+
+    反例：“0731-8888”。正例：“0731-88886666”“13907310001”。
+    """
+    for group_key, group_label in _GROUPS:
+        contact = getattr(report.basic, group_key)
+        for key, label in (("leader_phone", "负责人电话"), ("contact_phone", "联系人电话")):
+            value = getattr(contact, key)
+            if not value:
+                continue
+            numbers = [n.strip() for n in re.split(r"[、,，;；/]", value) if n.strip()]
+            if not all(_PHONE.match(n.replace("（", "(").replace("）", ")").replace(" ", "")) for n in numbers):
+                full = f"{group_label}·{label}"
+                yield rule.type.issue(section="1", field=full, label=full, value=value,
+                                      location=report.basic.locations.get(f"{group_key}.{key}"))
+
+
+def check_declaration(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """报告须保留真实性声明（承诺信息真实、合法及三项承诺）。
+
+    反例：删去了“真实性声明”一章。正例：保留模板原文并签章。
+    """
+    if not report.declaration_present:
+        yield rule.type.issue(section=None, field="真实性声明")
+
+
+def check_evidence_range(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """报告写明了佐证材料的页码范围（如“七、佐证材料（第10-40页）”）时，每个标注的页码都应在范围内。
+
+    反例：佐证材料为第10～40页，某行标注P95。正例：标注P12。
+    """
+    if report.evidence_range is None:
+        return
+    first, last = report.evidence_range
+    for ind in report.indicators:
+        for page in ind.evidence_pages:
+            if not first <= page <= last:
+                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.location,
+                                      label=ind.label, page=page, first=first, last=last)
+
+
+def check_aspects(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """2.8 自评报告应覆盖模板说明列出的方面（产业基础、规模工业培育、创新能力、要素集聚、绿色发展、数字化、
+    公共服务、开放合作、组织保障）；各方面的识别词见模板规格，缺少的方面给出警告。
+
+    反例：通篇未提及数字化与开放合作。正例：九个方面各有一段。
+    """
+    for block in report.texts:
+        if block.aspects_missing:
+            yield rule.type.issue(section=block.id, field=block.title, location=block.location,
+                                  title=block.title, aspects="、".join(block.aspects_missing))
+
+
 RULES = (
     Rule(TEXT_TOO_LONG, check_text_limits),
+    Rule(ASPECT_MISSING, check_aspects),
     Rule(EVIDENCE_MISSING, check_evidence_pages),
+    Rule(EVIDENCE_OUT_OF_RANGE, check_evidence_range),
     Rule(BASIC_MISSING, check_basic_info),
+    Rule(PHONE_MALFORMED, check_phones),
+    Rule(DECLARATION_MISSING, check_declaration),
 )

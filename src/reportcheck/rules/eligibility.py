@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, Report
+from reportcheck.normalize.text import label_key
 from reportcheck.rules.base import Rule, RulePack, latest_value
+from reportcheck.spec import load_json_resource
 
 ADVANCED_REVENUE = IssueType(
     "EL001", "eligibility.advanced-revenue", "error",
@@ -137,10 +139,78 @@ def check_sme_champions(rule: Rule, report: Report, pack: RulePack) -> Iterator[
                                   threshold=t["value"], year=year, value=total, detail="，".join(parts))
 
 
+NOT_ON_LIST = IssueType(
+    "EL006", "eligibility.not-on-cultivation-list", "warning",
+    "决赛只限初赛胜出的培育对象参加，但“{name}”不在《{list_title}》中（最接近的是“{closest}”，"
+    "相似度{score:.0f}%）。请核对集群名称，或确认其属于后续批次名单。",
+    "竞赛实施办法 第三条、第四条；参赛报告 附件3 省级产业集群培育对象名单（第一批）")
+RESTRICTED_INDUSTRY = IssueType(
+    "EL007", "eligibility.restricted-industry", "warning",
+    "集群主导产业“{industry}”含有“{keyword}”，可能属于国家规定的禁止、限制或淘汰类产业。请对照最新"
+    "《产业结构调整指导目录》核实。",
+    "竞赛实施办法 第五条第5款")
+MANUAL_REVIEW = IssueType(
+    "EL008", "eligibility.manual-review", "info",
+    "以下参赛条件报告本身无法证明，需人工核查：{items}。",
+    "竞赛实施办法 第五条第2款、第5款")
+
+
+def check_cultivation_list(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """决赛只限初赛胜出的省级产业集群培育对象参加：集群名称须在培育对象名单中（名单为数据文件，含来源；
+    名称去掉空格与括号差异后精确比对，找不到时给出 rapidfuzz 最接近的名称）。已发布的只有第一批名单，
+    故为警告。
+
+    反例：决赛报告集群名称“长沙智能网联汽车产业集群”。正例：“长沙智能汽车产业集群”。
+    """
+    if report.stage != "决赛" or not report.basic.cluster_name:
+        return
+    from rapidfuzz import fuzz, process
+
+    listing = load_json_resource("lists", f"{pack['cultivation_list']}.json")
+    names = [c["name"] for c in listing["clusters"]]
+    keys = [label_key(n) for n in names]
+    wanted = label_key(report.basic.cluster_name)
+    if wanted in keys:
+        return
+    _, score, index = process.extractOne(wanted, keys, scorer=fuzz.ratio)
+    yield rule.type.issue(section="1", field="集群名称", location=report.basic.locations.get("cluster_name"),
+                          name=report.basic.cluster_name, list_title=listing["title"], closest=names[index],
+                          score=score)
+
+
+def check_restricted_industry(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """集群主导产业不得属于国家规定的禁止、限制和淘汰类产业：用规则包中的关键词清单（可由审核单位维护）
+    筛查主导产业与产业领域的填写内容。
+
+    反例：集群主导产业“实心粘土砖生产”。正例：“智能网联汽车”。
+    """
+    words = pack["restricted_industries"]["keywords"]
+    for text in (report.basic.leading_industry, report.basic.industry_field):
+        if not text:
+            continue
+        hit = next((w for w in words if w in text), None)
+        if hit:
+            yield rule.type.issue(section="1", field="集群主导产业", industry=text, keyword=hit,
+                                  location=report.basic.locations.get("leading_industry"))
+            return
+
+
+def check_manual_review(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """列出报告无法证明、必须人工核查的参赛条件（链主企业注册地、近三年事故、纳税与信用、信息真实性），
+    每份报告一条提示。
+
+    反例：（任何报告都会给出这条提示。）正例：按 --ignore EL008 关闭。
+    """
+    yield rule.type.issue(section="1", field="参赛条件", items="；".join(pack["manual_review"]))
+
+
 RULES = (
     Rule(ADVANCED_REVENUE, check_advanced_revenue),
     Rule(CHAIN_LEADER, check_chain_leader),
     Rule(SME_OUTPUT, check_sme_output),
     Rule(SME_SHARE, check_sme_share),
     Rule(SME_CHAMPIONS, check_sme_champions),
+    Rule(NOT_ON_LIST, check_cultivation_list),
+    Rule(RESTRICTED_INDUSTRY, check_restricted_industry),
+    Rule(MANUAL_REVIEW, check_manual_review),
 )

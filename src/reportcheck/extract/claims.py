@@ -1,0 +1,94 @@
+"""Figures stated in free text, and what they are about (jieba splits the words).
+
+'2022年集群总产值达到1326.8亿元，同比增长12.4%' gives two claims about total_output: a value
+(1326.8 亿元, 2022) and a growth (12.4 %). A figure belongs to the last indicator word before it
+in the same clause; a figure hedged with 约/超过/近/突破 is left alone (it is not a statement of
+the exact value).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reportcheck.model import Claim
+from reportcheck.normalize.numbers import UNIT_ALIASES
+from reportcheck.normalize.text import normalize_text
+from reportcheck.spec import ProseKeywordSpec
+
+_SENTENCE = re.compile(r"[。；;！？!?\n]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)(%?)$")
+_YEAR = re.compile(r"^((?:19|20)\d{2})$")
+_HEDGES = frozenset({"约", "超过", "超", "近", "突破", "逾", "左右", "以上", "多", "余", "接近", "大约",
+                     "力争", "预计"})
+# a figure after these is a change, not the indicator's value ("新增17家" is not 17 enterprises)
+_GROWTH_WORDS = frozenset({"增长", "增速", "增幅", "同比增长", "增加", "新增", "新培育", "净增", "新认定"})
+_DECLINE_WORDS = frozenset({"下降", "减少"})
+_EXTRA_UNITS = {"万人": ("人", 1e4)}
+
+
+@lru_cache(maxsize=1)
+def _tokenizer(words: tuple[str, ...]):
+    import jieba
+
+    jieba.setLogLevel(60)
+    tok = jieba.Tokenizer()
+    for word in words:
+        tok.add_word(word, freq=200000)
+    return tok
+
+
+def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
+    if not text or not keywords:
+        return []
+    by_word = {w: k.key for k in keywords for w in k.words}
+    tok = _tokenizer(tuple(sorted(by_word, key=len, reverse=True)))
+    claims: list[Claim] = []
+    year: str | None = None
+    for sentence in _SENTENCE.split(_THOUSANDS.sub("", normalize_text(text))):
+        key: str | None = None  # an indicator named earlier in the sentence carries over its commas
+        for clause in sentence.split(","):
+            tokens = [t for t in tok.lcut(clause) if t.strip()]
+            hedged = growth = decline = False
+            for i, token in enumerate(tokens):
+                if token in by_word:  # "新增规上企业17家": a change word before the name still counts
+                    key = by_word[token]
+                    continue
+                if _YEAR.match(token) and i + 1 < len(tokens) and tokens[i + 1] == "年":
+                    year = token
+                    continue
+                hedged |= token in _HEDGES
+                growth |= token in _GROWTH_WORDS or token in _DECLINE_WORDS
+                decline |= token in _DECLINE_WORDS
+                m = _NUMBER.match(token)
+                if not m or key is None:
+                    continue
+                after = tokens[i + 1] if i + 1 < len(tokens) else ""
+                unit = "%" if m.group(2) else after
+                claim = _claim(key, m.group(1), unit, growth, decline, year, clause)
+                if claim is not None and not hedged and after not in _HEDGES:
+                    claims.append(claim)
+                hedged = growth = decline = False
+    return claims
+
+
+def _claim(key: str, number: str, unit: str, growth: bool, decline: bool, year: str | None,
+           quote: str) -> Claim | None:
+    raw = number
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    value = float(raw)
+    if unit == "%":
+        if not growth:
+            return None
+        return Claim(key=key, kind="growth", value=-value if decline else value, decimals=decimals,
+                     unit="%", year=year, quote=quote)
+    if unit in _EXTRA_UNITS:
+        canonical, factor = _EXTRA_UNITS[unit]
+        return Claim(key=key, kind="value", value=value * factor, decimals=max(0, decimals - 4),
+                     unit=canonical, year=year, quote=quote)
+    canonical_unit = UNIT_ALIASES.get(unit)
+    if canonical_unit is None or growth:
+        return None
+    return Claim(key=key, kind="value", value=value, decimals=decimals, unit=canonical_unit, year=year,
+                 quote=quote)
