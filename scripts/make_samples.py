@@ -16,6 +16,7 @@ from reportcheck.spec import template_by_stage
 from samplegen.data import ASPECT_TEXT, advanced, issue, sme, summary
 from samplegen.fill import Fill
 from samplegen.form import write_form
+from samplegen.sheet import write_filled_sheet
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -224,6 +225,10 @@ def main() -> None:
         write_form(fill.spec, fill, fill.layout, str(SAMPLES / f"{name}.docx"))
         (SAMPLES / f"{name}.expected.json").write_text(
             json.dumps(fill.expected(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    sheet = SAMPLES / "datasheet_sme_3years.xlsx"
+    expected = write_filled_sheet(sheet)
+    sheet.with_suffix(".expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n",
+                                                   encoding="utf-8")
     bad_inputs(SAMPLES / "bad", SAMPLES / "prelim_advanced_split_clean.docx")
     print(f"samples written to {SAMPLES}")
 

@@ -16,9 +16,9 @@ CLEAN = SAMPLES / "prelim_advanced_split_clean.docx"
 DEFECTS = SAMPLES / "prelim_advanced_split_defects.docx"
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "reportcheck", *args], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=120)
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=120, cwd=cwd)
 
 
 def test_extract_json_has_every_indicator_row_in_the_documented_shape():

@@ -18,6 +18,7 @@ class IssueType:
     severity: Severity
     template: str
     source: str = ""
+    description: str = ""  # for codes no single rule owns (extraction, "cannot verify")
 
     def issue(self, *, section: str | None = None, field: str | None = None,
               location: Loc | None = None, **args: object) -> Issue:
@@ -60,6 +61,8 @@ ROW_UNKNOWN = IssueType(
 YEARS_INCONSISTENT = IssueType(
     "X011", "extract.years-inconsistent", "warning",
     "{section}的年份为{found}，与2.1的年份{expected}不一致。")
+
+EXTRACTION_DOC = "读取报告时发现的问题（提取阶段），与规则一样可用 --select/--ignore/--severity 调整。"
 
 EXTRACTION_TYPES: tuple[IssueType, ...] = (
     VALUE_UNREADABLE, ROW_MISSING, UNIT_CONVERTED, UNIT_MISMATCH, YEARS_MISSING, STAGE_UNKNOWN,

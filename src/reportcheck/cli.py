@@ -28,15 +28,41 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("file", help="报告文件 (.docx)")
     ext.add_argument("--format", choices=("json", "text"), default="json")
     chk = sub.add_parser("check", help="检查一个或多个报告 / check one or more reports")
-    chk.add_argument("files", nargs="+", metavar="FILE", help="报告文件 (.docx)")
+    chk.add_argument("files", nargs="+", metavar="FILE", help="报告文件 (.docx) 或数据表 (.xlsx)")
     chk.add_argument("--format", choices=("text", "json"), default="text")
+    chk.add_argument("--select", action="append", default=[], metavar="CODES",
+                     help="只运行这些规则（代码或前缀，逗号分隔，如 AR,EL001）")
+    chk.add_argument("--ignore", action="append", default=[], metavar="CODES", help="不运行这些规则")
+    chk.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
+                     help="改变规则的级别，如 CO005=error")
+    chk.add_argument("--pack", help="规则包：hunan_competition_2023（默认）、guangdong、hubei")
+    chk.add_argument("--relaxed", action="store_true",
+                     help="革命老区、民族地区、困难地区：参赛条件不达标只作警告")
+    chk.add_argument("--config", help="配置文件（默认查找 reportcheck.toml 或 pyproject.toml 的 [tool.reportcheck]）")
+    rules = sub.add_parser("rules", help="列出规则，或解释一条规则 / list the rules or explain one")
+    rules.add_argument("code", nargs="?", help="规则代码，如 AR001")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    tpl = sub.add_parser("template", help="生成空白数据表 / write a blank form")
+    tpl.add_argument("kind", choices=("data-sheet",), help="data-sheet：Excel数据表（三年数据）")
+    tpl.add_argument("-o", "--output", required=True, help="输出文件，如 figures.xlsx")
+    tpl.add_argument("--years", default=None, help="年份，逗号分隔，默认最近三年，如 2021,2022,2023")
+    tpl.add_argument("--force", action="store_true", help="覆盖已有文件")
     return parser
+
+
+def _codes(values: list[str]) -> list[str]:
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def _fail(message: str) -> int:
+    print(f"reportcheck: {message}", file=sys.stderr)
+    return EXIT_ABNORMAL
 
 
 def _titles() -> dict[str, str]:
     from reportcheck.spec import load_templates
 
-    titles: dict[str, str] = {"1": "集群基本信息"}
+    titles: dict[str, str] = {"1": "集群基本信息", "X": "补充数据（数据表）"}
     for spec in load_templates():
         for t in spec.indicator_tables:
             titles.setdefault(t.id, t.title)
@@ -68,11 +94,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from reportcheck.outcome import check_file
-    from reportcheck.rules import load_pack
+    from pathlib import Path
 
-    pack = load_pack()
-    outcomes = [check_file(path, pack) for path in args.files]
+    from reportcheck.outcome import check_file
+    from reportcheck.rules import UnknownPack, available_packs, load_pack
+    from reportcheck.settings import SettingsError, build_settings
+
+    try:
+        settings = build_settings(Path.cwd(), config=args.config, select=_codes(args.select),
+                                  ignore=_codes(args.ignore), severity=args.severity, pack=args.pack,
+                                  relaxed=args.relaxed)
+        pack = load_pack(settings.pack)
+    except SettingsError as exc:
+        return _fail(str(exc))
+    except UnknownPack as exc:
+        return _fail(f"没有规则包“{exc.args[0]}”，可用：{'、'.join(available_packs())} / unknown rule pack")
+    outcomes = [check_file(path, pack, settings) for path in args.files]
     if args.format == "json":
         _write(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=1))
     else:
@@ -90,9 +127,47 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rules(args: argparse.Namespace) -> int:
+    from reportcheck.render.rules import rule_docs, rules_table
+
+    if args.code is None:
+        _write(rules_table(args.format))
+        return EXIT_OK
+    text = rule_docs(args.code.upper(), args.format)
+    if text is None:
+        return _fail(f"没有规则“{args.code}”，用 reportcheck rules 查看全部 / unknown rule code")
+    _write(text)
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from datetime import date
+    from pathlib import Path
+
+    from reportcheck.datasheet import write_data_sheet
+
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        return _fail(f"{target} 已存在，加 --force 覆盖 / file exists, use --force to overwrite")
+    if args.years:
+        years = [y.strip() for y in args.years.split(",")]
+        if not all(y.isdigit() and len(y) == 4 for y in years):
+            return _fail("--years 应为逗号分隔的四位年份，如 2021,2022,2023 / --years takes 4-digit years")
+    else:
+        last = date.today().year - 1
+        years = [str(last - 2), str(last - 1), str(last)]
+    try:
+        write_data_sheet(target, years)
+    except OSError as exc:
+        return _fail(f"无法写入 {target}（{exc.strerror}） / cannot write the file")
+    print(f"已生成数据表 {target}（年份：{'、'.join(years)}）")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"extract": cmd_extract, "check": cmd_check}[args.command]
+    handler = {"extract": cmd_extract, "check": cmd_check, "rules": cmd_rules, "template": cmd_template}[
+        args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

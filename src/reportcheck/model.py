@@ -141,7 +141,7 @@ class BasicInfo(BaseModel):
 class Report(BaseModel):
     source: str
     template: str
-    stage: Literal["初赛", "决赛"]
+    stage: Literal["初赛", "决赛"] | None = Field(default=None, description="None for a data sheet")
     category: Category | None = None
     years: list[str] = Field(default_factory=list)
     basic: BasicInfo = Field(default_factory=BasicInfo)

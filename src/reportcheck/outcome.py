@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.model import Issue, Report
+from reportcheck.settings import Settings
 
 
 @dataclass
@@ -31,7 +32,7 @@ class FileOutcome:
         return data
 
 
-def check_file(path: str, pack: dict) -> FileOutcome:
+def check_file(path: str, pack: dict, settings: Settings | None = None) -> FileOutcome:
     """Check one file; any unreadable input becomes an outcome, never an exception."""
     from reportcheck.pipeline import load_report
     from reportcheck.rules import run_rules
@@ -40,4 +41,4 @@ def check_file(path: str, pack: dict) -> FileOutcome:
         report = load_report(path)
     except UnreadableInput as exc:
         return FileOutcome(path=path, error=exc)
-    return FileOutcome(path=path, report=report, issues=run_rules(report, pack))
+    return FileOutcome(path=path, report=report, issues=run_rules(report, pack, settings))

@@ -9,8 +9,15 @@ from reportcheck.model import Report
 
 def load_report(path: str | Path) -> Report:
     """Read, normalise and extract one file. Raises UnreadableInput for files it cannot read."""
+    from reportcheck.readers.sniff import sniff
+
+    p = Path(path)
+    if sniff(p) == "xlsx":
+        from reportcheck.datasheet import read_data_sheet
+
+        return read_data_sheet(p)
     from reportcheck.extract.report import extract
     from reportcheck.normalize.text import normalize_document
     from reportcheck.readers import read_document
 
-    return extract(normalize_document(read_document(path)))
+    return extract(normalize_document(read_document(p)))

@@ -149,8 +149,35 @@ def load_templates() -> tuple[TemplateSpec, ...]:
     """Every template spec shipped in ``schemas/templates``."""
     folder = _schemas() / "templates"
     specs = [TemplateSpec.model_validate(json.loads(f.read_text("utf-8")))
-             for f in sorted(folder.iterdir(), key=lambda f: f.name) if f.name.endswith(".json")]
+             for f in sorted(folder.iterdir(), key=lambda f: f.name)
+             if f.name.endswith(".json") and f.name != DATA_SHEET_FILE]
     return tuple(specs)
+
+
+class DataSheetSpec(_Spec):
+    """The Excel data sheet: the rows of some report sections plus rows other provinces need."""
+
+    id: str
+    title: str
+    source: str
+    template: str
+    sections: list[str]
+    extra_rows: list[RowSpec]
+    basic_fields: list[FieldSpec]
+
+    def rows(self) -> list[tuple[str, RowSpec]]:
+        """(section, row) in sheet order."""
+        spec = next(t for t in load_templates() if t.id == self.template)
+        out = [(t.id, r) for t in spec.indicator_tables if t.id in self.sections for r in t.rows]
+        return out + [("X", r) for r in self.extra_rows]
+
+
+DATA_SHEET_FILE = "data_sheet.json"
+
+
+@lru_cache(maxsize=1)
+def load_data_sheet_spec() -> DataSheetSpec:
+    return DataSheetSpec.model_validate(json.loads((_schemas() / "templates" / DATA_SHEET_FILE).read_text("utf-8")))
 
 
 def template_by_stage(stage: str) -> TemplateSpec:

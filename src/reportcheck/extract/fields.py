@@ -12,6 +12,18 @@ from reportcheck.spec import BasicInfoSpec, FieldSpec
 _PHONE = "电话"
 
 
+def category_of(text: str | None) -> str | None:
+    """先进制造业集群 → advanced; 中小(工业)企业特色产业集群 → sme; both or neither → None."""
+    if not text:
+        return None
+    key = label_key(text)
+    advanced = "先进制造" in key
+    sme = "中小" in key or "特色产业" in key
+    if advanced == sme:
+        return None
+    return "advanced" if advanced else "sme"
+
+
 def _key(text: str) -> str:
     return label_key(squash(text))
 

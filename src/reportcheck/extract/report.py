@@ -6,7 +6,7 @@ import re
 
 from reportcheck import catalogue as cat
 from reportcheck.errors import UnreadableInput
-from reportcheck.extract.fields import BasicInfoReader, FieldReader
+from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
 from reportcheck.extract.indicators import IndicatorReader, missing_rows, row_index, unknown_rows
 from reportcheck.extract.lines import Line, flatten
 from reportcheck.extract.lists import ListReader
@@ -44,17 +44,6 @@ def _choose_template(lines: list[Line]) -> tuple[TemplateSpec, bool]:
     if best > 0:
         return spec, False
     return template_by_stage("初赛"), False
-
-
-def _category(text: str | None) -> str | None:
-    if not text:
-        return None
-    key = label_key(text)
-    advanced = "先进制造" in key
-    sme = "中小" in key or "特色产业" in key
-    if advanced == sme:
-        return None
-    return "advanced" if advanced else "sme"
 
 
 class _Walker:
@@ -159,7 +148,7 @@ class _Walker:
                 "不是湖南省产业集群竞赛参赛报告：未找到模板中的标题或指标表，请确认文件",
                 "not a cluster competition report: no heading or indicator table of the template")
         basic = self.basic.result()
-        category = _category(basic.category)
+        category = category_of(basic.category)
         if not stage_found:
             issues.append(cat.STAGE_UNKNOWN.issue(stage=self.spec.stage))
         if category is None:

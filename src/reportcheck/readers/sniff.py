@@ -10,8 +10,18 @@ _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
+def _is_workbook(path: Path) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return "xl/workbook.xml" in zf.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
 def sniff(path: Path) -> str:
-    """Return ``docx``, ``pdf`` or ``cfb`` (legacy Word/WPS); raise for anything unreadable."""
+    """Return ``docx``, ``xlsx``, ``pdf`` or ``cfb`` (legacy Word/WPS); raise for anything unreadable."""
     name = str(path)
     if not path.exists():
         raise UnreadableInput(name, "not_found", "文件不存在，请检查路径", "file not found")
@@ -31,7 +41,7 @@ def sniff(path: Path) -> str:
         raise UnreadableInput(name, "empty", "文件为空（0字节），请重新导出报告",
                               "file is empty, export the report again")
     if head.startswith(b"PK"):
-        return "docx"
+        return "xlsx" if _is_workbook(path) else "docx"
     if head.startswith(b"%PDF"):
         return "pdf"
     if head == _CFB_MAGIC:

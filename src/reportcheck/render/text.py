@@ -43,7 +43,7 @@ def render_check(outcomes: Iterable[FileOutcome], titles: dict[str, str], colour
             continue
         report = outcome.report
         assert report is not None
-        head = f"{outcome.path}  {report.stage} · {_CATEGORY_ZH[report.category]}"
+        head = f"{outcome.path}  {report.stage or '数据表'} · {_CATEGORY_ZH[report.category]}"
         if report.basic.cluster_name:
             head += f" · {report.basic.cluster_name}"
         out.append(paint(head, "bold"))
@@ -70,7 +70,7 @@ def render_check(outcomes: Iterable[FileOutcome], titles: dict[str, str], colour
 
 
 def render_extract(report: Report, titles: dict[str, str]) -> str:
-    out = [f"{report.source}", f"  阶段：{report.stage}  类别：{_CATEGORY_ZH[report.category]}  "
+    out = [f"{report.source}", f"  阶段：{report.stage or '数据表'}  类别：{_CATEGORY_ZH[report.category]}  "
            f"年份：{'、'.join(report.years) or '未识别'}"]
     b = report.basic
     for label, value in (("集群名称", b.cluster_name), ("产业领域", b.industry_field),

@@ -35,7 +35,8 @@ SME_CHAMPIONS = IssueType(
 CANNOT_VERIFY = IssueType(
     "EL009", "eligibility.cannot-verify", "warning",
     "无法核验参赛条件“{criterion}”：{reason}。请补填相关数据。",
-    "竞赛实施办法 第五条")
+    "竞赛实施办法 第五条",
+    "由EL001～EL005给出：判断参赛条件所需的数据缺失，不视为通过。")
 
 
 def _threshold(pack: RulePack, name: str) -> dict:
@@ -47,7 +48,7 @@ def _simple(report: Report, pack: RulePack, name: str, itype: IssueType, criteri
     t = _threshold(pack, name)
     ind = report.indicator(t["indicator"])
     found = latest_value(report, t["indicator"])
-    label = ind.label if ind else t["indicator"]
+    label = ind.label if ind else t["label"]
     section = ind.section if ind else "2.1"
     if found is None:
         yield CANNOT_VERIFY.issue(section=section, field=label, criterion=criterion,
