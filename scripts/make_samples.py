@@ -17,6 +17,7 @@ from samplegen.data import ASPECT_TEXT, advanced, issue, sme, summary
 from samplegen.fill import Fill
 from samplegen.form import write_form
 from samplegen.sheet import write_filled_sheet
+from samplegen.writer import FormWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -193,12 +194,10 @@ def bad_inputs(folder: Path, good: Path) -> None:
     data = good.read_bytes()
     (folder / "truncated.docx").write_bytes(data[: len(data) // 2])
     (folder / "not_zip.docx").write_text("这不是Word文件，只是改了扩展名的文本。\n", encoding="utf-8")
-    from docx import Document
-
-    doc = Document()
-    doc.add_paragraph("会议通知")
-    doc.add_paragraph("定于下周一召开产业工作例会，请各单位准时参加。")
-    doc.save(str(folder / "not_a_report.docx"))
+    notice = FormWriter("split")
+    notice.paragraph("会议通知")
+    notice.paragraph("定于下周一召开产业工作例会，请各单位准时参加。")
+    notice.save(str(folder / "not_a_report.docx"))
     _encrypted(folder / "encrypted.docx", good)
 
 
