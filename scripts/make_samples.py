@@ -13,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reportcheck.spec import template_by_stage
+from samplegen.badpdf import write_bad_pdfs
 from samplegen.data import ASPECT_TEXT, advanced, issue, sme, summary
 from samplegen.fill import Fill
 from samplegen.form import write_form
@@ -55,6 +56,7 @@ def samples() -> dict[str, Fill]:
     out: dict[str, Fill] = {}
     out["prelim_advanced_split_clean"] = advanced("初赛", "split")
     out["prelim_sme_merged_messy"] = messy(sme("初赛", "merged", ("2022", "2023")))
+    out["prelim_sme_merged_messy"].page_furniture = True
     out["final_advanced_merged_clean"] = advanced("决赛", "merged")
     out["final_sme_split_messy"] = messy(sme("决赛", "split"))
     out["final_sme_split_messy"].framed_chapters = {"1", "3"}
@@ -193,12 +195,14 @@ def bad_inputs(folder: Path, good: Path) -> None:
     (folder / "empty.docx").write_bytes(b"")
     data = good.read_bytes()
     (folder / "truncated.docx").write_bytes(data[: len(data) // 2])
+    (folder / "corrupt.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x07not a Word 97 stream" * 150)
     (folder / "not_zip.docx").write_text("这不是Word文件，只是改了扩展名的文本。\n", encoding="utf-8")
     notice = FormWriter("split")
     notice.paragraph("会议通知")
     notice.paragraph("定于下周一召开产业工作例会，请各单位准时参加。")
     notice.save(str(folder / "not_a_report.docx"))
     _encrypted(folder / "encrypted.docx", good)
+    write_bad_pdfs(folder, SAMPLES / "pdf" / "prelim_advanced_split_clean.pdf")
 
 
 def _encrypted(target: Path, good: Path) -> None:

@@ -41,6 +41,7 @@ class Fill:
     drop_title: bool = False
     framed_chapters: set[str] = field(default_factory=set)
     drop_declaration: bool = False
+    page_furniture: bool = False  # page header, page-number footer, table headers repeated per page
     evidence_heading: str = "（第10-40页）"
     expected_issues: list[dict] = field(default_factory=list)
 

@@ -12,7 +12,7 @@ BASIC_OPINION = "集群所在地县以上人民政府意见：\n（盖章）\n�
 
 
 def write_form(spec: TemplateSpec, fill: Fill, layout: str, path: str) -> None:
-    w = FormWriter(layout)
+    w = FormWriter(layout, furniture=fill.page_furniture, repeat_header=fill.page_furniture)
     w.paragraph("附件1" if spec.stage == "初赛" else "附件2")
     if not fill.drop_title:
         w.paragraph(spec.title)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from docx import Document
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
@@ -37,13 +38,30 @@ def _width(row: list[C | None]) -> int:
 
 
 class FormWriter:
-    def __init__(self, layout: str) -> None:
+    def __init__(self, layout: str, furniture: bool = False, repeat_header: bool = False) -> None:
+        """``furniture``: a page header and a page-number footer; ``repeat_header``: each table's
+        first row repeats on every page (Word's 标题行重复)."""
         self.layout = layout
+        self.repeat_header = repeat_header
         self.doc = Document()
         self.host = self.doc
         style = self.doc.styles["Normal"]
         style.font.size = Pt(10.5)
         style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+        if furniture:
+            section = self.doc.sections[0]
+            section.header.paragraphs[0].text = "湖南省产业集群竞赛参赛报告"
+            footer = section.footer.paragraphs[0]
+            footer.add_run("— ")
+            field = OxmlElement("w:fldSimple")
+            field.set(qn("w:instr"), "PAGE")
+            run = OxmlElement("w:r")
+            text = OxmlElement("w:t")
+            text.text = "1"
+            run.append(text)
+            field.append(run)
+            footer._p.append(field)
+            footer.add_run(" —")
 
     def paragraph(self, text: str) -> None:
         self.host.add_paragraph(text)
@@ -79,6 +97,8 @@ class FormWriter:
         width = max(_width(r) for r in rows)
         table = self.host.add_table(rows=len(rows), cols=width)
         table.style = "Table Grid"
+        if self.repeat_header:
+            table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         for r, row in enumerate(rows):
             extra = width - _width(row)
             col = 0

@@ -25,12 +25,16 @@ class Location:
                 if (v := getattr(self, k)) is not None}
 
 
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
+
+
 @dataclass(slots=True)
 class Paragraph:
     index: int
     text: str
     page: int | None = None
     norm: str = ""
+    bbox: BBox | None = None
 
     @property
     def location(self) -> Location:
@@ -54,6 +58,7 @@ class Cell:
     continued: bool = False
     page: int | None = None
     norm: str = ""
+    bbox: BBox | None = None
     # Only for a cell holding nested tables: its paragraphs and tables in document order.
     content: list[Paragraph | Table] = field(default_factory=list)
 
@@ -68,6 +73,7 @@ class Table:
     rows: list[list[Cell]]
     parent: tuple[int, int, int] | None = None  # (table, row, col) of the enclosing cell
     page: int | None = None
+    grid: tuple[float, ...] | None = None  # PDF: x positions of the column lines
 
 
 @dataclass(slots=True)

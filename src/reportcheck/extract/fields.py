@@ -28,8 +28,13 @@ def _key(text: str) -> str:
     return label_key(squash(text))
 
 
+def _one_line(text: str) -> str | None:
+    """A field value as one line: a PDF cell wraps '0731-' / '88886666' over two."""
+    return "".join(part.strip() for part in text.splitlines()) or None
+
+
 def _value(text: str, spec: FieldSpec) -> str | None:
-    value = text.strip()
+    value = _one_line(text) or ""
     if not value or (spec.placeholder and _key(value) == _key(spec.placeholder)):
         return None
     return value
@@ -91,7 +96,7 @@ class BasicInfoReader:
         last_phone: str | None = None
         for i in range(1, len(cells) - 1):
             label = _key(cells[i].norm)
-            value = cells[i + 1].norm.strip() or None
+            value = _one_line(cells[i + 1].norm)
             spec = by_label.get(label)
             if spec is not None:
                 setattr(contact, spec.key, value)

@@ -229,7 +229,7 @@ def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issu
     issues = []
     for line in reader.unmatched:
         cells = [c for c in line.cells if c.norm and not c.continued]
-        label = re.split(r"[(（]", cells[0].text.strip(), maxsplit=1)[0].strip()
+        label = re.split(r"[(（]", "".join(cells[0].text.split()), maxsplit=1)[0]
         issues.append(cat.ROW_UNKNOWN.issue(section=spec.id, field=label, location=cell_loc(cells[0]),
                                             label=label))
     return issues

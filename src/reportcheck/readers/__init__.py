@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Document
 from reportcheck.readers.sniff import sniff
+
+_CONVERTED = {"cfb": ".doc/.wps", "rtf": ".rtf", "odt": ".odt"}
 
 
 def read_document(path: str | Path) -> Document:
     """Read any supported file; raise :class:`UnreadableInput` with a clear reason otherwise."""
     p = Path(path)
     kind = sniff(p)
-    if kind == "docx":
-        from reportcheck.readers.docx_reader import read_docx
-
-        return read_docx(p)
     if kind == "pdf":
-        raise UnreadableInput(str(p), "unsupported_pdf", "暂不支持PDF，请提交.docx版本",
-                              "PDF is not supported yet, submit the .docx")
-    raise UnreadableInput(str(p), "unsupported_legacy",
-                          "这是旧版Word/WPS文件（.doc/.wps），请另存为.docx后再检查",
-                          "legacy .doc/.wps file, save it as .docx")
+        from reportcheck.readers.pdf_reader import read_pdf
+
+        return read_pdf(p)
+    from reportcheck.readers.docx_reader import read_docx
+
+    if kind in _CONVERTED:
+        from reportcheck.readers.convert import convert_to_docx
+
+        doc = read_docx(p, data=convert_to_docx(p, _CONVERTED[kind]))
+        doc.source_format = kind
+        return doc
+    return read_docx(p)

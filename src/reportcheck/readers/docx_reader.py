@@ -6,6 +6,7 @@ directly is several times faster and gives grid spans (gridSpan, vMerge) as they
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -21,10 +22,11 @@ _VAL = f"{{{W}}}val"
 _TEXT_TAGS = {_T: None, _TAB: "\t", _BR: "\n", _CR: "\n"}
 
 
-def read_docx(path: Path) -> Document:
+def read_docx(path: Path, data: bytes | None = None) -> Document:
+    """Read ``path`` (or ``data``, the .docx bytes a conversion made of it)."""
     name = str(path)
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data) if data is not None else path) as zf:
             try:
                 xml = zf.read("word/document.xml")
             except KeyError:

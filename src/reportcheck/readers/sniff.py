@@ -10,18 +10,24 @@ _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
-def _is_workbook(path: Path) -> bool:
+def _zip_kind(path: Path) -> str:
+    """docx, xlsx or odt, from what the zip package holds (a broken zip reads as docx)."""
     import zipfile
 
     try:
         with zipfile.ZipFile(path) as zf:
-            return "xl/workbook.xml" in zf.namelist()
-    except (zipfile.BadZipFile, OSError):
-        return False
+            names = set(zf.namelist())
+            if "xl/workbook.xml" in names:
+                return "xlsx"
+            if "mimetype" in names and zf.read("mimetype").startswith(b"application/vnd.oasis.opendocument.text"):
+                return "odt"
+    except (zipfile.BadZipFile, OSError, EOFError):
+        pass
+    return "docx"
 
 
 def sniff(path: Path) -> str:
-    """Return ``docx``, ``xlsx``, ``pdf`` or ``cfb`` (legacy Word/WPS); raise for anything unreadable."""
+    """Return docx, xlsx, odt, rtf, pdf or cfb (legacy Word/WPS); raise for anything unreadable."""
     name = str(path)
     if not path.exists():
         raise UnreadableInput(name, "not_found", "文件不存在，请检查路径", "file not found")
@@ -41,7 +47,9 @@ def sniff(path: Path) -> str:
         raise UnreadableInput(name, "empty", "文件为空（0字节），请重新导出报告",
                               "file is empty, export the report again")
     if head.startswith(b"PK"):
-        return "xlsx" if _is_workbook(path) else "docx"
+        return _zip_kind(path)
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     if head.startswith(b"%PDF"):
         return "pdf"
     if head == _CFB_MAGIC:

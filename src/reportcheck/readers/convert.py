@@ -1,0 +1,49 @@
+"""Legacy and other word-processor files (.doc, .wps, .rtf, .odt) → .docx with LibreOffice.
+
+The conversion runs headless in a private temporary directory (its own LibreOffice profile too,
+so a user's open LibreOffice does not block it), with a time limit; the input is only read.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from reportcheck.errors import UnreadableInput
+
+TIMEOUT_SECONDS = 180
+_INSTALL = "请安装LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer-nogui），或把文件另存为.docx"
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_docx(path: Path, kind: str) -> bytes:
+    """The .docx bytes of ``path``; raises UnreadableInput when LibreOffice is missing or fails."""
+    name = str(path)
+    exe = soffice()
+    if exe is None:
+        raise UnreadableInput(name, "needs_libreoffice", f"读取{kind}文件需要LibreOffice：{_INSTALL}",
+                              f"reading {kind} needs LibreOffice (apt-get install libreoffice-writer-nogui)")
+    with tempfile.TemporaryDirectory(prefix="reportcheck-") as tmp:
+        work = Path(tmp)
+        source = work / f"input{path.suffix.lower() or '.doc'}"
+        shutil.copyfile(path, source)
+        cmd = [exe, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
+               "--convert-to", "docx", "--outdir", str(work / "out"), str(source)]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_SECONDS, check=False,
+                           stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise UnreadableInput(name, "convert_timeout",
+                                  f"LibreOffice转换超过{TIMEOUT_SECONDS}秒仍未完成，请另存为.docx后再检查",
+                                  "LibreOffice conversion timed out") from None
+        result = work / "out" / "input.docx"
+        if not result.is_file() or result.stat().st_size == 0:
+            raise UnreadableInput(name, "convert_failed",
+                                  f"LibreOffice无法转换该{kind}文件（文件可能已损坏或设有密码），请用Word/WPS另存为.docx",
+                                  f"LibreOffice could not convert the {kind} file")
+        return result.read_bytes()

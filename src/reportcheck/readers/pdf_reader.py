@@ -1,0 +1,290 @@
+"""Read a PDF exported from Word, WPS or LibreOffice into the neutral layout, with pdfplumber.
+
+Tables come from ruling lines (``find_tables``); every word of the page is placed once, in the
+cell whose box holds its centre or else in a text line outside the tables. Spans come from the
+cell boxes against the table's grid. A table that runs on to the next page is joined to the one
+before it (a repeated header row is dropped; a row broken over the page is put back together).
+Page headers, footers and page numbers are left out. Every paragraph and cell carries its page
+and bounding box.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportcheck.errors import UnreadableInput
+from reportcheck.layout import BBox, Cell, Document, Paragraph, Table
+
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_LINE_TOLERANCE = 3.0
+_THIN = 6.0  # points: narrower cells are gaps between nested ruling lines, not cells
+_MARGIN = 0.08  # top and bottom share of the page where headers and footers live
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d+\s*页?)?[-—–\s]*$")
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+
+
+@dataclass
+class _Line:
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    text: str
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+def read_pdf(path: Path) -> Document:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    name = str(path)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are not the user's business
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:  # pdfplumber wraps pdfminer's many errors in PdfminerException
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            raise UnreadableInput(name, "encrypted", "PDF已加密（设有密码），请导出不加密的PDF或提交.docx",
+                                  "the PDF is encrypted") from None
+        raise UnreadableInput(name, "corrupt", "PDF文件已损坏，无法读取，请重新导出",
+                              "the PDF is broken and cannot be read") from None
+    try:
+        with pdf:
+            return _Reader(name).read(pdf)
+    except UnreadableInput:
+        raise
+    except Exception as exc:  # a damaged page stream surfaces only while reading pages
+        raise UnreadableInput(name, "corrupt", f"PDF文件已损坏，无法读取（{type(exc).__name__}），请重新导出",
+                              "the PDF is broken and cannot be read") from None
+
+
+class _Reader:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.doc = Document(path=name, source_format="pdf")
+        self.n_par = 0
+        self.n_tbl = 0
+
+    def read(self, pdf) -> Document:
+        pages = [self._page(page) for page in pdf.pages]
+        self._check_text_layer(pdf)
+        furniture = _repeated_furniture(pages)
+        previous_table: Table | None = None
+        for number, (blocks, height) in enumerate(pages, start=1):
+            first = True
+            for kind, item in blocks:
+                if kind == "line":
+                    if _is_furniture(item, height, furniture):
+                        continue
+                    self.doc.blocks.append(Paragraph(self.n_par, item.text, page=number, bbox=item.bbox))
+                    self.n_par += 1
+                    previous_table = None
+                else:
+                    rows, grid = item
+                    if first and previous_table is not None and _same_frame(previous_table, grid):
+                        _append_rows(previous_table, rows, grid)
+                    else:
+                        previous_table = self._table(rows, grid)
+                first = False
+        return self.doc
+
+    def _check_text_layer(self, pdf) -> None:
+        chars = [c["text"] for page in pdf.pages for c in page.chars]
+        if not chars:
+            raise UnreadableInput(self.name, "no_text_layer",
+                                  "PDF没有文字层（可能是扫描件），请先做文字识别（OCR）或提交.docx",
+                                  "the PDF has no text layer (scanned?): OCR it first")
+        garbled = sum(1 for c in chars if c.startswith("(cid:") or _PRIVATE_USE.match(c))
+        if garbled / len(chars) > 0.2:
+            raise UnreadableInput(self.name, "garbled",
+                                  f"PDF文字无法识别（{garbled}/{len(chars)}个字符没有Unicode映射，字体缺少ToUnicode表），"
+                                  "请用Word或WPS重新导出PDF或提交.docx",
+                                  "the PDF text is garbled (fonts without a ToUnicode map)")
+
+    def _page(self, page) -> tuple[list[tuple[str, object]], float]:
+        """The page as blocks in reading order: ('line', _Line) and ('table', (rows, grid))."""
+        tables = page.find_tables(_TABLE_SETTINGS)
+        words = page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=2)
+        boxes = [t.bbox for t in tables]
+        cell_words: dict[int, list[dict]] = {i: [] for i in range(len(tables))}
+        loose: list[dict] = []
+        for word in words:
+            cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+            owner = next((i for i, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
+            (loose if owner is None else cell_words[owner]).append(word)
+        blocks: list[tuple[float, str, object]] = [(line.top, "line", line) for line in _lines(loose)]
+        for i, table in enumerate(tables):
+            blocks.append((table.bbox[1], "table", _grid_rows(table, cell_words[i], page.page_number)))
+        blocks.sort(key=lambda b: b[0])
+        return [(kind, item) for _, kind, item in blocks], float(page.height)
+
+    def _table(self, rows: list[list[Cell]], grid: tuple[float, ...]) -> Table:
+        table = Table(index=self.n_tbl, rows=rows, grid=grid)
+        table.page = rows[0][0].page if rows and rows[0] else None
+        self.n_tbl += 1
+        for r, row in enumerate(rows):
+            for cell in row:
+                cell.table, cell.row = table.index, r
+        self.doc.blocks.append(table)
+        return table
+
+
+def _join(words: list[dict]) -> str:
+    """Words of one line: a space where the gap is a space's width, none inside justified CJK."""
+    out = ""
+    previous: dict | None = None
+    for word in words:
+        if previous is not None:
+            gap = word["x0"] - previous["x1"]
+            size = max(previous["bottom"] - previous["top"], 1.0)
+            if gap > 0.25 * size or not (_CJK.search(out[-1]) or _CJK.search(word["text"][0])):
+                out += " "
+        out += word["text"]
+        previous = word
+    return out
+
+
+def _lines(words: list[dict]) -> list[_Line]:
+    """Words grouped into lines by their top edge, left to right."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= _LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    out = []
+    for group in lines:
+        group.sort(key=lambda w: w["x0"])
+        out.append(_Line(min(w["top"] for w in group), max(w["bottom"] for w in group),
+                         group[0]["x0"], group[-1]["x1"], _join(group)))
+    return out
+
+
+def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], tuple[float, ...]]:
+    """Cells with grid columns and spans from the table's cell boxes; words placed by centre."""
+    xs = sorted({round(c[0], 1) for c in table.cells} | {round(c[2], 1) for c in table.cells})
+    ys = sorted({round(c[1], 1) for c in table.cells} | {round(c[3], 1) for c in table.cells})
+    xs, ys = _dedupe(xs), _dedupe(ys)
+
+    def index(values: list[float], v: float) -> int:
+        return min(range(len(values)), key=lambda i: abs(values[i] - v))
+
+    boxes = [tuple(c) for c in table.cells if not _holds_another(c, table.cells)]  # a frame holds cells
+    texts: dict[tuple[float, ...], list[dict]] = {box: [] for box in boxes}
+    for word in words:
+        cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+        inside = [b for b in boxes if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]]
+        if inside:
+            texts[min(inside, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))].append(word)
+    origins: dict[tuple[int, int], Cell] = {}
+    for box in boxes:
+        if not texts[box] and (box[2] - box[0] < _THIN or box[3] - box[1] < _THIN):
+            continue  # the strip between a frame table and the table inside it
+        c0, c1 = index(xs, box[0]), index(xs, box[2])
+        r0, r1 = index(ys, box[1]), index(ys, box[3])
+        text = "\n".join(line.text for line in _lines(texts[box]))
+        origins[(r0, c0)] = Cell(text, 0, r0, c0, max(1, c1 - c0), max(1, r1 - r0), page=page, bbox=tuple(box))
+    rows: list[list[Cell]] = [[] for _ in range(len(ys) - 1)]
+    for (r0, c0), cell in sorted(origins.items()):
+        rows[r0].append(cell)
+        for r in range(r0 + 1, r0 + cell.rowspan):
+            rows[r].append(Cell(cell.text, 0, r, c0, cell.colspan, 1, continued=True, page=page,
+                                bbox=cell.bbox))
+    for row in rows:
+        row.sort(key=lambda c: c.col)
+    return [row for row in rows if row], tuple(xs)
+
+
+def _holds_another(box, cells) -> bool:
+    return any(c is not box and box[0] <= c[0] + 0.5 and box[1] <= c[1] + 0.5 and c[2] <= box[2] + 0.5
+               and c[3] <= box[3] + 0.5 and (c[2] - c[0]) * (c[3] - c[1]) < (box[2] - box[0]) * (box[3] - box[1])
+               for c in cells)
+
+
+def _dedupe(values: list[float], tolerance: float = 1.5) -> list[float]:
+    out: list[float] = []
+    for v in values:
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def _same_frame(table: Table, grid: tuple[float, ...]) -> bool:
+    """The next page's table has the same outer edges: the same table going on."""
+    previous = table.grid
+    return previous is not None and abs(previous[0] - grid[0]) <= 2.0 and abs(previous[-1] - grid[-1]) <= 2.0
+
+
+def _regrid(rows: list[list[Cell]], grid: list[float]) -> None:
+    """Column and span of every cell against a common grid (pages may show different columns)."""
+    for row in rows:
+        for cell in row:
+            if cell.bbox is None:
+                continue
+            c0 = min(range(len(grid)), key=lambda i: abs(grid[i] - cell.bbox[0]))
+            c1 = min(range(len(grid)), key=lambda i: abs(grid[i] - cell.bbox[2]))
+            cell.col, cell.colspan = c0, max(1, c1 - c0)
+
+
+def _texts(row: list[Cell]) -> list[str]:
+    return [c.text for c in row]
+
+
+def _append_rows(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) -> None:
+    """Continue ``table`` with the next page's rows: one grid for both, no repeated header row,
+    a row broken over the page put back together."""
+    if table.grid != grid:
+        union = _dedupe(sorted({*table.grid, *grid}))  # type: ignore[misc]
+        _regrid(table.rows, union)
+        _regrid(rows, union)
+        table.grid = tuple(union)
+    if rows and table.rows and _texts(rows[0]) == _texts(table.rows[0]):
+        rows = rows[1:]
+    if rows and table.rows and _is_row_tail(table.rows[-1], rows[0]):
+        last, tail = table.rows[-1], rows.pop(0)
+        for cell in last:
+            extra = next((t.text for t in tail if t.col == cell.col and t.text and not t.continued), "")
+            if extra and not cell.continued:
+                cell.text = f"{cell.text}\n{extra}" if cell.text else extra
+    start = len(table.rows)
+    for r, row in enumerate(rows, start=start):
+        for cell in row:
+            cell.table, cell.row = table.index, r
+        table.rows.append(row)
+
+
+def _is_row_tail(last: list[Cell], first: list[Cell]) -> bool:
+    """A row broken over the page: the next page's first row goes on only in some of its columns,
+    and every column it leaves empty was filled in the row before (a new row fills them all)."""
+    filled = {c.col for c in first if c.text and not c.continued}
+    before = {c.col for c in last if c.text and not c.continued}
+    cols = {c.col for c in first if not c.continued}
+    return bool(filled) and filled <= before and bool((cols - filled) & before) and len(last) > 1
+
+
+def _repeated_furniture(pages: list[tuple[list[tuple[str, object]], float]]) -> set[str]:
+    """Texts standing in the header or footer band of at least half the pages (digits ignored)."""
+    counts: Counter[str] = Counter()
+    for blocks, height in pages:
+        seen = {re.sub(r"\d+", "#", item.text) for kind, item in blocks
+                if kind == "line" and _in_margin(item, height)}
+        counts.update(seen)
+    return {text for text, n in counts.items() if len(pages) > 1 and n >= max(2, len(pages) / 2)}
+
+
+def _in_margin(line: _Line, height: float) -> bool:
+    return line.bottom < height * _MARGIN or line.top > height * (1 - _MARGIN)
+
+
+def _is_furniture(line: _Line, height: float, repeated: set[str]) -> bool:
+    if not _in_margin(line, height):
+        return False
+    return bool(_PAGE_NUMBER.match(line.text)) or re.sub(r"\d+", "#", line.text) in repeated

@@ -1,0 +1,120 @@
+"""PDF, .doc and traditional-Chinese twins give the figures and findings of their .docx.
+
+The twins are rendered from the .docx samples by scripts/render_samples.py (LibreOffice, OpenCC)
+and committed; each is compared with its .docx's expected JSON and with its .docx's findings.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import BAD, SAMPLES, expected, report_of
+from reportcheck.rules import run_rules
+from test_cli import run
+
+PDF = sorted((SAMPLES / "pdf").glob("*.pdf"))
+DOC = sorted((SAMPLES / "doc").glob("*.doc"))
+TRADITIONAL = sorted((SAMPLES / "traditional").glob("*.docx"))
+NEEDS_LIBREOFFICE = pytest.mark.skipif(
+    shutil.which("soffice") is None and not os.environ.get("REPORTCHECK_REQUIRE_LIBREOFFICE"),
+    reason="LibreOffice is optional; CI installs it and sets REPORTCHECK_REQUIRE_LIBREOFFICE")
+
+
+def _twin_of(path):
+    return SAMPLES / f"{path.stem}.docx"
+
+
+def _findings(report):
+    return sorted((i.code, i.section or "", i.field or "") for i in run_rules(report))
+
+
+def _assert_same_as_docx(path):
+    twin = report_of(path)
+    exp = expected(_twin_of(path))
+    assert (twin.stage, twin.category, twin.years) == (exp["stage"], exp["category"], exp["years"])
+    got = {(i.section, i.label): i for i in twin.indicators}
+    assert len(got) == len(exp["indicators"])
+    for row in exp["indicators"]:
+        ind = got[(row["section"], row["label"])]
+        assert (ind.values, ind.growth_pct, ind.evidence_pages) == \
+            (row["values"], row["growth_pct"], row["evidence_pages"]), row["label"]
+    assert {t.id: len(t.rows) for t in twin.lists} == {t.id: len(t.rows) for t in report_of(_twin_of(path)).lists}
+    assert _findings(twin) == _findings(report_of(_twin_of(path)))
+
+
+def test_every_docx_sample_has_pdf_and_doc_twins():
+    docx = {p.stem for p in SAMPLES.glob("*.docx")}
+    assert {p.stem for p in PDF} == docx and {p.stem for p in DOC} == docx
+    assert TRADITIONAL
+
+
+@pytest.mark.parametrize("path", PDF, ids=[p.stem for p in PDF])
+def test_pdf_twin_gives_the_same_figures_and_findings(path):
+    _assert_same_as_docx(path)
+
+
+@NEEDS_LIBREOFFICE
+@pytest.mark.parametrize("path", DOC, ids=[p.stem for p in DOC])
+def test_doc_twin_gives_the_same_figures_and_findings(path):
+    _assert_same_as_docx(path)
+
+
+@pytest.mark.parametrize("path", TRADITIONAL, ids=[p.stem for p in TRADITIONAL])
+def test_traditional_twin_gives_the_same_figures_and_findings(path):
+    _assert_same_as_docx(path)
+    assert "總產值" in report_of(path).indicator("total_output").raw["label"]  # read as written
+
+
+def test_traditional_messages_are_simplified_and_quote_the_original():
+    path = SAMPLES / "traditional" / "prelim_sme_merged_defects.docx"
+    [issue] = [i for i in run_rules(report_of(path)) if i.code == "BI002"]
+    assert "电话" in issue.message and "0731-8888" in issue.message
+    assert "負責人" not in issue.message
+
+
+def test_pdf_findings_carry_their_page():
+    report = report_of(SAMPLES / "pdf" / "prelim_advanced_split_defects.pdf")
+    growth = next(i for i in run_rules(report) if i.code == "AR001")
+    assert growth.location.page >= 1
+    assert f"第{growth.location.page}页" in growth.location.describe()
+
+
+def test_pdf_layout_has_pages_and_boxes_and_no_page_furniture():
+    from reportcheck.readers import read_document
+
+    doc = read_document(SAMPLES / "pdf" / "prelim_sme_merged_messy.pdf")
+    paragraphs = [b for b in doc.iter_blocks() if not hasattr(b, "rows")]
+    cells = [c for t in doc.tables() for row in t.rows for c in row]
+    assert all(p.page and p.bbox for p in paragraphs) and all(c.page and c.bbox for c in cells)
+    texts = [p.text for p in paragraphs]
+    assert not any(t == "湖南省产业集群竞赛参赛报告" for t in texts)  # the page header
+    assert not any(t.strip("— ").isdigit() for t in texts)  # the page numbers
+    pages = {c.page for t in doc.tables() for row in t.rows for c in row if c.table == t.index}
+    assert max(pages) > 1
+
+
+BAD_PDF = {"scanned.pdf": "没有文字层", "garbled.pdf": "ToUnicode", "encrypted.pdf": "加密",
+           "broken.pdf": "损坏", "corrupt.doc": ""}
+
+
+@pytest.mark.parametrize(("name", "words"), list(BAD_PDF.items()))
+def test_bad_pdf_and_doc_give_one_clear_line(name, words):
+    if name.endswith(".doc") and shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed")
+    proc = run("extract", str(BAD / name))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and " / " in lines[0]
+
+
+def test_doc_without_libreoffice_says_how_to_install_it(tmp_path):
+    env = {**os.environ, "PATH": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.run([sys.executable, "-m", "reportcheck", "extract", str(DOC[0])], capture_output=True,
+                          text=True, env=env, timeout=60)
+    assert proc.returncode == 2
+    assert "LibreOffice" in proc.stderr and "apt-get install libreoffice-writer-nogui" in proc.stderr
