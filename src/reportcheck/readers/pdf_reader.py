@@ -1,16 +1,16 @@
-"""Read a PDF exported from Word, WPS or LibreOffice into the neutral layout, with pdfplumber.
+"""Read a PDF exported from Word, WPS or LibreOffice into the neutral layout.
 
-Tables come from ruling lines (``find_tables``); every word of the page is placed once, in the
-cell whose box holds its centre or else in a text line outside the tables. Spans come from the
-cell boxes against the table's grid. A table that runs on to the next page is joined to the one
-before it (a repeated header row is dropped; a row broken over the page is put back together).
-Page headers, footers and page numbers are left out. Every paragraph and cell carries its page
-and bounding box.
+pdfium (:mod:`reportcheck.readers.pdf_source`) gives the words and the ruled tables. Every word of
+the page is placed once: in the smallest cell whose box holds its centre, or else in a text line
+outside the tables. Spans come from the cell boxes against the table's grid; a frame cell that
+holds other cells is not a cell. A table that runs on to the next page is joined to the one before
+it on a common grid (a repeated header row is dropped; a row broken over the page is put back
+together). Page headers, footers and page numbers are left out. Every paragraph and cell carries
+its page and bounding box.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,14 +18,13 @@ from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.layout import BBox, Cell, Document, Paragraph, Table
+from reportcheck.readers.pdf_source import PageContent
 
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _LINE_TOLERANCE = 3.0
 _THIN = 6.0  # points: narrower cells are gaps between nested ruling lines, not cells
 _MARGIN = 0.08  # top and bottom share of the page where headers and footers live
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d+\s*页?)?[-—–\s]*$")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 
 
 @dataclass
@@ -42,28 +41,27 @@ class _Line:
 
 
 def read_pdf(path: Path) -> Document:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    import pypdfium2 as pdfium
+
+    from reportcheck.readers.pdf_source import read_pages
 
     name = str(path)
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are not the user's business
     try:
-        pdf = pdfplumber.open(path)
-    except Exception as exc:  # pdfplumber wraps pdfminer's many errors in PdfminerException
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
             raise UnreadableInput(name, "encrypted", "PDF已加密（设有密码），请导出不加密的PDF或提交.docx",
                                   "the PDF is encrypted") from None
         raise UnreadableInput(name, "corrupt", "PDF文件已损坏，无法读取，请重新导出",
                               "the PDF is broken and cannot be read") from None
     try:
-        with pdf:
-            return _Reader(name).read(pdf)
-    except UnreadableInput:
-        raise
-    except Exception as exc:  # a damaged page stream surfaces only while reading pages
-        raise UnreadableInput(name, "corrupt", f"PDF文件已损坏，无法读取（{type(exc).__name__}），请重新导出",
+        pages = read_pages(pdf)
+    except pdfium.PdfiumError:
+        raise UnreadableInput(name, "corrupt", "PDF文件已损坏，无法读取，请重新导出",
                               "the PDF is broken and cannot be read") from None
+    finally:
+        pdf.close()
+    return _Reader(name).read(pages)
 
 
 class _Reader:
@@ -73,9 +71,9 @@ class _Reader:
         self.n_par = 0
         self.n_tbl = 0
 
-    def read(self, pdf) -> Document:
-        pages = [self._page(page) for page in pdf.pages]
-        self._check_text_layer(pdf)
+    def read(self, contents: list[PageContent]) -> Document:
+        self._check_text_layer(contents)
+        pages = [(self._page(c), c.height) for c in contents]
         furniture = _repeated_furniture(pages)
         previous_table: Table | None = None
         for number, (blocks, height) in enumerate(pages, start=1):
@@ -96,35 +94,33 @@ class _Reader:
                 first = False
         return self.doc
 
-    def _check_text_layer(self, pdf) -> None:
-        chars = [c["text"] for page in pdf.pages for c in page.chars]
+    def _check_text_layer(self, contents: list[PageContent]) -> None:
+        chars = sum(c.chars for c in contents)
         if not chars:
             raise UnreadableInput(self.name, "no_text_layer",
                                   "PDF没有文字层（可能是扫描件），请先做文字识别（OCR）或提交.docx",
                                   "the PDF has no text layer (scanned?): OCR it first")
-        garbled = sum(1 for c in chars if c.startswith("(cid:") or _PRIVATE_USE.match(c))
-        if garbled / len(chars) > 0.2:
+        garbled = sum(c.unmapped for c in contents)
+        if garbled / chars > 0.2:
             raise UnreadableInput(self.name, "garbled",
-                                  f"PDF文字无法识别（{garbled}/{len(chars)}个字符没有Unicode映射，字体缺少ToUnicode表），"
+                                  f"PDF文字无法识别（{garbled}/{chars}个字符不是正常文字，字体可能缺少ToUnicode映射），"
                                   "请用Word或WPS重新导出PDF或提交.docx",
                                   "the PDF text is garbled (fonts without a ToUnicode map)")
 
-    def _page(self, page) -> tuple[list[tuple[str, object]], float]:
+    def _page(self, content: PageContent) -> list[tuple[str, object]]:
         """The page as blocks in reading order: ('line', _Line) and ('table', (rows, grid))."""
-        tables = page.find_tables(_TABLE_SETTINGS)
-        words = page.extract_words(keep_blank_chars=False, x_tolerance=1.5, y_tolerance=2)
-        boxes = [t.bbox for t in tables]
-        cell_words: dict[int, list[dict]] = {i: [] for i in range(len(tables))}
+        boxes = [t.bbox for t in content.tables]
+        cell_words: dict[int, list[dict]] = {i: [] for i in range(len(content.tables))}
         loose: list[dict] = []
-        for word in words:
+        for word in content.words:
             cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
             owner = next((i for i, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
             (loose if owner is None else cell_words[owner]).append(word)
         blocks: list[tuple[float, str, object]] = [(line.top, "line", line) for line in _lines(loose)]
-        for i, table in enumerate(tables):
-            blocks.append((table.bbox[1], "table", _grid_rows(table, cell_words[i], page.page_number)))
+        for i, table in enumerate(content.tables):
+            blocks.append((table.bbox[1], "table", _grid_rows(table, cell_words[i], content.number)))
         blocks.sort(key=lambda b: b[0])
-        return [(kind, item) for _, kind, item in blocks], float(page.height)
+        return [(kind, item) for _, kind, item in blocks]
 
     def _table(self, rows: list[list[Cell]], grid: tuple[float, ...]) -> Table:
         table = Table(index=self.n_tbl, rows=rows, grid=grid)

@@ -1,0 +1,131 @@
+"""What a PDF page holds, read with pdfium (pypdfium2): words with their boxes, and ruled tables.
+
+pdfium reads a page about ten times faster than pdfminer. Ruling lines come from the page's path
+objects (thin paths are lines, wider ones rectangles with four sides); pdfplumber's table
+geometry (merge_edges → intersections → cells → tables) turns them into cell boxes, as its
+``lines`` strategy would. Coordinates are PDF points from the top-left, as pdfplumber gives them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_THICK = 2.0  # a path thinner than this is a line
+_MIN_EDGE = 3.0
+_SNAP = 3.0
+_WORD_GAP = 1.5
+_LINE_TOLERANCE = 3.0
+# What a Chinese report's text is made of; glyphs read through a font without a ToUnicode map
+# come out as control characters and stray scripts instead.
+_MEANINGFUL = ((0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x2100, 0x22FF), (0x2460, 0x24FF),
+               (0x2E80, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F),
+               (0xFF00, 0xFFEF))
+
+
+def _meaningful(ch: str) -> bool:
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _MEANINGFUL)
+
+
+@dataclass
+class PageTable:
+    bbox: tuple[float, float, float, float]
+    cells: list[tuple[float, float, float, float]]
+
+
+@dataclass
+class PageContent:
+    number: int
+    height: float
+    words: list[dict]
+    tables: list[PageTable]
+    chars: int
+    unmapped: int
+
+
+def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top,
+            "orientation": orientation, "object_type": "line"}
+
+
+def _edges(page, height: float) -> list[dict]:
+    import pypdfium2.raw as raw
+
+    edges = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = obj.get_bounds()
+        y_top, y_bottom = height - top, height - bottom
+        w, h = right - left, top - bottom
+        if h <= _THICK and w >= _MIN_EDGE:
+            y = (y_top + y_bottom) / 2
+            edges.append(_edge(left, y, right, y, "h"))
+        elif w <= _THICK and h >= _MIN_EDGE:
+            x = (left + right) / 2
+            edges.append(_edge(x, y_top, x, y_bottom, "v"))
+        elif w >= _MIN_EDGE and h >= _MIN_EDGE:  # a rectangle: its four sides
+            edges += [_edge(left, y_top, right, y_top, "h"), _edge(left, y_bottom, right, y_bottom, "h"),
+                      _edge(left, y_top, left, y_bottom, "v"), _edge(right, y_top, right, y_bottom, "v")]
+    return edges
+
+
+def _tables(edges: list[dict]) -> list[PageTable]:
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+    merged = merge_edges(edges, _SNAP, _SNAP, _SNAP, _SNAP)
+    merged = [e for e in merged if (e["width"] if e["orientation"] == "h" else e["height"]) >= _MIN_EDGE]
+    cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
+    tables = []
+    for group in cells_to_tables(cells):
+        box = (min(c[0] for c in group), min(c[1] for c in group), max(c[2] for c in group),
+               max(c[3] for c in group))
+        tables.append(PageTable(box, [tuple(c) for c in group]))
+    return tables
+
+
+def _words(textpage, height: float) -> tuple[list[dict], int, int]:
+    """Characters grouped into words: a space, a line change or a gap ends a word."""
+    chars = []
+    unmapped = 0
+    for i in range(textpage.count_chars()):
+        ch = textpage.get_text_range(i, 1)
+        if ch in ("\r", "\n") or not ch:
+            continue
+        if not ch.isspace() and not _meaningful(ch[0]):
+            unmapped += 1
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        chars.append((height - top, height - bottom, left, right, ch))
+    total = sum(1 for c in chars if not c[4].isspace())
+    lines: list[list[tuple]] = []
+    for char in sorted(chars, key=lambda c: (round(c[0]), c[2])):
+        if lines and abs(lines[-1][0][0] - char[0]) <= _LINE_TOLERANCE:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    words: list[dict] = []
+    for line in lines:
+        line.sort(key=lambda c: c[2])
+        current: list[tuple] = []
+        for char in line:
+            if char[4].isspace() or (current and char[2] - current[-1][3] > _WORD_GAP):
+                if current:
+                    words.append(_word(current))
+                current = [] if char[4].isspace() else [char]
+            else:
+                current.append(char)
+        if current:
+            words.append(_word(current))
+    return words, total, unmapped
+
+
+def _word(chars: list[tuple]) -> dict:
+    return {"text": "".join(c[4] for c in chars), "x0": chars[0][2], "x1": chars[-1][3],
+            "top": min(c[0] for c in chars), "bottom": max(c[1] for c in chars)}
+
+
+def read_pages(pdf) -> list[PageContent]:
+    out = []
+    for number, page in enumerate(pdf, start=1):
+        height = page.get_height()
+        words, total, unmapped = _words(page.get_textpage(), height)
+        out.append(PageContent(number, height, words, _tables(_edges(page, height)), total, unmapped))
+    return out
