@@ -25,10 +25,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reportcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     ext = sub.add_parser("extract", help="提取报告中的数据 / extract the figures of one report")
-    ext.add_argument("file", help="报告文件 (.docx)")
+    ext.add_argument("file", help="报告文件（.docx .pdf .doc .wps .rtf .odt）")
     ext.add_argument("--format", choices=("json", "text"), default="json")
     chk = sub.add_parser("check", help="检查一个或多个报告 / check one or more reports")
-    chk.add_argument("files", nargs="+", metavar="FILE", help="报告文件 (.docx) 或数据表 (.xlsx)")
+    chk.add_argument("files", nargs="+", metavar="FILE",
+                     help="报告文件（.docx .pdf .doc .wps .rtf .odt）或数据表（.xlsx）")
     chk.add_argument("--format", choices=("text", "json"), default="text")
     chk.add_argument("--select", action="append", default=[], metavar="CODES",
                      help="只运行这些规则（代码或前缀，逗号分隔，如 AR,EL001）")
