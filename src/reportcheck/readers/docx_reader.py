@@ -69,14 +69,16 @@ class _Walker:
     def walk(self, container: etree._Element) -> None:
         self.doc.blocks.extend(self.blocks(container))
 
-    def blocks(self, container: etree._Element) -> list[Paragraph | Table]:
+    def blocks(self, container: etree._Element,
+               parent: tuple[int, int, int] | None = None) -> list[Paragraph | Table]:
+        """Paragraphs and tables of the body, or of a cell (``parent``), in document order."""
         out: list[Paragraph | Table] = []
         for el in _iter_children(container, _P, _TBL):
             if el.tag == _P:
                 out.append(Paragraph(self.n_par, _paragraph_text(el)))
                 self.n_par += 1
             else:
-                out.append(self.table(el, None))
+                out.append(self.table(el, parent))
         return out
 
     def table(self, tbl: etree._Element, parent: tuple[int, int, int] | None) -> Table:
@@ -97,7 +99,7 @@ class _Walker:
                     continue
                 cell = Cell("", index, r, col, span)
                 if tc.find(f".//{_TBL}") is not None:  # a frame: keep its content in order
-                    cell.content = self._cell_content(tc, (index, r, col))
+                    cell.content = self.blocks(tc, (index, r, col))
                     cell.text = "\n".join(b.text for b in cell.content if isinstance(b, Paragraph))
                 else:
                     cell.text = "\n".join(_paragraph_text(p) for p in _iter_children(tc, _P))
@@ -111,16 +113,6 @@ class _Walker:
                 col += span
             table.rows.append(row)
         return table
-
-    def _cell_content(self, tc: etree._Element, where: tuple[int, int, int]) -> list[Paragraph | Table]:
-        out: list[Paragraph | Table] = []
-        for el in _iter_children(tc, _P, _TBL):
-            if el.tag == _P:
-                out.append(Paragraph(self.n_par, _paragraph_text(el)))
-                self.n_par += 1
-            else:
-                out.append(self.table(el, where))
-        return out
 
 
 def _iter_children(el: etree._Element, *tags: str):
