@@ -106,3 +106,17 @@ def test_startup_imports_nothing_heavy():
             "print(sorted(m for m in heavy if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_an_internal_error_is_one_file_unreadable_not_the_end_of_the_batch(monkeypatch):
+    import reportcheck.pipeline
+    from reportcheck.outcome import check_file
+    from reportcheck.rules import load_pack
+
+    def broken(path):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reportcheck.pipeline, "load_report", broken)
+    outcome = check_file(str(CLEAN), load_pack())
+    assert outcome.status == "unreadable" and outcome.error.reason == "internal_error"
+    assert "RuntimeError" in outcome.error.zh

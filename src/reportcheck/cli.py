@@ -78,13 +78,15 @@ def _write(text: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from reportcheck.errors import UnreadableInput
+    from reportcheck.outcome import internal_error
     from reportcheck.pipeline import load_report
 
     try:
         report = load_report(args.file)
     except UnreadableInput as exc:
-        print(f"reportcheck: {exc.line}", file=sys.stderr)
-        return EXIT_ABNORMAL
+        return _fail(exc.line)
+    except Exception as exc:  # never a traceback for the user
+        return _fail(internal_error(args.file, exc).line)
     if args.format == "json":
         _write(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=1))
     else:

@@ -39,6 +39,15 @@ def check_file(path: str, pack: dict, settings: Settings | None = None) -> FileO
 
     try:
         report = load_report(path)
+        issues = run_rules(report, pack, settings)
     except UnreadableInput as exc:
         return FileOutcome(path=path, error=exc)
-    return FileOutcome(path=path, report=report, issues=run_rules(report, pack, settings))
+    except Exception as exc:  # a bug must not end a batch of fifty reports: say so, go on
+        return FileOutcome(path=path, error=internal_error(path, exc))
+    return FileOutcome(path=path, report=report, issues=issues)
+
+
+def internal_error(path: str, exc: Exception) -> UnreadableInput:
+    return UnreadableInput(path, "internal_error",
+                           f"读取时发生内部错误（{type(exc).__name__}: {exc}），请把该文件发给reportcheck维护者",
+                           "internal error while reading; please report it with the file")
