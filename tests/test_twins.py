@@ -72,9 +72,12 @@ def test_traditional_twin_gives_the_same_figures_and_findings(path):
 
 def test_traditional_messages_are_simplified_and_quote_the_original():
     path = SAMPLES / "traditional" / "prelim_sme_merged_defects.docx"
-    [issue] = [i for i in run_rules(report_of(path)) if i.code == "BI002"]
-    assert "电话" in issue.message and "0731-8888" in issue.message
-    assert "負責人" not in issue.message
+    issues = run_rules(report_of(path))
+    [phone] = [i for i in issues if i.code == "BI002"]
+    assert "电话" in phone.message and "0731-8888" in phone.message and "負責人" not in phone.message
+    [industry] = [i for i in issues if i.code == "EL007"]
+    assert "生物醫藥、鐵合金" in industry.message  # quoted as written
+    assert "可能属于国家规定的禁止" in industry.message  # the message itself stays simplified
 
 
 def test_pdf_findings_carry_their_page():

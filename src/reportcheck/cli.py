@@ -69,6 +69,8 @@ def _titles() -> dict[str, str]:
             titles.setdefault(t.id, t.title)
         for tb in spec.text_blocks:
             titles.setdefault(tb.id, tb.title)
+        for lst in spec.list_tables:
+            titles.setdefault(lst.section, lst.title)
     return titles
 
 

@@ -136,6 +136,12 @@ class BasicInfo(BaseModel):
     promotion_org: Contact = Field(default_factory=Contact)
     core_park: Contact = Field(default_factory=Contact)
     locations: dict[str, Loc] = Field(default_factory=dict)
+    as_written: dict[str, str] = Field(
+        default_factory=dict, description="fields whose text as written differs from the simplified value")
+
+    def quote(self, key: str) -> str:
+        """A field as the applicant wrote it (traditional characters kept), for messages."""
+        return self.as_written.get(key) or str(getattr(self, key, "") or "")
 
 
 class Report(BaseModel):

@@ -47,6 +47,7 @@ class FieldReader:
     fields: list[FieldSpec]
     values: dict[str, str | None] = field(default_factory=dict)
     locations: dict[str, Loc] = field(default_factory=dict)
+    as_written: dict[str, str] = field(default_factory=dict)  # where the original differs (繁体)
 
     def __post_init__(self) -> None:
         self.by_key = {_key(f.label): f for f in self.fields}
@@ -60,8 +61,16 @@ class FieldReader:
             if spec is not None and spec.key not in self.values:
                 self.values[spec.key] = _value(cells[i + 1].norm, spec)
                 self.locations[spec.key] = cell_loc(cells[i + 1])
+                _keep_original(self.as_written, spec.key, self.values[spec.key], cells[i + 1].text)
                 took = True
         return took
+
+
+def _keep_original(store: dict[str, str], key: str, value: str | None, text: str) -> None:
+    """Remember the text as written when normalising changed more than spacing (traditional)."""
+    original = _one_line(text)
+    if value and original and _key(original) != _key(value):
+        store[key] = original
 
 
 def _own_cells(line: Line) -> list:
@@ -101,6 +110,7 @@ class BasicInfoReader:
             if spec is not None:
                 setattr(contact, spec.key, value)
                 self.info.locations[f"{group.key}.{spec.key}"] = cell_loc(cells[i + 1])
+                _keep_original(self.info.as_written, f"{group.key}.{spec.key}", value, cells[i + 1].text)
                 last_phone = spec.phone
             elif label == _PHONE and last_phone:
                 setattr(contact, last_phone, value)
@@ -110,4 +120,5 @@ class BasicInfoReader:
         for key, value in self.simple.values.items():
             setattr(self.info, key, value)
         self.info.locations.update(self.simple.locations)
+        self.info.as_written.update(self.simple.as_written)
         return self.info

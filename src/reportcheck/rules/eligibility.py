@@ -175,7 +175,7 @@ def check_cultivation_list(rule: Rule, report: Report, pack: RulePack) -> Iterat
         return
     _, score, index = process.extractOne(wanted, keys, scorer=fuzz.ratio)
     yield rule.type.issue(section="1", field="集群名称", location=report.basic.locations.get("cluster_name"),
-                          name=report.basic.cluster_name, list_title=listing["title"], closest=names[index],
+                          name=report.basic.quote("cluster_name"), list_title=listing["title"], closest=names[index],
                           score=score)
 
 
@@ -186,13 +186,12 @@ def check_restricted_industry(rule: Rule, report: Report, pack: RulePack) -> Ite
     反例：集群主导产业“实心粘土砖生产”。正例：“智能网联汽车”。
     """
     words = pack["restricted_industries"]["keywords"]
-    for text in (report.basic.leading_industry, report.basic.industry_field):
-        if not text:
-            continue
-        hit = next((w for w in words if w in text), None)
+    for key in ("leading_industry", "industry_field"):
+        text = getattr(report.basic, key)
+        hit = next((w for w in words if w in text), None) if text else None
         if hit:
-            yield rule.type.issue(section="1", field="集群主导产业", industry=text, keyword=hit,
-                                  location=report.basic.locations.get("leading_industry"))
+            yield rule.type.issue(section="1", field="集群主导产业", industry=report.basic.quote(key), keyword=hit,
+                                  location=report.basic.locations.get(key))
             return
 
 
