@@ -20,6 +20,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 TRADITIONAL = ("prelim_advanced_split_clean", "prelim_sme_merged_defects")
+OTHER = "prelim_advanced_split_clean"  # also rendered as .odt, .rtf and .wps
 W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 
 
@@ -62,7 +63,13 @@ def main() -> None:
         return
     convert(docx, "pdf", SAMPLES / "pdf")
     convert(docx, "doc", SAMPLES / "doc")
-    print(f"rendered {len(docx)} samples as PDF and .doc, {len(TRADITIONAL)} in traditional characters")
+    other = SAMPLES / "other"
+    convert([SAMPLES / f"{OTHER}.docx"], "odt", other)
+    convert([SAMPLES / f"{OTHER}.docx"], "rtf", other)
+    # No WPS Office here: a .wps is an OLE file like .doc, so the .doc twin stands in under that name.
+    shutil.copyfile(SAMPLES / "doc" / f"{OTHER}.doc", other / f"{OTHER}.wps")
+    print(f"rendered {len(docx)} samples as PDF and .doc, one as .odt/.rtf/.wps, "
+          f"{len(TRADITIONAL)} in traditional characters")
 
 
 if __name__ == "__main__":

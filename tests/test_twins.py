@@ -64,6 +64,16 @@ def test_doc_twin_gives_the_same_figures_and_findings(path):
     _assert_same_as_docx(path)
 
 
+OTHER = sorted((SAMPLES / "other").glob("*.*"))
+
+
+@NEEDS_LIBREOFFICE
+@pytest.mark.parametrize("path", OTHER, ids=[p.suffix for p in OTHER])
+def test_odt_rtf_and_wps_twins_give_the_same_figures_and_findings(path):
+    _assert_same_as_docx(path)
+    assert report_of(path).source.endswith(path.suffix)
+
+
 @pytest.mark.parametrize("path", TRADITIONAL, ids=[p.stem for p in TRADITIONAL])
 def test_traditional_twin_gives_the_same_figures_and_findings(path):
     _assert_same_as_docx(path)
