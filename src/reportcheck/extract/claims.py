@@ -19,6 +19,7 @@ from reportcheck.spec import ProseKeywordSpec
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)(%?)$")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"^((?:19|20)\d{2})$")
 _HEDGES = frozenset({"约", "超过", "超", "近", "突破", "逾", "左右", "以上", "多", "余", "接近", "大约",
                      "力争", "预计"})
@@ -47,6 +48,8 @@ def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
     claims: list[Claim] = []
     year: str | None = None
     for sentence in _SENTENCE.split(_THOUSANDS.sub("", normalize_text(text))):
+        if not _DIGIT.search(sentence):  # no figure, nothing to claim
+            continue
         key: str | None = None  # an indicator named earlier in the sentence carries over its commas
         for clause in sentence.split(","):
             tokens = [t for t in tok.lcut(clause) if t.strip()]
