@@ -10,21 +10,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
-@dataclass(slots=True)
-class Location:
-    """Where a piece of text stands in the source file."""
-
-    table: int | None = None
-    row: int | None = None
-    col: int | None = None
-    paragraph: int | None = None
-    page: int | None = None
-
-    def as_dict(self) -> dict[str, int]:
-        return {k: v for k in ("table", "row", "col", "paragraph", "page")
-                if (v := getattr(self, k)) is not None}
-
-
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 
@@ -35,10 +20,6 @@ class Paragraph:
     page: int | None = None
     norm: str = ""
     bbox: BBox | None = None
-
-    @property
-    def location(self) -> Location:
-        return Location(paragraph=self.index, page=self.page)
 
 
 @dataclass(slots=True)
@@ -61,10 +42,6 @@ class Cell:
     bbox: BBox | None = None
     # Only for a cell holding nested tables: its paragraphs and tables in document order.
     content: list[Paragraph | Table] = field(default_factory=list)
-
-    @property
-    def location(self) -> Location:
-        return Location(table=self.table, row=self.row, col=self.col, page=self.page)
 
 
 @dataclass(slots=True)
