@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 
