@@ -64,20 +64,21 @@ class IndicatorReader:
     def years(self) -> list[str]:
         return sorted({r.year for r in self.roles.values() if r.kind == "year" and r.year})
 
-    def feed(self, line: Line) -> None:
+    def feed(self, line: Line) -> bool:
+        """Read a labelled row or a header row; False for a row this table does not know."""
         if not line.is_row:
-            return
+            return True
         cells = [c for c in line.cells if c.norm and not c.continued]
         label_text, label_pages = split_evidence(cells[0].norm) if cells else ("", [])
         hit = self.index.match(label_text)
         if hit is not None:  # a labelled row is data, even when its values look like years
             self._read_row(hit[0], cells[0], label_text, label_pages, cells[1:])  # type: ignore[arg-type]
-        elif not self._header(line) and len(cells) > 1:
-            self.unmatched.append(line)
+            return True
+        return self._header(line) or len(cells) <= 1
 
-    def matches(self, line: Line) -> bool:
-        cells = [c for c in line.cells if c.norm and not c.continued]
-        return bool(cells) and self.index.match(split_evidence(cells[0].norm)[0]) is not None
+    def keep_unknown(self, line: Line) -> None:
+        """A row with figures under a label the template does not have (reported as X010)."""
+        self.unmatched.append(line)
 
     def _header(self, line: Line) -> bool:
         found: dict[int, Role] = {}

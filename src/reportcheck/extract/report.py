@@ -124,8 +124,7 @@ class _Walker:
 
     def _indicator_line(self, line: Line) -> None:
         reader = self.indicators[self.section.id]  # type: ignore[union-attr]
-        if reader.matches(line) or not line.is_row:
-            reader.feed(line)
+        if reader.feed(line):
             return
         # A row of another table whose heading the applicant deleted: follow the label.
         for table in self.spec.indicator_tables:
@@ -136,7 +135,7 @@ class _Walker:
                     target.roles = dict(reader.roles)
                 target.feed(line)
                 return
-        reader.feed(line)
+        reader.keep_unknown(line)
 
     def report(self, path: str, stage_found: bool) -> Report:
         issues: list[Issue] = []
