@@ -57,6 +57,9 @@ ASPECT_TEXT = (
     "开放合作方面，集群积极开展国际化合作和区域合作，进出口额稳步增长。",
     "组织保障方面，建立了集群领导及工作推进机制，相关规划和政策有效落实。",
 )
+# The nine aspects the 2.8 instruction names, in its order: ASPECT_TEXT[i] is about ASPECT_NAMES[i].
+ASPECT_NAMES = ("产业基础", "规模工业培育", "创新能力", "要素集聚", "绿色发展", "数字化", "公共服务", "开放合作",
+                "组织保障")
 
 
 def _text(sentences: tuple[str, ...], repeat: int = 1) -> str:
@@ -110,13 +113,25 @@ def _platforms() -> list[dict]:
 
 
 def summary(fill: Fill, total_output: float | None = None) -> str:
-    """A sentence of figures as applicants write them in 2.8, agreeing with the tables unless told."""
+    """A sentence of figures as applicants write them in 2.8, agreeing with the tables unless told.
+
+    The figures it states are recorded on the fill (``statements``), as what a reader must find in it.
+    """
     y = fill.years[1]
     v = fill.values
-    total = v["total_output"][1] if total_output is None else total_output
-    growth = round((v["total_output"][1] / v["total_output"][0] - 1) * 100, 1)
-    return (f"{y}年集群总产值达到{total:.1f}亿元，同比增长{growth:.1f}%，集群企业{v['enterprises'][1]:.0f}家，"
-            f"其中规上工业企业{v['above_scale_enterprises'][1]:.0f}家。")
+    total = f"{v['total_output'][1] if total_output is None else total_output:.1f}"
+    growth = f"{round((v['total_output'][1] / v['total_output'][0] - 1) * 100, 1):.1f}"
+    enterprises = f"{v['enterprises'][1]:.0f}"
+    above_scale = f"{v['above_scale_enterprises'][1]:.0f}"
+    sentence = (f"{y}年集群总产值达到{total}亿元，同比增长{growth}%，集群企业{enterprises}家，"
+                f"其中规上工业企业{above_scale}家。")
+    fill.statements[sentence] = [
+        {"key": key, "kind": kind, "value": float(written), "decimals": len(written.partition(".")[2]),
+         "year": y, "written": written}
+        for key, kind, written in (("total_output", "value", total), ("total_output", "growth", growth),
+                                   ("enterprises", "value", enterprises),
+                                   ("above_scale_enterprises", "value", above_scale))]
+    return sentence
 
 
 def advanced(stage: str, layout: str, years: tuple[str, str] = ("2021", "2022")) -> Fill:
@@ -137,6 +152,7 @@ def advanced(stage: str, layout: str, years: tuple[str, str] = ("2021", "2022"))
                "4.2": _text(ASPECT_TEXT[6:8]), "5.2": "第一部分：培育背景。\n第二部分：基础条件。",
                "4": _text(ASPECT_TEXT[6:9])},
         evidence_appendix=["1. 上市企业名单（第10页）", "2. 单项冠军企业认定文件（第11-12页）"],
+        aspects=dict(zip(ASPECT_NAMES, ASPECT_TEXT, strict=True)),
     )
 
 

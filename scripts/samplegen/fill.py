@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportcheck.spec import IndicatorTableSpec, RowSpec, TemplateSpec
+from reportcheck.spec import IndicatorTableSpec, ListTableSpec, RowSpec, TemplateSpec
 
 FULLWIDTH = str.maketrans("0123456789.,%-", "０１２３４５６７８９．，％－")
 EXACT_UNITS = {"个", "人"}
@@ -42,10 +42,22 @@ class Fill:
     framed_chapters: set[str] = field(default_factory=set)
     drop_declaration: bool = False
     page_furniture: bool = False  # page header, page-number footer, table headers repeated per page
-    evidence_heading: str = "（第10-40页）"
+    evidence_range: tuple[int, int] | None = (10, 40)  # stated in the appendix heading, or not stated
+    # what the free text says: each sentence the builder wrote with figures -> the claims it makes
+    statements: dict[str, list[dict]] = field(default_factory=dict)
+    aspects: dict[str, str] = field(default_factory=dict)  # aspect of the 2.8 instruction -> its sentence
+    aspect_block: str = "2.8"
     expected_issues: list[dict] = field(default_factory=list)
 
     # --- writing -------------------------------------------------------------------------
+    @property
+    def evidence_heading(self) -> str:
+        """The page range after the appendix heading: 佐证材料（第10-40页）."""
+        if self.evidence_range is None:
+            return ""
+        first, last = self.evidence_range
+        return f"（第{first}-{last}页）"
+
     def label(self, key: str, default: str) -> str:
         return self.labels.get(key, default)
 
@@ -157,13 +169,61 @@ class Fill:
                 indicators.append({
                     "section": t.id, "label": row.label, "values": vals, "growth_pct": growth,
                     "evidence_pages": self.evidence.get(row.key, []) if values and any(values) else [],
+                    "cluster_values": self._expected_cluster_values(t, row),
                 })
         return {
             "stage": self.spec.stage,
             "category": "advanced" if "先进" in self.basic.get("category", "") else "sme",
             "years": list(self.years),
             "cluster_name": self.basic.get("cluster_name") or None,
+            "basic": self._expected_basic(),
             "indicators": indicators,
-            "list_rows": {k: len(v) for k, v in self.lists.items()},
+            "list_rows": {t.id: len(self.lists.get(t.id, [])) for t in self.spec.list_tables},
+            "lists": {t.id: [self._expected_list_row(t, entry) for entry in self.lists.get(t.id, [])]
+                      for t in self.spec.list_tables},
+            "texts": {t.id: self._expected_text(t.id) for t in self.spec.text_blocks},
+            "evidence_range": list(self.evidence_range) if self.evidence_range else None,
             "issues": sorted(self.expected_issues, key=lambda i: (i["code"], i["section"] or "", i["field"] or "")),
         }
+
+    def _expected_cluster_values(self, t: IndicatorTableSpec, row: RowSpec) -> dict[str, float | None] | None:
+        """其中集群产业 by year, as written in 3.1; None where the form has no such column."""
+        if t.kind != "park_indicators" or row.single_value:
+            return None
+        cluster = self.cluster_values.get(row.key) or []
+        return {y: (cluster[i] if i < len(cluster) else None) for i, y in enumerate(self.years)}
+
+    def _expected_basic(self) -> dict:
+        """Basic information as filled in; a field left empty is None."""
+        out: dict = {key: (self.basic.get(key) or None)
+                     for key in ("cluster_name", "industry_field", "category", "leading_industry", "region")}
+        for group in ("promotion_org", "core_park"):
+            filled = self.basic.get(group, {})
+            out[group] = {key: (filled.get(key) or None)
+                          for key in ("name", "leader", "leader_phone", "contact", "contact_phone")}
+        return out
+
+    def _expected_list_row(self, t: ListTableSpec, entry: dict) -> dict:
+        """One list row as written: numbers as the cell shows them, an empty cell as None."""
+        def number(value: float | None, unit: str | None) -> float | None:
+            return None if value is None else float(self.list_number(value, unit))
+
+        values: dict[str, str | float | None] = {}
+        by_year: dict[str, dict[str, float | None]] = {}
+        for c in t.columns:
+            if c.per_year:
+                by_year[c.key] = {y: number(v, c.unit) for y, v in zip(self.years, entry[c.key], strict=True)}
+            elif c.type == "number":
+                values[c.key] = number(entry.get(c.key), c.unit)
+            else:
+                values[c.key] = str(entry.get(c.key, "")) or None
+        return {"values": values, "by_year": by_year}
+
+    def _expected_text(self, block: str) -> dict:
+        """The figures the builder stated in a text block, and the aspects it left out (2.8)."""
+        text = self.texts.get(block, "")
+        out: dict = {"claims": [claim for sentence, claims in self.statements.items() if sentence in text
+                                for claim in claims]}
+        if block == self.aspect_block and self.aspects:
+            out["aspects_missing"] = [name for name, sentence in self.aspects.items() if sentence not in text]
+        return out
