@@ -18,10 +18,13 @@ def test_json_schemas_are_up_to_date():
 
 
 def test_template_specs_validate_and_labels_are_unique_per_table():
-    from reportcheck.extract.labels import core_key
+    from reportcheck.extract.labels import label_keys
     from reportcheck.spec import load_templates
 
     for spec in load_templates():
         for table in spec.indicator_tables:
-            keys = [core_key(r.label) for r in table.rows]
-            assert len(keys) == len(set(keys)), table.id
+            owner: dict[str, str] = {}
+            for row in table.rows:
+                for label in (row.label, row.form_label, *row.aliases):
+                    for key in label_keys(label):
+                        assert owner.setdefault(key, row.key) == row.key, (table.id, key)

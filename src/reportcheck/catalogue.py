@@ -47,8 +47,8 @@ STAGE_UNKNOWN = IssueType(
     "X006", "extract.stage-unknown", "warning",
     "未找到报告标题“参赛报告（初赛/决赛）”，按{stage}模板读取。")
 CATEGORY_UNKNOWN = IssueType(
-    "X007", "extract.category-unknown", "error",
-    "申报类别“{value}”无法识别。请填写“先进制造业集群”或“中小企业特色产业集群”之一。")
+    "X007", "extract.category-unknown", "warning",
+    "申报类别“{value}”无法识别，参赛条件无法按类别核验。请填写或勾选“先进制造业集群”“中小企业特色产业集群”之一。")
 ROW_DUPLICATE = IssueType(
     "X008", "extract.row-duplicate", "warning",
     "指标“{label}”出现了两次（第二次：“{raw}”），只读取了第一次。请删除重复行。")
@@ -62,9 +62,32 @@ YEARS_INCONSISTENT = IssueType(
     "X011", "extract.years-inconsistent", "warning",
     "{section}的年份为{found}，与2.1的年份{expected}不一致。")
 
+TABLE_UNREAD = IssueType(
+    "X012", "extract.table-unread", "warning",
+    "找到了“{section} {title}”，但没有读出其中任何指标行（{tried}）。请按模板保留该表的表头和指标名称。")
+
+# Doubt family (D): what the reader could not be sure of. A doubtful figure is kept in the model
+# but no rule rests a finding on it; the doubt says what could not be verified.
+COLUMN_UNMAPPED = IssueType(
+    "D001", "doubt.column-unmapped", "info",
+    "“{title}”中表头为“{header}”的列未能识别，该列{what}未读取。如是数据列，请在表头写明年份或含义。",
+    description="读取存疑：表头无法对应到模板中的任何一列。")
+COLUMN_CONFLICT = IssueType(
+    "D002", "doubt.column-conflict", "warning",
+    "“{label}”有两列都读作{what}（“{a}”与“{b}”），无法确定取哪一个，该数值未参与核对。请删除多余的列或写明表头。",
+    description="读取存疑：两列对应同一年份（或同一口径），数值不作为判定依据。")
+LABEL_UNCERTAIN = IssueType(
+    "D003", "doubt.label-uncertain", "info",
+    "“{written}”与模板指标“{label}”不完全相同（相似度{score:.0f}%），已按该指标读取，但其数值未参与核对。"
+    "如确是该指标，请按模板名称填写。",
+    description="读取存疑：指标名称只是近似匹配，数值不作为判定依据。")
+
+DOUBT_TYPES: tuple[IssueType, ...] = (COLUMN_UNMAPPED, COLUMN_CONFLICT, LABEL_UNCERTAIN)
+
 EXTRACTION_DOC = "读取报告时发现的问题（提取阶段），与规则一样可用 --select/--ignore/--severity 调整。"
 
 EXTRACTION_TYPES: tuple[IssueType, ...] = (
     VALUE_UNREADABLE, ROW_MISSING, UNIT_CONVERTED, UNIT_MISMATCH, YEARS_MISSING, STAGE_UNKNOWN,
-    CATEGORY_UNKNOWN, ROW_DUPLICATE, TABLE_MISSING, ROW_UNKNOWN, YEARS_INCONSISTENT,
+    CATEGORY_UNKNOWN, ROW_DUPLICATE, TABLE_MISSING, ROW_UNKNOWN, YEARS_INCONSISTENT, TABLE_UNREAD,
+    *DOUBT_TYPES,
 )

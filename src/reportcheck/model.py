@@ -71,6 +71,10 @@ class Indicator(BaseModel):
     decimals: dict[str, int] = Field(default_factory=dict, description="digits after the point")
     growth_decimals: int | None = None
     approximate: list[str] = Field(default_factory=list, description="columns written as 约…")
+    doubts: dict[str, str] = Field(
+        default_factory=dict,
+        description="figures read with doubt, by column (a year, 'YEAR:cluster', 'growth' or 'row'), and why; "
+                    "rules do not rest a finding on them")
     location: Loc | None = None
 
     def latest(self) -> tuple[str, float] | None:
@@ -79,6 +83,31 @@ class Indicator(BaseModel):
         if self.base_year is not None:
             years = [self.base_year] if self.values.get(self.base_year) is not None else []
         return (years[0], self.values[years[0]]) if years else None  # type: ignore[return-value]
+
+
+class ColumnReading(BaseModel):
+    """How one column of a table was understood from its header."""
+
+    col: int
+    header: str
+    role: str = Field(description="what the column holds, in words (未识别 when no role fits)")
+
+
+class SkippedRow(BaseModel):
+    text: str
+    reason: str
+    location: Loc | None = None
+
+
+class TableReading(BaseModel):
+    """How a table was recognised and read: what anchored it, its columns, the rows left out."""
+
+    section: str
+    title: str
+    found_by: str
+    columns: list[ColumnReading] = Field(default_factory=list)
+    rows_read: int = 0
+    skipped: list[SkippedRow] = Field(default_factory=list)
 
 
 class ListRow(BaseModel):
@@ -159,6 +188,7 @@ class Report(BaseModel):
     evidence_range: tuple[int, int] | None = Field(
         default=None, description="first and last page of the evidence appendix, when the report states them")
     extraction_issues: list[Issue] = Field(default_factory=list)
+    readings: list[TableReading] = Field(default_factory=list, description="how each table was read")
 
     def indicator(self, key: str) -> Indicator | None:
         return next((i for i in self.indicators if i.key == key), None)

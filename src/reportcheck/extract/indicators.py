@@ -1,4 +1,4 @@
-"""Read an indicator table (2.1 … 2.7, 3.1, 5.1): years from the header, rows by their labels."""
+"""Read an indicator table (2.1 … 2.7, 3.1, 5.1): columns from the header step, rows by their labels."""
 
 from __future__ import annotations
 
@@ -6,24 +6,19 @@ import re
 from dataclasses import dataclass, field
 
 from reportcheck import catalogue as cat
-from reportcheck.extract.labels import LabelIndex
-from reportcheck.extract.lines import YEAR, Line, cell_loc
+from reportcheck.extract.columns import VALUE_KINDS, Column, HeaderMap, looks_like_header, read_header
+from reportcheck.extract.labels import SURE_SCORE, LabelIndex, clean_label
+from reportcheck.extract.lines import Line, cell_loc
+from reportcheck.extract.reading import ReadingLog
 from reportcheck.layout import Cell
 from reportcheck.model import Indicator, Issue
 from reportcheck.normalize.evidence import split_evidence
-from reportcheck.normalize.numbers import UNIT_ALIASES, ParsedValue, parse_value
-from reportcheck.normalize.text import label_key
+from reportcheck.normalize.numbers import UNIT_ALIASES, ParsedValue, parse_growth, parse_value
 from reportcheck.spec import IndicatorTableSpec, RowSpec
 
-_SHORT = 16
 _LABEL_UNIT = re.compile(r"\(([^()]*)\)")
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    kind: str  # year | growth | actual | target | evidence
-    year: str | None = None
-    part: str = "total"  # 3.1: total (园区总额) | cluster (其中集群产业)
+_ORDINAL = re.compile(r"^(?:\d{1,2}|\(\d{1,2}\)|[\u2460-\u2473]|[一二三四五六七八九十]+)[.、]?$")
+_SKIP_KINDS = frozenset({"ordinal", "unit", "note", "evidence", "growth"})
 
 
 def row_index(spec: IndicatorTableSpec) -> LabelIndex:
@@ -33,87 +28,72 @@ def row_index(spec: IndicatorTableSpec) -> LabelIndex:
     return index
 
 
-def _header_role(text: str, kind: str) -> Role | None:
-    key = label_key(text)
-    year = YEAR.search(key)
-    if "实际值" in key:
-        return Role("actual")
-    if year and len(key) <= _SHORT:
-        if "目标" in key or kind == "targets":
-            return Role("target", year.group(1))
-        return Role("year", year.group(1))
-    if any(w in key for w in ("增幅", "增速", "增长")) and len(key) <= _SHORT:
-        return Role("growth")
-    if "页码" in key or "佐证" in key:
-        return Role("evidence")
-    return None
-
-
 @dataclass
 class IndicatorReader:
     """Feeds on the lines of one indicator section and collects its rows."""
 
     spec: IndicatorTableSpec
     index: LabelIndex
-    roles: dict[int, Role] = field(default_factory=dict)
+    header: HeaderMap = field(default_factory=HeaderMap)
+    pending: list[list[Cell]] = field(default_factory=list)
     found: dict[str, Indicator] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     unmatched: list[Line] = field(default_factory=list)
+    log: ReadingLog | None = None
+
+    def __post_init__(self) -> None:
+        if self.log is None:
+            self.log = ReadingLog(self.spec.id, self.spec.title)
+        self._unmapped_told: set[int] = set()
 
     @property
     def years(self) -> list[str]:
-        return sorted({r.year for r in self.roles.values() if r.kind == "year" and r.year})
+        return self.header.years("year")
 
-    def feed(self, line: Line) -> bool:
+    def label_of(self, line: Line) -> tuple[RowSpec, float, Cell, str, list[int]] | None:
+        """The template row a table row is about, read through this table's columns."""
+        return match_label(self.index, self.header, line)
+
+    def feed(self, line: Line, hit: tuple | None = None) -> bool:
         """Read a labelled row or a header row; False for a row this table does not know."""
         if not line.is_row:
             return True
         cells = [c for c in line.cells if c.norm and not c.continued]
-        label_text, label_pages = split_evidence(cells[0].norm) if cells else ("", [])
-        hit = self.index.match(label_text)
+        hit = hit or self.label_of(line)
         if hit is not None:  # a labelled row is data, even when its values look like years
-            self._read_row(hit[0], cells[0], label_text, label_pages, cells[1:])  # type: ignore[arg-type]
+            self.take_header()
+            row, score, label_cell, label_text, pages = hit
+            self._read_row(row, score, label_cell, label_text, pages,
+                           [c for c in cells if c is not label_cell])
             return True
-        return self._header(line) or len(cells) <= 1
+        if cells and looks_like_header(line.cells, self.spec.kind):
+            if self.header.columns and not self.pending and self.found:
+                self.log.skip(line, "重复的表头（续表）")
+            self.pending.append(line.cells)
+            return True
+        if len(cells) <= 1:
+            if cells:
+                self.log.skip(line, "标题或说明行")
+            return True
+        return False
+
+    def take_header(self) -> None:
+        """Apply the header rows seen since the last data row (a 续表 repeats them)."""
+        if not self.pending:
+            return
+        header = read_header(self.pending, self.spec.kind)
+        self.pending = []
+        if not header.has_values() and self.header.columns:
+            return
+        self.header = header
+        self.log.columns(header)
 
     def keep_unknown(self, line: Line) -> None:
         """A row with figures under a label the template does not have (reported as X010)."""
         self.unmatched.append(line)
+        self.log.skip(line, "模板中没有的指标")
 
-    def _header(self, line: Line) -> bool:
-        found: dict[int, Role] = {}
-        parts: dict[int, str] = {}
-        for cell in line.cells:
-            if not cell.norm:
-                continue
-            role = _header_role(cell.norm, self.spec.kind)
-            if role is not None:
-                for col in range(cell.col, cell.col + cell.colspan):
-                    found[col] = role
-            key = label_key(cell.norm)
-            if "园区总额" in key:
-                parts[cell.col] = "total"
-            elif "集群产业" in key and len(key) <= _SHORT:
-                parts[cell.col] = "cluster"
-        dated = [r for r in found.values() if r.kind in ("year", "target", "actual")]
-        if len({(r.kind, r.year) for r in dated}) >= 2 or (dated and self.spec.kind == "targets"):
-            self.roles = found
-            return True
-        if parts and self.roles:
-            for col, part in parts.items():
-                role = self.roles.get(col)
-                if role is not None and role.kind == "year":
-                    self.roles[col] = Role("year", role.year, part)
-            return True
-        return False
-
-    def _role(self, cell: Cell) -> Role | None:
-        for col in range(cell.col, cell.col + cell.colspan):
-            if col in self.roles:
-                return self.roles[col]
-        return None
-
-    def _read_row(self, row: RowSpec, label_cell: Cell, label_text: str, pages: list[int],
+    def _read_row(self, row: RowSpec, score: float, label_cell: Cell, label_text: str, pages: list[int],
                   cells: list[Cell]) -> None:
         section = self.spec.id
         if row.key in self.found:
@@ -121,8 +101,10 @@ class IndicatorReader:
             self.issues.append(cat.ROW_DUPLICATE.issue(
                 section=section, field=row.label, location=cell_loc(label_cell),
                 label=row.label, raw=raw or label_cell.norm))
+            self.log.skip_cell(label_cell, "重复的指标行")
             return
-        written_unit = _label_unit(label_text)
+        self.log.rows_read += 1
+        written_unit = _written_unit(label_text) or self._unit_column(cells)
         ind = Indicator(section=section, key=row.key, label=row.label, unit=row.unit, values={},
                         evidence_required=row.evidence, single_value=row.single_value,
                         location=cell_loc(label_cell))
@@ -130,46 +112,105 @@ class IndicatorReader:
         all_pages = list(pages)
         if self.spec.kind == "park_indicators":
             ind.cluster_values = {}
+        if score < SURE_SCORE:
+            ind.doubts["row"] = f"指标名称“{clean_label(label_text)}”只是近似匹配"
+            self.issues.append(cat.LABEL_UNCERTAIN.issue(
+                section=section, field=row.label, location=cell_loc(label_cell),
+                written="".join(label_cell.text.split()), label=row.label, score=score))
         if row.single_value:
-            year = self.years[-1] if self.years else "value"
-            if cells:
-                self._put(ind, year, cells[0], row, written_unit, all_pages, "values")
+            self._single_value(ind, row, cells, written_unit, all_pages)
         else:
-            for cell in cells:
-                role = self._role(cell)
-                if role is None:
-                    all_pages.extend(split_evidence(cell.norm)[1])
-                    continue
-                if role.kind == "growth":
-                    parsed = self._parse(cell, "%", None, all_pages, ind, "增幅")
-                    ind.growth_pct = parsed.value
-                    ind.growth_decimals = parsed.decimals if parsed.value is not None else None
-                    ind.raw["growth"] = cell.text
-                elif role.kind == "evidence":
-                    all_pages.extend(split_evidence(cell.norm)[1])
-                elif role.kind == "actual":
-                    year = self._base_year()
-                    ind.base_year = year
-                    self._put(ind, year, cell, row, written_unit, all_pages, "values")
-                else:
-                    target = "cluster_values" if role.part == "cluster" else "values"
-                    self._put(ind, role.year or "", cell, row, written_unit, all_pages, target)
-        for role in self.roles.values():  # every year of the header is a key, filled or not
+            self._values(ind, row, cells, written_unit, all_pages)
+        for role in self.header.columns.values():  # every year of the header is a key, filled or not
             if role.kind in ("year", "target") and role.year and role.part == "total":
                 ind.values.setdefault(role.year, None)
             if role.kind == "year" and role.year and ind.cluster_values is not None \
                     and role.part == "cluster":
                 ind.cluster_values.setdefault(role.year, None)
         if self.spec.kind == "targets" and ind.base_year is None:
-            ind.base_year = self._base_year()
+            ind.base_year = self._base_year(None)
             ind.values.setdefault(ind.base_year, None)
         if row.single_value:
             ind.values = {k: v for k, v in ind.values.items() if k == (self.years or ["value"])[-1]}
         ind.evidence_pages = sorted(set(all_pages))
         self.found[row.key] = ind
 
-    def _base_year(self) -> str:
-        targets = sorted(r.year for r in self.roles.values() if r.kind == "target" and r.year)
+    def _single_value(self, ind: Indicator, row: RowSpec, cells: list[Cell], written_unit: str | None,
+                      pages: list[int]) -> None:
+        """3.1's 园区开发面积, 投资强度, 亩均税收: one figure, in whichever value column it stands."""
+        year = self.years[-1] if self.years else "value"
+        for cell in cells:
+            role = self.header.at(cell)
+            if role is None or role.kind in VALUE_KINDS:
+                self._put(ind, year, cell, row, written_unit, pages, "values")
+                return
+            if role.kind == "evidence":
+                pages.extend(split_evidence(cell.norm)[1])
+
+    def _values(self, ind: Indicator, row: RowSpec, cells: list[Cell], written_unit: str | None,
+                pages: list[int]) -> None:
+        seen: dict[tuple, Cell] = {}
+        for cell in cells:
+            role = self.header.at(cell)
+            if role is None:
+                pages.extend(split_evidence(cell.norm)[1])
+                self._unmapped(cell)
+                continue
+            if role.kind in ("ordinal", "unit", "note", "label"):
+                continue
+            if role.kind == "evidence":
+                pages.extend(split_evidence(cell.norm)[1])
+                continue
+            slot = (role.kind, role.year, role.part)
+            if slot in seen:
+                self._conflict(ind, role, seen[slot], cell)
+                continue
+            seen[slot] = cell
+            if role.kind == "growth":
+                parsed = self._parse(cell, "%", None, pages, ind, "增幅", growth=True)
+                ind.growth_pct = parsed.value
+                ind.growth_decimals = parsed.decimals if parsed.value is not None else None
+                ind.raw["growth"] = cell.text
+            elif role.kind == "actual":
+                year = self._base_year(role)
+                ind.base_year = year
+                self._put(ind, year, cell, row, role.unit or written_unit, pages, "values")
+            elif role.year:
+                target = "cluster_values" if role.part == "cluster" else "values"
+                self._put(ind, role.year, cell, row, role.unit or written_unit, pages, target)
+
+    def _conflict(self, ind: Indicator, role: Column, first: Cell, second: Cell) -> None:
+        """Two cells of one row claim the same figure: neither is trusted."""
+        key = "growth" if role.kind == "growth" else (
+            f"{role.year}:cluster" if role.part == "cluster" else str(role.year or "actual"))
+        ind.doubts[key] = "两列对应同一数值"
+        what = role.describe()
+        self.issues.append(cat.COLUMN_CONFLICT.issue(
+            section=self.spec.id, field=ind.label, location=cell_loc(second), label=ind.label, what=what,
+            a=first.text.strip(), b=second.text.strip()))
+
+    def _unmapped(self, cell: Cell) -> None:
+        """A figure under a header no role fits: say so once per column."""
+        header = self.header.unmapped.get(cell.col)
+        if header is None or cell.col in self._unmapped_told or parse_value(cell.norm).value is None:
+            return
+        self._unmapped_told.add(cell.col)
+        self.issues.append(cat.COLUMN_UNMAPPED.issue(
+            section=self.spec.id, field=self.spec.title, location=cell_loc(cell), title=self.spec.title,
+            header=header, what="的数值"))
+
+    def _unit_column(self, cells: list[Cell]) -> str | None:
+        for cell in cells:
+            role = self.header.at(cell)
+            if role is not None and role.kind == "unit":
+                return UNIT_ALIASES.get(cell.norm.strip("()（） "))
+        return None
+
+    def _base_year(self, role: Column | None) -> str:
+        """5.1's 上一年实际值: the year its header names, else the year before the first target."""
+        if role is not None and role.year:
+            return role.year
+        targets = self.header.years("target")
         return str(int(targets[0]) - 1) if targets else "actual"
 
     def _put(self, ind: Indicator, year: str, cell: Cell, row: RowSpec, written_unit: str | None,
@@ -185,11 +226,11 @@ class IndicatorReader:
                 ind.approximate.append(key)
 
     def _parse(self, cell: Cell, unit: str, written_unit: str | None, pages: list[int],
-               ind: Indicator, column: str) -> ParsedValue:
+               ind: Indicator, column: str, growth: bool = False) -> ParsedValue:
         text = cell.norm.replace("\n", " ")
-        parsed = parse_value(text, unit)
+        parsed = parse_growth(text) if growth else parse_value(text, unit)
         if parsed.value is not None and parsed.unit is None and written_unit \
-                and written_unit != unit:
+                and written_unit != unit and not growth:
             parsed = parse_value(f"{text}{written_unit}", unit)
         pages.extend(parsed.pages)
         where = dict(section=self.spec.id, field=ind.label, location=cell_loc(cell))
@@ -206,7 +247,26 @@ class IndicatorReader:
         return parsed
 
 
-def _label_unit(label: str) -> str | None:
+def match_label(index: LabelIndex, header: HeaderMap, line: Line
+                ) -> tuple[RowSpec, float, Cell, str, list[int]] | None:
+    """Match a row's label cell (the first text that is not a 序号, 单位, 备注 … cell) against ``index``."""
+    if not line.is_row:
+        return None
+    for cell in line.cells:
+        if not cell.norm or cell.continued:
+            continue
+        role = header.at(cell)
+        if (role is not None and role.kind in _SKIP_KINDS) or _ORDINAL.match(cell.norm):
+            continue
+        text, pages = split_evidence(cell.norm)
+        hit = index.match(text)
+        if hit is None:
+            return None
+        return hit[0], hit[1], cell, text, pages  # type: ignore[return-value]
+    return None
+
+
+def _written_unit(label: str) -> str | None:
     """The unit the report's own label states, e.g. '(万元)' on a row the template has in 亿元."""
     for group in _LABEL_UNIT.findall(label.replace("\n", "")):
         for part in re.split(r"[,，、]", group):
@@ -218,11 +278,17 @@ def _label_unit(label: str) -> str | None:
 
 def missing_rows(spec: IndicatorTableSpec, reader: IndicatorReader,
                  category: str | None) -> list[Issue]:
-    """Rows the template has and the report lost (rows of the other category excepted)."""
-    return [cat.ROW_MISSING.issue(section=spec.id, field=row.label, label=row.label)
-            for row in spec.rows
-            if row.key not in reader.found and (not row.categories or category in row.categories)]
+    """Rows the template has and the report lost (rows of the other category excepted).
 
+    A table of which not one row was read is one finding (X012), not a finding per row."""
+    wanted = [row for row in spec.rows if not row.categories or category in row.categories]
+    if not reader.found:
+        tried = "已按表头和模板中的指标名称查找"
+        if not reader.header.columns:
+            tried += "；未找到含年份的表头"
+        return [cat.TABLE_UNREAD.issue(section=spec.id, field=spec.title, title=spec.title, tried=tried)]
+    return [cat.ROW_MISSING.issue(section=spec.id, field=row.label, label=row.label)
+            for row in wanted if row.key not in reader.found]
 
 
 def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issue]:

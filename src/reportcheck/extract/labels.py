@@ -1,4 +1,10 @@
-"""Match what a report wrote against the template's labels: exact keys first, then fuzzy."""
+"""Match what a report wrote against the template's labels: exact keys first, then fuzzy.
+
+A label is compared on its whole text, parentheses inside included: the written key, the key
+without any parenthetical (``集群主导产业（智能网联汽车）产值（亿元）`` → ``集群主导产业产值``), and
+that without a leading 集群. Enumerators (``1.``, ``（1）``, ``①``) and footnote marks (``*``, ``注1``)
+are not part of a label.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +16,39 @@ from rapidfuzz import fuzz, process
 
 from reportcheck.normalize.text import label_key
 
-_PAREN = re.compile(r"\(.*$")
+_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+|—|-)\s*[、.]\s*|^(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.]?\s*")
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|\d{1,2}\)|[\u2460-\u2473\u2776-\u277f])")
+_FOOTNOTE = re.compile(r"[*※\u00b9\u00b2\u00b3\u2070-\u2079]+|(?:注\d+|\[\d+\]|[\u2460-\u2473])$")
 FUZZY_CUTOFF = 88.0
+SURE_SCORE = 94.0  # a fuzzy match below this is read, but its figures are in doubt
 
 
-def core_key(text: str) -> str:
-    """The label before its parenthetical (unit and remarks): '集群总产值(亿元)' → '集群总产值'."""
+def strip_parens(key: str) -> str:
+    """A key without its parentheticals, nested ones included: '产值(亿元)' → '产值'."""
+    while True:
+        out = _PARENS.sub("", key)
+        if out == key:
+            return out or key
+        key = out
+
+
+def clean_label(text: str) -> str:
+    """The key of a row label without enumerator and footnote marks."""
     key = label_key(text)
-    core = _PAREN.sub("", key)
-    return core or key
+    key = _ENUMERATOR.sub("", key)
+    return _FOOTNOTE.sub("", key)
+
+
+def label_keys(text: str) -> list[str]:
+    """The keys a label is known by, most specific first."""
+    key = clean_label(text)
+    bare = strip_parens(key)
+    keys = [key, bare]
+    if bare.startswith("集群") and len(bare) > 4:
+        keys.append(bare[2:])
+    return list(dict.fromkeys(k for k in keys if k))
 
 
 def strip_numbering(text: str) -> tuple[str | None, str]:
@@ -43,8 +71,8 @@ class LabelIndex:
 
     def add(self, target: object, labels: Iterable[str]) -> None:
         for label in labels:
-            for key in {label_key(label), core_key(label)}:
-                if key and key not in self.exact:
+            for key in label_keys(label):
+                if key not in self.exact:
                     self.exact[key] = target
                     self.fuzzy_keys.append(key)
                     self.fuzzy_targets.append(target)
@@ -52,11 +80,14 @@ class LabelIndex:
     def match(self, text: str, cutoff: float = FUZZY_CUTOFF) -> tuple[object, float] | None:
         if not text:
             return None
-        for key in (label_key(text), core_key(text)):
+        keys = label_keys(text)
+        for key in keys:
             if key in self.exact:
                 return self.exact[key], 100.0
-        core = core_key(text)
-        found = process.extractOne(core, self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if not keys:
+            return None
+        found = process.extractOne(keys[1] if len(keys) > 1 else keys[0], self.fuzzy_keys,
+                                   scorer=fuzz.ratio, score_cutoff=cutoff)
         if found is None:
             return None
         return self.fuzzy_targets[found[2]], found[1]

@@ -9,6 +9,7 @@ from reportcheck.layout import Cell, Document, Paragraph, Table
 from reportcheck.model import Loc
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+_SHORT_HEADING = 30
 
 
 @dataclass(slots=True)
@@ -37,7 +38,12 @@ class Line:
             if len(own) != 1:
                 return ""
             text = own[0].norm
-        return text.split("\n", 1)[0] if text else ""
+        if not text:
+            return ""
+        # A heading broken over lines ("2.1 集群主要\n经济指标") is read whole; a title cell that
+        # goes on with its instruction is read by its first line.
+        joined = "".join(text.split())
+        return joined if "\n" in text and len(joined) <= _SHORT_HEADING else text.split("\n", 1)[0]
 
     @property
     def loc(self) -> Loc:

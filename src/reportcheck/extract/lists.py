@@ -1,25 +1,30 @@
-"""Read a list table (营业收入排名前十, 重点项目, 技术创新载体 …) by its column headers."""
+"""Read a list table (营业收入排名前十, 重点项目, 技术创新载体 …) through the header step."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reportcheck import catalogue as cat
+from reportcheck.extract.columns import HeaderMap, looks_like_header, read_header
 from reportcheck.extract.labels import LabelIndex
-from reportcheck.extract.lines import YEAR, Line, cell_loc
+from reportcheck.extract.lines import Line, cell_loc
+from reportcheck.extract.reading import ReadingLog
 from reportcheck.layout import Cell
 from reportcheck.model import Issue, ListRow, ListTable
 from reportcheck.normalize.numbers import parse_value
 from reportcheck.normalize.text import label_key
-from reportcheck.spec import ColumnSpec, ListTableSpec
+from reportcheck.spec import ListTableSpec
 
-_COLUMN_CUTOFF = 85.0
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|合\s*计)")
+_ORDINAL_ONLY = re.compile(r"^\(?\d{1,3}\)?[.、]?$")
 
 
 @dataclass
 class ListReader:
     spec: ListTableSpec
-    columns: dict[int, tuple[ColumnSpec, str | None]] = field(default_factory=dict)
+    header: HeaderMap = field(default_factory=HeaderMap)
+    pending: list[list[Cell]] = field(default_factory=list)
     table: ListTable | None = None
     issues: list[Issue] = field(default_factory=list)
 
@@ -27,68 +32,74 @@ class ListReader:
         self.index = LabelIndex()
         for column in self.spec.columns:
             self.index.add(column, [column.label, *column.aliases])
+        self.columns = {c.key: c for c in self.spec.columns}
         self.table = ListTable(id=self.spec.id, title=self.spec.title, section=self.spec.section)
+        self.log = ReadingLog(self.spec.section, self.spec.title)
+        self._instruction = label_key(self.spec.instruction or "")
 
     def feed(self, line: Line) -> None:
         if not line.is_row:
             return
-        if not self.columns:
-            self._header(line)
+        cells = [c for c in line.cells if c.norm and not c.continued]
+        if not cells:
             return
-        if not self.table.rows and self._year_header(line):  # type: ignore[union-attr]
+        if looks_like_header(line.cells, "list", self.index):
+            if self.header.columns and not self.pending:
+                self.log.skip(line, "重复的表头（续表）")
+            self.pending.append(line.cells)
             return
-        cells = [c for c in line.cells if not c.continued]
-        if not any(c.norm for c in cells):
+        self._take_header()
+        if not self.header.columns:
+            self.log.skip(line, "表头之前的行")
             return
+        reason = self._skip_reason(cells)
+        if reason:
+            self.log.skip(line, reason)
+            return
+        row = self._row(cells)
+        if row.values or row.by_year:
+            self.table.rows.append(row)  # type: ignore[union-attr]
+            self.log.rows_read += 1
+
+    def _take_header(self) -> None:
+        if not self.pending:
+            return
+        header = read_header(self.pending, "list", self.index)
+        self.pending = []
+        if len({c.field for c in header.columns.values() if c.kind == "field"}) >= 2:
+            self.header = header
+            self.log.columns(header)
+
+    def _skip_reason(self, cells: list[Cell]) -> str | None:
+        texts = [c for c in cells if not _ORDINAL_ONLY.match(c.norm)]
+        if not texts:
+            return "空行（只有序号）"
+        if _TOTAL_ROW.match(label_key(texts[0].norm)):
+            return "合计行"
+        if len(cells) == 1 and self._instruction and label_key(cells[0].norm) in self._instruction:
+            return "填表说明"
+        return None
+
+    def _row(self, cells: list[Cell]) -> ListRow:
         row = ListRow(location=cell_loc(cells[0]))
         for cell in cells:
-            spot = self._column(cell)
-            if spot is None or not cell.norm:
+            role = self.header.at(cell)
+            if role is None or role.kind != "field" or role.field is None:
                 continue
-            column, year = spot
+            column = self.columns[role.field]
+            text = cell.norm.replace("\n", "")
             if column.type == "text":
-                row.values[column.key] = cell.norm.replace("\n", "")
+                row.values[column.key] = text
                 continue
-            parsed = parse_value(cell.norm.replace("\n", ""), column.unit)
+            parsed = parse_value(text, column.unit)
+            if parsed.value is not None and parsed.unit is None and role.unit and role.unit != column.unit:
+                parsed = parse_value(f"{text}{role.unit}", column.unit)
             if parsed.problem:
                 self.issues.append(cat.VALUE_UNREADABLE.issue(
                     section=self.spec.section, field=f"{self.spec.title}·{column.label}",
                     location=cell_loc(cell), raw=cell.text.strip(), column=column.label))
-            if year is not None:
-                row.by_year.setdefault(column.key, {})[year] = parsed.value
+            if role.year is not None:
+                row.by_year.setdefault(column.key, {})[role.year] = parsed.value
             else:
                 row.values[column.key] = parsed.value
-        if row.values or row.by_year:
-            self.table.rows.append(row)  # type: ignore[union-attr]
-
-    def _header(self, line: Line) -> None:
-        found: dict[int, tuple[ColumnSpec, str | None]] = {}
-        for cell in line.cells:
-            for part in cell.norm.split("\n"):
-                hit = self.index.match(part, _COLUMN_CUTOFF)
-                if hit is not None:
-                    for col in range(cell.col, cell.col + cell.colspan):
-                        found[col] = (hit[0], None)  # type: ignore[assignment]
-                    break
-        if len({c.key for c, _ in found.values()}) >= 2:
-            self.columns = found
-
-    def _year_header(self, line: Line) -> bool:
-        years = {}
-        for cell in line.cells:
-            m = YEAR.fullmatch(label_key(cell.norm)) if cell.norm else None
-            if m:
-                years[cell.col] = m.group(1)
-        if not years:
-            return False
-        for col, year in years.items():
-            spot = self.columns.get(col)
-            if spot is not None and spot[0].per_year:
-                self.columns[col] = (spot[0], year)
-        return True
-
-    def _column(self, cell: Cell) -> tuple[ColumnSpec, str | None] | None:
-        for col in range(cell.col, cell.col + cell.colspan):
-            if col in self.columns:
-                return self.columns[col]
-        return None
+        return row

@@ -7,7 +7,8 @@ import re
 from reportcheck import catalogue as cat
 from reportcheck.errors import UnreadableInput
 from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
-from reportcheck.extract.indicators import IndicatorReader, missing_rows, row_index, unknown_rows
+from reportcheck.extract.declaration import is_declaration
+from reportcheck.extract.indicators import IndicatorReader, match_label, missing_rows, row_index, unknown_rows
 from reportcheck.extract.lines import Line, flatten
 from reportcheck.extract.lists import ListReader
 from reportcheck.extract.sections import Section, build_heading_index, match_heading
@@ -17,7 +18,9 @@ from reportcheck.model import Indicator, Issue, Report
 from reportcheck.normalize.text import label_key
 from reportcheck.spec import TemplateSpec, load_templates, template_by_stage
 
-_PAGE_RANGE = re.compile(r"(?:第|[Pp])\s*(\d+)\s*(?:-|~|至|到|—)\s*(?:第|[Pp])?\s*(\d+)\s*页?")
+_PAGE_RANGE = re.compile(
+    r"(?:第|[Pp]\.?)\s*(\d+)\s*页?\s*(?:-|~|至|到|—|－|～)+\s*(?:第|[Pp]\.?)?\s*(\d+)\s*页?")
+_SURE_HEADING = 97.0
 _MIN_RECOGNISED = 3  # headings or indicator rows below which a file is not a report
 
 
@@ -61,20 +64,22 @@ class _Walker:
         self.lists: dict[str, ListReader] = {}
         self.texts: dict[str, TextCollector] = {}
         self.row_indexes = {t.id: row_index(t) for t in spec.indicator_tables}
-        self.declaration_key = label_key(spec.declaration.text[0])
         self.declaration_present = False
+        self._last_text = ""
         self.evidence_range: tuple[int, int] | None = None
 
     def feed(self, line: Line) -> None:
-        heading = match_heading(self.headings, line.first_text)
-        if heading is not None and not self._is_backwards(heading):
-            self._enter(heading, line)
+        found = match_heading(self.headings, line.first_text)
+        if found is not None and self._accepts(*found):
+            self._enter(found[0], line)
             return
         if self.fields.feed(line):
             return
         section = self.section
         if section is None:
             return
+        if section.kind == "evidence" or (line.para is not None and section.kind != "text"):
+            self._evidence_range(line)
         if section.kind == "basic":
             self.basic.feed(line)
         elif section.kind == "indicators":
@@ -83,16 +88,22 @@ class _Walker:
             self.lists[section.spec.id].feed(line)  # type: ignore[union-attr]
         elif section.kind == "text":
             self.texts[section.id].feed(line)
-        elif section.kind == "evidence":
-            self._evidence_range(line)
-        elif section.kind == "declaration":
-            self.declaration_present |= any(
-                self.declaration_key in label_key(t) for t in line.texts())
+        if section.kind in ("declaration", "evidence", "chapter") or (
+                line.para is not None and section.kind != "text"):
+            self._declaration(line)
 
-    def _is_backwards(self, heading: Section) -> bool:
-        """Inside free text, a line that looks like an earlier heading is the applicant's prose."""
-        return (self.section is not None and self.section.kind == "text"
-                and heading.order <= self.section.order)
+    def _declaration(self, line: Line) -> None:
+        """The declaration, also when its sentence is broken over two lines or paragraphs."""
+        text = "".join(line.texts())
+        self.declaration_present |= is_declaration(self._last_text + text)
+        self._last_text = text
+
+    def _accepts(self, heading: Section, score: float) -> bool:
+        """Inside free text, a line that looks like an earlier heading, or only nearly like a later
+        one (a sub-heading such as 一、基本情况), is the applicant's prose."""
+        if self.section is None or self.section.kind != "text":
+            return True
+        return heading.order > self.section.order and score >= _SURE_HEADING
 
     def _evidence_range(self, line: Line) -> None:
         """The appendix's page range, when the report states it (七、佐证材料（第30-80页）).
@@ -113,11 +124,14 @@ class _Walker:
         self.recognised += 1
         if heading.kind == "evidence":
             self._evidence_range(line)
+        found_by = f"标题“{''.join(line.first_text.split())}”"
         if heading.kind == "indicators":
-            self.indicators.setdefault(heading.id, IndicatorReader(
+            reader = self.indicators.setdefault(heading.id, IndicatorReader(
                 heading.spec, self.row_indexes[heading.id]))  # type: ignore[arg-type]
+            reader.log.found_by = reader.log.found_by or found_by  # type: ignore[union-attr]
         elif heading.kind == "list":
-            self.lists.setdefault(heading.spec.id, ListReader(heading.spec))  # type: ignore[union-attr,arg-type]
+            lst = self.lists.setdefault(heading.spec.id, ListReader(heading.spec))  # type: ignore[union-attr,arg-type]
+            lst.log.found_by = lst.log.found_by or found_by
         elif heading.kind == "text":
             collector = self.texts.setdefault(heading.id, TextCollector(heading.spec))  # type: ignore[arg-type]
             collector.feed(line, skip_first_line=True)
@@ -129,11 +143,17 @@ class _Walker:
         # A row of another table whose heading the applicant deleted: follow the label.
         for table in self.spec.indicator_tables:
             index = self.row_indexes[table.id]
-            if table.id != reader.spec.id and index.match(line.cells[0].norm) is not None:
-                target = self.indicators.setdefault(table.id, IndicatorReader(table, index))
-                if not target.roles:
-                    target.roles = dict(reader.roles)
-                target.feed(line)
+            if table.id == reader.spec.id:
+                continue
+            hit = match_label(index, reader.header, line)
+            if hit is not None:
+                target = self.indicators.get(table.id)
+                if target is None:
+                    target = self.indicators[table.id] = IndicatorReader(table, index)
+                    target.log.found_by = f"指标名称（未找到“{table.id} {table.title}”标题，表头沿用{reader.spec.id}）"
+                if not target.header.columns:
+                    target.header = reader.header
+                target.feed(line, hit)
                 return
         reader.keep_unknown(line)
 
@@ -161,25 +181,28 @@ class _Walker:
                 issues.append(cat.TABLE_MISSING.issue(section=table.id, field=table.title,
                                                       title=table.title))
                 continue
-            if not reader.roles and reader.found:
+            if not reader.header.has_values() and reader.found:
                 issues.append(cat.YEARS_MISSING.issue(section=table.id, field=table.title))
             issues.extend(reader.issues)
             issues.extend(missing_rows(table, reader, category))
             issues.extend(unknown_rows(table, reader))
             indicators.extend(reader.found[r.key] for r in table.rows if r.key in reader.found)
         lists = []
+        readings = [self.indicators[t.id].log.result() for t in self.spec.indicator_tables  # type: ignore[union-attr]
+                    if t.id in self.indicators]
         for lst in self.spec.list_tables:
-            reader = self.lists.get(lst.id)
-            if reader is not None:
-                issues.extend(reader.issues)
-                lists.append(reader.table)
+            list_reader = self.lists.get(lst.id)
+            if list_reader is not None:
+                issues.extend(list_reader.issues)
+                lists.append(list_reader.table)
+                readings.append(list_reader.log.result())
         texts = [self.texts[tb.id].result(self.spec.prose_keywords)
                  for tb in self.spec.text_blocks if tb.id in self.texts]
         return Report(source=path, template=self.spec.id, stage=self.spec.stage,
                       category=category, years=years, basic=basic,  # type: ignore[arg-type]
                       fields=self.fields.values, indicators=indicators, lists=lists, texts=texts,
                       declaration_present=self.declaration_present, evidence_range=self.evidence_range,
-                      extraction_issues=issues)
+                      extraction_issues=issues, readings=readings)
 
     def _years(self, issues: list[Issue]) -> list[str]:
         readers = [self.indicators[t.id] for t in self.spec.indicator_tables

@@ -60,9 +60,10 @@ def build_heading_index(spec: TemplateSpec) -> LabelIndex:
     return index
 
 
-def match_heading(index: LabelIndex, text: str) -> Section | None:
+def match_heading(index: LabelIndex, text: str) -> tuple[Section, float] | None:
+    """The heading a line is, with the match score (100 for an exact key)."""
     if not text or len(text) > 80:
         return None
     _, title = strip_numbering(text)
     found = index.match(title, HEADING_CUTOFF) or index.match(text, HEADING_CUTOFF)
-    return found[0] if found else None  # type: ignore[return-value]
+    return found  # type: ignore[return-value]

@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 
 from reportcheck.normalize.evidence import split_evidence
 
-EMPTY_MARKS = frozenset({"", "-", "--", "—", "——", "/", "无", "暂无", "空", "n/a", "N/A", "——/"})
+EMPTY_MARKS = frozenset({"", "-", "--", "—", "——", "/", "无", "暂无", "空", "n/a", "N/A", "——/", "暂无数据",
+                         "无数据", "不适用", "不涉及", "未统计", "暂缺", "无此项", "-/-", "－"})
+_RISE = re.compile(r"^(?:同比)?(?:增长|增加|提高|上升|上涨|增)\s*")
+_FALL = re.compile(r"^(?:同比)?(?:下降|减少|降低|下滑|减|降)\s*")
 _APPROX_PREFIX = re.compile(r"^(?:约|大约|近|超过|超|逾)\s*")
 _APPROX_SUFFIX = re.compile(r"\s*(?:左右|以上|余|多)$")
 _NUMBER = re.compile(r"^([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(.*)$")
@@ -79,3 +82,16 @@ def parse_value(norm: str, row_unit: str | None = None) -> ParsedValue:
         out.decimals = max(0, out.decimals + _DECIMAL_SHIFT[factor])
         out.unit = row_unit
     return out
+
+
+def parse_growth(norm: str) -> ParsedValue:
+    """A growth rate in %: 12.5, +12.5, 12.5%, 增长12.5%, 下降3.2% (→ −3.2)."""
+    text = norm.strip()
+    falling = _FALL.match(text)
+    if falling:
+        parsed = parse_value(text[falling.end():], "%")
+        if parsed.value is not None:
+            parsed.value = -abs(parsed.value)
+        return parsed
+    rising = _RISE.match(text)
+    return parse_value(text[rising.end():] if rising else text, "%")

@@ -1,0 +1,189 @@
+"""One header step for every table: each grid column gets a role from its header cells.
+
+Applicants write the template's two header rows as one (``2021年园区总额``, ``营业收入2021年（亿元）``),
+keep them as two, merge them, or add 序号 / 单位 / 备注 / 数据来源 / 佐证材料页码 columns. Whatever the
+shape, the texts above a grid column are joined top to bottom and that one text decides the
+column's role; rows are then read through the map. Indicator tables, 3.1, 5.1 and the list tables
+all use this step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportcheck.extract.labels import LabelIndex, strip_parens
+from reportcheck.layout import Cell
+from reportcheck.normalize.numbers import UNIT_ALIASES, parse_value
+from reportcheck.normalize.text import label_key
+
+# A year in a header: 2021年, 2021年度, 营业收入2021年, or a bare 2021 standing alone.
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度?|(?!\d))")
+_GROWTH = ("增幅", "增速", "增长", "增减", "同比", "涨幅", "变化率", "变动率")
+_ACTUAL = ("实际", "上一年", "上年", "基期", "基数", "完成值")
+_EVIDENCE = ("页码", "佐证", "证明材料")
+_ORDINAL = ("序号", "编号", "排名", "名次", "排序", "no.", "no")
+_UNIT = ("单位", "计量单位")
+_NOTE = ("备注", "说明", "数据来源", "来源", "注释", "备考")
+_LABEL = ("指标", "指标名称", "项目", "名称", "指标项目", "近2年情况指标名称", "近两年情况指标名称")
+_TOTAL = ("园区总额", "园区合计", "园区", "总额", "合计", "全园区")
+_CLUSTER = ("其中集群产业", "集群产业", "其中集群企业", "集群企业", "其中", "其中集群")
+_UNIT_IN = re.compile(r"\(([^()]*)\)")
+
+VALUE_KINDS = frozenset({"year", "actual", "target"})
+ROLE_ZH = {"label": "指标名称", "year": "年份数值", "actual": "上一年实际值", "target": "目标值",
+           "growth": "增幅", "evidence": "佐证材料页码", "unit": "单位", "note": "备注/来源",
+           "ordinal": "序号", "field": "名单列"}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """What one grid column holds. ``part`` is 3.1's 园区总额 (total) or 其中集群产业 (cluster)."""
+
+    kind: str  # label | year | actual | target | growth | evidence | unit | note | ordinal | field
+    year: str | None = None
+    part: str = "total"
+    field: str | None = None
+    unit: str | None = None
+    header: str = ""
+
+    def describe(self) -> str:
+        what = ROLE_ZH[self.kind]
+        if self.field:
+            what = f"{what}·{self.field}"
+        if self.year:
+            what = f"{self.year}年{what}"
+        if self.part == "cluster":
+            what += "（其中集群产业）"
+        return what
+
+
+@dataclass
+class HeaderMap:
+    """Roles by grid column, and the header texts no role fits."""
+
+    columns: dict[int, Column] = field(default_factory=dict)
+    unmapped: dict[int, str] = field(default_factory=dict)
+
+    def at(self, cell: Cell) -> Column | None:
+        for col in range(cell.col, cell.col + cell.colspan):
+            if col in self.columns:
+                return self.columns[col]
+        return None
+
+    def years(self, kind: str = "year") -> list[str]:
+        return sorted({c.year for c in self.columns.values() if c.kind == kind and c.year})
+
+    def has_values(self) -> bool:
+        return any(c.kind in VALUE_KINDS or c.kind == "field" for c in self.columns.values())
+
+
+def _has(key: str, words: tuple[str, ...]) -> bool:
+    return any(w in key for w in words)
+
+
+def _unit_of(key: str) -> str | None:
+    for group in _UNIT_IN.findall(key):
+        for part in re.split(r"[,，、]", group):
+            unit = UNIT_ALIASES.get(part.strip())
+            if unit:
+                return unit
+    return None
+
+
+def column_role(text: str, table_kind: str, fields: LabelIndex | None = None) -> Column | None:
+    """The role of a column from its joined header text, or None when no role fits.
+
+    ``table_kind`` is indicators | park_indicators | targets | list; ``fields`` indexes a list
+    table's column labels."""
+    key = label_key(text)
+    if not key:
+        return None
+    bare = strip_parens(key)
+    year_m = _YEAR.search(key)
+    year = year_m.group(1) if year_m else None
+    unit = _unit_of(key)
+    if fields is not None:
+        rest = strip_parens(_YEAR.sub("", key)).strip("-_/ ")
+        hit = fields.match(rest, 85.0) if rest else None
+        if hit is not None:
+            spec = hit[0]
+            return Column("field", year if getattr(spec, "per_year", False) else None,
+                          field=spec.key, unit=unit, header=text)  # type: ignore[attr-defined]
+    if _has(key, _EVIDENCE):
+        return Column("evidence", header=text)
+    if bare in _ORDINAL or bare.startswith("序号"):
+        return Column("ordinal", header=text)
+    if bare in _UNIT:
+        return Column("unit", header=text)
+    if bare in _NOTE or bare.startswith("备注"):
+        return Column("note", header=text)
+    if _has(key, _GROWTH):
+        return Column("growth", header=text)
+    part = _part_of(_YEAR.sub("", bare))
+    if table_kind == "targets" and _has(key, _ACTUAL):
+        return Column("actual", year, header=text, unit=unit)
+    if year is not None and (table_kind != "list" or not _YEAR.sub("", bare)):
+        kind = "target" if "目标" in key or table_kind == "targets" else "year"
+        return Column(kind, year, part or "total", unit=unit, header=text)
+    if part is not None:
+        return Column("year", None, part, header=text)
+    if bare in _LABEL or bare.endswith("指标名称"):
+        return Column("label", header=text)
+    return None
+
+
+def _part_of(bare: str) -> str | None:
+    if not bare:
+        return None
+    if bare in _CLUSTER or bare.startswith("其中"):
+        return "cluster"
+    if bare in _TOTAL:
+        return "total"
+    return None
+
+
+def looks_like_header(cells: list[Cell], table_kind: str, fields: LabelIndex | None = None) -> bool:
+    """A row of header texts: every cell has a role, or two have one and none holds a figure.
+
+    A data row may hold one year-like text (a 批准时间 of ``2020年``); it is not a header."""
+    roles = texts = 0
+    figure = False
+    for cell in cells:
+        if not cell.norm or cell.continued:
+            continue
+        texts += 1
+        role = column_role(cell.norm, table_kind, fields)
+        if role is not None:
+            roles += 1
+        elif _is_figure(cell.norm):
+            figure = True
+    return texts > 0 and (roles == texts or (roles >= 2 and not figure))
+
+
+def _is_figure(text: str) -> bool:
+    parsed = parse_value(text.replace("\n", ""))
+    return parsed.value is not None and _YEAR.fullmatch(label_key(text)) is None
+
+
+def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | None = None) -> HeaderMap:
+    """Join the header texts above each grid column (top to bottom) and give each column a role."""
+    texts: dict[int, list[str]] = {}
+    for row in rows:
+        for cell in row:
+            if not cell.norm:
+                continue
+            for col in range(cell.col, cell.col + cell.colspan):
+                parts = texts.setdefault(col, [])
+                if not parts or parts[-1] != cell.norm:
+                    parts.append(cell.norm)
+    out = HeaderMap()
+    for col in sorted(texts):
+        text = " ".join(texts[col])
+        role = column_role(text, table_kind, fields)
+        if role is None:
+            out.unmapped[col] = text
+        else:
+            out.columns[col] = role
+    return out
+
