@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-from conftest import FILLED, expected, report_of
-from reportcheck.rules import run_rules
+from pathlib import Path
+
+import pytest
+
+from conftest import (
+    FILLED,
+    check_basic,
+    check_cluster_values,
+    check_evidence_range,
+    check_findings,
+    check_identity,
+    check_indicators,
+    check_lists,
+    check_texts,
+    expected,
+    report_of,
+)
+from reportcheck.rules import issue_types, run_rules
 
 
-def test_there_are_samples_of_both_stages_categories_and_layouts():
+def test_there_are_samples_of_both_stages_categories_and_layouts() -> None:
     names = {p.stem for p in FILLED}
     assert any(n.startswith("prelim_advanced") for n in names)
     assert any(n.startswith("prelim_sme") for n in names)
@@ -15,48 +31,72 @@ def test_there_are_samples_of_both_stages_categories_and_layouts():
     assert any("_merged_" in n for n in names) and any("_split_" in n for n in names)
 
 
-def test_stage_category_and_years_come_from_the_document(sample):
-    exp = expected(sample)
-    report = report_of(sample)
-    assert report.stage == exp["stage"]
-    assert report.category == exp["category"]
-    assert report.years == exp["years"]
-    assert report.basic.cluster_name == exp["cluster_name"]
+def _assert_none(mismatches: list[str]) -> None:
+    assert not mismatches, "\n".join(mismatches)
 
 
-def test_every_indicator_row_matches_the_figures_put_in(sample):
-    exp = expected(sample)
-    got = {(i.section, i.label): i for i in report_of(sample).indicators}
-    assert len(got) == len(exp["indicators"])
-    for row in exp["indicators"]:
-        ind = got[(row["section"], row["label"])]
-        assert ind.values == row["values"], row["label"]
-        assert ind.growth_pct == row["growth_pct"], row["label"]
-        assert ind.evidence_pages == row["evidence_pages"], row["label"]
+def test_stage_category_and_years_come_from_the_document(sample: Path) -> None:
+    _assert_none(check_identity(report_of(sample), expected(sample)))
 
 
-def test_list_tables_have_the_rows_put_in(sample):
-    exp = expected(sample)
-    got = {t.id: len(t.rows) for t in report_of(sample).lists}
-    for list_id, count in exp["list_rows"].items():
-        assert got[list_id] == count, list_id
+def test_every_indicator_row_matches_the_figures_put_in(sample: Path) -> None:
+    _assert_none(check_indicators(report_of(sample), expected(sample)))
 
 
-def test_findings_are_exactly_the_planted_ones(sample):
-    exp = expected(sample)
-    issues = run_rules(report_of(sample))
-    got = sorted(((i.code, i.section, i.field) for i in issues), key=str)
-    want = sorted(((i["code"], i["section"], i["field"]) for i in exp["issues"]), key=str)
-    assert got == want
+def test_park_rows_give_the_cluster_share_put_in(sample: Path) -> None:
+    _assert_none(check_cluster_values(report_of(sample), expected(sample)))
 
 
-def test_clean_samples_have_no_error(sample):
-    if "defects" in sample.stem:
-        return
-    assert [i for i in run_rules(report_of(sample)) if i.severity == "error"] == []
+def test_basic_information_and_contacts_are_as_filled_in(sample: Path) -> None:
+    _assert_none(check_basic(report_of(sample), expected(sample)))
 
 
-def test_same_report_in_both_layouts_extracts_identically():
+def test_list_tables_have_the_rows_and_cells_put_in(sample: Path) -> None:
+    _assert_none(check_lists(report_of(sample), expected(sample)))
+
+
+def test_texts_state_the_figures_written_and_miss_the_aspects_left_out(sample: Path) -> None:
+    _assert_none(check_texts(report_of(sample), expected(sample)))
+
+
+def test_evidence_range_is_the_one_stated(sample: Path) -> None:
+    _assert_none(check_evidence_range(report_of(sample), expected(sample)))
+
+
+def test_findings_are_exactly_the_planted_ones(sample: Path) -> None:
+    _assert_none(check_findings(report_of(sample), expected(sample)))
+
+
+def _planted_errors(path: Path) -> list[tuple[str, str, str]]:
+    """The planted findings whose code is an error by default (the rule catalogue's severity)."""
+    severity = {t.code: t.severity for t in issue_types()}
+    return sorted((i["code"], i["section"] or "", i["field"] or "") for i in expected(path)["issues"]
+                  if severity[i["code"]] == "error")
+
+
+def _errors(path: Path) -> list[tuple[str, str, str]]:
+    return sorted((i.code, i.section or "", i.field or "") for i in run_rules(report_of(path))
+                  if i.severity == "error")
+
+
+CLEAN = [p for p in FILLED if "_defects" not in p.stem]
+DEFECTS = [p for p in FILLED if "_defects" in p.stem]
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=[p.stem for p in CLEAN])
+def test_clean_samples_have_no_error(path: Path) -> None:
+    assert _planted_errors(path) == [], "a clean sample plants no error"
+    assert _errors(path) == []
+
+
+@pytest.mark.parametrize("path", DEFECTS, ids=[p.stem for p in DEFECTS])
+def test_defect_samples_give_exactly_their_planted_errors(path: Path) -> None:
+    planted = _planted_errors(path)
+    assert planted, "a defect sample plants at least one error"
+    assert _errors(path) == planted
+
+
+def test_same_report_in_both_layouts_extracts_identically() -> None:
     from conftest import SAMPLES
 
     split = report_of(SAMPLES / "prelim_advanced_split_clean.docx")
@@ -69,7 +109,7 @@ def test_same_report_in_both_layouts_extracts_identically():
     assert [[r.values for r in t.rows] for t in split.lists] == [[r.values for r in t.rows] for t in merged.lists]
 
 
-def test_messy_spellings_read_as_plain_numbers():
+def test_messy_spellings_read_as_plain_numbers() -> None:
     from conftest import SAMPLES
 
     report = report_of(SAMPLES / "prelim_sme_merged_messy.docx")
