@@ -34,9 +34,12 @@ class Settings:
     config_path: str | None = None
 
     def wants(self, code: str) -> bool:
-        if any(code.startswith(prefix) for prefix in self.ignore):
+        if self.ignores(code):
             return False
         return self.select is None or any(code.startswith(prefix) for prefix in self.select)
+
+    def ignores(self, code: str) -> bool:
+        return any(code.startswith(prefix) for prefix in self.ignore)
 
 
 def find_config(start: Path) -> tuple[Path, dict] | None:

@@ -17,6 +17,7 @@ from reportcheck.normalize.text import normalize_text
 from reportcheck.spec import ProseKeywordSpec
 
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
+_WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff\d%，,、])\n(?=[\u4e00-\u9fff\d])")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)(%?)$")
 _DIGIT = re.compile(r"\d")
@@ -47,7 +48,8 @@ def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
     tok = _tokenizer(tuple(sorted(by_word, key=len, reverse=True)))
     claims: list[Claim] = []
     year: str | None = None
-    for sentence in _SENTENCE.split(_THOUSANDS.sub("", normalize_text(text))):
+    text = _WRAPPED.sub("", normalize_text(text))  # a PDF line wraps mid-sentence
+    for sentence in _SENTENCE.split(_THOUSANDS.sub("", text)):
         if not _DIGIT.search(sentence):  # no figure, nothing to claim
             continue
         key: str | None = None  # an indicator named earlier in the sentence carries over its commas

@@ -46,11 +46,12 @@ class Column:
     field: str | None = None
     unit: str | None = None
     header: str = ""
+    field_label: str | None = None
 
     def describe(self) -> str:
         what = ROLE_ZH[self.kind]
-        if self.field:
-            what = f"{what}·{self.field}"
+        if self.field_label:
+            what = self.field_label
         if self.year:
             what = f"{self.year}年{what}"
         if self.part == "cluster":
@@ -108,8 +109,8 @@ def column_role(text: str, table_kind: str, fields: LabelIndex | None = None) ->
         hit = fields.match(rest, 85.0) if rest else None
         if hit is not None:
             spec = hit[0]
-            return Column("field", year if getattr(spec, "per_year", False) else None,
-                          field=spec.key, unit=unit, header=text)  # type: ignore[attr-defined]
+            return Column("field", year if getattr(spec, "per_year", False) else None, field=spec.key,
+                          unit=unit, header=text, field_label=spec.label)  # type: ignore[attr-defined]
     if _has(key, _EVIDENCE):
         return Column("evidence", header=text)
     if bare in _ORDINAL or bare.startswith("序号"):
@@ -180,10 +181,18 @@ def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | No
     out = HeaderMap()
     for col in sorted(texts):
         text = " ".join(texts[col])
-        role = column_role(text, table_kind, fields)
+        role = column_role(text, table_kind, fields) or _role_of_a_line(text, table_kind, fields)
         if role is None:
             out.unmapped[col] = text
         else:
             out.columns[col] = role
     return out
 
+
+def _role_of_a_line(text: str, table_kind: str, fields: LabelIndex | None) -> Column | None:
+    """A corner cell holds two headers (近2年情况 / 企业名称): the last line that has a role."""
+    for line in reversed(text.split("\n")):
+        role = column_role(line, table_kind, fields)
+        if role is not None:
+            return Column(role.kind, role.year, role.part, role.field, role.unit, text, role.field_label)
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reportcheck.extract.lines import Line, cell_loc
@@ -9,13 +10,21 @@ from reportcheck.model import BasicInfo, Loc
 from reportcheck.normalize.text import label_key, squash
 from reportcheck.spec import BasicInfoSpec, FieldSpec
 
-_PHONE = "电话"
+_PHONES = frozenset({"电话", "联系电话", "手机", "联系方式", "电话号码", "手机号码", "办公电话"})
+_TICKED = "☑☒✓✔√■▣◉●✅"
+_UNTICKED = "□☐○◯"
+_CHOICE = re.compile(rf"([{_TICKED}{_UNTICKED}])\s*([^{_TICKED}{_UNTICKED}]*)")
 
 
 def category_of(text: str | None) -> str | None:
-    """先进制造业集群 → advanced; 中小(工业)企业特色产业集群 → sme; both or neither → None."""
+    """先进制造业集群 → advanced; 中小(工业)企业特色产业集群 → sme; both or neither → None.
+
+    With check boxes (``☑先进制造业集群 □中小企业特色产业集群``) only the ticked choices count."""
     if not text:
         return None
+    choices = _CHOICE.findall(text)
+    if choices:
+        text = " ".join(words for mark, words in choices if mark in _TICKED)
     key = label_key(text)
     advanced = "先进制造" in key
     sme = "中小" in key or "特色产业" in key
@@ -112,7 +121,7 @@ class BasicInfoReader:
                 self.info.locations[f"{group.key}.{spec.key}"] = cell_loc(cells[i + 1])
                 _keep_original(self.info.as_written, f"{group.key}.{spec.key}", value, cells[i + 1].text)
                 last_phone = spec.phone
-            elif label == _PHONE and last_phone:
+            elif label in _PHONES and last_phone:
                 setattr(contact, last_phone, value)
                 self.info.locations[f"{group.key}.{last_phone}"] = cell_loc(cells[i + 1])
 

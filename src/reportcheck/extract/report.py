@@ -6,8 +6,8 @@ import re
 
 from reportcheck import catalogue as cat
 from reportcheck.errors import UnreadableInput
-from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
 from reportcheck.extract.declaration import is_declaration
+from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
 from reportcheck.extract.indicators import IndicatorReader, match_label, missing_rows, row_index, unknown_rows
 from reportcheck.extract.lines import Line, flatten
 from reportcheck.extract.lists import ListReader

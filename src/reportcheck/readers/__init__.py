@@ -23,7 +23,23 @@ def read_document(path: str | Path) -> Document:
     if kind in _CONVERTED:
         from reportcheck.readers.convert import convert_to_docx
 
+        if kind == "cfb":
+            _check_ole_header(p)
         doc = read_docx(p, data=convert_to_docx(p, _CONVERTED[kind]))
         doc.source_format = kind
         return doc
     return read_docx(p)
+
+
+def _check_ole_header(path: Path) -> None:
+    """An OLE (Word 97-2003 / WPS) file whose header is not a compound-file header is damaged;
+    LibreOffice would "convert" it into an empty text document."""
+    from reportcheck.errors import UnreadableInput
+
+    with path.open("rb") as fh:
+        head = fh.read(512)
+    if len(head) < 512 or head[28:30] != b"\xfe\xff" or head[26:28] not in (b"\x03\x00", b"\x04\x00"):
+        raise UnreadableInput(str(path), "corrupt",
+                              "文件已损坏：有Word 97-2003（.doc/.wps）文件头，但内部结构无效。"
+                              "请用Word或WPS打开后重新保存",
+                              "file is damaged: an OLE (.doc/.wps) signature with an invalid compound-file header")

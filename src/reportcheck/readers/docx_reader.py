@@ -16,10 +16,20 @@ from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Cell, Document, Paragraph, Table
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
-_T, _TAB, _BR, _CR = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr"))
-_VAL = f"{{{W}}}val"
+_T, _TAB, _BR, _CR, _SYM = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "sym"))
+_DEL, _MOVE_FROM, _TXBX = (f"{{{W}}}{t}" for t in ("del", "moveFrom", "txbxContent"))
+_FALLBACK = f"{{{MC}}}Fallback"
+_VAL, _CHAR = f"{{{W}}}val", f"{{{W}}}char"
 _TEXT_TAGS = {_T: None, _TAB: "\t", _BR: "\n", _CR: "\n"}
+# Text that is not the paragraph's own: deleted revisions, text boxes (read as paragraphs of their
+# own) and the VML copy Word writes beside every drawing (mc:Fallback).
+_NOT_OWN = frozenset({_DEL, _MOVE_FROM, _TXBX, _FALLBACK})
+# Check boxes typed as symbols (Insert ▸ Symbol) in the Wingdings fonts.
+_SYMBOLS = {"F0FE": "☑", "F0FD": "☒", "F078": "☒", "F0A8": "□", "F06F": "□", "F071": "□",
+            "F052": "☑", "F051": "☒", "F053": "☒", "F054": "☒", "F0A3": "□", "F02A": "□", "F050": "✓",
+            "F0FC": "✓", "F0FB": "☒"}
 
 
 def read_docx(path: Path, data: bytes | None = None) -> Document:
@@ -51,11 +61,31 @@ def read_docx(path: Path, data: bytes | None = None) -> Document:
 
 
 def _paragraph_text(p: etree._Element) -> str:
+    """The paragraph's own text: inserted revisions count, deleted ones and text boxes do not."""
     parts: list[str] = []
-    for el in p.iter(_T, _TAB, _BR, _CR):
+    for el in p.iter(_T, _TAB, _BR, _CR, _SYM):
+        if not _own(el, p):
+            continue
+        if el.tag == _SYM:
+            parts.append(_SYMBOLS.get((el.get(_CHAR) or "").upper(), ""))
+            continue
         extra = _TEXT_TAGS[el.tag]
         parts.append(el.text or "" if extra is None else extra)
     return "".join(parts)
+
+
+def _own(el: etree._Element, p: etree._Element) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not p:
+        if parent.tag in _NOT_OWN:
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def _text_boxes(p: etree._Element) -> list[etree._Element]:
+    """The text boxes anchored in a paragraph, each once (not its VML fallback copy)."""
+    return [box for box in p.iter(_TXBX) if _own(box, p)]
 
 
 class _Walker:
@@ -77,6 +107,8 @@ class _Walker:
             if el.tag == _P:
                 out.append(Paragraph(self.n_par, _paragraph_text(el)))
                 self.n_par += 1
+                for box in _text_boxes(el):
+                    out.extend(self.blocks(box, parent))
             else:
                 out.append(self.table(el, parent))
         return out

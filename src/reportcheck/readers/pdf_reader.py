@@ -13,31 +13,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.layout import BBox, Cell, Document, Paragraph, Table
+from reportcheck.layout import Cell, Document, Paragraph, Table
 from reportcheck.readers.pdf_source import PageContent
+from reportcheck.readers.pdf_text import Line, group_lines
 
-_LINE_TOLERANCE = 3.0
 _THIN = 6.0  # points: narrower cells are gaps between nested ruling lines, not cells
 _MARGIN = 0.08  # top and bottom share of the page where headers and footers live
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d+\s*页?)?[-—–\s]*$")
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
-
-
-@dataclass
-class _Line:
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-    text: str
-
-    @property
-    def bbox(self) -> BBox:
-        return (self.x0, self.top, self.x1, self.bottom)
 
 
 def read_pdf(path: Path) -> Document:
@@ -108,7 +93,7 @@ class _Reader:
                                   "the PDF text is garbled (fonts without a ToUnicode map)")
 
     def _page(self, content: PageContent) -> list[tuple[str, object]]:
-        """The page as blocks in reading order: ('line', _Line) and ('table', (rows, grid))."""
+        """The page as blocks in reading order: ('line', Line) and ('table', (rows, grid))."""
         boxes = [t.bbox for t in content.tables]
         cell_words: dict[int, list[dict]] = {i: [] for i in range(len(content.tables))}
         loose: list[dict] = []
@@ -116,7 +101,7 @@ class _Reader:
             cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
             owner = next((i for i, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
             (loose if owner is None else cell_words[owner]).append(word)
-        blocks: list[tuple[float, str, object]] = [(line.top, "line", line) for line in _lines(loose)]
+        blocks: list[tuple[float, str, object]] = [(line.top, "line", line) for line in group_lines(loose)]
         for i, table in enumerate(content.tables):
             blocks.append((table.bbox[1], "table", _grid_rows(table, cell_words[i], content.number)))
         blocks.sort(key=lambda b: b[0])
@@ -131,37 +116,6 @@ class _Reader:
                 cell.table, cell.row = table.index, r
         self.doc.blocks.append(table)
         return table
-
-
-def _join(words: list[dict]) -> str:
-    """Words of one line: a space where the gap is a space's width, none inside justified CJK."""
-    out = ""
-    previous: dict | None = None
-    for word in words:
-        if previous is not None:
-            gap = word["x0"] - previous["x1"]
-            size = max(previous["bottom"] - previous["top"], 1.0)
-            if gap > 0.25 * size or not (_CJK.search(out[-1]) or _CJK.search(word["text"][0])):
-                out += " "
-        out += word["text"]
-        previous = word
-    return out
-
-
-def _lines(words: list[dict]) -> list[_Line]:
-    """Words grouped into lines by their top edge, left to right."""
-    lines: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - word["top"]) <= _LINE_TOLERANCE:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    out = []
-    for group in lines:
-        group.sort(key=lambda w: w["x0"])
-        out.append(_Line(min(w["top"] for w in group), max(w["bottom"] for w in group),
-                         group[0]["x0"], group[-1]["x1"], _join(group)))
-    return out
 
 
 def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], tuple[float, ...]]:
@@ -186,7 +140,7 @@ def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], t
             continue  # the strip between a frame table and the table inside it
         c0, c1 = index(xs, box[0]), index(xs, box[2])
         r0, r1 = index(ys, box[1]), index(ys, box[3])
-        text = "\n".join(line.text for line in _lines(texts[box]))
+        text = "\n".join(line.text for line in group_lines(texts[box]))
         origins[(r0, c0)] = Cell(text, 0, r0, c0, max(1, c1 - c0), max(1, r1 - r0), page=page, bbox=tuple(box))
     rows: list[list[Cell]] = [[] for _ in range(len(ys) - 1)]
     for (r0, c0), cell in sorted(origins.items()):
@@ -276,11 +230,11 @@ def _repeated_furniture(pages: list[tuple[list[tuple[str, object]], float]]) -> 
     return {text for text, n in counts.items() if len(pages) > 1 and n >= max(2, len(pages) / 2)}
 
 
-def _in_margin(line: _Line, height: float) -> bool:
+def _in_margin(line: Line, height: float) -> bool:
     return line.bottom < height * _MARGIN or line.top > height * (1 - _MARGIN)
 
 
-def _is_furniture(line: _Line, height: float, repeated: set[str]) -> bool:
+def _is_furniture(line: Line, height: float, repeated: set[str]) -> bool:
     if not _in_margin(line, height):
         return False
     return bool(_PAGE_NUMBER.match(line.text)) or re.sub(r"\d+", "#", line.text) in repeated

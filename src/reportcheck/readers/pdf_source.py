@@ -27,6 +27,15 @@ def _meaningful(ch: str) -> bool:
     return any(lo <= cp <= hi for lo, hi in _MEANINGFUL)
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal ruling line."""
+
+    x0: float
+    x1: float
+    y: float
+
+
 @dataclass
 class PageTable:
     bbox: tuple[float, float, float, float]
@@ -39,6 +48,7 @@ class PageContent:
     height: float
     words: list[dict]
     tables: list[PageTable]
+    rules: list[Rule]  # horizontal lines outside the ruled tables, top to bottom
     chars: int
     unmapped: int
 
@@ -68,7 +78,8 @@ def _edges(page, height: float) -> list[dict]:
     return edges
 
 
-def _tables(edges: list[dict]) -> list[PageTable]:
+def _tables(edges: list[dict]) -> tuple[list[PageTable], list[Rule]]:
+    """Ruled tables from the page's edges, and the horizontal rules that are part of none."""
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
     merged = merge_edges(edges, _SNAP, _SNAP, _SNAP, _SNAP)
@@ -79,7 +90,15 @@ def _tables(edges: list[dict]) -> list[PageTable]:
         box = (min(c[0] for c in group), min(c[1] for c in group), max(c[2] for c in group),
                max(c[3] for c in group))
         tables.append(PageTable(box, [tuple(c) for c in group]))
-    return tables
+    rules = sorted({Rule(round(e["x0"], 1), round(e["x1"], 1), round(e["top"], 1)) for e in merged
+                    if e["orientation"] == "h" and not any(_within(e, t.bbox) for t in tables)},
+                   key=lambda r: (r.y, r.x0))
+    return tables, rules
+
+
+def _within(edge: dict, box: tuple[float, float, float, float]) -> bool:
+    return (box[0] - _SNAP <= edge["x0"] and edge["x1"] <= box[2] + _SNAP
+            and box[1] - _SNAP <= edge["top"] <= box[3] + _SNAP)
 
 
 def _words(textpage, height: float) -> tuple[list[dict], int, int]:
@@ -127,5 +146,6 @@ def read_pages(pdf) -> list[PageContent]:
     for number, page in enumerate(pdf, start=1):
         height = page.get_height()
         words, total, unmapped = _words(page.get_textpage(), height)
-        out.append(PageContent(number, height, words, _tables(_edges(page, height)), total, unmapped))
+        tables, rules = _tables(_edges(page, height))
+        out.append(PageContent(number, height, words, tables, rules, total, unmapped))
     return out

@@ -56,18 +56,59 @@ def issue_types() -> list[IssueType]:
 
 
 def run_rules(report: Report, pack: dict | None = None, settings: Settings | None = None) -> list[Issue]:
-    """Extraction issues, then every rule of the pack's families, filtered and re-graded by settings."""
+    """Extraction issues, then every rule of the pack's families, filtered and re-graded by settings.
+
+    Rules see only the figures the reader is sure of (:func:`sure_view`). A "cannot verify" finding
+    a rule gives (EL009, PR000) goes with that rule: ``--select EL001`` shows it, ``--ignore EL009``
+    hides it."""
     pack = pack if pack is not None else load_pack()
     settings = settings or Settings()
     families = pack.get("families")
-    issues = list(report.extraction_issues)
+    issues = [i for i in report.extraction_issues if settings.wants(i.code)]
+    sure = sure_view(report)
+    shared = {t.code for t in SHARED_TYPES}
     for rule in REGISTRY:
         family = rule.code.rstrip("0123456789")
         if report.template == DATA_SHEET and family in FORM_FAMILIES:
             continue
         if (families is None or family in families) and settings.wants(rule.code):
-            issues.extend(rule.run(report, pack))
-    return [_graded(i, pack, settings) for i in issues if settings.wants(i.code)]
+            issues.extend(i for i in rule.run(sure, pack)
+                          if settings.wants(i.code) or (i.code in shared and not settings.ignores(i.code)))
+    return [_graded(i, pack, settings) for i in _unique(issues)]
+
+
+def sure_view(report: Report) -> Report:
+    """The report with every figure read in doubt taken out (the doubt itself is a D finding)."""
+    doubtful = [ind for ind in report.indicators if ind.doubts]
+    if not doubtful:
+        return report
+    indicators = []
+    for ind in report.indicators:
+        if not ind.doubts:
+            indicators.append(ind)
+            continue
+        whole = "row" in ind.doubts
+        values = {y: None if whole or y in ind.doubts else v for y, v in ind.values.items()}
+        update: dict = {"values": values}
+        if ind.cluster_values is not None:
+            update["cluster_values"] = {y: None if whole or f"{y}:cluster" in ind.doubts else v
+                                        for y, v in ind.cluster_values.items()}
+        if whole or "growth" in ind.doubts:
+            update["growth_pct"] = None
+        indicators.append(ind.model_copy(update=update))
+    return report.model_copy(update={"indicators": indicators})
+
+
+def _unique(issues: list[Issue]) -> list[Issue]:
+    """One finding once: several rules may say the same "cannot verify" (an unknown category)."""
+    seen: set[tuple] = set()
+    out = []
+    for issue in issues:
+        key = (issue.code, issue.section, issue.field, issue.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(issue)
+    return out
 
 
 def _graded(issue: Issue, pack: dict, settings: Settings) -> Issue:

@@ -7,6 +7,7 @@ the interval of the reported figure cannot meet the interval of the recomputed o
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Indicator, Issue, Report
@@ -55,9 +56,21 @@ def growth_interval(v0: float, d0: int, v1: float, d1: int, exact: bool) -> tupl
     return (ratio[0] - 1) * 100, (ratio[1] - 1) * 100
 
 
-def _meets(reported: float, decimals: int, lo: float, hi: float) -> bool:
+def _meets(reported: float, decimals: int, lo: float, hi: float, computed: float | None = None) -> bool:
+    """Whether a reported rate fits the recomputed range, or equals the recomputed rate rounded twice
+    (to 2 decimals, then to the reported ones: 132.3529 → 132.35 → 132.4)."""
     h = half_unit(decimals)
-    return reported + h >= lo - 1e-9 and reported - h <= hi + 1e-9
+    if reported + h >= lo - 1e-9 and reported - h <= hi + 1e-9:
+        return True
+    if computed is None or decimals >= 2:
+        return False
+    return abs(_round_half_up(_round_half_up(computed, 2), decimals) - reported) < 1e-9
+
+
+def _round_half_up(value: float, decimals: int) -> float:
+    """Rounding as people and spreadsheets do it (0.5 up), not Python's round-half-even."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def _two_years(ind: Indicator) -> tuple[str, str] | None:
@@ -83,6 +96,8 @@ def check_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
     """每个填报的增幅都按两年数值重算，考虑舍入：填报值保留d位小数即视为区间
     [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]，只有区间无法相交时才报错。
 
+    先保留两位小数、再保留一位小数（两次舍入）得到的填报值也不算错：132.3529 → 132.35 → 132.4。
+
     反例：集群总产值 2021年 120.0、2022年 135.0，增幅填 15.3 —— 应为 12.5。
     正例：同样数值增幅填 12.5 或 12.50。
     """
@@ -93,7 +108,7 @@ def check_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
         if g is None:
             continue
         y0, y1, v0, v1, lo, hi = g
-        if not _meets(ind.growth_pct, ind.growth_decimals or 0, lo, hi):
+        if not _meets(ind.growth_pct, ind.growth_decimals or 0, lo, hi, (v1 / v0 - 1) * 100):
             yield rule.type.issue(
                 section=ind.section, field=ind.label, location=ind.location, label=ind.label,
                 reported=ind.raw.get("growth", fmt(ind.growth_pct)).strip().rstrip("%"), y0=y0, y1=y1,
@@ -115,7 +130,7 @@ def check_rd_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issu
         return
     y0, y1, v0, v1, lo, hi = g
     reported = rate.values.get(y1)
-    if reported is None or _meets(reported, rate.decimals.get(y1, 0), lo, hi):
+    if reported is None or _meets(reported, rate.decimals.get(y1, 0), lo, hi, (v1 / v0 - 1) * 100):
         return
     yield rule.type.issue(section=rate.section, field=rate.label, location=rate.location, year=y1,
                           reported=fmt(reported), y0=y0, v0=fmt(v0), v1=fmt(v1),

@@ -30,6 +30,31 @@ class Rule:
         return list(self.check(self, report, pack))
 
 
+def indicator_label(report: Report, key: str) -> str:
+    """The official label of an indicator, also when the report lacks its row (never the key)."""
+    ind = report.indicator(key)
+    if ind is not None:
+        return ind.label
+    from reportcheck.spec import load_data_sheet_spec, load_templates
+
+    rows = [r for t in load_templates() for tbl in t.indicator_tables for r in tbl.rows]
+    rows += list(load_data_sheet_spec().extra_rows)
+    return next((r.label for r in rows if r.key == key), key)
+
+
+def missing_reason(report: Report, key: str) -> str:
+    """Why the latest-year figure of an indicator cannot be used: not filled, or read in doubt."""
+    label = indicator_label(report, key)
+    ind = report.indicator(key)
+    year = report.years[-1] if report.years else None
+    doubt = ind.doubts.get("row") or ind.doubts.get(year or "") if ind is not None else None
+    if doubt:
+        return f"“{label}”{year or ''}年的数值读取存疑（{doubt}）"
+    if ind is None:
+        return f"未找到“{label}”一行"
+    return f"未填报{year + '年' if year else '最近一年'}的“{label}”"
+
+
 def latest_value(report: Report, key: str) -> tuple[str, float] | None:
     """The indicator's value in the report's latest year."""
     ind = report.indicator(key)

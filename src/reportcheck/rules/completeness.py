@@ -99,7 +99,9 @@ def check_basic_info(rule: Rule, report: Report, pack: RulePack) -> Iterator[Iss
 def check_phones(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
     """电话须为手机号（1开头11位）或座机号（区号-号码，可带分机）；多个号码用顿号、逗号分开时逐个检查。
 
-    反例：“0731-8888”。正例：“0731-88886666”“13907310001”。
+    区号与号码之间的“—”“－”、括号写法“（0731）88886666”和空格都接受。
+
+    反例：“0731-8888”。正例：“0731-88886666”“（0731）88886666”“13907310001”。
     """
     for group_key, group_label in _GROUPS:
         contact = getattr(report.basic, group_key)
@@ -108,10 +110,17 @@ def check_phones(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
             if not value:
                 continue
             numbers = [n.strip() for n in re.split(r"[、,，;；/]", value) if n.strip()]
-            if not all(_PHONE.match(n.replace("（", "(").replace("）", ")").replace(" ", "")) for n in numbers):
+            if not all(_PHONE.match(_plain_phone(n)) for n in numbers):
                 full = f"{group_label}·{label}"
                 yield rule.type.issue(section="1", field=full, label=full, value=value,
                                       location=report.basic.locations.get(f"{group_key}.{key}"))
+
+
+def _plain_phone(number: str) -> str:
+    """0731—88886666, （0731）88886666, 0731 8888 6666 → 0731-88886666 (the form the pattern knows)."""
+    text = re.sub(r"[\s\u3000]", "", number)
+    text = re.sub(r"^[(（](0\d{2,3})[)）]-?", r"\1-", text)
+    return re.sub(r"[—–－‐‑~]+", "-", text)
 
 
 def check_declaration(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:

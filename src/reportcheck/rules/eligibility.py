@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, Report
 from reportcheck.normalize.text import label_key
-from reportcheck.rules.base import Rule, RulePack, latest_value
+from reportcheck.rules.base import Rule, RulePack, indicator_label, latest_value, missing_reason
 from reportcheck.spec import load_json_resource
 
 ADVANCED_REVENUE = IssueType(
@@ -52,7 +52,7 @@ def _simple(report: Report, pack: RulePack, name: str, itype: IssueType, criteri
     section = ind.section if ind else "2.1"
     if found is None:
         yield CANNOT_VERIFY.issue(section=section, field=label, criterion=criterion,
-                                  reason=f"未填报最近一年的“{label}”")
+                                  reason=missing_reason(report, t["indicator"]))
         return
     year, value = found
     if value < t["value"]:
@@ -60,11 +60,21 @@ def _simple(report: Report, pack: RulePack, name: str, itype: IssueType, criteri
                           threshold=t["value"], year=year, value=value)
 
 
+def _category_unknown(report: Report) -> Iterator[Issue]:
+    """Without a category no threshold applies: say so instead of passing silently."""
+    if report.category is None and report.template != "data_sheet":
+        yield CANNOT_VERIFY.issue(section="1", field="申报类别", criterion="参赛条件（按申报类别）",
+                                  reason="申报类别无法判断，营业收入、链主企业、产值、中小企业占比、"
+                                         "单项冠军与小巨人等条件均未核验")
+
+
 def check_advanced_revenue(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
     """先进制造业集群：集群营业收入（最近一年）达100亿元以上（阈值见规则包）。
+    申报类别无法判断时给出“无法核验”（EL009），不视为通过。
 
     反例：集群企业营业收入 2022年 93.0亿元。正例：104.0亿元。
     """
+    yield from _category_unknown(report)
     if report.category == "advanced":
         yield from _simple(report, pack, "advanced_revenue_min", ADVANCED_REVENUE,
                            "集群营业收入≥100亿元")
@@ -75,6 +85,7 @@ def check_chain_leader(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
 
     反例：前十企业最大营业收入 8.6亿元。正例：32.5亿元。
     """
+    yield from _category_unknown(report)
     if report.category != "advanced":
         return
     t = _threshold(pack, "advanced_chain_leader_revenue_min")
@@ -99,6 +110,7 @@ def check_sme_output(rule: Rule, report: Report, pack: RulePack) -> Iterator[Iss
 
     反例：集群总产值 2022年 26.4亿元。正例：38.0亿元。
     """
+    yield from _category_unknown(report)
     if report.category == "sme":
         yield from _simple(report, pack, "sme_output_min", SME_OUTPUT, "集群产值≥30亿元")
 
@@ -108,6 +120,7 @@ def check_sme_share(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issu
 
     反例：52.0%。正例：78.5%。
     """
+    yield from _category_unknown(report)
     if report.category == "sme":
         yield from _simple(report, pack, "sme_output_share_min", SME_SHARE, "中小企业产值占比≥60%")
 
@@ -118,23 +131,23 @@ def check_sme_champions(rule: Rule, report: Report, pack: RulePack) -> Iterator[
 
     反例：国家级单项冠军0、省级单项冠军1、小巨人2，合计3家。正例：合计6家。
     """
+    yield from _category_unknown(report)
     if report.category != "sme":
         return
     t = _threshold(pack, "sme_champions_min")
     total, parts, missing = 0.0, [], []
     for key in t["indicators"]:
-        ind = report.indicator(key)
         found = latest_value(report, key)
-        label = ind.label if ind else key
+        label = indicator_label(report, key)
         if found is None:
-            missing.append(label)
+            missing.append(missing_reason(report, key))
             continue
         total += found[1]
         parts.append(f"{label}{found[1]:g}")
     year = report.years[-1] if report.years else "最近一年"
     if missing and total < t["value"]:
         yield CANNOT_VERIFY.issue(section="2.2", field="单项冠军、小巨人企业数量",
-                                  criterion="单项冠军+小巨人≥5家", reason=f"未填报{'、'.join(missing)}")
+                                  criterion="单项冠军+小巨人≥5家", reason="；".join(missing))
     elif total < t["value"]:
         yield SME_CHAMPIONS.issue(section="2.2", field="单项冠军、小巨人企业数量",
                                   threshold=t["value"], year=year, value=total, detail="，".join(parts))
