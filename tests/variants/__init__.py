@@ -1,0 +1,122 @@
+"""The variant engine: metamorphic test inputs.
+
+Each ``Transform`` turns one bundled sample report into what an applicant's editing of the same form
+produces: the same figures, laid out or spelled differently. The .docx ones edit the WordprocessingML
+with lxml (every untouched part copied byte for byte) and compose; the PDF ones print the report.
+None of them uses the tool's own reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from . import layout, markup, pdf, spelling
+from .ooxml import docx_transform
+
+Finding = tuple[str, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """What a transform may change in a sample's extraction and findings."""
+
+    growth_may_change: bool = False  # growth columns re-rounded: growth_pct may differ by the rounding
+    findings_added: frozenset[Finding] = frozenset()
+    findings_removed: frozenset[Finding] = frozenset()
+    word_count_delta: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))  # text id → 字数 added
+    dates_coarsened: bool = False  # list dates may lose their month (compared by year only)
+
+
+NO_CHANGE = ChangeSet()
+
+
+@dataclass(frozen=True)
+class Transform:
+    name: str  # short id, e.g. "headers_one_row"
+    description: str  # one line: what an applicant did
+    apply: Callable[[Path, Path], bool]  # (src .docx, dst) -> False when it does not apply (nothing written)
+    output: str = "docx"  # "docx" or "pdf"
+    changes: Callable[[dict], ChangeSet] | None = None  # when the transform is meant to change figures/findings
+    needs_libreoffice: bool = False
+
+    def change_set(self, expected: dict) -> ChangeSet:
+        return self.changes(expected) if self.changes is not None else NO_CHANGE
+
+
+def _docx(edit: Callable, changes: Callable[[dict], ChangeSet] | None = None) -> Transform:
+    doc = (edit.__doc__ or "").strip().splitlines()[0]
+    return Transform(edit.__name__, doc, docx_transform(edit), changes=changes)
+
+
+def _subheading_words(_: dict) -> ChangeSet:
+    return ChangeSet(word_count_delta=MappingProxyType({"2.8": sum(len(h) for h in spelling.SUBHEADINGS)}))
+
+
+DOCX_TRANSFORMS: tuple[Transform, ...] = (
+    # header rows and columns
+    _docx(layout.headers_one_row),
+    _docx(layout.park_subheaders_renamed),
+    _docx(layout.year_headers_niandu),
+    _docx(layout.growth_header_variants),
+    _docx(layout.target_header_actual),
+    _docx(layout.unit_column),
+    _docx(layout.serial_column),
+    _docx(layout.remark_source_columns),
+    _docx(layout.evidence_column),
+    # labels and headings
+    _docx(spelling.label_enumerators),
+    _docx(spelling.label_footnote_marks),
+    _docx(spelling.label_paren_inside),
+    _docx(spelling.heading_autonumber),
+    _docx(spelling.heading_styles),
+    _docx(spelling.heading_spaced),
+    _docx(spelling.heading_line_break),
+    _docx(spelling.heading_paren),
+    _docx(spelling.text_subheadings, _subheading_words),
+    # values
+    _docx(spelling.values_with_units),
+    _docx(spelling.values_trailing_zero),
+    _docx(spelling.values_thousands),
+    _docx(spelling.growth_spellings),
+    _docx(spelling.empty_marks),
+    _docx(spelling.date_spellings),
+    _docx(spelling.dates_year_only, lambda _: ChangeSet(dates_coarsened=True)),
+    _docx(spelling.growth_double_rounded, lambda _: ChangeSet(growth_may_change=True)),
+    # structure
+    _docx(layout.table_split_continued),
+    _docx(layout.total_rows),
+    _docx(layout.blank_rows),
+    _docx(layout.instruction_rows),
+    _docx(markup.tracked_changes),
+    _docx(markup.review_comments),
+    _docx(markup.textbox_content),
+    _docx(markup.frame_table),
+    _docx(spelling.category_checkbox),
+    _docx(spelling.category_checkbox_squares),
+    _docx(spelling.category_checkbox_tick),
+    _docx(spelling.category_checkbox_wingdings),
+    # fixed texts
+    _docx(spelling.declaration_no_trailing),
+    _docx(spelling.declaration_we_solemnly),
+    _docx(spelling.declaration_no_dunhao),
+    _docx(spelling.declaration_line_broken),
+    _docx(spelling.evidence_sentence),
+    _docx(spelling.contacts_relabelled),
+)
+
+PDF_TRANSFORMS: tuple[Transform, ...] = (
+    Transform("pdf_three_line", "printed to PDF by LibreOffice with every table ruled as 三线表",
+              pdf.pdf_three_line, output="pdf", needs_libreoffice=True),
+    Transform("pdf_reportlab", "a PDF made by another producer (reportlab): paragraphs and ruled tables",
+              pdf.pdf_reportlab, output="pdf"),
+)
+
+TRANSFORMS: tuple[Transform, ...] = DOCX_TRANSFORMS + PDF_TRANSFORMS
+BY_NAME = {t.name: t for t in TRANSFORMS}
+COMMITTED = ("pdf_three_line",)  # rendered by scripts/render_variants.py into samples/variants/
+
+__all__ = ["BY_NAME", "COMMITTED", "DOCX_TRANSFORMS", "NO_CHANGE", "PDF_TRANSFORMS", "TRANSFORMS", "ChangeSet",
+           "Transform"]

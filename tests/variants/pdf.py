@@ -1,0 +1,185 @@
+"""PDF variants: the .docx ruled as 三线表 and printed by LibreOffice, and the report drawn by reportlab.
+
+The LibreOffice renderings are slow, so ``scripts/render_variants.py`` commits them under
+``samples/variants/<sample>.<transform>.pdf``; ``committed`` finds them for the tests.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from lxml import etree
+
+from .ooxml import Docx, cell_text, cells, grid_width, para_text, positions, rows, segments, vmerge, w
+
+ROOT = Path(__file__).resolve().parents[2]
+VARIANTS = ROOT / "samples" / "variants"
+
+
+def committed(sample: Path, transform_name: str) -> Path:
+    """Where the committed rendering of ``sample`` by ``transform_name`` lives."""
+    return VARIANTS / f"{sample.stem}.{transform_name}.pdf"
+
+
+# --- 三线表 through LibreOffice ---------------------------------------------------------------------
+
+def _border(parent: etree._Element, side: str, size: int | None) -> None:
+    el = etree.SubElement(parent, w(side))
+    if size is None:
+        el.set(w("val"), "nil")
+    else:
+        el.set(w("val"), "single")
+        el.set(w("sz"), str(size))
+        el.set(w("space"), "0")
+        el.set(w("color"), "000000")
+
+
+def three_line(doc: Docx) -> bool:
+    """Every table ruled as 三线表: a heavy top and bottom rule, a thin rule under the header, nothing else."""
+    tables = list(doc.document.iter(w("tbl")))
+    for tbl in tables:
+        pr = tbl.find(w("tblPr"))
+        old = pr.find(w("tblBorders"))
+        if old is not None:
+            pr.remove(old)
+        borders = etree.Element(w("tblBorders"))
+        for side, size in (("top", 12), ("left", None), ("bottom", 12), ("right", None), ("insideH", None),
+                           ("insideV", None)):
+            _border(borders, side, size)
+        anchor = pr.find(w("tblW"))
+        (anchor.addnext(borders) if anchor is not None else pr.append(borders))
+        for tc in tbl.iter(w("tc")):
+            tcpr = tc.find(w("tcPr"))
+            if tcpr is not None and tcpr.find(w("tcBorders")) is not None:
+                tcpr.remove(tcpr.find(w("tcBorders")))
+    for seg in segments(doc.document):
+        for tc in cells(seg.header[-1]):
+            tcpr = tc.find(w("tcPr"))
+            if tcpr is None:
+                tcpr = etree.Element(w("tcPr"))
+                tc.insert(0, tcpr)
+            tb = etree.Element(w("tcBorders"))
+            _border(tb, "bottom", 6)
+            after = [tcpr.find(w(t)) for t in ("tcW", "gridSpan", "vMerge")]
+            last = [a for a in after if a is not None]
+            (last[-1].addnext(tb) if last else tcpr.insert(0, tb))
+    return bool(tables)
+
+
+def soffice_pdf(src: Path, dst: Path) -> None:
+    """Print a .docx to PDF with LibreOffice (a throw-away profile, as scripts/render_samples.py does)."""
+    exe = shutil.which("soffice")
+    if exe is None:
+        raise RuntimeError("LibreOffice (soffice) is needed to render this variant")
+    with tempfile.TemporaryDirectory() as tmp:
+        profile, out = Path(tmp) / "profile", Path(tmp) / "out"
+        staged = Path(tmp) / (dst.stem + ".docx")
+        shutil.copyfile(src, staged)
+        subprocess.run([exe, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
+                        "--outdir", str(out), str(staged)], check=True, capture_output=True, timeout=300)
+        shutil.move(out / (dst.stem + ".pdf"), dst)
+
+
+def pdf_three_line(src: Path, dst: Path) -> bool:
+    """The report ruled as 三线表 and exported to PDF by LibreOffice."""
+    doc = Docx(src)
+    if not three_line(doc):
+        return False
+    with tempfile.TemporaryDirectory() as tmp:
+        ruled = Path(tmp) / "ruled.docx"
+        doc.save(ruled)
+        soffice_pdf(ruled, dst)
+    return True
+
+
+# --- drawn by reportlab -----------------------------------------------------------------------------
+
+FONT = "STSong-Light"
+
+
+def _styles():
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=15, wordWrap="CJK")
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10, wordWrap="CJK")
+    return body, cell
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+
+
+def _table_flowables(tbl: etree._Element, body_style, cell_style, width: float) -> list:
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    trs = rows(tbl)
+    n = grid_width(tbl)
+    if len(trs) == 1 and len(cells(trs[0])) == 1:  # a one-cell frame: its content flows on
+        return _flowables(cells(trs[0])[0], body_style, cell_style, width)
+    grid = [["" for _ in range(n)] for _ in trs]
+    spans = []
+    owner: dict[int, tuple[int, int]] = {}  # column → (row, span) of the open vertical merge
+    for r, tr in enumerate(trs):
+        for tc, start, k in positions(tr):
+            if start >= n:
+                continue
+            k = min(k, n - start)
+            kind = vmerge(tc)
+            if kind == "continue" and start in owner:
+                continue
+            grid[r][start] = Paragraph(_escape(cell_text(tc)), cell_style)
+            if kind == "restart":
+                owner[start] = (r, k)
+            else:
+                owner.pop(start, None)
+            if k > 1:
+                spans.append((start, r, start + k - 1, r))
+        for start, (r0, k) in list(owner.items()):
+            nxt = trs[r + 1] if r + 1 < len(trs) else None
+            cont = nxt is not None and any(s == start and vmerge(tc) == "continue" for tc, s, _ in positions(nxt))
+            if not cont:
+                if r > r0:
+                    spans.append((start, r0, start + k - 1, r))
+                del owner[start]
+    widths = [float(c.get(w("w"), "1")) for c in tbl.findall(f"{w('tblGrid')}/{w('gridCol')}")]
+    total = sum(widths) or 1
+    table = Table(grid, colWidths=[width * x / total for x in widths], repeatRows=0)
+    style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    style += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
+    table.setStyle(TableStyle(style))
+    return [table]
+
+
+def _flowables(container: etree._Element, body_style, cell_style, width: float) -> list:
+    from reportlab.platypus import Paragraph, Spacer
+
+    out: list = []
+    for ch in container:
+        if ch.tag == w("p"):
+            text = para_text(ch)
+            out.append(Paragraph(_escape(text), body_style) if text.strip() else Spacer(1, 6))
+        elif ch.tag == w("tbl"):
+            out.extend(_table_flowables(ch, body_style, cell_style, width))
+            out.append(Spacer(1, 6))
+    return out
+
+
+def pdf_reportlab(src: Path, dst: Path) -> bool:
+    """The report drawn by another producer (reportlab): paragraphs and ruled tables with their spans."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    doc = Docx(src)
+    body_style, cell_style = _styles()
+    margin = 56.0
+    pdf = SimpleDocTemplate(str(dst), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
+                            bottomMargin=margin, title=src.stem, author="reportcheck variants", invariant=1)
+    pdf.build(_flowables(doc.body, body_style, cell_style, A4[0] - 2 * margin))
+    return True
