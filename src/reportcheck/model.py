@@ -89,6 +89,7 @@ class ColumnReading(BaseModel):
     """How one column of a table was understood from its header."""
 
     col: int
+    span: int = Field(default=1, description="grid columns under one header cell")
     header: str
     role: str = Field(description="what the column holds, in words (未识别 when no role fits)")
 

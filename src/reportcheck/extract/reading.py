@@ -25,7 +25,14 @@ class ReadingLog:
         notes = [ColumnReading(col=col, header=role.header, role=role.describe())
                  for col, role in header.columns.items()]
         notes += [ColumnReading(col=col, header=text, role=_UNMAPPED) for col, text in header.unmapped.items()]
-        self.column_notes = sorted(notes, key=lambda n: n.col)
+        merged: list[ColumnReading] = []
+        for note in sorted(notes, key=lambda n: n.col):
+            last = merged[-1] if merged else None
+            if last and (last.header, last.role) == (note.header, note.role) and last.col + last.span == note.col:
+                last.span += 1
+            else:
+                merged.append(note)
+        self.column_notes = merged
 
     def skip(self, line: Line, reason: str) -> None:
         text = " | ".join(t.replace("\n", " ") for t in line.texts())

@@ -17,11 +17,13 @@ from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Cell, Document, Paragraph, Table
+from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables
 from reportcheck.readers.pdf_source import PageContent
 from reportcheck.readers.pdf_text import Line, group_lines
 
 _THIN = 6.0  # points: narrower cells are gaps between nested ruling lines, not cells
 _MARGIN = 0.08  # top and bottom share of the page where headers and footers live
+_BODY = 0.06  # a table of horizontal rules may reach this close to the page's top and foot
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d+\s*页?)?[-—–\s]*$")
 
 
@@ -58,7 +60,11 @@ class _Reader:
 
     def read(self, contents: list[PageContent]) -> Document:
         self._check_text_layer(contents)
-        pages = [(self._page(c), c.height) for c in contents]
+        pages = []
+        carry: Carry | None = None
+        for content in contents:
+            blocks, carry = self._page(content, carry)
+            pages.append((blocks, content.height))
         furniture = _repeated_furniture(pages)
         previous_table: Table | None = None
         for number, (blocks, height) in enumerate(pages, start=1):
@@ -92,8 +98,9 @@ class _Reader:
                                   "请用Word或WPS重新导出PDF或提交.docx",
                                   "the PDF text is garbled (fonts without a ToUnicode map)")
 
-    def _page(self, content: PageContent) -> list[tuple[str, object]]:
-        """The page as blocks in reading order: ('line', Line) and ('table', (rows, grid))."""
+    def _page(self, content: PageContent, carry: Carry | None) -> tuple[list[tuple[str, object]], Carry | None]:
+        """The page as blocks in reading order: ('line', Line) and ('table', (rows, grid)), and the
+        table of horizontal rules left open at its foot."""
         boxes = [t.bbox for t in content.tables]
         cell_words: dict[int, list[dict]] = {i: [] for i in range(len(content.tables))}
         loose: list[dict] = []
@@ -101,11 +108,16 @@ class _Reader:
             cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
             owner = next((i for i, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
             (loose if owner is None else cell_words[owner]).append(word)
-        blocks: list[tuple[float, str, object]] = [(line.top, "line", line) for line in group_lines(loose)]
+        height = content.height
+        rule_tables, lines, carry = find_rule_tables(
+            group_lines(loose), content.rules, content.number, height * _BODY, height * (1 - _BODY),
+            [(b[1], b[3]) for b in boxes], carry)
+        blocks: list[tuple[float, str, object]] = [(line.top, "line", line) for line in lines]
         for i, table in enumerate(content.tables):
             blocks.append((table.bbox[1], "table", _grid_rows(table, cell_words[i], content.number)))
+        blocks += [(t.top, "table", (t.rows, t.grid)) for t in rule_tables]
         blocks.sort(key=lambda b: b[0])
-        return [(kind, item) for _, kind, item in blocks]
+        return [(kind, item) for _, kind, item in blocks], carry
 
     def _table(self, rows: list[list[Cell]], grid: tuple[float, ...]) -> Table:
         table = Table(index=self.n_tbl, rows=rows, grid=grid)

@@ -85,10 +85,35 @@ def render_extract(report: Report, titles: dict[str, str]) -> str:
         values = "  ".join(f"{y}: {'—' if v is None else f'{v:g}'}" for y, v in ind.values.items())
         growth = f"  增幅 {ind.growth_pct:g}%" if ind.growth_pct is not None else ""
         pages = f"  佐证 P{','.join(map(str, ind.evidence_pages))}" if ind.evidence_pages else ""
-        out.append(f"    {ind.label}（{ind.unit}）  {values}{growth}{pages}")
+        cluster = ""
+        if ind.cluster_values:
+            cluster = "  其中集群产业 " + "  ".join(
+                f"{y}: {'—' if v is None else f'{v:g}'}" for y, v in ind.cluster_values.items())
+        doubt = f"  【存疑：{'；'.join(ind.doubts.values())}】" if ind.doubts else ""
+        out.append(f"    {ind.label}（{ind.unit}）  {values}{cluster}{growth}{pages}{doubt}")
     for table in report.lists:
         out.append(f"\n  {table.section} {table.title}：{len(table.rows)}行")
     for block in report.texts:
         limit = f" / 限{block.limit}字" if block.limit else ""
         out.append(f"  {block.id} {block.title}：{block.word_count}字（字符数{block.char_count}）{limit}")
+    out.extend(_readings(report))
     return "\n".join(out)
+
+
+def _cols(col: int, span: int) -> str:
+    return f"{col + 1}" if span == 1 else f"{col + 1}-{col + span}"
+
+
+def _readings(report: Report) -> list[str]:
+    """How each table was recognised: its anchor, the role of each column, the rows left out."""
+    out = ["\n  表格读取方式"]
+    for reading in report.readings:
+        out.append(f"    {reading.section} {reading.title}：由{reading.found_by}找到，读出{reading.rows_read}行")
+        if reading.columns:
+            cols = "；".join(f"第{_cols(c.col, c.span)}列“{' '.join(c.header.split())}”→{c.role}"
+                            for c in reading.columns)
+            out.append(f"      列：{cols}")
+        for row in reading.skipped:
+            where = f"{row.location.describe()} " if row.location else ""
+            out.append(f"      跳过：{where}“{row.text}”（{row.reason}）")
+    return out
