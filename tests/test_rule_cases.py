@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reportcheck.model import Indicator, ListRow, ListTable, Report
-from reportcheck.rules import REGISTRY, SHARED_TYPES, load_pack
+from reportcheck.rules import REGISTRY, SHARED_TYPES, load_pack, sure_view
 from reportcheck.spec import load_data_sheet_spec, template_by_stage
 
 CASES = Path(__file__).parent / "rule_cases"
@@ -33,7 +33,7 @@ def _indicator(key: str, entry: dict) -> Indicator:
                     evidence_required=row.evidence, growth_pct=entry.get("growth"),
                     growth_decimals=1 if "growth" in entry else None, evidence_pages=entry.get("pages", []),
                     base_year=entry.get("base_year"), cluster_values=entry.get("cluster"),
-                    single_value=row.single_value)
+                    single_value=row.single_value, doubts=entry.get("doubts", {}))
     ind.decimals = {y: entry.get("decimals", default) for y in values}
     if ind.cluster_values:
         ind.decimals.update({f"{y}:cluster": 1 for y in ind.cluster_values})
@@ -74,12 +74,12 @@ def _pack(rule) -> dict:
 
 @pytest.mark.parametrize(("rule", "case"), list(_cases("pass")))
 def test_passing_case_gives_no_finding(rule, case):
-    assert rule.run(build_report(case["report"]), _pack(rule)) == []
+    assert rule.run(sure_view(build_report(case["report"])), _pack(rule)) == []
 
 
 @pytest.mark.parametrize(("rule", "case"), list(_cases("fail")))
 def test_failing_case_gives_its_finding(rule, case):
-    issues = rule.run(build_report(case["report"]), _pack(rule))
+    issues = rule.run(sure_view(build_report(case["report"])), _pack(rule))
     assert [i.code for i in issues] == [case.get("expect_code", rule.code)] * len(case["expect"])
     assert [i.field for i in issues] == case["expect"]
     assert all(i.message and "{" not in i.message for i in issues)

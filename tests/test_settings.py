@@ -62,3 +62,23 @@ def test_rules_command_lists_and_explains():
     assert run("rules", "ZZ999").returncode == 2
     data = json.loads(run("rules", "--format", "json").stdout)
     assert all(r["source"] and r["doc"] for r in data)
+
+
+def test_a_selected_rule_keeps_its_cannot_verify_finding(tmp_path):
+    """--select EL001 shows what EL001 finds, its "cannot verify" (EL009) too; --ignore EL009 hides it."""
+    from docx import Document
+
+    doc = Document(str(DEFECTS))
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.text.strip().startswith("集群企业营业收入"):
+                    for other in row.cells[1:]:
+                        other.text = "—"
+    blank = tmp_path / "revenue_blank.docx"
+    doc.save(str(blank))
+    selected = run("check", str(blank), "--format", "json", "--select", "EL001")
+    assert [(c, s) for c, s in _codes(selected)] == [("EL009", "warning")]
+    assert "集群企业营业收入" in json.loads(selected.stdout)[0]["issues"][0]["message"]
+    hidden = run("check", str(blank), "--format", "json", "--select", "EL001", "--ignore", "EL009")
+    assert _codes(hidden) == []
