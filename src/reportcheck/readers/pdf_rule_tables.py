@@ -124,9 +124,8 @@ def find_rule_tables(lines: list[Line], rules: list[Rule], page: int, top: float
     ``top``/``bottom`` bound the page's body (headers and footers lie outside); ``blocked`` are the
     vertical ranges of the page's fully ruled tables, which no frame may cross."""
     rows = _rule_rows([r for r in rules if top < r.y < bottom])
-    # A table going on from the last page whose first band holds only the tail of a broken row.
-    tail_rule = rows[0] if carry is not None and rows and _same_extent(rows[0], carry) \
-        and not _between(lines, top, rows[0].y) else None
+    # A rule heading the page heads a table going on, whose first band may hold only a broken row's tail.
+    tail_rule = rows[0] if rows and not _between(lines, top, rows[0].y) else None
     frames = _frames(rows, lines, blocked, tail_rule)
     _open_ends(frames, rows, lines, top, bottom, blocked, carry)
     tables: list[RuleTable] = []
@@ -179,19 +178,22 @@ def _frames(rows: list[_RuleRow], lines: list[Line], blocked: list[tuple[float, 
     """Runs of rules of one extent with tabular bands between; narrower rules inside are inner.
     The band under ``tail_rule`` belongs to the table whatever it holds."""
     runs: list[_Frame] = []
-    for row in sorted(rows, key=lambda r: (-round(r.x1 - r.x0), r.y)):  # the widest make the frames
-        host = _host(runs, row, lines)
-        if host is not None:
-            host.inner.append(row)
-            continue
+    for row in rows:  # top to bottom
         run = next((f for f in reversed(runs) if _same_extent(f, row)), None)
         if run is None or not (run.rules == [tail_rule] or _tabular_between(lines, blocked, run.rules[-1].y, row.y)):
             runs.append(_Frame(row.x0, row.x1, [row]))
         else:
             run.rules.append(row)
-    for frame in runs:
+    frames: list[_Frame] = []
+    for run in sorted(runs, key=lambda f: -(f.x1 - f.x0)):  # the widest make the frames
+        host = _host(frames, run.rules[0], lines)
+        if host is not None and all(_host([host], r, lines) is host for r in run.rules):
+            host.inner += run.rules
+        else:
+            frames.append(run)
+    for frame in frames:
         frame.inner.sort(key=lambda r: r.y)
-    return sorted(runs, key=lambda f: f.rules[0].y)
+    return sorted(frames, key=lambda f: f.rules[0].y)
 
 
 def _host(frames: list[_Frame], row: _RuleRow, lines: list[Line]) -> _Frame | None:
