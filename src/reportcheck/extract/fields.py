@@ -13,7 +13,7 @@ from reportcheck.spec import BasicInfoSpec, FieldSpec
 _PHONES = frozenset({"电话", "联系电话", "手机", "联系方式", "电话号码", "手机号码", "办公电话"})
 _TICKED = "☑☒✓✔√■▣◉●✅"
 _UNTICKED = "□☐○◯"
-_CHOICE = re.compile(rf"([{_TICKED}{_UNTICKED}])\s*([^{_TICKED}{_UNTICKED}]*)")
+_CHOICE = re.compile(rf"([{_TICKED}{_UNTICKED}])\s*([^{_TICKED}{_UNTICKED}\s或/、,，;；()]*)")
 
 
 def category_of(text: str | None) -> str | None:

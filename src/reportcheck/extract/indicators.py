@@ -18,6 +18,8 @@ from reportcheck.spec import IndicatorTableSpec, RowSpec
 
 _LABEL_UNIT = re.compile(r"\(([^()]*)\)")
 _ORDINAL = re.compile(r"^(?:\d{1,2}|\(\d{1,2}\)|[\u2460-\u2473]|[一二三四五六七八九十]+)[.、]?$")
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473])")
+_TRAILING_PARENS = re.compile(r"(?:[(（][^()（）]*[)）])+$")
 _SKIP_KINDS = frozenset({"ordinal", "unit", "note", "evidence", "growth"})
 
 
@@ -295,8 +297,11 @@ def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issu
     """Rows the applicant added that are not in the template and carry figures."""
     issues = []
     for line in reader.unmatched:
-        cells = [c for c in line.cells if c.norm and not c.continued]
-        label = re.split(r"[(（]", "".join(cells[0].text.split()), maxsplit=1)[0]
+        cells = [c for c in line.cells if c.norm and not c.continued and not _ORDINAL.match(c.norm)]
+        if not cells:
+            continue
+        written = _ENUMERATOR.sub("", "".join(cells[0].text.split()))
+        label = _TRAILING_PARENS.sub("", written) or written
         issues.append(cat.ROW_UNKNOWN.issue(section=spec.id, field=label, location=cell_loc(cells[0]),
                                             label=label))
     return issues

@@ -9,9 +9,10 @@ from reportcheck.errors import UnreadableInput
 from reportcheck.extract.declaration import is_declaration
 from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
 from reportcheck.extract.indicators import IndicatorReader, match_label, missing_rows, row_index, unknown_rows
+from reportcheck.extract.labels import strip_numbering
 from reportcheck.extract.lines import Line, flatten
 from reportcheck.extract.lists import ListReader
-from reportcheck.extract.sections import Section, build_heading_index, match_heading
+from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits
 from reportcheck.extract.texts import TextCollector
 from reportcheck.layout import Document
 from reportcheck.model import Indicator, Issue, Report
@@ -70,7 +71,7 @@ class _Walker:
 
     def feed(self, line: Line) -> None:
         found = match_heading(self.headings, line.first_text)
-        if found is not None and self._accepts(*found):
+        if found is not None and self._accepts(*found, line.first_text):
             self._enter(found[0], line)
             return
         if self.fields.feed(line):
@@ -98,12 +99,14 @@ class _Walker:
         self.declaration_present |= is_declaration(self._last_text + text)
         self._last_text = text
 
-    def _accepts(self, heading: Section, score: float) -> bool:
-        """Inside free text, a line that looks like an earlier heading, or only nearly like a later
-        one (a sub-heading such as 一、基本情况), is the applicant's prose."""
+    def _accepts(self, heading: Section, score: float, text: str) -> bool:
+        """Inside free text, a line that looks like an earlier heading, only nearly like a later one,
+        or numbered otherwise (一、基本情况 is not 4.1 基本情况) is the applicant's prose."""
         if self.section is None or self.section.kind != "text":
             return True
-        return heading.order > self.section.order and score >= _SURE_HEADING
+        number, _ = strip_numbering(text)
+        return heading.order > self.section.order and score >= _SURE_HEADING and \
+            (number is None or number_fits(number, heading.id))
 
     def _evidence_range(self, line: Line) -> None:
         """The appendix's page range, when the report states it (七、佐证材料（第30-80页）).
@@ -112,6 +115,7 @@ class _Walker:
         sub-ranges that are not the whole appendix."""
         if self.evidence_range is None:
             for text in line.texts():
+                text = "".join(text.split())
                 if "佐证材料" not in text:
                     continue
                 m = _PAGE_RANGE.search(text)

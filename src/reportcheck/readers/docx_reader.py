@@ -83,6 +83,16 @@ def _own(el: etree._Element, p: etree._Element) -> bool:
     return True
 
 
+def _cell_texts(tc: etree._Element) -> list[str]:
+    """A plain cell's lines: each paragraph, then the text boxes anchored in it."""
+    out: list[str] = []
+    for p in _iter_children(tc, _P):
+        out.append(_paragraph_text(p))
+        for box in _text_boxes(p):
+            out.extend(_cell_texts(box))
+    return out
+
+
 def _text_boxes(p: etree._Element) -> list[etree._Element]:
     """The text boxes anchored in a paragraph, each once (not its VML fallback copy)."""
     return [box for box in p.iter(_TXBX) if _own(box, p)]
@@ -134,7 +144,7 @@ class _Walker:
                     cell.content = self.blocks(tc, (index, r, col))
                     cell.text = "\n".join(b.text for b in cell.content if isinstance(b, Paragraph))
                 else:
-                    cell.text = "\n".join(_paragraph_text(p) for p in _iter_children(tc, _P))
+                    cell.text = "\n".join(_cell_texts(tc))
                 if vmerge == "restart":
                     for c in range(col, col + span):
                         origin_by_col[c] = cell
