@@ -10,7 +10,7 @@ all use this step.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportcheck.extract.labels import LabelIndex, strip_parens
 from reportcheck.layout import Cell
@@ -185,8 +185,21 @@ def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | No
         if role is None:
             out.unmapped[col] = text
         else:
-            out.columns[col] = role
+            out.columns[col] = _completed(role, out.columns.get(col - 1))
     return out
+
+
+def _completed(role: Column, left: Column | None) -> Column:
+    """A column headed only by the lower half of a two-row header (其中：集群产业 without its year;
+    2022年 without 营业收入) sits under a spanning cell whose span the file did not show (a PDF
+    ruled as 三线表): it takes the missing half from the column to its left."""
+    if left is None:
+        return role
+    if role.kind == "year" and role.year is None and left.kind == "year" and left.year:
+        return replace(role, year=left.year)
+    if role.kind == "year" and role.year and left.kind == "field" and left.year and left.year != role.year:
+        return replace(left, year=role.year, header=role.header)
+    return role
 
 
 def _role_of_a_line(text: str, table_kind: str, fields: LabelIndex | None) -> Column | None:
