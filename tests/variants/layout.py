@@ -14,6 +14,7 @@ from .ooxml import (
     NewCell,
     Segment,
     cell_at,
+    cell_from,
     cell_text,
     cells,
     decimals,
@@ -257,7 +258,7 @@ def evidence_column(doc: Docx) -> bool:
                 continue
             for tr in seg.data:
                 for col in seg.cols("year:"):
-                    tc = cell_at(tr, col)
+                    tc = cell_from(tr, col)
                     m = EVIDENCE_TAIL.match(cell_text(tc)) if tc is not None else None
                     if m and re.search(r"\d", m.group(2)):
                         set_cell_text(tc, m.group(1))
@@ -329,7 +330,7 @@ def total_rows(doc: Docx) -> bool:
         for col, role in seg.roles.items():
             if not (role.startswith("year:") or "总投资" in role):
                 continue
-            texts = [cell_text(cell_at(tr, col)) for tr in filled]
+            texts = [cell_text(cell_from(tr, col)) for tr in filled]
             if all(plain_number(t) for t in texts):
                 sums[col] = _fmt(sum(Decimal(t) for t in texts), max(decimals(t) for t in texts))
         if not sums:

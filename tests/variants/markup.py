@@ -6,7 +6,7 @@ import copy
 
 from lxml import etree
 
-from .ooxml import W_NS, Docx, cell_at, cell_text, first_rpr, make_run, plain_number, segments, w
+from .ooxml import W_NS, Docx, cell_from, cell_text, first_rpr, make_run, plain_number, segments, w
 from .spelling import text_body
 
 DATE = "2023-03-01T10:00:00Z"
@@ -38,7 +38,7 @@ def tracked_changes(doc: Docx) -> bool:
             continue
         for tr in seg.data[:2]:
             col = seg.cols("year:")[-1]
-            tc = cell_at(tr, col)
+            tc = cell_from(tr, col)
             t = cell_text(tc) if tc is not None else ""
             if not plain_number(t):
                 continue
@@ -97,7 +97,7 @@ def review_comments(doc: Docx) -> bool:
     targets = []
     for seg in segments(doc.document):
         if seg.kind == "indicator" and seg.data:
-            tc = cell_at(seg.data[0], seg.cols("year:")[0])
+            tc = cell_from(seg.data[0], seg.cols("year:")[0])
             if tc is not None and cell_text(tc):
                 targets.append(tc)
     if not targets:

@@ -267,6 +267,11 @@ def cell_at(tr: etree._Element, col: int) -> etree._Element | None:
     return None
 
 
+def cell_from(tr: etree._Element, col: int) -> etree._Element | None:
+    """The cell that starts at grid column ``col`` (not one that only spans over it)."""
+    return next((tc for tc, start, _ in positions(tr) if start == col), None)
+
+
 def grid_width(tbl: etree._Element) -> int:
     return len(tbl.findall(f"{w('tblGrid')}/{w('gridCol')}"))
 

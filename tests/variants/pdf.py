@@ -117,13 +117,31 @@ def _escape(text: str) -> str:
 
 
 def _table_flowables(tbl: etree._Element, body_style, cell_style, width: float) -> list:
-    from reportlab.platypus import Paragraph, Table, TableStyle
-
+    """A table as reportlab Tables; a long one-cell row (a free-text block) flows as paragraphs between them."""
     trs = rows(tbl)
-    n = grid_width(tbl)
     if len(trs) == 1 and len(cells(trs[0])) == 1:  # a one-cell frame: its content flows on
         return _flowables(cells(trs[0])[0], body_style, cell_style, width)
-    grid = [["" for _ in range(n)] for _ in trs]
+    out: list = []
+    group: list[etree._Element] = []
+    for tr in trs:
+        only = cells(tr)
+        if len(only) == 1 and len(cell_text(only[0])) > 200:
+            if group:
+                out.append(_grid_table(tbl, group, cell_style, width))
+                group = []
+            out.extend(_flowables(only[0], body_style, cell_style, width))
+        else:
+            group.append(tr)
+    if group:
+        out.append(_grid_table(tbl, group, cell_style, width))
+    return out
+
+
+def _grid_table(tbl: etree._Element, trs: list[etree._Element], cell_style, width: float):
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    n = grid_width(tbl)
+    grid: list[list] = [["" for _ in range(n)] for _ in trs]
     spans = []
     owner: dict[int, tuple[int, int]] = {}  # column → (row, span) of the open vertical merge
     for r, tr in enumerate(trs):
@@ -146,15 +164,16 @@ def _table_flowables(tbl: etree._Element, body_style, cell_style, width: float) 
             cont = nxt is not None and any(s == start and vmerge(tc) == "continue" for tc, s, _ in positions(nxt))
             if not cont:
                 if r > r0:
+                    spans = [x for x in spans if not (x[0] == start and x[1] == r0)]
                     spans.append((start, r0, start + k - 1, r))
                 del owner[start]
     widths = [float(c.get(w("w"), "1")) for c in tbl.findall(f"{w('tblGrid')}/{w('gridCol')}")]
     total = sum(widths) or 1
-    table = Table(grid, colWidths=[width * x / total for x in widths], repeatRows=0)
+    table = Table(grid, colWidths=[width * x / total for x in widths])
     style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     style += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
     table.setStyle(TableStyle(style))
-    return [table]
+    return table
 
 
 def _flowables(container: etree._Element, body_style, cell_style, width: float) -> list:

@@ -12,6 +12,7 @@ from .ooxml import (
     CHAPTER,
     Docx,
     cell_at,
+    cell_from,
     cell_text,
     cells,
     headings,
@@ -37,7 +38,7 @@ def _value_cells(doc: Docx, kinds: tuple[str, ...] = VALUE_KINDS, growth: bool =
         for tr in seg.data:
             for col, role in seg.roles.items():
                 if role.startswith("year:") or role == "base" or (growth and role == "growth"):
-                    tc = cell_at(tr, col)
+                    tc = cell_from(tr, col)
                     if tc is not None:
                         yield seg, tr, tc, role
 
@@ -218,8 +219,9 @@ def heading_styles(doc: Docx) -> bool:
 def heading_spaced(doc: Docx) -> bool:
     """Headings spaced out to fill the line: 2 . 1 集 群 主 要 经 济 指 标."""
     found = headings(doc.document)
-    for p, _, _ in found:
-        set_para_text(p, " ".join(norm(para_text(p))))
+    for p, _, _ in found:  # characters spaced out; a page range in brackets is left whole
+        tokens = re.findall(r"[（(][^）)]*[）)]|\S", norm(para_text(p)))
+        set_para_text(p, " ".join(tokens))
     return bool(found)
 
 
@@ -309,11 +311,14 @@ def values_with_units(doc: Docx) -> bool:
 
 
 def values_trailing_zero(doc: Docx) -> bool:
-    """Decimal values written with an extra trailing zero: 51.70."""
+    """Large amounts (亿元, ≥ 100) written with an extra trailing zero: 1180.50.
+
+    Small ones are left alone: 1.30 for 1.3 claims a precision the figure did not have, and a checker may
+    rightly test growth against it."""
     done = False
-    for _, _, tc, _ in _value_cells(doc):
+    for seg, tr, tc, _ in _value_cells(doc):
         t = cell_text(tc)
-        if plain_number(t) and "." in t:
+        if plain_number(t) and "." in t and _unit_of(seg, tr) == "亿元" and abs(float(t)) >= 100:
             set_cell_text(tc, t + "0")
             done = True
     return done
@@ -332,7 +337,7 @@ def values_thousands(doc: Docx) -> bool:
         for tr in seg.data:
             for col, role in seg.roles.items():
                 if role.startswith(("year:", "base")) or "总投资" in role:
-                    tc = cell_at(tr, col)
+                    tc = cell_from(tr, col)
                     t = cell_text(tc) if tc is not None else ""
                     if plain_number(t) and abs(float(t)) >= 1000:
                         set_cell_text(tc, _thousands(t))
@@ -421,8 +426,8 @@ def growth_double_rounded(doc: Docx) -> bool:
             continue
         years = seg.cols("year:")
         for tr in seg.data:
-            texts = [cell_text(cell_at(tr, c)) for c in years]
-            g_cell = cell_at(tr, seg.col("growth"))
+            texts = [cell_text(cell_from(tr, c)) for c in years]
+            g_cell = cell_from(tr, seg.col("growth"))
             if len(texts) != 2 or not all(plain_number(t) for t in texts) or g_cell is None:
                 continue
             v1, v2 = (Decimal(t) for t in texts)
