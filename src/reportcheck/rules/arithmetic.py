@@ -64,7 +64,9 @@ def _meets(reported: float, decimals: int, lo: float, hi: float, computed: float
         return True
     if computed is None or decimals >= 2:
         return False
-    return abs(_round_half_up(_round_half_up(computed, 2), decimals) - reported) < 1e-9
+    twice = _round_half_up(computed, 2)
+    # 132.35 rounds to 132.4 by hand, to 132.3 in binary floating point (spreadsheets, scripts)
+    return any(abs(r - reported) < 1e-9 for r in (_round_half_up(twice, decimals), round(twice, decimals)))
 
 
 def _round_half_up(value: float, decimals: int) -> float:
@@ -96,7 +98,8 @@ def check_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
     """每个填报的增幅都按两年数值重算，考虑舍入：填报值保留d位小数即视为区间
     [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]，只有区间无法相交时才报错。
 
-    先保留两位小数、再保留一位小数（两次舍入）得到的填报值也不算错：132.3529 → 132.35 → 132.4。
+    先保留两位小数、再保留一位小数（两次舍入）得到的填报值也不算错：132.3529 先得 132.35，再舍入
+    写成 132.4（四舍五入）或 132.3（电子表格的二进制浮点舍入）都接受。
 
     反例：集群总产值 2021年 120.0、2022年 135.0，增幅填 15.3 —— 应为 12.5。
     正例：同样数值增幅填 12.5 或 12.50。
