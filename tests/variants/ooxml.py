@@ -405,7 +405,11 @@ def _header_kind(tr: etree._Element) -> str | None:
 
 
 def _is_second_header(tr: etree._Element) -> bool:
+    """The lower header row (years, or 园区总额/其中): its first cell is empty or merged from above; a data
+    row holding a bare year (a 批准时间 of 2021年) is not one."""
     texts = [norm(cell_text(tc)) for tc in cells(tr)]
+    if not texts or (texts[0] and texts[0] != "序号"):
+        return False
     return any(YEAR.match(t) or "园区总额" in t for t in texts) and not any(
         re.search(r"\d+\.\d|（亿元）|（个）", t) for t in texts)
 
