@@ -124,21 +124,24 @@ def _words(textpage, height: float) -> tuple[list[dict], int, int]:
     for line in lines:
         line.sort(key=lambda c: c[2])
         current: list[tuple] = []
+        spaced = False  # the word follows a space character (kept even where the gap is narrow)
         for char in line:
             if char[4].isspace() or (current and char[2] - current[-1][3] > _WORD_GAP):
                 if current:
-                    words.append(_word(current))
+                    words.append(_word(current, spaced))
+                    spaced = False
+                spaced = spaced or char[4].isspace()
                 current = [] if char[4].isspace() else [char]
             else:
                 current.append(char)
         if current:
-            words.append(_word(current))
+            words.append(_word(current, spaced))
     return words, total, unmapped
 
 
-def _word(chars: list[tuple]) -> dict:
+def _word(chars: list[tuple], spaced: bool) -> dict:
     return {"text": "".join(c[4] for c in chars), "x0": chars[0][2], "x1": chars[-1][3],
-            "top": min(c[0] for c in chars), "bottom": max(c[1] for c in chars)}
+            "top": min(c[0] for c in chars), "bottom": max(c[1] for c in chars), "space": spaced}
 
 
 def read_pages(pdf) -> list[PageContent]:

@@ -26,14 +26,15 @@ class Line:
 
 
 def join_words(words: list[dict]) -> str:
-    """Words of one line: a space where the gap is a space's width, none inside justified CJK."""
+    """Words of one line: a space where the file has one or the gap is a space's width, none inside
+    justified CJK."""
     out = ""
     previous: dict | None = None
     for word in words:
         if previous is not None:
             gap = word["x0"] - previous["x1"]
             size = max(previous["bottom"] - previous["top"], 1.0)
-            if gap > 0.25 * size or not (_CJK.search(out[-1]) or _CJK.search(word["text"][0])):
+            if word.get("space") or gap > 0.25 * size or not (_CJK.search(out[-1]) or _CJK.search(word["text"][0])):
                 out += " "
         out += word["text"]
         previous = word
