@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from lxml import etree
@@ -38,9 +39,17 @@ def _border(parent: etree._Element, side: str, size: int | None) -> None:
 
 
 def three_line(doc: Docx) -> bool:
-    """Every table ruled as 三线表: a heavy top and bottom rule, a thin rule under the header, nothing else."""
-    tables = list(doc.document.iter(w("tbl")))
-    for tbl in tables:
+    """Every data table ruled as 三线表: a heavy top and bottom rule, a thin rule under the header, nothing else.
+
+    A data table is one that holds a single indicator or list block whose header is its first row (the
+    split layout). Form grids — the basic information, a table of several sections with title rows (the
+    merged layout) — are not restyled: an applicant applies 三线表 to the tables of figures, and a form
+    grid without its rules is no longer a form anyone fills in."""
+    blocks = segments(doc.document)
+    per_table = Counter(id(seg.table) for seg in blocks)
+    data = [seg for seg in blocks if rows(seg.table)[0] is seg.header[0] and per_table[id(seg.table)] == 1]
+    for seg in data:
+        tbl = seg.table
         pr = tbl.find(w("tblPr"))
         old = pr.find(w("tblBorders"))
         if old is not None:
@@ -55,7 +64,6 @@ def three_line(doc: Docx) -> bool:
             tcpr = tc.find(w("tcPr"))
             if tcpr is not None and tcpr.find(w("tcBorders")) is not None:
                 tcpr.remove(tcpr.find(w("tcBorders")))
-    for seg in segments(doc.document):
         for tc in cells(seg.header[-1]):
             tcpr = tc.find(w("tcPr"))
             if tcpr is None:
@@ -66,7 +74,7 @@ def three_line(doc: Docx) -> bool:
             after = [tcpr.find(w(t)) for t in ("tcW", "gridSpan", "vMerge")]
             last = [a for a in after if a is not None]
             (last[-1].addnext(tb) if last else tcpr.insert(0, tb))
-    return bool(tables)
+    return bool(data)
 
 
 def soffice_pdf(src: Path, dst: Path) -> None:

@@ -21,6 +21,7 @@ page's horizontal rules and its text:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -215,13 +216,16 @@ def _tabular_between(lines: list[Line], blocked: list[tuple[float, float]], y0: 
     return _tabular(_between(lines, y0, y1)) and not _crosses(blocked, y0, y1)
 
 
+_FOOT = 60.0  # points: a table whose last rule is this close to the page's foot may go on
+
+
 def _open_ends(frames: list[_Frame], rows: list[_RuleRow], lines: list[Line], top: float, bottom: float,
                blocked: list[tuple[float, float]], carry: Carry | None) -> None:
     """Mark the frame going on from the previous page and the one going on to the next; drop lone
     rules that are neither."""
     first_y = min([r.y for r in rows] + [b[0] for b in blocked], default=bottom)
     head = _between(lines, top, first_y)
-    if carry is not None and head:
+    if carry is not None and head and _tabular(head):
         if frames and frames[0].rules[0].y == first_y and _same_extent(frames[0], carry):
             frames[0].open_top = True
         elif not rows and not blocked:
@@ -230,7 +234,8 @@ def _open_ends(frames: list[_Frame], rows: list[_RuleRow], lines: list[Line], to
         last = frames[-1]
         below = _between(lines, last.rules[-1].y, bottom)
         wide = len(last.rules) > 1 or last.x1 - last.x0 >= _LONE_RULE
-        if wide and below and _tabular(below) and not _crosses(blocked, last.rules[-1].y, bottom):
+        at_foot = not below and bottom - last.rules[-1].y < _FOOT  # a header at the page's foot
+        if wide and (at_foot or (below and _tabular(below))) and not _crosses(blocked, last.rules[-1].y, bottom):
             last.open_bottom = True
     frames[:] = [f for f in frames if len(f.rules) > 1 or f.open_top or f.open_bottom]
 
@@ -365,11 +370,14 @@ def _restarts(row: _Row, line: Line, bounds: list[float], edges: dict[int, float
     return False
 
 
+_FIGURE = re.compile(r"^[+-]?[\d,]+(?:\.\d+)?%?$")
+
+
 def _wraps(above: _Chunk, below: _Chunk, edge: float) -> bool:
     """``below`` goes on with the text of ``above``: wrapped at the column's edge or mid-phrase."""
     text = above.text.rstrip()
-    if text.endswith(_CLOSING):
-        return False
+    if text.endswith(_CLOSING) or (_FIGURE.match(text) and _FIGURE.match(below.text.strip())):
+        return False  # a figure is whole: right-aligned figures reach the edge and still end there
     unclosed = sum(text.count(ch) for ch in _OPENING) > sum(text.count(ch) for ch in _CLOSING[:5])
     if unclosed or below.text.startswith(_OPENING) or text.endswith(_GOES_ON):
         return True
