@@ -47,6 +47,7 @@ class IndicatorReader:
         if self.log is None:
             self.log = ReadingLog(self.spec.id, self.spec.title)
         self._unmapped_told: set[int] = set()
+        self._last_unknown: Line | None = None
 
     @property
     def years(self) -> list[str]:
@@ -63,11 +64,15 @@ class IndicatorReader:
         cells = [c for c in line.cells if c.norm and not c.continued]
         hit = hit or self.label_of(line)
         if hit is not None:  # a labelled row is data, even when its values look like years
+            self._last_unknown = None
             self.take_header()
             row, score, label_cell, label_text, pages = hit
             self._read_row(row, score, label_cell, label_text, pages,
                            [c for c in cells if c is not label_cell])
             return True
+        if len(cells) == 1 and self._last_unknown is not None and self._label_goes_on(cells[0]):
+            return True
+        self._last_unknown = None
         if cells and looks_like_header(line.cells, self.spec.kind):
             if self.header.columns and not self.pending and self.found:
                 self.log.skip(line, "重复的表头（续表）")
@@ -93,7 +98,29 @@ class IndicatorReader:
     def keep_unknown(self, line: Line) -> None:
         """A row with figures under a label the template does not have (reported as X010)."""
         self.unmatched.append(line)
+        self._last_unknown = line
         self.log.skip(line, "模板中没有的指标")
+
+    def _label_goes_on(self, cell: Cell) -> bool:
+        """A label broken over two table rows (a PDF row split at the label's line break): the row
+        before had the figures and an unknown label; with this text the label is the template's."""
+        line = self._last_unknown
+        assert line is not None
+        hit = match_label(self.index, self.header, line)
+        own = [c for c in line.cells if c.norm and not c.continued]
+        label_cell = next((c for c in own if not _ORDINAL.match(c.norm)), None)
+        if hit is not None or label_cell is None:
+            return False
+        text, pages = split_evidence(f"{label_cell.norm}{cell.norm}")
+        joined = self.index.match(text)
+        if joined is None:
+            return False
+        self.unmatched.remove(line)
+        self.log.skipped.pop()
+        self._last_unknown = None
+        self._read_row(joined[0], joined[1], label_cell, text, pages,  # type: ignore[arg-type]
+                       [c for c in own if c is not label_cell])
+        return True
 
     def _read_row(self, row: RowSpec, score: float, label_cell: Cell, label_text: str, pages: list[int],
                   cells: list[Cell]) -> None:
