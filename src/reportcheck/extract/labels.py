@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -41,14 +42,15 @@ def clean_label(text: str) -> str:
     return _FOOTNOTE.sub("", key)
 
 
-def label_keys(text: str) -> list[str]:
-    """The keys a label is known by, most specific first."""
+@lru_cache(maxsize=8192)
+def label_keys(text: str) -> tuple[str, ...]:
+    """The keys a label is known by, most specific first (cached: a report repeats its texts)."""
     key = clean_label(text)
     bare = strip_parens(key)
     keys = [key, bare]
     if bare.startswith("集群") and len(bare) > 4:
         keys.append(bare[2:])
-    return list(dict.fromkeys(k for k in keys if k))
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def strip_numbering(text: str) -> tuple[str | None, str]:
