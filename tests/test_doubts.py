@@ -28,19 +28,25 @@ def _row(table, label: str):
     return next(row for row in table.rows if row.cells[0].text.startswith(label))
 
 
+def _with_column(header: str, value: str, tmp_path: Path, name: str) -> Path:
+    """The clean sample with a column added to table 2.1: ``header`` over ``value`` in every row."""
+    doc = Document(str(CLEAN))
+    table = _table_with(doc, "集群总产值")
+    table.add_column(Cm(2))
+    table.rows[0].cells[-1].text = header
+    for row in table.rows[1:]:
+        row.cells[-1].text = value
+    path = tmp_path / name
+    doc.save(str(path))
+    return path
+
+
 def _codes(path: Path) -> list[tuple[str, str | None, str]]:
     return [(i.code, i.field, i.severity) for i in run_rules(load_report(path))]
 
 
 def test_two_columns_for_one_year_are_a_doubt_not_an_error(tmp_path):
-    doc = Document(str(CLEAN))
-    table = _table_with(doc, "集群总产值")
-    table.add_column(Cm(2))
-    table.rows[0].cells[-1].text = "2022年"
-    for row in table.rows[1:]:
-        row.cells[-1].text = "9999.9"
-    path = tmp_path / "two_2022_columns.docx"
-    doc.save(str(path))
+    path = _with_column("2022年", "9999.9", tmp_path, "two_2022_columns.docx")
     report = load_report(path)
     total = report.indicator("total_output")
     assert total.doubts["2022"] == "两列对应同一数值"
@@ -66,14 +72,7 @@ def test_a_label_only_nearly_the_template_s_is_read_but_not_judged(tmp_path):
 
 
 def test_an_unknown_column_with_figures_is_said_once(tmp_path):
-    doc = Document(str(CLEAN))
-    table = _table_with(doc, "集群总产值")
-    table.add_column(Cm(2))
-    table.rows[0].cells[-1].text = "预计数"
-    for row in table.rows[1:]:
-        row.cells[-1].text = "1.0"
-    path = tmp_path / "unknown_column.docx"
-    doc.save(str(path))
+    path = _with_column("预计数", "1.0", tmp_path, "unknown_column.docx")
     codes = _codes(path)
     assert [c for c in codes if c[0] == "D001"] == [("D001", "集群主要经济指标", "info")]
     report = load_report(path)
