@@ -7,16 +7,18 @@ year, the cluster's area, SME R&D, 创新型中小企业).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reportcheck import catalogue as cat
 from reportcheck.errors import UnreadableInput
 from reportcheck.extract.fields import category_of
-from reportcheck.extract.lines import YEAR
 from reportcheck.model import BasicInfo, Indicator, Issue, Loc, Report
 from reportcheck.normalize.numbers import parse_value
 from reportcheck.normalize.text import normalize_text
 from reportcheck.spec import load_data_sheet_spec
+
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 
 FIGURES, BASIC = "指标", "基本信息"
 KEY_HEADER = "代码"

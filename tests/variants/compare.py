@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from . import ChangeSet
@@ -75,12 +76,15 @@ def differences(original, variant, changes: ChangeSet) -> list[str]:
     return lines
 
 
-def findings(issues) -> set[tuple[str, str | None, str | None]]:
-    return {(i.code, i.section, i.field) for i in issues}
+def findings(issues) -> Counter[tuple[str, str | None, str | None]]:
+    """Findings by (code, section, field), counted: two X001 on one row are not one."""
+    return Counter((i.code, i.section, i.field) for i in issues)
 
 
-def finding_differences(original: set, variant: set, changes: ChangeSet) -> list[str]:
-    want = (original - changes.findings_removed) | changes.findings_added
-    lines = [f"new finding {f}" for f in sorted(variant - want, key=str)]
-    lines += [f"lost finding {f}" for f in sorted(want - variant, key=str)]
+def finding_differences(original: Counter, variant: Counter, changes: ChangeSet) -> list[str]:
+    want = Counter({f: n for f, n in original.items() if f not in changes.findings_removed})
+    for f in changes.findings_added:
+        want[f] = max(want[f], variant[f], 1)
+    lines = [f"new finding {f}" for f in sorted((variant - want).elements(), key=str)]
+    lines += [f"lost finding {f}" for f in sorted((want - variant).elements(), key=str)]
     return lines

@@ -20,18 +20,19 @@ from reportcheck.normalize.text import label_key
 # A year in a header: 2021年, 2021年度, 营业收入2021年, or a bare 2021 standing alone.
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度?|(?!\d))")
 _GROWTH = ("增幅", "增速", "增长", "增减", "同比", "涨幅", "变化率", "变动率")
-_ACTUAL = ("实际", "上一年", "上年", "基期", "基数", "完成值")
+_ACTUAL = ("实际", "上一年", "上年", "基期", "基数", "基准", "完成", "现状")
 _EVIDENCE = ("页码", "佐证", "证明材料")
 _ORDINAL = ("序号", "编号", "排名", "名次", "排序", "no.", "no")
 _UNIT = ("单位", "计量单位")
 _NOTE = ("备注", "说明", "数据来源", "来源", "注释", "备考")
 _LABEL = ("指标", "指标名称", "项目", "名称", "指标项目", "近2年情况指标名称", "近两年情况指标名称")
 _TOTAL = ("园区总额", "园区合计", "园区", "总额", "合计", "全园区")
-_CLUSTER = ("其中集群产业", "集群产业", "其中集群企业", "集群企业", "其中", "其中集群")
+_CLUSTER = ("其中集群产业", "集群产业", "其中集群企业", "集群企业", "其中", "其中集群", "集群")
+_BARE_NUMBER = re.compile(r"[\d.]+")
 _UNIT_IN = re.compile(r"\(([^()]*)\)")
 
 VALUE_KINDS = frozenset({"year", "actual", "target"})
-ROLE_ZH = {"label": "指标名称", "year": "年份数值", "actual": "上一年实际值", "target": "目标值",
+ROLE_ZH = {"label": "指标名称", "year": "数值", "actual": "上一年实际值", "target": "目标值",
            "growth": "增幅", "evidence": "佐证材料页码", "unit": "单位", "note": "备注/来源",
            "ordinal": "序号", "field": "名单列"}
 
@@ -147,8 +148,9 @@ def _part_of(bare: str) -> str | None:
 def looks_like_header(cells: list[Cell], table_kind: str, fields: LabelIndex | None = None) -> bool:
     """A row of header texts: every cell has a role, or two have one and none holds a figure.
 
-    A data row may hold one year-like text (a 批准时间 of ``2020年``); it is not a header."""
-    roles = texts = 0
+    A data row may hold year-like texts (a 批准时间 of ``2020年``; 集群形成时间 ``2008``): a bare
+    number never counts towards the two."""
+    roles = texts = strong = 0
     figure = False
     for cell in cells:
         if not cell.norm or cell.continued:
@@ -157,9 +159,10 @@ def looks_like_header(cells: list[Cell], table_kind: str, fields: LabelIndex | N
         role = column_role(cell.norm, table_kind, fields)
         if role is not None:
             roles += 1
+            strong += not _BARE_NUMBER.fullmatch(label_key(cell.norm))
         elif _is_figure(cell.norm):
             figure = True
-    return texts > 0 and (roles == texts or (roles >= 2 and not figure))
+    return texts > 0 and (roles == texts or (strong >= 2 and not figure))
 
 
 def _is_figure(text: str) -> bool:

@@ -13,24 +13,43 @@ from reportcheck.spec import BasicInfoSpec, FieldSpec
 _PHONES = frozenset({"电话", "联系电话", "手机", "联系方式", "电话号码", "手机号码", "办公电话"})
 _TICKED = "☑☒✓✔√■▣◉●✅"
 _UNTICKED = "□☐○◯"
-_CHOICE = re.compile(rf"([{_TICKED}{_UNTICKED}])\s*([^{_TICKED}{_UNTICKED}\s或/、,，;；()]*)")
+_MARKS = re.compile(f"[{_TICKED}{_UNTICKED}]")
+_SEPARATORS = "或/、,，;；"
+_OPTION_SPLIT = re.compile(f"[{_SEPARATORS}]")
+_PADDING = " ()（）\u3000"
 
 
 def category_of(text: str | None) -> str | None:
     """先进制造业集群 → advanced; 中小(工业)企业特色产业集群 → sme; both or neither → None.
 
-    With check boxes (``☑先进制造业集群 □中小企业特色产业集群``) only the ticked choices count."""
+    With check boxes only the ticked choices count, the marks written before their choices
+    (``☑先进制造业集群 □中小企业特色产业集群``) or after them (``先进制造业集群☑ 中小企业…□``)."""
     if not text:
         return None
-    choices = _CHOICE.findall(text)
-    if choices:
-        text = " ".join(words for mark, words in choices if mark in _TICKED)
+    if _MARKS.search(text):
+        text = " ".join(_ticked(text))
     key = label_key(text)
     advanced = "先进制造" in key
     sme = "中小" in key or "特色产业" in key
     if advanced == sme:
         return None
     return "advanced" if advanced else "sme"
+
+
+def _ticked(text: str) -> list[str]:
+    """The choices whose mark is a tick. When the text starts with a mark, every mark goes with the
+    choice after it; otherwise a mark goes with the choice before it, unless a separator (或, /, 、)
+    stands between them (``先进制造业集群或√中小企业…``)."""
+    parts = _MARKS.split(text)
+    leading = not parts[0].strip(_PADDING)
+    chosen = []
+    for i, mark in enumerate(_MARKS.findall(text)):
+        before = parts[i].rstrip(_PADDING)
+        ahead = leading or not before or before[-1] in _SEPARATORS
+        if mark in _TICKED:
+            options = _OPTION_SPLIT.split(parts[i + 1] if ahead else parts[i])
+            chosen.append((options[0] if ahead else options[-1]).strip(_PADDING))
+    return chosen
 
 
 def _key(text: str) -> str:

@@ -13,7 +13,7 @@ from reportcheck.extract.reading import ReadingLog
 from reportcheck.layout import Cell
 from reportcheck.model import Indicator, Issue
 from reportcheck.normalize.evidence import split_evidence
-from reportcheck.normalize.numbers import UNIT_ALIASES, ParsedValue, parse_growth, parse_value
+from reportcheck.normalize.numbers import UNIT_ALIASES, ParsedValue, convertible, parse_growth, parse_value
 from reportcheck.spec import IndicatorTableSpec, RowSpec
 
 _LABEL_UNIT = re.compile(r"\(([^()]*)\)")
@@ -53,16 +53,12 @@ class IndicatorReader:
     def years(self) -> list[str]:
         return self.header.years("year")
 
-    def label_of(self, line: Line) -> tuple[RowSpec, float, Cell, str, list[int]] | None:
-        """The template row a table row is about, read through this table's columns."""
-        return match_label(self.index, self.header, line)
-
     def feed(self, line: Line, hit: tuple | None = None) -> bool:
         """Read a labelled row or a header row; False for a row this table does not know."""
         if not line.is_row:
             return True
         cells = [c for c in line.cells if c.norm and not c.continued]
-        hit = hit or self.label_of(line)
+        hit = hit or match_label(self.index, self.header, line)
         if hit is not None:  # a labelled row is data, even when its values look like years
             self._last_unknown = None
             self.take_header()
@@ -139,7 +135,7 @@ class IndicatorReader:
                         location=cell_loc(label_cell))
         ind.raw["label"] = label_cell.text
         all_pages = list(pages)
-        if self.spec.kind == "park_indicators":
+        if self.spec.kind == "park_indicators" and not row.single_value:
             ind.cluster_values = {}
         if score < SURE_SCORE:
             ind.doubts["row"] = f"指标名称“{clean_label(label_text)}”只是近似匹配"
@@ -154,7 +150,7 @@ class IndicatorReader:
             if role.kind in ("year", "target") and role.year and role.part == "total":
                 ind.values.setdefault(role.year, None)
             if role.kind == "year" and role.year and ind.cluster_values is not None \
-                    and role.part == "cluster":
+                    and role.part == "cluster" and not row.single_value:
                 ind.cluster_values.setdefault(role.year, None)
         if self.spec.kind == "targets" and ind.base_year is None:
             ind.base_year = self._base_year(None)
@@ -166,15 +162,20 @@ class IndicatorReader:
 
     def _single_value(self, ind: Indicator, row: RowSpec, cells: list[Cell], written_unit: str | None,
                       pages: list[int]) -> None:
-        """3.1's 园区开发面积, 投资强度, 亩均税收: one figure, in whichever value column it stands."""
+        """3.1's 园区开发面积, 投资强度, 亩均税收: one figure — the latest year's when each year has a
+        cell, else the one value cell (merged across the year columns)."""
         year = self.years[-1] if self.years else "value"
+        values: list[tuple[Cell, Column | None]] = []
         for cell in cells:
             role = self.header.at(cell)
             if role is None or role.kind in VALUE_KINDS:
-                self._put(ind, year, cell, row, written_unit, pages, "values")
-                return
-            if role.kind == "evidence":
+                values.append((cell, role))
+            elif role.kind == "evidence":
                 pages.extend(split_evidence(cell.norm)[1])
+        latest = [c for c, role in values if role is not None and role.year == year and role.part == "total"]
+        chosen = latest[0] if latest else (values[0][0] if values else None)
+        if chosen is not None:
+            self._put(ind, year, chosen, row, written_unit, pages, "values")
 
     def _values(self, ind: Indicator, row: RowSpec, cells: list[Cell], written_unit: str | None,
                 pages: list[int]) -> None:
@@ -203,15 +204,19 @@ class IndicatorReader:
             elif role.kind == "actual":
                 year = self._base_year(role)
                 ind.base_year = year
-                self._put(ind, year, cell, row, role.unit or written_unit, pages, "values")
+                self._put(ind, year, cell, row, _unit(written_unit, role, row), pages, "values")
             elif role.year:
                 target = "cluster_values" if role.part == "cluster" else "values"
-                self._put(ind, role.year, cell, row, role.unit or written_unit, pages, target)
+                self._put(ind, role.year, cell, row, _unit(written_unit, role, row), pages, target)
 
     def _conflict(self, ind: Indicator, role: Column, first: Cell, second: Cell) -> None:
         """Two cells of one row claim the same figure: neither is trusted."""
-        key = "growth" if role.kind == "growth" else (
-            f"{role.year}:cluster" if role.part == "cluster" else str(role.year or "actual"))
+        if role.kind == "growth":
+            key = "growth"
+        elif role.kind == "actual":
+            key = self._base_year(role)
+        else:
+            key = f"{role.year}:cluster" if role.part == "cluster" else str(role.year)
         ind.doubts[key] = "两列对应同一数值"
         what = role.describe()
         self.issues.append(cat.COLUMN_CONFLICT.issue(
@@ -293,6 +298,14 @@ def match_label(index: LabelIndex, header: HeaderMap, line: Line
             return None
         return hit[0], hit[1], cell, text, pages  # type: ignore[return-value]
     return None
+
+
+def _unit(written: str | None, role: Column, row: RowSpec) -> str | None:
+    """The unit a figure is written in: the row's label says it, else the column's header — when the
+    header's unit can be the row's at all (a 2022年（亿元） header says nothing of a % row)."""
+    if written:
+        return written
+    return role.unit if role.unit and convertible(role.unit, row.unit) else None
 
 
 def _written_unit(label: str) -> str | None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reportcheck.layout import Cell, Document, Paragraph, Table
 from reportcheck.model import Loc
 
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 _SHORT_HEADING = 30
 
 

@@ -68,6 +68,7 @@ class _Walker:
         self.declaration_present = False
         self._last_text = ""
         self.evidence_range: tuple[int, int] | None = None
+        self._range_from_appendix = False
 
     def feed(self, line: Line) -> None:
         found = match_heading(self.headings, line.first_text)
@@ -80,7 +81,7 @@ class _Walker:
         if section is None:
             return
         if section.kind == "evidence" or (line.para is not None and section.kind != "text"):
-            self._evidence_range(line)
+            self._evidence_range(line, stated_in_appendix=section.kind == "evidence")
         if section.kind == "basic":
             self.basic.feed(line)
         elif section.kind == "indicators":
@@ -89,12 +90,13 @@ class _Walker:
             self.lists[section.spec.id].feed(line)  # type: ignore[union-attr]
         elif section.kind == "text":
             self.texts[section.id].feed(line)
-        if section.kind in ("declaration", "evidence", "chapter") or (
-                line.para is not None and section.kind != "text"):
+        if section.kind == "declaration":
             self._declaration(line)
+        elif line.para is not None and section.kind != "text":  # its heading reworded past knowing
+            self.declaration_present |= is_declaration("".join(line.texts()))
 
     def _declaration(self, line: Line) -> None:
-        """The declaration, also when its sentence is broken over two lines or paragraphs."""
+        """The declaration in its section, also when its sentence is broken over two lines."""
         text = "".join(line.texts())
         self.declaration_present |= is_declaration(self._last_text + text)
         self._last_text = text
@@ -108,26 +110,28 @@ class _Walker:
         return heading.order > self.section.order and score >= _SURE_HEADING and \
             (number is None or number_fits(number, heading.id))
 
-    def _evidence_range(self, line: Line) -> None:
-        """The appendix's page range, when the report states it (七、佐证材料（第30-80页）).
-
-        Only a line that names 佐证材料 counts: the appendix's own table of contents lists
-        sub-ranges that are not the whole appendix."""
-        if self.evidence_range is None:
-            for text in line.texts():
-                text = "".join(text.split())
-                if "佐证材料" not in text:
-                    continue
-                m = _PAGE_RANGE.search(text)
-                if m:
-                    self.evidence_range = (int(m.group(1)), int(m.group(2)))
-                    return
+    def _evidence_range(self, line: Line, stated_in_appendix: bool) -> None:
+        """The appendix's page range, when the report states it: in the appendix's heading or section
+        (七、佐证材料（第30-80页）), which wins, or elsewhere as the appendix's
+        (佐证材料见附件（第10页至第60页）). A note that some figures' evidence is on pages 23-25 is not
+        the appendix's range, nor are the sub-ranges of the appendix's table of contents."""
+        if self._range_from_appendix or (self.evidence_range is not None and not stated_in_appendix):
+            return
+        for text in line.texts():
+            text = "".join(text.split())
+            if "佐证材料" not in text or not (stated_in_appendix or "附件" in text):
+                continue
+            m = _PAGE_RANGE.search(text)
+            if m:
+                self.evidence_range = (int(m.group(1)), int(m.group(2)))
+                self._range_from_appendix = stated_in_appendix
+                return
 
     def _enter(self, heading: Section, line: Line) -> None:
         self.section = heading
         self.recognised += 1
         if heading.kind == "evidence":
-            self._evidence_range(line)
+            self._evidence_range(line, stated_in_appendix=True)
         found_by = f"标题“{''.join(line.first_text.split())}”"
         if heading.kind == "indicators":
             reader = self.indicators.setdefault(heading.id, IndicatorReader(

@@ -84,6 +84,12 @@ def parse_value(norm: str, row_unit: str | None = None) -> ParsedValue:
     return out
 
 
+def convertible(unit: str, row_unit: str) -> bool:
+    """Whether a figure written in ``unit`` can be given in ``row_unit``."""
+    a, b = UNIT_ALIASES.get(unit, unit), UNIT_ALIASES.get(row_unit, row_unit)
+    return a == b or (a, b) in _FACTORS
+
+
 def parse_growth(norm: str) -> ParsedValue:
     """A growth rate in %: 12.5, +12.5, 12.5%, 增长12.5%, 下降3.2% (→ −3.2)."""
     text = norm.strip()

@@ -21,15 +21,16 @@ _P, _TBL, _TR, _TC, _SDT = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt
 _T, _TAB, _BR, _CR, _SYM = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "sym"))
 _DEL, _MOVE_FROM, _TXBX = (f"{{{W}}}{t}" for t in ("del", "moveFrom", "txbxContent"))
 _FALLBACK = f"{{{MC}}}Fallback"
-_VAL, _CHAR = f"{{{W}}}val", f"{{{W}}}char"
+_VAL, _CHAR, _FONT = f"{{{W}}}val", f"{{{W}}}char", f"{{{W}}}font"
 _TEXT_TAGS = {_T: None, _TAB: "\t", _BR: "\n", _CR: "\n"}
 # Text that is not the paragraph's own: deleted revisions, text boxes (read as paragraphs of their
 # own) and the VML copy Word writes beside every drawing (mc:Fallback).
 _NOT_OWN = frozenset({_DEL, _MOVE_FROM, _TXBX, _FALLBACK})
-# Check boxes typed as symbols (Insert ▸ Symbol) in the Wingdings fonts.
-_SYMBOLS = {"F0FE": "☑", "F0FD": "☒", "F078": "☒", "F0A8": "□", "F06F": "□", "F071": "□",
-            "F052": "☑", "F051": "☒", "F053": "☒", "F054": "☒", "F0A3": "□", "F02A": "□", "F050": "✓",
-            "F0FC": "✓", "F0FB": "☒"}
+# Check boxes typed as symbols (Insert ▸ Symbol): the same code is another glyph in each font.
+_SYMBOLS = {
+    "wingdings": {"F0FE": "☑", "F0FD": "☒", "F078": "☒", "F0A8": "□", "F06F": "□", "F071": "□", "F0FC": "✓"},
+    "wingdings 2": {"F052": "☑", "F051": "☒", "F053": "☒", "F054": "☒", "F0A3": "□", "F02A": "□", "F050": "✓"},
+}
 
 
 def read_docx(path: Path, data: bytes | None = None) -> Document:
@@ -67,7 +68,8 @@ def _paragraph_text(p: etree._Element) -> str:
         if not _own(el, p):
             continue
         if el.tag == _SYM:
-            parts.append(_SYMBOLS.get((el.get(_CHAR) or "").upper(), ""))
+            font = _SYMBOLS.get((el.get(_FONT) or "").lower(), {})
+            parts.append(font.get((el.get(_CHAR) or "").upper(), ""))
             continue
         extra = _TEXT_TAGS[el.tag]
         parts.append(el.text or "" if extra is None else extra)

@@ -38,6 +38,8 @@ _CLOSING = tuple("）)】」』。；;！!？?")
 _OPENING = tuple("（(【「『")
 _GOES_ON = tuple("-－—、，,/")
 
+_FOOT = 60.0  # points: a table whose last rule is this close to the page's foot may go on
+_FIGURE = re.compile(r"^[+-]?[\d,]+(?:\.\d+)?%?$")  # a figure is whole: it does not wrap
 
 @dataclass
 class Carry:
@@ -216,9 +218,6 @@ def _tabular_between(lines: list[Line], blocked: list[tuple[float, float]], y0: 
     return _tabular(_between(lines, y0, y1)) and not _crosses(blocked, y0, y1)
 
 
-_FOOT = 60.0  # points: a table whose last rule is this close to the page's foot may go on
-
-
 def _open_ends(frames: list[_Frame], rows: list[_RuleRow], lines: list[Line], top: float, bottom: float,
                blocked: list[tuple[float, float]], carry: Carry | None) -> None:
     """Mark the frame going on from the previous page and the one going on to the next; drop lone
@@ -368,9 +367,6 @@ def _restarts(row: _Row, line: Line, bounds: list[float], edges: dict[int, float
         if c in row.starts and not _wraps(row.starts[c][-1], chunk, edges.get(row.ends[c], chunk.x1)):
             return True
     return False
-
-
-_FIGURE = re.compile(r"^[+-]?[\d,]+(?:\.\d+)?%?$")
 
 
 def _wraps(above: _Chunk, below: _Chunk, edge: float) -> bool:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from reportcheck.catalogue import EXTRACTION_TYPES, IssueType
 from reportcheck.model import Issue, Report
 from reportcheck.rules import arithmetic, completeness, consistency, eligibility, provincial
-from reportcheck.rules.base import Rule
+from reportcheck.rules.base import DATA_SHEET, Rule
 from reportcheck.settings import Settings
 from reportcheck.spec import load_json_resource
 
@@ -18,7 +18,6 @@ DEFAULT_PACK = "hunan_competition_2023"
 RELAXED_NOTE = "（按革命老区、民族地区、困难地区适当放宽，仅作提示）"
 # Rules about the Word form itself: a data sheet has no contacts, evidence pages or free text.
 FORM_FAMILIES = frozenset({"BI", "EV", "TX"})
-DATA_SHEET = "data_sheet"
 
 
 class UnknownPack(KeyError):
@@ -104,7 +103,7 @@ def _unique(issues: list[Issue]) -> list[Issue]:
     seen: set[tuple] = set()
     out = []
     for issue in issues:
-        key = (issue.code, issue.section, issue.field, issue.message)
+        key = (issue.code, issue.section, issue.field, issue.message, issue.location)
         if key not in seen:
             seen.add(key)
             out.append(issue)

@@ -9,6 +9,7 @@ from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, Report
 
 RulePack = dict
+DATA_SHEET = "data_sheet"  # the template id of a report read from the Excel data sheet
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, Report
 from reportcheck.normalize.text import label_key
-from reportcheck.rules.base import Rule, RulePack, indicator_label, latest_value, missing_reason
+from reportcheck.rules.base import DATA_SHEET, Rule, RulePack, indicator_label, latest_value, missing_reason
 from reportcheck.spec import load_json_resource
 
 ADVANCED_REVENUE = IssueType(
@@ -62,7 +62,7 @@ def _simple(report: Report, pack: RulePack, name: str, itype: IssueType, criteri
 
 def _category_unknown(report: Report) -> Iterator[Issue]:
     """Without a category no threshold applies: say so instead of passing silently."""
-    if report.category is None and report.template != "data_sheet":
+    if report.category is None and report.template != DATA_SHEET:
         yield CANNOT_VERIFY.issue(section="1", field="申报类别", criterion="参赛条件（按申报类别）",
                                   reason="申报类别无法判断，营业收入、链主企业、产值、中小企业占比、"
                                          "单项冠军与小巨人等条件均未核验")
