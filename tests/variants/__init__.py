@@ -62,6 +62,10 @@ DOCX_TRANSFORMS: tuple[Transform, ...] = (
     _docx(layout.year_headers_niandu),
     _docx(layout.growth_header_variants),
     _docx(layout.target_header_actual),
+    _docx(layout.target_header_done),
+    _docx(layout.park_subheaders_short),
+    _docx(layout.year_headers_with_unit),
+    _docx(layout.row_of_years, lambda _: ChangeSet(findings_added=frozenset({("X010", "2.1", "集群形成时间")}))),
     _docx(layout.unit_column),
     _docx(layout.serial_column),
     _docx(layout.remark_source_columns),
@@ -98,12 +102,14 @@ DOCX_TRANSFORMS: tuple[Transform, ...] = (
     _docx(spelling.category_checkbox_squares),
     _docx(spelling.category_checkbox_tick),
     _docx(spelling.category_checkbox_wingdings),
+    _docx(spelling.category_tick_after),
     # fixed texts
     _docx(spelling.declaration_no_trailing),
     _docx(spelling.declaration_we_solemnly),
     _docx(spelling.declaration_no_dunhao),
     _docx(spelling.declaration_line_broken),
     _docx(spelling.evidence_sentence),
+    _docx(spelling.evidence_note),
     _docx(spelling.contacts_relabelled),
 )
 

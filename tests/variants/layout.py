@@ -398,3 +398,59 @@ def instruction_rows(doc: Docx) -> bool:
         first.addprevious(row)
         done = True
     return done
+
+
+def target_header_done(doc: Docx) -> bool:
+    """5.1's 上一年实际值 header written 2022年完成情况 (no 实际)."""
+    latest = _latest_year(doc)
+    for seg in segments(doc.document):
+        if seg.kind == "target" and latest and seg.col("base") is not None:
+            set_cell_text(cell_at(seg.header[0], seg.col("base")), f"{latest}年完成情况")
+            return True
+    return False
+
+
+def park_subheaders_short(doc: Docx) -> bool:
+    """3.1's sub-headers shortened to 园区 / 集群."""
+    done = False
+    for seg in segments(doc.document):
+        if seg.kind != "park" or len(seg.header) != 2:
+            continue
+        for tc in cells(seg.header[1]):
+            t = norm(cell_text(tc))
+            if t == "园区总额":
+                set_cell_text(tc, "园区")
+                done = True
+            elif t.startswith("其中"):
+                set_cell_text(tc, "集群")
+    return done
+
+
+def year_headers_with_unit(doc: Docx) -> bool:
+    """A unit typed into the year headers of 2.1 (2022年（亿元）) though some rows are in % or 人."""
+    for seg in segments(doc.document):
+        if seg.kind != "indicator":
+            continue
+        done = False
+        for tc in cells(seg.header[0]):
+            t = norm(cell_text(tc))
+            if re.fullmatch(r"20\d\d年", t):
+                set_cell_text(tc, f"{t}（亿元）")
+                done = True
+        return done
+    return False
+
+
+def row_of_years(doc: Docx) -> bool:
+    """A row the template lacks whose figures are years: 集群形成时间（年） | 2008 | 2008 | — under 2.1."""
+    for seg in segments(doc.document):
+        if seg.kind != "indicator" or not seg.data:
+            continue
+        first = seg.data[0]
+        width = len(cells(first))
+        texts = ["集群形成时间（年）", *(["2008"] * (width - 2)), "—"] if width >= 3 else []
+        if not texts:
+            return False
+        seg.data[-1].addnext(_clone_row(first, texts))
+        return True
+    return False

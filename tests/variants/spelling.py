@@ -570,3 +570,26 @@ def category_checkbox_wingdings(doc: Docx) -> bool:
         t.text = label
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return True
+
+
+def category_tick_after(doc: Docx) -> bool:
+    """Check boxes written after their choice: 先进制造业集群☑  中小企业特色产业集群□."""
+    tc = _category_cell(doc)
+    if tc is None:
+        return False
+    advanced = norm(cell_text(tc)) == "先进制造业集群"
+    ticks = ("☑", "□") if advanced else ("□", "☑")
+    set_cell_text(tc, f"先进制造业集群{ticks[0]}  中小企业特色产业集群{ticks[1]}")
+    return True
+
+
+def evidence_note(doc: Docx) -> bool:
+    """A note under 2.1 that its evidence is on some pages (注：上表数据的佐证材料见第23-25页。): not the
+    appendix's range."""
+    for tbl in doc.document.iter(w("tbl")):
+        if any(norm(cell_text(tc)).startswith("集群总产值") for tr in rows(tbl) for tc in cells(tr)[:1]):
+            if tbl.getparent() is not doc.body or len([s for s in segments(tbl) if s.table is tbl]) != 1:
+                return False  # a table of many sections (merged layout): no room for a note under 2.1
+            tbl.addnext(new_paragraph("注：上表数据的佐证材料见第23-25页。"))
+            return True
+    return False
