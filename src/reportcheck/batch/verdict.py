@@ -1,0 +1,56 @@
+"""The entry-threshold verdict of one report (竞赛实施办法 第五条), with the figures it rests on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportcheck.model import Report
+from reportcheck.outcome import FileOutcome
+
+PASSED, FAILED, UNVERIFIED, NOT_APPLICABLE = "达标", "未达标", "无法核验", "—"
+THRESHOLD_CODES = {"advanced": ("EL001", "EL002"), "sme": ("EL003", "EL004", "EL005")}
+CANNOT_VERIFY = "EL009"
+
+
+@dataclass
+class Verdict:
+    status: str
+    figures: dict[str, float | None] = field(default_factory=dict)  # 营业收入, 链主营业收入, 产值, …
+
+
+def entry_verdict(outcome: FileOutcome) -> Verdict:
+    """达标 when no threshold finding, 未达标 when one (error or, relaxed, warning), 无法核验 when a figure
+    is missing or the category unknown; — for an unreadable file or a data sheet without a category."""
+    report = outcome.report
+    if report is None:
+        return Verdict(NOT_APPLICABLE)
+    codes = {i.code for i in outcome.issues}
+    figures = _figures(report)
+    if report.category is None:
+        return Verdict(UNVERIFIED if report.stage else NOT_APPLICABLE, figures)
+    if codes & set(THRESHOLD_CODES[report.category]):
+        return Verdict(FAILED, figures)
+    if CANNOT_VERIFY in codes:
+        return Verdict(UNVERIFIED, figures)
+    return Verdict(PASSED, figures)
+
+
+def _latest(report: Report, key: str) -> float | None:
+    ind = report.indicator(key)
+    if ind is None or not report.years or report.years[-1] in ind.doubts or "row" in ind.doubts:
+        return None
+    return ind.values.get(report.years[-1])
+
+
+def _figures(report: Report) -> dict[str, float | None]:
+    if report.category == "advanced":
+        top = report.list_table("top10_revenue")
+        year = report.years[-1] if report.years else ""
+        leaders = [v for r in (top.rows if top else []) if (v := r.by_year.get("revenue", {}).get(year)) is not None]
+        return {"营业收入（亿元）": _latest(report, "revenue"), "链主营业收入（亿元）": max(leaders, default=None)}
+    if report.category == "sme":
+        champions = [_latest(report, k) for k in ("national_champions", "provincial_champions", "little_giants")]
+        return {"产值（亿元）": _latest(report, "total_output"),
+                "中小企业产值占比（%）": _latest(report, "sme_output_share"),
+                "单项冠军+小巨人（个）": None if any(c is None for c in champions) else sum(champions)}  # type: ignore[arg-type]
+    return {}
