@@ -1,4 +1,4 @@
-"""Command line: ``reportcheck extract FILE`` and ``reportcheck check FILE...``.
+"""Command line: ``reportcheck extract FILE``, ``check FILE...``, ``batch DIR...``, ``rules``, ``template``.
 
 Exit codes (as ruff): 0 no error-severity finding; 1 at least one; 2 usage error or an input
 that could not be read (the other inputs are still checked). Heavy modules load only inside
@@ -31,15 +31,14 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("files", nargs="+", metavar="FILE",
                      help="报告文件（.docx .pdf .doc .wps .rtf .odt）或数据表（.xlsx）")
     chk.add_argument("--format", choices=("text", "json"), default="text")
-    chk.add_argument("--select", action="append", default=[], metavar="CODES",
-                     help="只运行这些规则（代码或前缀，逗号分隔，如 AR,EL001）")
-    chk.add_argument("--ignore", action="append", default=[], metavar="CODES", help="不运行这些规则")
-    chk.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
-                     help="改变规则的级别，如 CO005=error")
-    chk.add_argument("--pack", help="规则包：hunan_competition_2023（默认）、guangdong、hubei")
-    chk.add_argument("--relaxed", action="store_true",
-                     help="革命老区、民族地区、困难地区：参赛条件不达标只作警告")
-    chk.add_argument("--config", help="配置文件（默认查找 reportcheck.toml 或 pyproject.toml 的 [tool.reportcheck]）")
+    _add_rule_options(chk)
+    bat = sub.add_parser("batch", help="批量检查一个文件夹的报告，输出Excel汇总 / check a folder into one workbook")
+    bat.add_argument("inputs", nargs="+", metavar="DIR|FILE", help="文件夹（含子文件夹）或报告文件")
+    bat.add_argument("-o", "--output", required=True, help="结果文件：.xlsx（默认）、.json 或 .csv")
+    bat.add_argument("--format", choices=("xlsx", "json", "csv"), help="默认按 -o 的扩展名")
+    bat.add_argument("--jobs", type=int, default=None, help="并行进程数，默认为CPU核数")
+    bat.add_argument("--timeout", type=float, default=120.0, help="每个文件的时限（秒），默认120")
+    _add_rule_options(bat)
     rules = sub.add_parser("rules", help="列出规则，或解释一条规则 / list the rules or explain one")
     rules.add_argument("code", nargs="?", help="规则代码，如 AR001")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -49,6 +48,39 @@ def _parser() -> argparse.ArgumentParser:
     tpl.add_argument("--years", default=None, help="年份，逗号分隔，默认最近三年，如 2021,2022,2023")
     tpl.add_argument("--force", action="store_true", help="覆盖已有文件")
     return parser
+
+
+def _add_rule_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--select", action="append", default=[], metavar="CODES",
+                        help="只运行这些规则（代码或前缀，逗号分隔，如 AR,EL001）")
+    parser.add_argument("--ignore", action="append", default=[], metavar="CODES", help="不运行这些规则")
+    parser.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
+                        help="改变规则的级别，如 CO005=error")
+    parser.add_argument("--pack", help="规则包：hunan_competition_2023（默认）、guangdong、hubei")
+    parser.add_argument("--relaxed", action="store_true",
+                        help="革命老区、民族地区、困难地区：参赛条件不达标只作警告")
+    parser.add_argument("--config",
+                        help="配置文件（默认查找 reportcheck.toml 或 pyproject.toml 的 [tool.reportcheck]）")
+
+
+def _rule_settings(args: argparse.Namespace):
+    """(settings, pack) from the command line and the config file; a bad setting is a ``ValueError``
+    carrying the user's message."""
+    from pathlib import Path
+
+    from reportcheck.rules import UnknownPack, available_packs, load_pack
+    from reportcheck.settings import SettingsError, build_settings
+
+    try:
+        settings = build_settings(Path.cwd(), config=args.config, select=_codes(args.select),
+                                  ignore=_codes(args.ignore), severity=args.severity, pack=args.pack,
+                                  relaxed=args.relaxed)
+        return settings, load_pack(settings.pack)
+    except SettingsError as exc:
+        raise ValueError(str(exc)) from None
+    except UnknownPack as exc:
+        packs = "、".join(available_packs())
+        raise ValueError(f"没有规则包“{exc.args[0]}”，可用：{packs} / unknown rule pack") from None
 
 
 def _codes(values: list[str]) -> list[str]:
@@ -99,21 +131,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from reportcheck.outcome import check_file
-    from reportcheck.rules import UnknownPack, available_packs, load_pack
-    from reportcheck.settings import SettingsError, build_settings
 
     try:
-        settings = build_settings(Path.cwd(), config=args.config, select=_codes(args.select),
-                                  ignore=_codes(args.ignore), severity=args.severity, pack=args.pack,
-                                  relaxed=args.relaxed)
-        pack = load_pack(settings.pack)
-    except SettingsError as exc:
+        settings, pack = _rule_settings(args)
+    except ValueError as exc:
         return _fail(str(exc))
-    except UnknownPack as exc:
-        return _fail(f"没有规则包“{exc.args[0]}”，可用：{'、'.join(available_packs())} / unknown rule pack")
     outcomes = [check_file(path, pack, settings) for path in args.files]
     if args.format == "json":
         _write(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=1))
@@ -169,10 +192,20 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from reportcheck.batch.command import run_command
+
+    try:
+        settings, pack = _rule_settings(args)
+    except ValueError as exc:
+        return _fail(str(exc))
+    return run_command(args, settings, pack)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"extract": cmd_extract, "check": cmd_check, "rules": cmd_rules, "template": cmd_template}[
-        args.command]
+    handler = {"extract": cmd_extract, "check": cmd_check, "batch": cmd_batch, "rules": cmd_rules,
+               "template": cmd_template}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

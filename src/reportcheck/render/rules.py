@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from reportcheck.catalogue import EXTRACTION_DOC, IssueType
-from reportcheck.rules import REGISTRY, issue_types
+from reportcheck.rules import CROSS_RULES, REGISTRY, issue_types
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def _doc(itype: IssueType) -> str:
-    rule = next((r for r in REGISTRY if r.code == itype.code), None)
+    rule = next((r for r in (*REGISTRY, *CROSS_RULES) if r.code == itype.code), None)
     return rule.doc if rule is not None else (itype.description or EXTRACTION_DOC)
 
 

@@ -8,6 +8,7 @@ from reportcheck.catalogue import EXTRACTION_TYPES, IssueType
 from reportcheck.model import Issue, Report
 from reportcheck.rules import arithmetic, completeness, consistency, eligibility, provincial
 from reportcheck.rules.base import DATA_SHEET, Rule
+from reportcheck.rules.cross import CROSS_RULES
 from reportcheck.settings import Settings
 from reportcheck.spec import load_json_resource
 
@@ -50,8 +51,8 @@ SHARED_TYPES: tuple[IssueType, ...] = (eligibility.CANNOT_VERIFY, provincial.CAN
 
 
 def issue_types() -> list[IssueType]:
-    """Every code a user may see: extraction issues, shared "cannot verify" codes, then rules."""
-    return [*EXTRACTION_TYPES, *SHARED_TYPES, *(r.type for r in REGISTRY)]
+    """Every code a user may see: extraction issues, shared "cannot verify" codes, rules, batch rules."""
+    return [*EXTRACTION_TYPES, *SHARED_TYPES, *(r.type for r in REGISTRY), *(r.type for r in CROSS_RULES)]
 
 
 def run_rules(report: Report, pack: dict | None = None, settings: Settings | None = None) -> list[Issue]:
@@ -73,7 +74,7 @@ def run_rules(report: Report, pack: dict | None = None, settings: Settings | Non
         if (families is None or family in families) and settings.wants(rule.code):
             issues.extend(i for i in rule.run(sure, pack)
                           if settings.wants(i.code) or (i.code in shared and not settings.ignores(i.code)))
-    return [_graded(i, pack, settings) for i in _unique(issues)]
+    return [grade(i, pack, settings) for i in _unique(issues)]
 
 
 def sure_view(report: Report) -> Report:
@@ -110,7 +111,7 @@ def _unique(issues: list[Issue]) -> list[Issue]:
     return out
 
 
-def _graded(issue: Issue, pack: dict, settings: Settings) -> Issue:
+def grade(issue: Issue, pack: dict, settings: Settings) -> Issue:
     if settings.relaxed and issue.code in pack.get("relaxable", []) and issue.severity == "error":
         issue = issue.model_copy(update={"severity": "warning", "message": issue.message + RELAXED_NOTE})
     level = settings.severity.get(issue.code)

@@ -1,0 +1,108 @@
+"""``reportcheck batch``: discover, check in parallel, write the results atomically, say what happened."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from reportcheck.batch.discover import discover
+from reportcheck.batch.result import BatchResult
+from reportcheck.batch.run import run_batch
+from reportcheck.settings import Settings
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL, EXIT_INTERRUPTED = 0, 1, 2, 130
+_FORMATS = {".xlsx": "xlsx", ".json": "json", ".csv": "csv"}
+
+
+def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
+    output = Path(args.output)
+    fmt = args.format or _FORMATS.get(output.suffix.lower())
+    if fmt is None:
+        return _fail(f"无法从“{output.name}”判断输出格式，请用 .xlsx/.json/.csv 或 --format / unknown output format")
+    if (args.jobs is not None and args.jobs < 1) or args.timeout <= 0:
+        return _fail("--jobs 应为正整数，--timeout 应为正数 / --jobs and --timeout must be positive")
+    if not output.parent.is_dir():
+        return _fail(f"输出目录 {output.parent} 不存在 / the output folder does not exist")
+    files, skipped = discover(args.inputs)
+    if any(f.resolve() == output.resolve() for f in files):
+        return _fail(f"输出文件 {output} 是输入之一，不会覆盖输入 / the output is one of the inputs")
+    if not files:
+        return _fail("没有找到可检查的报告（.docx .pdf .doc .wps .rtf .odt .xlsx） / no report found")
+    jobs = args.jobs or os.cpu_count() or 1
+    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        with tempfile.TemporaryDirectory(prefix="reportcheck-batch-") as spool:
+            result = run_batch(files, pack, settings, Path(spool), jobs, args.timeout, skipped,
+                               progress.update if progress else None)
+            if progress:
+                progress.finish()
+            _write_atomically(result, output, fmt)
+            summary, code = _summary(result)
+    except KeyboardInterrupt:
+        if progress:
+            progress.finish()
+        print("reportcheck: 已中断，未写出结果 / interrupted, nothing written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        return _fail(f"无法写入 {output}（{exc.strerror}） / cannot write the output")
+    print(f"{summary}。结果：{output}")
+    return code
+
+
+def _write_atomically(result: BatchResult, output: Path, fmt: str) -> None:
+    """Write into a private folder beside the output, then rename: an interrupted run leaves nothing."""
+    from reportcheck.render.batch_export import write_csv, write_json
+    from reportcheck.render.workbook import write_workbook
+
+    writer = {"xlsx": write_workbook, "json": write_json, "csv": write_csv}[fmt]
+    with tempfile.TemporaryDirectory(prefix=".reportcheck-", dir=output.parent) as staging:
+        writer(result, Path(staging) / output.name)
+        for made in sorted(Path(staging).iterdir()):
+            made.replace(output.parent / made.name)
+
+
+def _summary(result: BatchResult) -> tuple[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    unreadable = 0
+    for outcome in result.outcomes():
+        unreadable += outcome.error is not None
+        for issue in outcome.issues:
+            counts[issue.severity] += 1
+    cross_errors = sum(i.severity == "error" for i in result.cross)
+    text = (f"共检查{len(result.paths)}个文件（无法读取{unreadable}个，未检查{len(result.skipped)}个）："
+            f"错误{counts['error']}个，警告{counts['warning']}个，提示{counts['info']}个；批内比对{len(result.cross)}条")
+    if unreadable:
+        return text, EXIT_ABNORMAL
+    return text, EXIT_FINDINGS if counts["error"] or cross_errors else EXIT_OK
+
+
+class _Progress:
+    """One line on the terminal: files done / total, elapsed time, the file being read."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.start = time.monotonic()
+        self.current = ""
+
+    def update(self, done: int, total: int, current: str) -> None:
+        self.current = current or self.current
+        elapsed = int(time.monotonic() - self.start)
+        width = 24
+        filled = width * done // max(total, 1)
+        bar = "█" * filled + "░" * (width - filled)
+        line = f"\r{bar} {done}/{total}  {elapsed // 60:02d}:{elapsed % 60:02d}  {self.current[:40]}"
+        self.stream.write(line + "\033[K")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+def _fail(message: str) -> int:
+    print(f"reportcheck: {message}", file=sys.stderr)
+    return EXIT_ABNORMAL

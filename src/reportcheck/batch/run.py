@@ -1,0 +1,145 @@
+"""Check many files in parallel worker processes, each under a time limit, spooling every outcome.
+
+A worker is one forked process per file: it inherits the parent's loaded modules (the start-up cost
+is paid once), checks its file and sends the outcome back as JSON; a file that takes longer than the
+limit has its process killed and becomes an outcome saying so. Outcomes go straight to the spool
+(one file each, by input position, so the order never depends on which worker finished first);
+the parent keeps only each report's small :class:`~reportcheck.rules.cross.Facts`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+from reportcheck.batch.result import BatchResult, dump_outcome, load_outcome
+from reportcheck.errors import UnreadableInput
+from reportcheck.model import Issue
+from reportcheck.outcome import FileOutcome, check_file
+from reportcheck.rules.cross import CROSS_RULES, Facts, facts_of
+from reportcheck.settings import Settings
+
+Progress = Callable[[int, int, str], None]  # (done, total, current file)
+
+
+@dataclass
+class _Running:
+    index: int
+    path: Path
+    process: multiprocessing.process.BaseProcess
+    started: float
+
+
+def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jobs: int, timeout: float,
+              skipped: list[tuple[str, str]] | None = None, progress: Progress | None = None) -> BatchResult:
+    """Check ``paths`` with ``jobs`` workers; the result reads its outcomes back from ``spool``."""
+    _warm_up()
+    result = BatchResult(paths=[str(p) for p in paths], spool=spool, skipped=list(skipped or []))
+    context = multiprocessing.get_context("fork")
+    waiting = deque(enumerate(paths))
+    running: dict[Connection, _Running] = {}
+    facts: list[Facts] = []
+    done = 0
+    try:
+        while waiting or running:
+            while waiting and len(running) < max(1, jobs):
+                index, path = waiting.popleft()
+                receive, send = context.Pipe(duplex=False)
+                process = context.Process(target=_work, args=(send, path, pack, settings), daemon=True)
+                process.start()
+                send.close()
+                running[receive] = _Running(index, path, process, time.monotonic())
+                if progress:
+                    progress(done, len(paths), path.name)
+            for conn in wait(list(running), timeout=0.2):
+                job = running.pop(conn)
+                text = _receive(conn, job)
+                _spool(result, job.index, text, facts)
+                done += 1
+            for conn, job in list(running.items()):
+                if time.monotonic() - job.started > timeout:
+                    del running[conn]
+                    _stop(job.process)
+                    conn.close()
+                    _spool(result, job.index, dump_outcome(_timed_out(job.path, timeout)), facts)
+                    done += 1
+            if progress:
+                progress(done, len(paths), "")
+    finally:
+        for conn, job in running.items():
+            _stop(job.process)
+            conn.close()
+    result.cross = cross_findings(facts, pack, settings)
+    return result
+
+
+def cross_findings(facts: list[Facts], pack: dict, settings: Settings) -> list[Issue]:
+    """The batch-only findings, selected and graded like a single report's."""
+    from reportcheck.rules import grade
+
+    return [grade(issue, pack, settings) for rule in CROSS_RULES if settings.wants(rule.code)
+            for issue in rule.check(facts)]
+
+
+def _work(conn: Connection, path: Path, pack: dict, settings: Settings) -> None:
+    """In the worker: check one file, send its outcome as JSON."""
+    try:
+        conn.send(dump_outcome(check_file(str(path), pack, settings)))
+    finally:
+        conn.close()
+
+
+def _receive(conn: Connection, job: _Running) -> str:
+    try:
+        text = conn.recv()
+    except (EOFError, OSError):  # the worker died without an answer (killed, out of memory)
+        code = job.process.exitcode
+        text = dump_outcome(FileOutcome(path=str(job.path), error=UnreadableInput(
+            str(job.path), "worker_died", f"检查该文件的进程意外退出（退出码{code}），请单独检查此文件",
+            f"the worker checking this file exited unexpectedly (exit code {code})")))
+    finally:
+        conn.close()
+    job.process.join(timeout=5)
+    return text
+
+
+def _spool(result: BatchResult, index: int, text: str, facts: list[Facts]) -> None:
+    """Write one outcome to the spool (atomically) and keep its facts for the cross checks."""
+    target = result.outcome_path(index)
+    partial = target.with_suffix(".part")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(target)
+    outcome = load_outcome(text)
+    if outcome.report is not None:
+        facts.append(facts_of(outcome.path, outcome.report))
+
+
+def _timed_out(path: Path, limit: float) -> FileOutcome:
+    return FileOutcome(path=str(path), error=UnreadableInput(
+        str(path), "timeout", f"检查超过{limit:g}秒仍未完成，已停止（可用 --timeout 放宽）",
+        f"checking took longer than {limit:g} s and was stopped (raise it with --timeout)"))
+
+
+def _stop(process: multiprocessing.process.BaseProcess) -> None:
+    if process.is_alive():
+        process.kill()
+    process.join(timeout=5)
+
+
+def _warm_up() -> None:
+    """Load what every worker needs once, before forking (modules, specs, OpenCC, the word splitter),
+    so no worker pays for it."""
+    from reportcheck.extract import report  # noqa: F401
+    from reportcheck.extract.claims import find_claims
+    from reportcheck.normalize.text import to_simplified
+    from reportcheck.readers import docx_reader, pdf_reader  # noqa: F401
+    from reportcheck.spec import load_templates
+
+    for spec in load_templates():
+        find_claims("2022年集群总产值达到1.0亿元", spec.prose_keywords)
+    to_simplified(["繁體"])
