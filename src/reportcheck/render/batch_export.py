@@ -1,0 +1,102 @@
+"""The batch as JSON and as CSV, with the content of the workbook (the tables of ``batch_tables``).
+
+JSON (``write_json``), one document, UTF-8::
+
+    {"files":   [one object per file, as `check --format json` gives it, plus "verdict":
+                 {"status": 达标|未达标|无法核验|—, "figures": {"营业收入（亿元）": 1408.9, …}}],
+     "cross":   [the findings only a batch can see, as issues: code, severity, message, args …],
+     "skipped": [{"path": …, "reason": …}],
+     "sheets":  {"汇总": {"header": […], "rows": [[…], …]}, "问题清单": …, "数据": …, "名单": …,
+                 "批内比对": …, "未检查": …}}
+
+"sheets" holds exactly the workbook's cells (an empty cell is null); "files" and "cross" the same
+findings in the form other systems already read from ``check --format json``.
+
+CSV (``write_csv``): one file per sheet, UTF-8 with a BOM (so Excel and WPS detect the encoding),
+named after the path given with the sheet's name added to its stem: ``results.csv`` →
+``results_汇总.csv``, ``results_问题清单.csv``, ``results_数据.csv``, ``results_名单.csv``,
+``results_批内比对.csv``, ``results_未检查.csv`` (``csv_paths`` gives these names). The path given
+itself is not written. An empty cell is an empty field; the header is the first line, so a 汇总
+row's 问题清单首行 is the line of that file's first finding in ``results_问题清单.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import tempfile
+from collections.abc import Iterable
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TextIO
+
+from reportcheck.batch.result import BatchResult
+from reportcheck.batch.verdict import entry_verdict
+from reportcheck.outcome import FileOutcome
+from reportcheck.render.batch_tables import SHEETS, BatchTables
+
+
+def write_json(result: BatchResult, path: str | Path) -> None:
+    """Write the batch as one JSON document to ``path``, streamed (outcomes are never all held)."""
+    tables = BatchTables(result)
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.write('{"files": [')
+        _items(out, (_file(o) for o in result.outcomes()))
+        out.write('],\n"cross": [')
+        _items(out, (issue.model_dump(mode="json") for issue in result.cross))
+        out.write('],\n"skipped": [')
+        _items(out, ({"path": p, "reason": why} for p, why in result.skipped))
+        out.write('],\n"sheets": {')
+        _sheets(out, tables)
+        out.write("\n}}\n")
+
+
+def _sheets(out: TextIO, tables: BatchTables) -> None:
+    """The members of "sheets", from one reading of the batch: each sheet's rows go to a temporary file
+    as they come, and the files are copied out one after the other."""
+    with ExitStack() as stack:
+        parts = {name: stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) for name in SHEETS}
+        counts = dict.fromkeys(SHEETS, 0)
+        for name, row in tables.rows():
+            parts[name].write(f'{"," if counts[name] else ""}\n{_dump(row.cells)}')
+            counts[name] += 1
+        for n, (name, part) in enumerate(parts.items()):
+            out.write(f'{"," if n else ""}\n{_dump(name)}: {{"header": {_dump(tables.header(name))}, "rows": [')
+            part.seek(0)
+            shutil.copyfileobj(part, out)
+            out.write("]}")
+
+
+def csv_paths(path: str | Path) -> dict[str, Path]:
+    """Sheet name → the CSV file ``write_csv`` writes it to: ``results.csv`` → ``results_汇总.csv`` …"""
+    path = Path(path)
+    return {name: path.with_name(f"{path.stem}_{name}{path.suffix or '.csv'}") for name in SHEETS}
+
+
+def write_csv(result: BatchResult, path: str | Path) -> None:
+    """Write one CSV per sheet beside ``path`` (names from ``csv_paths``), all in one reading of the batch."""
+    tables = BatchTables(result)
+    with ExitStack() as stack:
+        writers = {}
+        for name, target in csv_paths(path).items():
+            writer = csv.writer(stack.enter_context(open(target, "w", encoding="utf-8-sig", newline="")))
+            writer.writerow(tables.header(name))
+            writers[name] = writer
+        for name, row in tables.rows():
+            writers[name].writerow(["" if v is None else v for v in row.cells])
+
+
+def _file(outcome: FileOutcome) -> dict:
+    verdict = entry_verdict(outcome)
+    return {**outcome.as_json(), "verdict": {"status": verdict.status, "figures": verdict.figures}}
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _items(out: TextIO, items: Iterable[object]) -> None:
+    """The members of a JSON array, one a line."""
+    for n, item in enumerate(items):
+        out.write(f'{"," if n else ""}\n{_dump(item)}')

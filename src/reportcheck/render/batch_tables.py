@@ -1,0 +1,253 @@
+"""A finished batch as plain tables, one per sheet, so the workbook, JSON and CSV carry the same content.
+
+``BatchTables(result)`` reads the outcomes once to find the columns of 数据 and 名单 (the indicators
+and list columns that occur in any file); ``rows()`` then reads them once more and yields every
+sheet's rows file by file, each sheet's rows in order. Outcomes are read one at a time, never held.
+
+Sheets: 汇总 (one row per file), 问题清单 (one row per finding), 数据 (one row per file, one column per
+section, indicator and year), 名单 (one row per list row), 批内比对 (one row per cross-report
+finding), 未检查 (the files left out). A 汇总 row's 问题清单首行 is the row of the file's first finding
+in 问题清单, counting the header as row 1 (as Excel and a CSV reader count); empty when it has none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reportcheck.batch.result import BatchResult
+from reportcheck.batch.verdict import entry_verdict
+from reportcheck.model import Issue, ListRow, ListTable, Report
+from reportcheck.outcome import FileOutcome
+from reportcheck.spec import ColumnSpec, load_data_sheet_spec, load_templates
+
+SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED = "汇总", "问题清单", "数据", "名单", "批内比对", "未检查"
+SHEETS = (SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED)
+
+Cell = str | int | float | None
+ERROR, WARNING = "error", "warning"
+
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUS_ZH = {"ok": "正常", "issues": "有问题", "unreadable": "无法读取"}
+CATEGORY_ZH = {"advanced": "先进制造业集群", "sme": "中小企业特色产业集群"}
+VERDICT_FIGURES = ("营业收入（亿元）", "链主营业收入（亿元）", "产值（亿元）", "中小企业产值占比（%）",
+                   "单项冠军+小巨人（个）")
+FIRST_FINDING = "问题清单首行"
+SUMMARY_HEADER = ["文件", "集群名称", "申报类别", "阶段", "状态", "错误", "警告", "提示", "参赛条件",
+                  *VERDICT_FIGURES, "无法读取原因", FIRST_FINDING]
+FINDINGS_HEADER = ["文件", "集群名称", "代码", "严重程度", "章节", "字段", "说明", "位置"]
+CROSS_HEADER = ["代码", "严重程度", "说明", "文件一", "位置一", "文件二", "位置二", "相似度"]
+SKIPPED_HEADER = ["文件", "原因"]
+FILE_COLUMNS = ["文件", "集群名称"]
+LIST_LEAD = ["文件", "集群名称", "章节", "名单"]
+
+_STATUS_COLUMN = SUMMARY_HEADER.index("状态")
+_VERDICT_COLUMN = SUMMARY_HEADER.index("参赛条件")
+_VERDICT_TONE = {"未达标": ERROR, "无法核验": WARNING}
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters no spreadsheet cell may hold
+_LAST = 10**6  # order of a row or column the templates do not know: after those they do
+
+
+@dataclass
+class Row:
+    """One row of a sheet; ``tones`` marks cells (by column index) to show as an error or a warning."""
+
+    cells: list[Cell]
+    tones: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, order=True)
+class DataColumn:
+    """A 数据 column: one indicator of one section in one year (its 园区总额, or 其中集群产业)."""
+
+    order: tuple
+    section: str
+    label: str
+    year: str
+    cluster: bool
+    unit: str = field(compare=False)
+
+    @property
+    def header(self) -> str:
+        unit = f"（{self.unit}）" if self.unit else ""
+        return f"{self.section} {self.label}{unit}{self.year}年" + ("（其中集群产业）" if self.cluster else "")
+
+
+@dataclass(frozen=True, order=True)
+class ListColumn:
+    """A 名单 column: a list column's label (lists share 名称, 级别 …), per year where the column is."""
+
+    order: int
+    label: str
+    unit: str = ""
+    year: str = ""
+
+    @property
+    def header(self) -> str:
+        name = f"{self.label}（{self.unit}）" if self.unit else self.label
+        return f"{name} {self.year}年" if self.year else name
+
+
+def clean(value: object) -> Cell:
+    """A cell value: whole numbers as int, text without control characters, nothing (None) for empty text."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        return _ILLEGAL.sub("", value) or None
+    return value  # type: ignore[return-value]
+
+
+def section_key(section: str) -> tuple:
+    """2.1 < 2.10 < 3.1 < X."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in section.split("."))
+
+
+@lru_cache(maxsize=1)
+def _row_order() -> dict[tuple[str, str], int]:
+    """(section, label) → the row's place in the templates (then the data sheet's own rows)."""
+    order: dict[tuple[str, str], int] = {}
+    for spec in load_templates():
+        for table in spec.indicator_tables:
+            for row in table.rows:
+                order.setdefault((table.id, row.label), len(order))
+    for section, row in load_data_sheet_spec().rows():
+        order.setdefault((section, row.label), len(order))
+    return order
+
+
+@lru_cache(maxsize=1)
+def _list_specs() -> tuple[dict[str, dict[str, ColumnSpec]], dict[str, int]]:
+    """List id → its columns by key; and each column label's place (first in template order)."""
+    columns: dict[str, dict[str, ColumnSpec]] = {}
+    order: dict[str, int] = {}
+    for spec in load_templates():
+        for table in spec.list_tables:
+            columns.setdefault(table.id, {c.key: c for c in table.columns})
+            for column in table.columns:
+                order.setdefault(column.label, len(order))
+    return columns, order
+
+
+def _data_cells(report: Report) -> Iterator[tuple[DataColumn, Cell]]:
+    order = _row_order()
+    for ind in report.indicators:
+        place = (section_key(ind.section), order.get((ind.section, ind.label), _LAST), ind.label)
+        for cluster, values in ((False, ind.values), (True, ind.cluster_values or {})):
+            for year, value in values.items():
+                yield DataColumn((*place, cluster, year), ind.section, ind.label, year, cluster, ind.unit), clean(value)
+
+
+def _list_cells(table: ListTable, row: ListRow) -> Iterator[tuple[ListColumn, Cell]]:
+    specs, order = _list_specs()
+    columns = specs.get(table.id, {})
+
+    def column(key: str, year: str = "") -> ListColumn:
+        spec = columns.get(key)
+        label = spec.label if spec else key
+        return ListColumn(order.get(label, _LAST), label, (spec.unit or "") if spec else "", year)
+
+    for key, value in row.values.items():
+        yield column(key), clean(value)
+    for key, by_year in row.by_year.items():
+        for year, value in by_year.items():
+            yield column(key, year), clean(value)
+
+
+def _cluster(outcome: FileOutcome) -> Cell:
+    return clean(outcome.report.basic.cluster_name) if outcome.report else None
+
+
+def _finding_order(issue: Issue) -> tuple:
+    return (section_key(issue.section) if issue.section else (), list(SEVERITY_ZH).index(issue.severity), issue.code)
+
+
+def _tone(severity: str, width: int) -> dict[int, str]:
+    return {i: severity for i in range(width)} if severity in (ERROR, WARNING) else {}
+
+
+class BatchTables:
+    """The sheets of one batch. Construction reads every outcome once (the columns of 数据 and 名单)."""
+
+    def __init__(self, result: BatchResult) -> None:
+        self.result = result
+        data: set[DataColumn] = set()
+        lists: set[ListColumn] = set()
+        for outcome in result.outcomes():
+            if outcome.report is None:
+                continue
+            data.update(c for c, _ in _data_cells(outcome.report))
+            lists.update(c for t in outcome.report.lists for r in t.rows for c, _ in _list_cells(t, r))
+        self.data_columns = sorted(data)
+        self.list_columns = sorted(lists)
+
+    def header(self, sheet: str) -> list[str]:
+        return {SUMMARY: SUMMARY_HEADER, FINDINGS: FINDINGS_HEADER, CROSS: CROSS_HEADER, SKIPPED: SKIPPED_HEADER,
+                DATA: FILE_COLUMNS + [c.header for c in self.data_columns],
+                LISTS: LIST_LEAD + [c.header for c in self.list_columns]}[sheet]
+
+    def rows(self) -> Iterator[tuple[str, Row]]:
+        """(sheet, row) for every sheet: file by file, then 批内比对 and 未检查; each sheet's rows in order."""
+        next_finding = 2  # row 1 of 问题清单 is its header
+        for outcome in self.result.outcomes():
+            findings = self._findings(outcome)
+            yield SUMMARY, self._summary(outcome, next_finding if findings else None)
+            next_finding += len(findings)
+            yield from ((FINDINGS, r) for r in findings)
+            yield DATA, self._data(outcome)
+            if outcome.report is not None:
+                yield from ((LISTS, r) for r in self._lists(outcome))
+        yield from ((CROSS, _cross(issue)) for issue in self.result.cross)
+        yield from ((SKIPPED, Row([clean(p), clean(why)])) for p, why in self.result.skipped)
+
+    def _summary(self, outcome: FileOutcome, first_finding: int | None) -> Row:
+        counts = {s: sum(1 for i in outcome.issues if i.severity == s) for s in SEVERITY_ZH}
+        verdict = entry_verdict(outcome)
+        report = outcome.report
+        cells: list[Cell] = [
+            clean(outcome.path), _cluster(outcome),
+            CATEGORY_ZH.get(report.category or "", "未识别") if report else None,
+            (report.stage or "数据表") if report else None,
+            STATUS_ZH[outcome.status], counts["error"], counts["warning"], counts["info"], verdict.status,
+            *(clean(verdict.figures.get(name)) for name in VERDICT_FIGURES),
+            clean(outcome.error.zh) if outcome.error else None, first_finding]
+        tones = {}
+        status_tone = ERROR if outcome.error or counts["error"] else WARNING if counts["warning"] else None
+        if status_tone:
+            tones[_STATUS_COLUMN] = status_tone
+        if verdict.status in _VERDICT_TONE:
+            tones[_VERDICT_COLUMN] = _VERDICT_TONE[verdict.status]
+        return Row(cells, tones)
+
+    def _findings(self, outcome: FileOutcome) -> list[Row]:
+        path, cluster = clean(outcome.path), _cluster(outcome)
+        return [Row([path, cluster, i.code, SEVERITY_ZH[i.severity], i.section or "全文", clean(i.field),
+                     clean(i.message), clean(i.location.describe()) if i.location else None],
+                    _tone(i.severity, len(FINDINGS_HEADER)))
+                for i in sorted(outcome.issues, key=_finding_order)]
+
+    def _data(self, outcome: FileOutcome) -> Row:
+        values = dict(_data_cells(outcome.report)) if outcome.report else {}
+        return Row([clean(outcome.path), _cluster(outcome), *(values.get(c) for c in self.data_columns)])
+
+    def _lists(self, outcome: FileOutcome) -> Iterator[Row]:
+        assert outcome.report is not None
+        lead = [clean(outcome.path), _cluster(outcome)]
+        for table in outcome.report.lists:
+            for row in table.rows:
+                values = dict(_list_cells(table, row))
+                yield Row([*lead, table.section, clean(table.title), *(values.get(c) for c in self.list_columns)])
+
+
+def _pair(value: object) -> list[Cell]:
+    """The two files (or places) of a cross finding, as cells."""
+    items = [clean(str(v)) for v in value] if isinstance(value, list | tuple) else []
+    return [*items, None, None][:2]
+
+
+def _cross(issue: Issue) -> Row:
+    files, places = _pair(issue.args.get("files")), _pair(issue.args.get("places"))
+    cells: list[Cell] = [issue.code, SEVERITY_ZH[issue.severity], clean(issue.message),
+                         files[0], places[0], files[1], places[1], clean(issue.args.get("similarity"))]
+    return Row(cells, _tone(issue.severity, len(CROSS_HEADER)))
