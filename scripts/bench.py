@@ -3,9 +3,11 @@
 .docx: python-docx opens each file and reads the text of every paragraph and of every cell of every
 table. PDF: pdfplumber runs extract_tables and extract_text on every page. Both sides run in this
 process, interleaved, several rounds; medians are compared, so a busy shared machine shifts both
-sides alike. Also times ``reportcheck --help``.
+sides alike. Also times ``reportcheck --help``, and ``reportcheck batch`` on a folder of N reports (the
+.docx and PDF samples over and over) with one worker and with two, as whole processes: the speed-up,
+and the batch process's own peak memory at N/4 and N files (it must not grow with N).
 
-    python scripts/bench.py [--rounds N]
+    python scripts/bench.py [--rounds N] [--batch-files N]
 """
 
 from __future__ import annotations
@@ -96,9 +98,52 @@ def bench_help(rounds: int) -> None:
           f"   target <= 300 ms")
 
 
+_PEAK = ("import resource, sys; from reportcheck.cli import main; code = main(sys.argv[1:]); "
+         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)")
+
+
+def _batch_run(folder: Path, jobs: int, out: Path) -> tuple[float, int]:
+    """(seconds, the batch process's own peak RSS in KiB) of one whole ``batch`` run."""
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _PEAK, "batch", str(folder), "-o", str(out), "--jobs", str(jobs)],
+                          capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"batch failed: {proc.stderr}")
+    return seconds, int(proc.stderr.strip().splitlines()[-1])
+
+
+def bench_batch(count: int, rounds: int) -> None:
+    import shutil
+    import tempfile
+
+    sources = SAMPLES + PDFS
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = {}
+        for n in (count // 4, count):
+            folder = Path(tmp) / f"n{n}"
+            folder.mkdir()
+            for i in range(n):
+                src = sources[i % len(sources)]
+                shutil.copyfile(src, folder / f"{i:04d}_{src.name}")
+            folders[n] = folder
+        out = Path(tmp) / "out.xlsx"
+        one = [_batch_run(folders[count], 1, out)[0] for _ in range(rounds)]
+        two = [_batch_run(folders[count], 2, out)[0] for _ in range(rounds)]
+        small = statistics.median(_batch_run(folders[count // 4], 2, out)[1] for _ in range(rounds))
+        large = statistics.median(_batch_run(folders[count], 2, out)[1] for _ in range(rounds))
+    t1, t2 = statistics.median(one), statistics.median(two)
+    print(f"\nbatch of {count} reports (.docx and PDF samples), whole process, median of {rounds}")
+    print(f"  --jobs 1: {t1:.1f} s   --jobs 2: {t2:.1f} s   speed-up {t1 / t2:.2f} x   target >= 1.70")
+    print(f"  peak memory of the batch process: {count // 4} files {small / 1024:.0f} MiB, "
+          f"{count} files {large / 1024:.0f} MiB   ratio {large / small:.2f}   target: flat")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--batch-files", type=int, default=200)
+    parser.add_argument("--batch-rounds", type=int, default=3)
     args = parser.parse_args()
     print(f"{len(SAMPLES)} .docx and {len(PDFS)} PDF samples, {args.rounds} rounds, medians")
     bench_files(".docx: check vs python-docx load + every paragraph and cell", SAMPLES, bare_python_docx,
@@ -106,6 +151,7 @@ def main() -> None:
     bench_files("PDF: check vs pdfplumber extract_tables + extract_text on every page", PDFS, bare_pdfplumber,
                 "pdfplumber", 1.0, args.rounds)
     bench_help(args.rounds)
+    bench_batch(args.batch_files, args.batch_rounds)
 
 
 if __name__ == "__main__":

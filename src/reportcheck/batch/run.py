@@ -9,7 +9,10 @@ the parent keeps only each report's small :class:`~reportcheck.rules.cross.Facts
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable
@@ -43,7 +46,7 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
     context = multiprocessing.get_context("fork")
     waiting = deque(enumerate(paths))
     running: dict[Connection, _Running] = {}
-    facts: list[Facts] = []
+    facts: dict[int, Facts] = {}
     done = 0
     try:
         while waiting or running:
@@ -74,7 +77,7 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
         for conn, job in running.items():
             _stop(job.process)
             conn.close()
-    result.cross = cross_findings(facts, pack, settings)
+    result.cross = cross_findings([facts[i] for i in sorted(facts)], pack, settings)
     return result
 
 
@@ -87,7 +90,9 @@ def cross_findings(facts: list[Facts], pack: dict, settings: Settings) -> list[I
 
 
 def _work(conn: Connection, path: Path, pack: dict, settings: Settings) -> None:
-    """In the worker: check one file, send its outcome as JSON."""
+    """In the worker: check one file, send its outcome as JSON. The worker leads its own process
+    group, so a LibreOffice it starts is stopped with it."""
+    os.setpgrp()
     try:
         conn.send(dump_outcome(check_file(str(path), pack, settings)))
     finally:
@@ -108,7 +113,7 @@ def _receive(conn: Connection, job: _Running) -> str:
     return text
 
 
-def _spool(result: BatchResult, index: int, text: str, facts: list[Facts]) -> None:
+def _spool(result: BatchResult, index: int, text: str, facts: dict[int, Facts]) -> None:
     """Write one outcome to the spool (atomically) and keep its facts for the cross checks."""
     target = result.outcome_path(index)
     partial = target.with_suffix(".part")
@@ -116,7 +121,7 @@ def _spool(result: BatchResult, index: int, text: str, facts: list[Facts]) -> No
     partial.replace(target)
     outcome = load_outcome(text)
     if outcome.report is not None:
-        facts.append(facts_of(outcome.path, outcome.report))
+        facts[index] = facts_of(outcome.path, outcome.report)
 
 
 def _timed_out(path: Path, limit: float) -> FileOutcome:
@@ -126,8 +131,10 @@ def _timed_out(path: Path, limit: float) -> FileOutcome:
 
 
 def _stop(process: multiprocessing.process.BaseProcess) -> None:
-    if process.is_alive():
-        process.kill()
+    """Kill a worker and whatever it started (its process group)."""
+    if process.pid is not None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
     process.join(timeout=5)
 
 

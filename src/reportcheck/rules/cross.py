@@ -11,6 +11,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, Report
@@ -54,7 +55,7 @@ class Facts:
     cluster_key: str
     paragraphs: list[tuple[str, int, str]] = field(default_factory=list)  # (block id, line no., text)
     enterprises: list[tuple[str, str, int, str]] = field(default_factory=list)  # (list id, title, row, name)
-    projects: list[tuple[int, str]] = field(default_factory=list)  # (row, name)
+    projects: list[tuple[str, str]] = field(default_factory=list)  # (place, name)
     phones: list[tuple[str, str, str]] = field(default_factory=list)  # (digits, person, field)
     fingerprint: tuple = ()
 
@@ -62,7 +63,7 @@ class Facts:
 def facts_of(path: str, report: Report) -> Facts:
     """A report's facts. Its texts are already without the template's instruction lines."""
     cluster = report.basic.cluster_name or ""
-    facts = Facts(path=path, cluster=cluster or path, cluster_key=label_key(cluster) or path)
+    facts = Facts(path=path, cluster=cluster or Path(path).name, cluster_key=label_key(cluster) or path)
     for block in report.texts:
         for n, line in enumerate(block.text.splitlines(), start=1):
             if len(label_key(line)) >= _MIN_PARAGRAPH:
@@ -73,14 +74,14 @@ def facts_of(path: str, report: Report) -> Facts:
             if table.id in _TOP_LISTS and name:
                 facts.enterprises.append((table.id, f"{table.section} {table.title}", n, name))
             elif table.id == "key_projects" and name:
-                facts.projects.append((n, name))
+                facts.projects.append((f"{table.section} {table.title} 第{n}行", name))
     for group, group_label in (("promotion_org", "集群促进组织"), ("core_park", "集群核心承载园区")):
         contact = getattr(report.basic, group)
         for person_key, phone_key, label in _PEOPLE:
             phone, person = getattr(contact, phone_key), getattr(contact, person_key)
             digits = "".join(ch for ch in phone or "" if ch.isdigit())
             if len(digits) >= 7:
-                facts.phones.append((digits, person or "（未填姓名）", f"{group_label}{label}"))
+                facts.phones.append((digits, person or "（未填姓名）", f"一、集群基本信息 {group_label} {label}电话"))
     facts.fingerprint = tuple(sorted((i.section, i.key, tuple(sorted(i.values.items())), i.growth_pct)
                                      for i in report.indicators))
     return facts
@@ -165,9 +166,8 @@ def check_shared_projects(facts: list[Facts]) -> Iterator[Issue]:
     反例：“年产10万套智能座舱项目”出现在A、B两个集群的重点项目表中。正例：项目各不相同。
     """
     for a, b in _pairs(facts):
-        rows_b = {label_key(name): n for n, name in b.projects}
-        shared = [(name, f"2.3 第{n}行", f"2.3 第{rows_b[label_key(name)]}行")
-                  for n, name in a.projects if label_key(name) in rows_b]
+        places_b = {label_key(name): place for place, name in b.projects}
+        shared = [(name, place, places_b[label_key(name)]) for place, name in a.projects if label_key(name) in places_b]
         if shared:
             what, places = _listing(shared)
             yield _issue(SHARED_PROJECT, a, b, places, what=what, count=len(shared))
@@ -184,7 +184,13 @@ def check_shared_phones(facts: list[Facts]) -> Iterator[Issue]:
             other = phones_b.get(digits)
             if other is not None and label_key(other[0]) != label_key(person):
                 yield _issue(SHARED_PHONE, a, b, (where, other[1]), what=digits,
-                             person_a=f"{where}{person}", person_b=f"{other[1]}{other[0]}")
+                             person_a=_whose(where, person), person_b=_whose(other[1], other[0]))
+
+
+def _whose(place: str, person: str) -> str:
+    """一、集群基本信息 集群促进组织 联系人电话 + 周敏 → 集群促进组织联系人“周敏”."""
+    role = place.removeprefix("一、集群基本信息 ").removesuffix("电话").replace(" ", "")
+    return f"{role}“{person}”"
 
 
 def check_same_report(facts: list[Facts]) -> Iterator[Issue]:

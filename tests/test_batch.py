@@ -1,0 +1,161 @@
+"""``reportcheck batch``: a folder of mixed, some broken, reports → one result, in parallel, inputs untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import BAD, SAMPLES, expected
+from test_cli import run
+from test_twins import NEEDS_LIBREOFFICE
+
+BATCH = SAMPLES / "batch"
+
+
+def _folder(tmp_path: Path) -> Path:
+    """Two clean reports, a defect one, a PDF twin of one of them, a broken file, and litter."""
+    folder = tmp_path / "received"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SAMPLES / "prelim_advanced_split_clean.docx", folder)
+    shutil.copy(SAMPLES / "prelim_advanced_split_defects.docx", folder / "sub")
+    shutil.copy(SAMPLES / "final_sme_split_messy.docx", folder)
+    shutil.copy(SAMPLES / "pdf" / "prelim_advanced_split_clean.pdf", folder / "sub")
+    shutil.copy(BAD / "truncated.docx", folder)
+    (folder / "~$prelim_advanced_split_clean.docx").write_bytes(b"lock")
+    (folder / ".hidden.docx").write_bytes(b"x")
+    (folder / "readme.txt").write_text("说明", encoding="utf-8")
+    return folder
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_folder_gives_a_row_for_every_file_and_leaves_the_inputs_alone(tmp_path):
+    folder = _folder(tmp_path)
+    before = _hashes(folder)
+    out = tmp_path / "results.json"
+    proc = run("batch", str(folder), "-o", str(out), "--jobs", "2")
+    assert proc.returncode == 2, proc.stderr  # one file could not be read
+    assert "Traceback" not in proc.stderr and "共检查5个文件" in proc.stdout
+    assert _hashes(folder) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["received", "results.json"]  # nothing else written
+    data = json.loads(out.read_text("utf-8"))
+    files = {Path(f["path"]).name: f for f in data["files"]}
+    assert set(files) == {"prelim_advanced_split_clean.docx", "prelim_advanced_split_defects.docx",
+                          "final_sme_split_messy.docx", "prelim_advanced_split_clean.pdf", "truncated.docx"}
+    assert files["truncated.docx"]["status"] == "unreadable"
+    assert files["prelim_advanced_split_clean.docx"]["status"] == "ok"
+    defects = expected(SAMPLES / "prelim_advanced_split_defects.docx")
+    planted = {(i["code"], i["section"], i["field"]) for i in defects["issues"]}
+    got = {(i["code"], i["section"], i["field"]) for i in files["prelim_advanced_split_defects.docx"]["issues"]}
+    assert got == planted  # the same findings as check
+    skipped = {Path(s[0]).name if isinstance(s, list) else Path(s["path"]).name for s in data["skipped"]}
+    assert skipped == {"~$prelim_advanced_split_clean.docx", ".hidden.docx", "readme.txt"}
+    same = [c for c in data["cross"] if c["code"] == "BT005"]
+    assert len(same) == 1 and {Path(p).name for p in same[0]["args"]["files"]} == {
+        "prelim_advanced_split_clean.docx", "prelim_advanced_split_clean.pdf"}
+
+
+def test_the_same_inputs_give_the_same_result(tmp_path):
+    folder = _folder(tmp_path)
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    run("batch", str(folder), "-o", str(first), "--jobs", "2")
+    run("batch", str(folder), "-o", str(second), "--jobs", "1")
+    assert first.read_text("utf-8") == second.read_text("utf-8")
+
+
+@NEEDS_LIBREOFFICE
+def test_a_file_over_the_time_limit_is_a_row_and_the_batch_goes_on(tmp_path):
+    """A .doc needs LibreOffice (seconds): with a limit of half a second it is stopped, LibreOffice
+    with it, and the .docx beside it is still checked."""
+    out = tmp_path / "r.json"
+    before = _soffice_processes()
+    proc = run("batch", str(SAMPLES / "doc" / "prelim_advanced_split_clean.doc"),
+               str(SAMPLES / "final_sme_split_messy.docx"), "-o", str(out), "--timeout", "0.5")
+    assert proc.returncode == 2
+    rows = {Path(r["path"]).name: r for r in json.loads(out.read_text("utf-8"))["files"]}
+    slow = rows["prelim_advanced_split_clean.doc"]
+    assert slow["status"] == "unreadable" and "0.5秒" in slow["error"]["message"]
+    assert rows["final_sme_split_messy.docx"]["status"] == "issues"
+    time.sleep(1)
+    assert _soffice_processes() <= before, "the stopped file's LibreOffice is stopped too"
+
+
+def _soffice_processes() -> set[int]:
+    found = set()
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if b"soffice" in (proc / "cmdline").read_bytes():
+                    found.add(int(proc.name))
+            except OSError:
+                continue
+    return found
+
+
+def test_settings_apply_as_in_check(tmp_path):
+    out = tmp_path / "r.json"
+    run("batch", str(SAMPLES / "prelim_advanced_split_defects.docx"), "-o", str(out), "--select", "AR001")
+    [row] = json.loads(out.read_text("utf-8"))["files"]
+    assert {i["code"] for i in row["issues"]} == {"AR001"}
+
+
+def test_cross_report_findings_of_reports_made_to_share(tmp_path):
+    out = tmp_path / "r.json"
+    proc = run("batch", str(BATCH), "-o", str(out))
+    assert proc.returncode in (0, 1), proc.stderr
+    cross = json.loads(out.read_text("utf-8"))["cross"]
+    got = sorted((c["code"], *[(Path(f).name, p) for f, p in zip(c["args"]["files"], c["args"]["places"], strict=True)])
+                 for c in cross)
+    want = sorted((c["code"], *zip(c["files"], c["places"], strict=True))
+                  for c in json.loads((BATCH / "expected_cross.json").read_text("utf-8")))
+    assert got == want
+
+
+def test_the_workbook_has_a_row_for_every_file(tmp_path):
+    from openpyxl import load_workbook
+
+    folder = _folder(tmp_path)
+    out = tmp_path / "results.xlsx"
+    run("batch", str(folder), "-o", str(out))
+    book = load_workbook(out)
+    assert book.sheetnames[:5] == ["汇总", "问题清单", "数据", "名单", "批内比对"]
+    summary = book["汇总"]
+    assert summary.max_row == 1 + 5 and summary.freeze_panes == "A2" and summary.auto_filter.ref
+    statuses = {Path(row[0]).name: row[4] for row in summary.iter_rows(min_row=2, values_only=True)}
+    assert statuses["truncated.docx"] == "无法读取" and statuses["prelim_advanced_split_clean.docx"] == "正常"
+
+
+def test_bad_arguments_are_one_line(tmp_path):
+    unknown = run("batch", str(SAMPLES / "prelim_advanced_split_clean.docx"), "-o", str(tmp_path / "r.txt"))
+    assert unknown.returncode == 2 and "输出格式" in unknown.stderr and not (tmp_path / "r.txt").exists()
+    onto_input = run("batch", str(SAMPLES), "-o", str(SAMPLES / "prelim_advanced_split_clean.docx"), "--format", "json")
+    assert onto_input.returncode == 2 and "输入" in onto_input.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = run("batch", str(empty), "-o", str(tmp_path / "r.xlsx"))
+    assert nothing.returncode == 2 and "没有找到" in nothing.stderr
+
+
+def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(30):
+        shutil.copy(SAMPLES / "pdf" / "prelim_advanced_split_defects.pdf", folder / f"{i:02d}.pdf")
+    out = tmp_path / "results.xlsx"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.Popen([sys.executable, "-m", "reportcheck", "batch", str(folder), "-o", str(out), "--jobs", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    time.sleep(3)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "已中断" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many"]  # no workbook, no staging folder
