@@ -1,5 +1,6 @@
 """Write samples/: blank templates, filled reports (clean and with planted defects) in two
-layouts, their expected JSON (from the figures put in), and bad inputs.
+layouts, their expected JSON (from the figures put in), bad inputs, and samples/batch/: three
+reports of other clusters with what A and B share planted (expected_cross.json).
 
     python scripts/make_samples.py
 """
@@ -14,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reportcheck.spec import template_by_stage
 from samplegen.badpdf import write_bad_pdfs
+from samplegen.batch import batch_samples
 from samplegen.data import ASPECT_TEXT, advanced, issue, sme, summary
 from samplegen.fill import Fill
 from samplegen.form import write_form
@@ -219,19 +221,30 @@ def _encrypted(target: Path, good: Path) -> None:
     target.write_bytes(out.getvalue())
 
 
+def write_filled(folder: Path, fills: dict[str, Fill]) -> None:
+    """Each fill as NAME.docx and what it was built with as NAME.expected.json."""
+    folder.mkdir(exist_ok=True)
+    for name, fill in fills.items():
+        write_form(fill.spec, fill, fill.layout, str(folder / f"{name}.docx"))
+        _write_json(folder / f"{name}.expected.json", fill.expected())
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     SAMPLES.mkdir(exist_ok=True)
     (SAMPLES / "blank").mkdir(exist_ok=True)
     for stage, name in (("初赛", "hunan_competition_preliminary"), ("决赛", "hunan_competition_final")):
         write_form(template_by_stage(stage), blank(stage), "merged", str(SAMPLES / "blank" / f"{name}.docx"))
-    for name, fill in samples().items():
-        write_form(fill.spec, fill, fill.layout, str(SAMPLES / f"{name}.docx"))
-        (SAMPLES / f"{name}.expected.json").write_text(
-            json.dumps(fill.expected(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_filled(SAMPLES, samples())
+    fills, cross = batch_samples()
+    write_filled(SAMPLES / "batch", fills)
+    _write_json(SAMPLES / "batch" / "expected_cross.json", cross)
     sheet = SAMPLES / "datasheet_sme_3years.xlsx"
     expected = write_filled_sheet(sheet)
-    sheet.with_suffix(".expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n",
-                                                   encoding="utf-8")
+    _write_json(sheet.with_suffix(".expected.json"), expected)
     bad_inputs(SAMPLES / "bad", SAMPLES / "prelim_advanced_split_clean.docx")
     print(f"samples written to {SAMPLES}")
 

@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 FILLED = sorted(p for p in SAMPLES.glob("*.docx"))
 BAD = SAMPLES / "bad"
+# samples/batch/: three clean reports of other clusters, for the cross-report findings
+# (expected_cross.json); each is also checked against its own expected JSON like FILLED.
+BATCH = sorted((SAMPLES / "batch").glob("*.docx"))
 
 
 def expected(path: Path) -> dict:
@@ -30,7 +33,7 @@ def report_of(path: Path) -> Report:
     return load_report(path)
 
 
-@pytest.fixture(params=FILLED, ids=[p.stem for p in FILLED])
+@pytest.fixture(params=FILLED + BATCH, ids=[p.stem for p in FILLED + BATCH])
 def sample(request: pytest.FixtureRequest) -> Path:
     return request.param
 
