@@ -66,16 +66,11 @@ def _write_atomically(result: BatchResult, output: Path, fmt: str) -> None:
 
 
 def _summary(result: BatchResult) -> tuple[str, int]:
-    counts = {"error": 0, "warning": 0, "info": 0}
-    unreadable = 0
-    for outcome in result.outcomes():
-        unreadable += outcome.error is not None
-        for issue in outcome.issues:
-            counts[issue.severity] += 1
+    counts = result.severities
     cross_errors = sum(i.severity == "error" for i in result.cross)
-    text = (f"共检查{len(result.paths)}个文件（无法读取{unreadable}个，未检查{len(result.skipped)}个）："
+    text = (f"共检查{len(result.paths)}个文件（无法读取{result.unreadable}个，未检查{len(result.skipped)}个）："
             f"错误{counts['error']}个，警告{counts['warning']}个，提示{counts['info']}个；批内比对{len(result.cross)}条")
-    if unreadable:
+    if result.unreadable:
         return text, EXIT_ABNORMAL
     return text, EXIT_FINDINGS if counts["error"] or cross_errors else EXIT_OK
 

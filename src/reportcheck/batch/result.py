@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from reportcheck.errors import UnreadableInput
 from reportcheck.model import Issue, Report
 from reportcheck.outcome import FileOutcome
@@ -22,13 +24,20 @@ def dump_outcome(outcome: FileOutcome) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+class _Spooled(BaseModel):
+    """The spool's JSON, validated in one pass by pydantic (several times faster than field by field)."""
+
+    path: str
+    issues: list[Issue]
+    report: Report | None
+    error: dict[str, str] | None = None
+
+
 def load_outcome(text: str) -> FileOutcome:
-    data = json.loads(text)
-    error = data.get("error")
+    data = _Spooled.model_validate_json(text)
+    error = data.error
     return FileOutcome(
-        path=data["path"],
-        report=Report.model_validate(data["report"]) if data["report"] is not None else None,
-        issues=[Issue.model_validate(i) for i in data["issues"]],
+        path=data.path, report=data.report, issues=data.issues,
         error=UnreadableInput(error["path"], error["reason"], error["zh"], error["en"]) if error else None)
 
 
@@ -36,12 +45,16 @@ def load_outcome(text: str) -> FileOutcome:
 class BatchResult:
     """Outcomes in the order of ``paths`` (spooled under ``spool``, one file each), the findings only a
     batch can see (``cross``: each with ``args["files"]`` and ``args["places"]``, two of each), and
-    the files left out with why (``skipped``)."""
+    the files left out with why (``skipped``); and the tallies kept as the outcomes came in (files
+    done, unreadable, findings by severity), so a summary needs no pass over the spool."""
 
     paths: list[str]
     spool: Path
     cross: list[Issue] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    done: int = 0
+    unreadable: int = 0
+    severities: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
 
     def outcome_path(self, index: int) -> Path:
         return self.spool / f"{index:06d}.json"

@@ -4,7 +4,8 @@ A worker is one forked process per file: it inherits the parent's loaded modules
 is paid once), checks its file and sends the outcome back as JSON; a file that takes longer than the
 limit has its process killed and becomes an outcome saying so. Outcomes go straight to the spool
 (one file each, by input position, so the order never depends on which worker finished first);
-the parent keeps only each report's small :class:`~reportcheck.rules.cross.Facts`.
+the worker writes it there itself and sends back only counts and the report's small
+:class:`~reportcheck.rules.cross.Facts`, so the parent stays idle while the workers read.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from reportcheck.batch.result import BatchResult, dump_outcome, load_outcome
+from reportcheck.batch.result import BatchResult, dump_outcome
 from reportcheck.errors import UnreadableInput
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
@@ -38,6 +39,15 @@ class _Running:
     started: float
 
 
+@dataclass
+class _Reply:
+    """What a worker sends back; the outcome itself is already in the spool."""
+
+    severities: dict[str, int]
+    unreadable: bool
+    facts: Facts | None
+
+
 def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jobs: int, timeout: float,
               skipped: list[tuple[str, str]] | None = None, progress: Progress | None = None) -> BatchResult:
     """Check ``paths`` with ``jobs`` workers; the result reads its outcomes back from ``spool``."""
@@ -47,32 +57,30 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
     waiting = deque(enumerate(paths))
     running: dict[Connection, _Running] = {}
     facts: dict[int, Facts] = {}
-    done = 0
     try:
         while waiting or running:
             while waiting and len(running) < max(1, jobs):
                 index, path = waiting.popleft()
                 receive, send = context.Pipe(duplex=False)
-                process = context.Process(target=_work, args=(send, path, pack, settings), daemon=True)
+                target = result.outcome_path(index)
+                process = context.Process(target=_work, args=(send, path, target, pack, settings), daemon=True)
                 process.start()
                 send.close()
                 running[receive] = _Running(index, path, process, time.monotonic())
                 if progress:
-                    progress(done, len(paths), path.name)
+                    progress(result.done, len(paths), path.name)
             for conn in wait(list(running), timeout=0.2):
                 job = running.pop(conn)
-                text = _receive(conn, job)
-                _spool(result, job.index, text, facts)
-                done += 1
+                _count(result, facts, job.index, _receive(conn, job, result))
             for conn, job in list(running.items()):
                 if time.monotonic() - job.started > timeout:
                     del running[conn]
                     _stop(job.process)
                     conn.close()
-                    _spool(result, job.index, dump_outcome(_timed_out(job.path, timeout)), facts)
-                    done += 1
+                    _count(result, facts, job.index, _write(result.outcome_path(job.index),
+                                                             _timed_out(job.path, timeout)))
             if progress:
-                progress(done, len(paths), "")
+                progress(result.done, len(paths), "")
     finally:
         for conn, job in running.items():
             _stop(job.process)
@@ -89,39 +97,49 @@ def cross_findings(facts: list[Facts], pack: dict, settings: Settings) -> list[I
             for issue in rule.check(facts)]
 
 
-def _work(conn: Connection, path: Path, pack: dict, settings: Settings) -> None:
-    """In the worker: check one file, send its outcome as JSON. The worker leads its own process
-    group, so a LibreOffice it starts is stopped with it."""
+def _work(conn: Connection, path: Path, target: Path, pack: dict, settings: Settings) -> None:
+    """In the worker: check one file, spool its outcome, send back the little the parent keeps.
+    The worker leads its own process group, so a LibreOffice it starts is stopped with it."""
     os.setpgrp()
     try:
-        conn.send(dump_outcome(check_file(str(path), pack, settings)))
+        conn.send(_write(target, check_file(str(path), pack, settings)))
     finally:
         conn.close()
 
 
-def _receive(conn: Connection, job: _Running) -> str:
+def _write(target: Path, outcome: FileOutcome) -> _Reply:
+    """Spool one outcome atomically and reduce it to its reply."""
+    partial = target.with_suffix(".part")
+    partial.write_text(dump_outcome(outcome), encoding="utf-8")
+    partial.replace(target)
+    severities = {"error": 0, "warning": 0, "info": 0}
+    for issue in outcome.issues:
+        severities[issue.severity] += 1
+    facts = facts_of(outcome.path, outcome.report) if outcome.report is not None else None
+    return _Reply(severities, outcome.error is not None, facts)
+
+
+def _receive(conn: Connection, job: _Running, result: BatchResult) -> _Reply:
     try:
-        text = conn.recv()
+        reply = conn.recv()
     except (EOFError, OSError):  # the worker died without an answer (killed, out of memory)
         code = job.process.exitcode
-        text = dump_outcome(FileOutcome(path=str(job.path), error=UnreadableInput(
+        reply = _write(result.outcome_path(job.index), FileOutcome(path=str(job.path), error=UnreadableInput(
             str(job.path), "worker_died", f"检查该文件的进程意外退出（退出码{code}），请单独检查此文件",
             f"the worker checking this file exited unexpectedly (exit code {code})")))
     finally:
         conn.close()
     job.process.join(timeout=5)
-    return text
+    return reply
 
 
-def _spool(result: BatchResult, index: int, text: str, facts: dict[int, Facts]) -> None:
-    """Write one outcome to the spool (atomically) and keep its facts for the cross checks."""
-    target = result.outcome_path(index)
-    partial = target.with_suffix(".part")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(target)
-    outcome = load_outcome(text)
-    if outcome.report is not None:
-        facts[index] = facts_of(outcome.path, outcome.report)
+def _count(result: BatchResult, facts: dict[int, Facts], index: int, reply: _Reply) -> None:
+    result.done += 1
+    result.unreadable += reply.unreadable
+    for severity, n in reply.severities.items():
+        result.severities[severity] += n
+    if reply.facts is not None:
+        facts[index] = reply.facts
 
 
 def _timed_out(path: Path, limit: float) -> FileOutcome:
