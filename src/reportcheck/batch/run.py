@@ -11,9 +11,11 @@ the worker writes it there itself and sends back only counts and the report's sm
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable
@@ -99,8 +101,12 @@ def cross_findings(facts: list[Facts], pack: dict, settings: Settings) -> list[I
 
 def _work(conn: Connection, path: Path, target: Path, pack: dict, settings: Settings) -> None:
     """In the worker: check one file, spool its outcome, send back the little the parent keeps.
-    The worker leads its own process group, so a LibreOffice it starts is stopped with it."""
+    The worker leads its own process group, so a LibreOffice it starts is stopped with it, and keeps
+    its temporary files inside the spool, so they go with it even when it is killed."""
     os.setpgrp()
+    private = target.with_suffix(".tmp")
+    private.mkdir()
+    tempfile.tempdir = str(private)
     try:
         conn.send(_write(target, check_file(str(path), pack, settings)))
     finally:
@@ -168,3 +174,4 @@ def _warm_up() -> None:
     for spec in load_templates():
         find_claims("2022年集群总产值达到1.0亿元", spec.prose_keywords)
     to_simplified(["繁體"])
+    gc.freeze()  # what is loaded now stays shared with the forked workers (no collector touching it)
