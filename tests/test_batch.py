@@ -137,8 +137,12 @@ def test_the_workbook_has_a_row_for_every_file(tmp_path):
 def test_bad_arguments_are_one_line(tmp_path):
     unknown = run("batch", str(SAMPLES / "prelim_advanced_split_clean.docx"), "-o", str(tmp_path / "r.txt"))
     assert unknown.returncode == 2 and "输出格式" in unknown.stderr and not (tmp_path / "r.txt").exists()
-    onto_input = run("batch", str(SAMPLES), "-o", str(SAMPLES / "prelim_advanced_split_clean.docx"), "--format", "json")
-    assert onto_input.returncode == 2 and "输入" in onto_input.stderr
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    report = shutil.copy(SAMPLES / "prelim_advanced_split_clean.docx", inbox)
+    before = _hashes(inbox)
+    onto_input = run("batch", str(inbox), "-o", str(report), "--format", "json")
+    assert onto_input.returncode == 2 and "输入" in onto_input.stderr and _hashes(inbox) == before
     empty = tmp_path / "empty"
     empty.mkdir()
     nothing = run("batch", str(empty), "-o", str(tmp_path / "r.xlsx"))
@@ -159,3 +163,13 @@ def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "已中断" in err and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["many"]  # no workbook, no staging folder
+
+
+def test_a_rerun_with_its_workbook_inside_the_folder_skips_it(tmp_path):
+    folder = tmp_path / "received"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "prelim_advanced_split_clean.docx", folder)
+    out = folder / "results.xlsx"
+    assert run("batch", str(folder), "-o", str(out)).returncode == 0
+    again = run("batch", str(folder), "-o", str(out), "--format", "xlsx")
+    assert again.returncode == 0 and "共检查1个文件" in again.stdout and "未检查1个" in again.stdout

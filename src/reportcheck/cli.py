@@ -10,8 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from reportcheck import __version__
+
+if TYPE_CHECKING:
+    from reportcheck.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL = 0, 1, 2
 
@@ -63,7 +67,7 @@ def _add_rule_options(parser: argparse.ArgumentParser) -> None:
                         help="配置文件（默认查找 reportcheck.toml 或 pyproject.toml 的 [tool.reportcheck]）")
 
 
-def _rule_settings(args: argparse.Namespace):
+def _rule_settings(args: argparse.Namespace) -> tuple[Settings, dict]:
     """(settings, pack) from the command line and the config file; a bad setting is a ``ValueError``
     carrying the user's message."""
     from pathlib import Path

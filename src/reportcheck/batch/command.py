@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TextIO
 
 from reportcheck.batch.discover import discover
 from reportcheck.batch.result import BatchResult
@@ -27,13 +29,15 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
         return _fail("--jobs 应为正整数，--timeout 应为正数 / --jobs and --timeout must be positive")
     if not output.parent.is_dir():
         return _fail(f"输出目录 {output.parent} 不存在 / the output folder does not exist")
-    files, skipped = discover(args.inputs)
+    previous = output if output.suffix.lower() == ".xlsx" and _is_batch_workbook(output) else None
+    files, skipped = discover(args.inputs, previous)
     if any(f.resolve() == output.resolve() for f in files):
         return _fail(f"输出文件 {output} 是输入之一，不会覆盖输入 / the output is one of the inputs")
     if not files:
         return _fail("没有找到可检查的报告（.docx .pdf .doc .wps .rtf .odt .xlsx） / no report found")
     jobs = args.jobs or os.cpu_count() or 1
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    _interrupt_on(signal.SIGTERM, signal.SIGHUP)
     try:
         with tempfile.TemporaryDirectory(prefix="reportcheck-batch-") as spool:
             result = run_batch(files, pack, settings, Path(spool), jobs, args.timeout, skipped,
@@ -51,6 +55,32 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
         return _fail(f"无法写入 {output}（{exc.strerror}） / cannot write the output")
     print(f"{summary}。结果：{output}")
     return code
+
+
+def _is_batch_workbook(path: Path) -> bool:
+    """An earlier batch's workbook (a rerun's ``-o`` inside the folder): not a report to check. Any
+    other existing file at ``-o`` — a report, a data sheet — is an input and is never overwritten."""
+    if not path.is_file():
+        return False
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True)
+        try:
+            return {"汇总", "问题清单"} <= set(book.sheetnames)
+        finally:
+            book.close()
+    except Exception:  # not a workbook we can open: then it is not ours either
+        return False
+
+
+def _interrupt_on(*signals: signal.Signals) -> None:
+    """A closed terminal or a ``kill`` stops the batch as Ctrl-C does: workers stopped, nothing left."""
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for sig in signals:
+        signal.signal(sig, stop)
 
 
 def _write_atomically(result: BatchResult, output: Path, fmt: str) -> None:
@@ -78,7 +108,7 @@ def _summary(result: BatchResult) -> tuple[str, int]:
 class _Progress:
     """One line on the terminal: files done / total, elapsed time, the file being read."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.start = time.monotonic()
         self.current = ""

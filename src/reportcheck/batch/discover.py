@@ -7,12 +7,14 @@ from pathlib import Path
 SUPPORTED = frozenset({".docx", ".doc", ".wps", ".rtf", ".odt", ".pdf", ".xlsx"})
 
 
-def discover(args: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
+def discover(args: list[str], previous: Path | None = None) -> tuple[list[Path], list[tuple[str, str]]]:
     """(files to check, sorted and each once; (path, reason) of what was left out).
 
-    Under a folder: supported types only, recursively, without Word's temporary ``~$`` files and
-    hidden files or folders. A file named on the command line is always checked (an unsupported or
+    Under a folder: supported types only, recursively, without Word's temporary ``~$`` files, hidden
+    files or folders, and ``previous`` (an earlier batch's workbook at this run's ``-o``, a rerun with
+    ``-o`` inside the folder). A file named on the command line is always checked (an unsupported or
     missing one becomes a row saying why)."""
+    own = previous.resolve() if previous is not None else None
     files: dict[Path, None] = {}
     skipped: list[tuple[str, str]] = []
     for arg in args:
@@ -21,7 +23,7 @@ def discover(args: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
             files.setdefault(path, None)
             continue
         for found in sorted(p for p in path.rglob("*") if p.is_file()):
-            reason = _left_out(found.relative_to(path))
+            reason = "上次批量检查的结果文件" if found.resolve() == own else _left_out(found.relative_to(path))
             if reason:
                 skipped.append((str(found), reason))
             else:

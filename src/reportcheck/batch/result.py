@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from reportcheck.errors import UnreadableInput
 from reportcheck.model import Issue, Report
 from reportcheck.outcome import FileOutcome
+from reportcheck.settings import Settings
 
 
 def dump_outcome(outcome: FileOutcome) -> str:
@@ -52,6 +53,8 @@ class BatchResult:
     spool: Path
     cross: list[Issue] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    settings: Settings | None = None  # how the files were checked (the verdict needs it)
+    pack: dict | None = None
     done: int = 0
     unreadable: int = 0
     severities: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})

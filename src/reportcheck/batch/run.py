@@ -54,7 +54,8 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
               skipped: list[tuple[str, str]] | None = None, progress: Progress | None = None) -> BatchResult:
     """Check ``paths`` with ``jobs`` workers; the result reads its outcomes back from ``spool``."""
     _warm_up()
-    result = BatchResult(paths=[str(p) for p in paths], spool=spool, skipped=list(skipped or []))
+    result = BatchResult(paths=[str(p) for p in paths], spool=spool, skipped=list(skipped or []),
+                         settings=settings, pack=pack)
     context = multiprocessing.get_context("fork")
     waiting = deque(enumerate(paths))
     running: dict[Connection, _Running] = {}
@@ -106,7 +107,7 @@ def _work(conn: Connection, path: Path, target: Path, pack: dict, settings: Sett
     os.setpgrp()
     private = target.with_suffix(".tmp")
     private.mkdir()
-    tempfile.tempdir = str(private)
+    tempfile.tempdir = os.environ["TMPDIR"] = str(private)  # LibreOffice's own lu*.tmp files too
     try:
         conn.send(_write(target, check_file(str(path), pack, settings)))
     finally:
@@ -129,6 +130,7 @@ def _receive(conn: Connection, job: _Running, result: BatchResult) -> _Reply:
     try:
         reply = conn.recv()
     except (EOFError, OSError):  # the worker died without an answer (killed, out of memory)
+        _stop(job.process)  # and whatever it had started
         code = job.process.exitcode
         reply = _write(result.outcome_path(job.index), FileOutcome(path=str(job.path), error=UnreadableInput(
             str(job.path), "worker_died", f"检查该文件的进程意外退出（退出码{code}），请单独检查此文件",
@@ -157,8 +159,11 @@ def _timed_out(path: Path, limit: float) -> FileOutcome:
 def _stop(process: multiprocessing.process.BaseProcess) -> None:
     """Kill a worker and whatever it started (its process group)."""
     if process.pid is not None:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
+        try:
             os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):  # not yet its own group leader, or gone
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
     process.join(timeout=5)
 
 

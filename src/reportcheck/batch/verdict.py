@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from reportcheck.model import Report
 from reportcheck.outcome import FileOutcome
+from reportcheck.settings import Settings
 
 PASSED, FAILED, UNVERIFIED, NOT_APPLICABLE = "达标", "未达标", "无法核验", "—"
 THRESHOLD_CODES = {"advanced": ("EL001", "EL002"), "sme": ("EL003", "EL004", "EL005")}
@@ -18,9 +19,10 @@ class Verdict:
     figures: dict[str, float | None] = field(default_factory=dict)  # 营业收入, 链主营业收入, 产值, …
 
 
-def entry_verdict(outcome: FileOutcome) -> Verdict:
+def entry_verdict(outcome: FileOutcome, settings: Settings | None = None, pack: dict | None = None) -> Verdict:
     """达标 when no threshold finding, 未达标 when one (error or, relaxed, warning), 无法核验 when a figure
-    is missing or the category unknown; — for an unreadable file or a data sheet without a category."""
+    is missing, the category unknown or the threshold rules were not run (``--select``, ``--ignore``,
+    a pack without them); — for an unreadable file or a data sheet without a category."""
     report = outcome.report
     if report is None:
         return Verdict(NOT_APPLICABLE)
@@ -28,6 +30,8 @@ def entry_verdict(outcome: FileOutcome) -> Verdict:
     figures = _figures(report)
     if report.category is None:
         return Verdict(UNVERIFIED if report.stage else NOT_APPLICABLE, figures)
+    if not _thresholds_ran(report.category, settings, pack):
+        return Verdict(UNVERIFIED, figures)
     if codes & set(THRESHOLD_CODES[report.category]):
         return Verdict(FAILED, figures)
     if CANNOT_VERIFY in codes:
@@ -35,7 +39,17 @@ def entry_verdict(outcome: FileOutcome) -> Verdict:
     return Verdict(PASSED, figures)
 
 
+def _thresholds_ran(category: str, settings: Settings | None, pack: dict | None) -> bool:
+    """Whether every threshold rule of the category (and its "cannot verify") ran and was kept."""
+    codes = (*THRESHOLD_CODES[category], CANNOT_VERIFY)
+    families = (pack or {}).get("families")
+    if families is not None and "EL" not in families:
+        return False
+    return settings is None or all(settings.wants(code) for code in codes)
+
+
 def _latest(report: Report, key: str) -> float | None:
+    """The latest year's figure the reader is sure of."""
     ind = report.indicator(key)
     if ind is None or not report.years or report.years[-1] in ind.doubts or "row" in ind.doubts:
         return None
@@ -43,6 +57,7 @@ def _latest(report: Report, key: str) -> float | None:
 
 
 def _figures(report: Report) -> dict[str, float | None]:
+    """The figures the category's thresholds rest on, by their column names."""
     if report.category == "advanced":
         top = report.list_table("top10_revenue")
         year = report.years[-1] if report.years else ""

@@ -42,7 +42,7 @@ def write_json(result: BatchResult, path: str | Path) -> None:
     tables = BatchTables(result)
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         out.write('{"files": [')
-        _items(out, (_file(o) for o in result.outcomes()))
+        _items(out, (_file(o, result) for o in result.outcomes()))
         out.write('],\n"cross": [')
         _items(out, (issue.model_dump(mode="json") for issue in result.cross))
         out.write('],\n"skipped": [')
@@ -87,8 +87,8 @@ def write_csv(result: BatchResult, path: str | Path) -> None:
             writers[name].writerow(["" if v is None else v for v in row.cells])
 
 
-def _file(outcome: FileOutcome) -> dict:
-    verdict = entry_verdict(outcome)
+def _file(outcome: FileOutcome, result: BatchResult) -> dict:
+    verdict = entry_verdict(outcome, result.settings, result.pack)
     return {**outcome.as_json(), "verdict": {"status": verdict.status, "figures": verdict.figures}}
 
 

@@ -203,7 +203,7 @@ class BatchTables:
 
     def _summary(self, outcome: FileOutcome, first_finding: int | None) -> Row:
         counts = {s: sum(1 for i in outcome.issues if i.severity == s) for s in SEVERITY_ZH}
-        verdict = entry_verdict(outcome)
+        verdict = entry_verdict(outcome, self.result.settings, self.result.pack)
         report = outcome.report
         cells: list[Cell] = [
             clean(outcome.path), _cluster(outcome),

@@ -31,17 +31,17 @@ SHARED_PROJECT = IssueType(
     "参赛报告模板 2.3 集群重点项目建设情况；市州逐级审核")
 SHARED_PHONE = IssueType(
     "BT004", "batch.shared-phone", "warning",
-    "电话{what}在“{name_a}”是{person_a}的，在“{name_b}”是{person_b}的。请核实联系方式。",
+    "“{name_a}”与“{name_b}”填了相同的电话，却是不同的人：{what}。请核实联系方式。",
     "参赛报告模板 一、集群基本信息 电话；市州逐级审核")
 SAME_REPORT = IssueType(
     "BT005", "batch.same-report", "warning",
-    "“{file_a}”与“{file_b}”是同一份报告（集群名称“{what}”，数据相同），重复提交。请只保留一份。",
+    "“{file_a}”与“{file_b}”是同一份报告（“{what}”，数据相同），重复提交。请只保留一份。",
     "市州逐级审核：每个集群一份报告")
 
 _MIN_PARAGRAPH = 40  # characters: shorter lines are headings or stock phrases
 _SHINGLE = 6
 _SIMILAR = 0.8  # Jaccard similarity of shingle sets from which two paragraphs count as copied
-_COMMON = 30  # a shingle in more paragraphs than this is stock wording and not evidence of copying
+_STOCK_SHARE = 0.1  # a shingle in the reports of more than 2 clusters, or of a tenth of them, is stock wording
 _TOP_LISTS = ("top10_revenue", "top10_rd")
 _PEOPLE = (("leader", "leader_phone", "负责人"), ("contact", "contact_phone", "联系人"))
 
@@ -63,7 +63,8 @@ class Facts:
 def facts_of(path: str, report: Report) -> Facts:
     """A report's facts. Its texts are already without the template's instruction lines."""
     cluster = report.basic.cluster_name or ""
-    facts = Facts(path=path, cluster=cluster or Path(path).name, cluster_key=label_key(cluster) or path)
+    facts = Facts(path=path, cluster=cluster or f"（未填集群名称）{Path(path).name}",
+                  cluster_key=label_key(cluster) or path)
     for block in report.texts:
         for n, line in enumerate(block.text.splitlines(), start=1):
             if len(label_key(line)) >= _MIN_PARAGRAPH:
@@ -88,10 +89,15 @@ def facts_of(path: str, report: Report) -> Facts:
 
 
 def _pairs(facts: list[Facts]) -> Iterator[tuple[Facts, Facts]]:
-    """Pairs of reports of different clusters (the same cluster twice is BT005's business)."""
+    """Pairs of reports of different clusters. The same cluster twice, or the same figures (one
+    report, its name left out), is BT005's business, not a copy."""
     for a, b in itertools.combinations(facts, 2):
-        if a.cluster_key != b.cluster_key:
+        if not _same(a, b):
             yield a, b
+
+
+def _same(a: Facts, b: Facts) -> bool:
+    return a.cluster_key == b.cluster_key or (bool(a.fingerprint) and a.fingerprint == b.fingerprint)
 
 
 def _issue(itype: IssueType, a: Facts, b: Facts, places: tuple[str, str], **args: object) -> Issue:
@@ -107,7 +113,8 @@ def _shingles(text: str) -> set[int]:
 def check_copied_passages(facts: list[Facts]) -> Iterator[Issue]:
     """两个不同集群的自评报告（2.8、3.2、四等文字部分）中，有一段（40字以上）几乎相同：按6字片段计算的
     Jaccard相似度达80%以上；每两份报告一条，给出段数、最高相似度和一例。模板自带的填写说明不计入；
-    许多报告都用的套话（出现在30段以上的片段）不作为证据。
+    多个集群都用的套话（出现在两个以上、且超过十分之一的集群的报告中的片段）不作为证据，所以三份以上报告
+    互相抄用同一段时不再报出。
 
     反例：A集群2.8第3段与B集群2.8第5段只差两个字。正例：两份报告各自撰写。
     """
@@ -119,9 +126,10 @@ def check_copied_passages(facts: list[Facts]) -> Iterator[Issue]:
             for s in shingles:
                 index[s].append(len(paras))
             paras.append((f, block, n, text, shingles))
+    stock = max(2, int(_STOCK_SHARE * len({f.cluster_key for f in facts})))
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for postings in index.values():
-        if len(postings) <= _COMMON:
+        if len({paras[i][0].cluster_key for i in postings}) <= stock:
             for i, j in itertools.combinations(sorted(set(postings)), 2):
                 shared[(i, j)] += 1
     by_pair: dict[tuple[int, int], list[tuple[float, str, str, str]]] = defaultdict(list)
@@ -129,7 +137,7 @@ def check_copied_passages(facts: list[Facts]) -> Iterator[Issue]:
         fa, block_a, na, text_a, sa = paras[i]
         fb, block_b, nb, _, sb = paras[j]
         similarity = common / len(sa | sb)
-        if fa is not fb and fa.cluster_key != fb.cluster_key and similarity >= _SIMILAR:
+        if fa is not fb and not _same(fa, fb) and similarity >= _SIMILAR:
             by_pair[(id(fa), id(fb))].append((similarity, text_a, f"{block_a} 第{na}段", f"{block_b} 第{nb}段"))
     owners = {id(f): f for f in facts}
     for (ia, ib), found in by_pair.items():
@@ -146,17 +154,21 @@ def _listing(items: list[tuple[str, str, str]]) -> tuple[str, tuple[str, str]]:
 
 
 def check_shared_enterprises(facts: list[Facts]) -> Iterator[Issue]:
-    """同一家企业（名称去空格、繁简统一后相同）出现在两个不同集群的营业收入前十或研发投入前十名单中；
-    每两份报告一条，列出共有的企业。
+    """同一家企业（名称去空格、繁简统一后相同）同时出现在两个不同集群的前十名单中（营业收入前十或研发投入
+    前十，两表交叉也算）；每两份报告一条，列出共有的企业。
 
     反例：“湘江电驱系统有限公司”同时列在A、B两个集群的营业收入前十中。正例：各集群名单互不重复。
     """
     for a, b in _pairs(facts):
-        places_b = {(lst, label_key(name)): f"{title} 第{n}行" for lst, title, n, name in b.enterprises}
-        shared = [(name, f"{title} 第{n}行", places_b[(lst, label_key(name))])
-                  for lst, title, n, name in a.enterprises if (lst, label_key(name)) in places_b]
+        places_b: dict[str, str] = {}
+        for _, title, n, name in b.enterprises:
+            places_b.setdefault(label_key(name), f"{title} 第{n}行")
+        shared: dict[str, tuple[str, str, str]] = {}
+        for _, title, n, name in a.enterprises:
+            if label_key(name) in places_b:
+                shared.setdefault(label_key(name), (name, f"{title} 第{n}行", places_b[label_key(name)]))
         if shared:
-            what, places = _listing(shared)
+            what, places = _listing(list(shared.values()))
             yield _issue(SHARED_ENTERPRISE, a, b, places, what=what, count=len(shared))
 
 
@@ -174,17 +186,28 @@ def check_shared_projects(facts: list[Facts]) -> Iterator[Issue]:
 
 
 def check_shared_phones(facts: list[Facts]) -> Iterator[Issue]:
-    """同一个电话号码在两个不同集群的报告中属于不同的人（同一人兼任两个集群的联系人不算）。
+    """同一个电话号码在两个不同集群的报告中属于不同的人；每两份报告一条。两个集群共用一个园区、同一人
+    兼任联系人（号码对应的人有重合）不算。
 
     反例：13907310001 在A集群是联系人“李明”，在B集群是负责人“赵强”。正例：号码各不相同。
     """
     for a, b in _pairs(facts):
-        phones_b = {digits: (person, where) for digits, person, where in b.phones}
-        for digits, person, where in a.phones:
-            other = phones_b.get(digits)
-            if other is not None and label_key(other[0]) != label_key(person):
-                yield _issue(SHARED_PHONE, a, b, (where, other[1]), what=digits,
-                             person_a=_whose(where, person), person_b=_whose(other[1], other[0]))
+        people_a, people_b = _people(a), _people(b)
+        shared = []
+        for digits in sorted(people_a.keys() & people_b.keys()):
+            if not {label_key(p) for p, _ in people_a[digits]} & {label_key(p) for p, _ in people_b[digits]}:
+                (person_a, where_a), (person_b, where_b) = people_a[digits][0], people_b[digits][0]
+                shared.append((f"{digits}（在前者是{_whose(where_a, person_a)}，在后者是{_whose(where_b, person_b)}）",
+                               where_a, where_b))
+        if shared:
+            yield _issue(SHARED_PHONE, a, b, (shared[0][1], shared[0][2]), what="；".join(m for m, _, _ in shared))
+
+
+def _people(f: Facts) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for digits, person, where in f.phones:
+        out[digits].append((person, where))
+    return out
 
 
 def _whose(place: str, person: str) -> str:
@@ -194,14 +217,15 @@ def _whose(place: str, person: str) -> str:
 
 
 def check_same_report(facts: list[Facts]) -> Iterator[Issue]:
-    """两个文件是同一份报告：集群名称相同、所有指标数据相同（如同一报告的Word版和PDF版都提交了）。
+    """两个文件是同一份报告：所有指标数据相同（集群名称相同，或一份未填名称；如同一报告的Word版和PDF版
+    都提交了）。
 
     反例：“长沙智能汽车产业集群.docx”和“长沙智能汽车产业集群.pdf”。正例：每个集群只交一份。
     """
     for a, b in itertools.combinations(facts, 2):
-        if a.cluster_key == b.cluster_key and a.fingerprint == b.fingerprint:
+        if a.fingerprint and a.fingerprint == b.fingerprint:
             yield SAME_REPORT.issue(section=None, field=None, files=[a.path, b.path], places=["", ""],
-                                    file_a=a.path, file_b=b.path, what=a.cluster)
+                                    file_a=Path(a.path).name, file_b=Path(b.path).name, what=a.cluster)
 
 
 @dataclass(frozen=True, slots=True)
