@@ -12,12 +12,12 @@ RulePack = dict
 DATA_SHEET = "data_sheet"  # the template id of a report read from the Excel data sheet
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One rule, one place. ``check`` reads only the model and the pack, never a file."""
+class Documented:
+    """A rule's code and documentation: its issue type's code, its check's docstring."""
 
+    __slots__ = ()
     type: IssueType
-    check: Callable[[Rule, Report, RulePack], Iterator[Issue]]
+    check: Callable
 
     @property
     def code(self) -> str:
@@ -26,6 +26,14 @@ class Rule:
     @property
     def doc(self) -> str:
         return (self.check.__doc__ or "").strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule(Documented):
+    """One rule, one place. ``check`` reads only the model and the pack, never a file."""
+
+    type: IssueType
+    check: Callable[[Rule, Report, RulePack], Iterator[Issue]]
 
     def run(self, report: Report, pack: RulePack) -> list[Issue]:
         return list(self.check(self, report, pack))

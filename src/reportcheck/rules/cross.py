@@ -16,6 +16,7 @@ from pathlib import Path
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, Report
 from reportcheck.normalize.text import label_key
+from reportcheck.rules.base import Documented
 
 COPIED_PASSAGE = IssueType(
     "BT001", "batch.copied-passage", "warning",
@@ -229,17 +230,11 @@ def check_same_report(facts: list[Facts]) -> Iterator[Issue]:
 
 
 @dataclass(frozen=True, slots=True)
-class CrossRule:
+class CrossRule(Documented):
+    """A rule over the facts of every report of a batch."""
+
     type: IssueType
     check: Callable[[list[Facts]], Iterator[Issue]]
-
-    @property
-    def code(self) -> str:
-        return self.type.code
-
-    @property
-    def doc(self) -> str:
-        return (self.check.__doc__ or "").strip()
 
 
 CROSS_RULES = (
