@@ -173,3 +173,19 @@ def test_a_rerun_with_its_workbook_inside_the_folder_skips_it(tmp_path):
     assert run("batch", str(folder), "-o", str(out)).returncode == 0
     again = run("batch", str(folder), "-o", str(out), "--format", "xlsx")
     assert again.returncode == 0 and "共检查1个文件" in again.stdout and "未检查1个" in again.stdout
+
+
+def test_the_workbook_shows_the_cross_findings_of_reports_made_to_share(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "results.xlsx"
+    run("batch", str(BATCH), "-o", str(out))
+    sheet = load_workbook(out)["批内比对"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    planted = json.loads((BATCH / "expected_cross.json").read_text("utf-8"))
+    assert sorted(r["代码"] for r in rows) == sorted(c["code"] for c in planted)
+    phone = next(c for c in planted if c["code"] == "BT004")
+    [row] = [r for r in rows if r["代码"] == "BT004"]
+    assert phone["what"] in row["说明"] and all(p.split()[0] in row["说明"] for p in phone["people"])
+    assert {Path(row["文件一"]).name, Path(row["文件二"]).name} == set(phone["files"])
