@@ -61,7 +61,7 @@ def read_data_sheet(path: Path) -> Report:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
         raise UnreadableInput(str(path), "corrupt", f"Excel文件无法打开（{type(exc).__name__}）",
-                              "the workbook cannot be opened") from None
+                              "the workbook cannot be opened; save it again in Excel/WPS") from None
     if FIGURES not in wb.sheetnames:
         raise UnreadableInput(str(path), "not_report",
                               "不是reportcheck数据表：缺少“指标”工作表。请用 reportcheck template data-sheet 生成",

@@ -134,7 +134,7 @@ def _receive(conn: Connection, job: _Running, result: BatchResult) -> _Reply:
         code = job.process.exitcode
         reply = _write(result.outcome_path(job.index), FileOutcome(path=str(job.path), error=UnreadableInput(
             str(job.path), "worker_died", f"检查该文件的进程意外退出（退出码{code}），请单独检查此文件",
-            f"the worker checking this file exited unexpectedly (exit code {code})")))
+            f"the worker checking this file exited unexpectedly (exit code {code}); check the file on its own")))
     finally:
         conn.close()
     job.process.join(timeout=5)

@@ -173,7 +173,7 @@ class _Walker:
             raise UnreadableInput(
                 path, "not_report",
                 "不是湖南省产业集群竞赛参赛报告：未找到模板中的标题或指标表，请确认文件",
-                "not a cluster competition report: no heading or indicator table of the template")
+                "not a cluster competition report: no heading or indicator table of the template; check the file")
         basic = self.basic.result()
         category = category_of(basic.category)
         if not stage_found:

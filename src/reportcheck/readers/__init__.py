@@ -42,4 +42,4 @@ def _check_ole_header(path: Path) -> None:
         raise UnreadableInput(str(path), "corrupt",
                               "文件已损坏：有Word 97-2003（.doc/.wps）文件头，但内部结构无效。"
                               "请用Word或WPS打开后重新保存",
-                              "file is damaged: an OLE (.doc/.wps) signature with an invalid compound-file header")
+                              "file is damaged (invalid .doc/.wps structure); open and save it again in Word/WPS")

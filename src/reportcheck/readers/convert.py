@@ -40,10 +40,10 @@ def convert_to_docx(path: Path, kind: str) -> bytes:
         except subprocess.TimeoutExpired:
             raise UnreadableInput(name, "convert_timeout",
                                   f"LibreOffice转换超过{TIMEOUT_SECONDS}秒仍未完成，请另存为.docx后再检查",
-                                  "LibreOffice conversion timed out") from None
+                                  "LibreOffice conversion timed out; save it as .docx and check that") from None
         result = work / "out" / "input.docx"
         if not result.is_file() or result.stat().st_size == 0:
             raise UnreadableInput(name, "convert_failed",
                                   f"LibreOffice无法转换该{kind}文件（文件可能已损坏或设有密码），请用Word/WPS另存为.docx",
-                                  f"LibreOffice could not convert the {kind} file")
+                                  f"LibreOffice could not convert the {kind} file; save it as .docx in Word/WPS")
         return result.read_bytes()

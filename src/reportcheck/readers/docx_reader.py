@@ -42,18 +42,19 @@ def read_docx(path: Path, data: bytes | None = None) -> Document:
                 xml = zf.read("word/document.xml")
             except KeyError:
                 raise UnreadableInput(name, "not_docx", "压缩包中没有Word正文（word/document.xml），不是.docx文件",
-                                      "zip archive without word/document.xml, not a .docx") from None
+                                      "zip archive without word/document.xml, not a .docx; save the report as .docx"
+                                      ) from None
     except zipfile.BadZipFile:
         raise UnreadableInput(name, "corrupt", "文件已损坏或不完整（无法解压），请重新保存或重新发送",
-                              "file is corrupt or truncated (bad zip)") from None
+                              "file is corrupt or truncated (bad zip); save or send it again") from None
     except (zipfile.LargeZipFile, OSError, EOFError) as exc:
         raise UnreadableInput(name, "corrupt", f"文件已损坏或不完整（{exc}）",
-                              "file is corrupt or truncated") from None
+                              "file is corrupt or truncated; save or send it again") from None
     try:
         root = etree.fromstring(xml, parser=etree.XMLParser(huge_tree=True, resolve_entities=False))
     except etree.XMLSyntaxError:
         raise UnreadableInput(name, "corrupt", "Word正文XML已损坏，请用Word打开后重新保存",
-                              "document.xml is not well-formed") from None
+                              "document.xml is not well-formed; open and save it again in Word") from None
     body = root.find(f"{{{W}}}body")
     doc = Document(path=name, source_format="docx")
     if body is not None:

@@ -38,14 +38,14 @@ def read_pdf(path: Path) -> Document:
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise UnreadableInput(name, "encrypted", "PDF已加密（设有密码），请导出不加密的PDF或提交.docx",
-                                  "the PDF is encrypted") from None
+                                  "the PDF is encrypted; export it without a password or send the .docx") from None
         raise UnreadableInput(name, "corrupt", "PDF文件已损坏，无法读取，请重新导出",
-                              "the PDF is broken and cannot be read") from None
+                              "the PDF is broken and cannot be read; export it again") from None
     try:
         pages = read_pages(pdf)
     except pdfium.PdfiumError:
         raise UnreadableInput(name, "corrupt", "PDF文件已损坏，无法读取，请重新导出",
-                              "the PDF is broken and cannot be read") from None
+                              "the PDF is broken and cannot be read; export it again") from None
     finally:
         pdf.close()
     return _Reader(name).read(pages)
@@ -96,7 +96,8 @@ class _Reader:
             raise UnreadableInput(self.name, "garbled",
                                   f"PDF文字无法识别（{garbled}/{chars}个字符不是正常文字，字体可能缺少ToUnicode映射），"
                                   "请用Word或WPS重新导出PDF或提交.docx",
-                                  "the PDF text is garbled (fonts without a ToUnicode map)")
+                                  "the PDF text is garbled (fonts without a ToUnicode map); "
+                                  "export it again with embedded fonts or send the .docx")
 
     def _page(self, content: PageContent, carry: Carry | None) -> tuple[list[tuple[str, object]], Carry | None]:
         """The page as blocks in reading order: ('line', Line) and ('table', (rows, grid)), and the

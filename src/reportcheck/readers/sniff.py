@@ -30,7 +30,7 @@ def sniff(path: Path) -> str:
     """Return docx, xlsx, odt, rtf, pdf or cfb (legacy Word/WPS); raise for anything unreadable."""
     name = str(path)
     if not path.exists():
-        raise UnreadableInput(name, "not_found", "文件不存在，请检查路径", "file not found")
+        raise UnreadableInput(name, "not_found", "文件不存在，请检查路径", "file not found; check the path")
     if path.is_dir():
         raise UnreadableInput(name, "is_directory", "这是一个文件夹，请给出报告文件",
                               "is a directory, give a report file")
