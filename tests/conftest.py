@@ -119,6 +119,10 @@ def check_lists(report: Report, exp: dict) -> list[str]:
                 value = row.by_year.get(key)
                 if value != expect:
                     out.append(f"list {list_id} row {n} {key} by year: expected {expect}, got {value}")
+            extra = {k for k, v in row.values.items() if not _empty(v)} - set(want["values"])
+            extra |= set(row.by_year) - set(want["by_year"])
+            if extra:
+                out.append(f"list {list_id} row {n}: cells the builder did not fill: {sorted(extra)}")
     return out
 
 
