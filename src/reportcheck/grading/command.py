@@ -1,0 +1,100 @@
+"""``reportcheck grade``: the argparse subcommand. Only the standard library at module level, so the
+CLI's ``--help`` stays fast; the grading modules load inside :func:`run`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+_FORMATS = (".xlsx", ".csv")
+
+EPILOG = """\
+依据 / rules: 《湖南省产业集群监测办法（试行）》（湘工信产业集聚〔2025〕131号）
+  第十条  六个组分别排序：前20%（含）优秀，前20%至前50%（含）良好，其余高于60分合格，低于60分不合格。
+  第十六条 星级（两年等次，不分先后）：优+优 五星；优+良 四星；良+良、优+合格 三星；良+合格 二星；
+          合格+合格 一星；含不合格不评。
+  第十七条 促进组织标级：优+优 金标；优+良 银标；优+合格、良+良 铜标。
+
+条文未明确的情形及默认政策（均可在 --policy 文件中修改）/ open cases, default policy:
+  at_pass_mark=合格          恰为60分计为合格（不合格须“低于60分”）。可选：不合格。
+                             A score of exactly 60 passes.
+  ties=share_better          同分跨越名额线时同享较好等次（并列名次1、2、2、4，名额可能超出）。
+                             可选 share_worse：同计较低等次。Tied scores share the better grade.
+  quota_rounding=half_up     名额=组内集群数×百分比四舍五入：7个集群优秀1个（1.4）、良好到第4名（3.5）；
+                             可选 floor（不足5个的组无优秀）、ceil。20 % of 7 rounds to 1 place.
+  below_pass_mark_in_top=fail 名次在前20%/50%但低于合格线计为不合格，名额不顺延。可选 keep_rank。
+                             A top-ranked score below 60 is 不合格.
+  changed_group=compare      两年组别不同仍按两年等次评星级、标级，说明栏注明。可选 none：不评。
+                             Stars compare 等次 even across a change of group.
+
+输入 / input: .csv（UTF-8，可带BOM）或 .xlsx（第一个工作表），第一个非空行为表头，列：集群名称、组别、得分
+  （得分0–110）。--previous 为上年同样的表，或上年 grade 的输出（有“等次”列时直接采用其等次）。
+输出 / output: 输入各列加 组内排名、等次；有 --previous 时加 上年等次、星级、促进组织标级；说明 列写明原因。
+退出码 / exit codes: 0 完成；2 输入或政策文件有误（指明行号，不写出任何文件）。
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``grade`` on the CLI's subparsers; its handler is :func:`run` (``set_defaults(func=run)``)."""
+    parser = subparsers.add_parser(
+        "grade", help="按监测办法评定等次、星级、促进组织标级 / monitoring grades, stars and labels",
+        description="按《湖南省产业集群监测办法（试行）》第十条、第十六条、第十七条评定等次、星级和促进组织标级。"
+                    " Grade clusters by group (Art. 10), stars (Art. 16) and promotion-organisation labels (Art. 17).",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("scores", metavar="SCORES",
+                        help="本年得分表 .csv 或 .xlsx（列：集群名称、组别、得分） / this year's scores")
+    parser.add_argument("--previous", metavar="LAST_YEAR",
+                        help="上年得分表或上年 grade 输出，用于星级和标级 / last year's scores or grade output")
+    parser.add_argument("-o", "--output", required=True, help="结果文件 .xlsx 或 .csv / result file")
+    parser.add_argument("--policy", metavar="PATH",
+                        help="评定政策JSON文件，默认 schemas/grading/hunan_monitoring_2025.json / policy file")
+    parser.add_argument("--force", action="store_true", help="覆盖已有的结果文件 / overwrite an existing output")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Grade ``args.scores`` into ``args.output``: 0 when written, 2 on bad input (one line, nothing written)."""
+    from reportcheck.grading.errors import GradeInputError
+
+    try:
+        return _run(args)
+    except GradeInputError as exc:
+        return _fail(str(exc))
+
+
+def _run(args: argparse.Namespace) -> int:
+    from reportcheck.grading import output as out
+    from reportcheck.grading.policy import load_policy
+    from reportcheck.grading.rules import compare_years, grade_all
+    from reportcheck.grading.table import ScoreRow, read_previous, read_scores
+
+    target = Path(args.output)
+    inputs = [Path(p) for p in (args.scores, args.previous) if p]
+    if target.suffix.lower() not in _FORMATS:
+        return _fail(f"无法从“{target.name}”判断输出格式，请用 .xlsx 或 .csv / the output must be .xlsx or .csv")
+    if any(target.resolve() == p.resolve() for p in inputs):
+        return _fail(f"输出文件 {target} 是输入之一，不会覆盖输入，请换一个文件名 / the output is one of the inputs")
+    if target.exists() and not args.force:
+        return _fail(f"{target} 已存在，加 --force 覆盖 / the output exists, use --force to overwrite")
+    if not target.parent.is_dir():
+        return _fail(f"输出目录 {target.parent} 不存在，请先创建 / the output folder does not exist")
+    policy = load_policy(Path(args.policy) if args.policy else None)
+    graded = grade_all(read_scores(Path(args.scores), policy), policy)
+    if args.previous:
+        previous = read_previous(Path(args.previous), policy)
+        last_year = grade_all(previous, policy) if previous and isinstance(previous[0], ScoreRow) else previous
+        compare_years(graded, last_year, policy)
+    try:
+        out.write(target, graded, bool(args.previous), policy)
+    except OSError as exc:
+        return _fail(f"无法写入 {target}（{exc.strerror or exc}），请检查权限和磁盘空间 / cannot write the output")
+    counts = "、".join(f"{g}{sum(x.grade == g for x in graded)}" for g in ("优秀", "良好", "合格", "不合格"))
+    print(f"已评定 {len(graded)} 个集群（{counts}）。结果：{target}")
+    return EXIT_OK
+
+
+def _fail(message: str) -> int:
+    print(f"reportcheck grade: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT

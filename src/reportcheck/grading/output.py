@@ -1,0 +1,98 @@
+"""Writing the result: ``.xlsx`` (sheet 等次 with a bold frozen header, filter and fitted widths, and
+sheet 评定依据 with the policy used) or ``.csv`` (UTF-8 with BOM, so Excel reads the Chinese). Written
+to a temporary file in the output's folder and renamed into place, so a failure leaves nothing."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+import unicodedata
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from reportcheck.grading.policy import Policy
+from reportcheck.grading.rules import Graded
+
+BASE_COLUMNS = ("集群名称", "组别", "得分", "组内排名", "等次")
+PREVIOUS_COLUMNS = ("上年等次", "星级", "促进组织标级")
+
+
+def columns(with_previous: bool) -> tuple[str, ...]:
+    return BASE_COLUMNS + (PREVIOUS_COLUMNS if with_previous else ()) + ("说明",)
+
+
+def table(graded: Sequence[Graded], with_previous: bool) -> list[list[object]]:
+    """The output rows (without header), in the order of ``graded``."""
+    out: list[list[object]] = []
+    for g in graded:
+        row: list[object] = [g.row.name, g.row.group, _number(g.row.score), g.rank, g.grade]
+        if with_previous:
+            row += [g.previous_grade, g.star, g.label]
+        out.append([*row, "；".join(g.notes)])
+    return out
+
+
+def write(path: Path, graded: Sequence[Graded], with_previous: bool, policy: Policy) -> None:
+    """Write atomically to ``path`` (its suffix, ``.xlsx`` or ``.csv``, picks the format)."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
+    os.close(handle)
+    try:
+        header, rows = columns(with_previous), table(graded, with_previous)
+        if path.suffix.lower() == ".xlsx":
+            _xlsx(Path(temp), header, rows, policy)
+        else:
+            _csv(Path(temp), header, rows)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _number(score: Decimal) -> int | float:
+    return int(score) if score == score.to_integral_value() else float(score)
+
+
+def _csv(path: Path, header: Sequence[str], rows: list[list[object]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def _xlsx(path: Path, header: Sequence[str], rows: list[list[object]], policy: Policy) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "等次"
+    _fill(sheet, header, rows)
+    basis = book.create_sheet("评定依据")
+    settings = ("excellent_percent", "good_percent", "quota_rounding", "ties", "at_pass_mark",
+                "below_pass_mark_in_top", "changed_group")
+    basis_rows: list[list[object]] = [["依据", policy.source, ""], ["合格线", _number(policy.pass_mark), ""]]
+    basis_rows += [[key, getattr(policy, key), policy.explanations.get(key, "")] for key in settings]
+    _fill(basis, ("设置", "取值", "说明"), basis_rows)
+    book.save(path)
+
+
+def _fill(sheet, header: Sequence[str], rows: list[list[object]]) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for index, title in enumerate(header, start=1):
+        width = max([_width(title), *(_width(r[index - 1]) for r in rows)])
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 60)
+
+
+def _width(value: object) -> int:
+    """Display width: East-Asian wide characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(value))
