@@ -336,3 +336,19 @@ def test_help_documents_every_open_case():
     text = parser._subparsers._group_actions[0].choices["grade"].format_help()
     for setting in ("at_pass_mark", "ties", "quota_rounding", "below_pass_mark_in_top", "changed_group", "--policy"):
         assert setting in text
+
+
+def test_the_cli_runs_grade(tmp_path):
+    from test_cli import run
+
+    scores = tmp_path / "scores.csv"
+    # five clusters: 20 % is 1 place (优秀), 50 % is 2.5, rounded half up to 3 places (良好 to place 3)
+    lines = [("甲", 91), ("乙", 85), ("丙", 80), ("丁", 70), ("戊", 59)]
+    scores.write_text("集群名称,组别,得分\n" + "".join(f"{n},省级先进制造业集群,{s}\n" for n, s in lines),
+                      encoding="utf-8")
+    out = tmp_path / "grades.csv"
+    proc = run("grade", str(scores), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    rows = [r.split(",") for r in out.read_text("utf-8-sig").splitlines()[1:]]
+    assert [(r[0], r[3], r[4]) for r in rows] == [("甲", "1", "优秀"), ("乙", "2", "良好"), ("丙", "3", "良好"),
+                                                  ("丁", "4", "合格"), ("戊", "5", "不合格")]
