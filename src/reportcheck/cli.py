@@ -200,7 +200,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from reportcheck.batch.command import run_command
+    from reportcheck.batch_command import run_command
 
     try:
         settings, pack = _rule_settings(args)

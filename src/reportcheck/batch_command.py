@@ -1,4 +1,5 @@
-"""``reportcheck batch``: discover, check in parallel, write the results atomically, say what happened."""
+"""``reportcheck batch`` (the command over the batch package): discover, check in parallel, write the results
+atomically, say what happened."""
 
 from __future__ import annotations
 
