@@ -1,0 +1,93 @@
+"""``reportcheck score``: the argparse subcommand. Only the standard library at module level, so the
+CLI's ``--help`` stays fast; the scoring modules load inside :func:`run`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+EPILOG = """\
+评分方案 / schemes (schemas/scoring/，--scheme 名称或JSON文件路径):
+  competition_review   竞赛实施办法第六条：集群产业基础（九个方面）、核心承载园区、促进组织、地方政府培育思路（默认）
+  monitoring_advanced  监测办法第七条、第八条：发展水平×70% + 促进组织活跃度×30% + 加分(≤10) − 减分(≤10)
+  官方分值和二级指标未公开，方案中的分值、二级指标和公式是本项目的建议，替换数据文件即可。
+  The official weights and second-level items are not public; the schemes are a proposal, kept as data.
+
+输出 / output: 第一个工作表“总表”（集群名称、组别、得分、组内排名……，可直接交给 reportcheck grade；
+  组别请从下拉框选择），每份报告一个工作表：每个评分条目的佐证数据、相关问题、自动得分和专家评分（黄色）。
+  得分、小计和总分均为Excel公式，专家填分后自动重算。
+退出码 / exit codes: 0 已写出；2 方案或输入有误（不写出任何文件）。无法读取的报告在标准错误中逐个说明并跳过。
+"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``score`` on the CLI's subparsers; its handler is :func:`run` (``set_defaults(func=run)``)."""
+    parser = subparsers.add_parser(
+        "score", help="生成专家评分表（佐证数据预填、公式计分） / scoring sheets for expert review",
+        description="按评分方案为每份报告生成评分表，预填报告中的佐证数据和检查发现的问题，总分为实时公式。"
+                    " One scoring sheet per report, evidence pre-filled, totals as live formulas.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("inputs", nargs="+", metavar="FILE|DIR", help="报告文件或文件夹 / reports or folders")
+    parser.add_argument("--scheme", metavar="NAME|PATH",
+                        help="评分方案名称或JSON文件，默认 competition_review / scheme name or file")
+    parser.add_argument("-o", "--output", required=True, help="评分表 .xlsx / the workbook to write")
+    parser.add_argument("--force", action="store_true", help="覆盖已有的评分表 / overwrite an existing output")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score ``args.inputs`` into ``args.output``: 0 when written, 2 on a bad scheme or input."""
+    from reportcheck.scoring.errors import ScoreInputError
+
+    try:
+        return _run(args)
+    except ScoreInputError as exc:
+        return _fail(str(exc))
+
+
+def _run(args: argparse.Namespace) -> int:
+    from reportcheck.batch.discover import discover
+    from reportcheck.errors import UnreadableInput
+    from reportcheck.grading.policy import load_policy
+    from reportcheck.pipeline import load_report
+    from reportcheck.render import score_workbook
+    from reportcheck.rules import run_rules
+    from reportcheck.scoring.scheme import load_scheme
+    from reportcheck.scoring.sheet import build_sheet, rank_together
+
+    target = Path(args.output)
+    if target.suffix.lower() != ".xlsx":
+        return _fail(f"评分表须为 .xlsx 文件，现为“{target.name}” / the output must be .xlsx")
+    if target.exists() and not args.force:
+        return _fail(f"{target} 已存在，加 --force 覆盖 / the output exists, use --force to overwrite")
+    if not target.parent.is_dir():
+        return _fail(f"输出目录 {target.parent} 不存在，请先创建 / the output folder does not exist")
+    scheme = load_scheme(args.scheme)
+    files, _ = discover(args.inputs, previous=target)
+    sheets = []
+    for path in files:
+        if path.resolve() == target.resolve():
+            continue
+        try:
+            report = load_report(path)
+        except UnreadableInput as exc:
+            print(f"reportcheck score: 跳过 {exc.line}", file=sys.stderr)
+            continue
+        sheets.append(build_sheet(path, report, run_rules(report), scheme))
+    if not sheets:
+        return _fail("没有可评分的报告，请检查输入路径 / no readable report among the inputs")
+    rank_together(sheets)
+    try:
+        score_workbook.write(target, sheets, scheme, load_policy().groups)
+    except OSError as exc:
+        return _fail(f"无法写入 {target}（{exc.strerror or exc}），请检查权限和磁盘空间 / cannot write the output")
+    print(f"已生成 {len(sheets)} 份报告的评分表（方案：{scheme.title}）：{target}")
+    return EXIT_OK
+
+
+def _fail(message: str) -> int:
+    print(f"reportcheck score: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT

@@ -1,0 +1,188 @@
+"""``reportcheck score``: schemes validated on load, sheets with the report's figures and findings,
+totals as live formulas that LibreOffice recalculates after an expert types a score."""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from reportcheck.scoring import command
+from reportcheck.scoring.errors import ScoreInputError
+from reportcheck.scoring.scheme import check_scheme, load_scheme, template_names
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+CLEAN = SAMPLES / "prelim_advanced_split_clean.docx"
+DEFECTS = SAMPLES / "prelim_advanced_split_defects.docx"
+NEEDS_LIBREOFFICE = pytest.mark.skipif(
+    shutil.which("soffice") is None and not os.environ.get("REPORTCHECK_REQUIRE_LIBREOFFICE"),
+    reason="LibreOffice is optional; CI installs it and sets REPORTCHECK_REQUIRE_LIBREOFFICE")
+
+
+def _score(tmp_path: Path, scheme: str, *inputs: Path) -> Path:
+    out = tmp_path / f"{scheme}.xlsx"
+    args = argparse.Namespace(inputs=[str(p) for p in inputs], scheme=scheme, output=str(out), force=False)
+    assert command.run(args) == 0
+    return out
+
+
+def _rows(sheet) -> dict[str, tuple]:
+    """Item id → its row's cells (the row number is ``cells[0].row``)."""
+    return {row[0].value: row for row in sheet.iter_rows(min_row=5) if row[0].value}
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _score(tmp_path_factory.mktemp("score"), "monitoring_advanced", CLEAN, DEFECTS)
+
+
+@pytest.mark.parametrize("name", ["competition_review", "monitoring_advanced"])
+def test_shipped_schemes_load(name: str) -> None:
+    scheme = load_scheme(name)
+    assert scheme.note and scheme.source and "未公开" in scheme.note
+
+
+def test_monitoring_scheme_follows_article_7_and_8() -> None:
+    scheme = load_scheme("monitoring_advanced")
+    weights = {p.name: (p.kind, p.points, p.weight_pct) for p in scheme.parts}
+    assert weights["产业集群发展水平"] == ("weighted", 100, 70)
+    assert weights["产业集群发展促进组织活跃度"] == ("weighted", 100, 30)
+    assert weights["加分项"][:2] == ("bonus", 10) and weights["减分项"][:2] == ("deduction", 10)
+    firsts = {p.id: [f for f, _ in scheme.first_levels(p)] for p in scheme.parts}
+    assert firsts["development"] == ["产业规模实力", "技术创新能力", "先进制造能力", "企业综合实力", "产业发展生态"]
+    assert firsts["organisation"] == ["自身建设", "公共服务", "开放合作", "监督监测"]
+
+
+def test_competition_scheme_covers_article_6() -> None:
+    scheme = load_scheme("competition_review")
+    firsts = [f for f, _ in scheme.first_levels(scheme.parts[0])]
+    assert firsts == ["集群产业基础", "核心承载园区", "集群促进组织", "地方政府培育思路"]
+    assert len(scheme.first_levels(scheme.parts[0])[0][1]) == 9
+
+
+def _raw(name: str) -> dict:
+    path = Path(__file__).resolve().parent.parent / "schemas" / "scoring" / f"{name}.json"
+    return json.loads(path.read_text("utf-8"))
+
+
+def test_points_not_adding_up_name_the_part_and_items() -> None:
+    data = copy.deepcopy(_raw("monitoring_advanced"))
+    data["items"][0]["points"] = 7
+    with pytest.raises(ScoreInputError, match=r"产业集群发展水平.*合计 99.*M1\.1 7"):
+        check_scheme(data)
+
+
+@pytest.mark.parametrize(("where", "value", "words"), [
+    ("indicators", "no_such_figure", "条目 M1.1（集群总产值及增长）引用了未知的指标“no_such_figure”"),
+    ("lists", "no_such_list", "条目 M1.1（集群总产值及增长）引用了未知的名单表“no_such_list”"),
+    ("texts", "9.9", "条目 M1.1（集群总产值及增长）引用了未知的文字部分“9.9”"),
+])
+def test_unknown_evidence_names_the_item(where: str, value: str, words: str) -> None:
+    data = copy.deepcopy(_raw("monitoring_advanced"))
+    data["items"][0]["evidence"][where] = [value]
+    with pytest.raises(ScoreInputError) as caught:
+        check_scheme(data)
+    assert words in str(caught.value)
+
+
+def test_bad_scheme_file_gives_one_line_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    data = copy.deepcopy(_raw("competition_review"))
+    data["items"][2]["formula"]["list"] = "nowhere"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    out = tmp_path / "out.xlsx"
+    args = argparse.Namespace(inputs=[str(CLEAN)], scheme=str(bad), output=str(out), force=False)
+    assert command.run(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert "C1.3" in err and "创新能力" in err and len(err.splitlines()) == 1 and not out.exists()
+
+
+def test_summary_is_first_and_readable_by_grade(workbook: Path) -> None:
+    book = load_workbook(workbook)
+    assert book.sheetnames[0] == "总表"
+    header = [c.value for c in book["总表"][1]]
+    assert header[:4] == ["集群名称", "组别", "得分", "组内排名"]
+    assert str(book["总表"]["C2"].value).startswith("='")
+    assert book["总表"]["D2"].value.startswith("=IF(") and "COUNTIFS" in book["总表"]["D2"].value
+
+
+@pytest.mark.parametrize("sample", [CLEAN, DEFECTS])
+def test_evidence_has_the_builders_figures(workbook: Path, sample: Path) -> None:
+    expected = json.loads(sample.with_suffix(".expected.json").read_text("utf-8"))
+    book = load_workbook(workbook)
+    sheet = book[book.sheetnames[1 + [CLEAN, DEFECTS].index(sample)]]
+    labels = template_names()[0]
+    scheme = load_scheme("monitoring_advanced")
+    rows = _rows(sheet)
+    checked = 0
+    for item in scheme.items:
+        evidence = rows[item.id][4].value or ""
+        for key in item.evidence.indicators:
+            figures = next((i for i in expected["indicators"] if i["label"] == labels[key]
+                            and not i["section"].startswith("5")), None)
+            if figures is None or key.startswith("target_"):
+                continue
+            line = next(x for x in evidence.splitlines() if x.startswith(labels[key]))
+            for year, value in figures["values"].items():
+                if value is not None:
+                    assert f"{year}年 {value:g}" in line, (item.id, line)
+                    checked += 1
+    assert checked > 50
+
+
+def test_defect_finding_sits_next_to_its_item(workbook: Path) -> None:
+    book = load_workbook(workbook)
+    rows = _rows(book[book.sheetnames[2]])
+    assert "AR001" in (rows["M1.1"][5].value or "") and "15.3" in rows["M1.1"][5].value
+    assert "AR001" not in (rows["M1.2"][5].value or "")
+    assert "EL001" in (rows["M1.3"][5].value or "")
+    clean_rows = _rows(book[book.sheetnames[1]])
+    assert not clean_rows["M1.1"][5].value
+
+
+def test_totals_are_formulas_and_expert_cells_validated(workbook: Path) -> None:
+    sheet = load_workbook(workbook).worksheets[1]
+    rows = _rows(sheet)
+    assert rows["M1.1"][6].value.startswith("=ROUND(D")  # automatic sub-score
+    assert rows["M1.4"][6].value is None  # no formula: the expert's
+    assert rows["M1.4"][8].value.startswith("=IF(ISNUMBER(H")
+    total = next(r for r in sheet.iter_rows(min_row=5) if r[1].value == "总分")
+    assert total[8].value.startswith("=ROUND(") and "*70/100" in total[8].value and "*30/100" in total[8].value
+    ranges = {str(v.sqref): v.formula2 for v in sheet.data_validations.dataValidation}
+    assert any(f"H{rows['O1.1'][0].row}" in r and f == "15" for r, f in ranges.items())
+
+
+@NEEDS_LIBREOFFICE
+def test_total_recomputes_after_the_expert_types(workbook: Path, tmp_path: Path) -> None:
+    book = load_workbook(workbook)
+    sheet = book.worksheets[1]
+    rows = _rows(sheet)
+    sheet[f"H{rows['O1.1'][0].row}"] = 12  # organisation, weighted 30 %: +3.6
+    sheet[f"H{rows['M1.4'][0].row}"] = 4  # development, 70 %: +2.8
+    sheet[f"H{rows['B1'][0].row}"] = 5
+    sheet[f"H{rows['B2'][0].row}"] = 5
+    sheet[f"H{rows['D1'][0].row}"] = 2
+    edited = tmp_path / "edited.xlsx"
+    book.save(edited)
+    before, after = _recalculated(workbook, tmp_path / "a"), _recalculated(edited, tmp_path / "b")
+    assert after - before == pytest.approx(12 * 0.3 + 4 * 0.7 + 10 - 2, abs=0.011)
+    sheet[f"H{rows['B1'][0].row}"] = 8  # bonus 13 is capped at 10: no change
+    book.save(edited)
+    assert _recalculated(edited, tmp_path / "c") == pytest.approx(after, abs=0.011)
+
+
+def _recalculated(path: Path, out: Path) -> float:
+    """The first report's total as LibreOffice computes it, read back through 总表."""
+    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    book = load_workbook(out / path.name, data_only=True)
+    value = book["总表"]["C2"].value
+    assert isinstance(value, int | float), value
+    return float(value)
