@@ -43,20 +43,24 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _score(tmp_path_factory.mktemp("score"), "monitoring_advanced", CLEAN, DEFECTS)
 
 
-@pytest.mark.parametrize("name", ["competition_review", "monitoring_advanced"])
+@pytest.mark.parametrize("name", ["competition_review", "monitoring_advanced", "monitoring_sme"])
 def test_shipped_schemes_load(name: str) -> None:
     scheme = load_scheme(name)
     assert scheme.note and scheme.source and "未公开" in scheme.note
 
 
-def test_monitoring_scheme_follows_article_7_and_8() -> None:
-    scheme = load_scheme("monitoring_advanced")
+@pytest.mark.parametrize(("name", "development"), [
+    ("monitoring_advanced", ["产业规模实力", "技术创新能力", "先进制造能力", "企业综合实力", "产业发展生态"]),
+    ("monitoring_sme", ["主导产业", "创新能力", "数字化升级", "绿色化转型", "产业发展生态"]),
+])
+def test_monitoring_schemes_follow_article_7_and_8(name: str, development: list[str]) -> None:
+    scheme = load_scheme(name)
     weights = {p.name: (p.kind, p.points, p.weight_pct) for p in scheme.parts}
     assert weights["产业集群发展水平"] == ("weighted", 100, 70)
     assert weights["产业集群发展促进组织活跃度"] == ("weighted", 100, 30)
     assert weights["加分项"][:2] == ("bonus", 10) and weights["减分项"][:2] == ("deduction", 10)
     firsts = {p.id: [f for f, _ in scheme.first_levels(p)] for p in scheme.parts}
-    assert firsts["development"] == ["产业规模实力", "技术创新能力", "先进制造能力", "企业综合实力", "产业发展生态"]
+    assert firsts["development"] == development
     assert firsts["organisation"] == ["自身建设", "公共服务", "开放合作", "监督监测"]
 
 
@@ -186,3 +190,24 @@ def _recalculated(path: Path, out: Path) -> float:
     value = book["总表"]["C2"].value
     assert isinstance(value, int | float), value
     return float(value)
+
+
+@NEEDS_LIBREOFFICE
+def test_summary_grades_by_article_10_once_the_group_is_chosen(workbook: Path, tmp_path: Path) -> None:
+    """Two reports in one group: 20 % of 2 rounds to no 优秀, 50 % to one 良好; the other is 合格 — or
+    不合格 below 60, whatever its place. Expected from the recalculated scores, by 第十条."""
+    book = load_workbook(workbook)
+    summary = book["总表"]
+    for row in (2, 3):
+        summary[f"B{row}"] = "省级先进制造业集群"
+    edited = tmp_path / "grouped.xlsx"
+    book.save(edited)
+    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(tmp_path / "out"), str(edited)],
+                   check=True, capture_output=True, timeout=180)
+    values = load_workbook(tmp_path / "out" / edited.name, data_only=True)["总表"]
+    header = [c.value for c in values[1]]
+    rows = [dict(zip(header, r, strict=True)) for r in values.iter_rows(min_row=2, max_row=3, values_only=True)]
+    for r in rows:
+        place = 1 + sum(o["得分"] > r["得分"] for o in rows)
+        want = "不合格" if r["得分"] < 60 else ("良好" if place <= 1 else "合格")
+        assert (r["组内排名"], r["等次"]) == (place, want)

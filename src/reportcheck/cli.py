@@ -1,4 +1,4 @@
-"""Command line: ``reportcheck extract FILE``, ``check FILE...``, ``batch DIR...``, ``rules``, ``template``.
+"""Command line: ``reportcheck extract``, ``check``, ``batch``, ``score``, ``grade``, ``rules``, ``template``.
 
 Exit codes (as ruff): 0 no error-severity finding; 1 at least one; 2 usage error or an input
 that could not be read (the other inputs are still checked). Heavy modules load only inside
@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from reportcheck import __version__
 from reportcheck.grading.command import add_parser as add_grade_parser
 from reportcheck.grading.command import run as cmd_grade
+from reportcheck.scoring.command import add_parser as add_score_parser
+from reportcheck.scoring.command import run as cmd_score
 
 if TYPE_CHECKING:
     from reportcheck.settings import Settings
@@ -45,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("--jobs", type=int, default=None, help="并行进程数，默认为CPU核数")
     bat.add_argument("--timeout", type=float, default=120.0, help="每个文件的时限（秒），默认120")
     _add_rule_options(bat)
+    add_score_parser(sub)
     add_grade_parser(sub)
     rules = sub.add_parser("rules", help="列出规则，或解释一条规则 / list the rules or explain one")
     rules.add_argument("code", nargs="?", help="规则代码，如 AR001")
@@ -211,7 +214,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"extract": cmd_extract, "check": cmd_check, "batch": cmd_batch, "grade": cmd_grade,
+    handler = {"extract": cmd_extract, "check": cmd_check, "batch": cmd_batch, "score": cmd_score, "grade": cmd_grade,
                "rules": cmd_rules, "template": cmd_template}[args.command]
     try:
         return handler(args)

@@ -19,7 +19,7 @@ from reportcheck.scoring.scheme import Part, Scheme
 from reportcheck.scoring.sheet import ItemRow, ReportSheet
 
 SUMMARY = "总表"
-SUMMARY_COLUMNS = ("集群名称", "组别", "得分", "组内排名", "申报类别", "报告文件", "工作表")
+SUMMARY_COLUMNS = ("集群名称", "组别", "得分", "组内排名", "等次", "申报类别", "报告文件", "工作表")
 COLUMNS = ("编号", "一级指标", "二级指标", "分值", "报告中的佐证", "相关问题", "自动得分", "专家评分", "得分",
            "同组位次", "计分规则与评分要点")
 WIDTHS = (7, 16, 22, 7, 70, 60, 10, 10, 9, 26, 40)
@@ -53,6 +53,15 @@ def build(sheets: Sequence[ReportSheet], scheme: Scheme, groups: Sequence[str]) 
     return book
 
 
+def _grade_formula(row: int, last: int) -> str:
+    """监测办法第十条 as the default grading policy reads it (``reportcheck grade`` is the full version):
+    top 20 % of the group 优秀, to 50 % 良好, the rest 合格; below 60 不合格 whatever the rank; places
+    = group size × 20 % / 50 % rounded half up; tied scores share the better place."""
+    size = f"COUNTIF($B$2:$B${last},B{row})"
+    return (f'=IF(B{row}="","",IF(C{row}<60,"不合格",IF(D{row}<=ROUND({size}*0.2,0),"优秀",'
+            f'IF(D{row}<=ROUND({size}*0.5,0),"良好","合格"))))')
+
+
 def _summary(ws: Worksheet, sheets: Sequence[ReportSheet], names: list[str], totals: list[str],
              groups: Sequence[str]) -> None:
     ws.append(list(SUMMARY_COLUMNS))
@@ -60,7 +69,7 @@ def _summary(ws: Worksheet, sheets: Sequence[ReportSheet], names: list[str], tot
     for row, (sheet, name, total) in enumerate(zip(sheets, names, totals, strict=True), start=2):
         ws.append([sheet.name, None, f"={_quote(name)}!{total}",
                    f'=IF(B{row}="","",COUNTIFS($B$2:$B${last},B{row},$C$2:$C${last},">"&C{row})+1)',
-                   _CATEGORY.get(sheet.category or "", "未识别"), str(sheet.path), name])
+                   _grade_formula(row, last), _CATEGORY.get(sheet.category or "", "未识别"), str(sheet.path), name])
         ws.cell(row, 2).fill = _EXPERT_FILL
     if sheets:
         choice = DataValidation(type="list", formula1='"' + ",".join(groups) + '"', allow_blank=True,
@@ -71,7 +80,7 @@ def _summary(ws: Worksheet, sheets: Sequence[ReportSheet], names: list[str], tot
     for cell in ws[1]:
         cell.font = _TOTAL_FONT
     ws.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFG", (30, 28, 9, 9, 22, 50, 24), strict=True):
+    for letter, width in zip("ABCDEFGH", (30, 28, 9, 9, 8, 22, 50, 24), strict=True):
         ws.column_dimensions[letter].width = width
 
 
