@@ -13,16 +13,14 @@ that once came out missing. The PDFs are committed under samples/pdf_layouts/; t
 
 from __future__ import annotations
 
-import io
-import shutil
-import subprocess
 import sys
 import tempfile
-import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from render_samples import convert, rewrite_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -101,29 +99,6 @@ def _zero_row(root: etree._Element) -> None:
     sys.exit(f"no row labelled {ZERO_ROW}")
 
 
-def rewrite(source: Path, target: Path, change: Callable[[etree._Element], None]) -> None:
-    """A copy of ``source`` with ``change`` applied to word/document.xml."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "word/document.xml":
-                root = etree.fromstring(body)
-                change(root)
-                body = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2023, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, body)
-    target.write_bytes(out.getvalue())
-
-
-def to_pdf(sources: list[Path], outdir: Path) -> None:
-    exe = shutil.which("soffice") or sys.exit("LibreOffice (soffice) is needed to render the PDFs")
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([exe, "--headless", f"-env:UserInstallation={Path(profile).as_uri()}", "--convert-to", "pdf",
-                        "--outdir", str(outdir), *map(str, sources)], check=True, capture_output=True, timeout=900)
-
-
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     source = SAMPLES / f"{SOURCE}.docx"
@@ -133,8 +108,8 @@ def main() -> None:
                     f"{SOURCE}.horizontal": lambda root: _restyle(root, "horizontal"),
                     f"{SOURCE}.zero_row": _zero_row}
         for name, change in variants.items():
-            rewrite(source, work / f"{name}.docx", change)
-        to_pdf(sorted(work.glob("*.docx")), OUT)
+            rewrite_document(source, work / f"{name}.docx", change)
+        convert(sorted(work.glob("*.docx")), "pdf", OUT)
     print(f"rendered {len(variants)} PDFs into {OUT.relative_to(ROOT)}")
 
 

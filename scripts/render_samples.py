@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -24,25 +25,34 @@ OTHER = "prelim_advanced_split_clean"  # also rendered as .odt, .rtf and .wps
 W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 
 
-def to_traditional(source: Path, target: Path) -> None:
-    """The same document with every text run converted to traditional characters."""
-    import opencc
-
-    converter = opencc.OpenCC("s2t")
+def rewrite_document(source: Path, target: Path, change: Callable[[etree._Element], None]) -> None:
+    """A copy of ``source`` with ``change`` applied to word/document.xml (fixed zip dates: reproducible)."""
     out = io.BytesIO()
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             body = src.read(info.filename)
             if info.filename == "word/document.xml":
                 root = etree.fromstring(body)
-                for el in root.iter(W_T):
-                    if el.text:
-                        el.text = converter.convert(el.text)
+                change(root)
                 body = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             fixed = zipfile.ZipInfo(info.filename, date_time=(2023, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(fixed, body)
     target.write_bytes(out.getvalue())
+
+
+def to_traditional(source: Path, target: Path) -> None:
+    """The same document with every text run converted to traditional characters."""
+    import opencc
+
+    converter = opencc.OpenCC("s2t")
+
+    def convert_runs(root: etree._Element) -> None:
+        for el in root.iter(W_T):
+            if el.text:
+                el.text = converter.convert(el.text)
+
+    rewrite_document(source, target, convert_runs)
 
 
 def convert(sources: list[Path], fmt: str, outdir: Path) -> None:

@@ -187,6 +187,11 @@ def template_by_stage(stage: str) -> TemplateSpec:
     raise KeyError(stage)
 
 
+def json_resource_names(folder: str) -> list[str]:
+    """The data files shipped in ``schemas/<folder>``, by name without ``.json``."""
+    return sorted(f.name.removesuffix(".json") for f in (_schemas() / folder).iterdir() if f.name.endswith(".json"))
+
+
 def load_json_resource(*parts: str) -> dict:
     """A JSON data file under ``schemas/`` (rule packs, lists)."""
     node = _schemas()

@@ -72,8 +72,8 @@ def headers_one_row(doc: Docx) -> bool:
     return done
 
 
-def park_subheaders_renamed(doc: Docx) -> bool:
-    """3.1's sub-headers written 园区合计 / 其中：集群企业."""
+def _park_subheaders(doc: Docx, total: str, cluster: str) -> bool:
+    """3.1's sub-headers 园区总额 / 其中：集群产业 written ``total`` / ``cluster``."""
     done = False
     for seg in segments(doc.document):
         if seg.kind != "park" or len(seg.header) != 2:
@@ -81,11 +81,16 @@ def park_subheaders_renamed(doc: Docx) -> bool:
         for tc in cells(seg.header[1]):
             t = norm(cell_text(tc))
             if t == "园区总额":
-                set_cell_text(tc, "园区合计")
+                set_cell_text(tc, total)
                 done = True
             elif t.startswith("其中"):
-                set_cell_text(tc, "其中：集群企业")
+                set_cell_text(tc, cluster)
     return done
+
+
+def park_subheaders_renamed(doc: Docx) -> bool:
+    """3.1's sub-headers written 园区合计 / 其中：集群企业."""
+    return _park_subheaders(doc, "园区合计", "其中：集群企业")
 
 
 def year_headers_niandu(doc: Docx) -> bool:
@@ -412,18 +417,7 @@ def target_header_done(doc: Docx) -> bool:
 
 def park_subheaders_short(doc: Docx) -> bool:
     """3.1's sub-headers shortened to 园区 / 集群."""
-    done = False
-    for seg in segments(doc.document):
-        if seg.kind != "park" or len(seg.header) != 2:
-            continue
-        for tc in cells(seg.header[1]):
-            t = norm(cell_text(tc))
-            if t == "园区总额":
-                set_cell_text(tc, "园区")
-                done = True
-            elif t.startswith("其中"):
-                set_cell_text(tc, "集群")
-    return done
+    return _park_subheaders(doc, "园区", "集群")
 
 
 def year_headers_with_unit(doc: Docx) -> bool:

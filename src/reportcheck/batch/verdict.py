@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from reportcheck.model import Report
 from reportcheck.outcome import FileOutcome
+from reportcheck.rules import sure_view
+from reportcheck.rules.base import latest_value
 from reportcheck.settings import Settings
 
 PASSED, FAILED, UNVERIFIED, NOT_APPLICABLE = "达标", "未达标", "无法核验", "—"
@@ -49,15 +51,14 @@ def _thresholds_ran(category: str, settings: Settings | None, pack: dict | None)
 
 
 def _latest(report: Report, key: str) -> float | None:
-    """The latest year's figure the reader is sure of."""
-    ind = report.indicator(key)
-    if ind is None or not report.years or report.years[-1] in ind.doubts or "row" in ind.doubts:
-        return None
-    return ind.values.get(report.years[-1])
+    found = latest_value(report, key)
+    return None if found is None else found[1]
 
 
 def _figures(report: Report) -> dict[str, float | None]:
-    """The figures the category's thresholds rest on, by their column names."""
+    """The figures the category's thresholds rest on, by their column names — only those the reader
+    is sure of, as the rules see them."""
+    report = sure_view(report)
     if report.category == "advanced":
         top = report.list_table("top10_revenue")
         year = report.years[-1] if report.years else ""

@@ -41,11 +41,10 @@ class IndicatorReader:
     found: dict[str, Indicator] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     unmatched: list[Line] = field(default_factory=list)
-    log: ReadingLog | None = None
+    log: ReadingLog = field(init=False)
 
     def __post_init__(self) -> None:
-        if self.log is None:
-            self.log = ReadingLog(self.spec.id, self.spec.title)
+        self.log = ReadingLog(self.spec.id, self.spec.title)
         self._unmapped_told: set[int] = set()
         self._last_unknown: Line | None = None
 

@@ -136,7 +136,7 @@ class _Walker:
         if heading.kind == "indicators":
             reader = self.indicators.setdefault(heading.id, IndicatorReader(
                 heading.spec, self.row_indexes[heading.id]))  # type: ignore[arg-type]
-            reader.log.found_by = reader.log.found_by or found_by  # type: ignore[union-attr]
+            reader.log.found_by = reader.log.found_by or found_by
         elif heading.kind == "list":
             lst = self.lists.setdefault(heading.spec.id, ListReader(heading.spec))  # type: ignore[union-attr,arg-type]
             lst.log.found_by = lst.log.found_by or found_by
@@ -196,7 +196,7 @@ class _Walker:
             issues.extend(unknown_rows(table, reader))
             indicators.extend(reader.found[r.key] for r in table.rows if r.key in reader.found)
         lists = []
-        readings = [self.indicators[t.id].log.result() for t in self.spec.indicator_tables  # type: ignore[union-attr]
+        readings = [self.indicators[t.id].log.result() for t in self.spec.indicator_tables
                     if t.id in self.indicators]
         for lst in self.spec.list_tables:
             list_reader = self.lists.get(lst.id)

@@ -19,11 +19,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from reportcheck.grading.errors import GradeInputError
+from reportcheck.spec import load_json_resource
 
 GRADES = ("优秀", "良好", "合格", "不合格")
 DEFAULT_POLICY = "hunan_monitoring_2025.json"
@@ -73,11 +73,7 @@ def load_policy(path: Path | None = None) -> Policy:
     """The policy in ``path``, or the shipped default; :class:`GradeInputError` naming the bad setting."""
     name = str(path) if path else DEFAULT_POLICY
     try:
-        if path is None:
-            text = (resources.files("reportcheck.schemas") / "grading" / DEFAULT_POLICY).read_text("utf-8")
-        else:
-            text = path.read_text("utf-8")
-        data = json.loads(text)
+        data = load_json_resource("grading", DEFAULT_POLICY) if path is None else json.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise GradeInputError(f"无法读取评定政策文件 {name}（{exc}），请检查路径和JSON格式"
                               f" / cannot read the policy file") from None

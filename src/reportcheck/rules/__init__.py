@@ -10,7 +10,7 @@ from reportcheck.rules import arithmetic, completeness, consistency, eligibility
 from reportcheck.rules.base import DATA_SHEET, Rule
 from reportcheck.rules.cross import CROSS_RULES
 from reportcheck.settings import Settings
-from reportcheck.spec import load_json_resource
+from reportcheck.spec import json_resource_names, load_json_resource
 
 REGISTRY: tuple[Rule, ...] = (
     *arithmetic.RULES, *consistency.RULES, *eligibility.RULES, *completeness.RULES, *provincial.RULES,
@@ -34,10 +34,7 @@ def _pack_file(name: str) -> dict:
 
 
 def available_packs() -> list[str]:
-    from importlib import resources
-
-    folder = resources.files("reportcheck.schemas") / "rules"
-    return sorted(f.name.removesuffix(".json") for f in folder.iterdir() if f.name.endswith(".json"))
+    return json_resource_names("rules")
 
 
 def load_pack(name: str = DEFAULT_PACK) -> dict:

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from reportcheck.scoring.errors import ScoreInputError
-from reportcheck.spec import load_json_resource
+from reportcheck.spec import json_resource_names, load_json_resource
 
 DEFAULT_SCHEME = "competition_review"
 TEMPLATE = "hunan_competition_preliminary.json"
@@ -113,8 +112,7 @@ class Scheme(BaseModel):
 
 
 def available_schemes() -> list[str]:
-    folder = resources.files("reportcheck.schemas") / "scoring"
-    return sorted(f.name.removesuffix(".json") for f in folder.iterdir() if f.name.endswith(".json"))
+    return json_resource_names("scoring")
 
 
 def load_scheme(name_or_path: str | None = None) -> Scheme:
@@ -122,10 +120,9 @@ def load_scheme(name_or_path: str | None = None) -> Scheme:
     name = name_or_path or DEFAULT_SCHEME
     try:
         if name in available_schemes():
-            text = (resources.files("reportcheck.schemas") / "scoring" / f"{name}.json").read_text("utf-8")
+            data = load_json_resource("scoring", f"{name}.json")
         else:
-            text = Path(name).read_text("utf-8")
-        data = json.loads(text)
+            data = json.loads(Path(name).read_text("utf-8"))
     except FileNotFoundError:
         raise ScoreInputError(f"找不到评分方案 {name}，可用：{'、'.join(available_schemes())}，或给出JSON文件路径"
                               f" / unknown scoring scheme") from None
