@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import BAD, SAMPLES, expected
 from test_cli import run
 from test_twins import NEEDS_LIBREOFFICE
@@ -149,17 +151,18 @@ def test_bad_arguments_are_one_line(tmp_path):
     assert nothing.returncode == 2 and "没有找到" in nothing.stderr
 
 
-def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_an_interrupt_stops_cleanly_and_writes_nothing(tmp_path, stop):
     folder = tmp_path / "many"
     folder.mkdir()
-    for i in range(30):
+    for i in range(60):
         shutil.copy(SAMPLES / "pdf" / "prelim_advanced_split_defects.pdf", folder / f"{i:02d}.pdf")
     out = tmp_path / "results.xlsx"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     proc = subprocess.Popen([sys.executable, "-m", "reportcheck", "batch", str(folder), "-o", str(out), "--jobs", "1"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     time.sleep(3)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(stop)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "已中断" in err and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["many"]  # no workbook, no staging folder
