@@ -102,20 +102,6 @@ def _fail(message: str) -> int:
     return EXIT_ABNORMAL
 
 
-def _titles() -> dict[str, str]:
-    from reportcheck.spec import load_templates
-
-    titles: dict[str, str] = {"1": "集群基本信息", "X": "补充数据（数据表）"}
-    for spec in load_templates():
-        for t in spec.indicator_tables:
-            titles.setdefault(t.id, t.title)
-        for tb in spec.text_blocks:
-            titles.setdefault(tb.id, tb.title)
-        for lst in spec.list_tables:
-            titles.setdefault(lst.section, lst.title)
-    return titles
-
-
 def _write(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -135,8 +121,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _write(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=1))
     else:
         from reportcheck.render.text import render_extract
+        from reportcheck.render.titles import section_titles
 
-        _write(render_extract(report, _titles()))
+        _write(render_extract(report, section_titles()))
     return EXIT_OK
 
 
@@ -152,8 +139,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         _write(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=1))
     else:
         from reportcheck.render.text import render_check
+        from reportcheck.render.titles import section_titles
 
-        _write(render_check(outcomes, _titles(), colour=sys.stdout.isatty()))
+        _write(render_check(outcomes, section_titles(), colour=sys.stdout.isatty()))
     if any(o.error is not None for o in outcomes):
         if args.format == "json":  # the text output already says it
             for o in outcomes:

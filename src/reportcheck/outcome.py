@@ -32,13 +32,15 @@ class FileOutcome:
         return data
 
 
-def check_file(path: str, pack: dict, settings: Settings | None = None) -> FileOutcome:
-    """Check one file; any unreadable input becomes an outcome, never an exception."""
+def check_file(path: str, pack: dict, settings: Settings | None = None,
+               package: bytes | None = None) -> FileOutcome:
+    """Check one file (read from ``package``, its .docx bytes, when given); any unreadable input
+    becomes an outcome, never an exception."""
     from reportcheck.pipeline import load_report
     from reportcheck.rules import run_rules
 
     try:
-        report = load_report(path)
+        report = load_report(path, package)
         issues = run_rules(report, pack, settings)
     except UnreadableInput as exc:
         return FileOutcome(path=path, error=exc)

@@ -7,8 +7,9 @@ from pathlib import Path
 from reportcheck.model import Report
 
 
-def load_report(path: str | Path) -> Report:
-    """Read, normalise and extract one file. Raises UnreadableInput for files it cannot read."""
+def load_report(path: str | Path, package: bytes | None = None) -> Report:
+    """Read, normalise and extract one file. Raises UnreadableInput for files it cannot read.
+    ``package`` is its .docx bytes when already at hand (see :func:`reportcheck.readers.word_package`)."""
     from reportcheck.readers.sniff import sniff
 
     p = Path(path)
@@ -20,4 +21,4 @@ def load_report(path: str | Path) -> Report:
     from reportcheck.normalize.text import normalize_document
     from reportcheck.readers import read_document
 
-    return extract(normalize_document(read_document(p)))
+    return extract(normalize_document(read_document(p, package)))

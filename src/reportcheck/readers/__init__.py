@@ -10,8 +10,9 @@ from reportcheck.readers.sniff import sniff
 _CONVERTED = {"cfb": ".doc/.wps", "rtf": ".rtf", "odt": ".odt"}
 
 
-def read_document(path: str | Path) -> Document:
-    """Read any supported file; raise :class:`UnreadableInput` with a clear reason otherwise."""
+def read_document(path: str | Path, package: bytes | None = None) -> Document:
+    """Read any supported file; raise :class:`UnreadableInput` with a clear reason otherwise.
+    ``package`` is the file's .docx bytes when the caller already has them (:func:`word_package`)."""
     p = Path(path)
     kind = sniff(p)
     if kind == "pdf":
@@ -20,15 +21,39 @@ def read_document(path: str | Path) -> Document:
         return read_pdf(p)
     from reportcheck.readers.docx_reader import read_docx
 
+    doc = read_docx(p, data=package if package is not None else _converted(p, kind))
     if kind in _CONVERTED:
-        from reportcheck.readers.convert import convert_to_docx
-
-        if kind == "cfb":
-            _check_ole_header(p)
-        doc = read_docx(p, data=convert_to_docx(p, _CONVERTED[kind]))
         doc.source_format = kind
-        return doc
-    return read_docx(p)
+    return doc
+
+
+def word_package(path: str | Path) -> bytes | None:
+    """The .docx bytes a Word-family file is read as: the file itself, or what LibreOffice converts a
+    .doc/.wps/.rtf/.odt into; None for a PDF or a data sheet. Findings' locations index this package."""
+    p = Path(path)
+    kind = sniff(p)
+    if kind in ("pdf", "xlsx"):
+        return None
+    if kind in _CONVERTED:
+        return _converted(p, kind)
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        from reportcheck.errors import UnreadableInput
+
+        raise UnreadableInput(str(p), "io_error", f"无法读取文件（{exc.strerror}）",
+                              f"cannot read file ({exc.strerror})") from None
+
+
+def _converted(path: Path, kind: str) -> bytes | None:
+    """LibreOffice's .docx of a .doc/.wps/.rtf/.odt; None for a .docx (read in place)."""
+    if kind not in _CONVERTED:
+        return None
+    from reportcheck.readers.convert import convert_to_docx
+
+    if kind == "cfb":
+        _check_ole_header(path)
+    return convert_to_docx(path, _CONVERTED[kind])
 
 
 def _check_ole_header(path: Path) -> None:
