@@ -113,7 +113,7 @@ def test_an_internal_error_is_one_file_unreadable_not_the_end_of_the_batch(monke
     from reportcheck.outcome import check_file
     from reportcheck.rules import load_pack
 
-    def broken(path):
+    def broken(path, package=None):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(reportcheck.pipeline, "load_report", broken)

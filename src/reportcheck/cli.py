@@ -1,4 +1,5 @@
-"""Command line: ``reportcheck extract``, ``check``, ``batch``, ``score``, ``grade``, ``rules``, ``template``.
+"""Command line: ``reportcheck extract``, ``check``, ``annotate``, ``batch``, ``score``, ``grade``, ``serve``,
+``rules``, ``template``.
 
 Exit codes (as ruff): 0 no error-severity finding; 1 at least one; 2 usage error or an input
 that could not be read (the other inputs are still checked). Heavy modules load only inside
@@ -38,8 +39,15 @@ def _parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="检查一个或多个报告 / check one or more reports")
     chk.add_argument("files", nargs="+", metavar="FILE",
                      help="报告文件（.docx .pdf .doc .wps .rtf .odt）或数据表（.xlsx）")
-    chk.add_argument("--format", choices=("text", "json"), default="text")
+    chk.add_argument("--format", choices=("text", "json", "html"), default="text",
+                     help="html：可打印的中文报告（单个文件，离线可看）")
+    chk.add_argument("-o", "--output", help="写入此文件（默认输出到屏幕）；已存在时覆盖")
     _add_rule_options(chk)
+    ann = sub.add_parser("annotate", help="把问题作为批注写入Word副本 / write the findings as Word comments")
+    ann.add_argument("file", help="报告文件（.docx .doc .wps .rtf .odt；PDF则生成HTML报告）")
+    ann.add_argument("-o", "--output", help="输出文件，默认为同目录下的“文件名.checked.docx”")
+    ann.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
+    _add_rule_options(ann)
     bat = sub.add_parser("batch", help="批量检查一个文件夹的报告，输出Excel汇总 / check a folder into one workbook")
     bat.add_argument("inputs", nargs="+", metavar="DIR|FILE", help="文件夹（含子文件夹）或报告文件")
     bat.add_argument("-o", "--output", required=True, help="结果文件：.xlsx（默认）、.json 或 .csv")
@@ -49,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     _add_rule_options(bat)
     add_score_parser(sub)
     add_grade_parser(sub)
+    srv = sub.add_parser("serve", help="启动网页版自查服务 / serve the upload-and-check web page",
+                         description="需要 pip install 'reportcheck[web]'。默认只在本机（127.0.0.1）可访问。")
+    srv.add_argument("--host", default="127.0.0.1", help="监听地址，默认127.0.0.1（仅本机）；内网共享用0.0.0.0")
+    srv.add_argument("--port", type=int, default=8000, help="端口，默认8000")
+    srv.add_argument("--max-upload-mb", type=float, default=20.0, help="上传文件大小上限（MB），默认20")
+    srv.add_argument("--timeout", type=float, default=60.0, help="每次检查的时限（秒），默认60")
+    srv.add_argument("--threads", type=int, default=4, help="同时处理的请求数，默认4")
+    _add_rule_options(srv)
     rules = sub.add_parser("rules", help="列出规则，或解释一条规则 / list the rules or explain one")
     rules.add_argument("code", nargs="?", help="规则代码，如 AR001")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -135,13 +151,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _fail(str(exc))
     outcomes = [check_file(path, pack, settings) for path in args.files]
-    if args.format == "json":
-        _write(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=1))
-    else:
-        from reportcheck.render.text import render_check
-        from reportcheck.render.titles import section_titles
-
-        _write(render_check(outcomes, section_titles(), colour=sys.stdout.isatty()))
+    try:
+        _emit(_render_outcomes(outcomes, args.format, colour=args.output is None and sys.stdout.isatty()),
+              args.output)
+    except OSError as exc:
+        return _fail(f"无法写入 {args.output}（{exc.strerror}） / cannot write the output")
     if any(o.error is not None for o in outcomes):
         if args.format == "json":  # the text output already says it
             for o in outcomes:
@@ -151,6 +165,52 @@ def cmd_check(args: argparse.Namespace) -> int:
     if any(i.severity == "error" for o in outcomes for i in o.issues):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _render_outcomes(outcomes: list, fmt: str, colour: bool) -> str:
+    from reportcheck.render.titles import section_titles
+
+    if fmt == "json":
+        return json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=1)
+    if fmt == "html":
+        from reportcheck.render.html import render_report
+
+        return render_report(outcomes, section_titles())
+    from reportcheck.render.text import render_check
+
+    return render_check(outcomes, section_titles(), colour=colour)
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Print ``text``, or write it atomically to ``output``."""
+    if output is None:
+        _write(text)
+        return
+    from pathlib import Path
+
+    from reportcheck.atomic import write_atomically
+
+    write_atomically(Path(output), text if text.endswith("\n") else text + "\n")
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from reportcheck.annotate_command import run_command
+
+    try:
+        settings, pack = _rule_settings(args)
+    except ValueError as exc:
+        return _fail(str(exc))
+    return run_command(args, settings, pack)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from reportcheck.serve_command import run_command
+
+    try:
+        settings, pack = _rule_settings(args)
+    except ValueError as exc:
+        return _fail(str(exc))
+    return run_command(args, settings, pack)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -202,8 +262,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"extract": cmd_extract, "check": cmd_check, "batch": cmd_batch, "score": cmd_score, "grade": cmd_grade,
-               "rules": cmd_rules, "template": cmd_template}[args.command]
+    handler = {"extract": cmd_extract, "check": cmd_check, "annotate": cmd_annotate, "batch": cmd_batch,
+               "score": cmd_score, "grade": cmd_grade, "serve": cmd_serve, "rules": cmd_rules,
+               "template": cmd_template}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

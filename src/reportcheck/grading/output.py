@@ -5,13 +5,12 @@ to a temporary file in the output's folder and renamed into place, so a failure 
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from reportcheck.atomic import atomic_path
 from reportcheck.grading.policy import Policy
 from reportcheck.grading.rules import Graded
 
@@ -36,18 +35,12 @@ def table(graded: Sequence[Graded], with_previous: bool) -> list[list[object]]:
 
 def write(path: Path, graded: Sequence[Graded], with_previous: bool, policy: Policy) -> None:
     """Write atomically to ``path`` (its suffix, ``.xlsx`` or ``.csv``, picks the format)."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
-    os.close(handle)
-    try:
-        header, rows = columns(with_previous), table(graded, with_previous)
+    header, rows = columns(with_previous), table(graded, with_previous)
+    with atomic_path(path) as temp:
         if path.suffix.lower() == ".xlsx":
-            _xlsx(Path(temp), header, rows, policy)
+            _xlsx(temp, header, rows, policy)
         else:
-            _csv(Path(temp), header, rows)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+            _csv(temp, header, rows)
 
 
 def _number(score: Decimal) -> int | float:

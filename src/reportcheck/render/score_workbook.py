@@ -5,8 +5,6 @@ deduction, each capped → total. Written to a temporary file beside the output 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportcheck.atomic import atomic_path
 from reportcheck.scoring.scheme import Part, Scheme
 from reportcheck.scoring.sheet import ItemRow, ReportSheet
 
@@ -32,14 +31,8 @@ _CATEGORY = {"advanced": "先进制造业集群", "sme": "中小企业特色产�
 
 def write(path: Path, sheets: Sequence[ReportSheet], scheme: Scheme, groups: Sequence[str]) -> None:
     """Write the workbook atomically to ``path``; ``groups`` are the choices offered for 组别."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".xlsx")
-    os.close(handle)
-    try:
+    with atomic_path(path) as temp:
         build(sheets, scheme, groups).save(temp)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def build(sheets: Sequence[ReportSheet], scheme: Scheme, groups: Sequence[str]) -> Workbook:

@@ -1,0 +1,22 @@
+"""Section titles by section id, for renderers that head findings by section."""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def section_titles() -> dict[str, str]:
+    """``{"2.1": "集群主要经济指标", ...}`` over every template spec, plus the basic-information form
+    and the data sheet."""
+    from reportcheck.spec import load_templates
+
+    titles: dict[str, str] = {"1": "集群基本信息", "X": "补充数据（数据表）"}
+    for spec in load_templates():
+        for t in spec.indicator_tables:
+            titles.setdefault(t.id, t.title)
+        for tb in spec.text_blocks:
+            titles.setdefault(tb.id, tb.title)
+        for lst in spec.list_tables:
+            titles.setdefault(lst.section, lst.title)
+    return titles
