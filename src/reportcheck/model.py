@@ -76,6 +76,12 @@ class Indicator(BaseModel):
         description="figures read with doubt, by column (a year, 'YEAR:cluster', 'growth' or 'row'), and why; "
                     "rules do not rest a finding on them")
     location: Loc | None = None
+    cells: dict[str, Loc] = Field(
+        default_factory=dict, description="where each figure was read: the grid cell, keyed as raw")
+
+    def at(self, column: str) -> Loc | None:
+        """The cell of one figure (a year, 'YEAR:cluster', 'growth', 'evidence'), else the row's."""
+        return self.cells.get(column, self.location)
 
     def latest(self) -> tuple[str, float] | None:
         """The latest year with a value (targets excluded: 5.1 rows use base_year)."""

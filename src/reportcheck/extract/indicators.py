@@ -171,6 +171,7 @@ class IndicatorReader:
                 values.append((cell, role))
             elif role.kind == "evidence":
                 pages.extend(split_evidence(cell.norm)[1])
+                ind.cells.setdefault("evidence", cell_loc(cell))
         latest = [c for c, role in values if role is not None and role.year == year and role.part == "total"]
         chosen = latest[0] if latest else (values[0][0] if values else None)
         if chosen is not None:
@@ -189,6 +190,7 @@ class IndicatorReader:
                 continue
             if role.kind == "evidence":
                 pages.extend(split_evidence(cell.norm)[1])
+                ind.cells.setdefault("evidence", cell_loc(cell))
                 continue
             slot = (role.kind, role.year, role.part)
             if slot in seen:
@@ -200,6 +202,7 @@ class IndicatorReader:
                 ind.growth_pct = parsed.value
                 ind.growth_decimals = parsed.decimals if parsed.value is not None else None
                 ind.raw["growth"] = cell.text
+                ind.cells["growth"] = cell_loc(cell)
             elif role.kind == "actual":
                 year = self._base_year(role)
                 ind.base_year = year
@@ -253,6 +256,7 @@ class IndicatorReader:
         getattr(ind, target)[year] = parsed.value
         key = year if target == "values" else f"{year}:cluster"
         ind.raw[key] = cell.text
+        ind.cells[key] = cell_loc(cell)
         if parsed.value is not None:
             ind.decimals[key] = parsed.decimals
             if parsed.approximate:

@@ -113,7 +113,7 @@ def check_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
         y0, y1, v0, v1, lo, hi = g
         if not _meets(ind.growth_pct, ind.growth_decimals or 0, lo, hi, (v1 / v0 - 1) * 100):
             yield rule.type.issue(
-                section=ind.section, field=ind.label, location=ind.location, label=ind.label,
+                section=ind.section, field=ind.label, location=ind.at("growth"), label=ind.label,
                 reported=ind.raw.get("growth", fmt(ind.growth_pct)).strip().rstrip("%"), y0=y0, y1=y1,
                 v0=ind.raw.get(y0, fmt(v0)).strip(), v1=ind.raw.get(y1, fmt(v1)).strip(),
                 computed=(v1 / v0 - 1) * 100, lo=lo, hi=hi)
@@ -135,7 +135,7 @@ def check_rd_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issu
     reported = rate.values.get(y1)
     if reported is None or _meets(reported, rate.decimals.get(y1, 0), lo, hi, (v1 / v0 - 1) * 100):
         return
-    yield rule.type.issue(section=rate.section, field=rate.label, location=rate.location, year=y1,
+    yield rule.type.issue(section=rate.section, field=rate.label, location=rate.at(y1), year=y1,
                           reported=fmt(reported), y0=y0, v0=fmt(v0), v1=fmt(v1),
                           computed=(v1 / v0 - 1) * 100, lo=lo, hi=hi)
 
@@ -162,7 +162,7 @@ def check_patents_per_10k(rule: Rule, report: Report, pack: RulePack) -> Iterato
             continue
         lo, hi = interval[0] * spec["per"], interval[1] * spec["per"]
         if not _meets(reported, rate.decimals.get(year, 0), lo, hi):
-            yield rule.type.issue(section=rate.section, field=rate.label, location=rate.location, year=year,
+            yield rule.type.issue(section=rate.section, field=rate.label, location=rate.at(year), year=year,
                                   reported=fmt(reported), patents=fmt(n), employees=fmt(d),
                                   computed=n / d * spec["per"], lo=lo, hi=hi)
 
@@ -195,7 +195,7 @@ def check_park_ratios(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
             continue
         lo, hi = interval[0] * spec["factor"], interval[1] * spec["factor"]
         if not _meets(reported, ratio.decimals.get(ry, 0), lo, hi):
-            yield rule.type.issue(section=ratio.section, field=ratio.label, location=ratio.location,
+            yield rule.type.issue(section=ratio.section, field=ratio.label, location=ratio.at(ry),
                                   label=ratio.label, reported=fmt(reported), unit=ratio.unit, year=year,
                                   num_label=num.label, num=fmt(n), area=fmt(area),
                                   computed=n / area * spec["factor"], lo=lo, hi=hi)
@@ -217,7 +217,7 @@ def check_target_base(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
         ht = half_unit(target.decimals.get(target.base_year, 0))
         ha = half_unit(actual.decimals.get(target.base_year, 0))
         if not intervals_meet(reported, ht, value, ha):
-            yield rule.type.issue(section=target.section, field=target.label, location=target.location,
+            yield rule.type.issue(section=target.section, field=target.label, location=target.at(target.base_year),
                                   label=target.label, reported=fmt(reported), year=target.base_year,
                                   actual_label=actual.label, actual=fmt(value))
 

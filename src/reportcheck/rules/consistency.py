@@ -82,7 +82,7 @@ def check_part_of_whole(rule: Rule, report: Report, pack: RulePack) -> Iterator[
                 continue
             hp, hw = half_unit(part.decimals.get(year, 0)), half_unit(whole.decimals.get(year, 0))
             if p - hp > w + hw + 1e-9:
-                yield rule.type.issue(section=part.section, field=part.label, location=part.location,
+                yield rule.type.issue(section=part.section, field=part.label, location=part.at(year),
                                       year=year, part=part.label, part_value=fmt(p), whole=whole.label,
                                       whole_value=fmt(w))
 
@@ -98,7 +98,7 @@ def check_park_cluster(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
         for year, cluster in ind.cluster_values.items():
             total = ind.values.get(year)
             if cluster is not None and total is not None and cluster > total + 1e-9:
-                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.location,
+                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.at(f"{year}:cluster"),
                                       label=ind.label, year=year, cluster=fmt(cluster), total=fmt(total))
 
 
@@ -112,7 +112,7 @@ def check_percent_range(rule: Rule, report: Report, pack: RulePack) -> Iterator[
             continue
         for year, value in ind.values.items():
             if value is not None and not 0 <= value <= 100:
-                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.location,
+                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.at(year),
                                       label=ind.label, year=year, value=fmt(value))
 
 
@@ -125,9 +125,11 @@ def check_whole_counts(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
     for ind in report.indicators:
         if ind.unit not in pack.get("exact_units", []) or ind.key in fractional:
             continue
-        for year, value in {**ind.values, **(ind.cluster_values or {})}.items():
+        figures = [*ind.values.items(), *((f"{y}:cluster", v) for y, v in (ind.cluster_values or {}).items())]
+        for column, value in figures:
             if value is not None and (value < 0 or value != int(value)):
-                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.location,
+                year = column.split(":")[0]
+                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.at(column),
                                       label=ind.label, year=year, value=fmt(value))
 
 
@@ -162,7 +164,7 @@ def check_counts_against_lists(rule: Rule, report: Report, pack: RulePack) -> It
         if "name_excludes" in spec:
             rows = [r for r in rows if spec["name_excludes"] not in str(r.values.get("name", ""))]
         if len(rows) != count:
-            yield rule.type.issue(section=ind.section, field=ind.label, location=ind.location,
+            yield rule.type.issue(section=ind.section, field=ind.label, location=ind.at(year),
                                   label=ind.label, year=year, count=fmt(count), list_title=table.title,
                                   listed=len(rows), what=what)
 
@@ -300,7 +302,7 @@ def check_targets_rising(rule: Rule, report: Report, pack: RulePack) -> Iterator
         for y0, y1 in itertools.pairwise(years):
             v0, v1 = ind.values.get(y0), ind.values.get(y1)
             if v0 is not None and v1 is not None and v1 <= v0:
-                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.location,
+                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.at(y1),
                                       label=ind.label, y0=y0, y1=y1, v0=fmt(v0), v1=fmt(v1))
 
 

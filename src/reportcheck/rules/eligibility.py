@@ -56,7 +56,7 @@ def _simple(report: Report, pack: RulePack, name: str, itype: IssueType, criteri
         return
     year, value = found
     if value < t["value"]:
-        yield itype.issue(section=section, field=label, location=ind.location if ind else None,
+        yield itype.issue(section=section, field=label, location=ind.at(year) if ind else None,
                           threshold=t["value"], year=year, value=value)
 
 
