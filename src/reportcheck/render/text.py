@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from reportcheck.model import Issue, Report
+from reportcheck.model import Report
 from reportcheck.outcome import FileOutcome
+from reportcheck.render.grouping import CATEGORY_ZH, SEVERITY_ZH, by_section, column_range, section_name
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "green": "32"}
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-_CATEGORY_ZH = {"advanced": "先进制造业集群", "sme": "中小企业特色产业集群", None: "类别未识别"}
-_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 class Painter:
@@ -20,12 +18,6 @@ class Painter:
 
     def __call__(self, text: str, style: str) -> str:
         return f"\033[{_COLOURS[style]}m{text}\033[0m" if self.colour else text
-
-
-def _section_key(section: str | None) -> tuple:
-    if not section:
-        return (-1,)
-    return tuple(int(p) if p.isdigit() else 0 for p in section.split("."))
 
 
 def render_check(outcomes: Iterable[FileOutcome], titles: dict[str, str], colour: bool) -> str:
@@ -43,20 +35,16 @@ def render_check(outcomes: Iterable[FileOutcome], titles: dict[str, str], colour
             continue
         report = outcome.report
         assert report is not None
-        head = f"{outcome.path}  {report.stage or '数据表'} · {_CATEGORY_ZH[report.category]}"
+        head = f"{outcome.path}  {report.stage or '数据表'} · {CATEGORY_ZH[report.category]}"
         if report.basic.cluster_name:
             head += f" · {report.basic.cluster_name}"
         out.append(paint(head, "bold"))
-        by_section: dict[str | None, list[Issue]] = {}
-        for issue in outcome.issues:
-            by_section.setdefault(issue.section, []).append(issue)
-        for section in sorted(by_section, key=_section_key):
-            name = "全文" if section is None else f"{section} {titles.get(section, '')}".strip()
-            out.append("  " + paint(name, "bold"))
-            for issue in sorted(by_section[section], key=lambda i: (_ORDER[i.severity], i.code)):
+        for section, issues in by_section(outcome.issues):
+            out.append("  " + paint(section_name(section, titles), "bold"))
+            for issue in issues:
                 totals[issue.severity] += 1
                 where = f"  [{issue.location.describe()}]" if issue.location and issue.location.describe() else ""
-                sev = paint(f"{_SEVERITY_ZH[issue.severity]:<2}", issue.severity)
+                sev = paint(f"{SEVERITY_ZH[issue.severity]:<2}", issue.severity)
                 out.append(f"    {sev} {issue.code}  {issue.message}{paint(where, 'dim')}")
         if not outcome.issues:
             out.append("  " + paint("未发现问题", "green"))
@@ -70,7 +58,7 @@ def render_check(outcomes: Iterable[FileOutcome], titles: dict[str, str], colour
 
 
 def render_extract(report: Report, titles: dict[str, str]) -> str:
-    out = [f"{report.source}", f"  阶段：{report.stage or '数据表'}  类别：{_CATEGORY_ZH[report.category]}  "
+    out = [f"{report.source}", f"  阶段：{report.stage or '数据表'}  类别：{CATEGORY_ZH[report.category]}  "
            f"年份：{'、'.join(report.years) or '未识别'}"]
     b = report.basic
     for label, value in (("集群名称", b.cluster_name), ("产业领域", b.industry_field),
@@ -100,17 +88,13 @@ def render_extract(report: Report, titles: dict[str, str]) -> str:
     return "\n".join(out)
 
 
-def _cols(col: int, span: int) -> str:
-    return f"{col + 1}" if span == 1 else f"{col + 1}-{col + span}"
-
-
 def _readings(report: Report) -> list[str]:
     """How each table was recognised: its anchor, the role of each column, the rows left out."""
     out = ["\n  表格读取方式"]
     for reading in report.readings:
         out.append(f"    {reading.section} {reading.title}：由{reading.found_by}找到，读出{reading.rows_read}行")
         if reading.columns:
-            cols = "；".join(f"第{_cols(c.col, c.span)}列“{' '.join(c.header.split())}”→{c.role}"
+            cols = "；".join(f"第{column_range(c.col, c.span)}列“{' '.join(c.header.split())}”→{c.role}"
                             for c in reading.columns)
             out.append(f"      列：{cols}")
         for row in reading.skipped:

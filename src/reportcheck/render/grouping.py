@@ -1,0 +1,38 @@
+"""What the text and HTML renderers of ``check`` share: Chinese names, findings by section in
+template order, column ranges of a table reading."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reportcheck.model import Issue
+
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+CATEGORY_ZH = {"advanced": "先进制造业集群", "sme": "中小企业特色产业集群", None: "类别未识别"}
+_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def section_key(section: str | None) -> tuple:
+    """Template order: findings about the whole report first, then 1 < 2.1 < 2.10 < 3.1."""
+    if not section:
+        return (-1,)
+    return tuple(int(p) if p.isdigit() else 0 for p in section.split("."))
+
+
+def by_section(issues: Iterable[Issue]) -> list[tuple[str | None, list[Issue]]]:
+    """Findings grouped by section in template order; in a section errors first, then by code."""
+    groups: dict[str | None, list[Issue]] = {}
+    for issue in issues:
+        groups.setdefault(issue.section, []).append(issue)
+    return [(section, sorted(groups[section], key=lambda i: (_ORDER[i.severity], i.code)))
+            for section in sorted(groups, key=section_key)]
+
+
+def section_name(section: str | None, titles: dict[str, str]) -> str:
+    """``2.1 集群主要经济指标``; ``全文`` for findings about the whole report."""
+    return "全文" if section is None else f"{section} {titles.get(section, '')}".strip()
+
+
+def column_range(col: int, span: int) -> str:
+    """Grid columns counted from 1: ``3`` or ``3-4``."""
+    return f"{col + 1}" if span == 1 else f"{col + 1}-{col + span}"
