@@ -10,12 +10,7 @@ the worker writes it there itself and sends back only counts and the report's sm
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import multiprocessing
-import os
-import signal
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable
@@ -25,6 +20,7 @@ from pathlib import Path
 
 from reportcheck.batch.result import BatchResult, dump_outcome
 from reportcheck.errors import UnreadableInput
+from reportcheck.isolation import confine, stop, warm_up
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
 from reportcheck.rules.cross import CROSS_RULES, Facts, facts_of
@@ -53,7 +49,7 @@ class _Reply:
 def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jobs: int, timeout: float,
               skipped: list[tuple[str, str]] | None = None, progress: Progress | None = None) -> BatchResult:
     """Check ``paths`` with ``jobs`` workers; the result reads its outcomes back from ``spool``."""
-    _warm_up()
+    warm_up()
     result = BatchResult(paths=[str(p) for p in paths], spool=spool, skipped=list(skipped or []),
                          settings=settings, pack=pack)
     context = multiprocessing.get_context("fork")
@@ -78,7 +74,7 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
             for conn, job in list(running.items()):
                 if time.monotonic() - job.started > timeout:
                     del running[conn]
-                    _stop(job.process)
+                    stop(job.process)
                     conn.close()
                     _count(result, facts, job.index, _write(result.outcome_path(job.index),
                                                              _timed_out(job.path, timeout)))
@@ -86,7 +82,7 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
                 progress(result.done, len(paths), "")
     finally:
         for conn, job in running.items():
-            _stop(job.process)
+            stop(job.process)
             conn.close()
     result.cross = cross_findings([facts[i] for i in sorted(facts)], pack, settings)
     return result
@@ -104,10 +100,7 @@ def _work(conn: Connection, path: Path, target: Path, pack: dict, settings: Sett
     """In the worker: check one file, spool its outcome, send back the little the parent keeps.
     The worker leads its own process group, so a LibreOffice it starts is stopped with it, and keeps
     its temporary files inside the spool, so they go with it even when it is killed."""
-    os.setpgrp()
-    private = target.with_suffix(".tmp")
-    private.mkdir()
-    tempfile.tempdir = os.environ["TMPDIR"] = str(private)  # LibreOffice's own lu*.tmp files too
+    confine(target.with_suffix(".tmp"))
     try:
         conn.send(_write(target, check_file(str(path), pack, settings)))
     finally:
@@ -130,7 +123,7 @@ def _receive(conn: Connection, job: _Running, result: BatchResult) -> _Reply:
     try:
         reply = conn.recv()
     except (EOFError, OSError):  # the worker died without an answer (killed, out of memory)
-        _stop(job.process)  # and whatever it had started
+        stop(job.process)  # and whatever it had started
         code = job.process.exitcode
         reply = _write(result.outcome_path(job.index), FileOutcome(path=str(job.path), error=UnreadableInput(
             str(job.path), "worker_died", f"检查该文件的进程意外退出（退出码{code}），请单独检查此文件",
@@ -154,29 +147,3 @@ def _timed_out(path: Path, limit: float) -> FileOutcome:
     return FileOutcome(path=str(path), error=UnreadableInput(
         str(path), "timeout", f"检查超过{limit:g}秒仍未完成，已停止（可用 --timeout 放宽）",
         f"checking took longer than {limit:g} s and was stopped (raise it with --timeout)"))
-
-
-def _stop(process: multiprocessing.process.BaseProcess) -> None:
-    """Kill a worker and whatever it started (its process group)."""
-    if process.pid is not None:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):  # not yet its own group leader, or gone
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()
-    process.join(timeout=5)
-
-
-def _warm_up() -> None:
-    """Load what every worker needs once, before forking (modules, specs, OpenCC, the word splitter),
-    so no worker pays for it."""
-    from reportcheck.extract import report  # noqa: F401
-    from reportcheck.extract.claims import find_claims
-    from reportcheck.normalize.text import to_simplified
-    from reportcheck.readers import docx_reader, pdf_reader  # noqa: F401
-    from reportcheck.spec import load_templates
-
-    for spec in load_templates():
-        find_claims("2022年集群总产值达到1.0亿元", spec.prose_keywords)
-    to_simplified(["繁體"])
-    gc.freeze()  # what is loaded now stays shared with the forked workers (no collector touching it)
