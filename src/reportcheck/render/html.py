@@ -490,7 +490,7 @@ h1 { font-size: 22px; margin: 8px 0 0; }
 h2 { font-size: 19px; margin: 0; }
 h3 { font-size: 16px; margin: 20px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 h4 { font-size: 15px; margin: 16px 0 6px; }
-h5 { font-size: 14px; margin: 12px 0 4px; }
+h5 { font-size: 14px; margin: 12px 0 4px; padding: 1px 4px; }
 .sub, .path { color: var(--muted); margin: 2px 0; }
 .path { font-size: 12px; word-break: break-all; }
 .legend { font-size: 12px; color: var(--muted); border: 1px solid var(--line); padding: 6px 10px; }
@@ -523,7 +523,7 @@ ol.findings { margin: 0; padding-left: 28px; }
 table.grid { border-collapse: collapse; margin: 4px 0 8px; width: 100%; }
 table.grid th, table.grid td { border: 1px solid var(--line); padding: 3px 6px; vertical-align: top; text-align: left; }
 table.grid thead th { background: #f1f3f5; font-weight: 600; }
-table.basic th { width: 16em; background: #f7f8fa; font-weight: 600; }
+table.basic th { width: 20em; background: #f7f8fa; font-weight: 600; }
 table.indicators tbody th { font-weight: 400; }
 table.grid td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .raw { color: var(--muted); }
@@ -545,9 +545,10 @@ details.reading { margin: 0 0 10px; font-size: 13px; }
 details.reading summary { color: var(--muted); cursor: pointer; }
 details.reading p { margin: 4px 0; }
 table.columns { width: auto; }
+table.list td:first-child, table.list th:first-child { width: 3.5em; white-space: nowrap; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
-  body { max-width: none; padding: 0; font-size: 10pt; }
+  body { max-width: none; padding: 0 3px; font-size: 10pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
   .goto { display: none; }
@@ -556,7 +557,7 @@ table.columns { width: auto; }
   details.reading summary { list-style: none; font-weight: 600; color: inherit; }
   tr, li, .unreadable { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
-  h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
+  h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
   section.file { break-before: page; border-top: none; }
   section.file:first-of-type { break-before: auto; }
   .hl.sev-error { outline: 2px solid var(--err); } .hl.sev-warning { outline: 2px dashed var(--warn); }
