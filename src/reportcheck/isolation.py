@@ -18,9 +18,12 @@ from pathlib import Path
 
 
 def confine(tmpdir: Path) -> None:
-    """In a forked child: lead a process group of its own and keep every temporary file in
-    ``tmpdir`` (created here), LibreOffice's own ``lu*.tmp`` files too."""
+    """In a forked child: lead a process group of its own, leave the parent's signal handlers (a
+    server's or a batch's way to stop) to the parent, and keep every temporary file in ``tmpdir``
+    (created here), LibreOffice's own ``lu*.tmp`` files too."""
     os.setpgrp()
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
     tmpdir.mkdir()
     tempfile.tempdir = os.environ["TMPDIR"] = str(tmpdir)
 
