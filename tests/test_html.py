@@ -52,9 +52,11 @@ def _key(loc: Loc) -> tuple:
 
 
 def _indicator_at(indicators: list[Indicator], loc: Loc) -> tuple[Indicator, bool] | None:
-    """The indicator ``loc`` names and whether it names one of its figure cells (else its row)."""
+    """The indicator ``loc`` names and whether it names one of its figure cells (else its row: its
+    label cell, where an evidence page may be written too)."""
     for ind in indicators:
-        if any(_key(cell) == _key(loc) for cell in getattr(ind, "cells", {}).values()):
+        cells = {_key(cell) for cell in getattr(ind, "cells", {}).values()} - {_key(ind.location or Loc())}
+        if _key(loc) in cells:
             return ind, True
     for ind in indicators:
         if ind.location and (ind.location.table, ind.location.row) == (loc.table, loc.row):

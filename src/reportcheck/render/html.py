@@ -26,7 +26,7 @@ def render_report(outcomes: list[FileOutcome], titles: dict[str, str], *, banner
 
     ``banner`` is trusted HTML put first in <body> as it is."""
     prefixes = [f"f{n}" for n in range(1, len(outcomes) + 1)]
-    parts = [banner, '<header class="doc-head"><h1>产业集群申报报告检查结果</h1>',
+    parts = [banner, '<header><h1>产业集群申报报告检查结果</h1>',
              f'<p class="sub">reportcheck 自动检查 · 共{len(outcomes)}个文件</p></header>', _LEGEND]
     if len(outcomes) > 1:
         parts.append(_combined_summary(outcomes, prefixes))
@@ -85,7 +85,7 @@ def _combined_summary(outcomes: list[FileOutcome], prefixes: list[str]) -> str:
 
 
 def _file_section(prefix: str, outcome: FileOutcome, titles: dict[str, str]) -> str:
-    head = f'<h2 class="file-name">{escape(_file_name(outcome.path))}</h2>'
+    head = f'<h2>{escape(_file_name(outcome.path))}</h2>'
     path = f'<p class="path">{escape(outcome.path)}</p>'
     if outcome.error is not None:
         return (f'<section class="file" id="{prefix}">{head}{path}'
@@ -136,12 +136,12 @@ def _finding(finding_id: str, issue: Issue, places: _Places) -> str:
     return f'<li id="{finding_id}" class="finding sev-{issue.severity}">{" ".join(parts)}</li>'
 
 
-def _cell_key(loc: Loc) -> tuple[int, int, int] | None:
-    return (loc.table, loc.row, loc.col) if None not in (loc.table, loc.row, loc.col) else None  # type: ignore[return-value]
+def _cell_key(loc: Loc) -> tuple[int | None, ...]:
+    return (loc.table, loc.row, loc.col)
 
 
-def _row_key(loc: Loc) -> tuple[int, int] | None:
-    return (loc.table, loc.row) if loc.table is not None and loc.row is not None else None
+def _row_key(loc: Loc) -> tuple[int | None, ...]:
+    return (loc.table, loc.row)
 
 
 def _slug(column: str) -> str:
@@ -165,8 +165,8 @@ class _Places:
 
     def __init__(self, prefix: str, report: Report) -> None:
         self.prefix = prefix
-        self.cells: dict[tuple[int, int, int], str] = {}
-        self.rows: dict[tuple[int, int], str] = {}
+        self.cells: dict[tuple[int | None, ...], str] = {}
+        self.rows: dict[tuple[int | None, ...], str] = {}
         self.paragraphs: dict[int, str] = {}
         self.fields: dict[tuple[str | None, str], str] = {}
         self.hits: dict[str, list[tuple[str, Issue]]] = defaultdict(list)
@@ -191,20 +191,26 @@ class _Places:
         return f"{self.prefix}-basic-{_slug(key)}"
 
     def _indicator(self, place: str, ind: Indicator) -> None:
+        """The row, and the cell of each figure shown. An evidence page (``page:95``) is shown in the
+        evidence column unless it was read from a figure's cell (kept) or the label cell (the row)."""
         self.fields.setdefault((ind.section, ind.label), place)
         self._row(ind.location, place)
-        for column, loc in getattr(ind, "cells", {}).items():
-            self._cell(loc, f"{place}-{_slug(column)}")
+        cells: dict[str, Loc] = getattr(ind, "cells", {})
+        shown = {*ind.values, *(f"{y}:cluster" for y in ind.cluster_values or {}), "growth", "evidence"}
+        for column in shown & set(cells):
+            self._cell(cells[column], f"{place}-{_slug(column)}")
+        label = _cell_key(ind.location) if ind.location else None
+        for column, loc in cells.items():
+            if column.startswith("page:") and _cell_key(loc) != label:
+                self._cell(loc, f"{place}-evidence")
 
     def _cell(self, loc: Loc | None, place: str) -> None:
-        key = _cell_key(loc) if loc else None
-        if key is not None:
-            self.cells.setdefault(key, place)
+        if loc is not None and None not in _cell_key(loc):
+            self.cells.setdefault(_cell_key(loc), place)
 
     def _row(self, loc: Loc | None, place: str) -> None:
-        key = _row_key(loc) if loc else None
-        if key is not None:
-            self.rows.setdefault(key, place)
+        if loc is not None and None not in _row_key(loc):
+            self.rows.setdefault(_row_key(loc), place)
 
     def land(self, finding_id: str, issue: Issue) -> str | None:
         """Where ``issue`` is shown in the tables (recorded for the highlight), or None."""
@@ -214,14 +220,10 @@ class _Places:
         return place
 
     def _find(self, issue: Issue) -> str | None:
-        loc = issue.location
-        if loc is not None:
-            for place in (self.cells.get(_cell_key(loc)) if _cell_key(loc) else None,  # type: ignore[arg-type]
-                          self.rows.get(_row_key(loc)) if _row_key(loc) else None,  # type: ignore[arg-type]
-                          self.paragraphs.get(loc.paragraph) if loc.paragraph is not None else None):
-                if place is not None:
-                    return place
-        return self.fields.get((issue.section, issue.field or ""))
+        loc = issue.location or Loc()  # only complete keys are registered: a partial one finds nothing
+        return (self.cells.get(_cell_key(loc)) or self.rows.get(_row_key(loc))
+                or (self.paragraphs.get(loc.paragraph) if loc.paragraph is not None else None)
+                or self.fields.get((issue.section, issue.field or "")))
 
     def mark(self, place: str, extra: str = "") -> tuple[str, str]:
         """The attributes (id, classes, with the ``extra`` ones) and the back-links of a place findings
@@ -289,9 +291,7 @@ class _Tables:
     def _basic_row(self, key: str, label: str) -> str:
         b = self.report.basic
         group, _, field = key.partition(".")
-        value = getattr(getattr(b, group), field) if field else b.quote(key)
-        if field:
-            value = b.as_written.get(key) or value
+        value = b.as_written.get(key) or (getattr(getattr(b, group), field) if field else getattr(b, key))
         place = self.places.basic_id(key)
         attrs, marks = self.places.mark(place)
         shown = escape(value) if value else '<span class="raw">（未填）</span>'
