@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 Severity = Literal["error", "warning", "info"]
 Category = Literal["advanced", "sme"]
+SEVERITY_ZH: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 class Loc(BaseModel):
@@ -80,7 +81,8 @@ class Indicator(BaseModel):
         default_factory=dict, description="where each figure was read: the grid cell, keyed as raw")
 
     def at(self, column: str) -> Loc | None:
-        """The cell of one figure (a year, 'YEAR:cluster', 'growth', 'evidence'), else the row's."""
+        """The cell of one figure (a year, 'YEAR:cluster', 'growth', 'page:23' for an evidence page),
+        else the row's."""
         return self.cells.get(column, self.location)
 
     def latest(self) -> tuple[str, float] | None:
@@ -140,6 +142,7 @@ class Claim(BaseModel):
     unit: str | None = None
     year: str | None = None
     quote: str
+    location: Loc | None = Field(default=None, description="the paragraph or cell the quote is in")
 
 
 class TextBlock(BaseModel):

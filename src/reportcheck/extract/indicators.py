@@ -133,7 +133,8 @@ class IndicatorReader:
                         evidence_required=row.evidence, single_value=row.single_value,
                         location=cell_loc(label_cell))
         ind.raw["label"] = label_cell.text
-        all_pages = list(pages)
+        all_pages: list[int] = []
+        _note_pages(ind, label_cell, pages, all_pages)
         if self.spec.kind == "park_indicators" and not row.single_value:
             ind.cluster_values = {}
         if score < SURE_SCORE:
@@ -170,8 +171,7 @@ class IndicatorReader:
             if role is None or role.kind in VALUE_KINDS:
                 values.append((cell, role))
             elif role.kind == "evidence":
-                pages.extend(split_evidence(cell.norm)[1])
-                ind.cells.setdefault("evidence", cell_loc(cell))
+                _note_pages(ind, cell, split_evidence(cell.norm)[1], pages)
         latest = [c for c, role in values if role is not None and role.year == year and role.part == "total"]
         chosen = latest[0] if latest else (values[0][0] if values else None)
         if chosen is not None:
@@ -183,14 +183,13 @@ class IndicatorReader:
         for cell in cells:
             role = self.header.at(cell)
             if role is None:
-                pages.extend(split_evidence(cell.norm)[1])
+                _note_pages(ind, cell, split_evidence(cell.norm)[1], pages)
                 self._unmapped(cell)
                 continue
             if role.kind in ("ordinal", "unit", "note", "label"):
                 continue
             if role.kind == "evidence":
-                pages.extend(split_evidence(cell.norm)[1])
-                ind.cells.setdefault("evidence", cell_loc(cell))
+                _note_pages(ind, cell, split_evidence(cell.norm)[1], pages)
                 continue
             slot = (role.kind, role.year, role.part)
             if slot in seen:
@@ -269,7 +268,7 @@ class IndicatorReader:
         if parsed.value is not None and parsed.unit is None and written_unit \
                 and written_unit != unit and not growth:
             parsed = parse_value(f"{text}{written_unit}", unit)
-        pages.extend(parsed.pages)
+        _note_pages(ind, cell, parsed.pages, pages)
         where = dict(section=self.spec.id, field=ind.label, location=cell_loc(cell))
         if parsed.problem == "unreadable":
             self.issues.append(cat.VALUE_UNREADABLE.issue(**where, raw=cell.text.strip(),
@@ -282,6 +281,13 @@ class IndicatorReader:
                 **where, raw=cell.text.strip(), from_unit=parsed.converted_from,
                 value=parsed.value, unit=unit))
         return parsed
+
+
+def _note_pages(ind: Indicator, cell: Cell, found: list[int], pages: list[int]) -> None:
+    """Add evidence pages read from ``cell``, remembering the cell of each (``cells["page:95"]``)."""
+    pages.extend(found)
+    for page in found:
+        ind.cells.setdefault(f"page:{page}", cell_loc(cell))
 
 
 def match_label(index: LabelIndex, header: HeaderMap, line: Line

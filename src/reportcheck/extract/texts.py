@@ -20,7 +20,7 @@ _INSTRUCTION_RATIO = 90.0
 class TextCollector:
     spec: TextBlockSpec
     lines: list[str] = field(default_factory=list)
-    location: Loc | None = None
+    places: list[Loc] = field(default_factory=list)  # where each line is
 
     def feed(self, line: Line, skip_first_line: bool = False) -> None:
         if line.para is not None:
@@ -34,22 +34,26 @@ class TextCollector:
         if skip_first_line:
             parts = parts[1:]
         if any(p.strip() for p in parts):
-            if self.location is None:
-                self.location = loc
             self.lines.extend(parts)
+            self.places.extend(loc for _ in parts)
 
     def result(self, keywords: list[ProseKeywordSpec]) -> TextBlock:
         instruction = [label_key(p) for p in self.spec.instruction]
         joined = "".join(instruction) + label_key(self.spec.title)
-        pairs = [(orig.strip(), simp) for orig, simp in zip(self.lines, to_simplified(self.lines), strict=True)
-                 if orig.strip() and not _is_instruction(label_key(simp), instruction, joined)]
-        text = "\n".join(orig for orig, _ in pairs)
-        simplified = "\n".join(simp for _, simp in pairs)
+        kept = [(orig.strip(), simp, loc) for orig, simp, loc
+                in zip(self.lines, to_simplified(self.lines), self.places, strict=True)
+                if orig.strip() and not _is_instruction(label_key(simp), instruction, joined)]
+        text = "\n".join(orig for orig, _, _ in kept)
+        simplified = "\n".join(simp for _, simp, _ in kept)
+        # Findings about the block sit where the applicant's own text starts, not on the instruction.
+        location = kept[0][2] if kept else (self.places[0] if self.places else None)
         missing = [a.name for a in self.spec.aspects if text and not any(w in simplified for w in a.words)]
+        claims = find_claims(simplified, keywords)
+        for claim in claims:
+            claim.location = next((loc for _, simp, loc in kept if claim.quote in simp), location)
         return TextBlock(id=self.spec.id, title=self.spec.title, text=text,
                          word_count=word_count(text), char_count=char_count(text),
-                         limit=self.spec.limit, aspects_missing=missing,
-                         claims=find_claims(simplified, keywords), location=self.location)
+                         limit=self.spec.limit, aspects_missing=missing, claims=claims, location=location)
 
 
 def _is_instruction(key: str, instruction: list[str], joined: str) -> bool:

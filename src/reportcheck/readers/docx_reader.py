@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -62,6 +63,24 @@ def read_docx(path: Path, data: bytes | None = None) -> Document:
     return doc
 
 
+@dataclass
+class Anchors:
+    """The XML elements behind the layout's numbering: what a finding's location points at."""
+
+    paragraphs: dict[int, etree._Element] = field(default_factory=dict)  # paragraph index -> w:p
+    cells: dict[tuple[int, int, int], etree._Element] = field(default_factory=dict)  # (table, row, col) -> w:tc
+    rows: dict[tuple[int, int], list[etree._Element]] = field(default_factory=dict)  # (table, row) -> w:tc
+
+
+def anchors(body: etree._Element) -> Anchors:
+    """Number ``body`` (a w:body, e.g. python-docx's ``document.element.body``) exactly as
+    :func:`read_docx` does and return the element behind each paragraph index and grid cell.
+    A cell a vertical merge continues maps to the cell it continues."""
+    found = Anchors()
+    _Walker(Document(path=""), found).walk(body)
+    return found
+
+
 def _paragraph_text(p: etree._Element) -> str:
     """The paragraph's own text: inserted revisions count, deleted ones and text boxes do not."""
     parts: list[str] = []
@@ -104,10 +123,11 @@ def _text_boxes(p: etree._Element) -> list[etree._Element]:
 class _Walker:
     """Walks the body, numbering paragraphs and tables in document order."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, found: Anchors | None = None) -> None:
         self.doc = doc
         self.n_par = 0
         self.n_tbl = 0
+        self.found = found
 
     def walk(self, container: etree._Element) -> None:
         self.doc.blocks.extend(self.blocks(container))
@@ -119,6 +139,8 @@ class _Walker:
         for el in _iter_children(container, _P, _TBL):
             if el.tag == _P:
                 out.append(Paragraph(self.n_par, _paragraph_text(el)))
+                if self.found is not None:
+                    self.found.paragraphs[self.n_par] = el
                 self.n_par += 1
                 for box in _text_boxes(el):
                     out.extend(self.blocks(box, parent))
@@ -131,6 +153,7 @@ class _Walker:
         self.n_tbl += 1
         table = Table(index=index, rows=[], parent=parent)
         origin_by_col: dict[int, Cell] = {}  # grid column -> the cell a vMerge continues
+        origin_tc: dict[int, etree._Element] = {}  # grid column -> that cell's w:tc
         for r, tr in enumerate(_iter_children(tbl, _TR)):
             row: list[Cell] = []
             col = _grid_before(tr)
@@ -140,8 +163,10 @@ class _Walker:
                     origin = origin_by_col[col]
                     origin.rowspan += 1
                     row.append(Cell(origin.text, index, r, col, span, 1, continued=True))
+                    self._found_cell(index, r, col, origin_tc[col])
                     col += span
                     continue
+                self._found_cell(index, r, col, tc)
                 cell = Cell("", index, r, col, span)
                 if tc.find(f".//{_TBL}") is not None:  # a frame: keep its content in order
                     cell.content = self.blocks(tc, (index, r, col))
@@ -151,6 +176,7 @@ class _Walker:
                 if vmerge == "restart":
                     for c in range(col, col + span):
                         origin_by_col[c] = cell
+                        origin_tc[c] = tc
                 else:
                     for c in range(col, col + span):
                         origin_by_col.pop(c, None)
@@ -158,6 +184,11 @@ class _Walker:
                 col += span
             table.rows.append(row)
         return table
+
+    def _found_cell(self, table: int, row: int, col: int, tc: etree._Element) -> None:
+        if self.found is not None:
+            self.found.cells[(table, row, col)] = tc
+            self.found.rows.setdefault((table, row), []).append(tc)
 
 
 def _iter_children(el: etree._Element, *tags: str):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 from reportcheck.catalogue import EXTRACTION_DOC, IssueType
+from reportcheck.model import SEVERITY_ZH
 from reportcheck.rules import CROSS_RULES, REGISTRY, issue_types
-
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def _doc(itype: IssueType) -> str:
@@ -30,7 +29,7 @@ def rules_table(fmt: str) -> str:
         return json.dumps([_entry(t) for t in types], ensure_ascii=False, indent=1)
     lines = [f"{'代码':<6} {'级别':<4} {'名称':<42} 依据"]
     for t in types:
-        lines.append(f"{t.code:<8} {_SEVERITY_ZH[t.severity]:<4} {t.name:<42} {_source(t)}")
+        lines.append(f"{t.code:<8} {SEVERITY_ZH[t.severity]:<4} {t.name:<42} {_source(t)}")
     lines.append(f"\n共{len(types)}项。reportcheck rules 代码 查看说明，如 reportcheck rules AR001。")
     return "\n".join(lines)
 
@@ -43,7 +42,7 @@ def rule_docs(code: str, fmt: str) -> str | None:
     if fmt == "json":
         return json.dumps(entry, ensure_ascii=False, indent=1)
     return "\n".join([
-        f"{itype.code}  {itype.name}  （{_SEVERITY_ZH[itype.severity]}）",
+        f"{itype.code}  {itype.name}  （{SEVERITY_ZH[itype.severity]}）",
         f"依据：{_source(itype)}",
         f"消息：{itype.template}",
         "",

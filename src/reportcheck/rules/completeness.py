@@ -143,7 +143,7 @@ def check_evidence_range(rule: Rule, report: Report, pack: RulePack) -> Iterator
     for ind in report.indicators:
         for page in ind.evidence_pages:
             if not first <= page <= last:
-                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.at("evidence"),
+                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.at(f"page:{page}"),
                                       label=ind.label, page=page, first=first, last=last)
 
 

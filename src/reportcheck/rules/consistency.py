@@ -4,11 +4,10 @@ prose against tables, targets rising."""
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from collections.abc import Iterator
 
 from reportcheck.catalogue import IssueType
-from reportcheck.model import Issue, ListTable, Report
+from reportcheck.model import Issue, ListRow, ListTable, Loc, Report
 from reportcheck.normalize.text import label_key
 from reportcheck.rules.base import Rule, RulePack, fmt, half_unit, intervals_meet, is_exact
 
@@ -169,8 +168,9 @@ def check_counts_against_lists(rule: Rule, report: Report, pack: RulePack) -> It
                                   listed=len(rows), what=what)
 
 
-def _top_rows(table: ListTable, column: str, year: str) -> list[tuple[str, float]]:
-    return [(str(r.values.get("name") or "（未填名称）"), v) for r in table.rows
+def _top_rows(table: ListTable, column: str, year: str) -> list[tuple[str, float, Loc | None]]:
+    """(name, the year's figure, where the row is) for each row that has the figure."""
+    return [(str(r.values.get("name") or "（未填名称）"), v, r.location) for r in table.rows
             if (v := r.by_year.get(column, {}).get(year)) is not None]
 
 
@@ -201,7 +201,8 @@ def check_top_list_order(rule: Rule, report: Report, pack: RulePack) -> Iterator
         rows = _top_rows(table, spec["column"], year)
         for pos in range(1, len(rows)):
             if rows[pos][1] > rows[pos - 1][1]:
-                yield rule.type.issue(section=table.section, field=table.title, title=table.title, year=year,
+                yield rule.type.issue(section=table.section, field=table.title, location=rows[pos][2],
+                                      title=table.title, year=year,
                                       column="营业收入" if spec["column"] == "revenue" else "研发投入",
                                       pos=pos + 1, name=rows[pos][0], value=fmt(rows[pos][1]),
                                       prev=fmt(rows[pos - 1][1]))
@@ -224,12 +225,12 @@ def check_top_list_sum(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
             rows = _top_rows(table, spec["column"], year)
             if total_value is None or not rows:
                 continue
-            listed = sum(v for _, v in rows)
+            listed = sum(v for _, v, _ in rows)
             converted = listed * factor[spec["unit"]]
             if converted > total_value + half_unit(whole.decimals.get(year, 0)) + 1e-9:
-                yield rule.type.issue(section=table.section, field=table.title, title=table.title, year=year,
-                                      total=fmt(listed), unit=spec["unit"], converted=f"{converted:.2f}",
-                                      whole=whole.label, whole_value=fmt(total_value))
+                yield rule.type.issue(section=table.section, field=table.title, location=table.rows[0].location,
+                                      title=table.title, year=year, total=fmt(listed), unit=spec["unit"],
+                                      converted=f"{converted:.2f}", whole=whole.label, whole_value=fmt(total_value))
 
 
 def check_list_duplicates(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -238,12 +239,14 @@ def check_list_duplicates(rule: Rule, report: Report, pack: RulePack) -> Iterato
     反例：营业收入前十中“湘江电驱系统有限公司”出现两次。正例：每家只列一次。
     """
     for table in report.lists:
-        names = Counter(label_key(str(r.values.get("name") or r.values.get("enterprise") or ""))
-                        for r in table.rows)
-        for name, times in names.items():
-            if name and times > 1:
-                yield rule.type.issue(section=table.section, field=table.title, title=table.title,
-                                      name=name, times=times)
+        rows_by_name: dict[str, list[ListRow]] = {}
+        for r in table.rows:
+            rows_by_name.setdefault(label_key(str(r.values.get("name") or r.values.get("enterprise") or "")),
+                                    []).append(r)
+        for name, rows in rows_by_name.items():
+            if name and len(rows) > 1:  # placed on the second mention
+                yield rule.type.issue(section=table.section, field=table.title, location=rows[1].location,
+                                      title=table.title, name=name, times=len(rows))
 
 
 def check_key_projects(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -254,7 +257,8 @@ def check_key_projects(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
     spec = pack["key_projects"]
     table = report.list_table(spec["list"])
     if table is not None and not spec["min"] <= len(table.rows) <= spec["max"]:
-        yield rule.type.issue(section=table.section, field=table.title, rows=len(table.rows))
+        yield rule.type.issue(section=table.section, field=table.title,
+                              location=table.rows[0].location if table.rows else None, rows=len(table.rows))
 
 
 def check_prose_against_tables(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -284,7 +288,7 @@ def check_prose_against_tables(rule: Rule, report: Report, pack: RulePack) -> It
             exact = is_exact(ind.unit, table_dec, pack) and claim.kind == "value"
             if not intervals_meet(claim.value, half_unit(claim.decimals, exact and claim.decimals == 0),
                                   table_value, half_unit(table_dec, exact)):
-                yield rule.type.issue(section=block.id, field=ind.label, location=block.location,
+                yield rule.type.issue(section=block.id, field=ind.label, location=claim.location or block.location,
                                       title=block.title, quote=claim.quote, what=what,
                                       stated=f"{fmt(claim.value)}{unit}", label=ind.label, year=year,
                                       table=f"{'增幅' if claim.kind == 'growth' else ''}{fmt(table_value)}{unit}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportcheck.catalogue import IssueType
-from reportcheck.model import Issue, Report
+from reportcheck.model import Issue, ListRow, Report
 from reportcheck.normalize.text import label_key
 from reportcheck.rules.base import DATA_SHEET, Rule, RulePack, indicator_label, latest_value, missing_reason
 from reportcheck.spec import load_json_resource
@@ -91,18 +91,19 @@ def check_chain_leader(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
     t = _threshold(pack, "advanced_chain_leader_revenue_min")
     table = report.list_table(t["list"])
     year = report.years[-1] if report.years else None
-    best: tuple[float, str] | None = None
+    best: tuple[float, ListRow] | None = None
     for row in table.rows if table else []:
         value = row.by_year.get(t["column"], {}).get(year or "")
         if value is not None and (best is None or value > best[0]):
-            best = (value, str(row.values.get("name") or "（未填名称）"))
+            best = (value, row)
     if best is None:
         yield CANNOT_VERIFY.issue(section="2.2", field="营业收入排名前十企业发展情况",
                                   criterion="链主企业营业收入≥10亿元",
                                   reason="营业收入排名前十企业表中没有最近一年的营业收入")
     elif best[0] < t["value"]:
-        yield CHAIN_LEADER.issue(section="2.2", field="营业收入排名前十企业发展情况",
-                                 threshold=t["value"], name=best[1], year=year, value=best[0])
+        yield CHAIN_LEADER.issue(section="2.2", field="营业收入排名前十企业发展情况", location=best[1].location,
+                                 threshold=t["value"], name=str(best[1].values.get("name") or "（未填名称）"),
+                                 year=year, value=best[0])
 
 
 def check_sme_output(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:

@@ -1,0 +1,92 @@
+"""``reportcheck annotate``: a copy of the report with each finding as a Word comment.
+
+Exit codes as ``check``: 0 no error-severity finding, 1 at least one, 2 the input could not be read
+or the output could not be written (nothing is written then). The original is never modified.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reportcheck.settings import Settings
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL = 0, 1, 2
+
+
+def default_output(source: Path, suffix: str = ".docx") -> Path:
+    """``报告.docx`` → ``报告.checked.docx`` beside it (a .doc/.wps is annotated as .docx too)."""
+    return source.with_name(f"{source.stem}.checked{suffix}")
+
+
+def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
+    from reportcheck.atomic import write_atomically
+
+    source = Path(args.file)
+    is_pdf = _is_pdf(source)
+    target = Path(args.output) if args.output else default_output(source, ".html" if is_pdf else ".docx")
+    if target.exists() and target.resolve() == source.resolve():
+        return _fail(f"输出文件 {target} 就是原报告，原报告不会被改动；请用 -o 指定另一个文件 / output is the input")
+    if target.exists() and not args.force:
+        return _fail(f"{target} 已存在，加 --force 覆盖 / {target} exists, use --force to overwrite")
+    if is_pdf:
+        return _pdf(source, target, settings, pack)
+    from reportcheck.annotation import annotate_report
+
+    annotation = annotate_report(source, pack, settings)
+    outcome = annotation.outcome
+    if outcome.error is not None:
+        return _fail(outcome.error.line)
+    if annotation.docx is None:  # a data sheet (.xlsx) has no document to comment
+        return _fail(f"{source}: 数据表（.xlsx）不能加批注，请用 reportcheck check 检查 / "
+                     "a data sheet cannot be annotated, use check")
+    try:
+        write_atomically(target, annotation.docx)
+    except OSError as exc:
+        return _fail(f"无法写入 {target}（{exc.strerror}） / cannot write the output")
+    counts = _counts(outcome.issues)
+    where = f"；其中{annotation.unplaced}条没有具体位置，列在文首的汇总批注中" if annotation.unplaced else ""
+    print(f"已写出 {target}：{len(outcome.issues)}条批注（{counts}）{where}")
+    return EXIT_FINDINGS if any(i.severity == "error" for i in outcome.issues) else EXIT_OK
+
+
+def _pdf(source: Path, target: Path, settings: Settings, pack: dict) -> int:
+    """A PDF cannot carry Word comments: write the HTML report instead and say so."""
+    from reportcheck.atomic import write_atomically
+    from reportcheck.outcome import check_file
+    from reportcheck.render.html import render_report
+    from reportcheck.render.titles import section_titles
+
+    if target.suffix.lower() != ".html":
+        target = target.with_suffix(".html")
+    outcome = check_file(str(source), pack, settings)
+    if outcome.error is not None:
+        return _fail(outcome.error.line)
+    try:
+        write_atomically(target, render_report([outcome], section_titles()))
+    except OSError as exc:
+        return _fail(f"无法写入 {target}（{exc.strerror}） / cannot write the output")
+    print(f"PDF文件不能加Word批注，已改为生成HTML检查报告：{target}（{_counts(outcome.issues)}）")
+    return EXIT_FINDINGS if any(i.severity == "error" for i in outcome.issues) else EXIT_OK
+
+
+def _is_pdf(source: Path) -> bool:
+    """By content, as the readers tell formats; a file that cannot be opened is left to them."""
+    try:
+        with source.open("rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+def _counts(issues: list) -> str:
+    from reportcheck.model import SEVERITY_ZH
+
+    parts = [f"{SEVERITY_ZH[s]}{n}" for s in SEVERITY_ZH if (n := sum(1 for i in issues if i.severity == s))]
+    return "、".join(parts) or "未发现问题"
+
+
+def _fail(message: str) -> int:
+    print(f"reportcheck: {message}", file=sys.stderr)
+    return EXIT_ABNORMAL

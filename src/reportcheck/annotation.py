@@ -1,0 +1,46 @@
+"""Check one report and write its findings into a copy of it as Word comments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportcheck.errors import UnreadableInput
+from reportcheck.outcome import FileOutcome, check_file, internal_error
+from reportcheck.settings import Settings
+
+
+@dataclass
+class Annotation:
+    """The check's outcome and the annotated .docx (None for a PDF, a data sheet or an unreadable file)."""
+
+    outcome: FileOutcome
+    docx: bytes | None = None
+    placed: int = 0
+    unplaced: int = 0
+
+
+def annotate_report(path: Path, pack: dict, settings: Settings | None = None) -> Annotation:
+    """Check ``path`` and comment its .docx package: the file itself, or LibreOffice's conversion
+    of a .doc/.wps/.rtf/.odt (converted once; the findings' locations index that same package)."""
+    from reportcheck.readers import word_package
+
+    try:
+        package = word_package(path)
+    except UnreadableInput as exc:
+        return Annotation(FileOutcome(path=str(path), error=exc))
+    except Exception as exc:  # never a traceback for the user
+        return Annotation(FileOutcome(path=str(path), error=internal_error(str(path), exc)))
+    outcome = check_file(str(path), pack, settings, package=package)
+    if package is None or outcome.error is not None:
+        return Annotation(outcome)
+    from reportcheck.render.comments import annotate_docx
+
+    try:
+        data, placement = annotate_docx(package, outcome.issues)
+    except Exception as exc:  # python-docx refusing a package the reader could read
+        return Annotation(FileOutcome(path=str(path), error=UnreadableInput(
+            str(path), "annotate_failed", f"无法在该文件中写入批注（{type(exc).__name__}: {exc}），"
+            "请用Word另存为.docx后重试，或使用 check --format html",
+            "cannot write comments into this file; save it as .docx in Word and retry")))
+    return Annotation(outcome, data, placement.placed, placement.unplaced)
