@@ -1,0 +1,67 @@
+"""``reportcheck serve``: the upload-and-check web page, served by waitress. Only the standard library
+at module level, so the CLI's ``--help`` stays fast; Flask and waitress (the ``web`` extra) load inside
+:func:`run_command`."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import signal
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportcheck.settings import Settings
+
+EXIT_OK, EXIT_ABNORMAL = 0, 2
+_WEB_EXTRA = {"flask", "waitress", "werkzeug"}
+
+
+def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
+    """Serve until Ctrl-C or SIGTERM (exit 0); 2 when the options are wrong, the port cannot be bound
+    or the ``web`` extra is missing."""
+    if args.max_upload_mb <= 0 or args.timeout <= 0 or args.threads < 1 or not 0 <= args.port <= 65535:
+        return _fail("--max-upload-mb 和 --timeout 应为正数，--threads 应为正整数，--port 应在0到65535之间"
+                     " / --max-upload-mb and --timeout must be positive, --threads at least 1, --port 0–65535")
+    try:
+        from reportcheck.web import job, workspace
+        from reportcheck.web.app import WebConfig
+        from reportcheck.web.server import address, make_server
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] not in _WEB_EXTRA:
+            raise
+        return _fail("网页服务需要 Flask 和 waitress，请先安装：pip install 'reportcheck[web]'"
+                     " / the web extra is not installed")
+    config = WebConfig(pack=pack, settings=settings, max_upload_mb=args.max_upload_mb, timeout=args.timeout)
+    try:
+        server = make_server(config, args.host, args.port, args.threads)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            return _fail(f"端口{args.port}已被占用，请用 --port 换一个端口 / port {args.port} is already in use")
+        return _fail(f"无法在 {args.host}:{args.port} 上监听（{exc.strerror or exc}），请检查 --host 和 --port"
+                     " / cannot listen there")
+    except ValueError:  # waitress: a host name that does not resolve
+        return _fail(f"监听地址“{args.host}”无效，请用本机的IP地址，如 127.0.0.1（仅本机）或 0.0.0.0（所有网卡）"
+                     " / invalid --host")
+    job.preload()
+    print(f"reportcheck 网页服务已启动：{address(server)} （按 Ctrl-C 停止）", flush=True)
+
+    def stop(signum: int, frame: object) -> None:
+        job.stop_all()  # the requests waiting on them answer at once, so waitress stops at once
+        raise KeyboardInterrupt
+
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        server.run()  # until Ctrl-C or SIGTERM (waitress takes the KeyboardInterrupt)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        server.close()
+        workspace.remove_all()
+    print("reportcheck 网页服务已停止", flush=True)
+    return EXIT_OK
+
+
+def _fail(message: str) -> int:
+    print(f"reportcheck serve: {message}", file=sys.stderr)
+    return EXIT_ABNORMAL

@@ -1,0 +1,139 @@
+"""Checking one upload in a forked child process under a time limit.
+
+The child leads a process group of its own and keeps its temporary files (LibreOffice's too) in the
+request's private folder; it writes what the response needs there — the outcome as JSON, the annotated
+.docx, the HTML page — and the parent reads them back. A child that passes the limit is killed with
+whatever it started, and the request gets a message saying so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from reportcheck.errors import UnreadableInput
+from reportcheck.isolation import confine, stop
+from reportcheck.outcome import FileOutcome
+from reportcheck.settings import Settings
+from reportcheck.web.errors import WebError
+
+# Makes the HTML page from the outcome, its JSON and the annotated .docx (None when there is none).
+Render = Callable[[FileOutcome, bytes, bytes | None], str]
+
+_OUTCOME, _DOCX, _PAGE = "outcome.json", "annotated.docx", "page.html"
+
+_running: set[BaseProcess] = set()
+_lock = threading.Lock()
+_stopping = threading.Event()
+
+
+@dataclass
+class Job:
+    upload: Path  # inside the private folder, named by the server
+    name: str  # the client's file name, for display only
+    annotate: bool = False  # also make the annotated .docx
+    render: Render | None = None  # also make the HTML page
+
+
+@dataclass
+class Result:
+    outcome: bytes  # the outcome as JSON (``FileOutcome.as_json`` under the client's name)
+    docx: bytes | None
+    page: str | None
+
+    def parsed(self) -> dict:
+        return json.loads(self.outcome)
+
+
+def run(job: Job, folder: Path, pack: dict, settings: Settings, timeout: float) -> Result:
+    """Check ``job.upload`` in a child working in ``folder``; raise :class:`WebError` when it passes
+    ``timeout`` seconds or dies."""
+    process = multiprocessing.get_context("fork").Process(
+        target=_child, args=(job, folder, pack, settings), daemon=True)
+    with _lock:
+        _running.add(process)
+    try:
+        process.start()
+        process.join(timeout)
+        timed_out = process.exitcode is None
+    finally:
+        stop(process)  # and whatever it started and left behind
+        with _lock:
+            _running.discard(process)
+    if _stopping.is_set():
+        raise WebError(503, "server_stopping", "网页服务正在停止，本次检查未完成，请稍后重新上传",
+                       "the server is stopping; the check was not finished")
+    if timed_out:
+        raise WebError(504, "timeout",
+                       f"检查超过{timeout:g}秒仍未完成，已停止。请确认文件无误后重试，或联系管理员放宽时限",
+                       f"checking took longer than {timeout:g} s and was stopped")
+    if process.exitcode != 0:
+        raise WebError(500, "worker_died", f"检查进程意外退出（退出码{process.exitcode}），请稍后重试或联系管理员",
+                       f"the process checking the file exited unexpectedly (exit code {process.exitcode})")
+    docx, page = folder / _DOCX, folder / _PAGE
+    return Result(outcome=(folder / _OUTCOME).read_bytes(),
+                  docx=docx.read_bytes() if docx.exists() else None,
+                  page=page.read_text("utf-8") if page.exists() else None)
+
+
+def stop_all() -> None:
+    """Kill the children still running and what they started (the server is stopping); the requests
+    waiting on them then fail at once, and reap them."""
+    _stopping.set()
+    with _lock:
+        groups = [p.pid for p in _running if p.pid is not None]
+    for group in groups:
+        with contextlib.suppress(ProcessLookupError, PermissionError):  # gone, or not yet its own group
+            os.killpg(group, signal.SIGKILL)
+
+
+def preload() -> None:
+    """Load what a child needs, once, before the server serves (see :func:`reportcheck.isolation.warm_up`)."""
+    from reportcheck.annotation import annotate_report  # noqa: F401
+    from reportcheck.isolation import warm_up
+    from reportcheck.render.html import render_report  # noqa: F401
+    from reportcheck.render.titles import section_titles
+
+    section_titles()
+    warm_up()
+
+
+def _child(job: Job, folder: Path, pack: dict, settings: Settings) -> None:
+    confine(folder / "tmp")
+    outcome, docx = _check(job, pack, settings)
+    _rename(outcome, job.name)
+    data = json.dumps(outcome.as_json(), ensure_ascii=False, indent=1).encode("utf-8")
+    (folder / _OUTCOME).write_bytes(data)
+    if docx is not None:
+        (folder / _DOCX).write_bytes(docx)
+    if job.render is not None:
+        (folder / _PAGE).write_text(job.render(outcome, data, docx), "utf-8")
+
+
+def _check(job: Job, pack: dict, settings: Settings) -> tuple[FileOutcome, bytes | None]:
+    if job.annotate:
+        from reportcheck.annotation import annotate_report
+
+        annotation = annotate_report(job.upload, pack, settings)
+        return annotation.outcome, annotation.docx
+    from reportcheck.outcome import check_file
+
+    return check_file(str(job.upload), pack, settings), None
+
+
+def _rename(outcome: FileOutcome, name: str) -> None:
+    """Put the client's name where the server's path was: the outcome, its report and its error."""
+    outcome.path = name
+    if outcome.report is not None:
+        outcome.report.source = name
+    if outcome.error is not None:
+        error = outcome.error
+        outcome.error = UnreadableInput(name, error.reason, error.zh, error.en)
