@@ -5,6 +5,7 @@ failing test lists all of them."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,13 @@ BAD = SAMPLES / "bad"
 # samples/batch/: three clean reports of other clusters, for the cross-report findings
 # (expected_cross.json); each is also checked against its own expected JSON like FILLED.
 BATCH = sorted((SAMPLES / "batch").glob("*.docx"))
+# Debian's Chromium and its driver, for the browser tests (Selenium never downloads one). Optional for
+# developers; CI installs them and sets REPORTCHECK_REQUIRE_BROWSER, and then their absence fails the tests.
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+NEEDS_BROWSER = pytest.mark.skipif(
+    not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()) and not os.environ.get("REPORTCHECK_REQUIRE_BROWSER"),
+    reason="the browser tests need Debian's chromium and chromium-driver (apt-get install chromium "
+           "chromium-driver); CI installs them and sets REPORTCHECK_REQUIRE_BROWSER")
 
 
 def expected(path: Path) -> dict:
