@@ -169,7 +169,9 @@ def test_default_name_beside_the_report_and_no_overwrite_without_force(tmp_path:
     shutil.copyfile(SAMPLES / "prelim_advanced_split_defects.docx", src)
     assert main(["annotate", str(src)]) == 1
     written = tmp_path / "报告.checked.docx"
-    assert written.is_file()
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert written.stat().st_mode & 0o777 == 0o666 & ~mask, "an ordinary file, not a private temporary"
     stamp = written.stat().st_mtime_ns
     assert main(["annotate", str(src)]) == 2
     assert "已存在" in capsys.readouterr().err and written.stat().st_mtime_ns == stamp

@@ -13,6 +13,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()  # read once at import, before any thread could race on it
+
+
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path in ``path``'s folder (same suffix); on success it replaces ``path``,
@@ -20,6 +29,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
     os.close(handle)
     try:
+        os.chmod(temp, 0o666 & ~_UMASK)  # as an ordinary new file, not mkstemp's private 0600
         yield Path(temp)
         os.replace(temp, path)
     except BaseException:

@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("files", nargs="+", metavar="FILE",
                      help="报告文件（.docx .pdf .doc .wps .rtf .odt）或数据表（.xlsx）")
     chk.add_argument("--format", choices=("text", "json", "html"), default="text",
-                     help="html：可打印的中文报告（单个文件，离线可看）")
+                     help="html：可打印的中文报告（一个HTML文件，可含多份报告，离线可看）")
     chk.add_argument("-o", "--output", help="写入此文件（默认输出到屏幕）；已存在时覆盖")
     _add_rule_options(chk)
     ann = sub.add_parser("annotate", help="把问题作为批注写入Word副本 / write the findings as Word comments")

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer
 Severity = Literal["error", "warning", "info"]
 Category = Literal["advanced", "sme"]
 SEVERITY_ZH: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+CATEGORY_ZH: dict[str, str] = {"advanced": "先进制造业集群", "sme": "中小企业特色产业集群"}
 
 
 class Loc(BaseModel):

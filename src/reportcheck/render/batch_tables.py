@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from reportcheck.batch.result import BatchResult
 from reportcheck.batch.verdict import entry_verdict
-from reportcheck.model import SEVERITY_ZH, Issue, ListRow, ListTable, Report
+from reportcheck.model import CATEGORY_ZH, SEVERITY_ZH, Issue, ListRow, ListTable, Report
 from reportcheck.outcome import FileOutcome
 from reportcheck.spec import ColumnSpec, load_data_sheet_spec, load_templates
 
@@ -30,7 +30,6 @@ Cell = str | int | float | None
 ERROR, WARNING = "error", "warning"
 
 STATUS_ZH = {"ok": "正常", "issues": "有问题", "unreadable": "无法读取"}
-CATEGORY_ZH = {"advanced": "先进制造业集群", "sme": "中小企业特色产业集群"}
 VERDICT_FIGURES = ("营业收入（亿元）", "链主营业收入（亿元）", "产值（亿元）", "中小企业产值占比（%）",
                    "单项冠军+小巨人（个）")
 FIRST_FINDING = "问题清单首行"

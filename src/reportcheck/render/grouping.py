@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reportcheck.model import CATEGORY_ZH as CATEGORIES
+from reportcheck.model import SEVERITY_ZH as SEVERITY_ZH
 from reportcheck.model import Issue
 
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-CATEGORY_ZH = {"advanced": "先进制造业集群", "sme": "中小企业特色产业集群", None: "类别未识别"}
+CATEGORY_ZH: dict[str | None, str] = {**CATEGORIES, None: "类别未识别"}
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 

@@ -14,6 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportcheck.atomic import atomic_path
+from reportcheck.model import CATEGORY_ZH
 from reportcheck.scoring.scheme import Part, Scheme
 from reportcheck.scoring.sheet import ItemRow, ReportSheet
 
@@ -26,7 +27,6 @@ HEADER_ROW = 4
 POINTS, AUTO, EXPERT, SCORE = "D", "G", "H", "I"
 _EXPERT_FILL = PatternFill("solid", fgColor="FFF2CC")
 _TOTAL_FONT = Font(bold=True)
-_CATEGORY = {"advanced": "先进制造业集群", "sme": "中小企业特色产业集群"}
 
 
 def write(path: Path, sheets: Sequence[ReportSheet], scheme: Scheme, groups: Sequence[str]) -> None:
@@ -62,7 +62,7 @@ def _summary(ws: Worksheet, sheets: Sequence[ReportSheet], names: list[str], tot
     for row, (sheet, name, total) in enumerate(zip(sheets, names, totals, strict=True), start=2):
         ws.append([sheet.name, None, f"={_quote(name)}!{total}",
                    f'=IF(B{row}="","",COUNTIFS($B$2:$B${last},B{row},$C$2:$C${last},">"&C{row})+1)',
-                   _grade_formula(row, last), _CATEGORY.get(sheet.category or "", "未识别"), str(sheet.path), name])
+                   _grade_formula(row, last), CATEGORY_ZH.get(sheet.category or "", "未识别"), str(sheet.path), name])
         ws.cell(row, 2).fill = _EXPERT_FILL
     if sheets:
         choice = DataValidation(type="list", formula1='"' + ",".join(groups) + '"', allow_blank=True,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportcheck.model import Indicator, Issue, ListTable, Report, TextBlock
+from reportcheck.model import CATEGORY_ZH, Indicator, Issue, ListTable, Report, TextBlock
 from reportcheck.scoring.scheme import Item, Scheme, template_names
 
 
@@ -50,7 +50,7 @@ def build_sheet(path: Path, report: Report, issues: Sequence[Issue], scheme: Sch
     if not report.basic.cluster_name:
         sheet.notes.append(f"报告未填写集群名称，暂以文件名“{path.stem}”代替")
     if scheme.category and report.category and report.category != scheme.category:
-        sheet.notes.append(f"本方案适用于{_CATEGORY[scheme.category]}，本报告为{_CATEGORY[report.category]}")
+        sheet.notes.append(f"本方案适用于{CATEGORY_ZH[scheme.category]}，本报告为{CATEGORY_ZH[report.category]}")
     for item in scheme.items:
         evidence: list[str] = []
         touched: list[Issue] = []
@@ -119,7 +119,7 @@ def rank_together(sheets: Sequence[ReportSheet]) -> None:
                 if auto:
                     rank = 1 + sum(m > auto.measure for m in measures)
                     s.rows[index].standing = (f"第{rank}/{len(measures)}名（前{round(rank * 100 / len(measures))}%，"
-                                              f"{_CATEGORY.get(category or '', '未识别类别')}）")
+                                              f"{CATEGORY_ZH.get(category or '', '未识别类别')}）")
 
 
 def describe_indicator(ind: Indicator) -> str:
@@ -167,7 +167,6 @@ def describe_text(block: TextBlock) -> str:
     return text
 
 
-_CATEGORY = {"advanced": "先进制造业集群", "sme": "中小企业特色产业集群"}
 
 
 def _unique(issues: list[Issue]) -> list[Issue]:
