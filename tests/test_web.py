@@ -254,7 +254,7 @@ def test_serve_without_the_web_extra_says_how_to_install_it(
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--timeout", "0"], "--timeout 应为正数"),
+    (["--timeout", "0"], "--timeout 和 --memory-limit 应为正数"),
     (["--host", "no.such.host.invalid"], "监听地址“no.such.host.invalid”无效"),
 ], ids=["timeout", "host"])
 def test_serve_refuses_bad_options_in_one_line(args: list[str], message: str,

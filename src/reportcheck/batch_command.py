@@ -15,6 +15,7 @@ from typing import TextIO
 from reportcheck.batch.discover import discover
 from reportcheck.batch.result import BatchResult
 from reportcheck.batch.run import run_batch
+from reportcheck.isolation import Limits
 from reportcheck.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -26,8 +27,9 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
     fmt = args.format or _FORMATS.get(output.suffix.lower())
     if fmt is None:
         return _fail(f"无法从“{output.name}”判断输出格式，请用 .xlsx/.json/.csv 或 --format / unknown output format")
-    if (args.jobs is not None and args.jobs < 1) or args.timeout <= 0:
-        return _fail("--jobs 应为正整数，--timeout 应为正数 / --jobs and --timeout must be positive")
+    if (args.jobs is not None and args.jobs < 1) or args.timeout <= 0 or args.memory_limit <= 0:
+        return _fail("--jobs 应为正整数，--timeout 和 --memory-limit 应为正数"
+                     " / --jobs, --timeout and --memory-limit must be positive")
     if not output.parent.is_dir():
         return _fail(f"输出目录 {output.parent} 不存在 / the output folder does not exist")
     previous = output if output.suffix.lower() == ".xlsx" and _is_batch_workbook(output) else None
@@ -41,7 +43,8 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
     _interrupt_on(signal.SIGTERM, signal.SIGHUP)
     try:
         with tempfile.TemporaryDirectory(prefix="reportcheck-batch-") as spool:
-            result = run_batch(files, pack, settings, Path(spool), jobs, args.timeout, skipped,
+            limits = Limits(seconds=args.timeout, memory_mb=args.memory_limit)
+            result = run_batch(files, pack, settings, Path(spool), jobs, limits, skipped,
                                progress.update if progress else None)
             if progress:
                 progress.finish()

@@ -20,6 +20,7 @@ from reportcheck.scoring.command import add_parser as add_score_parser
 from reportcheck.scoring.command import run as cmd_score
 
 if TYPE_CHECKING:
+    from reportcheck.isolation import Limits
     from reportcheck.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL = 0, 1, 2
@@ -42,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--format", choices=("text", "json", "html"), default="text",
                      help="html：可打印的中文报告（一个HTML文件，可含多份报告，离线可看）")
     chk.add_argument("-o", "--output", help="写入此文件（默认输出到屏幕）；已存在时覆盖")
+    _add_limit_options(chk, timeout=120.0)
     _add_rule_options(chk)
     ann = sub.add_parser("annotate", help="把问题作为批注写入Word副本 / write the findings as Word comments")
     ann.add_argument("file", help="报告文件（.docx .doc .wps .rtf .odt；PDF则生成HTML报告）")
@@ -53,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("-o", "--output", required=True, help="结果文件：.xlsx（默认）、.json 或 .csv")
     bat.add_argument("--format", choices=("xlsx", "json", "csv"), help="默认按 -o 的扩展名")
     bat.add_argument("--jobs", type=int, default=None, help="并行进程数，默认为CPU核数")
-    bat.add_argument("--timeout", type=float, default=120.0, help="每个文件的时限（秒），默认120")
+    _add_limit_options(bat, timeout=120.0)
     _add_rule_options(bat)
     add_score_parser(sub)
     add_grade_parser(sub)
@@ -62,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--host", default="127.0.0.1", help="监听地址，默认127.0.0.1（仅本机）；内网共享用0.0.0.0")
     srv.add_argument("--port", type=int, default=8000, help="端口，默认8000")
     srv.add_argument("--max-upload-mb", type=float, default=20.0, help="上传文件大小上限（MB），默认20")
-    srv.add_argument("--timeout", type=float, default=60.0, help="每次检查的时限（秒），默认60")
+    _add_limit_options(srv, timeout=60.0)
     srv.add_argument("--threads", type=int, default=4, help="同时处理的请求数，默认4")
     _add_rule_options(srv)
     rules = sub.add_parser("rules", help="列出规则，或解释一条规则 / list the rules or explain one")
@@ -74,6 +76,21 @@ def _parser() -> argparse.ArgumentParser:
     tpl.add_argument("--years", default=None, help="年份，逗号分隔，默认最近三年，如 2021,2022,2023")
     tpl.add_argument("--force", action="store_true", help="覆盖已有文件")
     return parser
+
+
+def _add_limit_options(parser: argparse.ArgumentParser, timeout: float) -> None:
+    parser.add_argument("--timeout", type=float, default=timeout, help=f"每个文件的时限（秒），默认{timeout:g}")
+    parser.add_argument("--memory-limit", type=float, default=2048.0, metavar="MB",
+                        help="每个文件可用的内存（MB，含其启动的LibreOffice），默认2048")
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    """The per-file limits from the command line; a bad one is a ``ValueError`` with the user's message."""
+    from reportcheck.isolation import Limits
+
+    if args.timeout <= 0 or args.memory_limit <= 0:
+        raise ValueError("--timeout 和 --memory-limit 应为正数 / --timeout and --memory-limit must be positive")
+    return Limits(seconds=args.timeout, memory_mb=args.memory_limit)
 
 
 def _add_rule_options(parser: argparse.ArgumentParser) -> None:
@@ -144,13 +161,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from reportcheck.outcome import check_file
+    from reportcheck.limited import check_limited
 
     try:
         settings, pack = _rule_settings(args)
+        limits = _limits(args)
     except ValueError as exc:
         return _fail(str(exc))
-    outcomes = [check_file(path, pack, settings) for path in args.files]
+    outcomes = [check_limited(path, pack, settings, limits) for path in args.files]
     try:
         _emit(_render_outcomes(outcomes, args.format, colour=args.output is None and sys.stdout.isatty()),
               args.output)

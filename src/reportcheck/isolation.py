@@ -13,8 +13,66 @@ import gc
 import os
 import signal
 import tempfile
+import time
+from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+
+from reportcheck.errors import UnreadableInput
+
+_PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one file may cost: wall-clock seconds, and resident memory (MB) of the child checking it
+    together with whatever it started (LibreOffice)."""
+
+    seconds: float = 120.0
+    memory_mb: float = 2048.0
+
+
+def breach(process: BaseProcess, started: float, limits: Limits) -> str | None:
+    """``"timeout"`` or ``"memory"`` when a running child has passed a limit, else None."""
+    if time.monotonic() - started > limits.seconds:
+        return "timeout"
+    if process.pid is not None and group_rss_mb(process.pid) > limits.memory_mb:
+        return "memory"
+    return None
+
+
+def group_rss_mb(group: int) -> float:
+    """Resident memory of every process in process group ``group`` (from /proc; 0 where there is none)."""
+    total = 0
+    with contextlib.suppress(OSError):
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                    fields = fh.read().rsplit(b")", 1)[1].split()
+            except OSError:  # gone meanwhile
+                continue
+            if int(fields[2]) == group:  # after the name: state, ppid, pgrp, …, rss is the 22nd
+                total += int(fields[21])
+    return total * _PAGE_MB
+
+
+def died_error(path: str, exitcode: int | None) -> UnreadableInput:
+    """The outcome's reason when the child checking a file ended without an answer."""
+    return UnreadableInput(path, "worker_died", f"检查该文件的进程意外退出（退出码{exitcode}），请单独检查此文件",
+                           f"the process checking this file exited unexpectedly (exit code {exitcode})")
+
+
+def limit_error(path: str, which: str, limits: Limits) -> UnreadableInput:
+    """The outcome's reason when a file passed a limit (``which`` as :func:`breach` says)."""
+    if which == "timeout":
+        return UnreadableInput(path, "timeout", f"检查超过{limits.seconds:g}秒仍未完成，已停止（可用 --timeout 放宽）",
+                               f"checking took longer than {limits.seconds:g} s and was stopped (--timeout)")
+    return UnreadableInput(path, "memory_limit",
+                           f"检查该文件占用内存超过{limits.memory_mb:g}MB，已停止"
+                           "（文件可能异常；可用 --memory-limit 放宽）",
+                           f"checking used more than {limits.memory_mb:g} MB and was stopped (--memory-limit)")
 
 
 def confine(tmpdir: Path) -> None:

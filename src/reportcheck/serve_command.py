@@ -20,9 +20,12 @@ _WEB_EXTRA = {"flask", "waitress", "werkzeug"}
 def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
     """Serve until Ctrl-C or SIGTERM (exit 0); 2 when the options are wrong, the port cannot be bound
     or the ``web`` extra is missing."""
-    if args.max_upload_mb <= 0 or args.timeout <= 0 or args.threads < 1 or not 0 <= args.port <= 65535:
-        return _fail("--max-upload-mb 和 --timeout 应为正数，--threads 应为正整数，--port 应在0到65535之间"
-                     " / --max-upload-mb and --timeout must be positive, --threads at least 1, --port 0–65535")
+    if min(args.max_upload_mb, args.timeout, args.memory_limit) <= 0 or args.threads < 1 \
+            or not 0 <= args.port <= 65535:
+        return _fail("--max-upload-mb、--timeout 和 --memory-limit 应为正数，--threads 应为正整数，"
+                     "--port 应在0到65535之间"
+                     " / --max-upload-mb, --timeout and --memory-limit must be positive, --threads at least 1,"
+                     " --port 0–65535")
     try:
         from reportcheck.web import job, workspace
         from reportcheck.web.app import WebConfig
@@ -32,7 +35,8 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
             raise
         return _fail("网页服务需要 Flask 和 waitress，请先安装：pip install 'reportcheck[web]'"
                      " / the web extra is not installed")
-    config = WebConfig(pack=pack, settings=settings, max_upload_mb=args.max_upload_mb, timeout=args.timeout)
+    config = WebConfig(pack=pack, settings=settings, max_upload_mb=args.max_upload_mb, timeout=args.timeout,
+                       memory_mb=args.memory_limit)
     try:
         server = make_server(config, args.host, args.port, args.threads)
     except OSError as exc:

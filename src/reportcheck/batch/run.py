@@ -19,8 +19,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from reportcheck.batch.result import BatchResult, dump_outcome
-from reportcheck.errors import UnreadableInput
-from reportcheck.isolation import confine, stop, warm_up
+from reportcheck.isolation import Limits, breach, confine, died_error, limit_error, stop, warm_up
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
 from reportcheck.rules.cross import CROSS_RULES, Facts, facts_of
@@ -46,9 +45,10 @@ class _Reply:
     facts: Facts | None
 
 
-def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jobs: int, timeout: float,
+def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jobs: int, limits: Limits,
               skipped: list[tuple[str, str]] | None = None, progress: Progress | None = None) -> BatchResult:
-    """Check ``paths`` with ``jobs`` workers; the result reads its outcomes back from ``spool``."""
+    """Check ``paths`` with ``jobs`` workers, each file under ``limits``; the result reads its outcomes
+    back from ``spool``."""
     warm_up()
     result = BatchResult(paths=[str(p) for p in paths], spool=spool, skipped=list(skipped or []),
                          settings=settings, pack=pack)
@@ -72,12 +72,13 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
                 job = running.pop(conn)
                 _count(result, facts, job.index, _receive(conn, job, result))
             for conn, job in list(running.items()):
-                if time.monotonic() - job.started > timeout:
+                which = breach(job.process, job.started, limits)
+                if which is not None:
                     del running[conn]
                     stop(job.process)
                     conn.close()
-                    _count(result, facts, job.index, _write(result.outcome_path(job.index),
-                                                             _timed_out(job.path, timeout)))
+                    outcome = FileOutcome(path=str(job.path), error=limit_error(str(job.path), which, limits))
+                    _count(result, facts, job.index, _write(result.outcome_path(job.index), outcome))
             if progress:
                 progress(result.done, len(paths), "")
     finally:
@@ -124,10 +125,8 @@ def _receive(conn: Connection, job: _Running, result: BatchResult) -> _Reply:
         reply = conn.recv()
     except (EOFError, OSError):  # the worker died without an answer (killed, out of memory)
         stop(job.process)  # and whatever it had started
-        code = job.process.exitcode
-        reply = _write(result.outcome_path(job.index), FileOutcome(path=str(job.path), error=UnreadableInput(
-            str(job.path), "worker_died", f"检查该文件的进程意外退出（退出码{code}），请单独检查此文件",
-            f"the worker checking this file exited unexpectedly (exit code {code}); check the file on its own")))
+        reply = _write(result.outcome_path(job.index),
+                       FileOutcome(path=str(job.path), error=died_error(str(job.path), job.process.exitcode)))
     finally:
         conn.close()
     job.process.join(timeout=5)
@@ -142,8 +141,3 @@ def _count(result: BatchResult, facts: dict[int, Facts], index: int, reply: _Rep
     if reply.facts is not None:
         facts[index] = reply.facts
 
-
-def _timed_out(path: Path, limit: float) -> FileOutcome:
-    return FileOutcome(path=str(path), error=UnreadableInput(
-        str(path), "timeout", f"检查超过{limit:g}秒仍未完成，已停止（可用 --timeout 放宽）",
-        f"checking took longer than {limit:g} s and was stopped (raise it with --timeout)"))

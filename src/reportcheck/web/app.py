@@ -17,6 +17,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from reportcheck.errors import UnreadableInput
+from reportcheck.isolation import Limits
 from reportcheck.outcome import FileOutcome
 from reportcheck.settings import Settings
 from reportcheck.web import job, page
@@ -43,6 +44,7 @@ class WebConfig:
     settings: Settings
     max_upload_mb: float = 20.0
     timeout: float = 60.0
+    memory_mb: float = 2048.0
 
     @property
     def max_upload_bytes(self) -> int:
@@ -63,7 +65,7 @@ def create_app(config: WebConfig) -> Flask:
         with private_folder() as folder:
             upload = _save(storage, folder, name)
             return job.run(job.Job(upload, name, annotate, render), folder, config.pack, config.settings,
-                           config.timeout)
+                           Limits(config.timeout, config.memory_mb))
 
     @app.get("/")
     def index() -> Response:

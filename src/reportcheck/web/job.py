@@ -14,13 +14,14 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.isolation import confine, stop
+from reportcheck.isolation import Limits, breach, confine, stop
 from reportcheck.outcome import FileOutcome
 from reportcheck.settings import Settings
 from reportcheck.web.errors import WebError
@@ -29,6 +30,7 @@ from reportcheck.web.errors import WebError
 Render = Callable[[FileOutcome, bytes, bytes | None], str]
 
 _OUTCOME, _DOCX, _PAGE = "outcome.json", "annotated.docx", "page.html"
+_POLL = 0.05  # seconds between looks at the child's time and memory
 
 _running: set[BaseProcess] = set()
 _lock = threading.Lock()
@@ -53,17 +55,21 @@ class Result:
         return json.loads(self.outcome)
 
 
-def run(job: Job, folder: Path, pack: dict, settings: Settings, timeout: float) -> Result:
+def run(job: Job, folder: Path, pack: dict, settings: Settings, limits: Limits) -> Result:
     """Check ``job.upload`` in a child working in ``folder``; raise :class:`WebError` when it passes
-    ``timeout`` seconds or dies."""
+    one of ``limits`` or dies."""
     process = multiprocessing.get_context("fork").Process(
         target=_child, args=(job, folder, pack, settings), daemon=True)
     with _lock:
         _running.add(process)
     try:
         process.start()
-        process.join(timeout)
-        timed_out = process.exitcode is None
+        started, which = time.monotonic(), None
+        while which is None and not _stopping.is_set():
+            process.join(_POLL)
+            if process.exitcode is not None:
+                break
+            which = breach(process, started, limits)
     finally:
         stop(process)  # and whatever it started and left behind
         with _lock:
@@ -71,10 +77,14 @@ def run(job: Job, folder: Path, pack: dict, settings: Settings, timeout: float) 
     if _stopping.is_set():
         raise WebError(503, "server_stopping", "网页服务正在停止，本次检查未完成，请稍后重新上传",
                        "the server is stopping; the check was not finished")
-    if timed_out:
+    if which == "timeout":
         raise WebError(504, "timeout",
-                       f"检查超过{timeout:g}秒仍未完成，已停止。请确认文件无误后重试，或联系管理员放宽时限",
-                       f"checking took longer than {timeout:g} s and was stopped")
+                       f"检查超过{limits.seconds:g}秒仍未完成，已停止。请确认文件无误后重试，或联系管理员放宽时限",
+                       f"checking took longer than {limits.seconds:g} s and was stopped")
+    if which == "memory":
+        raise WebError(422, "memory_limit",
+                       f"检查该文件占用内存超过{limits.memory_mb:g}MB，已停止。文件可能异常，请用Word另存后重试",
+                       f"checking used more than {limits.memory_mb:g} MB and was stopped")
     if process.exitcode != 0:
         raise WebError(500, "worker_died", f"检查进程意外退出（退出码{process.exitcode}），请稍后重试或联系管理员",
                        f"the process checking the file exited unexpectedly (exit code {process.exitcode})")

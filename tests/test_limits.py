@@ -1,0 +1,103 @@
+"""Per-file time and memory limits in ``check``, ``batch`` and the web page: a file over its limit
+becomes a result saying which limit, the other files go on, nothing is left behind.
+
+The pathological file is simulated by making reading one named file slow, greedy or fatal (the
+readers are patched before the child is forked, so the child inherits it); the real hostile files
+(zip bombs, huge PDFs) are refused earlier by the readers' own limits (tests/test_hostile.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+import reportcheck.pipeline
+from conftest import SAMPLES
+from reportcheck.cli import main
+
+GOOD = SAMPLES / "prelim_advanced_split_clean.docx"
+OTHER = SAMPLES / "prelim_advanced_split_defects.docx"
+
+
+def _pathological(monkeypatch: pytest.MonkeyPatch, victim: str, how: str) -> None:
+    """Reading any file named ``victim`` sleeps, eats 600 MB, or ends its process; others read as usual."""
+    real = reportcheck.pipeline.load_report
+
+    def load(path, package=None):
+        if Path(path).name == victim:
+            if how == "memory":
+                hog = b"x" * (600 * 2**20)  # written, so resident
+                time.sleep(30)
+                del hog
+            elif how == "slow":
+                time.sleep(30)
+            else:
+                os._exit(3)
+        return real(path, package)
+
+    monkeypatch.setattr(reportcheck.pipeline, "load_report", load)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("a_bad.docx", "b.docx", "c.docx"):
+        shutil.copyfile(OTHER if name == "c.docx" else GOOD, inputs / name)
+    return inputs
+
+
+@pytest.mark.parametrize(("how", "option", "words"), [
+    ("memory", ["--memory-limit", "200"], "内存超过200MB"),
+    ("slow", ["--timeout", "1"], "超过1秒"),
+    ("dies", [], "意外退出（退出码3）"),
+])
+def test_check_stops_one_file_and_goes_on(how, option, words, folder: Path, monkeypatch, capsys) -> None:
+    _pathological(monkeypatch, "a_bad.docx", how)
+    started = time.monotonic()
+    code = main(["check", "--format", "json", *option, *(str(p) for p in sorted(folder.iterdir()))])
+    assert time.monotonic() - started < 25, "the limit stopped it, not the 30 s sleep"
+    results = json.loads(capsys.readouterr().out)
+    assert code == 2
+    assert [r["status"] for r in results] == ["unreadable", "ok", "issues"]
+    assert words in results[0]["error"]["message"]
+    reason = {"memory": "memory_limit", "slow": "timeout", "dies": "worker_died"}[how]
+    assert results[0]["error"]["reason"] == reason
+
+
+def test_batch_gives_every_file_a_row_with_the_limit_named(folder: Path, tmp_path: Path, monkeypatch) -> None:
+    _pathological(monkeypatch, "a_bad.docx", "memory")
+    out = tmp_path / "r.json"
+    assert main(["batch", str(folder), "-o", str(out), "--memory-limit", "200", "--jobs", "2"]) == 2
+    files = {Path(f["path"]).name: f for f in json.loads(out.read_text("utf-8"))["files"]}
+    assert files["a_bad.docx"]["error"]["reason"] == "memory_limit"
+    assert files["b.docx"]["status"] == "ok" and files["c.docx"]["status"] == "issues"
+
+
+def test_web_answers_the_memory_limit_and_removes_the_folder(monkeypatch, tmp_path: Path) -> None:
+    pytest.importorskip("flask", reason="the web extra (pip install 'reportcheck[web]') is not installed")
+    from reportcheck.rules import load_pack
+    from reportcheck.settings import Settings
+    from reportcheck.web.app import WebConfig, create_app
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    _pathological(monkeypatch, "upload.docx", "memory")  # the server's own name for an upload
+    app = create_app(WebConfig(pack=load_pack(), settings=Settings(), memory_mb=200))
+    with GOOD.open("rb") as fh:
+        response = app.test_client().post("/api/check", data={"file": (fh, "报告.docx")})
+    assert response.status_code == 422
+    assert "内存超过200MB" in response.get_json()["error"]["message"]
+    assert list(tmp_path.iterdir()) == [], "the request's private folder is gone"
+
+
+@pytest.mark.parametrize("command", [["check", str(GOOD)], ["batch", str(GOOD), "-o", "x.json"]])
+@pytest.mark.parametrize("option", [["--timeout", "0"], ["--memory-limit", "-1"]])
+def test_a_limit_must_be_positive(command, option, capsys) -> None:
+    assert main([*command, *option]) == 2
+    assert "应为正数" in capsys.readouterr().err
