@@ -3,9 +3,12 @@
 .docx: python-docx opens each file and reads the text of every paragraph and of every cell of every
 table. PDF: pdfplumber runs extract_tables and extract_text on every page. Both sides run in this
 process, interleaved, several rounds; medians are compared, so a busy shared machine shifts both
-sides alike. Also times ``reportcheck --help``, and ``reportcheck batch`` on a folder of N reports (the
-.docx and PDF samples over and over) with one worker and with two, as whole processes: the speed-up,
-and the batch process's own peak memory at N/4 and N files (it must not grow with N).
+sides alike. Then the same as whole processes, start-up included: ``reportcheck check`` of one sample
+against a python process reading it with python-docx, and of the 9 .docx samples at once against one
+python process reading the 9 (wall and CPU seconds, the ratio taken pair by pair, A B A B …). Also
+times ``reportcheck --help``, and ``reportcheck batch`` on a folder of N reports (the .docx and PDF
+samples over and over) with one worker and with two, as whole processes: the speed-up, and the batch
+process's own peak memory at N/4 and N files (it must not grow with N).
 
     python scripts/bench.py [--rounds N] [--batch-files N]
 """
@@ -13,6 +16,7 @@ and the batch process's own peak memory at N/4 and N files (it must not grow wit
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -64,7 +68,7 @@ def bench_files(title: str, files: list[Path], bare_fn, bare_name: str, target: 
     from reportcheck.rules import load_pack
 
     pack = load_pack()
-    for path in files:  # warm-up: imports, OpenCC and jieba dictionaries, the file cache
+    for path in files:  # warm-up: imports, OpenCC, the file cache
         bare_fn(path)
         reportcheck_check(path, pack)
     bare: dict[Path, list[float]] = {p: [] for p in files}
@@ -82,6 +86,48 @@ def bench_files(title: str, files: list[Path], bare_fn, bare_name: str, target: 
     total_o = sum(statistics.median(v) for v in ours.values())
     print(f"{'all (sum of medians)':<40} {total_b * 1000:>15.1f} {total_o * 1000:>10.1f} "
           f"{total_o / total_b:>7.2f}   target <= {target:.2f}")
+
+
+# What bare_python_docx does, as a whole process over the files given.
+_BARE_DOCX_PROCESS = """
+import sys
+import docx
+for path in sys.argv[1:]:
+    document = docx.Document(path)
+    n = sum(len(p.text) for p in document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                n += len(cell.text)
+"""
+
+
+def _process(args: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one whole process; its exit status is not judged (findings give 1)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def bench_processes(title: str, files: list[Path], target: float, rounds: int) -> None:
+    """``reportcheck check FILES`` against a bare python-docx read of FILES, whole processes in turn."""
+    ours_args = [sys.executable, "-m", "reportcheck", "check", *map(str, files)]
+    bare_args = [sys.executable, "-c", _BARE_DOCX_PROCESS, *map(str, files)]
+    for args in (ours_args, bare_args):  # warm-up: the file cache, .pyc files
+        _process(args)
+    ours, bare = [], []
+    for _ in range(rounds):
+        ours.append(_process(ours_args))
+        bare.append(_process(bare_args))
+    print(f"\n{title}, whole process, median of {rounds}")
+    for i, what in enumerate(("wall", "cpu")):
+        o, b = statistics.median(x[i] for x in ours), statistics.median(x[i] for x in bare)
+        ratio = statistics.median(x[i] / y[i] for x, y in zip(ours, bare, strict=True))
+        print(f"  {what:<4} check {o * 1000:>6.0f} ms   python-docx {b * 1000:>6.0f} ms   "
+              f"ratio {ratio:.2f}   target <= {target:.2f}")
 
 
 def bench_help(rounds: int) -> None:
@@ -155,6 +201,9 @@ def main() -> None:
                 "python-docx", 1.5, args.rounds)
     bench_files("PDF: check vs pdfplumber extract_tables + extract_text on every page", PDFS, bare_pdfplumber,
                 "pdfplumber", 1.0, args.rounds)
+    bench_processes(f"check {SAMPLES[0].name} vs python-docx reading it", SAMPLES[:1], 1.5, args.rounds)
+    bench_processes(f"check of the {len(SAMPLES)} .docx samples vs python-docx reading them", SAMPLES, 1.0,
+                    args.rounds)
     bench_help(args.rounds)
     bench_batch(args.batch_files, args.batch_rounds)
 

@@ -1,9 +1,9 @@
-"""Figures stated in free text, and what they are about (jieba splits the words).
+"""Figures stated in free text, and what they are about (extract/lexicon.py splits the words).
 
 '2022年集群总产值达到1326.8亿元，同比增长12.4%' gives two claims about total_output: a value
 (1326.8 亿元, 2022) and a growth (12.4 %). A figure belongs to the last indicator word before it
-in the same clause; a figure hedged with 约/超过/近/突破 is left alone (it is not a statement of
-the exact value).
+in the same sentence; a figure hedged with 约/超过/近/突破 before it or 左右/以上/多/余 after it is
+left alone (it is not a statement of the exact value).
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reportcheck.extract.lexicon import Lexicon, common_words
 from reportcheck.model import Claim
 from reportcheck.normalize.numbers import UNIT_ALIASES
 from reportcheck.normalize.text import normalize_text
 from reportcheck.spec import ProseKeywordSpec
 
 _SENTENCE = re.compile(r"[。；;！？!?\n]")
-_WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff\d%，,、])\n(?=[\u4e00-\u9fff\d])")
+_WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff\d%，,、])\n(?=[\u4e00-\u9fff\d])|(?<=\d)\n(?=[.%])")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)(%?)$")
 _DIGIT = re.compile(r"\d")
@@ -25,27 +26,24 @@ _YEAR = re.compile(r"^((?:19|20)\d{2})$")
 _HEDGES = frozenset({"约", "超过", "超", "近", "突破", "逾", "左右", "以上", "多", "余", "接近", "大约",
                      "力争", "预计"})
 # a figure after these is a change, not the indicator's value ("新增17家" is not 17 enterprises)
-_GROWTH_WORDS = frozenset({"增长", "增速", "增幅", "同比增长", "增加", "新增", "新培育", "净增", "新认定"})
+_GROWTH_WORDS = frozenset({"增长", "增速", "增幅", "增长率", "同比增长", "增加", "新增", "新培育", "净增",
+                           "新认定"})
 _DECLINE_WORDS = frozenset({"下降", "减少"})
 _EXTRA_UNITS = {"万人": ("人", 1e4)}
+_YEAR_MARKS = frozenset({"年", "年度", "年底", "年末"})  # "2022年底" is 2022; "2022年初" is not said of 2022
 
 
-@lru_cache(maxsize=1)
-def _tokenizer(words: tuple[str, ...]):
-    import jieba
-
-    jieba.setLogLevel(60)
-    tok = jieba.Tokenizer()
-    for word in words:
-        tok.add_word(word, freq=200000)
-    return tok
+@lru_cache(maxsize=4)
+def _lexicon(keywords: frozenset[str]) -> Lexicon:
+    words = _HEDGES | _GROWTH_WORDS | _DECLINE_WORDS | _YEAR_MARKS | UNIT_ALIASES.keys() | _EXTRA_UNITS.keys()
+    return Lexicon(keywords, words | common_words())
 
 
 def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
     if not text or not keywords:
         return []
     by_word = {w: k.key for k in keywords for w in k.words}
-    tok = _tokenizer(tuple(sorted(by_word, key=len, reverse=True)))
+    lexicon = _lexicon(frozenset(by_word))
     claims: list[Claim] = []
     year: str | None = None
     text = _WRAPPED.sub("", normalize_text(text))  # a PDF line wraps mid-sentence
@@ -54,25 +52,27 @@ def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
             continue
         key: str | None = None  # an indicator named earlier in the sentence carries over its commas
         for clause in sentence.split(","):
-            tokens = [t for t in tok.lcut(clause) if t.strip()]
+            tokens = lexicon.split(clause)
             hedged = growth = decline = False
+            figure_end = -1  # the last figure's unit and a hedge after it ("300多人") are the figure's own
             for i, token in enumerate(tokens):
                 if token in by_word:  # "新增规上企业17家": a change word before the name still counts
                     key = by_word[token]
                     continue
-                if _YEAR.match(token) and i + 1 < len(tokens) and tokens[i + 1] == "年":
+                if _YEAR.match(token) and i + 1 < len(tokens) and tokens[i + 1] in _YEAR_MARKS:
                     year = token
                     continue
-                hedged |= token in _HEDGES
+                hedged |= token in _HEDGES and i > figure_end
                 growth |= token in _GROWTH_WORDS or token in _DECLINE_WORDS
                 decline |= token in _DECLINE_WORDS
                 m = _NUMBER.match(token)
                 if not m or key is None:
                     continue
-                after = tokens[i + 1] if i + 1 < len(tokens) else ""
-                unit = "%" if m.group(2) else after
+                figure_end = i + (1 if m.group(2) else 2)
+                after = tokens[i + 1:figure_end + 1]  # the unit if any, and a hedge after it: "455家以上"
+                unit = "%" if m.group(2) else "".join(after[:1])
                 claim = _claim(key, m.group(1), unit, growth, decline, year, clause)
-                if claim is not None and not hedged and after not in _HEDGES:
+                if claim is not None and not hedged and _HEDGES.isdisjoint(after):
                     claims.append(claim)
                 hedged = growth = decline = False
     return claims
