@@ -26,7 +26,8 @@ def claims(text: str) -> list[tuple]:
     ("总产值为1326.8亿元（同比增长12.4%）",
      [("total_output", "value", 1326.8, 1, "亿元", None), ("total_output", "growth", 12.4, 1, "%", None)]),
     pytest.param("企业数量达到455家，其中规上企业203家",
-                 [("enterprises", "value", 455, 0, "个", None), ("above_scale_enterprises", "value", 203, 0, "个", None)],
+                 [("enterprises", "value", 455, 0, "个", None),
+                  ("above_scale_enterprises", "value", 203, 0, "个", None)],
                  marks=pytest.mark.xfail(strict=True, reason="企业数量 is not among the templates' prose keywords")),
     ("集群企业数量达到455家", [("enterprises", "value", 455, 0, "个", None)]),
     # the year before the indicator word, or between it and the figure
