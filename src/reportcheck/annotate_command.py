@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reportcheck.isolation import Limits
 from reportcheck.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL = 0, 1, 2
@@ -20,8 +21,11 @@ def default_output(source: Path, suffix: str = ".docx") -> Path:
     return source.with_name(f"{source.stem}.checked{suffix}")
 
 
-def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
+def run_command(args: argparse.Namespace, settings: Settings, pack: dict, limits: Limits) -> int:
+    """Annotate ``args.file``; the check runs in a child under ``limits`` (see :mod:`reportcheck.limited`)."""
     from reportcheck.atomic import write_atomically
+    from reportcheck.errors import UnreadableInput
+    from reportcheck.limited import call_limited
 
     source = Path(args.file)
     is_pdf = _is_pdf(source)
@@ -31,10 +35,12 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
     if target.exists() and not args.force:
         return _fail(f"{target} 已存在，加 --force 覆盖 / {target} exists, use --force to overwrite")
     if is_pdf:
-        return _pdf(source, target, settings, pack)
+        return _pdf(source, target, settings, pack, limits)
     from reportcheck.annotation import annotate_report
 
-    annotation = annotate_report(source, pack, settings)
+    annotation = call_limited(str(source), lambda: annotate_report(source, pack, settings), limits)
+    if isinstance(annotation, UnreadableInput):
+        return _fail(annotation.line)
     outcome = annotation.outcome
     if outcome.error is not None:
         return _fail(outcome.error.line)
@@ -51,16 +57,16 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
     return EXIT_FINDINGS if any(i.severity == "error" for i in outcome.issues) else EXIT_OK
 
 
-def _pdf(source: Path, target: Path, settings: Settings, pack: dict) -> int:
+def _pdf(source: Path, target: Path, settings: Settings, pack: dict, limits: Limits) -> int:
     """A PDF cannot carry Word comments: write the HTML report instead and say so."""
     from reportcheck.atomic import write_atomically
-    from reportcheck.outcome import check_file
+    from reportcheck.limited import check_limited
     from reportcheck.render.html import render_report
     from reportcheck.render.titles import section_titles
 
     if target.suffix.lower() != ".html":
         target = target.with_suffix(".html")
-    outcome = check_file(str(source), pack, settings)
+    outcome = check_limited(str(source), pack, settings, limits)
     if outcome.error is not None:
         return _fail(outcome.error.line)
     try:

@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     ann.add_argument("file", help="报告文件（.docx .doc .wps .rtf .odt；PDF则生成HTML报告）")
     ann.add_argument("-o", "--output", help="输出文件，默认为同目录下的“文件名.checked.docx”")
     ann.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
+    _add_limit_options(ann, timeout=120.0)
     _add_rule_options(ann)
     bat = sub.add_parser("batch", help="批量检查一个文件夹的报告，输出Excel汇总 / check a folder into one workbook")
     bat.add_argument("inputs", nargs="+", metavar="DIR|FILE", help="文件夹（含子文件夹）或报告文件")
@@ -216,9 +217,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
     try:
         settings, pack = _rule_settings(args)
+        limits = _limits(args)
     except ValueError as exc:
         return _fail(str(exc))
-    return run_command(args, settings, pack)
+    return run_command(args, settings, pack, limits)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -13,6 +13,10 @@ class UnreadableInput(Exception):
         self.zh = zh
         self.en = en
 
+    def __reduce__(self) -> tuple:
+        """Pickle by its fields (a child process sends it back to its parent)."""
+        return (type(self), (self.path, self.reason, self.zh, self.en))
+
     @property
     def line(self) -> str:
         return f"{self.path}: {self.zh} / {self.en}"
