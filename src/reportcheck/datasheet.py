@@ -16,6 +16,7 @@ from reportcheck.extract.fields import category_of
 from reportcheck.model import BasicInfo, Indicator, Issue, Loc, Report
 from reportcheck.normalize.numbers import parse_value
 from reportcheck.normalize.text import normalize_text
+from reportcheck.readers.safezip import verify_package
 from reportcheck.spec import load_data_sheet_spec
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
@@ -57,6 +58,7 @@ def write_data_sheet(path: Path, years: list[str]) -> None:
 def read_data_sheet(path: Path) -> Report:
     from openpyxl import load_workbook
 
+    verify_package(path)  # openpyxl trusts the zip headers and expands XML entities
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook

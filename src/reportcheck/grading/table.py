@@ -79,6 +79,8 @@ def _read(path: Path) -> tuple[dict[str, int], list[tuple[int, list[Any]]]]:
     if suffix not in (".csv", ".xlsx"):
         raise GradeInputError(f"{path}：不支持的文件类型，请另存为 .xlsx 或 .csv（UTF-8） / unsupported file type,"
                               " save it as .xlsx or UTF-8 .csv")
+    if suffix == ".xlsx":
+        _verify_package(path)
     try:
         lines = list(_csv_rows(path) if suffix == ".csv" else _xlsx_rows(path))
     except UnicodeDecodeError:
@@ -105,6 +107,19 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         reader = csv.reader(handle)
         for cells in reader:
             yield reader.line_num, cells
+
+
+def _verify_package(path: Path) -> None:
+    """Refuse a zip bomb or an XML entity trick before openpyxl (which trusts both) opens it."""
+    from reportcheck.errors import UnreadableInput
+    from reportcheck.readers.safezip import verify_package
+
+    try:
+        verify_package(path)
+    except UnreadableInput as exc:
+        if exc.reason in ("corrupt", "io_error"):
+            return  # openpyxl's own message for a damaged or missing file stays as it was
+        raise GradeInputError(f"{path}：{exc.zh} / {exc.en}") from None
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:

@@ -2,12 +2,17 @@
 
 The conversion runs headless in a private temporary directory (its own LibreOffice profile too,
 so a user's open LibreOffice does not block it), with a time limit; the input is only read.
+LibreOffice runs in a process group of its own, killed as a whole when the time is up or when the
+caller ends (:mod:`reportcheck.readers.tether`).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -34,16 +39,28 @@ def convert_to_docx(path: Path, kind: str) -> bytes:
         shutil.copyfile(path, source)
         cmd = [exe, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
                "--convert-to", "docx", "--outdir", str(work / "out"), str(source)]
-        try:
-            subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_SECONDS, check=False,
-                           stdin=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            raise UnreadableInput(name, "convert_timeout",
-                                  f"LibreOffice转换超过{TIMEOUT_SECONDS}秒仍未完成，请另存为.docx后再检查",
-                                  "LibreOffice conversion timed out; save it as .docx and check that") from None
+        _run(cmd, name)
         result = work / "out" / "input.docx"
         if not result.is_file() or result.stat().st_size == 0:
             raise UnreadableInput(name, "convert_failed",
                                   f"LibreOffice无法转换该{kind}文件（文件可能已损坏或设有密码），请用Word/WPS另存为.docx",
                                   f"LibreOffice could not convert the {kind} file; save it as .docx in Word/WPS")
         return result.read_bytes()
+
+
+def _run(cmd: list[str], name: str) -> None:
+    """Run LibreOffice through the tether in a new session; past the time limit, kill the session's
+    process group (LibreOffice's wrapper starts soffice.bin as a child that would outlive it)."""
+    process = subprocess.Popen([sys.executable, "-m", "reportcheck.readers.tether", *cmd],
+                               stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    try:
+        process.wait(timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise UnreadableInput(name, "convert_timeout",
+                              f"LibreOffice转换超过{TIMEOUT_SECONDS}秒仍未完成，请另存为.docx后再检查",
+                              "LibreOffice conversion timed out; save it as .docx and check that") from None
+    finally:
+        process.stdin.close()  # type: ignore[union-attr]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Cell, Document, Paragraph, Table
+from reportcheck.readers.limits import MB, PdfLimits, pdf_limits
 from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables
 from reportcheck.readers.pdf_source import PageContent
 from reportcheck.readers.pdf_text import Line, group_lines
@@ -33,6 +34,8 @@ def read_pdf(path: Path) -> Document:
     from reportcheck.readers.pdf_source import read_pages
 
     name = str(path)
+    limits = pdf_limits(name)
+    _check_size(path, limits)
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -42,13 +45,26 @@ def read_pdf(path: Path) -> Document:
         raise UnreadableInput(name, "corrupt", "PDF文件已损坏，无法读取，请重新导出",
                               "the PDF is broken and cannot be read; export it again") from None
     try:
-        pages = read_pages(pdf)
+        if len(pdf) > limits.max_pages:
+            raise UnreadableInput(name, "pdf_too_many_pages",
+                                  f"PDF有{len(pdf)}页，超过限制（{limits.max_pages}页），已拒绝。请提交.docx",
+                                  f"the PDF has {len(pdf)} pages, over the limit of {limits.max_pages}")
+        pages = read_pages(pdf, name, limits)
     except pdfium.PdfiumError:
         raise UnreadableInput(name, "corrupt", "PDF文件已损坏，无法读取，请重新导出",
                               "the PDF is broken and cannot be read; export it again") from None
     finally:
         pdf.close()
     return _Reader(name).read(pages)
+
+
+def _check_size(path: Path, limits: PdfLimits) -> None:
+    size = path.stat().st_size
+    if size > limits.max_mb * MB:
+        raise UnreadableInput(str(path), "pdf_too_large",
+                              f"PDF文件有{size / MB:.0f}MB，超过限制（{limits.max_mb:g}MB），已拒绝。"
+                              "请压缩图片后重新导出，或提交.docx",
+                              f"the PDF is {size / MB:.0f} MB, over the limit of {limits.max_mb:g} MB")
 
 
 class _Reader:

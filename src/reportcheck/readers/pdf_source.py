@@ -8,7 +8,11 @@ geometry (merge_edges → intersections → cells → tables) turns them into ce
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+
+from reportcheck.errors import UnreadableInput
+from reportcheck.readers.limits import PdfLimits
 
 _THICK = 2.0  # a path thinner than this is a line
 _MIN_EDGE = 3.0
@@ -78,12 +82,14 @@ def _edges(page, height: float) -> list[dict]:
     return edges
 
 
-def _tables(edges: list[dict]) -> tuple[list[PageTable], list[Rule]]:
+def _tables(edges: list[dict], page: _Page) -> tuple[list[PageTable], list[Rule]]:
     """Ruled tables from the page's edges, and the horizontal rules that are part of none."""
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
     merged = merge_edges(edges, _SNAP, _SNAP, _SNAP, _SNAP)
     merged = [e for e in merged if (e["width"] if e["orientation"] == "h" else e["height"]) >= _MIN_EDGE]
+    across = sum(1 for e in merged if e["orientation"] == "h")
+    page.check_grid(across, len(merged) - across)
     cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
     tables = []
     for group in cells_to_tables(cells):
@@ -144,11 +150,56 @@ def _word(chars: list[tuple], spaced: bool) -> dict:
             "top": min(c[0] for c in chars), "bottom": max(c[1] for c in chars), "space": spaced}
 
 
-def read_pages(pdf) -> list[PageContent]:
+def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
+    """Every page's content; refuses (UnreadableInput) a page or a file past ``limits``."""
+    import pypdfium2.raw as raw
+
+    deadline = time.monotonic() + limits.seconds
     out = []
     for number, page in enumerate(pdf, start=1):
+        guard = _Page(name, number, limits, deadline)
+        guard.check_time()
         height = page.get_height()
-        words, total, unmapped = _words(page.get_textpage(), height)
-        tables, rules = _tables(_edges(page, height))
+        textpage = page.get_textpage()
+        guard.check_objects(raw.FPDFPage_CountObjects(page.raw) + textpage.count_chars())
+        words, total, unmapped = _words(textpage, height)
+        tables, rules = _tables(_edges(page, height), guard)
         out.append(PageContent(number, height, words, tables, rules, total, unmapped))
+    _Page(name, len(out), limits, deadline).check_time()
     return out
+
+
+@dataclass
+class _Page:
+    """The limits as they stand for one page: each check refuses the file naming the limit it passed.
+    The per-page limits keep the work on a page small (pdfplumber's table geometry grows with the
+    square of the ruling-line crossings), so looking at the time between pages is enough."""
+
+    name: str
+    number: int
+    limits: PdfLimits
+    deadline: float
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            seconds = f"{self.limits.seconds:g}"
+            raise UnreadableInput(self.name, "pdf_timeout",
+                                  f"PDF读取超过{seconds}秒（限制{seconds}秒，读到第{self.number}页），已停止。"
+                                  "请提交.docx或精简后的PDF",
+                                  f"reading the PDF took over the limit of {seconds} s (at page {self.number})")
+
+    def check_objects(self, count: int) -> None:
+        limit = self.limits.max_page_objects
+        if count > limit:
+            raise UnreadableInput(self.name, "pdf_page_objects",
+                                  f"PDF第{self.number}页有{count}个对象和字符，超过限制（{limit}个），已拒绝。"
+                                  "请提交.docx或重新导出PDF",
+                                  f"page {self.number} holds {count} objects and characters, over the limit of {limit}")
+
+    def check_grid(self, across: int, down: int) -> None:
+        limit = self.limits.max_page_grid
+        if across * down > limit:
+            raise UnreadableInput(self.name, "pdf_page_grid",
+                                  f"PDF第{self.number}页的表格线过多（{across}条横线×{down}条竖线，"
+                                  f"超过限制{limit}），已拒绝。请提交.docx或重新导出PDF",
+                                  f"page {self.number} has {across} × {down} ruling lines, over the limit of {limit}")

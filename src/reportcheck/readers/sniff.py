@@ -5,23 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
+from reportcheck.readers.safezip import Package
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
 def _zip_kind(path: Path) -> str:
-    """docx, xlsx or odt, from what the zip package holds (a broken zip reads as docx)."""
-    import zipfile
-
+    """docx, xlsx or odt, from what the zip package holds. A broken zip, or one over the package
+    limits, reads as docx: the reader then says what is wrong with it."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
+        with Package(path, str(path)) as package:
+            names = set(package.names)
             if "xl/workbook.xml" in names:
                 return "xlsx"
-            if "mimetype" in names and zf.read("mimetype").startswith(b"application/vnd.oasis.opendocument.text"):
+            if "mimetype" in names and package.read("mimetype").startswith(
+                    b"application/vnd.oasis.opendocument.text"):
                 return "odt"
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except UnreadableInput:
         pass
     return "docx"
 
