@@ -97,14 +97,18 @@ def stop(process: BaseProcess) -> None:
     process.join(timeout=5)
 
 
-def warm_up() -> None:
+def warm_up(pdf: bool = True) -> None:
     """Load what every child needs once, before forking (modules, specs, OpenCC, the word splitter),
-    so no child pays for it."""
+    so no child pays for it; the PDF reader (pdfplumber) only when a PDF may come (``pdf``)."""
     from reportcheck.extract import report  # noqa: F401
     from reportcheck.extract.claims import find_claims
     from reportcheck.normalize.text import to_simplified
-    from reportcheck.readers import docx_reader, pdf_reader  # noqa: F401
+    from reportcheck.readers import docx_reader  # noqa: F401
+    from reportcheck.rules import run_rules  # noqa: F401
     from reportcheck.spec import load_templates
+
+    if pdf:
+        from reportcheck.readers import pdf_reader  # noqa: F401
 
     for spec in load_templates():
         find_claims("2022年集群总产值达到1.0亿元", spec.prose_keywords)

@@ -27,13 +27,14 @@ _POLL = 0.05  # seconds between looks at the child's time and memory
 
 def check_limited(path: str, pack: dict, settings: Settings | None, limits: Limits) -> FileOutcome:
     """:func:`check_file` in a child; a child over ``limits`` or dying gives an outcome saying so."""
+    warm_up(pdf=_maybe_pdf(path))
     result = call_limited(path, lambda: check_file(path, pack, settings), limits)
     return FileOutcome(path=path, error=result) if isinstance(result, UnreadableInput) else result
 
 
 def call_limited(path: str, work: Callable[[], T], limits: Limits) -> T | UnreadableInput:
-    """``work()`` (which must return something picklable) in a child under ``limits``."""
-    warm_up()
+    """``work()`` (which must return something picklable) in a child under ``limits``; the caller has
+    warmed up what it needs (:func:`reportcheck.isolation.warm_up`), or the child loads it."""
     context = multiprocessing.get_context("fork")
     with tempfile.TemporaryDirectory(prefix="reportcheck-") as folder:
         receive, send = context.Pipe(duplex=False)
@@ -56,6 +57,15 @@ def call_limited(path: str, work: Callable[[], T], limits: Limits) -> T | Unread
         finally:
             stop(process)
             receive.close()
+
+
+def _maybe_pdf(path: str) -> bool:
+    """Whether ``path`` may be a PDF (by its first bytes; a file that cannot be opened may be anything)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return True
 
 
 def _child(conn: Connection, work: Callable[[], object], tmpdir: Path) -> None:
