@@ -1,8 +1,9 @@
 """Count text the way Word's 字数 does, and 字符数(不计空格) beside it.
 
 字数 = East-Asian characters (CJK ideographs, full-width forms, CJK punctuation and the
-quotes/dashes Chinese text uses) + runs of other non-space characters, each run counting 1
-("2024" is one word). 字符数(不计空格) counts every non-space character.
+quotes/dashes Chinese text uses; not the ideographic space U+3000 that indents paragraphs) + runs
+of other non-space characters, each run counting 1 ("2024" is one word). 字符数(不计空格) counts
+every non-space character.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 
 _EAST_ASIAN_RANGES = (
-    (0x1100, 0x11FF), (0x2E80, 0x303F), (0x3040, 0x33FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+    (0x1100, 0x11FF), (0x2E80, 0x2FFF), (0x3001, 0x303F), (0x3040, 0x33FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
     (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
     (0x20000, 0x3FFFF),
 )

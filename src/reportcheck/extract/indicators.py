@@ -207,6 +207,9 @@ class IndicatorReader:
                 ind.base_year = year
                 self._put(ind, year, cell, row, _unit(written_unit, role, row), pages, "values")
             elif role.year:
+                if role.part == "cluster" and ind.cluster_values is None:  # a damaged header's 其中集群产业
+                    self.log.skip_cell(cell, "本表没有“其中集群产业”一列")
+                    continue
                 target = "cluster_values" if role.part == "cluster" else "values"
                 self._put(ind, role.year, cell, row, _unit(written_unit, role, row), pages, target)
 

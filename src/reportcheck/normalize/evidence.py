@@ -6,9 +6,13 @@ import re
 
 _RANGE_SEP = r"\s*(?:-|~|至|到|—)\s*"
 _LIST_SEP = r"\s*(?:,|、|，|;)\s*"
-_P_FORM = rf"[Pp]\.?\s*\d+(?:{_RANGE_SEP}[Pp]?\.?\s*\d+)?(?:{_LIST_SEP}[Pp]\.?\s*\d+(?:{_RANGE_SEP}[Pp]?\.?\s*\d+)?)*"
-_DI_FORM = rf"第\s*\d+(?:(?:{_RANGE_SEP}|{_LIST_SEP})\d+)*\s*页"
-_PAGE_CODE = r"页码\s*[:：]?\s*\d+(?:(?:" + _RANGE_SEP + "|" + _LIST_SEP + r")\d+)*"
+# A page number has at most nine digits: a longer run of digits is no page reference (and Python
+# refuses to turn thousands of digits into an int).
+_N = r"\d{1,9}(?!\d)"
+_P_ONE = rf"[Pp]\.?\s*{_N}(?:{_RANGE_SEP}[Pp]?\.?\s*{_N})?"
+_P_FORM = rf"{_P_ONE}(?:{_LIST_SEP}{_P_ONE})*"
+_DI_FORM = rf"第\s*{_N}(?:(?:{_RANGE_SEP}|{_LIST_SEP}){_N})*\s*页"
+_PAGE_CODE = rf"页码\s*[:：]?\s*{_N}(?:(?:{_RANGE_SEP}|{_LIST_SEP}){_N})*"
 _PREFIX = r"(?:见|详见)?\s*(?:附件|佐证材料|佐证|证明材料)?\s*"
 _REF = re.compile(rf"{_PREFIX}(?:{_P_FORM}|{_DI_FORM}|{_PAGE_CODE})")
 _BRACKETED = re.compile(r"[(\[（【]([^()\[\]（）【】]*)[)\]）】]")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -60,6 +61,9 @@ def parse_value(norm: str, row_unit: str | None = None) -> ParsedValue:
         return out
     sign, whole, frac, unit_text = m.groups()
     value = float(whole.replace(",", "") + ("." + frac if frac else ""))
+    if not math.isfinite(value):  # over 300 digits: no figure, and inf would poison every sum
+        out.problem = "unreadable"
+        return out
     out.value = -value if sign == "-" else value
     out.decimals = len(frac) if frac else 0
     unit_text = unit_text.strip()
@@ -81,6 +85,9 @@ def parse_value(norm: str, row_unit: str | None = None) -> ParsedValue:
         out.value = round(out.value * factor, 12)
         out.decimals = max(0, out.decimals + _DECIMAL_SHIFT[factor])
         out.unit = row_unit
+        if not math.isfinite(out.value):  # 1e305 万元 in 亿元 is fine, 1e305 亿元 in 万元 is not
+            out.problem = "unreadable"
+            out.value = None
     return out
 
 

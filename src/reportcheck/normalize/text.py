@@ -39,15 +39,17 @@ def to_simplified(texts: list[str]) -> list[str]:
     todo = [i for i, t in enumerate(texts) if t and _needs_t2s(t)]
     if not todo:
         return list(texts)
-    # A record separator that OpenCC leaves alone and no report contains.
-    sep = "\n\x1e\n"
-    joined = _t2s().convert(sep.join(texts[i] for i in todo))
-    parts = joined.split(sep)
     out = list(texts)
+    # A record separator that OpenCC leaves alone; a text holding the mark itself (no report's text
+    # does: XML cannot carry it) could shift the split, so such a batch is converted one text at a time.
+    sep = "\n\x1e\n"
+    parts: list[str] = []
+    if not any("\x1e" in texts[i] for i in todo):
+        parts = _t2s().convert(sep.join(texts[i] for i in todo)).split(sep)
     if len(parts) == len(todo):
         for i, part in zip(todo, parts, strict=True):
             out[i] = part
-    else:  # pragma: no cover - defensive: fall back to one call each
+    else:
         for i in todo:
             out[i] = _t2s().convert(texts[i])
     return out
