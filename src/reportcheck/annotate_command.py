@@ -38,7 +38,7 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict, limits
         return _pdf(source, target, settings, pack, limits)
     from reportcheck.annotation import annotate_report
 
-    annotation = call_limited(str(source), lambda: annotate_report(source, pack, settings), limits)
+    annotation = call_limited([str(source)], lambda path: annotate_report(Path(path), pack, settings), limits)[0]
     if isinstance(annotation, UnreadableInput):
         return _fail(annotation.line)
     outcome = annotation.outcome
@@ -66,7 +66,7 @@ def _pdf(source: Path, target: Path, settings: Settings, pack: dict, limits: Lim
 
     if target.suffix.lower() != ".html":
         target = target.with_suffix(".html")
-    outcome = check_limited(str(source), pack, settings, limits)
+    outcome = check_limited([str(source)], pack, settings, limits)[0]
     if outcome.error is not None:
         return _fail(outcome.error.line)
     try:

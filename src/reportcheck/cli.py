@@ -169,7 +169,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         limits = _limits(args)
     except ValueError as exc:
         return _fail(str(exc))
-    outcomes = [check_limited(path, pack, settings, limits) for path in args.files]
+    outcomes = check_limited(args.files, pack, settings, limits)
     try:
         _emit(_render_outcomes(outcomes, args.format, colour=args.output is None and sys.stdout.isatty()),
               args.output)

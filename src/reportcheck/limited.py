@@ -1,9 +1,11 @@
-"""One file's work (``check``, ``annotate``) in a forked child under the per-file limits.
+"""Files' work (``check``, ``annotate``) in a forked child under the per-file limits.
 
-The child confines itself as batch workers do (its own process group and temporary folder), does the
-work and sends the result back; past a limit it is killed with whatever it started (LibreOffice) and
-its temporary folder goes too, and the caller gets an :class:`UnreadableInput` naming the limit. The
-parent warms up first, so the child inherits the loaded modules; Ctrl-C in the parent stops the child.
+The child confines itself as batch workers do (its own process group and temporary folder) and works
+through the files in turn, saying which one it starts and sending each result back; a file over a
+limit has the child killed with whatever it started (LibreOffice) and its temporary folder goes too,
+the file's result names the limit (:class:`UnreadableInput`), and a new child takes the files after
+it. One child for many files keeps what the first file warmed (label indexes, caches) for the next.
+The parent warms up first, so a child inherits the loaded modules; Ctrl-C in the parent stops it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TypeVar
@@ -25,35 +27,54 @@ T = TypeVar("T")
 _POLL = 0.05  # seconds between looks at the child's time and memory
 
 
-def check_limited(path: str, pack: dict, settings: Settings | None, limits: Limits) -> FileOutcome:
-    """:func:`check_file` in a child; a child over ``limits`` or dying gives an outcome saying so."""
-    warm_up(pdf=_maybe_pdf(path))
-    result = call_limited(path, lambda: check_file(path, pack, settings), limits)
-    return FileOutcome(path=path, error=result) if isinstance(result, UnreadableInput) else result
+def check_limited(paths: Sequence[str], pack: dict, settings: Settings | None, limits: Limits) -> list[FileOutcome]:
+    """:func:`check_file` of each path in a child; a file over ``limits`` or killing its child gives an
+    outcome saying so, and the files after it are still checked."""
+    warm_up(pdf=any(_maybe_pdf(p) for p in paths))
+    results = call_limited(paths, lambda path: check_file(path, pack, settings), limits)
+    return [FileOutcome(path=p, error=r) if isinstance(r, UnreadableInput) else r
+            for p, r in zip(paths, results, strict=True)]
 
 
-def call_limited(path: str, work: Callable[[], T], limits: Limits) -> T | UnreadableInput:
-    """``work()`` (which must return something picklable) in a child under ``limits``; the caller has
-    warmed up what it needs (:func:`reportcheck.isolation.warm_up`), or the child loads it."""
+def call_limited(paths: Sequence[str], work: Callable[[str], T], limits: Limits) -> list[T | UnreadableInput]:
+    """``work(path)`` (which must return something picklable) for each path, in children under
+    ``limits``; the caller has warmed up what it needs (:func:`reportcheck.isolation.warm_up`)."""
+    results: list[T | UnreadableInput | None] = [None] * len(paths)
+    start = 0
+    while start < len(paths):
+        start = _one_child(paths, start, work, limits, results)
+    return results  # type: ignore[return-value]  # every slot is filled
+
+
+def _one_child(paths: Sequence[str], start: int, work: Callable[[str], T], limits: Limits,
+               results: list) -> int:
+    """Run one child from ``paths[start]`` on; return where the next child must start."""
     context = multiprocessing.get_context("fork")
     with tempfile.TemporaryDirectory(prefix="reportcheck-") as folder:
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(send, work, Path(folder) / "tmp"), daemon=True)
+        process = context.Process(target=_child, args=(send, paths[start:], work, Path(folder) / "tmp"),
+                                  daemon=True)
         process.start()
         send.close()
-        started = time.monotonic()
+        current, started = start, time.monotonic()
         try:
-            while not receive.poll(_POLL):
+            while True:
+                if receive.poll(_POLL):
+                    try:
+                        index, result = receive.recv()
+                    except EOFError:  # the child ended without an answer for the current file
+                        process.join(timeout=5)
+                        results[current] = died_error(paths[current], process.exitcode)
+                        return current + 1
+                    if index is None:  # all done
+                        return len(paths)
+                    results[start + index] = result
+                    current, started = start + index + 1, time.monotonic()
+                    continue
                 which = breach(process, started, limits)
                 if which is not None:
-                    return limit_error(path, which, limits)
-                if not process.is_alive() and not receive.poll():
-                    return died_error(path, process.exitcode)
-            try:
-                return receive.recv()
-            except EOFError:  # ended between the look and the answer
-                process.join(timeout=5)
-                return died_error(path, process.exitcode)
+                    results[current] = limit_error(paths[current], which, limits)
+                    return current + 1
         finally:
             stop(process)
             receive.close()
@@ -68,7 +89,9 @@ def _maybe_pdf(path: str) -> bool:
         return True
 
 
-def _child(conn: Connection, work: Callable[[], object], tmpdir: Path) -> None:
+def _child(conn: Connection, paths: Sequence[str], work: Callable[[str], object], tmpdir: Path) -> None:
     confine(tmpdir)
-    conn.send(work())
+    for index, path in enumerate(paths):
+        conn.send((index, work(path)))
+    conn.send((None, None))
     conn.close()
