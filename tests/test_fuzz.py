@@ -17,19 +17,6 @@ import fuzz
 FUZZ = ROOT / "samples" / "fuzz"
 # ~35 s on two busy cores; the seeds differ from the 10 000-case run's (0-9999).
 SEEDS = range(20_000, 20_200)
-READER_OPEN = "a reader bug, src/reportcheck/readers/docx_reader.py (fix pending with the readers' owner)"
-_HUGE_SPANS = ("99999999999999999999", "1000000000", "2147483648")
-
-
-def _known_open(result: fuzz.Result) -> bool:
-    """A failure of a reader bug that is known and open (each has an xfail regression test below):
-    int() of a w:gridSpan/w:gridBefore that is no integer, or a span in the billions walked cell by
-    cell."""
-    trace = result.traceback or ""
-    if result.outcome == "CRASH":
-        return "docx_reader.py" in trace and ("_cell_props" in trace or "_grid_before" in trace) \
-            and "ValueError: invalid literal for int()" in trace
-    return result.mutation == "xml_span_values" and any(v in result.detail for v in _HUGE_SPANS)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -65,12 +52,9 @@ def test_seeded_cases_neither_crash_nor_hang() -> None:
     results = list(fuzz.run_cases(SEEDS, jobs=2, timeout=20))
     assert len(results) == len(SEEDS)
     assert {r.outcome for r in results} <= {"ok", "unreadable", *fuzz.FAILURES}
-    failures = [_describe(r) for r in results if r.failed and not _known_open(r)]
+    failures = [_describe(r) for r in results if r.failed]
     assert not failures, f"{len(failures)} of {len(results)} cases failed in " \
         f"{time.perf_counter() - started:.0f} s:\n" + "\n".join(failures)
-    known = [f"seed {r.seed} {r.outcome} {r.reason}" for r in results if r.failed]
-    if known:
-        pytest.xfail(f"only known open reader bugs: {'; '.join(known)}")
 
 
 def _clean(name: str) -> fuzz.Result:
@@ -99,22 +83,17 @@ def test_tables_nested_six_hundred_deep_are_read_or_refused() -> None:
     _clean("tables_nested_600_deep.docx")
 
 
-@pytest.mark.xfail(strict=True, reason=READER_OPEN + ": int() of w:gridBefore's w:val ('1e3')")
 def test_a_gridbefore_that_is_no_integer_is_read_or_refused() -> None:
     _clean("gridbefore_not_an_integer.docx")
 
 
-@pytest.mark.xfail(strict=True, reason=READER_OPEN + ": int() of w:gridSpan's w:val ('abc')")
 def test_a_gridspan_that_is_no_integer_is_read_or_refused() -> None:
     _clean("gridspan_not_an_integer.docx")
 
 
-@pytest.mark.xfail(strict=True, reason=READER_OPEN + ": a gridSpan of 1e20 walks range(col, col + span)")
 def test_a_huge_gridspan_is_read_or_refused_in_time() -> None:
     _clean("gridspan_huge.docx")
 
 
-@pytest.mark.xfail(strict=True, reason="a reader bug, src/reportcheck/readers/sniff.py (_zip_kind, via "
-                   "safezip.Package): zipfile's NotImplementedError ('zip file version 19.6') is not caught")
 def test_an_unsupported_zip_version_is_a_corrupt_file() -> None:
     assert _clean("zip_version_unsupported.docx").reason == "corrupt"

@@ -34,6 +34,9 @@ _SYMBOLS = {
 }
 
 
+MAX_GRID_COLUMNS = 63  # Word's own limit on a table's columns
+
+
 def read_docx(path: Path, data: bytes | None = None) -> Document:
     """Read ``path`` (or ``data``, the .docx bytes a conversion made of it)."""
     name = str(path)
@@ -201,7 +204,16 @@ def _iter_children(el: etree._Element, *tags: str):
 
 def _grid_before(tr: etree._Element) -> int:
     el = tr.find(f"{{{W}}}trPr/{{{W}}}gridBefore")
-    return int(el.get(_VAL, "0")) if el is not None else 0
+    return _grid_count(el.get(_VAL) if el is not None else None, 0)
+
+
+def _grid_count(value: str | None, default: int) -> int:
+    """A gridSpan/gridBefore count as Word writes it (a small whole number); anything else — garbage,
+    or a count past Word's 63 columns that would have the grid walked cell by cell — is the default
+    or the most Word allows."""
+    if value is None or not value.strip().isdigit():
+        return default
+    return min(int(value), MAX_GRID_COLUMNS)
 
 
 def _cell_props(tc: etree._Element) -> tuple[int, str | None]:
@@ -210,7 +222,7 @@ def _cell_props(tc: etree._Element) -> tuple[int, str | None]:
     if pr is not None:
         gs = pr.find(f"{{{W}}}gridSpan")
         if gs is not None:
-            span = max(1, int(gs.get(_VAL, "1")))
+            span = max(1, _grid_count(gs.get(_VAL), 1))
         vm = pr.find(f"{{{W}}}vMerge")
         if vm is not None:
             vmerge = "restart" if vm.get(_VAL) == "restart" else "continue"

@@ -53,7 +53,8 @@ class Package:
             declared = _declared_entries(self._fh)  # checked before zipfile reads the whole directory
             self._too_many(declared, at_least=declared == 0xFFFF)
             self._zip = zipfile.ZipFile(self._fh)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
+            # NotImplementedError: a directory naming a zip version no Office program writes
             self._fh.close()
             raise _corrupt(name) from None
         except UnreadableInput:
