@@ -52,7 +52,7 @@ def private_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def leftovers(root: Path) -> list[Path]:
-    """The private folders still there (the check in the test process may leave jieba's cache in ``root``)."""
+    """The private folders still there ."""
     return sorted(root.glob("reportcheck-web-*"))
 
 
