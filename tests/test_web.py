@@ -52,7 +52,7 @@ def private_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def leftovers(root: Path) -> list[Path]:
-    """The private folders still there ."""
+    """The private folders still there."""
     return sorted(root.glob("reportcheck-web-*"))
 
 
