@@ -6,6 +6,7 @@ the interval of the reported figure cannot meet the interval of the recomputed o
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -62,7 +63,7 @@ def _meets(reported: float, decimals: int, lo: float, hi: float, computed: float
     h = half_unit(decimals)
     if reported + h >= lo - 1e-9 and reported - h <= hi + 1e-9:
         return True
-    if computed is None or decimals >= 2:
+    if computed is None or decimals >= 2 or not math.isfinite(computed):  # 1e300 / 1e-300 overflows
         return False
     twice = _round_half_up(computed, 2)
     # 132.35 rounds to 132.4 by hand, to 132.3 in binary floating point (spreadsheets, scripts)
