@@ -112,7 +112,5 @@ def test_an_unsupported_zip_version_is_a_corrupt_file() -> None:
     assert _clean("zip_version_unsupported.docx").reason == "corrupt"
 
 
-@pytest.mark.xfail(strict=True, reason="a reader bug, src/reportcheck/readers/pdf_rule_tables.py _boundaries: a chunk "
-                   "at a huge x (a flipped byte) makes a cover list of (right - left) / 0.5 entries (MemoryError/hang)")
 def test_text_far_off_the_page_is_read_or_refused_in_time() -> None:
     _clean("pdf_text_far_off_the_page.pdf")

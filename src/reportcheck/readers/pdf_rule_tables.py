@@ -239,10 +239,14 @@ def _open_ends(frames: list[_Frame], rows: list[_RuleRow], lines: list[Line], to
     frames[:] = [f for f in frames if len(f.rules) > 1 or f.open_top or f.open_bottom]
 
 
+_PAGE_LIMIT = 14400.0  # points: PDF's largest page is 200 inches wide
+
+
 def _boundaries(lines: list[Line]) -> list[float]:
     """Column boundaries: x-ranges no chunk covers, or, where a spanning cell covers one, the range
     fewest lines cover (at most a fifth of them)."""
-    spans = [(c.x0, c.x1) for ln in lines for c in chunks(ln)]
+    spans = [(c.x0, c.x1) for ln in lines for c in chunks(ln)
+             if -_PAGE_LIMIT < c.x0 <= c.x1 < _PAGE_LIMIT]  # text off any page (a damaged file) is no column
     if not spans:
         return []
     left, right = min(s[0] for s in spans), max(s[1] for s in spans)
