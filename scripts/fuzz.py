@@ -695,8 +695,9 @@ def run_pipeline(path: Path) -> dict:
     return {"outcome": kind, "reason": last[:300], "traceback": trace}
 
 
-def _child(path: Path, tmpdir: Path, memory_mb: int, out_fd: int) -> None:
-    """The forked child: confine itself, limit its address space, run the pipeline, report, exit."""
+def _child(path: Path, tmpdir: Path, memory_mb: int, timeout: float, out_fd: int) -> None:
+    """The forked child: confine itself, limit its address space and its time (SIGALRM ends it, however
+    busy the parent), run the pipeline, report what happened and how long it took, exit."""
     code = 0
     try:
         from reportcheck.isolation import confine
@@ -704,10 +705,13 @@ def _child(path: Path, tmpdir: Path, memory_mb: int, out_fd: int) -> None:
         confine(tmpdir)
         limit = memory_mb << 20
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        signal.setitimer(signal.ITIMER_REAL, timeout)
         log = os.open(tmpdir / "output.log", os.O_WRONLY | os.O_CREAT, 0o600)
         os.dup2(log, 1)
         os.dup2(log, 2)
+        started = time.perf_counter()
         record = run_pipeline(path)
+        record["seconds"] = time.perf_counter() - started
         payload = json.dumps(record).encode()
         view = memoryview(payload)
         while view:
@@ -717,6 +721,10 @@ def _child(path: Path, tmpdir: Path, memory_mb: int, out_fd: int) -> None:
         code = 3
     finally:
         os._exit(code)
+
+
+# How long past its own alarm the parent waits before it kills a child itself.
+_GRACE = 10.0
 
 
 @dataclass
@@ -729,7 +737,7 @@ class _Running:
     chunks: list[bytes]
 
 
-def _start(case: Case, workdir: Path, memory_mb: int) -> _Running:
+def _start(case: Case, workdir: Path, memory_mb: int, timeout: float) -> _Running:
     path = workdir / f"case-{case.seed}{case.source.suffix}"
     path.write_bytes(case.data)
     tmpdir = workdir / f"tmp-{case.seed}"
@@ -738,12 +746,14 @@ def _start(case: Case, workdir: Path, memory_mb: int) -> _Running:
     pid = os.fork()
     if pid == 0:
         os.close(read_fd)
-        _child(path, tmpdir, memory_mb, write_fd)
+        _child(path, tmpdir, memory_mb, timeout, write_fd)
     os.close(write_fd)
     return _Running(case, pid, read_fd, started, tmpdir, [])
 
 
 def _finish(run: _Running, timed_out: bool) -> Result:
+    """Reap a child (killing it and its group first if ``timed_out``) and make its result; its own
+    SIGALRM is a HANG too."""
     if timed_out:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(run.pid, signal.SIGKILL)
@@ -751,6 +761,10 @@ def _finish(run: _Running, timed_out: bool) -> Result:
             os.kill(run.pid, signal.SIGKILL)
     _, status, usage = os.wait4(run.pid, 0)
     seconds = time.perf_counter() - run.started
+    alarmed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGALRM
+    if alarmed:  # whatever it started goes too
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(run.pid, signal.SIGKILL)
     os.close(run.fd)
     output = ""
     with contextlib.suppress(OSError):
@@ -758,10 +772,11 @@ def _finish(run: _Running, timed_out: bool) -> Result:
     shutil.rmtree(run.tmpdir, ignore_errors=True)
     (run.tmpdir.parent / f"case-{run.case.seed}{run.case.source.suffix}").unlink(missing_ok=True)
     payload = b"".join(run.chunks)
-    if timed_out:
+    if timed_out or alarmed:
         record = {"outcome": "HANG", "reason": "time limit", "traceback": None}
     elif payload:
         record = json.loads(payload)
+        seconds = record.pop("seconds")
     elif os.WIFSIGNALED(status):
         record = {"outcome": "CRASH", "reason": f"killed by {signal.Signals(os.WTERMSIG(status)).name}",
                   "traceback": output or None}
@@ -809,12 +824,12 @@ def _loop(cases: Iterator[Case], running: dict[int, _Running], workdir: Path, jo
             if case is None:
                 more = False
                 break
-            run = _start(case, workdir, memory_mb)
+            run = _start(case, workdir, memory_mb, timeout)
             running[run.fd] = run
         if not running:
             break
         now = time.perf_counter()
-        wait = max(0.0, min(r.started + timeout for r in running.values()) - now)
+        wait = max(0.0, min(r.started + timeout + _GRACE for r in running.values()) - now)
         ready, _, _ = select.select(list(running), [], [], wait)
         ended: list[tuple[_Running, bool]] = []
         for fd in ready:
@@ -824,7 +839,7 @@ def _loop(cases: Iterator[Case], running: dict[int, _Running], workdir: Path, jo
             else:
                 ended.append((running.pop(fd), False))
         now = time.perf_counter()
-        for fd in [fd for fd, r in running.items() if now - r.started > timeout]:
+        for fd in [fd for fd, r in running.items() if now - r.started > timeout + _GRACE]:
             ended.append((running.pop(fd), True))
         for run, timed_out in ended:
             result = _finish(run, timed_out)
