@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from reportcheck.isolation import Limits
+from reportcheck.readers.sniff import looks_like_pdf
 from reportcheck.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL = 0, 1, 2
@@ -28,7 +29,7 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict, limits
     from reportcheck.limited import call_limited
 
     source = Path(args.file)
-    is_pdf = _is_pdf(source)
+    is_pdf = looks_like_pdf(source)
     target = Path(args.output) if args.output else default_output(source, ".html" if is_pdf else ".docx")
     if target.exists() and target.resolve() == source.resolve():
         return _fail(f"输出文件 {target} 就是原报告，原报告不会被改动；请用 -o 指定另一个文件 / output is the input")
@@ -75,15 +76,6 @@ def _pdf(source: Path, target: Path, settings: Settings, pack: dict, limits: Lim
         return _fail(f"无法写入 {target}（{exc.strerror}） / cannot write the output")
     print(f"PDF文件不能加Word批注，已改为生成HTML检查报告：{target}（{_counts(outcome.issues)}）")
     return EXIT_FINDINGS if any(i.severity == "error" for i in outcome.issues) else EXIT_OK
-
-
-def _is_pdf(source: Path) -> bool:
-    """By content, as the readers tell formats; a file that cannot be opened is left to them."""
-    try:
-        with source.open("rb") as fh:
-            return fh.read(5) == b"%PDF-"
-    except OSError:
-        return False
 
 
 def _counts(issues: list) -> str:

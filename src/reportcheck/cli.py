@@ -85,13 +85,14 @@ def _add_limit_options(parser: argparse.ArgumentParser, timeout: float) -> None:
                         help="每个文件可用的内存（MB，含其启动的LibreOffice），默认2048")
 
 
-def _limits(args: argparse.Namespace) -> Limits:
-    """The per-file limits from the command line; a bad one is a ``ValueError`` with the user's message."""
+def _limited_settings(args: argparse.Namespace) -> tuple[Settings, dict, Limits]:
+    """Rule settings, pack and the per-file limits from the command line; a bad one is a
+    ``ValueError`` with the user's message."""
     from reportcheck.isolation import Limits
 
     if args.timeout <= 0 or args.memory_limit <= 0:
         raise ValueError("--timeout 和 --memory-limit 应为正数 / --timeout and --memory-limit must be positive")
-    return Limits(seconds=args.timeout, memory_mb=args.memory_limit)
+    return (*_rule_settings(args), Limits(seconds=args.timeout, memory_mb=args.memory_limit))
 
 
 def _add_rule_options(parser: argparse.ArgumentParser) -> None:
@@ -165,8 +166,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from reportcheck.limited import check_limited
 
     try:
-        settings, pack = _rule_settings(args)
-        limits = _limits(args)
+        settings, pack, limits = _limited_settings(args)
     except ValueError as exc:
         return _fail(str(exc))
     outcomes = check_limited(args.files, pack, settings, limits)
@@ -216,8 +216,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from reportcheck.annotate_command import run_command
 
     try:
-        settings, pack = _rule_settings(args)
-        limits = _limits(args)
+        settings, pack, limits = _limited_settings(args)
     except ValueError as exc:
         return _fail(str(exc))
     return run_command(args, settings, pack, limits)

@@ -21,6 +21,7 @@ from typing import TypeVar
 from reportcheck.errors import UnreadableInput
 from reportcheck.isolation import Limits, breach, confine, died_error, limit_error, stop, warm_up
 from reportcheck.outcome import FileOutcome, check_file
+from reportcheck.readers.sniff import looks_like_pdf
 from reportcheck.settings import Settings
 
 T = TypeVar("T")
@@ -30,7 +31,7 @@ _POLL = 0.05  # seconds between looks at the child's time and memory
 def check_limited(paths: Sequence[str], pack: dict, settings: Settings | None, limits: Limits) -> list[FileOutcome]:
     """:func:`check_file` of each path in a child; a file over ``limits`` or killing its child gives an
     outcome saying so, and the files after it are still checked."""
-    warm_up(pdf=any(_maybe_pdf(p) for p in paths))
+    warm_up(pdf=any(looks_like_pdf(p) for p in paths))
     results = call_limited(paths, lambda path: check_file(path, pack, settings), limits)
     return [FileOutcome(path=p, error=r) if isinstance(r, UnreadableInput) else r
             for p, r in zip(paths, results, strict=True)]
@@ -78,15 +79,6 @@ def _one_child(paths: Sequence[str], start: int, work: Callable[[str], T], limit
         finally:
             stop(process)
             receive.close()
-
-
-def _maybe_pdf(path: str) -> bool:
-    """Whether ``path`` may be a PDF (by its first bytes; a file that cannot be opened may be anything)."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(5) == b"%PDF-"
-    except OSError:
-        return True
 
 
 def _child(conn: Connection, paths: Sequence[str], work: Callable[[str], object], tmpdir: Path) -> None:

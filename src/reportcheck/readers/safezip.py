@@ -54,7 +54,7 @@ class Package:
             self._too_many(declared, at_least=declared == 0xFFFF)
             self._zip = zipfile.ZipFile(self._fh)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
-            # NotImplementedError: a directory naming a zip version no Office program writes
+            # zipfile refuses a directory naming a zip version no Office program writes (NotImplementedError)
             self._fh.close()
             raise _corrupt(name) from None
         except UnreadableInput:

@@ -27,6 +27,15 @@ def _zip_kind(path: Path) -> str:
     return "docx"
 
 
+def looks_like_pdf(path: str | Path) -> bool:
+    """Whether the file starts as a PDF does (False when it cannot be opened: the readers say why)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
 def sniff(path: Path) -> str:
     """Return docx, xlsx, odt, rtf, pdf or cfb (legacy Word/WPS); raise for anything unreadable."""
     name = str(path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import docx
 from docx.document import Document as WordDocument
@@ -122,10 +123,16 @@ def _runs(p: etree._Element) -> list[etree._Element]:
 def _finding_lines(issue: Issue) -> list[str]:
     """``【错误】AR001``, the message, and the rule's source when it has one."""
     lines = [f"【{SEVERITY_ZH[issue.severity]}】{issue.code}", issue.message]
-    itype = next((t for t in issue_types() if t.code == issue.code), None)
-    if itype is not None and itype.source:
-        lines.append(f"依据：{itype.source}")
+    source = _sources().get(issue.code)
+    if source:
+        lines.append(f"依据：{source}")
     return lines
+
+
+@cache
+def _sources() -> dict[str, str]:
+    """Each code's source (the rule or template text it rests on)."""
+    return {t.code: t.source for t in issue_types()}
 
 
 def _summary_lines(issues: Sequence[Issue], unplaced: Sequence[Issue]) -> list[str]:
