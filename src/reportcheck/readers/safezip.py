@@ -199,6 +199,9 @@ class Package:
                                   f"{info.filename} is damaged (size or CRC does not match); save or send it again")
 
 
+_PROLOG_SLICE = 4096
+
+
 class _Prolog:
     """Watches an XML part's first bytes, up to its root element, for a DOCTYPE. A parser target
     hears of the DOCTYPE before its internal subset is read, so also of one libxml2 then gives up
@@ -211,9 +214,13 @@ class _Prolog:
             target=self, resolve_entities=False, load_dtd=False, no_network=True)
 
     def has_doctype(self, chunk: bytes) -> bool:
-        if self._parser is not None:
+        # fed in small slices: the root element comes within the first few hundred bytes, and every
+        # element after it would cost a call into this target
+        for at in range(0, len(chunk), _PROLOG_SLICE):
+            if self._parser is None:
+                break
             try:
-                self._parser.feed(chunk)
+                self._parser.feed(chunk[at:at + _PROLOG_SLICE])
             except etree.XMLSyntaxError:  # not well-formed: the reader says so when it parses the part
                 self._parser = None
             if self._root:
