@@ -662,6 +662,7 @@ def run_pipeline(path: Path) -> dict:
     import reportcheck.outcome as outcome_module
     from reportcheck.render.text import render_check, render_extract
     from reportcheck.render.titles import section_titles
+    from reportcheck.typed import to_data
 
     tracebacks: list[str] = []
     make_error = outcome_module.internal_error
@@ -679,7 +680,7 @@ def run_pipeline(path: Path) -> dict:
         json.dumps([outcome.as_json()], ensure_ascii=False)
         if outcome.report is not None:
             render_extract(outcome.report, section_titles())
-            json.dumps(outcome.report.model_dump(mode="json"), ensure_ascii=False)
+            json.dumps(to_data(outcome.report), ensure_ascii=False)
     except MemoryError:
         return {"outcome": "MEMORY", "reason": f"MemoryError in {stage}", "traceback": traceback.format_exc()}
     except Exception as exc:

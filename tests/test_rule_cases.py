@@ -15,6 +15,7 @@ import pytest
 from reportcheck.model import Indicator, ListRow, ListTable, Report
 from reportcheck.rules import REGISTRY, SHARED_TYPES, load_pack, sure_view
 from reportcheck.spec import load_data_sheet_spec, template_by_stage
+from reportcheck.typed import from_data
 
 CASES = Path(__file__).parent / "rule_cases"
 SPEC = template_by_stage("初赛")
@@ -53,7 +54,7 @@ def build_report(short: dict) -> Report:
             "years": ["2021", "2022"], "declaration_present": True, **short}
     data["indicators"] = [_indicator(k, v) for k, v in short.get("indicators", {}).items()]
     data["lists"] = [_list(k, v) for k, v in short.get("lists", {}).items()]
-    return Report.model_validate(data)
+    return from_data(Report, data)
 
 
 def _load(code: str) -> dict:

@@ -145,6 +145,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from reportcheck.errors import UnreadableInput
     from reportcheck.outcome import internal_error
     from reportcheck.pipeline import load_report
+    from reportcheck.typed import to_data
 
     try:
         report = load_report(args.file)
@@ -153,7 +154,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except Exception as exc:  # never a traceback for the user
         return _fail(internal_error(args.file, exc).line)
     if args.format == "json":
-        _write(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=1))
+        _write(json.dumps(to_data(report), ensure_ascii=False, indent=1))
     else:
         from reportcheck.render.text import render_extract
         from reportcheck.render.titles import section_titles

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+import dataclasses
+from dataclasses import dataclass
+from typing import ClassVar, Literal
 
 Severity = Literal["error", "warning", "info"]
 Category = Literal["advanced", "sme"]
@@ -12,21 +12,17 @@ SEVERITY_ZH: dict[str, str] = {"error": "错误", "warning": "警告", "info": "
 CATEGORY_ZH: dict[str, str] = {"advanced": "先进制造业集群", "sme": "中小企业特色产业集群"}
 
 
-class Loc(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Loc:
     """Location in the source: table/row/col for a cell, paragraph for text, page on PDF."""
 
-    model_config = ConfigDict(frozen=True)
+    _DUMP_SET_ONLY: ClassVar[bool] = True  # JSON holds only the coordinates that apply
 
     table: int | None = None
     row: int | None = None
     col: int | None = None
     paragraph: int | None = None
     page: int | None = None
-
-    @model_serializer
-    def _only_set(self) -> dict[str, int]:
-        return {k: v for k, v in (("table", self.table), ("row", self.row), ("col", self.col),
-                                  ("paragraph", self.paragraph), ("page", self.page)) if v is not None}
 
     def describe(self) -> str:
         """Where, in words a user finds it by: 第3页 表5 第2行 第3列 / 第12段."""
@@ -44,17 +40,19 @@ class Loc(BaseModel):
         return " ".join(parts)
 
 
-class Issue(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Issue:
     code: str
     severity: Severity
     section: str | None = None
     field: str | None = None
     message: str
     location: Loc | None = None
-    args: dict[str, object] = Field(default_factory=dict)
+    args: dict[str, object] = dataclasses.field(default_factory=dict)
 
 
-class Indicator(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Indicator:
     """One indicator row. ``values`` is keyed by year as a string, in the row's ``unit``."""
 
     section: str
@@ -63,23 +61,26 @@ class Indicator(BaseModel):
     unit: str
     values: dict[str, float | None]
     growth_pct: float | None = None
-    evidence_pages: list[int] = Field(default_factory=list)
+    evidence_pages: list[int] = dataclasses.field(default_factory=list)
     evidence_required: bool = False
     single_value: bool = False
-    cluster_values: dict[str, float | None] | None = Field(
-        default=None, description="3.1 only: 其中集群产业 by year (values hold 园区总额)")
-    base_year: str | None = Field(default=None, description="5.1 only: the year of 上一年实际值")
-    raw: dict[str, str] = Field(default_factory=dict, description="cell text as written, by column")
-    decimals: dict[str, int] = Field(default_factory=dict, description="digits after the point")
+    cluster_values: dict[str, float | None] | None = None
+    """3.1 only: 其中集群产业 by year (values hold 园区总额)"""
+    base_year: str | None = None
+    """5.1 only: the year of 上一年实际值"""
+    raw: dict[str, str] = dataclasses.field(default_factory=dict)
+    """cell text as written, by column"""
+    decimals: dict[str, int] = dataclasses.field(default_factory=dict)
+    """digits after the point"""
     growth_decimals: int | None = None
-    approximate: list[str] = Field(default_factory=list, description="columns written as 约…")
-    doubts: dict[str, str] = Field(
-        default_factory=dict,
-        description="figures read with doubt, by column (a year, 'YEAR:cluster', 'growth' or 'row'), and why; "
-                    "rules do not rest a finding on them")
+    approximate: list[str] = dataclasses.field(default_factory=list)
+    """columns written as 约…"""
+    doubts: dict[str, str] = dataclasses.field(default_factory=dict)
+    """figures read with doubt, by column (a year, 'YEAR:cluster', 'growth' or 'row'), and why;
+    rules do not rest a finding on them"""
     location: Loc | None = None
-    cells: dict[str, Loc] = Field(
-        default_factory=dict, description="where each figure was read: the grid cell, keyed as raw")
+    cells: dict[str, Loc] = dataclasses.field(default_factory=dict)
+    """where each figure was read: the grid cell, keyed as raw"""
 
     def at(self, column: str) -> Loc | None:
         """The cell of one figure (a year, 'YEAR:cluster', 'growth', 'page:23' for an evidence page),
@@ -94,46 +95,54 @@ class Indicator(BaseModel):
         return (years[0], self.values[years[0]]) if years else None  # type: ignore[return-value]
 
 
-class ColumnReading(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class ColumnReading:
     """How one column of a table was understood from its header."""
 
     col: int
-    span: int = Field(default=1, description="grid columns under one header cell")
+    span: int = 1
+    """grid columns under one header cell"""
     header: str
-    role: str = Field(description="what the column holds, in words (未识别 when no role fits)")
+    role: str
+    """what the column holds, in words (未识别 when no role fits)"""
 
 
-class SkippedRow(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class SkippedRow:
     text: str
     reason: str
     location: Loc | None = None
 
 
-class TableReading(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class TableReading:
     """How a table was recognised and read: what anchored it, its columns, the rows left out."""
 
     section: str
     title: str
     found_by: str
-    columns: list[ColumnReading] = Field(default_factory=list)
+    columns: list[ColumnReading] = dataclasses.field(default_factory=list)
     rows_read: int = 0
-    skipped: list[SkippedRow] = Field(default_factory=list)
+    skipped: list[SkippedRow] = dataclasses.field(default_factory=list)
 
 
-class ListRow(BaseModel):
-    values: dict[str, str | float | None] = Field(default_factory=dict)
-    by_year: dict[str, dict[str, float | None]] = Field(default_factory=dict)
+@dataclass(slots=True, kw_only=True)
+class ListRow:
+    values: dict[str, str | float | None] = dataclasses.field(default_factory=dict)
+    by_year: dict[str, dict[str, float | None]] = dataclasses.field(default_factory=dict)
     location: Loc | None = None
 
 
-class ListTable(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class ListTable:
     id: str
     title: str
     section: str
-    rows: list[ListRow] = Field(default_factory=list)
+    rows: list[ListRow] = dataclasses.field(default_factory=list)
 
 
-class Claim(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Claim:
     """A figure stated in free text about an indicator: '2022年集群总产值达到1326.8亿元'."""
 
     key: str
@@ -143,23 +152,28 @@ class Claim(BaseModel):
     unit: str | None = None
     year: str | None = None
     quote: str
-    location: Loc | None = Field(default=None, description="the paragraph or cell the quote is in")
+    location: Loc | None = None
+    """the paragraph or cell the quote is in"""
 
 
-class TextBlock(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class TextBlock:
     id: str
     title: str
     text: str
-    word_count: int = Field(description="Word 字数")
-    char_count: int = Field(description="Word 字符数(不计空格)")
+    word_count: int
+    """Word 字数"""
+    char_count: int
+    """Word 字符数(不计空格)"""
     limit: int | None = None
-    aspects_missing: list[str] = Field(default_factory=list,
-                                       description="topics the instruction names that the text never mentions")
-    claims: list[Claim] = Field(default_factory=list)
+    aspects_missing: list[str] = dataclasses.field(default_factory=list)
+    """topics the instruction names that the text never mentions"""
+    claims: list[Claim] = dataclasses.field(default_factory=list)
     location: Loc | None = None
 
 
-class Contact(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Contact:
     name: str | None = None
     leader: str | None = None
     leader_phone: str | None = None
@@ -167,39 +181,44 @@ class Contact(BaseModel):
     contact_phone: str | None = None
 
 
-class BasicInfo(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class BasicInfo:
     cluster_name: str | None = None
     industry_field: str | None = None
-    category: str | None = Field(default=None, description="申报类别 as written")
+    category: str | None = None
+    """申报类别 as written"""
     leading_industry: str | None = None
     region: str | None = None
-    promotion_org: Contact = Field(default_factory=Contact)
-    core_park: Contact = Field(default_factory=Contact)
-    locations: dict[str, Loc] = Field(default_factory=dict)
-    as_written: dict[str, str] = Field(
-        default_factory=dict, description="fields whose text as written differs from the simplified value")
+    promotion_org: Contact = dataclasses.field(default_factory=Contact)
+    core_park: Contact = dataclasses.field(default_factory=Contact)
+    locations: dict[str, Loc] = dataclasses.field(default_factory=dict)
+    as_written: dict[str, str] = dataclasses.field(default_factory=dict)
+    """fields whose text as written differs from the simplified value"""
 
     def quote(self, key: str) -> str:
         """A field as the applicant wrote it (traditional characters kept), for messages."""
         return self.as_written.get(key) or str(getattr(self, key, "") or "")
 
 
-class Report(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Report:
     source: str
     template: str
-    stage: Literal["初赛", "决赛"] | None = Field(default=None, description="None for a data sheet")
+    stage: Literal["初赛", "决赛"] | None = None
+    """None for a data sheet"""
     category: Category | None = None
-    years: list[str] = Field(default_factory=list)
-    basic: BasicInfo = Field(default_factory=BasicInfo)
-    fields: dict[str, str | None] = Field(default_factory=dict)
-    indicators: list[Indicator] = Field(default_factory=list)
-    lists: list[ListTable] = Field(default_factory=list)
-    texts: list[TextBlock] = Field(default_factory=list)
+    years: list[str] = dataclasses.field(default_factory=list)
+    basic: BasicInfo = dataclasses.field(default_factory=BasicInfo)
+    fields: dict[str, str | None] = dataclasses.field(default_factory=dict)
+    indicators: list[Indicator] = dataclasses.field(default_factory=list)
+    lists: list[ListTable] = dataclasses.field(default_factory=list)
+    texts: list[TextBlock] = dataclasses.field(default_factory=list)
     declaration_present: bool = False
-    evidence_range: tuple[int, int] | None = Field(
-        default=None, description="first and last page of the evidence appendix, when the report states them")
-    extraction_issues: list[Issue] = Field(default_factory=list)
-    readings: list[TableReading] = Field(default_factory=list, description="how each table was read")
+    evidence_range: tuple[int, int] | None = None
+    """first and last page of the evidence appendix, when the report states them"""
+    extraction_issues: list[Issue] = dataclasses.field(default_factory=list)
+    readings: list[TableReading] = dataclasses.field(default_factory=list)
+    """how each table was read"""
 
     def indicator(self, key: str) -> Indicator | None:
         return next((i for i in self.indicators if i.key == key), None)

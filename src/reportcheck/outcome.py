@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from reportcheck.errors import UnreadableInput
 from reportcheck.model import Issue, Report
 from reportcheck.settings import Settings
+from reportcheck.typed import to_data
 
 
 @dataclass
@@ -25,7 +26,7 @@ class FileOutcome:
 
     def as_json(self) -> dict:
         data: dict = {"path": self.path, "status": self.status,
-                      "issues": [i.model_dump(mode="json") for i in self.issues]}
+                      "issues": [to_data(i) for i in self.issues]}
         if self.error is not None:
             data["error"] = {"reason": self.error.reason, "message": self.error.zh,
                              "message_en": self.error.en}

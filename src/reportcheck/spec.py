@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from reportcheck.typed import from_data
+
+_spec = dataclass(frozen=True, slots=True, kw_only=True)
 
 
-class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class RowSpec(_Spec):
+@_spec
+class RowSpec:
     key: str
     label: str
     unit: str
     form_label: str
     evidence: bool = False
-    categories: list[Literal["advanced", "sme"]] = []
-    aliases: list[str] = []
+    categories: list[Literal["advanced", "sme"]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
     single_value: bool = False
 
 
-class FieldSpec(_Spec):
+@_spec
+class FieldSpec:
     key: str
     label: str
     required: bool = False
@@ -33,32 +34,36 @@ class FieldSpec(_Spec):
     phone: str | None = None  # key of the phone number written beside this field
 
 
+@_spec
 class SectionFieldSpec(FieldSpec):
     section: str
 
 
-class IndicatorTableSpec(_Spec):
+@_spec
+class IndicatorTableSpec:
     id: str
     title: str
     chapter: str
     kind: Literal["indicators", "park_indicators", "targets"]
     growth: bool
     rows: list[RowSpec]
-    fields: list[FieldSpec] = []
+    fields: list[FieldSpec] = field(default_factory=list)
     actual_column: str | None = None
     target_column: str | None = None
 
 
-class ColumnSpec(_Spec):
+@_spec
+class ColumnSpec:
     key: str
     label: str
     type: Literal["text", "number"] = "text"
     unit: str | None = None
     per_year: bool = False
-    aliases: list[str] = []
+    aliases: list[str] = field(default_factory=list)
 
 
-class ListTableSpec(_Spec):
+@_spec
+class ListTableSpec:
     id: str
     title: str
     section: str
@@ -68,61 +73,70 @@ class ListTableSpec(_Spec):
     instruction: str | None = None
 
 
-class GroupSpec(_Spec):
+@_spec
+class GroupSpec:
     key: str
     label: str
     fields: list[FieldSpec]
     required: bool = False
 
 
-class BasicInfoSpec(_Spec):
+@_spec
+class BasicInfoSpec:
     id: str
     title: str
     fields: list[FieldSpec]
     groups: list[GroupSpec]
 
 
-class AspectSpec(_Spec):
+@_spec
+class AspectSpec:
     """A topic a self-evaluation must cover, recognised by any of its words."""
 
     name: str
     words: list[str]
 
 
-class TextBlockSpec(_Spec):
+@_spec
+class TextBlockSpec:
     id: str
     title: str
     chapter: str
     instruction: list[str]
     limit: int | None = None
-    aspects: list[AspectSpec] = []
+    aspects: list[AspectSpec] = field(default_factory=list)
 
 
-class ProseKeywordSpec(_Spec):
+@_spec
+class ProseKeywordSpec:
     """Words in free text that name an indicator, so a figure after them can be compared."""
 
     key: str
     words: list[str]
 
 
-class ChapterSpec(_Spec):
+@_spec
+class ChapterSpec:
     id: str
     title: str
 
 
-class DeclarationSpec(_Spec):
+@_spec
+class DeclarationSpec:
     id: str
     title: str
     text: list[str]
 
 
-class TemplateSpec(_Spec):
+@_spec
+class TemplateSpec:
     id: str
     programme: str
     stage: Literal["初赛", "决赛"]
     title: str
     source: str
-    markers: list[str] = []  # phrases only this stage's form carries, for a report without its title
+    # phrases only this stage's form carries, for a report without its title
+    markers: list[str] = field(default_factory=list)
     chapters: list[ChapterSpec]
     basic_info: BasicInfoSpec
     indicator_tables: list[IndicatorTableSpec]
@@ -130,7 +144,7 @@ class TemplateSpec(_Spec):
     section_fields: list[SectionFieldSpec]
     text_blocks: list[TextBlockSpec]
     declaration: DeclarationSpec
-    prose_keywords: list[ProseKeywordSpec] = []
+    prose_keywords: list[ProseKeywordSpec] = field(default_factory=list)
 
     def row(self, key: str) -> tuple[IndicatorTableSpec, RowSpec] | None:
         for table in self.indicator_tables:
@@ -148,13 +162,14 @@ def _schemas():
 def load_templates() -> tuple[TemplateSpec, ...]:
     """Every template spec shipped in ``schemas/templates``."""
     folder = _schemas() / "templates"
-    specs = [TemplateSpec.model_validate(json.loads(f.read_text("utf-8")))
+    specs = [from_data(TemplateSpec, json.loads(f.read_text("utf-8")), forbid_extra=True)
              for f in sorted(folder.iterdir(), key=lambda f: f.name)
              if f.name.endswith(".json") and f.name != DATA_SHEET_FILE]
     return tuple(specs)
 
 
-class DataSheetSpec(_Spec):
+@_spec
+class DataSheetSpec:
     """The Excel data sheet: the rows of some report sections plus rows other provinces need."""
 
     id: str
@@ -177,7 +192,8 @@ DATA_SHEET_FILE = "data_sheet.json"
 
 @lru_cache(maxsize=1)
 def load_data_sheet_spec() -> DataSheetSpec:
-    return DataSheetSpec.model_validate(json.loads((_schemas() / "templates" / DATA_SHEET_FILE).read_text("utf-8")))
+    return from_data(DataSheetSpec, json.loads((_schemas() / "templates" / DATA_SHEET_FILE).read_text("utf-8")),
+                     forbid_extra=True)
 
 
 def template_by_stage(stage: str) -> TemplateSpec:

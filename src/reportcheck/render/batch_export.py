@@ -35,6 +35,7 @@ from reportcheck.batch.result import BatchResult
 from reportcheck.batch.verdict import entry_verdict
 from reportcheck.outcome import FileOutcome
 from reportcheck.render.batch_tables import SHEETS, BatchTables
+from reportcheck.typed import to_data
 
 
 def write_json(result: BatchResult, path: str | Path) -> None:
@@ -44,7 +45,7 @@ def write_json(result: BatchResult, path: str | Path) -> None:
         out.write('{"files": [')
         _items(out, (_file(o, result) for o in result.outcomes()))
         out.write('],\n"cross": [')
-        _items(out, (issue.model_dump(mode="json") for issue in result.cross))
+        _items(out, (to_data(issue) for issue in result.cross))
         out.write('],\n"skipped": [')
         _items(out, ({"path": p, "reason": why} for p, why in result.skipped))
         out.write('],\n"sheets": {')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from reportcheck.catalogue import EXTRACTION_TYPES, IssueType
@@ -92,8 +93,8 @@ def sure_view(report: Report) -> Report:
                                         for y, v in ind.cluster_values.items()}
         if whole or "growth" in ind.doubts:
             update["growth_pct"] = None
-        indicators.append(ind.model_copy(update=update))
-    return report.model_copy(update={"indicators": indicators})
+        indicators.append(replace(ind, **update))
+    return replace(report, indicators=indicators)
 
 
 def _unique(issues: list[Issue]) -> list[Issue]:
@@ -110,8 +111,8 @@ def _unique(issues: list[Issue]) -> list[Issue]:
 
 def grade(issue: Issue, pack: dict, settings: Settings) -> Issue:
     if settings.relaxed and issue.code in pack.get("relaxable", []) and issue.severity == "error":
-        issue = issue.model_copy(update={"severity": "warning", "message": issue.message + RELAXED_NOTE})
+        issue = replace(issue, severity="warning", message=issue.message + RELAXED_NOTE)
     level = settings.severity.get(issue.code)
     if level is not None and level != issue.severity:
-        issue = issue.model_copy(update={"severity": level})
+        issue = replace(issue, severity=level)
     return issue
