@@ -1,5 +1,5 @@
-"""Command line: ``reportcheck extract``, ``check``, ``annotate``, ``batch``, ``score``, ``grade``, ``serve``,
-``rules``, ``template``.
+"""Command line: ``reportcheck extract``, ``check``, ``annotate``, ``batch``, ``compare``, ``score``, ``grade``,
+``serve``, ``rules``, ``template``.
 
 Exit codes (as ruff): 0 no error-severity finding; 1 at least one; 2 usage error or an input
 that could not be read (the other inputs are still checked). Heavy modules load only inside
@@ -14,6 +14,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from reportcheck import __version__
+from reportcheck.compare_command import add_parser as add_compare_parser
+from reportcheck.compare_command import run as cmd_compare
 from reportcheck.grading.command import add_parser as add_grade_parser
 from reportcheck.grading.command import run as cmd_grade
 from reportcheck.scoring.command import add_parser as add_score_parser
@@ -58,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("--jobs", type=int, default=None, help="并行进程数，默认为CPU核数")
     _add_limit_options(bat, timeout=120.0)
     _add_rule_options(bat)
+    _add_limit_options(add_compare_parser(sub), timeout=120.0)
     add_score_parser(sub)
     add_grade_parser(sub)
     srv = sub.add_parser("serve", help="启动网页版自查服务 / serve the upload-and-check web page",
@@ -283,7 +286,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {"extract": cmd_extract, "check": cmd_check, "annotate": cmd_annotate, "batch": cmd_batch,
-               "score": cmd_score, "grade": cmd_grade, "serve": cmd_serve, "rules": cmd_rules,
+               "compare": cmd_compare, "score": cmd_score, "grade": cmd_grade, "serve": cmd_serve, "rules": cmd_rules,
                "template": cmd_template}[args.command]
     try:
         return handler(args)

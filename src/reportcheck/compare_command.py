@@ -1,0 +1,78 @@
+"""``reportcheck compare A B``: two versions of one report (the Word file and its stamped scan, a .docx
+and its PDF …) compared figure by figure.
+
+Each file is read in a child process under the per-file limits, as ``check`` reads it. Exit codes: 0 the
+two agree (figures that could not be confirmed are not differences), 1 they differ, 2 a file could not
+be read or the output not written (nothing is written then).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_AGREE, EXIT_DIFFER, EXIT_ABNORMAL = 0, 1, 2
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "compare", help="比对同一报告的两个版本（如Word与盖章扫描件） / compare two versions of one report",
+        description="逐项比对两个版本的数据、名单、基本信息和文字；PDF版本还检查声明页的印章和签字。"
+                    "退出码：0 一致，1 有差异，2 文件无法读取。")
+    parser.add_argument("a", metavar="A", help="版本A（如Word文件：.docx .doc .wps .pdf）")
+    parser.add_argument("b", metavar="B", help="版本B（如盖章扫描件PDF）")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("-o", "--output", help="写入此文件（默认输出到屏幕）；已存在时覆盖")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from reportcheck.compare.side import FORMAT_ZH, Side, read_side
+    from reportcheck.errors import UnreadableInput
+    from reportcheck.isolation import Limits, warm_up
+    from reportcheck.limited import call_limited
+    from reportcheck.readers.sniff import looks_like_pdf
+
+    if args.timeout <= 0 or args.memory_limit <= 0:
+        return _fail("--timeout 和 --memory-limit 应为正数 / --timeout and --memory-limit must be positive")
+    paths = [args.a, args.b]
+    warm_up(pdf=any(looks_like_pdf(p) for p in paths))
+    sides = call_limited(paths, read_side, Limits(seconds=args.timeout, memory_mb=args.memory_limit))
+    unreadable = [s for s in sides if isinstance(s, UnreadableInput)]
+    if unreadable:
+        for error in unreadable:
+            print(f"reportcheck: {error.line}", file=sys.stderr)
+        return EXIT_ABNORMAL
+    a, b = (s for s in sides if isinstance(s, Side))
+    from reportcheck.compare.files import compare_sides
+    from reportcheck.render.compare import render_json, render_text
+
+    comparison = compare_sides(a, b)
+    if args.format == "json":
+        text = render_json(comparison)
+    else:
+        formats = (FORMAT_ZH[a.format], FORMAT_ZH[b.format])
+        text = render_text(comparison, formats, colour=args.output is None and sys.stdout.isatty())
+    try:
+        _emit(text, args.output)
+    except OSError as exc:
+        return _fail(f"无法写入 {args.output}（{exc.strerror}） / cannot write the output")
+    return EXIT_AGREE if comparison.agree else EXIT_DIFFER
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Print ``text``, or write it atomically to ``output``."""
+    text = text if text.endswith("\n") else text + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from pathlib import Path
+
+    from reportcheck.atomic import write_atomically
+
+    write_atomically(Path(output), text)
+
+
+def _fail(message: str) -> int:
+    print(f"reportcheck: {message}", file=sys.stderr)
+    return EXIT_ABNORMAL
