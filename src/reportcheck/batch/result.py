@@ -6,12 +6,16 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.model import Issue, Report
 from reportcheck.outcome import FileOutcome
 from reportcheck.settings import Settings
 from reportcheck.typed import from_data, to_data
+
+if TYPE_CHECKING:
+    from reportcheck.batch.versions import VersionPair
 
 
 def dump_outcome(outcome: FileOutcome) -> str:
@@ -45,9 +49,10 @@ def load_outcome(text: str) -> FileOutcome:
 @dataclass
 class BatchResult:
     """Outcomes in the order of ``paths`` (spooled under ``spool``, one file each), the findings only a
-    batch can see (``cross``: each with ``args["files"]`` and ``args["places"]``, two of each), and
-    the files left out with why (``skipped``); and the tallies kept as the outcomes came in (files
-    done, unreadable, findings by severity), so a summary needs no pass over the spool."""
+    batch can see (``cross``: each with ``args["files"]`` and ``args["places"]``, two of each), the
+    versions of one report compared (``versions``), and the files left out with why (``skipped``); and
+    the tallies kept as the outcomes came in (files done, unreadable, findings by severity), so a summary
+    needs no pass over the spool."""
 
     paths: list[str]
     spool: Path
@@ -58,6 +63,7 @@ class BatchResult:
     done: int = 0
     unreadable: int = 0
     severities: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    versions: list[VersionPair] = field(default_factory=list)
 
     def outcome_path(self, index: int) -> Path:
         return self.spool / f"{index:06d}.json"

@@ -4,8 +4,9 @@ A worker is one forked process per file: it inherits the parent's loaded modules
 is paid once), checks its file and sends the outcome back as JSON; a file that takes longer than the
 limit has its process killed and becomes an outcome saying so. Outcomes go straight to the spool
 (one file each, by input position, so the order never depends on which worker finished first);
-the worker writes it there itself and sends back only counts and the report's small
-:class:`~reportcheck.rules.cross.Facts`, so the parent stays idle while the workers read.
+the worker writes it there itself and sends back only counts, the report's small
+:class:`~reportcheck.rules.cross.Facts` and what makes it a version of another file
+(:class:`~reportcheck.batch.versions.VersionKey`), so the parent stays idle while the workers read.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from reportcheck.batch.result import BatchResult, dump_outcome
+from reportcheck.batch.versions import VersionKey, compare_versions, reference, version_groups
 from reportcheck.isolation import Limits, breach, confine, died_error, limit_error, stop, warm_up
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
-from reportcheck.rules.cross import CROSS_RULES, Facts, facts_of
+from reportcheck.rules.cross import CROSS_RULES, SAME_REPORT, Facts, facts_of
 from reportcheck.settings import Settings
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
@@ -43,6 +45,7 @@ class _Reply:
     severities: dict[str, int]
     unreadable: bool
     facts: Facts | None
+    version: VersionKey | None
 
 
 def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jobs: int, limits: Limits,
@@ -56,6 +59,7 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
     waiting = deque(enumerate(paths))
     running: dict[Connection, _Running] = {}
     facts: dict[int, Facts] = {}
+    versions: dict[int, VersionKey] = {}
     try:
         while waiting or running:
             while waiting and len(running) < max(1, jobs):
@@ -70,7 +74,7 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
                     progress(result.done, len(paths), path.name)
             for conn in wait(list(running), timeout=0.2):
                 job = running.pop(conn)
-                _count(result, facts, job.index, _receive(conn, job, result))
+                _count(result, facts, versions, job.index, _receive(conn, job, result))
             for conn, job in list(running.items()):
                 which = breach(job.process, job.started, limits)
                 if which is not None:
@@ -78,23 +82,31 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
                     stop(job.process)
                     conn.close()
                     outcome = FileOutcome(path=str(job.path), error=limit_error(str(job.path), which, limits))
-                    _count(result, facts, job.index, _write(result.outcome_path(job.index), outcome))
+                    _count(result, facts, versions, job.index, _write(result.outcome_path(job.index), outcome))
             if progress:
                 progress(result.done, len(paths), "")
     finally:
         for conn, job in running.items():
             stop(job.process)
             conn.close()
-    result.cross = cross_findings([facts[i] for i in sorted(facts)], pack, settings)
+    groups = version_groups(versions, facts)
+    later = {result.paths[i] for group in groups for i in group if i != reference(group, result.paths)}
+    result.cross = cross_findings([facts[i] for i in sorted(facts)], pack, settings, later)
+    result.versions = compare_versions(result, groups)
     return result
 
 
-def cross_findings(facts: list[Facts], pack: dict, settings: Settings) -> list[Issue]:
-    """The batch-only findings, selected and graded like a single report's."""
+def cross_findings(facts: list[Facts], pack: dict, settings: Settings,
+                   later_versions: set[str] | frozenset[str] = frozenset()) -> list[Issue]:
+    """The batch-only findings, selected and graded like a single report's. A report sent in several
+    versions (``later_versions``: the paths of all but its reference version) meets the other clusters'
+    reports once, as its reference version, so BT001–BT004 are not repeated per version (the versions'
+    own differences are in 版本比对); BT005, the same report sent twice, looks at every file."""
     from reportcheck.rules import grade
 
+    one_each = [f for f in facts if f.path not in later_versions]
     return [grade(issue, pack, settings) for rule in CROSS_RULES if settings.wants(rule.code)
-            for issue in rule.check(facts)]
+            for issue in rule.check(facts if rule.type is SAME_REPORT else one_each)]
 
 
 def _work(conn: Connection, path: Path, target: Path, pack: dict, settings: Settings) -> None:
@@ -116,8 +128,9 @@ def _write(target: Path, outcome: FileOutcome) -> _Reply:
     severities = {"error": 0, "warning": 0, "info": 0}
     for issue in outcome.issues:
         severities[issue.severity] += 1
-    facts = facts_of(outcome.path, outcome.report) if outcome.report is not None else None
-    return _Reply(severities, outcome.error is not None, facts)
+    report = outcome.report
+    facts = facts_of(outcome.path, report) if report is not None else None
+    return _Reply(severities, outcome.error is not None, facts, VersionKey.of(report) if report is not None else None)
 
 
 def _receive(conn: Connection, job: _Running, result: BatchResult) -> _Reply:
@@ -133,11 +146,14 @@ def _receive(conn: Connection, job: _Running, result: BatchResult) -> _Reply:
     return reply
 
 
-def _count(result: BatchResult, facts: dict[int, Facts], index: int, reply: _Reply) -> None:
+def _count(result: BatchResult, facts: dict[int, Facts], versions: dict[int, VersionKey], index: int,
+           reply: _Reply) -> None:
     result.done += 1
     result.unreadable += reply.unreadable
     for severity, n in reply.severities.items():
         result.severities[severity] += n
     if reply.facts is not None:
         facts[index] = reply.facts
+    if reply.version is not None:
+        versions[index] = reply.version
 

@@ -5,17 +5,21 @@ JSON (``write_json``), one document, UTF-8::
     {"files":   [one object per file, as `check --format json` gives it, plus "verdict":
                  {"status": 达标|未达标|无法核验|—, "figures": {"营业收入（亿元）": 1408.9, …}}],
      "cross":   [the findings only a batch can see, as issues: code, severity, message, args …],
+     "versions": [each pair of versions of one report compared, as `compare --format json` gives it
+                 (without "stamps": a batch does not look at seals), plus "cluster"],
      "skipped": [{"path": …, "reason": …}],
      "sheets":  {"汇总": {"header": […], "rows": [[…], …]}, "问题清单": …, "数据": …, "名单": …,
-                 "批内比对": …, "未检查": …}}
+                 "批内比对": …, "版本比对" (only when "versions" is not empty): …, "未检查": …}}
 
-"sheets" holds exactly the workbook's cells (an empty cell is null); "files" and "cross" the same
-findings in the form other systems already read from ``check --format json``.
+"sheets" holds exactly the workbook's cells (an empty cell is null); "files", "cross" and "versions"
+the same findings in the form other systems already read from ``check --format json`` and
+``compare --format json``.
 
 CSV (``write_csv``): one file per sheet, UTF-8 with a BOM (so Excel and WPS detect the encoding),
 named after the path given with the sheet's name added to its stem: ``results.csv`` →
 ``results_汇总.csv``, ``results_问题清单.csv``, ``results_数据.csv``, ``results_名单.csv``,
-``results_批内比对.csv``, ``results_未检查.csv`` (``csv_paths`` gives these names). The path given
+``results_批内比对.csv``, ``results_版本比对.csv`` (when the batch has versions of one report),
+``results_未检查.csv`` (``csv_paths`` gives these names). The path given
 itself is not written. An empty cell is an empty field; the header is the first line, so a 汇总
 row's 问题清单首行 is the line of that file's first finding in ``results_问题清单.csv``.
 """
@@ -26,15 +30,17 @@ import csv
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
 
 from reportcheck.batch.result import BatchResult
 from reportcheck.batch.verdict import entry_verdict
+from reportcheck.batch.versions import VersionPair
 from reportcheck.outcome import FileOutcome
 from reportcheck.render.batch_tables import SHEETS, BatchTables
+from reportcheck.render.compare import comparison_json
 from reportcheck.typed import to_data
 
 
@@ -46,6 +52,8 @@ def write_json(result: BatchResult, path: str | Path) -> None:
         _items(out, (_file(o, result) for o in result.outcomes()))
         out.write('],\n"cross": [')
         _items(out, (to_data(issue) for issue in result.cross))
+        out.write('],\n"versions": [')
+        _items(out, (_version(pair) for pair in result.versions))
         out.write('],\n"skipped": [')
         _items(out, ({"path": p, "reason": why} for p, why in result.skipped))
         out.write('],\n"sheets": {')
@@ -57,8 +65,8 @@ def _sheets(out: TextIO, tables: BatchTables) -> None:
     """The members of "sheets", from one reading of the batch: each sheet's rows go to a temporary file
     as they come, and the files are copied out one after the other."""
     with ExitStack() as stack:
-        parts = {name: stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) for name in SHEETS}
-        counts = dict.fromkeys(SHEETS, 0)
+        parts = {name: stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) for name in tables.sheets}
+        counts = dict.fromkeys(tables.sheets, 0)
         for name, row in tables.rows():
             parts[name].write(f'{"," if counts[name] else ""}\n{_dump(row.cells)}')
             counts[name] += 1
@@ -69,10 +77,11 @@ def _sheets(out: TextIO, tables: BatchTables) -> None:
             out.write("]}")
 
 
-def csv_paths(path: str | Path) -> dict[str, Path]:
-    """Sheet name → the CSV file ``write_csv`` writes it to: ``results.csv`` → ``results_汇总.csv`` …"""
+def csv_paths(path: str | Path, sheets: Sequence[str] = SHEETS) -> dict[str, Path]:
+    """Sheet name → the CSV file ``write_csv`` writes it to: ``results.csv`` → ``results_汇总.csv`` …
+    (``sheets``: a batch's own, :attr:`BatchTables.sheets`, when it has a 版本比对)."""
     path = Path(path)
-    return {name: path.with_name(f"{path.stem}_{name}{path.suffix or '.csv'}") for name in SHEETS}
+    return {name: path.with_name(f"{path.stem}_{name}{path.suffix or '.csv'}") for name in sheets}
 
 
 def write_csv(result: BatchResult, path: str | Path) -> None:
@@ -80,7 +89,7 @@ def write_csv(result: BatchResult, path: str | Path) -> None:
     tables = BatchTables(result)
     with ExitStack() as stack:
         writers = {}
-        for name, target in csv_paths(path).items():
+        for name, target in csv_paths(path, tables.sheets).items():
             writer = csv.writer(stack.enter_context(open(target, "w", encoding="utf-8-sig", newline="")))
             writer.writerow(tables.header(name))
             writers[name] = writer
@@ -91,6 +100,12 @@ def write_csv(result: BatchResult, path: str | Path) -> None:
 def _file(outcome: FileOutcome, result: BatchResult) -> dict:
     verdict = entry_verdict(outcome, result.settings, result.pack)
     return {**outcome.as_json(), "verdict": {"status": verdict.status, "figures": verdict.figures}}
+
+
+def _version(pair: VersionPair) -> dict:
+    data = comparison_json(pair.comparison)
+    del data["stamps"]
+    return {"cluster": pair.cluster, **data}
 
 
 def _dump(value: object) -> str:

@@ -6,8 +6,10 @@ sheet's rows file by file, each sheet's rows in order. Outcomes are read one at 
 
 Sheets: 汇总 (one row per file), 问题清单 (one row per finding), 数据 (one row per file, one column per
 section, indicator and year), 名单 (one row per list row), 批内比对 (one row per cross-report
-finding), 未检查 (the files left out). A 汇总 row's 问题清单首行 is the row of the file's first finding
-in 问题清单, counting the header as row 1 (as Excel and a CSV reader count); empty when it has none.
+finding), 版本比对 (only when the batch holds versions of one report: one row per difference of each
+pair, or one row saying the pair agrees), 未检查 (the files left out). A 汇总 row's 问题清单首行 is the
+row of the file's first finding in 问题清单, counting the header as row 1 (as Excel and a CSV reader
+count); empty when it has none.
 """
 
 from __future__ import annotations
@@ -19,12 +21,16 @@ from functools import lru_cache
 
 from reportcheck.batch.result import BatchResult
 from reportcheck.batch.verdict import entry_verdict
+from reportcheck.batch.versions import VersionPair
+from reportcheck.compare.result import KIND_ZH, Difference, Doubt
+from reportcheck.compare.values import Value, show
 from reportcheck.model import CATEGORY_ZH, SEVERITY_ZH, Issue, ListRow, ListTable, Report
 from reportcheck.outcome import FileOutcome
 from reportcheck.spec import ColumnSpec, load_data_sheet_spec, load_templates
 
 SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED = "汇总", "问题清单", "数据", "名单", "批内比对", "未检查"
-SHEETS = (SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED)
+SHEETS = (SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED)  # every batch's; 版本比对 only with versions
+VERSIONS = "版本比对"
 
 Cell = str | int | float | None
 ERROR, WARNING = "error", "warning"
@@ -38,6 +44,9 @@ SUMMARY_HEADER = ["文件", "集群名称", "申报类别", "阶段", "状态", 
 FINDINGS_HEADER = ["文件", "集群名称", "代码", "严重程度", "章节", "字段", "说明", "位置"]
 CROSS_HEADER = ["代码", "严重程度", "说明", "文件一", "位置一", "文件二", "位置二", "相似度"]
 SKIPPED_HEADER = ["文件", "原因"]
+VERSIONS_HEADER = ["文件一", "文件二", "集群名称", "结果", "类型", "章节", "表格", "项目", "列", "单位",
+                   "文件一的值", "文件一位置", "文件二的值", "文件二位置", "说明"]
+AGREE, DIFFER, UNCONFIRMED = "一致", "不一致", "无法确认"
 FILE_COLUMNS = ["文件", "集群名称"]
 LIST_LEAD = ["文件", "集群名称", "章节", "名单"]
 
@@ -180,13 +189,23 @@ class BatchTables:
         self.data_columns = sorted(data)
         self.list_columns = sorted(lists)
 
+    @property
+    def sheets(self) -> tuple[str, ...]:
+        """The sheets of this batch in order: :data:`SHEETS`, with 版本比对 after 批内比对 when the batch
+        holds versions of one report."""
+        if not self.result.versions:
+            return SHEETS
+        after = SHEETS.index(CROSS) + 1
+        return (*SHEETS[:after], VERSIONS, *SHEETS[after:])
+
     def header(self, sheet: str) -> list[str]:
         return {SUMMARY: SUMMARY_HEADER, FINDINGS: FINDINGS_HEADER, CROSS: CROSS_HEADER, SKIPPED: SKIPPED_HEADER,
-                DATA: FILE_COLUMNS + [c.header for c in self.data_columns],
+                VERSIONS: VERSIONS_HEADER, DATA: FILE_COLUMNS + [c.header for c in self.data_columns],
                 LISTS: LIST_LEAD + [c.header for c in self.list_columns]}[sheet]
 
     def rows(self) -> Iterator[tuple[str, Row]]:
-        """(sheet, row) for every sheet: file by file, then 批内比对 and 未检查; each sheet's rows in order."""
+        """(sheet, row) for every sheet: file by file, then 批内比对, 版本比对 and 未检查; each sheet's rows
+        in order."""
         next_finding = 2  # row 1 of 问题清单 is its header
         for outcome in self.result.outcomes():
             findings = self._findings(outcome)
@@ -197,6 +216,7 @@ class BatchTables:
             if outcome.report is not None:
                 yield from ((LISTS, r) for r in self._lists(outcome))
         yield from ((CROSS, _cross(issue)) for issue in self.result.cross)
+        yield from ((VERSIONS, row) for pair in self.result.versions for row in _versions(pair))
         yield from ((SKIPPED, Row([clean(p), clean(why)])) for p, why in self.result.skipped)
 
     def _summary(self, outcome: FileOutcome, first_finding: int | None) -> Row:
@@ -249,3 +269,29 @@ def _cross(issue: Issue) -> Row:
     cells: list[Cell] = [issue.code, SEVERITY_ZH[issue.severity], clean(issue.message),
                          files[0], places[0], files[1], places[1], clean(issue.args.get("similarity"))]
     return Row(cells, _tone(issue.severity, len(CROSS_HEADER)))
+
+
+def _versions(pair: VersionPair) -> Iterator[Row]:
+    """A pair of versions: a row per difference (amber) and per figure that could not be confirmed, or
+    one row saying they agree."""
+    c = pair.comparison
+    lead: list[Cell] = [clean(c.a), clean(c.b), clean(pair.cluster)]
+    if not c.differences and not c.doubts:
+        yield Row([*lead, AGREE, *[None] * (len(VERSIONS_HEADER) - len(lead) - 1)])
+    for d in [*c.differences, *c.doubts]:
+        doubt = isinstance(d, Doubt)
+        cells: list[Cell] = [
+            *lead, UNCONFIRMED if doubt else DIFFER, KIND_ZH[d.kind], clean(d.section), clean(d.table),
+            clean(d.label), clean(d.column), clean(d.unit), _version_value(d, d.a),
+            clean(d.a_location.describe()) if d.a_location else None, _version_value(d, d.b),
+            clean(d.b_location.describe()) if d.b_location else None, clean(d.reason) if doubt else None]
+        yield Row(cells, {} if doubt else _tone(WARNING, len(VERSIONS_HEADER)))
+
+
+def _version_value(d: Difference, value: Value) -> Cell:
+    """A compared value as a cell: numbers stay numbers; a thing in one version only is 有 or 没有."""
+    if d.kind == "missing":
+        return "有" if value is not None else "没有"
+    if isinstance(value, int | float):
+        return clean(value)
+    return clean(show(value))

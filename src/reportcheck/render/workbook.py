@@ -28,7 +28,6 @@ from reportcheck.render.batch_tables import (
     ERROR,
     FINDINGS,
     FIRST_FINDING,
-    SHEETS,
     SUMMARY,
     SUMMARY_HEADER,
     WARNING,
@@ -50,8 +49,8 @@ def write_workbook(result: BatchResult, path: str | Path) -> None:
     tables = BatchTables(result)
     widths = _widths(tables)
     book = Workbook(write_only=True)
-    sheets = {name: _sheet(book, name, tables.header(name), widths[name]) for name in SHEETS}
-    rows = dict.fromkeys(SHEETS, 1)
+    sheets = {name: _sheet(book, name, tables.header(name), widths[name]) for name in tables.sheets}
+    rows = dict.fromkeys(tables.sheets, 1)
     for name, row in tables.rows():
         sheets[name].append(_cells(sheets[name], name, row))
         rows[name] += 1
@@ -70,7 +69,7 @@ def _text_width(value: Cell) -> int:
 
 def _widths(tables: BatchTables) -> dict[str, list[float]]:
     """Per sheet, each column's width: its widest cell (the header included) plus a margin, capped."""
-    widest: dict[str, list[int]] = {name: [_text_width(h) for h in tables.header(name)] for name in SHEETS}
+    widest: dict[str, list[int]] = {name: [_text_width(h) for h in tables.header(name)] for name in tables.sheets}
     for name, row in tables.rows():
         column = widest[name]
         for i, value in enumerate(row.cells):

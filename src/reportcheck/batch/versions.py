@@ -1,0 +1,90 @@
+"""Versions of one report in a batch — the .docx and its stamped scan, a report sent twice — found and
+compared (the workbook's 版本比对).
+
+Files are versions of one report when they are read with the same template (a 初赛 and a 决赛 report
+of one cluster are two reports) and name the same cluster; a file whose cluster name is left blank
+joins the files whose figures it shares exactly (as BT005 pairs them). In each group every file is
+compared with one reference: the first Word-family file (the one applicants edit), else the first file.
+So k versions make k − 1 comparisons, not k·(k − 1)/2, and each report is read back from the spool once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportcheck.batch.result import BatchResult, load_outcome
+from reportcheck.compare.diff import compare_reports
+from reportcheck.compare.result import Comparison
+from reportcheck.model import Report
+from reportcheck.normalize.text import label_key
+from reportcheck.rules.cross import Facts
+
+_WORD = frozenset({".docx", ".doc", ".wps", ".rtf", ".odt"})
+
+
+@dataclass(frozen=True, slots=True)
+class VersionKey:
+    """What makes two files versions of one report: the template read and the cluster named."""
+
+    template: str
+    cluster: str
+    """the name as compared (``label_key``); empty when left blank"""
+
+    @classmethod
+    def of(cls, report: Report) -> VersionKey:
+        return cls(report.template, label_key(report.basic.cluster_name or ""))
+
+
+@dataclass(slots=True)
+class VersionPair:
+    cluster: str
+    """as the reference version writes it"""
+    comparison: Comparison
+
+
+def version_groups(keys: dict[int, VersionKey], facts: dict[int, Facts]) -> list[list[int]]:
+    """Indexes of the files that are versions of one report, each group in input order, groups by their
+    first file; only groups of two or more."""
+    groups: dict[tuple, list[int]] = {}
+    blank: list[int] = []
+    for index in sorted(keys):
+        key = keys[index]
+        if key.cluster:
+            groups.setdefault((key.template, key.cluster), []).append(index)
+        else:
+            blank.append(index)
+    for index in blank:  # joins the first group of its template holding its very figures, else its own
+        figures = facts[index].fingerprint if index in facts else ()
+        home = next((g for (template, _), g in groups.items() if template == keys[index].template and figures
+                     and any(i in facts and facts[i].fingerprint == figures for i in g)), None)
+        if home is None:
+            home = groups.setdefault((keys[index].template, "", figures or index), [])
+        home.append(index)
+    return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])
+
+
+def reference(group: list[int], paths: list[str]) -> int:
+    """The version the others are compared with: the first Word-family file, else the first file."""
+    return next((i for i in group if Path(paths[i]).suffix.lower() in _WORD), group[0])
+
+
+def compare_versions(result: BatchResult, groups: list[list[int]]) -> list[VersionPair]:
+    """Each group's files compared with its reference, read back from the spool one at a time."""
+    return [pair for group in groups for pair in _group_pairs(result, group)]
+
+
+def _group_pairs(result: BatchResult, group: list[int]) -> Iterator[VersionPair]:
+    first = reference(group, result.paths)
+    ref = _report(result, first)
+    for index in group:
+        if index != first:
+            comparison = compare_reports(ref, _report(result, index), result.paths[first], result.paths[index])
+            yield VersionPair(ref.basic.cluster_name or "", comparison)
+
+
+def _report(result: BatchResult, index: int) -> Report:
+    report = load_outcome(result.outcome_path(index).read_text("utf-8")).report
+    assert report is not None  # only files with a report have a version key
+    return report
