@@ -22,7 +22,8 @@ from reportcheck.normalize.text import to_simplified
 
 _END = "。！？；!?;"
 _SENTENCE = re.compile(rf"[^{_END}]+(?:[{_END}]+[”’」』）)\"']*)?|[{_END}]+")
-_JUNCTION = 6  # characters each side of a line break that must appear unbroken in the other version
+_BEFORE, _AFTER = 4, 2  # characters before and after a line break that must appear unbroken in the other
+# version: few after it, so that a figure changed just after a wrap does not hide the wrap
 _SAME_SENTENCE = 50.0  # rapidfuzz ratio from which two sentences are one sentence changed
 
 
@@ -74,7 +75,7 @@ def _unwrap(lines: list[Sentence], other: str) -> list[Sentence]:
     out: list[Sentence] = []
     for line in lines:
         if out and not out[-1].text.endswith(tuple(_END)):
-            junction = out[-1].key[-_JUNCTION:] + line.key[:_JUNCTION]
+            junction = out[-1].key[-_BEFORE:] + line.key[:_AFTER]
             if junction in other:
                 prev = out.pop()
                 line = Sentence(prev.text + line.text, prev.key + line.key)
