@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from reportcheck.normalize.text import label_key, normalize_document
 from reportcheck.pipeline import load_report
 from reportcheck.readers import read_document
 from test_cli import run
+from test_untouched import _digests
+from test_untouched import _run as run_in
 
 SCANNED = SAMPLES / "scanned"
 CLEAN = SAMPLES / "final_advanced_merged_clean.docx"
@@ -161,6 +164,24 @@ def test_output_to_a_file_is_written_whole_and_replaces_the_old_one(tmp_path: Pa
     assert [p.name for p in tmp_path.iterdir()] == ["compare.json"]  # no temporary file left beside it
     missing_folder = run("compare", str(CLEAN), str(EDITED), "-o", str(tmp_path / "no" / "x.txt"))
     assert missing_folder.returncode == 2 and "无法写入" in missing_folder.stderr
+
+
+def test_inputs_are_never_touched_nor_anything_left_behind(tmp_path: Path):
+    inputs, tmpdir = tmp_path / "in", tmp_path / "tmp"
+    inputs.mkdir()
+    tmpdir.mkdir()
+    files = (CLEAN, EDITED, SAMPLES / "pdf" / "final_advanced_merged_clean.pdf", BAD / "truncated.docx")
+    for path in files:
+        shutil.copyfile(path, inputs / path.name)
+    before = _digests(inputs)
+    a, b, pdf, bad = (str(inputs / p.name) for p in files)
+    out = str(tmp_path / "o.txt")
+    for args in ([a, b], [a, pdf, "--format", "json"], [a, bad], [a, b, "-o", b], [pdf, a, "-o", out]):
+        proc = run_in(tmpdir, "compare", *args)
+        assert proc.returncode in (0, 1, 2) and "Traceback" not in proc.stderr, args
+        assert _digests(inputs) == before and list(tmpdir.iterdir()) == [], args
+    refused = run_in(tmpdir, "compare", a, b, "-o", b)
+    assert refused.returncode == 2 and "不会覆盖输入" in refused.stderr
 
 
 def test_a_figure_read_in_doubt_is_not_a_difference(tmp_path: Path):

@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
     if args.timeout <= 0 or args.memory_limit <= 0:
         return _fail("--timeout 和 --memory-limit 应为正数 / --timeout and --memory-limit must be positive")
     paths = [args.a, args.b]
+    if args.output is not None and any(_same_file(args.output, p) for p in paths):
+        return _fail(f"输出文件 {args.output} 是比对的文件之一，不会覆盖输入 / the output is one of the inputs")
     warm_up(pdf=any(looks_like_pdf(p) for p in paths))
     sides = call_limited(paths, read_side, Limits(seconds=args.timeout, memory_mb=args.memory_limit))
     unreadable = [s for s in sides if isinstance(s, UnreadableInput)]
@@ -71,6 +73,12 @@ def _emit(text: str, output: str | None) -> None:
     from reportcheck.atomic import write_atomically
 
     write_atomically(Path(output), text)
+
+
+def _same_file(a: str, b: str) -> bool:
+    from pathlib import Path
+
+    return Path(a).exists() and Path(b).exists() and Path(a).resolve() == Path(b).resolve()
 
 
 def _fail(message: str) -> int:

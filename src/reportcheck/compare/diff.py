@@ -148,6 +148,8 @@ def _section_order(section: str) -> tuple:
 def _indicator(a: Indicator, b: Indicator, title: str | None) -> Iterator[Difference]:
     for column_key, column in _figure_columns(a, b):
         va, vb = _figure(a, column_key), _figure(b, column_key)
+        if va is None and vb is None:  # empty in both: nothing to confirm, even in a row read in doubt
+            continue
         doubt = "；".join(f"{side}：{why}" for side, row in (("A", a), ("B", b))
                          if (why := _doubted(row, column_key)))
         if not doubt and _same_figure(va, vb):
