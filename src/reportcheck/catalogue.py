@@ -82,7 +82,12 @@ LABEL_UNCERTAIN = IssueType(
     "如确是该指标，请按模板名称填写。",
     description="读取存疑：指标名称只是近似匹配，数值不作为判定依据。")
 
-DOUBT_TYPES: tuple[IssueType, ...] = (COLUMN_UNMAPPED, COLUMN_CONFLICT, LABEL_UNCERTAIN)
+OCR_UNSURE = IssueType(
+    "D004", "doubt.ocr-unsure", "info",
+    "扫描件中{what}识别为“{raw}”（{why}），无法确认，未参与核对。请对照原件核实。",
+    description="读取存疑：扫描件的文字识别没有把握（置信度低或识别结果不是数值），该内容不作为判定依据。")
+
+DOUBT_TYPES: tuple[IssueType, ...] = (COLUMN_UNMAPPED, COLUMN_CONFLICT, LABEL_UNCERTAIN, OCR_UNSURE)
 
 EXTRACTION_DOC = "读取报告时发现的问题（提取阶段），与规则一样可用 --select/--ignore/--severity 调整。"
 

@@ -19,6 +19,7 @@ class Paragraph:
     page: int | None = None
     norm: str = ""
     bbox: BBox | None = None
+    confidence: float | None = None  # OCR: the least sure word's confidence; None for a text layer
 
 
 @dataclass(slots=True)
@@ -41,6 +42,7 @@ class Cell:
     bbox: BBox | None = None
     # Only for a cell holding nested tables: its paragraphs and tables in document order.
     content: list[Paragraph | Table] = field(default_factory=list)
+    confidence: float | None = None  # OCR: the least sure word's confidence; None for a text layer
 
 
 @dataclass(slots=True)

@@ -131,6 +131,8 @@ class ListRow:
     values: dict[str, str | float | None] = dataclasses.field(default_factory=dict)
     by_year: dict[str, dict[str, float | None]] = dataclasses.field(default_factory=dict)
     location: Loc | None = None
+    doubts: dict[str, str] = dataclasses.field(default_factory=dict)
+    """columns read with doubt (a scan's unsure OCR), and why; rules do not rest a finding on them"""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -194,6 +196,8 @@ class BasicInfo:
     locations: dict[str, Loc] = dataclasses.field(default_factory=dict)
     as_written: dict[str, str] = dataclasses.field(default_factory=dict)
     """fields whose text as written differs from the simplified value"""
+    doubts: dict[str, str] = dataclasses.field(default_factory=dict)
+    """fields read with doubt (a scan's unsure OCR), keyed as locations, and why"""
 
     def quote(self, key: str) -> str:
         """A field as the applicant wrote it (traditional characters kept), for messages."""

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reportcheck import catalogue as cat
 from reportcheck.extract.lines import Line, cell_loc
-from reportcheck.model import BasicInfo, Loc
+from reportcheck.extract.ocr import unsure
+from reportcheck.layout import Cell
+from reportcheck.model import BasicInfo, Issue, Loc
 from reportcheck.normalize.text import label_key, squash
 from reportcheck.spec import BasicInfoSpec, FieldSpec
 
@@ -76,6 +79,8 @@ class FieldReader:
     values: dict[str, str | None] = field(default_factory=dict)
     locations: dict[str, Loc] = field(default_factory=dict)
     as_written: dict[str, str] = field(default_factory=dict)  # where the original differs (繁体)
+    doubts: dict[str, str] = field(default_factory=dict)  # a scan's unsure reads, and why
+    issues: list[Issue] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.by_key = {_key(f.label): f for f in self.fields}
@@ -90,8 +95,18 @@ class FieldReader:
                 self.values[spec.key] = _value(cells[i + 1].norm, spec)
                 self.locations[spec.key] = cell_loc(cells[i + 1])
                 _keep_original(self.as_written, spec.key, self.values[spec.key], cells[i + 1].text)
+                note_doubt(self.doubts, self.issues, spec.key, spec.label, cells[i + 1])
                 took = True
         return took
+
+
+def note_doubt(doubts: dict[str, str], issues: list[Issue], key: str, label: str, cell: Cell) -> None:
+    """A field a scan's OCR read without being sure: kept, marked, and said (D004)."""
+    why = unsure(cell)
+    if why is not None:
+        doubts[key] = f"扫描件{why}"
+        issues.append(cat.OCR_UNSURE.issue(section="1", field=label, location=cell_loc(cell),
+                                           what=f"“{label}”", raw=cell.text.strip().replace("\n", ""), why=why))
 
 
 def _keep_original(store: dict[str, str], key: str, value: str | None, text: str) -> None:
@@ -115,6 +130,7 @@ def _own_cells(line: Line) -> list:
 class BasicInfoReader:
     spec: BasicInfoSpec
     info: BasicInfo = field(default_factory=BasicInfo)
+    issues: list[Issue] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.simple = FieldReader(self.spec.fields)
@@ -139,14 +155,23 @@ class BasicInfoReader:
                 setattr(contact, spec.key, value)
                 self.info.locations[f"{group.key}.{spec.key}"] = cell_loc(cells[i + 1])
                 _keep_original(self.info.as_written, f"{group.key}.{spec.key}", value, cells[i + 1].text)
+                note_doubt(self.info.doubts, self.issues, f"{group.key}.{spec.key}", f"{group.label}·{spec.label}",
+                           cells[i + 1])
                 last_phone = spec.phone
             elif label in _PHONES and last_phone:
                 setattr(contact, last_phone, value)
                 self.info.locations[f"{group.key}.{last_phone}"] = cell_loc(cells[i + 1])
+                note_doubt(self.info.doubts, self.issues, f"{group.key}.{last_phone}", f"{group.label}·电话",
+                           cells[i + 1])
 
     def result(self) -> BasicInfo:
         for key, value in self.simple.values.items():
             setattr(self.info, key, value)
         self.info.locations.update(self.simple.locations)
         self.info.as_written.update(self.simple.as_written)
+        self.info.doubts.update(self.simple.doubts)
         return self.info
+
+    @property
+    def issues_found(self) -> list[Issue]:
+        return self.issues + self.simple.issues

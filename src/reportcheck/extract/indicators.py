@@ -9,6 +9,7 @@ from reportcheck import catalogue as cat
 from reportcheck.extract.columns import VALUE_KINDS, Column, HeaderMap, looks_like_header, read_header
 from reportcheck.extract.labels import SURE_SCORE, LabelIndex, clean_label
 from reportcheck.extract.lines import Line, cell_loc
+from reportcheck.extract.ocr import scanned, unsure
 from reportcheck.extract.reading import ReadingLog
 from reportcheck.layout import Cell
 from reportcheck.model import Indicator, Issue
@@ -197,7 +198,7 @@ class IndicatorReader:
                 continue
             seen[slot] = cell
             if role.kind == "growth":
-                parsed = self._parse(cell, "%", None, pages, ind, "增幅", growth=True)
+                parsed = self._parse(cell, "%", None, pages, ind, "增幅", "growth", growth=True)
                 ind.growth_pct = parsed.value
                 ind.growth_decimals = parsed.decimals if parsed.value is not None else None
                 ind.raw["growth"] = cell.text
@@ -254,9 +255,9 @@ class IndicatorReader:
     def _put(self, ind: Indicator, year: str, cell: Cell, row: RowSpec, written_unit: str | None,
              pages: list[int], target: str) -> None:
         column = f"{year}年" + ("（其中集群产业）" if target == "cluster_values" else "")
-        parsed = self._parse(cell, row.unit, written_unit, pages, ind, column)
-        getattr(ind, target)[year] = parsed.value
         key = year if target == "values" else f"{year}:cluster"
+        parsed = self._parse(cell, row.unit, written_unit, pages, ind, column, key)
+        getattr(ind, target)[year] = parsed.value
         ind.raw[key] = cell.text
         ind.cells[key] = cell_loc(cell)
         if parsed.value is not None:
@@ -265,7 +266,7 @@ class IndicatorReader:
                 ind.approximate.append(key)
 
     def _parse(self, cell: Cell, unit: str, written_unit: str | None, pages: list[int],
-               ind: Indicator, column: str, growth: bool = False) -> ParsedValue:
+               ind: Indicator, column: str, key: str, growth: bool = False) -> ParsedValue:
         text = cell.norm.replace("\n", " ")
         parsed = parse_growth(text) if growth else parse_value(text, unit)
         if parsed.value is not None and parsed.unit is None and written_unit \
@@ -273,7 +274,12 @@ class IndicatorReader:
             parsed = parse_value(f"{text}{written_unit}", unit)
         _note_pages(ind, cell, parsed.pages, pages)
         where = dict(section=self.spec.id, field=ind.label, location=cell_loc(cell))
-        if parsed.problem == "unreadable":
+        why = unsure(cell) or ("识别结果不是数值" if scanned(cell) and parsed.problem else None)
+        if why is not None:  # a scan's unsure figure: a doubt, never an error
+            ind.doubts[key] = f"扫描件{why}"
+            self.issues.append(cat.OCR_UNSURE.issue(**where, what=f"“{ind.label}”{column}",
+                                                    raw=cell.text.strip().replace("\n", ""), why=why))
+        elif parsed.problem == "unreadable":
             self.issues.append(cat.VALUE_UNREADABLE.issue(**where, raw=cell.text.strip(),
                                                           column=column))
         elif parsed.problem == "unit_mismatch":

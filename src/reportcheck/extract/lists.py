@@ -9,6 +9,7 @@ from reportcheck import catalogue as cat
 from reportcheck.extract.columns import HeaderMap, looks_like_header, read_header
 from reportcheck.extract.labels import LabelIndex
 from reportcheck.extract.lines import Line, cell_loc
+from reportcheck.extract.ocr import scanned, unsure
 from reportcheck.extract.reading import ReadingLog
 from reportcheck.layout import Cell
 from reportcheck.model import Issue, ListRow, ListTable
@@ -88,13 +89,21 @@ class ListReader:
                 continue
             column = self.columns[role.field]
             text = cell.norm.replace("\n", "")
-            if column.type == "text":
+            parsed = parse_value(text, column.unit) if column.type != "text" else None
+            if parsed is not None and parsed.value is not None and parsed.unit is None and role.unit \
+                    and role.unit != column.unit:
+                parsed = parse_value(f"{text}{role.unit}", column.unit)
+            why = unsure(cell) or ("识别结果不是数值" if scanned(cell) and parsed and parsed.problem else None)
+            if why is not None:  # a scan's unsure entry: a doubt, never an error
+                key = f"{column.key}:{role.year}" if role.year is not None else column.key
+                row.doubts[key] = f"扫描件{why}"
+                self.issues.append(cat.OCR_UNSURE.issue(
+                    section=self.spec.section, field=f"{self.spec.title}·{column.label}", location=cell_loc(cell),
+                    what=f"“{self.spec.title}”的{column.label}", raw=cell.text.strip().replace("\n", ""), why=why))
+            if parsed is None:
                 row.values[column.key] = text
                 continue
-            parsed = parse_value(text, column.unit)
-            if parsed.value is not None and parsed.unit is None and role.unit and role.unit != column.unit:
-                parsed = parse_value(f"{text}{role.unit}", column.unit)
-            if parsed.problem:
+            if parsed.problem and why is None:
                 self.issues.append(cat.VALUE_UNREADABLE.issue(
                     section=self.spec.section, field=f"{self.spec.title}·{column.label}",
                     location=cell_loc(cell), raw=cell.text.strip(), column=column.label))

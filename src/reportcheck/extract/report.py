@@ -175,6 +175,8 @@ class _Walker:
                 "不是湖南省产业集群竞赛参赛报告：未找到模板中的标题或指标表，请确认文件",
                 "not a cluster competition report: no heading or indicator table of the template; check the file")
         basic = self.basic.result()
+        issues.extend(self.basic.issues_found)
+        issues.extend(self.fields.issues)
         category = category_of(basic.category)
         if not stage_found:
             issues.append(cat.STAGE_UNKNOWN.issue(stage=self.spec.stage))

@@ -12,6 +12,7 @@ test or a server can change it without restarting)::
     REPORTCHECK_MAX_PAGE_OBJECTS  20000  objects (text, paths, images) plus characters on one page
     REPORTCHECK_MAX_PAGE_GRID     5000   horizontal × vertical ruling lines on one page
     REPORTCHECK_PDF_SECONDS       120    time to read one PDF
+    REPORTCHECK_OCR_PAGE_SECONDS  20     more time for each scanned page read by OCR
 
 Environment variables rather than a setting in ``reportcheck.toml``: the limits guard every way in
 (``check``, ``batch`` and ``serve`` workers, ``score``, ``annotate``) and are inherited by forked
@@ -58,6 +59,7 @@ class PdfLimits:
     max_page_objects: int = 20000
     max_page_grid: int = 5000
     seconds: float = 120
+    ocr_page_seconds: float = 20
 
 
 def zip_limits(path: str) -> ZipLimits:
@@ -76,7 +78,8 @@ def pdf_limits(path: str) -> PdfLimits:
                      max_pages=int(_env(path, "REPORTCHECK_MAX_PDF_PAGES", d.max_pages)),
                      max_page_objects=int(_env(path, "REPORTCHECK_MAX_PAGE_OBJECTS", d.max_page_objects)),
                      max_page_grid=int(_env(path, "REPORTCHECK_MAX_PAGE_GRID", d.max_page_grid)),
-                     seconds=_env(path, "REPORTCHECK_PDF_SECONDS", d.seconds))
+                     seconds=_env(path, "REPORTCHECK_PDF_SECONDS", d.seconds),
+                     ocr_page_seconds=_env(path, "REPORTCHECK_OCR_PAGE_SECONDS", d.ocr_page_seconds))
 
 
 def _env(path: str, name: str, default: float) -> float:

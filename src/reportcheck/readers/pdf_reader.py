@@ -19,12 +19,13 @@ from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Cell, Document, Paragraph, Table
 from reportcheck.readers.limits import MB, PdfLimits, pdf_limits
 from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables
-from reportcheck.readers.pdf_source import PageContent
-from reportcheck.readers.pdf_text import Line, group_lines
+from reportcheck.readers.pdf_source import PageContent, holds_another
+from reportcheck.readers.pdf_text import Line, group_lines, least_confidence
 
 _THIN = 6.0  # points: narrower cells are gaps between nested ruling lines, not cells
 _MARGIN = 0.08  # top and bottom share of the page where headers and footers live
 _BODY = 0.06  # a table of horizontal rules may reach this close to the page's top and foot
+_PAGE_SHIFT = 12.0  # points a scanned page may lie across from the one before
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d+\s*页?)?[-—–\s]*$")
 
 
@@ -89,12 +90,14 @@ class _Reader:
                 if kind == "line":
                     if _is_furniture(item, height, furniture):
                         continue
-                    self.doc.blocks.append(Paragraph(self.n_par, item.text, page=number, bbox=item.bbox))
+                    self.doc.blocks.append(Paragraph(self.n_par, item.text, page=number, bbox=item.bbox,
+                                                     confidence=least_confidence(item.words)))
                     self.n_par += 1
                     previous_table = None
                 else:
                     rows, grid = item
                     if first and previous_table is not None and _same_frame(previous_table, grid):
+                        rows, grid = _shifted(rows, grid, previous_table.grid[0] - grid[0])  # type: ignore[index]
                         _append_rows(previous_table, rows, grid)
                     else:
                         previous_table = self._table(rows, grid)
@@ -156,7 +159,7 @@ def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], t
     def index(values: list[float], v: float) -> int:
         return min(range(len(values)), key=lambda i: abs(values[i] - v))
 
-    boxes = [tuple(c) for c in table.cells if not _holds_another(c, table.cells)]  # a frame holds cells
+    boxes = [tuple(c) for c in table.cells if not holds_another(c, table.cells)]  # a frame holds cells
     texts: dict[tuple[float, ...], list[dict]] = {box: [] for box in boxes}
     for word in words:
         cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
@@ -170,22 +173,17 @@ def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], t
         c0, c1 = index(xs, box[0]), index(xs, box[2])
         r0, r1 = index(ys, box[1]), index(ys, box[3])
         text = "\n".join(line.text for line in group_lines(texts[box]))
-        origins[(r0, c0)] = Cell(text, 0, r0, c0, max(1, c1 - c0), max(1, r1 - r0), page=page, bbox=tuple(box))
+        origins[(r0, c0)] = Cell(text, 0, r0, c0, max(1, c1 - c0), max(1, r1 - r0), page=page, bbox=tuple(box),
+                                 confidence=least_confidence(texts[box]))
     rows: list[list[Cell]] = [[] for _ in range(len(ys) - 1)]
     for (r0, c0), cell in sorted(origins.items()):
         rows[r0].append(cell)
         for r in range(r0 + 1, r0 + cell.rowspan):
             rows[r].append(Cell(cell.text, 0, r, c0, cell.colspan, 1, continued=True, page=page,
-                                bbox=cell.bbox))
+                                bbox=cell.bbox, confidence=cell.confidence))
     for row in rows:
         row.sort(key=lambda c: c.col)
     return [row for row in rows if row], tuple(xs)
-
-
-def _holds_another(box, cells) -> bool:
-    return any(c is not box and box[0] <= c[0] + 0.5 and box[1] <= c[1] + 0.5 and c[2] <= box[2] + 0.5
-               and c[3] <= box[3] + 0.5 and (c[2] - c[0]) * (c[3] - c[1]) < (box[2] - box[0]) * (box[3] - box[1])
-               for c in cells)
 
 
 def _dedupe(values: list[float], tolerance: float = 1.5) -> list[float]:
@@ -197,9 +195,24 @@ def _dedupe(values: list[float], tolerance: float = 1.5) -> list[float]:
 
 
 def _same_frame(table: Table, grid: tuple[float, ...]) -> bool:
-    """The next page's table has the same outer edges: the same table going on."""
+    """The next page's table has the same outer edges: the same table going on. A scanned page may
+    lie a few points off the one before it, so the width must agree and the position nearly."""
     previous = table.grid
-    return previous is not None and abs(previous[0] - grid[0]) <= 2.0 and abs(previous[-1] - grid[-1]) <= 2.0
+    return (previous is not None and abs((previous[-1] - previous[0]) - (grid[-1] - grid[0])) <= 2.0
+            and abs(previous[0] - grid[0]) <= _PAGE_SHIFT)
+
+
+def _shifted(rows: list[list[Cell]], grid: tuple[float, ...], dx: float
+             ) -> tuple[list[list[Cell]], tuple[float, ...]]:
+    """A table's rows and grid moved across by ``dx`` points (to lie on the table it continues)."""
+    if abs(dx) < 0.01:
+        return rows, grid
+    for row in rows:
+        for cell in row:
+            if cell.bbox is not None:
+                x0, top, x1, bottom = cell.bbox
+                cell.bbox = (x0 + dx, top, x1 + dx, bottom)
+    return rows, tuple(x + dx for x in grid)
 
 
 def _regrid(rows: list[list[Cell]], grid: list[float]) -> None:

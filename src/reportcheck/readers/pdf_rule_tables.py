@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from reportcheck.layout import Cell
 from reportcheck.readers.pdf_source import Rule
-from reportcheck.readers.pdf_text import Line, group_lines
+from reportcheck.readers.pdf_text import Line, group_lines, least_confidence
 
 MIN_GAP = 7.0  # points: the narrowest gap between two columns' texts
 _SAME = 3.0  # rule ends this close are the same extent; rule heights this close one rule
@@ -399,27 +399,31 @@ def _cells(rows: list[_Row], grid: tuple[float, ...], page: int) -> list[list[Ce
         while c < ncols:
             if c in row.open_cols and c in above:
                 origin = above[c]
-                _extend(origin, _text(row.starts.get(c, [])), bottom)
+                _extend(origin, row.starts.get(c, []), bottom)
                 cell = Cell("", 0, r, origin.col, origin.colspan, 1, continued=True, page=page)
                 continued.append((cell, origin))
                 cells.append(cell)
                 c = origin.col + origin.colspan
                 continue
             end = min(row.ends.get(c, c), _next_start(row, c, ncols) - 1)
-            cell = Cell(_text(row.starts.get(c, [])), 0, r, c, end - c + 1, 1, page=page,
-                        bbox=(grid[c], top, grid[end + 1], bottom))
+            chunk_list = row.starts.get(c, [])
+            cell = Cell(_text(chunk_list), 0, r, c, end - c + 1, 1, page=page,
+                        bbox=(grid[c], top, grid[end + 1], bottom), confidence=_confidence(chunk_list))
             cells.append(cell)
             for k in range(c, end + 1):
                 above[k] = cell
             c = end + 1
         out.append(cells)
     for cell, origin in continued:
-        cell.text, cell.bbox = origin.text, origin.bbox
+        cell.text, cell.bbox, cell.confidence = origin.text, origin.bbox, origin.confidence
     return out
 
 
-def _extend(origin: Cell, text: str, bottom: float) -> None:
+def _extend(origin: Cell, chunk_list: list[_Chunk], bottom: float) -> None:
     """A cell running on into the next row: one more row, and the text found there."""
+    text = _text(chunk_list)
+    found = [c for c in (origin.confidence, _confidence(chunk_list)) if c is not None]
+    origin.confidence = min(found) if found else None
     if text:
         origin.text = f"{origin.text}\n{text}" if origin.text else text
     origin.rowspan += 1
@@ -429,6 +433,10 @@ def _extend(origin: Cell, text: str, bottom: float) -> None:
 
 def _next_start(row: _Row, c: int, ncols: int) -> int:
     return min([s for s in row.starts if s > c] + [ncols])
+
+
+def _confidence(chunk_list: list[_Chunk]) -> float | None:
+    return least_confidence([w for ch in chunk_list for w in ch.words])
 
 
 def _text(chunk_list: list[_Chunk]) -> str:

@@ -57,7 +57,7 @@ class PageContent:
     unmapped: int
 
 
-def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
+def edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
     return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0, "height": bottom - top,
             "orientation": orientation, "object_type": "line"}
 
@@ -72,17 +72,17 @@ def _edges(page, height: float) -> list[dict]:
         w, h = right - left, top - bottom
         if h <= _THICK and w >= _MIN_EDGE:
             y = (y_top + y_bottom) / 2
-            edges.append(_edge(left, y, right, y, "h"))
+            edges.append(edge(left, y, right, y, "h"))
         elif w <= _THICK and h >= _MIN_EDGE:
             x = (left + right) / 2
-            edges.append(_edge(x, y_top, x, y_bottom, "v"))
+            edges.append(edge(x, y_top, x, y_bottom, "v"))
         elif w >= _MIN_EDGE and h >= _MIN_EDGE:  # a rectangle: its four sides
-            edges += [_edge(left, y_top, right, y_top, "h"), _edge(left, y_bottom, right, y_bottom, "h"),
-                      _edge(left, y_top, left, y_bottom, "v"), _edge(right, y_top, right, y_bottom, "v")]
+            edges += [edge(left, y_top, right, y_top, "h"), edge(left, y_bottom, right, y_bottom, "h"),
+                      edge(left, y_top, left, y_bottom, "v"), edge(right, y_top, right, y_bottom, "v")]
     return edges
 
 
-def _tables(edges: list[dict], page: _Page) -> tuple[list[PageTable], list[Rule]]:
+def ruled_tables(edges: list[dict], page: PageGuard) -> tuple[list[PageTable], list[Rule]]:
     """Ruled tables from the page's edges, and the horizontal rules that are part of none."""
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
@@ -100,6 +100,13 @@ def _tables(edges: list[dict], page: _Page) -> tuple[list[PageTable], list[Rule]
                     if e["orientation"] == "h" and not any(_within(e, t.bbox) for t in tables)},
                    key=lambda r: (r.y, r.x0))
     return tables, rules
+
+
+def holds_another(box: tuple[float, ...], cells: list[tuple[float, ...]]) -> bool:
+    """A frame cell: one that holds another, smaller cell of its table."""
+    return any(c is not box and box[0] <= c[0] + 0.5 and box[1] <= c[1] + 0.5 and c[2] <= box[2] + 0.5
+               and c[3] <= box[3] + 0.5 and (c[2] - c[0]) * (c[3] - c[1]) < (box[2] - box[0]) * (box[3] - box[1])
+               for c in cells)
 
 
 def _within(edge: dict, box: tuple[float, float, float, float]) -> bool:
@@ -155,36 +162,67 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
     import pypdfium2.raw as raw
 
     deadline = time.monotonic() + limits.seconds
+    scanned = 0
     out = []
     for number, page in enumerate(pdf, start=1):
-        guard = _Page(name, number, limits, deadline)
+        guard = PageGuard(name, number, limits, deadline, scanned)
         guard.check_time()
         height = page.get_height()
         textpage = page.get_textpage()
         guard.check_objects(raw.FPDFPage_CountObjects(page.raw) + textpage.count_chars())
         words, total, unmapped = _words(textpage, height)
-        tables, rules = _tables(_edges(page, height), guard)
+        if not total and _has_images(page):
+            scanned += 1
+            deadline += limits.ocr_page_seconds
+            guard = PageGuard(name, number, limits, deadline, scanned)
+            out.append(_scanned(page, number, height, guard))
+            continue
+        tables, rules = ruled_tables(_edges(page, height), guard)
         out.append(PageContent(number, height, words, tables, rules, total, unmapped))
-    _Page(name, len(out), limits, deadline).check_time()
+    PageGuard(name, len(out), limits, deadline, scanned).check_time()
     return out
 
 
+def _has_images(page) -> bool:
+    import pypdfium2.raw as raw
+
+    return next(iter(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None) is not None
+
+
+def _scanned(page, number: int, height: float, guard: PageGuard) -> PageContent:
+    """An image-only page read by OCR; without the OCR extra, the file is refused saying how to add it."""
+    from reportcheck.readers.ocr_engine import OCR_INSTALL, OcrMissing
+
+    try:
+        from reportcheck.readers.scan_page import read_scanned_page
+
+        return read_scanned_page(page, number, height, guard)
+    except (OcrMissing, ImportError):
+        raise UnreadableInput(
+            guard.name, "no_text_layer",
+            f"PDF第{number}页没有文字层（扫描件），读取扫描件需要文字识别组件：{OCR_INSTALL}；或提交.docx",
+            f"page {number} has no text layer (a scan); reading scans needs the OCR extra: {OCR_INSTALL}") from None
+
+
 @dataclass
-class _Page:
+class PageGuard:
     """The limits as they stand for one page: each check refuses the file naming the limit it passed.
     The per-page limits keep the work on a page small (pdfplumber's table geometry grows with the
-    square of the ruling-line crossings), so looking at the time between pages is enough."""
+    square of the ruling-line crossings), so looking at the time between pages is enough. Each
+    scanned page read so far (``scanned``) adds ``ocr_page_seconds`` to the time allowed."""
 
     name: str
     number: int
     limits: PdfLimits
     deadline: float
+    scanned: int = 0
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
-            seconds = f"{self.limits.seconds:g}"
+            seconds = f"{self.limits.seconds + self.scanned * self.limits.ocr_page_seconds:g}"
+            scans = f"，其中{self.scanned}页为扫描件" if self.scanned else ""
             raise UnreadableInput(self.name, "pdf_timeout",
-                                  f"PDF读取超过{seconds}秒（限制{seconds}秒，读到第{self.number}页），已停止。"
+                                  f"PDF读取超过{seconds}秒（限制{seconds}秒，读到第{self.number}页{scans}），已停止。"
                                   "请提交.docx或精简后的PDF",
                                   f"reading the PDF took over the limit of {seconds} s (at page {self.number})")
 

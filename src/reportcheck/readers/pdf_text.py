@@ -41,6 +41,11 @@ def join_words(words: list[dict]) -> str:
     return out
 
 
+def least_confidence(words: list[dict]) -> float | None:
+    """The confidence of the least sure OCR word among ``words``; None when none was read by OCR."""
+    return min((w["conf"] for w in words if "conf" in w), default=None)
+
+
 def group_lines(words: list[dict]) -> list[Line]:
     """Words grouped into lines by their top edge, left to right; lines top to bottom."""
     lines: list[list[dict]] = []

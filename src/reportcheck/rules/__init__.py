@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from reportcheck.catalogue import EXTRACTION_TYPES, IssueType
-from reportcheck.model import Issue, Report
+from reportcheck.model import Issue, ListTable, Report
 from reportcheck.rules import arithmetic, completeness, consistency, eligibility, provincial
 from reportcheck.rules.base import DATA_SHEET, Rule
 from reportcheck.rules.cross import CROSS_RULES
@@ -78,6 +78,9 @@ def run_rules(report: Report, pack: dict | None = None, settings: Settings | Non
 def sure_view(report: Report) -> Report:
     """The report with every figure read in doubt taken out (the doubt itself is a D finding)."""
     doubtful = [ind for ind in report.indicators if ind.doubts]
+    lists = [_sure_list(t) for t in report.lists]
+    if any(t is not s for t, s in zip(lists, report.lists, strict=True)):
+        report = replace(report, lists=lists)
     if not doubtful:
         return report
     indicators = []
@@ -95,6 +98,21 @@ def sure_view(report: Report) -> Report:
             update["growth_pct"] = None
         indicators.append(replace(ind, **update))
     return replace(report, indicators=indicators)
+
+
+def _sure_list(table: ListTable) -> ListTable:
+    """A list with the entries read in doubt emptied (``doubts`` keys: a column, or 'column:year')."""
+    if not any(row.doubts for row in table.rows):
+        return table
+    rows = []
+    for row in table.rows:
+        if row.doubts:
+            values = {k: None if k in row.doubts else v for k, v in row.values.items()}
+            by_year = {k: {y: None if f"{k}:{y}" in row.doubts else v for y, v in years.items()}
+                       for k, years in row.by_year.items()}
+            row = replace(row, values=values, by_year=by_year)
+        rows.append(row)
+    return replace(table, rows=rows)
 
 
 def _unique(issues: list[Issue]) -> list[Issue]:

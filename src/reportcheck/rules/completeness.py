@@ -107,7 +107,7 @@ def check_phones(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
         contact = getattr(report.basic, group_key)
         for key, label in (("leader_phone", "负责人电话"), ("contact_phone", "联系人电话")):
             value = getattr(contact, key)
-            if not value:
+            if not value or f"{group_key}.{key}" in report.basic.doubts:
                 continue
             numbers = [n.strip() for n in re.split(r"[、,，;；/]", value) if n.strip()]
             if not all(_PHONE.match(_plain_phone(n)) for n in numbers):

@@ -150,8 +150,8 @@ def check_counts_against_lists(rule: Rule, report: Report, pack: RulePack) -> It
         if ind is None or table is None:
             continue
         count = ind.values.get(year)
-        if count is None:
-            continue
+        if count is None or any(r.doubts for r in table.rows):
+            continue  # a list a scan's OCR was unsure of cannot be counted by level or name
         rows = table.rows
         what = "条目"
         if "level" in spec:

@@ -177,7 +177,7 @@ def check_cultivation_list(rule: Rule, report: Report, pack: RulePack) -> Iterat
 
     反例：决赛报告集群名称“长沙智能网联汽车产业集群”。正例：“长沙智能汽车产业集群”。
     """
-    if report.stage != "决赛" or not report.basic.cluster_name:
+    if report.stage != "决赛" or not report.basic.cluster_name or "cluster_name" in report.basic.doubts:
         return
     from rapidfuzz import fuzz, process
 
@@ -201,7 +201,7 @@ def check_restricted_industry(rule: Rule, report: Report, pack: RulePack) -> Ite
     """
     words = pack["restricted_industries"]["keywords"]
     for key in ("leading_industry", "industry_field"):
-        text = getattr(report.basic, key)
+        text = getattr(report.basic, key) if key not in report.basic.doubts else None
         hit = next((w for w in words if w in text), None) if text else None
         if hit:
             yield rule.type.issue(section="1", field="集群主导产业", industry=report.basic.quote(key), keyword=hit,

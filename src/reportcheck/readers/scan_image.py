@@ -1,0 +1,291 @@
+"""A scanned page image made ready for OCR, and the ruling lines and text lines found on it.
+
+Steps, each by plain image operations (OpenCV, numpy): red seal ink is taken out by its colour (the
+print under a stamp stays); the grey level is stretched so
+that a dark photocopy's paper is white again; the page is turned straight by the angle that makes
+its rows of ink sharpest; ruling lines are what survives an opening with a long thin kernel; text
+lines are the runs of rows that hold ink, cut at wide gaps into pieces for the recogniser. A table
+border the scan lost is put back where rows of lines end at one x.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+import cv2
+import numpy as np
+
+_MAX_SKEW = 3.0  # degrees a page may be turned on the scanner glass
+_INK = 150  # grey level below which a pixel of the stretched page is ink
+_SPECK = 30  # pixels: a blot smaller than this, alone, is dust (a decimal point at 200 dpi is about 12)
+_NEAR = 10  # pixels: how close other ink must be for a small blot to be print
+_MEET = 6  # pixels: how close a vertical line's ends must come to horizontal lines
+_GAP_ACROSS = 60  # pixels: a break this short in a line across is not its end
+_GAP_DOWN = 24  # and in a line down (a one-line row is about 35 px high at 200 dpi)
+_BORDER_ROWS = 3  # lines across that end at one x make a table border there
+_REACH = 200  # pixels a line across may have lost at an end
+_VALLEY = 0.15  # a row this empty, against the median row of a run, is a gap between two lines
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A ruling line in pixels: horizontal (``y`` fixed, ``a``..``b`` along x) or vertical."""
+
+    horizontal: bool
+    pos: float
+    a: float
+    b: float
+
+
+@dataclass
+class Prepared:
+    grey: np.ndarray  # the straightened page, white paper
+    ink: np.ndarray  # bool: ink that is not a ruling line
+    segments: list[Segment]
+    angle: float  # degrees the page was turned by
+    red_share: float  # share of the page painted white as seal ink
+
+
+def prepare(bgr: np.ndarray) -> Prepared:
+    """The page straightened, without seal ink, with its ruling lines apart from its text."""
+    grey, red_share = _without_red(bgr)
+    grey = _stretch(grey)
+    angle = _skew(grey < _INK)
+    if abs(angle) >= 0.05:
+        grey = _rotate(grey, angle)
+    ink = _without_specks(grey < _INK)
+    lines = _ruling(_local_ink(grey))
+    return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share)
+
+
+def _local_ink(grey: np.ndarray) -> np.ndarray:
+    """Pixels clearly darker than their surroundings: a thin ruling line the scanner printed light
+    grey is ink here, and blur round a character is not."""
+    return cv2.adaptiveThreshold(grey, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 25).astype(bool)
+
+
+def _without_specks(ink: np.ndarray) -> np.ndarray:
+    """Ink without dust: small blots with no other ink near them (a decimal point sits by its digits,
+    a faint line broken into dashes has its other dashes)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    total = cv2.integral(ink.astype(np.uint8))
+    h, w = ink.shape
+    specks = []
+    for label in np.flatnonzero(stats[:, cv2.CC_STAT_AREA] < _SPECK):
+        if label == 0:
+            continue
+        x, y, bw, bh, area = stats[label]
+        x0, y0 = max(0, x - _NEAR), max(0, y - _NEAR)
+        x1, y1 = min(w, x + bw + _NEAR), min(h, y + bh + _NEAR)
+        if total[y1, x1] - total[y0, x1] - total[y1, x0] + total[y0, x0] <= area:
+            specks.append(label)
+    if not specks:
+        return ink
+    dust = np.zeros(count, bool)
+    dust[specks] = True
+    return ink & ~dust[labels]
+
+
+def _without_red(bgr: np.ndarray) -> tuple[np.ndarray, float]:
+    """Grey page without the seal: where a pixel is red, its grey is its red channel, which red ink
+    does not darken, so the seal fades to paper and the print under it stays as dark as it was."""
+    b, g, r = (bgr[:, :, i].astype(np.int16) for i in range(3))
+    red = r - np.maximum(g, b) > 40
+    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    grey[red] = bgr[:, :, 2][red]
+    return grey, float(red.mean())
+
+
+def _stretch(grey: np.ndarray) -> np.ndarray:
+    """Paper to white and print to black: the 90th percentile (paper) maps to 255, the 0.5th to 0."""
+    lo, hi = np.percentile(grey[::4, ::4], (0.5, 90))
+    if hi - lo < 30:  # a blank page
+        return grey
+    out = (grey.astype(np.float32) - lo) * (255.0 / (hi - lo))
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def _skew(ink: np.ndarray) -> float:
+    """The angle (degrees) that makes the rows of ink sharpest: text lines and rules turned level."""
+    small = cv2.resize(ink.astype(np.uint8) * 255, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+
+    def sharpness(angle: float) -> float:
+        rows = _rotate(small, angle, fill=0).astype(np.float64).sum(axis=1)
+        return float(np.square(np.diff(rows)).sum())
+
+    best = max(np.arange(-_MAX_SKEW, _MAX_SKEW + 0.01, 0.25), key=sharpness)
+    return float(max(np.arange(best - 0.25, best + 0.26, 0.05), key=sharpness))
+
+
+def _rotate(image: np.ndarray, angle: float, fill: int = 255) -> np.ndarray:
+    h, w = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=fill)
+
+
+@dataclass
+class _Lines:
+    mask: np.ndarray
+    segments: list[Segment]
+
+
+def _ruling(ink: np.ndarray) -> _Lines:
+    """Ruling lines: ink that survives an opening with a kernel far longer than any character."""
+    h, w = ink.shape
+    binary = ink.astype(np.uint8)
+    across = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (w // 25, 1)))
+    across = cv2.morphologyEx(across, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 1)))
+    down = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, h // 60)))
+    down = cv2.morphologyEx(down, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 9)))
+    horizontals = _joined(_segments(across, True), _GAP_ACROSS)
+    long_down = 3 * (h // 60)
+    verticals = [s for s in _joined(_segments(down, False), _GAP_DOWN)
+                 if s.b - s.a >= long_down or _meets(s, horizontals)]
+    verticals += _borders(horizontals, verticals)
+    segments = _joined(_reaching(horizontals, verticals), _GAP_ACROSS) + verticals
+    mask = cv2.dilate(across | down, np.ones((3, 3), np.uint8)).astype(bool)
+    return _Lines(mask, segments)
+
+
+def _segments(mask: np.ndarray, horizontal: bool) -> list[Segment]:
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out = []
+    for x, y, w, h, _area in stats[1:count]:
+        length, thickness = (w, h) if horizontal else (h, w)
+        if thickness > 12 or length < 3 * thickness:
+            continue  # a blot, not a line
+        if horizontal:
+            out.append(Segment(True, y + h / 2, float(x), float(x + w)))
+        else:
+            out.append(Segment(False, x + w / 2, float(y), float(y + h)))
+    return out
+
+
+def _joined(segments: list[Segment], gap: int) -> list[Segment]:
+    """Pieces of one line broken by a fade, a fold or a seal's edge, joined across short gaps. Down,
+    the gap must stay under a row's height: a column line stops at a row that spans the table."""
+    rows: list[list[Segment]] = []
+    for s in sorted(segments, key=lambda s: s.pos):
+        if rows and s.pos - rows[-1][-1].pos <= _MEET / 2:
+            rows[-1].append(s)
+        else:
+            rows.append([s])
+    out: list[Segment] = []
+    for row in rows:
+        start = len(out)
+        for s in sorted(row, key=lambda s: s.a):
+            last = out[-1] if len(out) > start else None
+            if last is not None and s.a - last.b <= gap:
+                out[-1] = Segment(s.horizontal, (last.pos + s.pos) / 2, last.a, max(last.b, s.b))
+            else:
+                out.append(s)
+    return out
+
+
+def _borders(horizontals: list[Segment], verticals: list[Segment]) -> list[Segment]:
+    """A table's left and right borders where the scan lost them: rows of lines that end at one x
+    (three or more, one below the other) are closed by a line down there."""
+    out = []
+    for end in ("a", "b"):
+        groups: list[list[Segment]] = []
+        for s in sorted(horizontals, key=lambda s: getattr(s, end)):
+            if groups and abs(getattr(s, end) - getattr(groups[-1][-1], end)) <= _MEET:
+                groups[-1].append(s)
+            else:
+                groups.append([s])
+        for group in (g for g in groups if len(g) >= _BORDER_ROWS):
+            x = float(np.median([getattr(s, end) for s in group]))
+            top, bottom = min(s.pos for s in group), max(s.pos for s in group)
+            covered = sum(max(0.0, min(v.b, bottom) - max(v.a, top)) for v in verticals if abs(v.pos - x) <= _MEET)
+            if covered < 0.9 * (bottom - top):
+                out.append(Segment(False, x, top, bottom))
+    return out
+
+
+def _reaching(horizontals: list[Segment], verticals: list[Segment]) -> list[Segment]:
+    """Lines across drawn out to the nearest line down on each side where the scan lost their ends:
+    a table's rule runs from one line down to another, never stopping inside a cell."""
+    out = []
+    for h in horizontals:
+        crossing = [v.pos for v in verticals if v.a - _MEET <= h.pos <= v.b + _MEET]
+        reach = min(_REACH, (h.b - h.a) / 2)
+        left = [x for x in crossing if h.a - reach <= x < h.a - _MEET]
+        right = [x for x in crossing if h.b + _MEET < x <= h.b + reach]
+        a = max(left) if left and not any(max(left) < x < h.a for x in crossing) else h.a
+        b = min(right) if right and not any(h.b < x < min(right) for x in crossing) else h.b
+        out.append(Segment(True, h.pos, a, b))
+    return out
+
+
+def _meets(vertical: Segment, horizontals: list[Segment]) -> bool:
+    """A ruling line down runs from one line across to another; strokes of characters stacked in a
+    cell do not."""
+    def reaches(y: float) -> bool:
+        return any(abs(h.pos - y) <= _MEET and h.a - _MEET <= vertical.pos <= h.b + _MEET for h in horizontals)
+
+    return reaches(vertical.a) and reaches(vertical.b)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text on one line, in pixels: what the recogniser reads at once."""
+
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+
+
+def text_pieces(ink: np.ndarray, box: tuple[int, int, int, int], line_height: int,
+                split: bool = True) -> list[Piece]:
+    """The text lines inside ``box`` (x0, top, x1, bottom); with ``split``, each cut where a gap is
+    wider than the line is high (columns of a form line, a label and its answer). A cell's line is
+    read whole: "1 (P21)" is one figure and its page, and a lone "1" is easily misread."""
+    x0, top, x1, bottom = box
+    region = ink[top:bottom, x0:x1]
+    if region.size == 0 or region.sum() < 8:
+        return []
+    pieces = []
+    for r0, r1 in _lines(region, line_height):
+        if r1 - r0 < 5:
+            continue  # a speck
+        row = region[r0:r1]
+        height = r1 - r0
+        gap = max(12, int(height * 1.2)) if split else row.shape[1]
+        for c0, c1 in _runs(row.any(axis=0), min_gap=gap):
+            if (c1 - c0) * height < 30 or row[:, c0:c1].sum() < 12:
+                continue
+            sub = row[:, c0:c1].any(axis=1).nonzero()[0]
+            pieces.append(Piece(x0 + c0, top + r0 + int(sub[0]), x0 + c1, top + r0 + int(sub[-1]) + 1))
+    return pieces
+
+
+def _lines(region: np.ndarray, line_height: int) -> list[tuple[int, int]]:
+    """Rows of text: runs of rows holding ink; a run much taller than a line (two lines blurred
+    together, as on a dark copy) is cut at its emptiest rows."""
+    profile = region.sum(axis=1)
+    out = []
+    for r0, r1 in _runs(profile > 0, min_gap=2):
+        count = round((r1 - r0) / line_height)
+        cuts = [r0]
+        for k in range(1, count):
+            centre = r0 + (r1 - r0) * k // count
+            lo, hi = max(cuts[-1] + 5, centre - line_height // 3), min(r1 - 5, centre + line_height // 3)
+            if hi > lo:
+                cut = lo + int(np.argmin(profile[lo:hi]))
+                if profile[cut] <= _VALLEY * np.median(profile[r0:r1]):
+                    cuts.append(cut)
+        out += list(pairwise([*cuts, r1]))
+    return out
+
+
+def _runs(filled: np.ndarray, min_gap: int) -> list[tuple[int, int]]:
+    """Runs of True, joined across gaps narrower than ``min_gap``."""
+    idx = np.flatnonzero(filled)
+    if idx.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(idx) > min_gap)
+    starts = np.concatenate(([idx[0]], idx[breaks + 1]))
+    ends = np.concatenate((idx[breaks], [idx[-1]])) + 1
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))

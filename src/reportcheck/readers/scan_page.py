@@ -1,0 +1,109 @@
+"""A page with no text layer (a scan) read by OCR into the same page content a text PDF gives.
+
+The page is rendered at ``DPI``, cleaned and straightened (:mod:`reportcheck.readers.scan_image`);
+its ruling lines become the same edges a drawn table gives, so the same table geometry finds the
+cells. Each cell's text lines are cut out and recognised (no detector: a cell is its own layout);
+text outside the tables is cut into lines the same way, and a region that is no clean line (a
+signature over text, a drawing) goes to the detector. Every word keeps its confidence (``conf``),
+which the reader carries to the cell or paragraph it lands in.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from reportcheck.readers import ocr_engine
+from reportcheck.readers.pdf_source import PageContent, PageGuard, edge, holds_another, ruled_tables
+from reportcheck.readers.scan_image import Piece, Prepared, prepare, text_pieces
+
+DPI = 200
+_INSET = 4  # pixels kept off a cell's ruling lines
+_PAD = 6  # white pixels round a crop for the recogniser
+_LOOSE_MIN_CONF = 0.5  # text outside tables read below this is a scribble or a stamp's remains
+_TALL = 2.2  # a line this many times the usual height is no single text line
+_LINE_PT = 11  # height of a line of body text (五号 10.5 pt), in points
+
+
+def read_scanned_page(page, number: int, height: float, guard: PageGuard) -> PageContent:
+    """The content of an image-only page, read by OCR (coordinates in PDF points, as for text)."""
+    scale = DPI / 72
+    bitmap = page.render(scale=scale)
+    prepared = prepare(np.ascontiguousarray(bitmap.to_numpy()[:, :, :3]))
+    edges = [_edge(s, scale) for s in prepared.segments]
+    tables, rules = ruled_tables(edges, guard)
+    boxes: list[tuple[int, int, int, int]] = []
+    for table in tables:
+        for cell in table.cells:
+            if not holds_another(cell, table.cells):
+                boxes.append(_inset(cell, scale))
+    line = round(DPI * _LINE_PT / 72)
+    pieces = [p for box in boxes for p in text_pieces(prepared.ink, box, line, split=False)]
+    loose_ink = prepared.ink.copy()
+    for table in tables:
+        x0, top, x1, bottom = (round(v * scale) for v in table.bbox)
+        loose_ink[max(0, top - 2):bottom + 2, max(0, x0 - 2):x1 + 2] = False
+    h, w = loose_ink.shape
+    loose = text_pieces(loose_ink, (0, 0, w, h), line)
+    words = _read(prepared, pieces, scale, min_conf=0.0)
+    words += _read_loose(prepared, loose, scale)
+    chars = sum(len(word["text"]) for word in words)
+    return PageContent(number, height, words, tables, rules, chars, 0)
+
+
+def _edge(segment, scale: float) -> dict:
+    pos, a, b = segment.pos / scale, segment.a / scale, segment.b / scale
+    return edge(a, pos, b, pos, "h") if segment.horizontal else edge(pos, a, pos, b, "v")
+
+
+def _inset(cell: tuple[float, ...], scale: float) -> tuple[int, int, int, int]:
+    x0, top, x1, bottom = (round(v * scale) for v in cell)
+    return x0 + _INSET, top + _INSET, max(x0 + _INSET, x1 - _INSET), max(top + _INSET, bottom - _INSET)
+
+
+def _read_loose(prepared: Prepared, pieces: list[Piece], scale: float) -> list[dict]:
+    """Text outside the tables: clean lines recognised directly, tall regions through the detector."""
+    if not pieces:
+        return []
+    usual = float(np.median([p.bottom - p.top for p in pieces]))
+    lines = [p for p in pieces if p.bottom - p.top <= _TALL * usual]
+    words = _read(prepared, lines, scale, min_conf=_LOOSE_MIN_CONF)
+    for p in pieces:
+        if p.bottom - p.top > _TALL * usual:
+            crop = prepared.grey[p.top:p.bottom, p.x0:p.x1]
+            for (x0, top, x1, bottom), text, conf in ocr_engine.detect_and_recognise(_padded(crop)):
+                text = _clean(text)
+                if text and conf >= _LOOSE_MIN_CONF:
+                    box = Piece(int(p.x0 + x0 - _PAD), int(p.top + top - _PAD),
+                                int(p.x0 + x1 - _PAD), int(p.top + bottom - _PAD))
+                    words.append(_word(text, conf, box, scale))
+    return words
+
+
+def _read(prepared: Prepared, pieces: list[Piece], scale: float, min_conf: float) -> list[dict]:
+    crops = [_padded(prepared.grey[p.top:p.bottom, p.x0:p.x1]) for p in pieces]
+    out = []
+    for piece, (text, conf) in zip(pieces, ocr_engine.recognise(crops), strict=True):
+        text = _clean(text)
+        if text and conf >= min_conf:
+            out.append(_word(text, conf, piece, scale))
+    return out
+
+
+_DOT_IN_NUMBER = re.compile(r"(?<=\d)[·•](?=\d)")
+_STRAY_DOT = re.compile(r"[·•]")
+
+
+def _clean(text: str) -> str:
+    """A middle dot between digits is a decimal point; elsewhere it is dust the recogniser read."""
+    return _STRAY_DOT.sub("", _DOT_IN_NUMBER.sub(".", text)).strip()
+
+
+def _padded(crop: np.ndarray) -> np.ndarray:
+    return np.pad(crop, _PAD, constant_values=255)
+
+
+def _word(text: str, conf: float, piece: Piece, scale: float) -> dict:
+    return {"text": text, "x0": piece.x0 / scale, "x1": piece.x1 / scale, "top": piece.top / scale,
+            "bottom": piece.bottom / scale, "space": False, "conf": round(conf, 3)}
