@@ -6,6 +6,7 @@ seal and signature detector on the stamped scans' pages (``samples/scanned/READM
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import re
 import shutil
@@ -20,6 +21,7 @@ from reportcheck.compare.diff import compare_reports
 from reportcheck.compare.sentences import compare_texts
 from reportcheck.compare.side import check_stamp
 from reportcheck.compare.stamp import find_seals, find_signature, render_page, signature_zones
+from reportcheck.model import BasicInfo, ListRow
 from reportcheck.normalize.text import label_key, normalize_document
 from reportcheck.pipeline import load_report
 from reportcheck.readers import read_document
@@ -215,6 +217,25 @@ def test_each_doubtful_column_of_an_ocr_reading_is_a_doubt_on_its_own():
     assert [(d.label, d.column_key) for d in comparison.doubts] == [("利润总额", "2022")]
     assert comparison.doubts[0].reason == "B：识别置信度低" and comparison.doubts[0].b_location is not None
     assert [(d.label, d.column_key, d.a, d.b) for d in comparison.differences] == [("出口额", "growth", 20.7, 18.6)]
+
+
+@pytest.mark.skipif(not all(any(f.name == "doubts" for f in dataclasses.fields(cls)) for cls in (ListRow, BasicInfo)),
+                    reason="ListRow.doubts and BasicInfo.doubts come with the OCR reader")
+def test_a_list_entry_or_a_basic_field_read_in_doubt_is_not_a_difference():
+    clean = load_report(CLEAN)
+    scanned = copy.deepcopy(clean)
+    row = scanned.list_table("top10_rd").rows[4]
+    row.values["name"] = str(row.values["name"]).replace("有限", "有眼")  # a misread name …
+    row.doubts["name"] = "扫描件识别置信度低"  # … that the reader was unsure of
+    scanned.basic.promotion_org.contact_phone = "13907318826"
+    scanned.basic.doubts["promotion_org.contact_phone"] = "扫描件识别置信度低"
+    comparison = compare_reports(clean, scanned)
+    assert comparison.differences == []
+    assert sorted((d.kind, d.column_key) for d in comparison.doubts) == [
+        ("basic", "promotion_org.contact_phone"), ("list", "name")]
+    row.doubts.clear()  # read with confidence, the other name is an entry each version has alone
+    missing = [d for d in compare_reports(clean, scanned).differences if d.kind == "missing"]
+    assert sorted((d.a is None, d.b is None) for d in missing) == [(False, True), (True, False)]
 
 
 def test_sentences_are_compared_simplified_and_a_wrapped_line_is_one_sentence():

@@ -2,9 +2,11 @@
 every list entry, the text blocks, and what is present in one version only.
 
 Rows are matched by what names them, never by position: indicators by section and key, list entries
-by their name column (企业名称, 项目名称 …). A figure read with doubt on either side is a :class:`Doubt`,
-never a :class:`Difference`. Derived figures (字数, the claims found in the prose, the extraction
-issues) are left out: they differ exactly when what they are derived from does.
+by their name column (企业名称, 项目名称 …). A figure, list cell or basic-information field read with
+doubt on either side (``Indicator.doubts``; a list row's and the basic information's ``doubts`` where
+the reader keeps them) is a :class:`Doubt`, never a :class:`Difference`. Derived figures (字数, the
+claims found in the prose, the extraction issues) are left out: they differ exactly when what they are
+derived from does.
 """
 
 from __future__ import annotations
@@ -59,12 +61,15 @@ def _basic(a: Report, b: Report, spec: TemplateSpec | None) -> Iterator[Differen
     """集群基本信息: each field of the form; a phone compares by its digits."""
     for key, label, column in _basic_fields(spec):
         va, vb = _basic_value(a, key), _basic_value(b, key)
+        doubt = _doubt(_doubts(a.basic), _doubts(b.basic), key)
         same = phone_key(va) == phone_key(vb) if column == "电话" else same_value(va, vb)
-        if not same:
-            yield Difference(kind="basic", section="1", table=spec.basic_info.title if spec else "集群基本信息",
-                             label=label, column=column, column_key=key,
-                             a=a.basic.as_written.get(key, va), b=b.basic.as_written.get(key, vb),
-                             a_location=a.basic.locations.get(key), b_location=b.basic.locations.get(key))
+        if (va is None and vb is None) or (same and not doubt):
+            continue
+        found = dict(kind="basic", section="1", table=spec.basic_info.title if spec else "集群基本信息",
+                     label=label, column=column, column_key=key,
+                     a=a.basic.as_written.get(key, va), b=b.basic.as_written.get(key, vb),
+                     a_location=a.basic.locations.get(key), b_location=b.basic.locations.get(key))
+        yield Doubt(**found, reason=doubt) if doubt else Difference(**found)  # type: ignore[arg-type]
 
 
 def _basic_fields(spec: TemplateSpec | None) -> Iterator[tuple[str, str, str | None]]:
@@ -225,9 +230,7 @@ def _list_location(table: ListTable | None) -> Loc | None:
 
 
 def _list(a: ListTable, b: ListTable, columns: dict) -> Iterator[Difference]:
-    rows_a, rows_b = _keyed(a), _keyed(b)
-    for key in [*rows_a, *(k for k in rows_b if k not in rows_a)]:
-        ra, rb = rows_a.get(key), rows_b.get(key)
+    for ra, rb in _matched(a, b):
         if ra is None or rb is None:
             row = ra or rb
             assert row is not None
@@ -235,10 +238,35 @@ def _list(a: ListTable, b: ListTable, columns: dict) -> Iterator[Difference]:
                            ra.location if ra else None, rb.location if rb else None)
             continue
         for column_key, column, unit, va, vb in _cells(ra, rb, columns):
-            if not same_value(va, vb):
-                yield Difference(kind="list", section=a.section, table=a.title, label=_row_name(ra), column=column,
-                                 column_key=column_key, unit=unit, a=va, b=vb,
-                                 a_location=ra.location, b_location=rb.location)
+            doubt = _doubt(_doubts(ra), _doubts(rb), column_key)
+            if (va is None and vb is None) or (same_value(va, vb) and not doubt):
+                continue
+            found = dict(kind="list", section=a.section, table=a.title, label=_row_name(ra), column=column,
+                         column_key=column_key, unit=unit, a=va, b=vb, a_location=ra.location, b_location=rb.location)
+            yield Doubt(**found, reason=doubt) if doubt else Difference(**found)  # type: ignore[arg-type]
+
+
+def _matched(a: ListTable, b: ListTable) -> list[tuple[ListRow | None, ListRow | None]]:
+    """The rows of both versions paired by name, in A's order then B's; a row one version has alone whose
+    name was read in doubt (or whose counterpart's was) is paired with the lone row at its place in the
+    other version: a name the reader was unsure of cannot match, and is no reason to call a row missing."""
+    rows_a, rows_b = _keyed(a), _keyed(b)
+    pairs = [(rows_a.get(k), rows_b.get(k)) for k in [*rows_a, *(k for k in rows_b if k not in rows_a)]]
+    place_a = {id(r): i for i, r in enumerate(a.rows)}
+    place_b = {id(r): i for i, r in enumerate(b.rows)}
+    lone_b = {place_b[id(rb)]: n for n, (ra, rb) in enumerate(pairs) if ra is None and rb is not None}
+    out: list[tuple[ListRow | None, ListRow | None]] = []
+    taken: set[int] = set()
+    for n, (ra, rb) in enumerate(pairs):
+        if n in taken:
+            continue
+        m = lone_b.get(place_a[id(ra)]) if ra is not None and rb is None else None
+        if m is not None and (_name_doubted(ra) or _name_doubted(pairs[m][1])):
+            out.append((ra, pairs[m][1]))
+            taken.add(m)
+        else:
+            out.append((ra, rb))
+    return out
 
 
 def _keyed(table: ListTable) -> dict[tuple[str, int], ListRow]:
@@ -253,12 +281,22 @@ def _keyed(table: ListTable) -> dict[tuple[str, int], ListRow]:
     return out
 
 
-def _row_name(row: ListRow, fallback: str = "（无名称的行）") -> str:
-    for key in _KEY_COLUMNS:
+def _name_column(row: ListRow) -> str | None:
+    """The column that names the entry: 名称/项目名称/企业 when filled, else the first text filled."""
+    for key in (*_KEY_COLUMNS, *row.values):
         value = row.values.get(key)
         if isinstance(value, str) and value.strip():
-            return value.strip()
-    return next((v.strip() for v in row.values.values() if isinstance(v, str) and v.strip()), fallback)
+            return key
+    return None
+
+
+def _row_name(row: ListRow, fallback: str = "（无名称的行）") -> str:
+    key = _name_column(row)
+    return str(row.values[key]).strip() if key is not None else fallback
+
+
+def _name_doubted(row: ListRow | None) -> bool:
+    return row is not None and (key := _name_column(row)) is not None and key in _doubts(row)
 
 
 def _cells(a: ListRow, b: ListRow, columns: dict) -> Iterator[tuple[str, str, str | None, Value, Value]]:
@@ -292,6 +330,18 @@ def _texts(a: Report, b: Report) -> Iterator[Difference]:
             yield Difference(kind="text", section=block_id, table=ta.title, label=ta.title,
                              column=_TEXT_COLUMNS[change.kind], column_key=change.kind, a=change.a, b=change.b,
                              a_location=ta.location, b_location=tb.location)
+
+
+def _doubts(part: object) -> dict[str, str]:
+    """What the reader doubted in a list row or the basic information, by the key compared here (a list
+    column, ``revenue:2022``; a field, ``promotion_org.contact_phone``): the OCR reader marks a scan's
+    unsure reads so; a reader that marks none leaves it empty (or absent)."""
+    return getattr(part, "doubts", None) or {}
+
+
+def _doubt(a: dict[str, str], b: dict[str, str], key: str) -> str:
+    """Why either version read ``key`` in doubt (``A：…；B：…``), or "" when neither did."""
+    return "；".join(f"{side}：{why}" for side, doubts in (("A", a), ("B", b)) if (why := doubts.get(key)))
 
 
 def _missing(section: str | None, table: str | None, label: str, what: str, key: str, in_a: bool, in_b: bool,

@@ -37,7 +37,7 @@ def render_text(comparison: Comparison, formats: tuple[str, str], colour: bool =
     out = [paint("版本比对", "bold"), f"  A：{comparison.a}（{formats[0]}）", f"  B：{comparison.b}（{formats[1]}）"]
     for heading, found in _by_place(comparison.differences):
         out.append("  " + paint(heading, "bold"))
-        out.extend(f"    {line}" for d in found for line in describe(d))
+        out.extend(f"    {line}" for d in found for line in _describe(d))
     if comparison.doubts:
         out.append("  " + paint("无法确认（读取存疑，不算差异）", "bold"))
         for doubt in comparison.doubts:
@@ -46,7 +46,7 @@ def render_text(comparison: Comparison, formats: tuple[str, str], colour: bool =
     for side, stamp, kind in (("A", comparison.a_stamp, formats[0]), ("B", comparison.b_stamp, formats[1])):
         if stamp is not None:
             out.append("  " + paint(f"{side}（{kind}）声明页的印章和签字", "bold"))
-            out.extend(f"    {line}" for line in describe_stamp(stamp))
+            out.extend(f"    {line}" for line in _describe_stamp(stamp))
     out.append(_verdict(comparison, paint))
     return "\n".join(out)
 
@@ -61,7 +61,7 @@ def _by_place(differences: list[Difference]) -> list[tuple[str, list[Difference]
     return [(" ".join(p for p in key if p) or "全文", groups[key]) for key in ordered]
 
 
-def describe(d: Difference) -> list[str]:
+def _describe(d: Difference) -> list[str]:
     """A difference in words, one or more lines, quoting both values and where each was read."""
     name = " ".join(p for p in (d.label if d.kind not in ("text", "missing") else None, d.column) if p)
     if d.kind == "missing":
@@ -97,7 +97,7 @@ def _where(loc: Loc | None) -> str:
     return f"[{text}]" if text else ""
 
 
-def describe_stamp(stamp: StampCheck) -> list[str]:
+def _describe_stamp(stamp: StampCheck) -> list[str]:
     """What the declaration page carries: the seals found against the places asking for one, and a
     signature beside each signature line; or why it could not be checked."""
     page = f"第{stamp.page}页：" if stamp.page is not None else ""
