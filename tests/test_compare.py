@@ -203,6 +203,8 @@ def test_a_figure_read_in_doubt_is_not_a_difference(tmp_path: Path):
     assert revenue["2022"]["b"] == 93.0 and revenue["2022"]["b_location"] is not None
     assert "2021" in revenue and "growth" in revenue  # the same figures in both, but read in doubt in B
     assert all(d["reason"].startswith("B：") for d in revenue.values())
+    text = run("compare", str(SAMPLES / "prelim_advanced_split_clean.docx"), str(near)).stdout
+    assert "无法确认" in text and "两版读数相同" in text and "B为93亿元" in text
 
 
 def test_each_doubtful_column_of_an_ocr_reading_is_a_doubt_on_its_own():

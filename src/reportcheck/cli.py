@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("--jobs", type=int, default=None, help="并行进程数，默认为CPU核数")
     _add_limit_options(bat, timeout=120.0)
     _add_rule_options(bat)
-    _add_limit_options(add_compare_parser(sub), timeout=120.0)
+    _add_limit_options(add_compare_parser(sub), timeout=300.0)  # a scan side is read by OCR: minutes
     add_score_parser(sub)
     add_grade_parser(sub)
     srv = sub.add_parser("serve", help="启动网页版自查服务 / serve the upload-and-check web page",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from reportcheck.compare.result import Comparison, Difference, StampCheck
-from reportcheck.compare.values import Value, show
+from reportcheck.compare.values import Value, same_value, show
 from reportcheck.model import Loc
 from reportcheck.render.grouping import section_key
 from reportcheck.render.text import Painter
@@ -42,7 +42,8 @@ def render_text(comparison: Comparison, formats: tuple[str, str], colour: bool =
         out.append("  " + paint("无法确认（读取存疑，不算差异）", "bold"))
         for doubt in comparison.doubts:
             place = " ".join(p for p in (doubt.section, doubt.label, doubt.column) if p)
-            out.append(f"    {place}：{_values(doubt)}（{doubt.reason}）")
+            alike = "；两版读数相同，但读取存疑" if same_value(doubt.a, doubt.b) else ""
+            out.append(f"    {place}：{_values(doubt)}（{doubt.reason}{alike}）")
     for side, stamp, kind in (("A", comparison.a_stamp, formats[0]), ("B", comparison.b_stamp, formats[1])):
         if stamp is not None:
             out.append("  " + paint(f"{side}（{kind}）声明页的印章和签字", "bold"))
