@@ -8,9 +8,11 @@ against a python process reading it with python-docx, and of the 9 .docx samples
 python process reading the 9 (wall and CPU seconds, the ratio taken pair by pair, A B A B …). Also
 times ``reportcheck --help``, and ``reportcheck batch`` on a folder of N reports (the .docx and PDF
 samples over and over) with one worker and with two, as whole processes: the speed-up, and the batch
-process's own peak memory at N/4 and N files (it must not grow with N).
+process's own peak memory at N/4 and N files (it must not grow with N). Last, the scanned twins
+(samples/scanned) read by OCR: seconds per page against a bare RapidOCR pass over a whole page, the
+share of figures read right against the .docx, and ``compare`` of the two (``--no-scans`` skips it).
 
-    python scripts/bench.py [--rounds N] [--batch-files N]
+    python scripts/bench.py [--rounds N] [--batch-files N] [--no-scans]
 """
 
 from __future__ import annotations
@@ -197,10 +199,63 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--batch-files", type=int, default=200)
     parser.add_argument("--batch-rounds", type=int, default=3)
+    parser.add_argument("--no-scans", action="store_true", help="leave out the scanned twins (OCR)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-pyc-") as pyc:
         _as_installed(pyc)
         _run_all(args)
+
+
+SCANS = sorted(p for p in (ROOT / "samples" / "scanned").glob("*.scan.pdf") if ".missing_page." not in p.name)
+_BARE_OCR_PAGE = """
+import sys, numpy, pypdfium2
+from rapidocr_onnxruntime import RapidOCR
+page = pypdfium2.PdfDocument(sys.argv[1])[1]
+RapidOCR()(numpy.ascontiguousarray(page.render(scale=200 / 72).to_numpy()[:, :, :3]))
+"""
+
+
+def bench_scans() -> None:
+    """The scanned twins read by OCR, whole processes: seconds per page of ``extract`` (against a bare
+    RapidOCR detection + recognition of one whole page at 200 dpi), figures read right against the
+    .docx the scan was printed from (every wrong one must be a doubt), and ``compare`` of the two."""
+    import json
+
+    import pypdfium2
+
+    from reportcheck.figures import read_against
+    from reportcheck.model import Report
+    from reportcheck.pipeline import load_report
+    from reportcheck.typed import from_data
+
+    print("\nscanned twins (samples/scanned), OCR, whole processes, one round")
+    print(f"{'scan':<42} {'pages':>5} {'s/page':>7} {'bare s/page':>11} {'right':>13} {'no doubt':>8} "
+          f"{'compare s/page':>14}")
+    totals = [0, 0, 0]
+    per_page, bare_page, compare_page = [], [], []
+    for scan in SCANS:
+        word = ROOT / "samples" / (scan.name.removesuffix(".scan.pdf") + ".docx")
+        pages = len(pypdfium2.PdfDocument(str(scan)))
+        start = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "reportcheck", "extract", "--format", "json", str(scan)],
+                             capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        read = from_data(Report, json.loads(run.stdout))
+        total, wrong, not_doubted = read_against(load_report(str(word)), read)
+        bare, _ = _process([sys.executable, "-c", _BARE_OCR_PAGE, str(scan)])
+        compared, _ = _process([sys.executable, "-m", "reportcheck", "compare", str(word), str(scan)])
+        totals = [totals[0] + total, totals[1] + len(wrong), totals[2] + len(not_doubted)]
+        per_page.append(seconds / pages)
+        bare_page.append(bare)
+        compare_page.append(compared / pages)
+        print(f"{scan.name:<42} {pages:>5} {seconds / pages:>7.1f} {bare:>11.1f} "
+              f"{total - len(wrong):>6}/{total:<6} {len(not_doubted):>8} {compared / pages:>14.1f}")
+    total, wrong, not_doubted = totals
+    print(f"figures read right {(total - wrong) / total:.1%} ({total - wrong}/{total}; target >= 98 %), "
+          f"wrong without a doubt {not_doubted} (target 0); median s/page {statistics.median(per_page):.1f} "
+          f"(target <= 3), bare RapidOCR on a whole page {statistics.median(bare_page):.1f} s, ratio "
+          f"{statistics.median(per_page) / statistics.median(bare_page):.2f}; compare "
+          f"{statistics.median(compare_page):.1f} s/page")
 
 
 def _as_installed(pyc: str) -> None:
@@ -223,6 +278,8 @@ def _run_all(args: argparse.Namespace) -> None:
                     args.rounds)
     bench_help(args.rounds)
     bench_batch(args.batch_files, args.batch_rounds)
+    if not args.no_scans:
+        bench_scans()
 
 
 if __name__ == "__main__":

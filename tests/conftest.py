@@ -29,6 +29,25 @@ NEEDS_BROWSER = pytest.mark.skipif(
     reason="the browser tests need Debian's chromium and chromium-driver (apt-get install chromium "
            "chromium-driver); CI installs them and sets REPORTCHECK_REQUIRE_BROWSER")
 
+# The OCR extra (rapidocr-onnxruntime with its models, OpenCV) reads the scanned twins in samples/scanned.
+# Optional for developers; CI installs it and sets REPORTCHECK_REQUIRE_OCR, and then its absence fails.
+SCANNED = SAMPLES / "scanned"
+
+
+def _ocr_installed() -> bool:
+    try:
+        import cv2  # noqa: F401
+        import rapidocr_onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+NEEDS_OCR = pytest.mark.skipif(
+    not _ocr_installed() and not os.environ.get("REPORTCHECK_REQUIRE_OCR"),
+    reason="reading scans needs the OCR extra (pip install -e '.[ocr]', see README); CI installs it and "
+           "sets REPORTCHECK_REQUIRE_OCR")
+
 
 def expected(path: Path) -> dict:
     return json.loads(path.with_suffix(".expected.json").read_text("utf-8"))

@@ -22,6 +22,7 @@ from reportcheck.spec import TemplateSpec, load_templates, template_by_stage
 _PAGE_RANGE = re.compile(
     r"(?:第|[Pp]\.?)\s*(\d+)\s*页?\s*(?:-|~|至|到|—|－|～)+\s*(?:第|[Pp]\.?)?\s*(\d+)\s*页?")
 _SURE_HEADING = 97.0
+_RANGE_SURE = 0.99  # OCR confidence a stated evidence page range must reach to be checked against
 _MIN_RECOGNISED = 3  # headings or indicator rows below which a file is not a report
 
 
@@ -33,6 +34,13 @@ def extract(doc: Document) -> Report:
     for line in lines:
         walker.feed(line)
     return walker.report(doc.path, stage_found)
+
+
+def _unsure_range(line: Line) -> bool:
+    """A page range read by OCR short of near certainty: every page reference is checked against it,
+    so one misread digit ("第40-40页" for "第10-40页") would make a finding of each."""
+    sources = [line.para] if line.para is not None else line.cells
+    return any(s is not None and s.confidence is not None and s.confidence < _RANGE_SURE for s in sources)
 
 
 def _choose_template(lines: list[Line]) -> tuple[TemplateSpec, bool]:
@@ -69,6 +77,7 @@ class _Walker:
         self._last_text = ""
         self.evidence_range: tuple[int, int] | None = None
         self._range_from_appendix = False
+        self._range_doubts: list[Issue] = []
 
     def feed(self, line: Line) -> None:
         found = match_heading(self.headings, line.first_text)
@@ -122,6 +131,11 @@ class _Walker:
             if "佐证材料" not in text or not (stated_in_appendix or "附件" in text):
                 continue
             m = _PAGE_RANGE.search(text)
+            if m and _unsure_range(line):
+                self._range_doubts = [cat.OCR_UNSURE.issue(
+                    section="7", field="佐证材料页码范围", location=line.loc, what="佐证材料的页码范围",
+                    raw=m.group(0), why="页码范围须完全识别无误，识别置信度不足")]
+                return
             if m:
                 self.evidence_range = (int(m.group(1)), int(m.group(2)))
                 self._range_from_appendix = stated_in_appendix
@@ -175,6 +189,7 @@ class _Walker:
                 "不是湖南省产业集群竞赛参赛报告：未找到模板中的标题或指标表，请确认文件",
                 "not a cluster competition report: no heading or indicator table of the template; check the file")
         basic = self.basic.result()
+        issues.extend(self._range_doubts if self.evidence_range is None else [])
         issues.extend(self.basic.issues_found)
         issues.extend(self.fields.issues)
         category = category_of(basic.category)

@@ -26,7 +26,9 @@ _THIN = 6.0  # points: narrower cells are gaps between nested ruling lines, not 
 _MARGIN = 0.08  # top and bottom share of the page where headers and footers live
 _BODY = 0.06  # a table of horizontal rules may reach this close to the page's top and foot
 _PAGE_SHIFT = 12.0  # points a scanned page may lie across from the one before
-_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d+\s*页?)?[-—–\s]*$")
+_SAME_HEADER = 85  # similarity (%) of two OCR readings of one repeated header row
+# A page number between any dashes or marks ("— 3 —", "-3-", and OCR's "=3—").
+_PAGE_NUMBER = re.compile(r"^[^\w]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d+\s*页?)?[^\w]*$")
 
 
 def read_pdf(path: Path) -> Document:
@@ -230,6 +232,19 @@ def _texts(row: list[Cell]) -> list[str]:
     return [c.text for c in row]
 
 
+def _repeats(row: list[Cell], header: list[Cell]) -> bool:
+    """The next page's first row repeats the table's first row (Word's repeated header). Read by
+    OCR, the two readings of one printed row may differ in a character or a space."""
+    if _texts(row) == _texts(header):
+        return True
+    if not any(c.confidence is not None for c in row):
+        return False
+    from rapidfuzz import fuzz
+
+    a, b = ("".join("".join(c.text.split()) for c in r) for r in (row, header))
+    return len(row) == len(header) and fuzz.ratio(a, b) >= _SAME_HEADER
+
+
 def _append_rows(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) -> None:
     """Continue ``table`` with the next page's rows: one grid for both, no repeated header row,
     a row broken over the page put back together."""
@@ -238,7 +253,7 @@ def _append_rows(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) 
         _regrid(table.rows, union)
         _regrid(rows, union)
         table.grid = tuple(union)
-    if rows and table.rows and _texts(rows[0]) == _texts(table.rows[0]):
+    if rows and table.rows and _repeats(rows[0], table.rows[0]):
         rows = rows[1:]
     if rows and table.rows and _is_row_tail(table.rows[-1], rows[0]):
         last, tail = table.rows[-1], rows.pop(0)

@@ -25,6 +25,7 @@ _GAP_ACROSS = 60  # pixels: a break this short in a line across is not its end
 _GAP_DOWN = 24  # and in a line down (a one-line row is about 35 px high at 200 dpi)
 _BORDER_ROWS = 3  # lines across that end at one x make a table border there
 _REACH = 200  # pixels a line across may have lost at an end
+_MARK = 40  # pixels of ink: less, set apart on a line by a wide gap, is a speck (a "1" has about 80)
 _VALLEY = 0.15  # a row this empty, against the median row of a run, is a gap between two lines
 
 
@@ -89,7 +90,8 @@ def _without_specks(ink: np.ndarray) -> np.ndarray:
 
 def _without_red(bgr: np.ndarray) -> tuple[np.ndarray, float]:
     """Grey page without the seal: where a pixel is red, its grey is its red channel, which red ink
-    does not darken, so the seal fades to paper and the print under it stays as dark as it was."""
+    does not darken, so the seal fades to paper while the print under it stays as dark as it was.
+    Elsewhere the usual grey (less noisy than one channel). Also the share of the page that is red."""
     b, g, r = (bgr[:, :, i].astype(np.int16) for i in range(3))
     red = r - np.maximum(g, b) > 40
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
@@ -210,10 +212,11 @@ def _reaching(horizontals: list[Segment], verticals: list[Segment]) -> list[Segm
     for h in horizontals:
         crossing = [v.pos for v in verticals if v.a - _MEET <= h.pos <= v.b + _MEET]
         reach = min(_REACH, (h.b - h.a) / 2)
-        left = [x for x in crossing if h.a - reach <= x < h.a - _MEET]
-        right = [x for x in crossing if h.b + _MEET < x <= h.b + reach]
-        a = max(left) if left and not any(max(left) < x < h.a for x in crossing) else h.a
-        b = min(right) if right and not any(h.b < x < min(right) for x in crossing) else h.b
+        a, b = h.a, h.b
+        if not any(abs(x - h.a) <= _MEET for x in crossing):  # it does not already end at a line down
+            a = max((x for x in crossing if h.a - reach <= x < h.a), default=h.a)
+        if not any(abs(x - h.b) <= _MEET for x in crossing):
+            b = min((x for x in crossing if h.b < x <= h.b + reach), default=h.b)
         out.append(Segment(True, h.pos, a, b))
     return out
 
@@ -252,10 +255,11 @@ def text_pieces(ink: np.ndarray, box: tuple[int, int, int, int], line_height: in
             continue  # a speck
         row = region[r0:r1]
         height = r1 - r0
-        gap = max(12, int(height * 1.2)) if split else row.shape[1]
-        for c0, c1 in _runs(row.any(axis=0), min_gap=gap):
-            if (c1 - c0) * height < 30 or row[:, c0:c1].sum() < 12:
-                continue
+        wide = max(12, int(height * 1.2))
+        runs = [(c0, c1) for c0, c1 in _runs(row.any(axis=0), min_gap=wide) if row[:, c0:c1].sum() >= _MARK]
+        groups = [[run] for run in runs] if split else ([runs] if runs else [])
+        for group in groups:
+            c0, c1 = group[0][0], group[-1][1]
             sub = row[:, c0:c1].any(axis=1).nonzero()[0]
             pieces.append(Piece(x0 + c0, top + r0 + int(sub[0]), x0 + c1, top + r0 + int(sub[-1]) + 1))
     return pieces

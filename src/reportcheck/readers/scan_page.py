@@ -92,11 +92,12 @@ def _read(prepared: Prepared, pieces: list[Piece], scale: float, min_conf: float
 
 
 _DOT_IN_NUMBER = re.compile(r"(?<=\d)[·•](?=\d)")
-_STRAY_DOT = re.compile(r"[·•]")
+_STRAY_DOT = re.compile(r"[·•]|(?<=[\u4e00-\u9fff])[.,](?=[\u4e00-\u9fff]|$)")
 
 
 def _clean(text: str) -> str:
-    """A middle dot between digits is a decimal point; elsewhere it is dust the recogniser read."""
+    """A middle dot between digits is a decimal point; elsewhere, like a half-width point or comma
+    after a Chinese character (print would have 。or ，), it is dust the recogniser read."""
     return _STRAY_DOT.sub("", _DOT_IN_NUMBER.sub(".", text)).strip()
 
 
