@@ -172,6 +172,9 @@ class TextBlock:
     """topics the instruction names that the text never mentions"""
     claims: list[Claim] = dataclasses.field(default_factory=list)
     location: Loc | None = None
+    ocr_margin: float = 0.0
+    """read by OCR: the share by which 字数 may be off (3 % plus the lines read in doubt); a limit is
+    judged only past it"""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -223,6 +226,8 @@ class Report:
     extraction_issues: list[Issue] = dataclasses.field(default_factory=list)
     readings: list[TableReading] = dataclasses.field(default_factory=list)
     """how each table was read"""
+    scanned_pages: list[int] = dataclasses.field(default_factory=list)
+    """pages read by OCR (a scan)"""
 
     def indicator(self, key: str) -> Indicator | None:
         return next((i for i in self.indicators if i.key == key), None)

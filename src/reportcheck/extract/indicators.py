@@ -293,10 +293,14 @@ class IndicatorReader:
 
 
 def _note_pages(ind: Indicator, cell: Cell, found: list[int], pages: list[int]) -> None:
-    """Add evidence pages read from ``cell``, remembering the cell of each (``cells["page:95"]``)."""
+    """Add evidence pages read from ``cell``, remembering the cell of each (``cells["page:95"]``); a
+    page a scan's OCR was unsure of is a doubt (``doubts["page:95"]``)."""
     pages.extend(found)
+    why = unsure(cell)
     for page in found:
         ind.cells.setdefault(f"page:{page}", cell_loc(cell))
+        if why is not None:
+            ind.doubts[f"page:{page}"] = f"扫描件{why}"
 
 
 def match_label(index: LabelIndex, header: HeaderMap, line: Line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reportcheck import catalogue as cat
 from reportcheck.errors import UnreadableInput
@@ -14,7 +15,7 @@ from reportcheck.extract.lines import Line, flatten
 from reportcheck.extract.lists import ListReader
 from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits
 from reportcheck.extract.texts import TextCollector
-from reportcheck.layout import Document
+from reportcheck.layout import Cell, Document, Paragraph
 from reportcheck.model import Indicator, Issue, Report
 from reportcheck.normalize.text import label_key
 from reportcheck.spec import TemplateSpec, load_templates, template_by_stage
@@ -33,7 +34,19 @@ def extract(doc: Document) -> Report:
     walker = _Walker(spec)
     for line in lines:
         walker.feed(line)
-    return walker.report(doc.path, stage_found)
+    report = walker.report(doc.path, stage_found)
+    report.scanned_pages = sorted({b.page for b in _ocr_blocks(doc) if b.page is not None})
+    return report
+
+
+def _ocr_blocks(doc: Document) -> Iterator[Paragraph | Cell]:
+    """The paragraphs and cells whose text came from OCR."""
+    for block in doc.iter_blocks():
+        if isinstance(block, Paragraph):
+            if block.confidence is not None:
+                yield block
+        else:
+            yield from (c for row in block.rows for c in row if c.confidence is not None)
 
 
 def _unsure_range(line: Line) -> bool:
@@ -135,6 +148,7 @@ class _Walker:
                 self._range_doubts = [cat.OCR_UNSURE.issue(
                     section="7", field="佐证材料页码范围", location=line.loc, what="佐证材料的页码范围",
                     raw=m.group(0), why="页码范围须完全识别无误，识别置信度不足")]
+                self._range_from_appendix = self._range_from_appendix or stated_in_appendix
                 return
             if m:
                 self.evidence_range = (int(m.group(1)), int(m.group(2)))
@@ -192,10 +206,12 @@ class _Walker:
         issues.extend(self._range_doubts if self.evidence_range is None else [])
         issues.extend(self.basic.issues_found)
         issues.extend(self.fields.issues)
-        category = category_of(basic.category)
+        # A category a scan's OCR was unsure of is not used (its D004 says so): the entry conditions
+        # then say they cannot be verified by category.
+        category = category_of(basic.category) if "category" not in basic.doubts else None
         if not stage_found:
             issues.append(cat.STAGE_UNKNOWN.issue(stage=self.spec.stage))
-        if category is None:
+        if category is None and "category" not in basic.doubts:
             issues.append(cat.CATEGORY_UNKNOWN.issue(
                 section="1", field="申报类别", location=basic.locations.get("category"),
                 value=basic.category or "（空）"))

@@ -13,8 +13,10 @@ from functools import lru_cache
 import numpy as np
 
 OCR_INSTALL = "pip install 'reportcheck[ocr]'"
-_BATCH = 6  # crops recognised at once, of similar width (larger batches were no faster here)
-_ODD_CHAR = 0.4  # a character read less surely than this makes the whole line as unsure
+# Crops recognised at once: one, so none is padded to a wider one's width (padding changed readings,
+# and batches were no faster here).
+_BATCH = 1
+_ODD_CHAR = 0.6  # a character read less surely than this makes the whole line as unsure
 
 
 class OcrMissing(ImportError):

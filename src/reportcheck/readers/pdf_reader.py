@@ -98,7 +98,7 @@ class _Reader:
                     previous_table = None
                 else:
                     rows, grid = item
-                    if first and previous_table is not None and _same_frame(previous_table, grid):
+                    if first and previous_table is not None and _same_frame(previous_table, rows, grid):
                         rows, grid = _shifted(rows, grid, previous_table.grid[0] - grid[0])  # type: ignore[index]
                         _append_rows(previous_table, rows, grid)
                     else:
@@ -196,12 +196,15 @@ def _dedupe(values: list[float], tolerance: float = 1.5) -> list[float]:
     return out
 
 
-def _same_frame(table: Table, grid: tuple[float, ...]) -> bool:
+def _same_frame(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) -> bool:
     """The next page's table has the same outer edges: the same table going on. A scanned page may
-    lie a few points off the one before it, so the width must agree and the position nearly."""
+    lie a few points off the one before it, so there the width must agree and the position nearly."""
     previous = table.grid
-    return (previous is not None and abs((previous[-1] - previous[0]) - (grid[-1] - grid[0])) <= 2.0
-            and abs(previous[0] - grid[0]) <= _PAGE_SHIFT)
+    if previous is None:
+        return False
+    scanned = any(c.confidence is not None for row in rows for c in row)
+    return (abs((previous[-1] - previous[0]) - (grid[-1] - grid[0])) <= 2.0
+            and abs(previous[0] - grid[0]) <= (_PAGE_SHIFT if scanned else 2.0))
 
 
 def _shifted(rows: list[list[Cell]], grid: tuple[float, ...], dx: float

@@ -162,24 +162,30 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
     import pypdfium2.raw as raw
 
     deadline = time.monotonic() + limits.seconds
-    scanned = 0
     out = []
+    images_only: list[int] = []
     for number, page in enumerate(pdf, start=1):
-        guard = PageGuard(name, number, limits, deadline, scanned)
+        guard = PageGuard(name, number, limits, deadline)
         guard.check_time()
         height = page.get_height()
         textpage = page.get_textpage()
         guard.check_objects(raw.FPDFPage_CountObjects(page.raw) + textpage.count_chars())
         words, total, unmapped = _words(textpage, height)
         if not total and _has_images(page):
-            scanned += 1
-            deadline += limits.ocr_page_seconds
-            guard = PageGuard(name, number, limits, deadline, scanned)
-            out.append(_scanned(page, number, height, guard))
-            continue
+            images_only.append(number)
         tables, rules = ruled_tables(_edges(page, height), guard)
         out.append(PageContent(number, height, words, tables, rules, total, unmapped))
-    PageGuard(name, len(out), limits, deadline, scanned).check_time()
+    # A scan (at least half its pages are images alone) is read by OCR; in a PDF with a text layer,
+    # an image page (a photo, a certificate in the evidence appendix) stays as it is, without text.
+    scan = len(images_only) * 2 >= len(out)
+    if scan:
+        for scanned, number in enumerate(images_only, start=1):
+            deadline += limits.ocr_page_seconds
+            guard = PageGuard(name, number, limits, deadline, scanned)
+            guard.check_time()
+            page = pdf[number - 1]
+            out[number - 1] = _scanned(page, number, page.get_height(), guard)
+    PageGuard(name, len(out), limits, deadline, len(images_only) if scan else 0).check_time()
     return out
 
 
@@ -197,11 +203,18 @@ def _scanned(page, number: int, height: float, guard: PageGuard) -> PageContent:
         from reportcheck.readers.scan_page import read_scanned_page
 
         return read_scanned_page(page, number, height, guard)
-    except (OcrMissing, ImportError):
+    except OcrMissing:
         raise UnreadableInput(
             guard.name, "no_text_layer",
             f"PDF第{number}页没有文字层（扫描件），读取扫描件需要文字识别组件：{OCR_INSTALL}；或提交.docx",
             f"page {number} has no text layer (a scan); reading scans needs the OCR extra: {OCR_INSTALL}") from None
+    except ImportError as exc:  # installed but not loading, e.g. the desktop OpenCV without libGL
+        raise UnreadableInput(
+            guard.name, "ocr_unavailable",
+            f"文字识别组件无法加载（{exc}），无法读取扫描件。"
+            "服务器没有桌面环境时请改装 opencv-python-headless（见README）",
+            f"the OCR libraries do not load ({exc}); on a server without a desktop install "
+            "opencv-python-headless (see README)") from None
 
 
 @dataclass

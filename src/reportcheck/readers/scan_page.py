@@ -10,10 +10,13 @@ which the reader carries to the cell or paragraph it lands in.
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
+import pypdfium2 as pdfium
 
+from reportcheck.errors import UnreadableInput
 from reportcheck.readers import ocr_engine
 from reportcheck.readers.pdf_source import PageContent, PageGuard, edge, holds_another, ruled_tables
 from reportcheck.readers.scan_image import Piece, Prepared, prepare, text_pieces
@@ -24,12 +27,21 @@ _PAD = 6  # white pixels round a crop for the recogniser
 _LOOSE_MIN_CONF = 0.5  # text outside tables read below this is a scribble or a stamp's remains
 _TALL = 2.2  # a line this many times the usual height is no single text line
 _LINE_PT = 11  # height of a line of body text (五号 10.5 pt), in points
+_MAX_PIXELS = 40_000_000  # a page larger than A4 at 200 dpi (3.7 MP) is rendered at a lower dpi
+_MIN_SIDE = 100  # pixels: a page narrower or lower than this holds nothing to read
 
 
 def read_scanned_page(page, number: int, height: float, guard: PageGuard) -> PageContent:
     """The content of an image-only page, read by OCR (coordinates in PDF points, as for text)."""
-    scale = DPI / 72
-    bitmap = page.render(scale=scale)
+    width = page.get_width()
+    scale = min(DPI / 72, math.sqrt(_MAX_PIXELS / max(1.0, width * height)))
+    if min(width, height) * scale < _MIN_SIDE:
+        return PageContent(number, height, [], [], [], 0, 0)  # a sliver: nothing to read
+    try:
+        bitmap = page.render(scale=scale)
+    except pdfium.PdfiumError:
+        raise UnreadableInput(guard.name, "corrupt", f"PDF第{number}页的图像已损坏，无法读取，请重新扫描",
+                              f"the image of page {number} is broken; scan it again") from None
     prepared = prepare(np.ascontiguousarray(bitmap.to_numpy()[:, :, :3]))
     edges = [_edge(s, scale) for s in prepared.segments]
     tables, rules = ruled_tables(edges, guard)
@@ -88,6 +100,8 @@ def _read(prepared: Prepared, pieces: list[Piece], scale: float, min_conf: float
         text = _clean(text)
         if text and conf >= min_conf:
             out.append(_word(text, conf, piece, scale))
+        elif not text and not min_conf:  # ink in a cell the recogniser read as nothing: not a blank
+            out.append(_word("?", 0.0, piece, scale))
     return out
 
 

@@ -72,7 +72,20 @@ def run_rules(report: Report, pack: dict | None = None, settings: Settings | Non
         if (families is None or family in families) and settings.wants(rule.code):
             issues.extend(i for i in rule.run(sure, pack)
                           if settings.wants(i.code) or (i.code in shared and not settings.ignores(i.code)))
-    return [grade(i, pack, settings) for i in _unique(issues)]
+    graded = [grade(i, pack, settings) for i in _unique(issues)]
+    return [_as_scanned(i) for i in graded] if report.scanned_pages else graded
+
+
+# Findings that something could not be found (a row, a table, a heading, a field, the declaration):
+# on a scan, OCR may have misread the very words they look for, so they are told, not judged.
+OCR_SENSITIVE = frozenset({"X002", "X005", "X007", "X008", "X009", "X011", "X012", "BI001", "BI003"})
+SCANNED_NOTE = "（扫描件：可能是文字识别误差所致，仅作提示，请对照原件核实）"
+
+
+def _as_scanned(issue: Issue) -> Issue:
+    if issue.code not in OCR_SENSITIVE or issue.severity == "info":
+        return issue
+    return replace(issue, severity="info", message=issue.message + SCANNED_NOTE)
 
 
 def sure_view(report: Report) -> Report:
@@ -96,6 +109,7 @@ def sure_view(report: Report) -> Report:
                                         for y, v in ind.cluster_values.items()}
         if whole or "growth" in ind.doubts:
             update["growth_pct"] = None
+        update["evidence_pages"] = [p for p in ind.evidence_pages if not whole and f"page:{p}" not in ind.doubts]
         indicators.append(replace(ind, **update))
     return replace(report, indicators=indicators)
 

@@ -55,7 +55,7 @@ def check_text_limits(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
     反例：2.8 自评报告 2,612字（限2500字）。正例：2,380字。
     """
     for block in report.texts:
-        if block.limit is not None and block.word_count > block.limit:
+        if block.limit is not None and block.word_count > block.limit * (1 + block.ocr_margin):
             yield TEXT_TOO_LONG.issue(section=block.id, field=block.title, location=block.location,
                                       title=block.title, limit=block.limit, words=block.word_count,
                                       chars=block.char_count, over=block.word_count - block.limit)
@@ -67,8 +67,8 @@ def check_evidence_pages(rule: Rule, report: Report, pack: RulePack) -> Iterator
     反例：国家级单项冠军数量 2022年填“2”，无页码。正例：“2（P15）”或“2（见佐证材料第15页）”。
     """
     for ind in report.indicators:
-        if not ind.evidence_required or ind.evidence_pages:
-            continue
+        if not ind.evidence_required or ind.evidence_pages or any(k.startswith("page:") for k in ind.doubts):
+            continue  # a page is given, or one was read in doubt
         positive = {y: v for y, v in ind.values.items() if v is not None and v > 0}
         if positive:
             shown = "，".join(f"{y}年{ind.raw.get(y, f'{v:g}').strip()}" for y, v in sorted(positive.items()))

@@ -96,10 +96,12 @@ def check_chain_leader(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
         value = row.by_year.get(t["column"], {}).get(year or "")
         if value is not None and (best is None or value > best[0]):
             best = (value, row)
-    if best is None:
+    doubted = table is not None and any(f"{t['column']}:{year}" in row.doubts for row in table.rows)
+    if best is None or (doubted and best[0] < t["value"]):
         yield CANNOT_VERIFY.issue(section="2.2", field="营业收入排名前十企业发展情况",
                                   criterion="链主企业营业收入≥10亿元",
-                                  reason="营业收入排名前十企业表中没有最近一年的营业收入")
+                                  reason="营业收入排名前十企业表中最近一年的营业收入" +
+                                         ("有扫描件中未能确认的数值" if doubted else "没有填写"))
     elif best[0] < t["value"]:
         yield CHAIN_LEADER.issue(section="2.2", field="营业收入排名前十企业发展情况", location=best[1].location,
                                  threshold=t["value"], name=str(best[1].values.get("name") or "（未填名称）"),
