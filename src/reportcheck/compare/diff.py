@@ -49,8 +49,18 @@ def _report(a: Report, b: Report) -> Iterator[Difference]:
         yield _missing(None, None, "真实性声明", "声明", "declaration", a.declaration_present,
                        b.declaration_present, None, None)
     if a.evidence_range != b.evidence_range:
-        yield Difference(kind="field", label="佐证材料页码范围", a=_range(a.evidence_range),
-                         b=_range(b.evidence_range))
+        doubted = [f"{side}：{i.message}" for side, r in (("A", a), ("B", b)) for i in r.extraction_issues
+                   if i.code == "D004" and i.field == _RANGE]
+        doubted += [f"{side}：扫描件中未读出页码范围" for side, r in (("A", a), ("B", b))
+                    if r.evidence_range is None and r.scanned_pages]
+        if doubted:  # a scan's range the reader would not rely on, or did not find
+            yield Doubt(kind="field", label=_RANGE, a=_range(a.evidence_range), b=_range(b.evidence_range),
+                        reason="；".join(doubted))
+        else:
+            yield Difference(kind="field", label=_RANGE, a=_range(a.evidence_range), b=_range(b.evidence_range))
+
+
+_RANGE = "佐证材料页码范围"
 
 
 def _range(pages: tuple[int, int] | None) -> str | None:
