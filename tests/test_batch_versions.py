@@ -114,3 +114,18 @@ def test_a_report_sent_in_two_versions_meets_the_other_clusters_once(tmp_path: P
     assert got == sorted([*want, ("BT005", "batch_a.docx", "batch_a_v2.docx")])
     [pair] = data["versions"]
     assert (Path(pair["b"]).name, pair["agree"]) == ("batch_a_v2.docx", True)
+
+
+def test_reports_with_the_cluster_name_left_blank_group_by_their_figures(tmp_path: Path) -> None:
+    """The defect sample leaves 集群名称 blank; its .docx, its PDF and a copy are one report in three
+    versions (the same figures), and a fourth blank-named report with other figures is not one of them."""
+    blank = SAMPLES / "prelim_advanced_split_defects.docx"
+    folder = _folder(tmp_path, blank, SAMPLES / "pdf" / "prelim_advanced_split_defects.pdf")
+    shutil.copy(blank, folder / "copy.docx")
+    out = tmp_path / "out.json"
+    proc = run("batch", str(folder), "-o", str(out))
+    assert proc.returncode in (0, 1), proc.stderr
+    versions = json.loads(out.read_text("utf-8"))["versions"]
+    assert len(versions) == 2  # two versions compared with the reference
+    assert {Path(v["b"]).name for v in versions} | {Path(v["a"]).name for v in versions} == \
+        {blank.name, "prelim_advanced_split_defects.pdf", "copy.docx"}

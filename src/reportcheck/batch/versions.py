@@ -57,7 +57,7 @@ def version_groups(keys: dict[int, VersionKey], facts: dict[int, Facts]) -> list
             blank.append(index)
     for index in blank:  # joins the first group of its template holding its very figures, else its own
         figures = facts[index].fingerprint if index in facts else ()
-        home = next((g for (template, _), g in groups.items() if template == keys[index].template and figures
+        home = next((g for group_key, g in groups.items() if group_key[0] == keys[index].template and figures
                      and any(i in facts and facts[i].fingerprint == figures for i in g)), None)
         if home is None:
             home = groups.setdefault((keys[index].template, "", figures or index), [])
