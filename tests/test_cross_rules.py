@@ -6,6 +6,8 @@ real reports through ``reportcheck batch``."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from reportcheck.normalize.text import label_key
@@ -100,3 +102,21 @@ def test_the_same_report_twice_also_without_its_name():
 def test_every_batch_rule_is_documented_with_examples():
     for rule in CROSS_RULES:
         assert rule.type.source and "反例" in rule.doc and "正例" in rule.doc, rule.code
+
+
+def test_a_name_or_phone_a_scan_read_in_doubt_ties_no_two_reports_together():
+    from conftest import SAMPLES, report_of
+    from reportcheck.rules.cross import facts_of
+
+    report = report_of(SAMPLES / "prelim_advanced_merged_clean.docx")
+    before = facts_of("a.pdf", report)
+    top = next(t for t in report.lists if t.rows and t.rows[0].values.get("name"))
+    doubted = dataclasses.replace(top.rows[0], doubts={"name": "扫描件识别置信度54%"})
+    lists = [dataclasses.replace(t, rows=[doubted, *t.rows[1:]]) if t is top else t for t in report.lists]
+    basic = dataclasses.replace(report.basic, doubts={"promotion_org.contact_phone": "扫描件识别置信度60%"})
+    after = facts_of("a.pdf", dataclasses.replace(report, lists=lists, basic=basic))
+    first = (top.id, 1, top.rows[0].values["name"])
+    assert first in [(e[0], e[2], e[3]) for e in before.enterprises]
+    assert first not in [(e[0], e[2], e[3]) for e in after.enterprises]
+    phone = "".join(ch for ch in report.basic.promotion_org.contact_phone if ch.isdigit())
+    assert any(p[0] == phone for p in before.phones) and not any(p[0] == phone for p in after.phones)

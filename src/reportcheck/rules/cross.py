@@ -62,7 +62,8 @@ class Facts:
 
 
 def facts_of(path: str, report: Report) -> Facts:
-    """A report's facts. Its texts are already without the template's instruction lines."""
+    """A report's facts. Its texts are already without the template's instruction lines. A name or a
+    phone a scan's OCR was unsure of is left out: it must not tie two reports together."""
     cluster = report.basic.cluster_name or ""
     facts = Facts(path=path, cluster=cluster or f"（未填集群名称）{Path(path).name}",
                   cluster_key=label_key(cluster) or path)
@@ -73,6 +74,8 @@ def facts_of(path: str, report: Report) -> Facts:
     for table in report.lists:
         for n, row in enumerate(table.rows, start=1):
             name = str(row.values.get("name") or row.values.get("project") or "").strip()
+            if "name" in row.doubts or "project" in row.doubts:
+                continue
             if table.id in _TOP_LISTS and name:
                 facts.enterprises.append((table.id, f"{table.section} {table.title}", n, name))
             elif table.id == "key_projects" and name:
@@ -81,6 +84,8 @@ def facts_of(path: str, report: Report) -> Facts:
         contact = getattr(report.basic, group)
         for person_key, phone_key, label in _PEOPLE:
             phone, person = getattr(contact, phone_key), getattr(contact, person_key)
+            if f"{group}.{phone_key}" in report.basic.doubts:
+                continue
             digits = "".join(ch for ch in phone or "" if ch.isdigit())
             if len(digits) >= 7:
                 facts.phones.append((digits, person or "（未填姓名）", f"一、集群基本信息 {group_label} {label}电话"))
