@@ -15,8 +15,8 @@ def scanned(block: Cell | Paragraph) -> bool:
     return block.confidence is not None
 
 
-def unsure(block: Cell | Paragraph) -> str | None:
-    """Why the text cannot be relied on, or None: '识别置信度68%'."""
-    if block.confidence is not None and block.confidence < SURE:
+def unsure(block: Cell | Paragraph, sure: float = SURE) -> str | None:
+    """Why the text cannot be relied on, or None: '识别置信度68%'. ``sure`` is the confidence it needs."""
+    if block.confidence is not None and block.confidence < sure:
         return f"识别置信度{block.confidence:.0%}"
     return None

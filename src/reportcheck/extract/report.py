@@ -13,6 +13,7 @@ from reportcheck.extract.indicators import IndicatorReader, match_label, missing
 from reportcheck.extract.labels import strip_numbering
 from reportcheck.extract.lines import Line, flatten
 from reportcheck.extract.lists import ListReader
+from reportcheck.extract.ocr import unsure
 from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits
 from reportcheck.extract.texts import TextCollector
 from reportcheck.layout import Cell, Document, Paragraph
@@ -53,7 +54,7 @@ def _unsure_range(line: Line) -> bool:
     """A page range read by OCR short of near certainty: every page reference is checked against it,
     so one misread digit ("第40-40页" for "第10-40页") would make a finding of each."""
     sources = [line.para] if line.para is not None else line.cells
-    return any(s is not None and s.confidence is not None and s.confidence < _RANGE_SURE for s in sources)
+    return any(s is not None and unsure(s, _RANGE_SURE) for s in sources)
 
 
 def _choose_template(lines: list[Line]) -> tuple[TemplateSpec, bool]:

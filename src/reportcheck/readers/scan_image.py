@@ -111,13 +111,16 @@ def _stretch(grey: np.ndarray) -> np.ndarray:
 def _skew(ink: np.ndarray) -> float:
     """The angle (degrees) that makes the rows of ink sharpest: text lines and rules turned level."""
     small = cv2.resize(ink.astype(np.uint8) * 255, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    if not small.any():
+        return 0.0  # a blank page has no angle
 
     def sharpness(angle: float) -> float:
         rows = _rotate(small, angle, fill=0).astype(np.float64).sum(axis=1)
         return float(np.square(np.diff(rows)).sum())
 
     best = max(np.arange(-_MAX_SKEW, _MAX_SKEW + 0.01, 0.25), key=sharpness)
-    return float(max(np.arange(best - 0.25, best + 0.26, 0.05), key=sharpness))
+    fine = np.arange(max(-_MAX_SKEW, best - 0.25), min(_MAX_SKEW, best + 0.25) + 0.01, 0.05)
+    return float(max(fine, key=sharpness))
 
 
 def _rotate(image: np.ndarray, angle: float, fill: int = 255) -> np.ndarray:
