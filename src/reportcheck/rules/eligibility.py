@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, ListRow, Report
@@ -98,10 +99,11 @@ def check_chain_leader(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
             best = (value, row)
     doubted = table is not None and any(f"{t['column']}:{year}" in row.doubts for row in table.rows)
     if best is None or (doubted and best[0] < t["value"]):
-        yield CANNOT_VERIFY.issue(section="2.2", field="营业收入排名前十企业发展情况",
-                                  criterion="链主企业营业收入≥10亿元",
-                                  reason="营业收入排名前十企业表中最近一年的营业收入" +
-                                         ("有扫描件中未能确认的数值" if doubted else "没有填写"))
+        issue = CANNOT_VERIFY.issue(section="2.2", field="营业收入排名前十企业发展情况",
+                                    criterion="链主企业营业收入≥10亿元",
+                                    reason="营业收入排名前十企业表中最近一年的营业收入" +
+                                           ("有扫描件中未能确认的数值" if doubted else "没有填写"))
+        yield replace(issue, severity="info") if doubted else issue  # a scan's doubt, not a gap in the form
     elif best[0] < t["value"]:
         yield CHAIN_LEADER.issue(section="2.2", field="营业收入排名前十企业发展情况", location=best[1].location,
                                  threshold=t["value"], name=str(best[1].values.get("name") or "（未填名称）"),

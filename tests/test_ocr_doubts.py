@@ -1,0 +1,115 @@
+"""What a reading in doubt keeps from the rules, on real samples whose layout is marked as a scan's OCR
+would mark it (a cell's or paragraph's confidence), and the edges of deciding what is a scan.
+
+``tests/test_scans.py`` reads the scanned twins themselves; these cases plant one doubt each where
+the twins happen to have none."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from conftest import NEEDS_OCR, SAMPLES, SCANNED, report_of
+from reportcheck.extract.report import extract
+from reportcheck.figures import figures
+from reportcheck.layout import Cell, Paragraph
+from reportcheck.model import Report
+from reportcheck.normalize.text import normalize_document
+from reportcheck.readers import read_document
+from reportcheck.rules import load_pack, run_rules
+
+ADVANCED = SAMPLES / "prelim_advanced_merged_clean.docx"
+
+
+def _read_as_scanned(path: Path, unsure: str, confidence: float = 0.5, sure: float = 0.99) -> Report:
+    """The report with every cell and paragraph read as OCR would (confidence ``sure``) and those whose
+    text contains ``unsure`` at ``confidence``."""
+    doc = normalize_document(read_document(path))
+    for block in doc.iter_blocks():
+        items = [block] if isinstance(block, Paragraph) else [c for row in block.rows for c in row]
+        for item in items:
+            assert isinstance(item, Cell | Paragraph)
+            item.confidence = confidence if unsure and unsure in item.text else sure
+    return extract(doc)
+
+
+def _codes(report: Report) -> set[str]:
+    return {i.code for i in run_rules(report) if i.severity != "info"}
+
+
+def test_a_category_read_in_doubt_is_not_used_and_is_not_called_unknown() -> None:
+    report = _read_as_scanned(ADVANCED, "先进制造业集群")
+    assert "category" in report.basic.doubts and report.category is None
+    assert "X007" not in {i.code for i in report.extraction_issues}
+    assert any(i.code == "D004" and i.field == "申报类别" for i in report.extraction_issues)
+
+
+def test_an_evidence_page_read_in_doubt_is_neither_checked_nor_missing() -> None:
+    plain = report_of(ADVANCED)
+    report = _read_as_scanned(ADVANCED, "P11")
+    champions = next(i for i in report.indicators if 11 in i.evidence_pages)
+    assert "page:11" in champions.doubts
+    narrowed = dataclasses.replace(report, evidence_range=(12, 40))  # page 11 would be out of the range
+    assert not [i for i in run_rules(narrowed) if i.code in ("EV001", "EV002") and i.field == champions.label]
+    assert [i for i in run_rules(dataclasses.replace(plain, evidence_range=(12, 40)))
+            if i.code == "EV002" and i.field == champions.label]  # read for sure, it is a finding
+
+
+def test_a_text_block_read_by_ocr_is_over_its_limit_only_past_the_ocr_margin() -> None:
+    report = _read_as_scanned(ADVANCED, "")
+    block = next(b for b in report.texts if b.limit)
+    assert block.ocr_margin == pytest.approx(0.03)
+    over = dataclasses.replace(block, word_count=block.limit + block.limit // 100)  # 1 % over
+    assert "TX001" not in _codes(dataclasses.replace(report, texts=[over]))
+    assert "TX001" in _codes(dataclasses.replace(report, texts=[dataclasses.replace(over, ocr_margin=0.0)]))
+
+
+def test_a_top_ten_list_with_its_largest_figure_in_doubt_cannot_show_there_is_no_chain_leader() -> None:
+    report = report_of(ADVANCED)
+    rule = load_pack()["thresholds"]["advanced_chain_leader_revenue_min"]
+    year = report.years[-1]
+    table = report.list_table(rule["list"])
+    small = [dataclasses.replace(r, by_year={rule["column"]: {year: 5.0}}) for r in table.rows]
+    doubted = dataclasses.replace(small[0], doubts={f"{rule['column']}:{year}": "扫描件识别置信度54%"})
+    lists = [dataclasses.replace(t, rows=[doubted, *small[1:]]) if t is table else t for t in report.lists]
+    codes = {i.code: i.severity for i in run_rules(dataclasses.replace(report, lists=lists))}
+    assert "EL002" not in codes and codes.get("EL009") == "info"
+    sure = [dataclasses.replace(t, rows=small) if t is table else t for t in report.lists]
+    assert "EL002" in {i.code for i in run_rules(dataclasses.replace(report, lists=sure))}
+
+
+def test_an_image_page_in_a_text_pdf_is_not_read_by_ocr(tmp_path: Path) -> None:
+    """A photo or certificate page among the text pages (the evidence appendix) leaves the reading as it
+    was, and is not sent to OCR (nor refused where OCR is not installed)."""
+    twin = SAMPLES / "pdf" / "prelim_advanced_merged_clean.pdf"
+    pdf = pdfium.PdfDocument(str(twin))
+    pdf.import_pages(pdfium.PdfDocument(str(SCANNED / "prelim_advanced_merged_clean.scan.pdf")), [1])
+    mixed = tmp_path / "with_photo.pdf"
+    pdf.save(str(mixed))
+    report = report_of(mixed)
+    assert report.scanned_pages == []
+    assert figures(report) == figures(report_of(twin))
+
+
+@NEEDS_OCR
+def test_a_scan_of_one_tiny_page_is_not_a_report_and_no_crash(tmp_path: Path) -> None:
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    image = tmp_path / "dot.png"
+    Image.new("RGB", (8, 8), "black").save(image)
+    tiny = tmp_path / "tiny.pdf"
+    page = canvas.Canvas(str(tiny), pagesize=(8, 8))
+    page.drawImage(str(image), 0, 0, 8, 8)
+    page.save()
+    run = subprocess.run([sys.executable, "-m", "reportcheck", "check", "--format", "json", str(tiny)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    [result] = json.loads(run.stdout)
+    assert result["error"]["reason"] == "no_text_layer"  # nothing on it to read: one line, exit 2
