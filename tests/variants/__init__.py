@@ -13,42 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from . import layout, markup, pdf, spelling
-from .ooxml import docx_transform
-
-Finding = tuple[str, str | None, str | None]
-
-
-@dataclass(frozen=True)
-class ChangeSet:
-    """What a transform may change in a sample's extraction and findings."""
-
-    growth_may_change: bool = False  # growth columns re-rounded: growth_pct may differ by the rounding
-    findings_added: frozenset[Finding] = frozenset()
-    findings_removed: frozenset[Finding] = frozenset()
-    word_count_delta: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))  # text id → 字数 added
-    dates_coarsened: bool = False  # list dates may lose their month (compared by year only)
-
-
-NO_CHANGE = ChangeSet()
-
-
-@dataclass(frozen=True)
-class Transform:
-    name: str  # short id, e.g. "headers_one_row"
-    description: str  # one line: what an applicant did
-    apply: Callable[[Path, Path], bool]  # (src .docx, dst) -> False when it does not apply (nothing written)
-    output: str = "docx"  # "docx" or "pdf"
-    changes: Callable[[dict], ChangeSet] | None = None  # when the transform is meant to change figures/findings
-    needs_libreoffice: bool = False
-
-    def change_set(self, expected: dict) -> ChangeSet:
-        return self.changes(expected) if self.changes is not None else NO_CHANGE
-
-
-def _docx(edit: Callable, changes: Callable[[dict], ChangeSet] | None = None) -> Transform:
-    doc = (edit.__doc__ or "").strip().splitlines()[0]
-    return Transform(edit.__name__, doc, docx_transform(edit), changes=changes)
+from . import furniture, habits, layout, markup, pdf, spelling
+from .kinds import NO_CHANGE, ChangeSet, Transform
+from .kinds import docx as _docx
 
 
 def _subheading_words(_: dict) -> ChangeSet:
@@ -111,6 +78,8 @@ DOCX_TRANSFORMS: tuple[Transform, ...] = (
     _docx(spelling.evidence_sentence),
     _docx(spelling.evidence_note),
     _docx(spelling.contacts_relabelled),
+    *furniture.TRANSFORMS,
+    *habits.TRANSFORMS,
 )
 
 PDF_TRANSFORMS: tuple[Transform, ...] = (
@@ -118,6 +87,7 @@ PDF_TRANSFORMS: tuple[Transform, ...] = (
               pdf.pdf_three_line, output="pdf", needs_libreoffice=True),
     Transform("pdf_reportlab", "a PDF made by another producer (reportlab): paragraphs and ruled tables",
               pdf.pdf_reportlab, output="pdf"),
+    *furniture.PDF_TRANSFORMS,
 )
 
 TRANSFORMS: tuple[Transform, ...] = DOCX_TRANSFORMS + PDF_TRANSFORMS
