@@ -8,9 +8,6 @@ None of them uses the tool's own reader.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
 from types import MappingProxyType
 
 from . import furniture, habits, layout, markup, pdf, spelling
