@@ -20,6 +20,9 @@ class Paragraph:
     norm: str = ""
     bbox: BBox | None = None
     confidence: float | None = None  # OCR: the least sure word's confidence; None for a text layer
+    # Not the applicant's content, as the file itself says: "toc" for an entry of a table of contents
+    # (a TOC field, a TOC style). Extraction never anchors a section on such a paragraph.
+    furniture: str | None = None
 
 
 @dataclass(slots=True)
@@ -43,6 +46,7 @@ class Cell:
     # Only for a cell holding nested tables: its paragraphs and tables in document order.
     content: list[Paragraph | Table] = field(default_factory=list)
     confidence: float | None = None  # OCR: the least sure word's confidence; None for a text layer
+    formula: str | None = None  # a Word formula field's code in the cell ("=ROUND((C9-B9)/B9*100,1)")
 
 
 @dataclass(slots=True)

@@ -105,6 +105,9 @@ class TextBlockSpec:
     instruction: list[str]
     limit: int | None = None
     aspects: list[AspectSpec] = field(default_factory=list)
+    # Its figures are the cluster's, of the report's years (the self-assessment), so they are compared
+    # with the tables. A park's report (3.2) states the park's figures and a plan (5.2) its targets.
+    states_cluster_figures: bool = False
 
 
 @_spec

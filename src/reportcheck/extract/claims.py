@@ -1,9 +1,13 @@
 """Figures stated in free text, and what they are about (extract/lexicon.py splits the words).
 
 '2022年集群总产值达到1326.8亿元，同比增长12.4%' gives two claims about total_output: a value
-(1326.8 亿元, 2022) and a growth (12.4 %). A figure belongs to the last indicator word before it
-in the same sentence; a figure hedged with 约/超过/近/突破 before it or 左右/以上/多/余 after it is
-left alone (it is not a statement of the exact value).
+(1326.8 亿元, 2022) and a growth (12.4 %). A figure is the indicator's only when the sentence ties it
+to the indicator: the indicator's word stands before it with nothing between but linking words
+(达到, 为, 实现, 共有, a year, a comma before a growth …). Any other word between them — another
+subject (上市和挂牌企业5家 after 高新技术企业57家), a qualifier (发明专利拥有量, 占全省的比重) — and the
+figure is no claim. An indicator has one value and one growth in a sentence: the next figure is
+someone else's. A figure hedged with 约/超过/近/突破 before it or 左右/以上/多/余 after it is left
+alone (it is not a statement of the exact value); so is a figure a change word leads (新增17家).
 """
 
 from __future__ import annotations
@@ -31,11 +35,19 @@ _GROWTH_WORDS = frozenset({"增长", "增速", "增幅", "增长率", "同比增
 _DECLINE_WORDS = frozenset({"下降", "减少"})
 _EXTRA_UNITS = {"万人": ("人", 1e4)}
 _YEAR_MARKS = frozenset({"年", "年度", "年底", "年末"})  # "2022年底" is 2022; "2022年初" is not said of 2022
+# What may stand between an indicator's word and its figure without changing whose figure it is.
+_GLUE = frozenset({
+    "达到", "达", "为", "是", "实现", "完成", "共", "共有", "有", "拥有", "累计", "合计", "总计", "共计",
+    "已", "已达", "已有", "投入", "数量", "总数", "总额", "规模", "全年", "当年", "其中", "同比", "比上年",
+    "较上年", "上年", "较", "比", "增至", "升至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至",
+    ",", "、", "(", ")", ":", "“", "”", "，", "（", "）", "：",
+})
 
 
 @lru_cache(maxsize=4)
 def _lexicon(keywords: frozenset[str]) -> Lexicon:
-    words = _HEDGES | _GROWTH_WORDS | _DECLINE_WORDS | _YEAR_MARKS | UNIT_ALIASES.keys() | _EXTRA_UNITS.keys()
+    words = (_HEDGES | _GROWTH_WORDS | _DECLINE_WORDS | _YEAR_MARKS | _GLUE | UNIT_ALIASES.keys()
+             | _EXTRA_UNITS.keys())
     return Lexicon(keywords, words | common_words())
 
 
@@ -50,32 +62,64 @@ def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
     for sentence in _SENTENCE.split(_THOUSANDS.sub("", text)):
         if not _DIGIT.search(sentence):  # no figure, nothing to claim
             continue
-        key: str | None = None  # an indicator named earlier in the sentence carries over its commas
-        for clause in sentence.split(","):
-            tokens = lexicon.split(clause)
-            hedged = growth = decline = False
-            figure_end = -1  # the last figure's unit and a hedge after it ("300多人") are the figure's own
-            for i, token in enumerate(tokens):
-                if token in by_word:  # "新增规上企业17家": a change word before the name still counts
-                    key = by_word[token]
-                    continue
-                if _YEAR.match(token) and i + 1 < len(tokens) and tokens[i + 1] in _YEAR_MARKS:
-                    year = token
-                    continue
-                hedged |= token in _HEDGES and i > figure_end
-                growth |= token in _GROWTH_WORDS or token in _DECLINE_WORDS
-                decline |= token in _DECLINE_WORDS
-                m = _NUMBER.match(token)
-                if not m or key is None:
-                    continue
-                figure_end = i + (1 if m.group(2) else 2)
-                after = tokens[i + 1:figure_end + 1]  # the unit if any, and a hedge after it: "455家以上"
-                unit = "%" if m.group(2) else "".join(after[:1])
-                claim = _claim(key, m.group(1), unit, growth, decline, year, clause)
+        tied = _Tie()
+        tokens = lexicon.split(sentence)
+        hedged = growth = decline = False
+        figure_end = -1  # the last figure's unit and a hedge after it ("300多人") are the figure's own
+        clause_start = 0
+        for i, token in enumerate(tokens):
+            if token in (",", "，"):
+                clause_start = i + 1
+            if i <= figure_end:
+                continue
+            if token in by_word:  # "新增规上企业17家": a change word before the name still counts
+                tied = _Tie(by_word[token])
+                continue
+            if _YEAR.match(token) and i + 1 < len(tokens) and tokens[i + 1] in _YEAR_MARKS:
+                year = token
+                figure_end = i + 1
+                continue
+            hedged |= token in _HEDGES
+            growth |= token in _GROWTH_WORDS or token in _DECLINE_WORDS
+            decline |= token in _DECLINE_WORDS
+            m = _NUMBER.match(token)
+            if not m:
+                if token not in _GLUE and token not in _HEDGES and token not in _GROWTH_WORDS \
+                        and token not in _DECLINE_WORDS:
+                    tied.key = None  # another word between the indicator and what follows
+                continue
+            figure_end = i + (0 if m.group(2) else 1)
+            after = tokens[figure_end + 1:figure_end + 2]  # a hedge after the unit: "455家以上"
+            unit = "%" if m.group(2) else "".join(tokens[i + 1:i + 2])
+            kind = "growth" if unit == "%" else "value"
+            if tied.key is not None and not tied.has(kind):
+                claim = _claim(tied.key, m.group(1), unit, growth, decline, year, _clause(tokens, clause_start))
+                tied.taken.add(kind)
                 if claim is not None and not hedged and _HEDGES.isdisjoint(after):
                     claims.append(claim)
-                hedged = growth = decline = False
+            elif tied.key is not None:
+                tied.key = None  # a second value (or growth): not the indicator's
+            if after and after[0] in _HEDGES:
+                figure_end += 1
+            hedged = growth = decline = False
     return claims
+
+
+class _Tie:
+    """The indicator the next figure belongs to, and which of its figures (value, growth) were said."""
+
+    def __init__(self, key: str | None = None) -> None:
+        self.key = key
+        self.taken: set[str] = set()
+
+    def has(self, kind: str) -> bool:
+        return kind in self.taken
+
+
+def _clause(tokens: list[str], start: int) -> str:
+    """The clause a claim stands in: from the last comma before it to the next."""
+    end = next((j for j in range(start, len(tokens)) if tokens[j] in (",", "，")), len(tokens))
+    return "".join(tokens[start:end])
 
 
 def _claim(key: str, number: str, unit: str, growth: bool, decline: bool, year: str | None,

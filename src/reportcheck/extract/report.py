@@ -9,6 +9,7 @@ from reportcheck import catalogue as cat
 from reportcheck.errors import UnreadableInput
 from reportcheck.extract.declaration import is_declaration
 from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
+from reportcheck.extract.furniture import content_lines
 from reportcheck.extract.indicators import IndicatorReader, match_label, missing_rows, row_index, unknown_rows
 from reportcheck.extract.labels import strip_numbering
 from reportcheck.extract.lines import Line, flatten
@@ -33,7 +34,7 @@ def extract(doc: Document) -> Report:
     lines = flatten(doc)
     spec, stage_found = _choose_template(lines)
     walker = _Walker(spec)
-    for line in lines:
+    for line in content_lines(lines, walker.headings):
         walker.feed(line)
     report = walker.report(doc.path, stage_found)
     report.scanned_pages = sorted({b.page for b in _ocr_blocks(doc) if b.page is not None})

@@ -58,7 +58,7 @@ class TextCollector:
         missing = [a.name for a in self.spec.aspects if text and not any(w in simplified for w in a.words)]
         claims = []
         any_unsure = not all(k[3] for k in kept)
-        for claim in find_claims(simplified, keywords):
+        for claim in find_claims(simplified, keywords if self.spec.states_cluster_figures else []):
             line = next((k for k in kept if claim.quote in k[1]), None)
             if (line is not None and not line[3]) or (line is None and any_unsure):
                 continue  # a figure in prose a scan's OCR was unsure of (or may have been) is not compared

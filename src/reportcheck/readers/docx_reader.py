@@ -21,6 +21,19 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
 _T, _TAB, _BR, _CR, _SYM = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "sym"))
 _DEL, _MOVE_FROM, _TXBX = (f"{{{W}}}{t}" for t in ("del", "moveFrom", "txbxContent"))
+_FLDCHAR, _INSTR, _FLDSIMPLE = (f"{{{W}}}{t}" for t in ("fldChar", "instrText", "fldSimple"))
+_STYLES = "word/styles.xml"
+# ISO/IEC 29500 Strict (Word's "Strict Open XML Document"): the same markup under other namespaces.
+_STRICT_NAMESPACES = {
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main": W.encode(),
+    b"http://purl.oclc.org/ooxml/officeDocument/relationships":
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    b"http://purl.oclc.org/ooxml/drawingml/main": b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    b"http://purl.oclc.org/ooxml/drawingml/picture": b"http://schemas.openxmlformats.org/drawingml/2006/picture",
+    b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing":
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    b"http://purl.oclc.org/ooxml/officeDocument/math": b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+}
 _FALLBACK = f"{{{MC}}}Fallback"
 _VAL, _CHAR, _FONT = f"{{{W}}}val", f"{{{W}}}char", f"{{{W}}}font"
 _TEXT_TAGS = {_T: None, _TAB: "\t", _BR: "\n", _CR: "\n"}
@@ -44,17 +57,106 @@ def read_docx(path: Path, data: bytes | None = None) -> Document:
         if _DOCUMENT not in package.names:
             raise UnreadableInput(name, "not_docx", "压缩包中没有Word正文（word/document.xml），不是.docx文件",
                                   "zip archive without word/document.xml, not a .docx; save the report as .docx")
-        xml = package.verify(keep=(_DOCUMENT,))[_DOCUMENT]
-    try:
-        root = etree.fromstring(xml, parser=_parser())
-    except etree.XMLSyntaxError:
-        raise UnreadableInput(name, "corrupt", "Word正文XML已损坏，请用Word打开后重新保存",
-                              "document.xml is not well-formed; open and save it again in Word") from None
+        parts = package.verify(keep=(_DOCUMENT, _STYLES))
+    root = _parse(parts[_DOCUMENT], name, "document.xml")
+    styles = _parse(parts[_STYLES], name, "styles.xml") if _STYLES in parts else None
     body = root.find(f"{{{W}}}body")
     doc = Document(path=name, source_format="docx")
     if body is not None:
-        _Walker(doc).walk(body)
+        _drop_placeholders(body)
+        _Walker(doc, toc=_toc_paragraphs(body, _toc_styles(styles))).walk(body)
     return doc
+
+
+def _parse(xml: bytes, name: str, part: str) -> etree._Element:
+    """A part of the package, Strict namespaces read as the transitional ones they stand for."""
+    if b"purl.oclc.org/ooxml/" in xml[:4096]:
+        for strict, transitional in _STRICT_NAMESPACES.items():
+            xml = xml.replace(strict, transitional)
+    try:
+        return etree.fromstring(xml, parser=_parser())
+    except etree.XMLSyntaxError:
+        raise UnreadableInput(name, "corrupt", f"Word文件中的{part}已损坏，请用Word打开后重新保存",
+                              f"{part} is not well-formed; open and save it again in Word") from None
+
+
+def _drop_placeholders(body: etree._Element) -> None:
+    """Empty the content controls that still show their placeholder (单击或点击此处输入文字。): Word
+    marks them w:showingPlcHdr; the text is the form's prompt, not the applicant's answer."""
+    for sdt in body.iter(_SDT):
+        pr = sdt.find(f"{{{W}}}sdtPr")
+        if pr is None or pr.find(f"{{{W}}}showingPlcHdr") is None:
+            continue
+        content = sdt.find(f"{{{W}}}sdtContent")
+        for t in content.iter(_T) if content is not None else ():
+            t.text = ""
+
+
+def _toc_styles(styles: etree._Element | None) -> frozenset[str]:
+    """The ids of the table-of-contents paragraph styles (named "toc 1" … "toc 9", whatever their id)."""
+    if styles is None:
+        return frozenset()
+    out = set()
+    for style in styles.iter(f"{{{W}}}style"):
+        name = style.find(f"{{{W}}}name")
+        label = (name.get(_VAL) or "") if name is not None else ""
+        if label.lower().startswith(("toc ", "目录 ")) or label.lower() == "toc heading":
+            out.add(style.get(f"{{{W}}}styleId") or "")
+    return frozenset(out)
+
+
+def _toc_paragraphs(body: etree._Element, toc_styles: frozenset[str]) -> set[etree._Element]:
+    """The paragraphs of tables of contents: inside a TOC field (begun in one paragraph, ended many
+    paragraphs later), a TOC w:fldSimple, a content control Word made for a TOC, or in a TOC style."""
+    out: set[etree._Element] = set()
+    fields: list[list[str]] = []  # the open complex fields' instruction texts, innermost last
+    current: etree._Element | None = None
+    for el in body.iter(_P, _FLDCHAR, _INSTR, _FLDSIMPLE, _SDT):
+        if el.tag == _P:
+            current = el
+            style = el.find(f"{{{W}}}pPr/{{{W}}}pStyle")
+            if (style is not None and style.get(_VAL) in toc_styles) or any(_is_toc(f) for f in fields):
+                out.add(el)
+        elif el.tag == _FLDCHAR:
+            kind = el.get(f"{{{W}}}fldCharType")
+            if kind == "begin":
+                fields.append([])
+            elif kind == "end" and fields:
+                fields.pop()
+        elif el.tag == _INSTR:
+            if fields:
+                fields[-1].append(el.text or "")
+                if _is_toc(fields[-1]) and current is not None:
+                    out.add(current)
+        elif el.tag == _FLDSIMPLE:
+            if _is_toc([el.get(f"{{{W}}}instr") or ""]):
+                out.update(el.iter(_P))
+                if current is not None:
+                    out.add(current)
+        elif el.tag == _SDT:
+            gallery = el.find(f"{{{W}}}sdtPr/{{{W}}}docPartObj/{{{W}}}docPartGallery")
+            if gallery is not None and "table of contents" in (gallery.get(_VAL) or "").lower():
+                out.update(el.iter(_P))
+    return out
+
+
+def _is_toc(instruction: list[str]) -> bool:
+    return "".join(instruction).strip().upper().startswith("TOC")
+
+
+def _formula(tc: etree._Element) -> str | None:
+    """The code of the first formula field (= …) in a cell, nested tables left out."""
+    codes: list[str] = []
+    for el in tc.iter(_INSTR, _FLDCHAR, _FLDSIMPLE, _TBL):
+        if el.tag == _TBL and el is not tc:
+            break
+        if el.tag == _FLDSIMPLE:
+            codes.append(el.get(f"{{{W}}}instr") or "")
+        elif el.tag == _FLDCHAR and el.get(f"{{{W}}}fldCharType") == "begin":
+            codes.append("")
+        elif el.tag == _INSTR and codes:
+            codes[-1] += el.text or ""
+    return next((c.strip() for c in codes if c.strip().startswith("=")), None)
 
 
 def _parser() -> etree.XMLParser:
@@ -123,11 +225,13 @@ def _text_boxes(p: etree._Element) -> list[etree._Element]:
 class _Walker:
     """Walks the body, numbering paragraphs and tables in document order."""
 
-    def __init__(self, doc: Document, found: Anchors | None = None) -> None:
+    def __init__(self, doc: Document, found: Anchors | None = None,
+                 toc: set[etree._Element] | None = None) -> None:
         self.doc = doc
         self.n_par = 0
         self.n_tbl = 0
         self.found = found
+        self.toc = toc or set()
 
     def walk(self, container: etree._Element) -> None:
         self.doc.blocks.extend(self.blocks(container))
@@ -138,7 +242,7 @@ class _Walker:
         out: list[Paragraph | Table] = []
         for el in _iter_children(container, _P, _TBL):
             if el.tag == _P:
-                out.append(Paragraph(self.n_par, _paragraph_text(el)))
+                out.append(Paragraph(self.n_par, _paragraph_text(el), furniture="toc" if el in self.toc else None))
                 if self.found is not None:
                     self.found.paragraphs[self.n_par] = el
                 self.n_par += 1
@@ -173,6 +277,7 @@ class _Walker:
                     cell.text = "\n".join(b.text for b in cell.content if isinstance(b, Paragraph))
                 else:
                     cell.text = "\n".join(_cell_texts(tc))
+                    cell.formula = _formula(tc)
                 if vmerge == "restart":
                     for c in range(col, col + span):
                         origin_by_col[c] = cell

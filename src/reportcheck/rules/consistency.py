@@ -270,9 +270,9 @@ def check_prose_against_tables(rule: Rule, report: Report, pack: RulePack) -> It
     for block in report.texts:
         for claim in block.claims:
             ind = report.indicator(claim.key)
-            if ind is None or not report.years:
-                continue
-            year = claim.year if claim.year in ind.values else report.years[-1]
+            if ind is None or not report.years or (claim.year is not None and claim.year not in ind.values):
+                continue  # a year the table has no figure for (a target, an earlier year) is not compared
+            year = claim.year or report.years[-1]
             if claim.kind == "growth":
                 if year != report.years[-1] or ind.growth_pct is None:
                     continue

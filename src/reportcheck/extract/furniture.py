@@ -1,0 +1,64 @@
+"""Text that is not content: the entries of a table of contents.
+
+A contents page repeats every heading of the form, each followed by a page number. Read as headings,
+its lines anchor every section at the contents page and the report reads as empty. An entry is a line
+whose text, without a trailing page number, is a heading of the form: taken as an entry when the file
+says so (a TOC field or style, :attr:`Paragraph.furniture`), when dot leaders lead to the number, or
+when two or more such lines stand together (or follow a 目录 line). A heading with a page range
+(七、佐证材料 第30-80页) is the appendix's own heading, not an entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportcheck.extract.labels import LabelIndex
+from reportcheck.extract.lines import Line
+from reportcheck.extract.sections import match_heading
+from reportcheck.normalize.text import label_key
+
+_ENTRY = re.compile(r"^(?P<title>.*?\S)\s*(?P<leader>[.…·•_\-—]{2,}\s*|\s+)(?:第\s*)?\d{1,3}\s*页?$")
+_RANGE = re.compile(r"\d+\s*(?:-|~|至|到|—)+\s*\d+")
+_CONTENTS_TITLE = frozenset({"目录", "目次", "contents"})
+
+
+def content_lines(lines: list[Line], headings: LabelIndex) -> list[Line]:
+    """``lines`` without the title and entries of a table of contents."""
+    entries = [_entry(line, headings) for line in lines]
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if entries[i] is None:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and entries[j] is not None:
+            j += 1
+        titled = i > 0 and _is_contents_title(lines[i - 1])
+        if j - i >= 2 or titled or any(entries[k] for k in range(i, j)):
+            drop.update(range(i, j))
+            if titled:
+                drop.add(i - 1)
+        i = j
+    return [line for k, line in enumerate(lines) if k not in drop]
+
+
+def _entry(line: Line, headings: LabelIndex) -> bool | None:
+    """None: no contents entry. True: sure of it (marked by the file, or dot leaders); False: an entry
+    only if it stands among others."""
+    para = line.para
+    if para is None or not para.norm:
+        return None
+    if para.furniture == "toc":
+        return True
+    text = para.norm.split("\n")[0].strip()
+    m = _ENTRY.match(text)
+    if m is None or _RANGE.search(text):
+        return None
+    if match_heading(headings, m.group("title")) is None:
+        return None
+    return bool(m.group("leader").strip())
+
+
+def _is_contents_title(line: Line) -> bool:
+    return line.para is not None and label_key(line.para.norm) in _CONTENTS_TITLE
