@@ -40,7 +40,8 @@ def claims(text: str) -> list[tuple]:
     ("营业收入增长率为8.1%", [("revenue", "growth", 8.1, 1, "%", None)]),
     ("营业收入增速8%", [("revenue", "growth", 8, 0, "%", None)]),
     # people in 万人, and 万元
-    ("从业人员12万人", [("employees", "value", 120000, 0, "人", None)]),
+    # (12万人 is rounded to the 万: −4 decimals, so 124,000 people agree with it)
+    ("从业人员12万人", [("employees", "value", 120000, -4, "人", None)]),
     ("研发投入3500万元", [("rd_spending", "value", 3500, 0, "万元", None)]),
     # a share is not a growth
     ("出口额占全省的12%", []),

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from reportcheck.normalize.evidence import split_evidence
-from reportcheck.normalize.numbers import parse_value
+from reportcheck.normalize.numbers import POINTS, parse_growth, parse_value
 from reportcheck.normalize.text import normalize_text, to_simplified
 
 
@@ -12,6 +12,11 @@ from reportcheck.normalize.text import normalize_text, to_simplified
     ("120.5亿元", "亿元", 120.5, 1), ("12.3%", "%", 12.3, 1), ("约120", "亿元", 120.0, 0),
     ("-3.2", "%", -3.2, 1), ("1205000万元", "亿元", 120.5, 4), ("12家", "个", 12.0, 0),
     ("6（P23）", "个", 6.0, 0), ("120.50", "亿元", 120.5, 2),
+    # thousands grouped by a space or a Chinese comma; a scale in the unit (rounded to the 万: −2 decimals)
+    ("1 180.5", "亿元", 1180.5, 1), ("1，180.5", "亿元", 1180.5, 1), ("86 500", "人", 86500.0, 0),
+    ("1.25万人", "人", 12500.0, -2), ("494,000万元", "亿元", 49.4, 4), ("51.7 亿元", "亿元", 51.7, 1),
+    # an accountant's negative
+    ("(3.2)", "%", -3.2, 1), ("（3.2）", "%", -3.2, 1), ("(1,180.5)", "亿元", -1180.5, 1),
 ])
 def test_numbers_as_applicants_write_them(text, unit, value, decimals):
     parsed = parse_value(normalize_text(text), unit)
@@ -30,6 +35,21 @@ def test_unreadable_and_ambiguous_units_are_reported_not_guessed():
     assert parse_value("九十七点三", "亿元").problem == "unreadable"
     mismatch = parse_value("12个", "亿元")
     assert mismatch.problem == "unit_mismatch" and mismatch.value is None
+
+
+@pytest.mark.parametrize(("text", "value", "points"), [
+    ("12.5", 12.5, False), ("+12.5", 12.5, False), ("12.5%", 12.5, False), ("增长13.2%", 13.2, False),
+    ("同比增长13.2%", 13.2, False), ("下降3.6%", -3.6, False), ("(3.2)", -3.2, False), ("（2.6）", -2.6, False),
+    ("+0.7个百分点", 0.7, True), ("-0.4个百分点", -0.4, True), ("提高12.7个百分点", 12.7, True),
+    ("降低0.3个百分点", -0.3, True),
+])
+def test_growth_as_applicants_write_it(text, value, points):
+    parsed = parse_growth(normalize_text(text))
+    assert (parsed.value, parsed.unit == POINTS, parsed.problem) == (value, points, None)
+
+
+def test_a_growth_in_another_unit_is_unreadable():
+    assert parse_growth(normalize_text("增长3亿元")).problem == "unreadable"
 
 
 @pytest.mark.parametrize(("text", "pages"), [

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from reportcheck.extract.labels import clean_label, label_keys, strip_parens
 from reportcheck.normalize.evidence import split_evidence
-from reportcheck.normalize.numbers import UNIT_ALIASES, parse_growth, parse_value
+from reportcheck.normalize.numbers import parse_growth, parse_value, unit_words
 from reportcheck.normalize.text import label_key, normalize_text, to_halfwidth, to_simplified
 from reportcheck.wordcount import char_count, word_count
 
@@ -20,13 +20,14 @@ FAST = settings(max_examples=120, deadline=None)
 # The pieces filled forms are written with, some of them in their full-width or traditional form.
 PIECES = [*"0123456789", *"０１２３４５６７８９", "。", "，", "、", "％", "%", "（", "）", "(", ")", "[", "]", "【",
           "】", "—", "——", "-", "－", "～", "~", "至", "到", "P", "p", "P.", "第", "页", "页码", ":", "：", "亿元",
-          "万元", "元", "亿", "万", "个", "家", "项", "人", "亩", ".", "．", ",", " ", "\u3000", "\t", "\n", "\r\n",
+          "万人", "个百分点", "万元", "元", "亿", "万", "个", "家", "项", "人", "亩", ".", "．", ",", " ", "\u3000",
+          "\t", "\n", "\r\n",
           "\u200b", "\ufeff", "\xa0", "约", "左右", "以上", "同比", "增长", "下降", "见", "详见", "佐证材料",
           "附件", "无", "/", "n/a", "集群", "產值", "營業收入", "1.", "（1）", "①", "一、", "*", "注1", "“", "”",
           "《", "》", "\x1e", "+", "e", "9" * 40]
 DOMAIN = st.lists(st.sampled_from(PIECES) | st.text(max_size=2), max_size=25).map("".join)
 TEXT = st.text() | DOMAIN
-UNITS = st.sampled_from([None, *UNIT_ALIASES, "吨", "xyz"])
+UNITS = st.sampled_from([None, *sorted(unit_words()), "吨", "xyz"])
 
 
 def _sorted_unique(pages: list[int]) -> bool:

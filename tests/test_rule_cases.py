@@ -33,6 +33,7 @@ def _indicator(key: str, entry: dict) -> Indicator:
     ind = Indicator(section=section, key=key, label=row.label, unit=row.unit, values=values,
                     evidence_required=row.evidence, growth_pct=entry.get("growth"),
                     growth_decimals=1 if "growth" in entry else None, evidence_pages=entry.get("pages", []),
+                    growth_in_points=entry.get("growth_in_points", False),
                     base_year=entry.get("base_year"), cluster_values=entry.get("cluster"),
                     single_value=row.single_value, doubts=entry.get("doubts", {}))
     ind.decimals = {y: entry.get("decimals", default) for y in values}

@@ -71,8 +71,11 @@ class Indicator:
     raw: dict[str, str] = dataclasses.field(default_factory=dict)
     """cell text as written, by column"""
     decimals: dict[str, int] = dataclasses.field(default_factory=dict)
-    """digits after the point"""
+    """digits after the point (negative for a figure written in a larger unit: 1.25万人 is −2)"""
     growth_decimals: int | None = None
+    growth_in_points: bool = False
+    """the growth was written as a change in percentage points (+0.7个百分点): the difference of two
+    shares, not a rate"""
     approximate: list[str] = dataclasses.field(default_factory=list)
     """columns written as 约…"""
     doubts: dict[str, str] = dataclasses.field(default_factory=dict)

@@ -12,12 +12,13 @@ alone (it is not a statement of the exact value); so is a figure a change word l
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
 from reportcheck.extract.lexicon import Lexicon, common_words
 from reportcheck.model import Claim
-from reportcheck.normalize.numbers import UNIT_ALIASES
+from reportcheck.normalize.numbers import scaled_unit, unit_words
 from reportcheck.normalize.text import normalize_text
 from reportcheck.spec import ProseKeywordSpec
 
@@ -33,7 +34,6 @@ _HEDGES = frozenset({"约", "超过", "超", "近", "突破", "逾", "左右", "
 _GROWTH_WORDS = frozenset({"增长", "增速", "增幅", "增长率", "同比增长", "增加", "新增", "新培育", "净增",
                            "新认定"})
 _DECLINE_WORDS = frozenset({"下降", "减少"})
-_EXTRA_UNITS = {"万人": ("人", 1e4)}
 _YEAR_MARKS = frozenset({"年", "年度", "年底", "年末"})  # "2022年底" is 2022; "2022年初" is not said of 2022
 # What may stand between an indicator's word and its figure without changing whose figure it is.
 _GLUE = frozenset({
@@ -46,8 +46,7 @@ _GLUE = frozenset({
 
 @lru_cache(maxsize=4)
 def _lexicon(keywords: frozenset[str]) -> Lexicon:
-    words = (_HEDGES | _GROWTH_WORDS | _DECLINE_WORDS | _YEAR_MARKS | _GLUE | UNIT_ALIASES.keys()
-             | _EXTRA_UNITS.keys())
+    words = _HEDGES | _GROWTH_WORDS | _DECLINE_WORDS | _YEAR_MARKS | _GLUE | unit_words()
     return Lexicon(keywords, words | common_words())
 
 
@@ -132,12 +131,10 @@ def _claim(key: str, number: str, unit: str, growth: bool, decline: bool, year: 
             return None
         return Claim(key=key, kind="growth", value=-value if decline else value, decimals=decimals,
                      unit="%", year=year, quote=quote)
-    if unit in _EXTRA_UNITS:
-        canonical, factor = _EXTRA_UNITS[unit]
-        return Claim(key=key, kind="value", value=value * factor, decimals=max(0, decimals - 4),
-                     unit=canonical, year=year, quote=quote)
-    canonical_unit = UNIT_ALIASES.get(unit)
-    if canonical_unit is None or growth:
+    scaled = scaled_unit(unit)
+    if scaled is None or growth or scaled[0] in ("%", "pp"):
         return None
-    return Claim(key=key, kind="value", value=value, decimals=decimals, unit=canonical_unit, year=year,
+    canonical, scale = scaled
+    shift = round(math.log10(scale))
+    return Claim(key=key, kind="value", value=value * scale, decimals=decimals - shift, unit=canonical, year=year,
                  quote=quote)

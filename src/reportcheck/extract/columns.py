@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from reportcheck.extract.labels import LabelIndex, strip_parens
 from reportcheck.layout import Cell
-from reportcheck.normalize.numbers import UNIT_ALIASES, parse_value
+from reportcheck.normalize.numbers import parse_value, unit_of
 from reportcheck.normalize.text import label_key
 
 # A year in a header: 2021年, 2021年度, 营业收入2021年, or a bare 2021 standing alone.
@@ -87,7 +87,7 @@ def _has(key: str, words: tuple[str, ...]) -> bool:
 def _unit_of(key: str) -> str | None:
     for group in _UNIT_IN.findall(key):
         for part in re.split(r"[,，、]", group):
-            unit = UNIT_ALIASES.get(part.strip())
+            unit = unit_of(part.strip())
             if unit:
                 return unit
     return None

@@ -11,17 +11,16 @@ from reportcheck.extract.labels import SURE_SCORE, LabelIndex, clean_label
 from reportcheck.extract.lines import Line, cell_loc
 from reportcheck.extract.ocr import scanned, unsure
 from reportcheck.extract.reading import ReadingLog
+from reportcheck.extract.row_labels import ORDINAL, LabelHit, match_label
 from reportcheck.layout import Cell
 from reportcheck.model import Indicator, Issue
 from reportcheck.normalize.evidence import split_evidence
-from reportcheck.normalize.numbers import UNIT_ALIASES, ParsedValue, convertible, parse_growth, parse_value
+from reportcheck.normalize.numbers import POINTS, ParsedValue, convertible, parse_growth, parse_value, unit_of
 from reportcheck.spec import IndicatorTableSpec, RowSpec
 
 _LABEL_UNIT = re.compile(r"\(([^()]*)\)")
-_ORDINAL = re.compile(r"^(?:\d{1,2}|\(\d{1,2}\)|[\u2460-\u2473]|[一二三四五六七八九十]+)[.、]?$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473])")
 _TRAILING_PARENS = re.compile(r"(?:[(（][^()（）]*[)）])+$")
-_SKIP_KINDS = frozenset({"ordinal", "unit", "note", "evidence", "growth"})
 
 
 def row_index(spec: IndicatorTableSpec) -> LabelIndex:
@@ -53,7 +52,7 @@ class IndicatorReader:
     def years(self) -> list[str]:
         return self.header.years("year")
 
-    def feed(self, line: Line, hit: tuple | None = None) -> bool:
+    def feed(self, line: Line, hit: LabelHit | None = None) -> bool:
         """Read a labelled row or a header row; False for a row this table does not know."""
         if not line.is_row:
             return True
@@ -62,9 +61,8 @@ class IndicatorReader:
         if hit is not None:  # a labelled row is data, even when its values look like years
             self._last_unknown = None
             self.take_header()
-            row, score, label_cell, label_text, pages = hit
-            self._read_row(row, score, label_cell, label_text, pages,
-                           [c for c in cells if c is not label_cell])
+            self._read_row(hit.row, hit.score, hit.cell, hit.text, hit.pages,
+                           [c for c in cells if all(c is not label for label in hit.cells)])
             return True
         if len(cells) == 1 and self._last_unknown is not None and self._label_goes_on(cells[0]):
             return True
@@ -104,7 +102,7 @@ class IndicatorReader:
         assert line is not None
         hit = match_label(self.index, self.header, line)
         own = [c for c in line.cells if c.norm and not c.continued]
-        label_cell = next((c for c in own if not _ORDINAL.match(c.norm)), None)
+        label_cell = next((c for c in own if not ORDINAL.match(c.norm)), None)
         if hit is not None or label_cell is None:
             return False
         text, pages = split_evidence(f"{label_cell.norm}{cell.norm}")
@@ -201,6 +199,7 @@ class IndicatorReader:
                 parsed = self._parse(cell, "%", None, pages, ind, "增幅", "growth", growth=True)
                 ind.growth_pct = parsed.value
                 ind.growth_decimals = parsed.decimals if parsed.value is not None else None
+                ind.growth_in_points = parsed.unit == POINTS
                 ind.raw["growth"] = cell.text
                 ind.cells["growth"] = cell_loc(cell)
             elif role.kind == "actual":
@@ -242,7 +241,7 @@ class IndicatorReader:
         for cell in cells:
             role = self.header.at(cell)
             if role is not None and role.kind == "unit":
-                return UNIT_ALIASES.get(cell.norm.strip("()（） "))
+                return unit_of(cell.norm.strip("()（） "))
         return None
 
     def _base_year(self, role: Column | None) -> str:
@@ -303,25 +302,6 @@ def _note_pages(ind: Indicator, cell: Cell, found: list[int], pages: list[int]) 
             ind.doubts[f"page:{page}"] = f"扫描件{why}"
 
 
-def match_label(index: LabelIndex, header: HeaderMap, line: Line
-                ) -> tuple[RowSpec, float, Cell, str, list[int]] | None:
-    """Match a row's label cell (the first text that is not a 序号, 单位, 备注 … cell) against ``index``."""
-    if not line.is_row:
-        return None
-    for cell in line.cells:
-        if not cell.norm or cell.continued:
-            continue
-        role = header.at(cell)
-        if (role is not None and role.kind in _SKIP_KINDS) or _ORDINAL.match(cell.norm):
-            continue
-        text, pages = split_evidence(cell.norm)
-        hit = index.match(text)
-        if hit is None:
-            return None
-        return hit[0], hit[1], cell, text, pages  # type: ignore[return-value]
-    return None
-
-
 def _unit(written: str | None, role: Column, row: RowSpec) -> str | None:
     """The unit a figure is written in: the row's label says it, else the column's header — when the
     header's unit can be the row's at all (a 2022年（亿元） header says nothing of a % row)."""
@@ -334,7 +314,7 @@ def _written_unit(label: str) -> str | None:
     """The unit the report's own label states, e.g. '(万元)' on a row the template has in 亿元."""
     for group in _LABEL_UNIT.findall(label.replace("\n", "")):
         for part in re.split(r"[,，、]", group):
-            unit = UNIT_ALIASES.get(part.strip())
+            unit = unit_of(part.strip())
             if unit:
                 return unit
     return None
@@ -359,7 +339,7 @@ def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issu
     """Rows the applicant added that are not in the template and carry figures."""
     issues = []
     for line in reader.unmatched:
-        cells = [c for c in line.cells if c.norm and not c.continued and not _ORDINAL.match(c.norm)]
+        cells = [c for c in line.cells if c.norm and not c.continued and not ORDINAL.match(c.norm)]
         if not cells:
             continue
         written = _ENUMERATOR.sub("", "".join(cells[0].text.split()))

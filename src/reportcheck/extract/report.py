@@ -10,11 +10,12 @@ from reportcheck.errors import UnreadableInput
 from reportcheck.extract.declaration import is_declaration
 from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
 from reportcheck.extract.furniture import content_lines
-from reportcheck.extract.indicators import IndicatorReader, match_label, missing_rows, row_index, unknown_rows
+from reportcheck.extract.indicators import IndicatorReader, missing_rows, row_index, unknown_rows
 from reportcheck.extract.labels import strip_numbering
 from reportcheck.extract.lines import Line, flatten
 from reportcheck.extract.lists import ListReader
 from reportcheck.extract.ocr import unsure
+from reportcheck.extract.row_labels import match_label
 from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits
 from reportcheck.extract.texts import TextCollector
 from reportcheck.layout import Cell, Document, Paragraph

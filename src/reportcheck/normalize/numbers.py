@@ -1,32 +1,73 @@
-"""Numbers as written in filled forms: 120.5, 1,234.5, 120.5亿元, 12.3%, 约120, —, /, 无, 6（P23）."""
+"""Numbers as written in filled forms: 120.5, 1,234.5, 1 234.5, 120.5亿元, 1.25万人, 12.3%, 约120, (3.2),
+增长13.2%, 提高0.7个百分点, —, /, 无, 6（P23）.
+
+One reader for every figure of the form; its words — the units with their scales, the conversions,
+the empty marks, the rise and fall words and the hedges — are data (``schemas/lexicon/numbers.json``).
+A figure in parentheses alone is negative, as accountants write it.
+"""
 
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from reportcheck.normalize.evidence import split_evidence
 
-EMPTY_MARKS = frozenset({"", "-", "--", "—", "——", "/", "无", "暂无", "空", "n/a", "N/A", "——/", "暂无数据",
-                         "无数据", "不适用", "不涉及", "未统计", "暂缺", "无此项", "-/-", "－"})
-_RISE = re.compile(r"^(?:同比)?(?:增长|增加|提高|上升|上涨|增)\s*")
-_FALL = re.compile(r"^(?:同比)?(?:下降|减少|降低|下滑|减|降)\s*")
-_APPROX_PREFIX = re.compile(r"^(?:约|大约|近|超过|超|逾)\s*")
-_APPROX_SUFFIX = re.compile(r"\s*(?:左右|以上|余|多)$")
 _NUMBER = re.compile(r"^([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(.*)$")
+_PARENTHESISED = re.compile(r"^\(\s*([+-]?[\d.,]+\s*[^()]*)\)$")
+POINTS = "pp"  # the canonical unit of a change in percentage points
 
-# unit written in a cell -> (canonical unit, factor to the canonical unit)
-UNIT_ALIASES: dict[str, str] = {
-    "亿元": "亿元", "亿": "亿元", "万元": "万元", "万": "万元", "元": "元",
-    "%": "%", "个": "个", "家": "个", "项": "个", "件": "个", "户": "个", "人": "人",
-    "亩": "亩", "吨/万元": "吨/万元", "万元/亩": "万元/亩",
-}
-# how many of the second unit make one of the first, for conversions that are unambiguous
-_FACTORS: dict[tuple[str, str], float] = {
-    ("万元", "亿元"): 1e-4, ("元", "亿元"): 1e-8, ("亿元", "万元"): 1e4, ("元", "万元"): 1e-4,
-}
-_DECIMAL_SHIFT = {1e-4: 4, 1e-8: 8, 1e4: -4}
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    units: dict[str, tuple[str, float]]
+    conversions: dict[tuple[str, str], float]
+    empty: frozenset[str]
+    rise: re.Pattern[str]
+    fall: re.Pattern[str]
+    approx_before: re.Pattern[str]
+    approx_after: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    from reportcheck.spec import load_json_resource
+
+    data = load_json_resource("lexicon", "numbers.json")
+
+    def starting(words: list[str]) -> re.Pattern[str]:
+        return re.compile("^(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*")
+
+    return _Words(
+        units={k: (v[0], float(v[1])) for k, v in data["units"].items()},
+        conversions={(a, b): float(f) for a, b, f in data["conversions"]},
+        empty=frozenset(data["empty"]),
+        rise=starting(data["rise"]), fall=starting(data["fall"]),
+        approx_before=starting(data["approx_before"]),
+        approx_after=re.compile(r"\s*(?:" + "|".join(map(re.escape, data["approx_after"])) + ")$"))
+
+
+def unit_of(text: str) -> str | None:
+    """The canonical unit a unit word stands for (家 → 个, 亿 → 亿元, 万人 → 人), or None."""
+    found = _words().units.get(text.strip())
+    return found[0] if found else None
+
+
+def unit_words() -> frozenset[str]:
+    """Every word a figure's unit is written with."""
+    return frozenset(_words().units)
+
+
+def scaled_unit(text: str) -> tuple[str, float] | None:
+    """A unit word's canonical unit and how many of it one stands for: 万人 → (人, 10000)."""
+    return _words().units.get(text.strip())
+
+
+def is_empty_mark(text: str) -> bool:
+    return text.strip() in _words().empty
 
 
 @dataclass(slots=True)
@@ -46,14 +87,20 @@ class ParsedValue:
 
 def parse_value(norm: str, row_unit: str | None = None) -> ParsedValue:
     """Parse a normalised (half-width, simplified) cell text into a figure in ``row_unit``."""
+    words = _words()
     text, pages = split_evidence(norm)
     out = ParsedValue(raw=norm, pages=pages)
-    text = text.strip(" ()[],;:")
-    if text in EMPTY_MARKS:
+    text = text.strip(" [],;:")
+    negative = False
+    bracketed = _PARENTHESISED.match(text.replace(" ", ""))
+    if bracketed:  # (3.2): an accountant's −3.2
+        text, negative = bracketed.group(1), True
+    text = text.strip(" ()")
+    if text in words.empty:
         return out
     out.empty = False
-    body = _APPROX_PREFIX.sub("", text)
-    body = _APPROX_SUFFIX.sub("", body)
+    body = words.approx_before.sub("", text)
+    body = words.approx_after.sub("", body)
     out.approximate = body != text
     m = _NUMBER.match(body.replace(" ", ""))
     if not m:
@@ -64,47 +111,67 @@ def parse_value(norm: str, row_unit: str | None = None) -> ParsedValue:
     if not math.isfinite(value):  # over 300 digits: no figure, and inf would poison every sum
         out.problem = "unreadable"
         return out
-    out.value = -value if sign == "-" else value
+    out.value = -value if (sign == "-") != negative else value
     out.decimals = len(frac) if frac else 0
     unit_text = unit_text.strip()
     if not unit_text:
         return out
-    unit = UNIT_ALIASES.get(unit_text)
-    if unit is None:
+    known = words.units.get(unit_text)
+    if known is None:
         out.problem = "unreadable"
         out.value = None
         return out
+    unit, scale = known
+    if scale != 1:  # 1.25万人 is 12500人: the scale moves the decimals too
+        out.value = _times(out.value, scale)
+        out.decimals -= round(math.log10(scale))
+        out.converted_from = unit_text
     out.unit = unit
-    if row_unit and unit != UNIT_ALIASES.get(row_unit, row_unit):
-        factor = _FACTORS.get((unit, row_unit))
+    target = unit_of(row_unit) or row_unit if row_unit else None
+    if target and unit != target:
+        factor = words.conversions.get((unit, target))
         if factor is None:
             out.problem = "unit_mismatch"
             out.value = None
             return out
-        out.converted_from = unit
-        out.value = round(out.value * factor, 12)
-        out.decimals = max(0, out.decimals + _DECIMAL_SHIFT[factor])
-        out.unit = row_unit
-        if not math.isfinite(out.value):  # 1e305 万元 in 亿元 is fine, 1e305 亿元 in 万元 is not
-            out.problem = "unreadable"
-            out.value = None
+        out.converted_from = unit_text
+        out.value = _times(out.value, factor)
+        out.decimals -= round(math.log10(factor))
+        out.unit = target
+    if out.value is not None and not math.isfinite(out.value):  # 1e305 亿元 in 万元 overflows
+        out.problem = "unreadable"
+        out.value = None
     return out
+
+
+def _times(value: float, factor: float) -> float:
+    """``value × factor`` in decimal, as written: 1.14万 is 11400, not 11399.999999999998."""
+    try:
+        return float(Decimal(repr(value)) * Decimal(repr(factor)))
+    except (InvalidOperation, OverflowError):
+        return math.inf
 
 
 def convertible(unit: str, row_unit: str) -> bool:
     """Whether a figure written in ``unit`` can be given in ``row_unit``."""
-    a, b = UNIT_ALIASES.get(unit, unit), UNIT_ALIASES.get(row_unit, row_unit)
-    return a == b or (a, b) in _FACTORS
+    a, b = unit_of(unit) or unit, unit_of(row_unit) or row_unit
+    return a == b or (a, b) in _words().conversions
 
 
 def parse_growth(norm: str) -> ParsedValue:
-    """A growth rate in %: 12.5, +12.5, 12.5%, 增长12.5%, 下降3.2% (→ −3.2)."""
+    """A growth in % or in percentage points (unit ``pp``): 12.5, +12.5, 12.5%, 增长12.5%, 下降3.2% (→ −3.2),
+    (3.2) (→ −3.2), 提高0.7个百分点, -0.4个百分点."""
+    words = _words()
     text = norm.strip()
-    falling = _FALL.match(text)
-    if falling:
-        parsed = parse_value(text[falling.end():], "%")
-        if parsed.value is not None:
+    falling = words.fall.match(text)
+    rising = None if falling else words.rise.match(text)
+    rest = text[(falling or rising).end():] if (falling or rising) else text
+    parsed = parse_value(rest)
+    if parsed.value is not None:
+        if parsed.unit not in (None, "%", POINTS):
+            parsed.problem, parsed.value = "unreadable", None
+            return parsed
+        if falling:
             parsed.value = -abs(parsed.value)
-        return parsed
-    rising = _RISE.match(text)
-    return parse_value(text[rising.end():] if rising else text, "%")
+        parsed.unit = parsed.unit or "%"
+    return parsed

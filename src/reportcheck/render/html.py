@@ -243,7 +243,7 @@ def _number(value: float | None, decimals: int | None) -> str:
     if value is None:
         return ""
     if decimals is not None:
-        return f"{value:.{decimals}f}"
+        return f"{value:.{max(0, decimals)}f}"
     return str(int(value)) if value.is_integer() else f"{value:.10g}"
 
 
@@ -345,6 +345,7 @@ class _Tables:
         """One figure's cell: the value as read (the text as written when it is no number)."""
         if key == "growth":
             text = _number(ind.growth_pct, ind.growth_decimals)
+            text += "个百分点" if ind.growth_in_points and ind.growth_pct is not None else ""
         elif key == "evidence":
             text = "、".join(map(str, ind.evidence_pages))
         else:

@@ -71,7 +71,8 @@ def render_extract(report: Report, titles: dict[str, str]) -> str:
             section = ind.section
             out.append(f"\n  {section} {titles.get(section, '')}")
         values = "  ".join(f"{y}: {'—' if v is None else f'{v:g}'}" for y, v in ind.values.items())
-        growth = f"  增幅 {ind.growth_pct:g}%" if ind.growth_pct is not None else ""
+        points = "个百分点" if ind.growth_in_points else "%"
+        growth = f"  增幅 {ind.growth_pct:g}{points}" if ind.growth_pct is not None else ""
         pages = f"  佐证 P{','.join(map(str, ind.evidence_pages))}" if ind.evidence_pages else ""
         cluster = ""
         if ind.cluster_values:

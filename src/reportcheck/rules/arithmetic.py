@@ -24,9 +24,10 @@ from reportcheck.rules.base import (
 
 GROWTH_MISMATCH = IssueType(
     "AR001", "arithmetic.growth-mismatch", "error",
-    "{label}增幅填报为{reported}%，但按{y0}年{v0}、{y1}年{v1}计算应为{computed:.2f}%"
-    "（容许舍入范围{lo:.2f}%～{hi:.2f}%）。请核对数值或增幅。",
-    "参赛报告模板 2.1/2.2/2.4/3.1 增幅（%）列：增幅 =（本年 − 上年）÷ 上年 × 100")
+    "{label}增幅填报为{reported}，但按{y0}年{v0}、{y1}年{v1}计算应为{computed:.2f}{unit}"
+    "（容许舍入范围{lo:.2f}{unit}～{hi:.2f}{unit}）。请核对数值或增幅。",
+    "参赛报告模板 2.1/2.2/2.4/3.1 增幅（%）列：增幅 =（本年 − 上年）÷ 上年 × 100；"
+    "比例指标写作“个百分点”时为两年比例之差")
 RD_GROWTH_MISMATCH = IssueType(
     "AR002", "arithmetic.rd-growth-mismatch", "error",
     "集群研发经费增速{year}年填报为{reported}%，但按集群研发经费{y0}年{v0}亿元、{year}年{v1}亿元计算应为"
@@ -100,24 +101,49 @@ def check_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
     [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]，只有区间无法相交时才报错。
 
     先保留两位小数、再保留一位小数（两次舍入）得到的填报值也不算错：132.3529 先得 132.35，再舍入
-    写成 132.4（四舍五入）或 132.3（电子表格的二进制浮点舍入）都接受。
+    写成 132.4（四舍五入）或 132.3（电子表格的二进制浮点舍入）都接受。比例指标（%）的增幅写作
+    “提高0.7个百分点”“-0.4个百分点”时，按两年比例之差核对。
 
     反例：集群总产值 2021年 120.0、2022年 135.0，增幅填 15.3 —— 应为 12.5。
-    正例：同样数值增幅填 12.5 或 12.50。
+    正例：同样数值增幅填 12.5 或 12.50；企业上云比例 66.2%、78.9%，增幅填“提高12.7个百分点”。
     """
     for ind in report.indicators:
         if ind.growth_pct is None:
+            continue
+        if ind.growth_in_points:
+            yield from _points_mismatch(rule, ind, pack)
             continue
         g = _growth_of(ind, pack)
         if g is None:
             continue
         y0, y1, v0, v1, lo, hi = g
         if not _meets(ind.growth_pct, ind.growth_decimals or 0, lo, hi, (v1 / v0 - 1) * 100):
-            yield rule.type.issue(
-                section=ind.section, field=ind.label, location=ind.at("growth"), label=ind.label,
-                reported=ind.raw.get("growth", fmt(ind.growth_pct)).strip().rstrip("%"), y0=y0, y1=y1,
-                v0=ind.raw.get(y0, fmt(v0)).strip(), v1=ind.raw.get(y1, fmt(v1)).strip(),
-                computed=(v1 / v0 - 1) * 100, lo=lo, hi=hi)
+            yield _growth_issue(rule, ind, y0, y1, v0, v1, (v1 / v0 - 1) * 100, lo, hi, "%")
+
+
+def _points_mismatch(rule: Rule, ind: Indicator, pack: RulePack) -> Iterator[Issue]:
+    """A share's change written in percentage points, checked against the difference of the two years."""
+    years = _two_years(ind)
+    if years is None or ind.unit != "%":
+        return
+    y0, y1 = years
+    v0, v1 = ind.values.get(y0), ind.values.get(y1)
+    if v0 is None or v1 is None or y0 in ind.approximate or y1 in ind.approximate:
+        return
+    h = half_unit(ind.decimals.get(y0, 0)) + half_unit(ind.decimals.get(y1, 0))
+    lo, hi = v1 - v0 - h, v1 - v0 + h
+    if not intervals_meet(ind.growth_pct or 0.0, half_unit(ind.growth_decimals or 0), (lo + hi) / 2, h):
+        yield _growth_issue(rule, ind, y0, y1, v0, v1, v1 - v0, lo, hi, "个百分点")
+
+
+def _growth_issue(rule: Rule, ind: Indicator, y0: str, y1: str, v0: float, v1: float, computed: float,
+                  lo: float, hi: float, unit: str) -> Issue:
+    written = ind.raw.get("growth", fmt(ind.growth_pct or 0.0)).strip()
+    reported = written if written.endswith(("%", "％", "百分点")) else f"{written}%"
+    return rule.type.issue(
+        section=ind.section, field=ind.label, location=ind.at("growth"), label=ind.label, reported=reported,
+        y0=y0, y1=y1, v0=ind.raw.get(y0, fmt(v0)).strip(), v1=ind.raw.get(y1, fmt(v1)).strip(),
+        computed=computed, lo=lo, hi=hi, unit=unit)
 
 
 def check_rd_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:

@@ -274,7 +274,7 @@ def check_prose_against_tables(rule: Rule, report: Report, pack: RulePack) -> It
                 continue  # a year the table has no figure for (a target, an earlier year) is not compared
             year = claim.year or report.years[-1]
             if claim.kind == "growth":
-                if year != report.years[-1] or ind.growth_pct is None:
+                if year != report.years[-1] or ind.growth_pct is None or ind.growth_in_points:
                     continue
                 table_value, table_dec = ind.growth_pct, ind.growth_decimals or 0
                 what, unit = "增长", "%"

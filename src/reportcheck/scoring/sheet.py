@@ -131,7 +131,7 @@ def describe_indicator(ind: Indicator) -> str:
         if ind.cluster_values is not None and year in ind.cluster_values:
             parts[-1] += f"（其中集群产业 {_show(ind.cluster_values[year])}）"
     if ind.growth_pct is not None:
-        parts.append(f"填报增幅 {_num(ind.growth_pct)}%")
+        parts.append(f"填报增幅 {_num(ind.growth_pct)}{'个百分点' if ind.growth_in_points else '%'}")
     known = sorted((y, v) for y, v in ind.values.items() if v is not None and not ind.base_year)
     if len(known) >= 2 and known[-2][1]:
         parts.append(f"按数值计算增幅 {(known[-1][1] / known[-2][1] - 1) * 100:.2f}%")

@@ -1,0 +1,98 @@
+"""A row's label as the template knows it: one cell, or a parent label and a sub-row's own label.
+
+Applicants group rows under a parent label merged down a first label column, the sub-rows' labels in a
+second one: ``集群企业营业收入 | 合计`` / ``(merged) | 其中：规上工业企业营业收入``; ``企业数量 | 其中：规上工业企业``;
+``单项冠军数量 | 国家级``; ``集群主导产业 | 产值`` / ``(merged) | 占全省该产业的比重（%）``. The template's label is
+then the sub-row's own (规上工业企业营业收入), the two joined either way (集群主导产业产值, 国家级单项冠军数量),
+the sub-row's label inside the parent's (获得 + 国家 + 科技进步奖数量), the sub-row's label with the parent's
+head noun (规上工业企业 + 数量), or the parent itself for a 合计 row; the reading that matches the template
+best is taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportcheck.extract.columns import VALUE_KINDS, HeaderMap
+from reportcheck.extract.labels import LabelIndex, strip_parens
+from reportcheck.extract.lines import Line
+from reportcheck.layout import Cell
+from reportcheck.normalize.evidence import split_evidence
+from reportcheck.normalize.numbers import parse_value, unit_of
+from reportcheck.normalize.text import label_key
+from reportcheck.spec import RowSpec
+
+ORDINAL = re.compile(r"^(?:\d{1,2}|\(\d{1,2}\)|[\u2460-\u2473]|[一二三四五六七八九十]+)[.、]?$")
+_SKIP_KINDS = frozenset({"ordinal", "unit", "note", "evidence", "growth"})
+_TOTAL = frozenset({"合计", "小计", "总计", "合计数", "总数", "总额", "全部", "总量"})
+_OF_WHICH = re.compile(r"^(?:其中|含)[:：]?")
+
+
+@dataclass(slots=True)
+class LabelHit:
+    """The template row a line is, how sure (100 for an exact key), and the cells its label came from."""
+
+    row: RowSpec
+    score: float
+    cell: Cell  # the cell the label is read from (the sub-row's own, when grouped)
+    text: str  # the label as read, without page references
+    pages: list[int]
+    cells: list[Cell]  # every label cell (parent and own)
+
+
+def match_label(index: LabelIndex, header: HeaderMap, line: Line) -> LabelHit | None:
+    """Match a row's label cells (those before its figures that are not a 序号, 单位, 备注 … cell)."""
+    if not line.is_row:
+        return None
+    labels = label_cells(header, line)
+    if not labels or labels[-1].continued:
+        return None  # no label of its own: the cell is merged down from the row above
+    own = labels[-1]
+    text, pages = split_evidence(own.norm)
+    if len(labels) == 1:
+        hit = index.match(text)
+        return LabelHit(hit[0], hit[1], own, text, pages, [own]) if hit else None  # type: ignore[arg-type]
+    parent_text, parent_pages = split_evidence(labels[-2].norm)
+    best: LabelHit | None = None
+    for candidate in _readings(parent_text, text):
+        hit = index.match(candidate)
+        if hit is not None and (best is None or hit[1] > best.score):
+            best = LabelHit(hit[0], hit[1], own, candidate, sorted({*pages, *parent_pages}),  # type: ignore[arg-type]
+                            labels[-2:])
+    return best
+
+
+def label_cells(header: HeaderMap, line: Line) -> list[Cell]:
+    """The cells that make a row's label: text cells before its first figure, a parent merged down
+    from the rows above included; 序号, 单位, 备注 and evidence cells are not label cells."""
+    out: list[Cell] = []
+    for cell in line.cells:
+        if not cell.norm:
+            continue
+        role = header.at(cell)
+        if role is not None and (role.kind in VALUE_KINDS or role.kind == "field"):
+            break
+        if (role is not None and role.kind in _SKIP_KINDS) or ORDINAL.match(cell.norm):
+            continue
+        if role is None and out and parse_value(cell.norm).value is not None:
+            break  # no header over it: a figure ends the label
+        if out and out[-1].norm == cell.norm:
+            continue  # one merged cell seen twice across the grid
+        if out and unit_of(label_key(cell.norm).strip("()")):
+            continue  # a unit written in a column of its own, without a 单位 header
+        out.append(cell)
+    return out
+
+
+def _readings(parent: str, own: str) -> list[str]:
+    """The labels a parent and a sub-row's own label can stand for, the sub-row's readings first."""
+    own_key = _OF_WHICH.sub("", label_key(own))
+    parent_key = label_key(parent)
+    bare_parent = strip_parens(parent_key)
+    if own_key in _TOTAL:
+        return [parent_key]
+    readings = [own_key, bare_parent + own_key, own_key + bare_parent]
+    readings += [bare_parent[:i] + own_key + bare_parent[i:] for i in range(1, len(bare_parent))]
+    readings += [own_key + bare_parent[i:] for i in range(1, len(bare_parent) - 1)]
+    return readings
