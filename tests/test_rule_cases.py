@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reportcheck.model import Indicator, ListRow, ListTable, Report
+from reportcheck.model import Indicator, ListRow, ListTable, Loc, Report
 from reportcheck.rules import REGISTRY, SHARED_TYPES, load_pack, sure_view
 from reportcheck.spec import load_data_sheet_spec, template_by_stage
 from reportcheck.typed import from_data
@@ -37,6 +37,9 @@ def _indicator(key: str, entry: dict) -> Indicator:
                     base_year=entry.get("base_year"), cluster_values=entry.get("cluster"),
                     single_value=row.single_value, doubts=entry.get("doubts", {}))
     ind.decimals = {y: entry.get("decimals", default) for y in values}
+    if "growth_formula" in entry:  # a Word formula field in the growth cell of table row growth_row (from 0)
+        ind.formulas["growth"] = entry["growth_formula"]
+        ind.cells["growth"] = Loc(table=1, row=entry["growth_row"], col=3)
     if ind.cluster_values:
         ind.decimals.update({f"{y}:cluster": 1 for y in ind.cluster_values})
     return ind

@@ -46,6 +46,11 @@ YEARS_MISSING = IssueType(
 STAGE_UNKNOWN = IssueType(
     "X006", "extract.stage-unknown", "warning",
     "未找到报告标题“参赛报告（初赛/决赛）”，按{stage}模板读取。")
+STAGE_CONFLICT = IssueType(
+    "X013", "extract.stage-conflict", "error",
+    "报告标题写的是“{title}”（{written}），但报告内容是{stage}模板（有“{evidence}”），已按{stage}模板读取。"
+    "请把标题改为“湖南省产业集群竞赛参赛报告（{stage}）”。",
+    description="标题中的阶段（初赛/决赛）与报告采用的模板不一致：多见于用上一阶段的报告改写而忘改标题。")
 CATEGORY_UNKNOWN = IssueType(
     "X007", "extract.category-unknown", "warning",
     "申报类别“{value}”无法识别，参赛条件无法按类别核验。请填写或勾选“先进制造业集群”“中小企业特色产业集群”之一。")
@@ -93,6 +98,6 @@ EXTRACTION_DOC = "读取报告时发现的问题（提取阶段），与规则�
 
 EXTRACTION_TYPES: tuple[IssueType, ...] = (
     VALUE_UNREADABLE, ROW_MISSING, UNIT_CONVERTED, UNIT_MISMATCH, YEARS_MISSING, STAGE_UNKNOWN,
-    CATEGORY_UNKNOWN, ROW_DUPLICATE, TABLE_MISSING, ROW_UNKNOWN, YEARS_INCONSISTENT, TABLE_UNREAD,
+    CATEGORY_UNKNOWN, ROW_DUPLICATE, TABLE_MISSING, ROW_UNKNOWN, YEARS_INCONSISTENT, TABLE_UNREAD, STAGE_CONFLICT,
     *DOUBT_TYPES,
 )

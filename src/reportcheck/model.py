@@ -84,6 +84,8 @@ class Indicator:
     location: Loc | None = None
     cells: dict[str, Loc] = dataclasses.field(default_factory=dict)
     """where each figure was read: the grid cell, keyed as raw"""
+    formulas: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Word formula fields the figures are the results of, keyed as raw ('growth': '=ROUND((C9-B9)/B9*100,1)')"""
 
     def at(self, column: str) -> Loc | None:
         """The cell of one figure (a year, 'YEAR:cluster', 'growth', 'page:23' for an evidence page),

@@ -11,7 +11,7 @@ from reportcheck.extract.ocr import unsure
 from reportcheck.layout import Cell
 from reportcheck.model import BasicInfo, Issue, Loc
 from reportcheck.normalize.text import label_key, squash
-from reportcheck.spec import BasicInfoSpec, FieldSpec
+from reportcheck.spec import BasicInfoSpec, FieldSpec, GroupSpec
 
 _PHONES = frozenset({"电话", "联系电话", "手机", "联系方式", "电话号码", "手机号码", "办公电话"})
 _TICKED = "☑☒✓✔√■▣◉●✅"
@@ -135,12 +135,16 @@ class BasicInfoReader:
     def __post_init__(self) -> None:
         self.simple = FieldReader(self.spec.fields)
         self.groups = {_key(g.label): g for g in self.spec.groups}
+        self._group: GroupSpec | None = None  # the group the last row was in
 
     def feed(self, line: Line) -> None:
         if not line.is_row:
             return
         cells = _own_cells(line)
         group = self.groups.get(_key(cells[0].norm)) if cells else None
+        if group is None and cells and not cells[0].norm:  # a merged group label a PDF drew only once
+            group = self._group
+        self._group = group
         if group is None:
             self.simple.feed(line)
             return

@@ -57,6 +57,8 @@ class IndicatorReader:
         if not line.is_row:
             return True
         cells = [c for c in line.cells if c.norm and not c.continued]
+        if self.pending and cells and not looks_like_header(line.cells, self.spec.kind):
+            self.take_header()  # the header rows above a data row say what its cells are
         hit = hit or match_label(self.index, self.header, line)
         if hit is not None:  # a labelled row is data, even when its values look like years
             self._last_unknown = None
@@ -185,9 +187,9 @@ class IndicatorReader:
                 _note_pages(ind, cell, split_evidence(cell.norm)[1], pages)
                 self._unmapped(cell)
                 continue
-            if role.kind in ("ordinal", "unit", "note", "label"):
+            if role.kind in ("ordinal", "unit", "label"):
                 continue
-            if role.kind == "evidence":
+            if role.kind in ("evidence", "note"):  # a 备注 may name the evidence page: 佐证材料见P36
                 _note_pages(ind, cell, split_evidence(cell.norm)[1], pages)
                 continue
             slot = (role.kind, role.year, role.part)
@@ -202,6 +204,8 @@ class IndicatorReader:
                 ind.growth_in_points = parsed.unit == POINTS
                 ind.raw["growth"] = cell.text
                 ind.cells["growth"] = cell_loc(cell)
+                if cell.formula:
+                    ind.formulas["growth"] = cell.formula
             elif role.kind == "actual":
                 year = self._base_year(role)
                 ind.base_year = year
@@ -259,6 +263,8 @@ class IndicatorReader:
         getattr(ind, target)[year] = parsed.value
         ind.raw[key] = cell.text
         ind.cells[key] = cell_loc(cell)
+        if cell.formula:
+            ind.formulas[key] = cell.formula
         if parsed.value is not None:
             ind.decimals[key] = parsed.decimals
             if parsed.approximate:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from reportcheck import catalogue as cat
 from reportcheck.errors import UnreadableInput
@@ -33,11 +34,11 @@ _MIN_RECOGNISED = 3  # headings or indicator rows below which a file is not a re
 def extract(doc: Document) -> Report:
     """Extract a normalised document. Raises :class:`UnreadableInput` when it is not a report."""
     lines = flatten(doc)
-    spec, stage_found = _choose_template(lines)
-    walker = _Walker(spec)
+    choice = _choose_template(lines)
+    walker = _Walker(choice.spec)
     for line in content_lines(lines, walker.headings):
         walker.feed(line)
-    report = walker.report(doc.path, stage_found)
+    report = walker.report(doc.path, choice)
     report.scanned_pages = sorted({b.page for b in _ocr_blocks(doc) if b.page is not None})
     return report
 
@@ -59,19 +60,34 @@ def _unsure_range(line: Line) -> bool:
     return any(s is not None and unsure(s, _RANGE_SURE) for s in sources)
 
 
-def _choose_template(lines: list[Line]) -> tuple[TemplateSpec, bool]:
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """The template a report is read with, and what its title said."""
+
+    spec: TemplateSpec
+    title: str | None = None  # the title line naming a stage, when there is one
+    conflict: tuple[str, str] | None = None  # (the stage the title says, the template's marker found)
+
+
+def _choose_template(lines: list[Line]) -> _Choice:
+    """The template whose structure the report has. The title (参赛报告（初赛）) decides, unless the report
+    has none of that template's markers and some of another's: a 决赛 report rewritten from the 初赛 one
+    keeps its old title, and its tables are the 决赛 template's."""
+    text = "".join(label_key(t) for line in lines for t in line.texts())
+    found = {spec.id: [m for m in spec.markers if label_key(m) in text] for spec in load_templates()}
     for line in lines[:40]:
         key = label_key(line.first_text or "")
-        if "参赛报告" in key:
-            for spec in load_templates():
-                if spec.stage in key:
-                    return spec, True
-    text = "".join(label_key(t) for line in lines for t in line.texts())
-    scores = [(sum(label_key(m) in text for m in spec.markers), spec) for spec in load_templates()]
-    best, spec = max(scores, key=lambda s: s[0])
-    if best > 0:
-        return spec, False
-    return template_by_stage("初赛"), False
+        if "参赛报告" not in key:
+            continue
+        titled = next((spec for spec in load_templates() if spec.stage in key), None)
+        if titled is None:
+            continue
+        other = max(load_templates(), key=lambda s: len(found[s.id]))
+        if not found[titled.id] and found[other.id] and other.id != titled.id:
+            return _Choice(other, line.first_text, (titled.stage, found[other.id][0]))
+        return _Choice(titled, line.first_text)
+    best = max(load_templates(), key=lambda s: len(found[s.id]))
+    return _Choice(best if found[best.id] else template_by_stage("初赛"))
 
 
 class _Walker:
@@ -196,7 +212,7 @@ class _Walker:
                 return
         reader.keep_unknown(line)
 
-    def report(self, path: str, stage_found: bool) -> Report:
+    def report(self, path: str, choice: _Choice) -> Report:
         issues: list[Issue] = []
         indicators: list[Indicator] = []
         recognised = self.recognised + sum(len(r.found) for r in self.indicators.values())
@@ -212,8 +228,12 @@ class _Walker:
         # A category a scan's OCR was unsure of is not used (its D004 says so): the entry conditions
         # then say they cannot be verified by category.
         category = category_of(basic.category) if "category" not in basic.doubts else None
-        if not stage_found:
+        if choice.title is None:
             issues.append(cat.STAGE_UNKNOWN.issue(stage=self.spec.stage))
+        elif choice.conflict is not None:
+            issues.append(cat.STAGE_CONFLICT.issue(
+                section=None, field="报告标题", title="".join(choice.title.split()), written=choice.conflict[0],
+                stage=self.spec.stage, evidence=choice.conflict[1]))
         if category is None and "category" not in basic.doubts:
             issues.append(cat.CATEGORY_UNKNOWN.issue(
                 section="1", field="申报类别", location=basic.locations.get("category"),

@@ -73,7 +73,7 @@ def label_cells(header: HeaderMap, line: Line) -> list[Cell]:
         role = header.at(cell)
         if role is not None and (role.kind in VALUE_KINDS or role.kind == "field"):
             break
-        if (role is not None and role.kind in _SKIP_KINDS) or ORDINAL.match(cell.norm):
+        if (role is not None and role.kind in _SKIP_KINDS) or (not out and ORDINAL.match(cell.norm)):
             continue
         if role is None and out and parse_value(cell.norm).value is not None:
             break  # no header over it: a figure ends the label

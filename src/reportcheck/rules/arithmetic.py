@@ -7,6 +7,7 @@ the interval of the reported figure cannot meet the interval of the recomputed o
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -47,6 +48,12 @@ TARGET_BASE_MISMATCH = IssueType(
     "AR005", "arithmetic.target-base-mismatch", "error",
     "5.1中“{label}”上一年实际值填报为{reported}，与2.1中{year}年的{actual_label}{actual}不一致。请统一。",
     "参赛报告模板 5.1：上一年实际值应与 2.1 最近一年数据一致")
+GROWTH_FORMULA_OTHER_ROW = IssueType(
+    "AR006", "arithmetic.growth-formula-other-row", "error",
+    "“{label}”的增幅{reported}是Word公式“{formula}”的结果，公式引用的是表中第{rows}行（{refs}），"
+    "不是本行（第{own}行），显示的是别的指标的增幅。请改正公式（或直接填写数值）后按F9更新。",
+    "参赛报告模板 2.1/2.2/2.4/3.1 增幅（%）列：按本行两年数值计算")
+_CELL_REF = re.compile(r"(?<![A-Za-z])([A-Z]{1,2})(\d{1,3})(?!\d)")
 
 
 def growth_interval(v0: float, d0: int, v1: float, d1: int, exact: bool) -> tuple[float, float] | None:
@@ -249,8 +256,31 @@ def check_target_base(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
                                   actual_label=actual.label, actual=fmt(value))
 
 
+def check_growth_formula(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """增幅用Word公式（域）计算时，公式引用的单元格应在本行。复制粘贴公式后忘了改引用，显示的
+    就是别的行的增幅，而数值本身不一定看得出错（两年数值的舍入范围可能恰好容得下）。
+
+    反例：税金总额一行（表中第10行）的增幅是公式 =ROUND((C9-B9)/B9*100,1)，引用第9行（利润总额）。
+    正例：=ROUND((C10-B10)/B10*100,1)。
+    """
+    for ind in report.indicators:
+        formula, where = ind.formulas.get("growth"), ind.cells.get("growth")
+        if not formula or where is None or where.row is None:
+            continue
+        code = formula.split("\\")[0].strip()  # without its switches (\# "0.0")
+        refs = list(dict.fromkeys(c + r for c, r in _CELL_REF.findall(code.upper())))
+        rows = sorted({int(_CELL_REF.match(ref).group(2)) for ref in refs})  # type: ignore[union-attr]
+        own = where.row + 1  # Word counts a table's rows from 1
+        if rows and own not in rows:
+            yield rule.type.issue(
+                section=ind.section, field=ind.label, location=where, label=ind.label,
+                reported=ind.raw.get("growth", "").strip() or fmt(ind.growth_pct or 0.0), formula=code,
+                rows="、".join(map(str, rows)), refs="、".join(refs), own=own)
+
+
 RULES = (
     Rule(GROWTH_MISMATCH, check_growth),
+    Rule(GROWTH_FORMULA_OTHER_ROW, check_growth_formula),
     Rule(RD_GROWTH_MISMATCH, check_rd_growth),
     Rule(PATENTS_PER_10K_MISMATCH, check_patents_per_10k),
     Rule(PARK_RATIO_MISMATCH, check_park_ratios),
