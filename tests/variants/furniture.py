@@ -236,13 +236,13 @@ def _toc_headings(doc: Docx) -> list[tuple[etree._Element, int, str]]:
     return out
 
 
-def _estimated_pages(doc: Docx, targets: list[etree._Element], first: int = 2) -> dict[int, int]:
+def _estimated_pages(doc: Docx, targets: list[etree._Element], first: int = 2) -> dict[etree._Element, int]:
     """A plausible page for each target paragraph: about 40 lines a page, a table row a line and a bit."""
-    wanted = {id(p) for p in targets}
+    wanted = set(targets)  # the elements themselves: an id() of a dropped lxml proxy is reused
     lines, out = 0.0, {}
     for p in doc.body.iter(w("p")):
-        if id(p) in wanted:
-            out[id(p)] = first + int(lines // 40)
+        if p in wanted:
+            out[p] = first + int(lines // 40)
         n = len(para_text(p))
         parent = p.getparent()
         if parent is doc.body:
@@ -331,7 +331,7 @@ def toc_field(doc: Docx) -> bool:
         _bookmark(p, anchor, bid + i)
         # the headings carry their outline level, which is what \u builds the table from
         _put(_ppr(p), _el("outlineLvl", val=str(level - 1)), PPR_ORDER)
-        entries.append(_toc_entry(text, level, anchor, pages[id(p)], tab_pos))
+        entries.append(_toc_entry(text, level, anchor, pages[p], tab_pos))
     begin = [_field_run("begin"), _instr_run(' TOC \\o "1-3" \\h \\z \\u '), _field_run("separate")]
     ppr = entries[0].find(w("pPr"))
     for r in reversed(begin):
@@ -378,7 +378,7 @@ def toc_typed(doc: Docx) -> bool:
     _put(ppr, _el("jc", val="center"), PPR_ORDER)
     block.append(title)
     for i, (p, _, text) in enumerate(found):
-        page = str(pages[id(p)])
+        page = str(pages[p])
         m = re.match(r"^(\d\.\d)\s*[、.．]?\s*(.*)$", text)
         if m:  # a section: typed with one space after its number, indented two spaces
             text = f"  {m.group(1)} {m.group(2)}"
@@ -538,6 +538,12 @@ def _section(template: etree._Element, header: str, footer: str, *, landscape: b
             size.set(w("w"), height)
             size.set(w("h"), width)
             size.set(w("orient"), "landscape")
+        mar = sect.find(w("pgMar"))
+        if mar is not None:  # Word turns the margins with the page
+            old = {k: mar.get(w(k)) for k in ("top", "right", "bottom", "left")}
+            for new, was in (("top", "left"), ("right", "top"), ("bottom", "right"), ("left", "bottom")):
+                if old[was] is not None:
+                    mar.set(w(new), old[was])
     if first_page:  # the cover: no header or footer on it, and it does not count (the report starts at — 1 —)
         _put(sect, _el("pgNumType", start="0"), SECTPR_ORDER)
         _put(sect, etree.Element(w("titlePg")), SECTPR_ORDER)
@@ -609,7 +615,7 @@ class _Controls:
         self.used: set[int] = set()
 
     def sdt(self, content: list[etree._Element], which: int, *, showing: bool,
-            alias: str | None = None) -> etree._Element:
+            alias: str | None = None, plain: bool = True) -> etree._Element:
         self.n += 1
         digest = hashlib.md5(f"sdt{self.n}".encode()).digest()
         sid = int.from_bytes(digest[:4], "big", signed=True)
@@ -623,7 +629,8 @@ class _Controls:
         ph.append(_el("docPart", val=PLACEHOLDERS[which][1]))
         if showing:
             pr.append(etree.Element(w("showingPlcHdr")))
-        pr.append(etree.Element(w("text")))
+        if plain:  # a plain-text control; one over several paragraphs is a rich-text one (no w:text)
+            pr.append(etree.Element(w("text")))
         etree.SubElement(sdt, w("sdtEndPr"))
         body = etree.SubElement(sdt, w("sdtContent"))
         for el in content:
@@ -668,7 +675,7 @@ def _filled_in_cell(ctl: _Controls, tc: etree._Element, which: int, block: bool,
     if not ps or not cell_text(tc) or tc.find(w("tbl")) is not None or tc.find(w("sdt")) is not None:
         return False
     if block:
-        ps[0].addprevious(ctl.sdt([], which, showing=False, alias=alias))
+        ps[0].addprevious(ctl.sdt([], which, showing=False, alias=alias, plain=len(ps) == 1))
         content = ps[0].getprevious().find(w("sdtContent"))
         for p in ps:
             content.append(p)
@@ -717,17 +724,20 @@ def _glossary(used: set[int]) -> etree._Element:
 def placeholders_unfilled(doc: Docx) -> bool:
     """A form built with content controls: cells left empty still show 单击或点击此处输入文字。 placeholders."""
     ctl = _Controls()
-    seg_rows = {id(tr) for seg in segments(doc.document) for tr in seg.header + seg.data}
-    data_rows = {id(tr) for seg in segments(doc.document) for tr in seg.data}
-    filled_years = 0
+    blocks = segments(doc.document)
+    seg_rows = {tr for seg in blocks for tr in seg.header + seg.data}  # elements: an id() of a proxy is reused
+    data_rows = {tr for seg in blocks for tr in seg.data}
     block_rows_left = 3  # the rows of one empty list are controls around the whole paragraph
+    headers = {seg.header[0] for seg in blocks}
     for t_index, tbl in enumerate(doc.document.iter(w("tbl"))):
-        which = t_index % len(PLACEHOLDERS)  # one placeholder text per table: tables made at different times
+        which = t_index % len(PLACEHOLDERS)  # one placeholder text per block: blocks made at different times
         for tr in rows(tbl):
             cs = cells(tr)
-            if not cs or (id(tr) in seg_rows and id(tr) not in data_rows):
+            if tr in headers:
+                which = (which + 1) % len(PLACEHOLDERS)
+            if not cs or (tr in seg_rows and tr not in data_rows):
                 continue
-            if id(tr) not in seg_rows and _header_like(tr):
+            if tr not in seg_rows and _header_like(tr):
                 continue
             whole_row_empty = len(cs) >= 2 and all(_empty(tc) for tc in cs)
             block = whole_row_empty and block_rows_left > 0
@@ -739,12 +749,16 @@ def placeholders_unfilled(doc: Docx) -> bool:
                     if len(cs) == 1:
                         continue  # a one-cell row is a title or a text block, not a field
                     _placeholder_in_cell(ctl, tc, which, block)
-                elif i > 0 and labels[i - 1] in BASIC_VALUE_LABELS and id(tr) not in seg_rows:
+                elif i > 0 and labels[i - 1] in BASIC_VALUE_LABELS and tr not in seg_rows:
                     _filled_in_cell(ctl, tc, 0, block=True, alias=BASIC_VALUE_LABELS[labels[i - 1]])
-            if id(tr) in data_rows and filled_years < 4:  # a few figures typed into controls
-                for tc, _, _ in positions(tr)[1:3]:
-                    if cell_text(tc) and _filled_in_cell(ctl, tc, which, block=False):
-                        filled_years += 1
+    filled = 0
+    for seg in blocks:  # the first figures of each indicator table typed into controls
+        if seg.kind not in ("indicator", "park", "target") or not seg.data:
+            continue
+        for col in seg.cols("year:")[:2]:
+            tc = next((c for c, start, _ in positions(seg.data[0]) if start == col), None)
+            if tc is not None and _filled_in_cell(ctl, tc, filled % len(PLACEHOLDERS), block=False):
+                filled += 1
     if not ctl.used:
         return False
     _styles_add(doc, PLACEHOLDER_STYLE)
@@ -801,6 +815,7 @@ def _fonts() -> tuple[str, str]:
     return HEADING_FONT, _FONTS["body"]
 
 
+NO_LINE_START = set("。，、；：？！）》」』】”’%．,.;:!?)")
 _TOKEN = re.compile(r"[A-Za-z0-9.,%+\-－—/:()（）]+|\S|\s")
 
 
@@ -813,6 +828,9 @@ def _layout(text: str, font: str, size: float, width: float, indent: float = 0.0
         line, used, room = "", 0.0, width - indent
         for tok in _TOKEN.findall(para):
             tw = stringWidth(tok, font, size)
+            if line and tok in NO_LINE_START:  # 避头: closing punctuation hangs past the margin, as Word lets it
+                line, used = line + tok, used + tw
+                continue
             if line and used + tw > room:
                 if tok.isspace():
                     continue
@@ -905,19 +923,19 @@ class _Pdf:
     def __init__(self, doc: Docx) -> None:
         self.heading_font, self.body_font = _fonts()
         self.Glyphs = _glyphs_class()
-        self.heads = {id(p): number for p, number, _ in headings(doc.document)}
-        title = _title_paragraph(doc)
-        self.title = id(title) if title is not None else None
-        self.labels: set[int] = set()
+        # keyed by the elements themselves: an id() of a dropped lxml proxy is reused
+        self.heads = {p: number for p, number, _ in headings(doc.document)}
+        self.title = _title_paragraph(doc)
+        self.labels: set[etree._Element] = set()
         for seg in segments(doc.document):
             if seg.kind in ("indicator", "park", "target"):
                 for tr in seg.data:
                     tc = next((c for c, start, _ in positions(tr) if start == seg.col("label")), None)
                     if tc is not None:
-                        self.labels.add(id(tc))
+                        self.labels.add(tc)
         for tc in doc.document.iter(w("tc")):
             if norm(cell_text(tc)) in BASIC_LABELS:
-                self.labels.add(id(tc))
+                self.labels.add(tc)
 
     def paragraph(self, p: etree._Element, in_cell: bool = False):
         from reportlab.platypus import Spacer
@@ -925,10 +943,10 @@ class _Pdf:
         text = para_text(p).strip()
         if not text:
             return Spacer(1, 3 if in_cell else 6)
-        if id(p) == self.title:
+        if p is self.title:
             return self.Glyphs(text, self.heading_font, 16, 26, "center")
-        if id(p) in self.heads:
-            sub = "." in self.heads[id(p)]
+        if p in self.heads:
+            sub = "." in self.heads[p]
             size = (self.CELL + 1 if in_cell else 11) if sub else (self.CELL + 2 if in_cell else 12.5)
             return self.Glyphs(text, self.heading_font, size, size * 1.6)
         if in_cell:
@@ -936,7 +954,7 @@ class _Pdf:
         return self.Glyphs(text, self.body_font, self.BODY, 17, indent=2 * self.BODY if len(text) > 30 else 0.0)
 
     def cell(self, tc: etree._Element):
-        if id(tc) in self.labels:
+        if tc in self.labels:
             return self.Glyphs(cell_text(tc), self.body_font, self.CELL, 10.5, "distributed")
         parts = [self.paragraph(p, in_cell=True) for p in tc.findall(w("p")) if para_text(p).strip()]
         text = cell_text(tc)
