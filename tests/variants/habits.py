@@ -238,7 +238,8 @@ def parent_subrows(doc: Docx) -> bool:
             targets = {tr: NewCell(sub) for _, members in runs for tr, sub in members}
             insert_column(tbl, col + 1, targets)
             total = sum(old)
-            parent, sub = round(total * 0.21), round(total * 0.25)
+            area = total * (0.46 if len(old) <= 4 else 0.40 if len(old) == 5 else 0.30)  # what the labels get
+            parent, sub = round(area * 0.45), round(area * 0.55)
             rest = [x for j, x in enumerate(old) if j != col]
             scale = (total - parent - sub) / sum(rest)
             others = iter(round(x * scale) for x in rest)
