@@ -363,14 +363,29 @@ def _right_edges(lines: list[Line], bounds: list[float]) -> dict[int, float]:
 
 
 def _restarts(row: _Row, line: Line, bounds: list[float], edges: dict[int, float]) -> bool:
-    """The line puts text in a column whose text in the row has ended: a new row begins."""
-    for chunk in chunks(line):
+    """The line puts text in a column whose text in the row has ended: a new row begins. So does a line
+    with text in every column the row has text in, none of them left mid-phrase: a wrapped cell goes on
+    in the columns that overflowed, not in all of them at once (a short 级别 or date column does not wrap)."""
+    pieces = chunks(line)
+    columns = set()
+    for chunk in pieces:
         c = bisect(bounds, chunk.x0 + 1)
+        columns.add(c)
         if any(s < c <= e for s, e in row.ends.items()):
             return True  # under a spanning cell of the row
         if c in row.starts and not _wraps(row.starts[c][-1], chunk, edges.get(row.ends[c], chunk.x1)):
             return True
-    return False
+    if len(row.starts) < 2 or not set(row.starts) <= columns:
+        return False
+    return not any(_mid_phrase(row.starts[c][-1], chunk)
+                   for chunk in pieces if (c := bisect(bounds, chunk.x0 + 1)) in row.starts)
+
+
+def _mid_phrase(above: _Chunk, below: _Chunk) -> bool:
+    """``above`` stops where its text cannot end: an open bracket, a trailing 、 or -, or ``below`` opens one."""
+    text = above.text.rstrip()
+    unclosed = sum(text.count(ch) for ch in _OPENING) > sum(text.count(ch) for ch in _CLOSING[:5])
+    return unclosed or below.text.startswith(_OPENING) or text.endswith(_GOES_ON)
 
 
 def _wraps(above: _Chunk, below: _Chunk, edge: float) -> bool:
@@ -378,8 +393,7 @@ def _wraps(above: _Chunk, below: _Chunk, edge: float) -> bool:
     text = above.text.rstrip()
     if text.endswith(_CLOSING) or (_FIGURE.match(text) and _FIGURE.match(below.text.strip())):
         return False  # a figure is whole: right-aligned figures reach the edge and still end there
-    unclosed = sum(text.count(ch) for ch in _OPENING) > sum(text.count(ch) for ch in _CLOSING[:5])
-    if unclosed or below.text.startswith(_OPENING) or text.endswith(_GOES_ON):
+    if _mid_phrase(above, below):
         return True
     size = above.words[-1]["bottom"] - above.words[-1]["top"]
     return above.x1 >= edge - 1.2 * size
