@@ -41,7 +41,7 @@ def test_unreadable_and_ambiguous_units_are_reported_not_guessed():
     ("12.5", 12.5, False), ("+12.5", 12.5, False), ("12.5%", 12.5, False), ("增长13.2%", 13.2, False),
     ("同比增长13.2%", 13.2, False), ("下降3.6%", -3.6, False), ("(3.2)", -3.2, False), ("（2.6）", -2.6, False),
     ("+0.7个百分点", 0.7, True), ("-0.4个百分点", -0.4, True), ("提高12.7个百分点", 12.7, True),
-    ("降低0.3个百分点", -0.3, True),
+    ("降低0.3个百分点", -0.3, True), ("持平", 0.0, False),
 ])
 def test_growth_as_applicants_write_it(text, value, points):
     parsed = parse_growth(normalize_text(text))

@@ -16,9 +16,11 @@ from reportcheck.layout import Cell
 from reportcheck.model import Indicator, Issue
 from reportcheck.normalize.evidence import split_evidence
 from reportcheck.normalize.numbers import POINTS, ParsedValue, convertible, parse_growth, parse_value, unit_of
+from reportcheck.normalize.text import label_key
 from reportcheck.spec import IndicatorTableSpec, RowSpec
 
 _LABEL_UNIT = re.compile(r"\(([^()]*)\)")
+_UNIT_LINE = re.compile(r"^\(?(?:计量)?单位[:：]?(.+?)\)?$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473])")
 _TRAILING_PARENS = re.compile(r"(?:[(（][^()（）]*[)）])+$")
 
@@ -47,6 +49,9 @@ class IndicatorReader:
         self.log = ReadingLog(self.spec.id, self.spec.title)
         self._unmapped_told: set[int] = set()
         self._last_unknown: Line | None = None
+        self._last_hit: LabelHit | None = None
+        self._table_units: list[str] = []  # a 单位：亿元、个 line above the table
+        self._fallback_unit: str | None = None  # the unit the table's unit line gives the row being read
 
     @property
     def years(self) -> list[str]:
@@ -55,11 +60,13 @@ class IndicatorReader:
     def feed(self, line: Line, hit: LabelHit | None = None) -> bool:
         """Read a labelled row or a header row; False for a row this table does not know."""
         if not line.is_row:
+            self._note_units(line.para.norm if line.para is not None else "")
             return True
         cells = [c for c in line.cells if c.norm and not c.continued]
         if self.pending and cells and not looks_like_header(line.cells, self.spec.kind):
             self.take_header()  # the header rows above a data row say what its cells are
-        hit = hit or match_label(self.index, self.header, line)
+        hit = hit or match_label(self.index, self.header, line, self._last_hit)
+        self._last_hit = hit
         if hit is not None:  # a labelled row is data, even when its values look like years
             self._last_unknown = None
             self.take_header()
@@ -75,10 +82,28 @@ class IndicatorReader:
             self.pending.append(line.cells)
             return True
         if len(cells) <= 1:
-            if cells:
+            if cells and not self._note_units(cells[0].norm):
                 self.log.skip(line, "标题或说明行")
             return True
         return False
+
+    def _note_units(self, text: str) -> bool:
+        """A line stating the table's units (（单位：亿元）, 单位：亿元、个): remembered for rows whose label
+        names none. True when the line was such a line."""
+        m = _UNIT_LINE.match(label_key(text))
+        if m is None:
+            return False
+        units = [u for part in re.split(r"[、,，/;；]", m.group(1)) if (u := unit_of(part.strip("()")))]
+        if units:
+            self._table_units = units
+        return bool(units)
+
+    def _table_unit(self, row: RowSpec) -> str | None:
+        """The unit the table's unit line gives a row: its own unit, else the one it converts from."""
+        if row.unit in self._table_units:
+            return row.unit
+        fits = [u for u in self._table_units if convertible(u, row.unit)]
+        return fits[0] if len(fits) == 1 else None
 
     def take_header(self) -> None:
         """Apply the header rows seen since the last data row (a 续表 repeats them)."""
@@ -143,8 +168,9 @@ class IndicatorReader:
             self.issues.append(cat.LABEL_UNCERTAIN.issue(
                 section=section, field=row.label, location=cell_loc(label_cell),
                 written="".join(label_cell.text.split()), label=row.label, score=score))
+        self._fallback_unit = self._table_unit(row)
         if row.single_value:
-            self._single_value(ind, row, cells, written_unit, all_pages)
+            self._single_value(ind, row, cells, written_unit or self._fallback_unit, all_pages)
         else:
             self._values(ind, row, cells, written_unit, all_pages)
         for role in self.header.columns.values():  # every year of the header is a key, filled or not
@@ -209,13 +235,13 @@ class IndicatorReader:
             elif role.kind == "actual":
                 year = self._base_year(role)
                 ind.base_year = year
-                self._put(ind, year, cell, row, _unit(written_unit, role, row), pages, "values")
+                self._put(ind, year, cell, row, _unit(written_unit, role, row, self._fallback_unit), pages, "values")
             elif role.year:
                 if role.part == "cluster" and ind.cluster_values is None:  # a damaged header's 其中集群产业
                     self.log.skip_cell(cell, "本表没有“其中集群产业”一列")
                     continue
                 target = "cluster_values" if role.part == "cluster" else "values"
-                self._put(ind, role.year, cell, row, _unit(written_unit, role, row), pages, target)
+                self._put(ind, role.year, cell, row, _unit(written_unit, role, row, self._fallback_unit), pages, target)
 
     def _conflict(self, ind: Indicator, role: Column, first: Cell, second: Cell) -> None:
         """Two cells of one row claim the same figure: neither is trusted."""
@@ -308,12 +334,13 @@ def _note_pages(ind: Indicator, cell: Cell, found: list[int], pages: list[int]) 
             ind.doubts[f"page:{page}"] = f"扫描件{why}"
 
 
-def _unit(written: str | None, role: Column, row: RowSpec) -> str | None:
+def _unit(written: str | None, role: Column, row: RowSpec, table_unit: str | None) -> str | None:
     """The unit a figure is written in: the row's label says it, else the column's header — when the
-    header's unit can be the row's at all (a 2022年（亿元） header says nothing of a % row)."""
+    header's unit can be the row's at all (a 2022年（亿元） header says nothing of a % row) — else the
+    table's unit line."""
     if written:
         return written
-    return role.unit if role.unit and convertible(role.unit, row.unit) else None
+    return role.unit if role.unit and convertible(role.unit, row.unit) else table_unit
 
 
 def _written_unit(label: str) -> str | None:

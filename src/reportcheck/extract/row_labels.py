@@ -5,8 +5,8 @@ second one: ``集群企业营业收入 | 合计`` / ``(merged) | 其中：规上
 ``单项冠军数量 | 国家级``; ``集群主导产业 | 产值`` / ``(merged) | 占全省该产业的比重（%）``. The template's label is
 then the sub-row's own (规上工业企业营业收入), the two joined either way (集群主导产业产值, 国家级单项冠军数量),
 the sub-row's label inside the parent's (获得 + 国家 + 科技进步奖数量), the sub-row's label with the parent's
-head noun (规上工业企业 + 数量), or the parent itself for a 合计 row; the reading that matches the template
-best is taken.
+head noun (规上工业企业 + 数量), the parent and the sibling above it (集群主导产业 | 产值, then 占全省该产业的比重),
+or the parent itself for a 合计 row; the reading that matches the template best is taken.
 """
 
 from __future__ import annotations
@@ -41,8 +41,11 @@ class LabelHit:
     cells: list[Cell]  # every label cell (parent and own)
 
 
-def match_label(index: LabelIndex, header: HeaderMap, line: Line) -> LabelHit | None:
-    """Match a row's label cells (those before its figures that are not a 序号, 单位, 备注 … cell)."""
+def match_label(index: LabelIndex, header: HeaderMap, line: Line, previous: LabelHit | None = None
+                ) -> LabelHit | None:
+    """Match a row's label cells (those before its figures that are not a 序号, 单位, 备注 … cell).
+    ``previous`` is the row above: a sub-row may go on with its sibling's words (集群主导产业 | 产值, then
+    占全省该产业的比重: 集群主导产业产值占全省该产业的比重)."""
     if not line.is_row:
         return None
     labels = label_cells(header, line)
@@ -54,8 +57,14 @@ def match_label(index: LabelIndex, header: HeaderMap, line: Line) -> LabelHit | 
         hit = index.match(text)
         return LabelHit(hit[0], hit[1], own, text, pages, [own]) if hit else None  # type: ignore[arg-type]
     parent_text, parent_pages = split_evidence(labels[-2].norm)
+    readings = _readings(parent_text, text)
+    if previous is not None and len(previous.cells) == 2 and previous.cells[0].norm == labels[-2].norm \
+            and previous.cells[0].col == labels[-2].col and label_key(text) not in _TOTAL:
+        sibling = split_evidence(previous.cells[1].norm)[0]
+        readings.append(strip_parens(label_key(parent_text)) + strip_parens(_OF_WHICH.sub("", label_key(sibling)))
+                        + label_key(text))
     best: LabelHit | None = None
-    for candidate in _readings(parent_text, text):
+    for candidate in readings:
         hit = index.match(candidate)
         if hit is not None and (best is None or hit[1] > best.score):
             best = LabelHit(hit[0], hit[1], own, candidate, sorted({*pages, *parent_pages}),  # type: ignore[arg-type]

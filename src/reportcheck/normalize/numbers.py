@@ -28,6 +28,7 @@ class _Words:
     empty: frozenset[str]
     rise: re.Pattern[str]
     fall: re.Pattern[str]
+    flat: frozenset[str]
     approx_before: re.Pattern[str]
     approx_after: re.Pattern[str]
 
@@ -45,7 +46,7 @@ def _words() -> _Words:
         units={k: (v[0], float(v[1])) for k, v in data["units"].items()},
         conversions={(a, b): float(f) for a, b, f in data["conversions"]},
         empty=frozenset(data["empty"]),
-        rise=starting(data["rise"]), fall=starting(data["fall"]),
+        rise=starting(data["rise"]), fall=starting(data["fall"]), flat=frozenset(data["flat"]),
         approx_before=starting(data["approx_before"]),
         approx_after=re.compile(r"\s*(?:" + "|".join(map(re.escape, data["approx_after"])) + ")$"))
 
@@ -160,9 +161,11 @@ def convertible(unit: str, row_unit: str) -> bool:
 
 def parse_growth(norm: str) -> ParsedValue:
     """A growth in % or in percentage points (unit ``pp``): 12.5, +12.5, 12.5%, 增长12.5%, 下降3.2% (→ −3.2),
-    (3.2) (→ −3.2), 提高0.7个百分点, -0.4个百分点."""
+    (3.2) (→ −3.2), 提高0.7个百分点, -0.4个百分点, 持平 (→ 0)."""
     words = _words()
     text = norm.strip()
+    if text.strip("。") in words.flat:  # 持平: no change
+        return ParsedValue(raw=norm, value=0.0, unit="%", empty=False)
     falling = words.fall.match(text)
     rising = None if falling else words.rise.match(text)
     rest = text[(falling or rising).end():] if (falling or rising) else text
