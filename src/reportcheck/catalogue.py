@@ -51,6 +51,20 @@ STAGE_CONFLICT = IssueType(
     "报告标题写的是“{title}”（{written}），但报告内容是{stage}模板（有“{evidence}”），已按{stage}模板读取。"
     "请把标题改为“湖南省产业集群竞赛参赛报告（{stage}）”。",
     description="标题中的阶段（初赛/决赛）与报告采用的模板不一致：多见于用上一阶段的报告改写而忘改标题。")
+TEXT_LAYER_OCR = IssueType(
+    "X014", "extract.text-layer-ocr", "info",
+    "PDF第{pages}页的文字层无法识别（字体缺少ToUnicode映射，复制出来是乱码），已按图像做文字识别（OCR）读取；"
+    "识别没有把握的内容不作判定。用Word或WPS重新导出PDF可避免。",
+    description="PDF的文字层是乱码时，改用文字识别读取那些页，并如实说明。")
+PICTURE_TABLE = IssueType(
+    "X015", "extract.picture-table", "info",
+    "“{section} {title}”的表格是一张图片，已用文字识别（OCR）读取；识别没有把握的数字不作判定。"
+    "请尽量粘贴为可编辑的Word表格。",
+    description="表格以图片形式粘贴时，用文字识别读取，并如实说明。")
+PICTURE_UNREAD = IssueType(
+    "X016", "extract.picture-unread", "warning",
+    "“{section} {title}”的表格是一张图片，{why}，本表数据未能核对。请粘贴为可编辑的Word表格。",
+    description="表格以图片形式粘贴而无法识别时，只报一条，不逐行报缺。")
 CATEGORY_UNKNOWN = IssueType(
     "X007", "extract.category-unknown", "warning",
     "申报类别“{value}”无法识别，参赛条件无法按类别核验。请填写或勾选“先进制造业集群”“中小企业特色产业集群”之一。")
@@ -99,5 +113,6 @@ EXTRACTION_DOC = "读取报告时发现的问题（提取阶段），与规则�
 EXTRACTION_TYPES: tuple[IssueType, ...] = (
     VALUE_UNREADABLE, ROW_MISSING, UNIT_CONVERTED, UNIT_MISMATCH, YEARS_MISSING, STAGE_UNKNOWN,
     CATEGORY_UNKNOWN, ROW_DUPLICATE, TABLE_MISSING, ROW_UNKNOWN, YEARS_INCONSISTENT, TABLE_UNREAD, STAGE_CONFLICT,
+    TEXT_LAYER_OCR, PICTURE_TABLE, PICTURE_UNREAD,
     *DOUBT_TYPES,
 )

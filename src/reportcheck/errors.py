@@ -20,3 +20,11 @@ class UnreadableInput(Exception):
     @property
     def line(self) -> str:
         return f"{self.path}: {self.zh} / {self.en}"
+
+
+class PictureUnreadable(Exception):
+    """A picture that could not be read by OCR; ``reason`` says why, in Chinese, for the finding."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

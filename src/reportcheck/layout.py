@@ -13,6 +13,16 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 
 @dataclass(slots=True)
+class Picture:
+    """An image in a Word file (a table pasted as a picture, a chart, a logo): its bytes, kept so that
+    extraction can have it read by OCR where the form's table should be and is not."""
+
+    data: bytes
+    width_pt: float  # the size it is shown at on the page
+    height_pt: float
+
+
+@dataclass(slots=True)
 class Paragraph:
     index: int
     text: str
@@ -23,6 +33,7 @@ class Paragraph:
     # Not the applicant's content, as the file itself says: "toc" for an entry of a table of contents
     # (a TOC field, a TOC style). Extraction never anchors a section on such a paragraph.
     furniture: str | None = None
+    pictures: list[Picture] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -47,6 +58,7 @@ class Cell:
     content: list[Paragraph | Table] = field(default_factory=list)
     confidence: float | None = None  # OCR: the least sure word's confidence; None for a text layer
     formula: str | None = None  # a Word formula field's code in the cell ("=ROUND((C9-B9)/B9*100,1)")
+    pictures: list[Picture] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -60,9 +72,14 @@ class Table:
 
 @dataclass(slots=True)
 class Document:
+    """A file's paragraphs and tables. Tables that are no table of the file's own (an embedded workbook,
+    a picture read by OCR) are numbered after all of the file's own, so the own ones keep the numbers
+    the file's markup gives them (and an annotated copy finds them)."""
+
     path: str
     blocks: list[Paragraph | Table] = field(default_factory=list)
     source_format: str = "docx"
+    garbled_pages: list[int] = field(default_factory=list)  # PDF pages whose text layer was no text, OCR'd
 
     def iter_blocks(self) -> Iterator[Paragraph | Table]:
         """Every paragraph and table, nested ones included, in document order."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportcheck.layout import Document, Paragraph, Picture, Table
 from reportcheck.model import Report
 
 
@@ -21,4 +22,40 @@ def load_report(path: str | Path, package: bytes | None = None) -> Report:
     from reportcheck.normalize.text import normalize_document
     from reportcheck.readers import read_document
 
-    return extract(normalize_document(read_document(p, package)))
+    doc = normalize_document(read_document(p, package))
+    return extract(doc, _PictureReader(doc))
+
+
+class _PictureReader:
+    """Reads a picture of ``doc`` by OCR into normalised lines, its tables and paragraphs numbered after
+    the document's own (so the file's own keep their numbers)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        blocks = list(doc.iter_blocks())
+        self.next_table = 1 + max((b.index for b in blocks if isinstance(b, Table)), default=-1)
+        self.next_paragraph = 1 + max((b.index for b in blocks if isinstance(b, Paragraph)), default=-1)
+
+    def __call__(self, picture: Picture) -> list:
+        from reportcheck.errors import PictureUnreadable
+        from reportcheck.extract.lines import flatten
+        from reportcheck.normalize.text import normalize_document
+        from reportcheck.readers.ocr_engine import OCR_INSTALL, OcrMissing
+        from reportcheck.readers.picture import read_picture
+
+        try:
+            blocks = read_picture(picture, self.doc.path)
+        except (OcrMissing, ImportError):
+            raise PictureUnreadable(f"读取图片需要文字识别组件（{OCR_INSTALL}）") from None
+        part = Document(path=self.doc.path, blocks=blocks)
+        for block in part.iter_blocks():
+            if isinstance(block, Table):
+                block.index += self.next_table
+                for row in block.rows:
+                    for cell in row:
+                        cell.table = block.index
+            else:
+                block.index += self.next_paragraph
+        self.next_table += sum(isinstance(b, Table) for b in part.iter_blocks())
+        self.next_paragraph += sum(isinstance(b, Paragraph) for b in part.iter_blocks())
+        return flatten(normalize_document(part))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportcheck.layout import Cell, Document, Paragraph, Table
+from reportcheck.layout import Cell, Document, Paragraph, Picture, Table
 from reportcheck.model import Loc
 
 _SHORT_HEADING = 30
@@ -20,6 +20,12 @@ class Line:
     @property
     def is_row(self) -> bool:
         return self.para is None
+
+    @property
+    def pictures(self) -> list[Picture]:
+        if self.para is not None:
+            return self.para.pictures
+        return [p for c in self.cells if not c.continued for p in c.pictures]
 
     def texts(self) -> list[str]:
         if self.para is not None:
@@ -65,7 +71,7 @@ def flatten(doc: Document) -> list[Line]:
 def _add_blocks(blocks: list[Paragraph | Table], lines: list[Line]) -> None:
     for block in blocks:
         if isinstance(block, Paragraph):
-            if block.norm:
+            if block.norm or block.pictures:
                 lines.append(Line(block, []))
             continue
         for row in block.rows:

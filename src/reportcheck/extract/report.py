@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reportcheck import catalogue as cat
-from reportcheck.errors import UnreadableInput
+from reportcheck.errors import PictureUnreadable, UnreadableInput
 from reportcheck.extract.declaration import is_declaration
 from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
 from reportcheck.extract.furniture import content_lines
@@ -19,7 +19,7 @@ from reportcheck.extract.ocr import unsure
 from reportcheck.extract.row_labels import match_label
 from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits
 from reportcheck.extract.texts import TextCollector
-from reportcheck.layout import Cell, Document, Paragraph
+from reportcheck.layout import Cell, Document, Paragraph, Picture
 from reportcheck.model import Indicator, Issue, Report
 from reportcheck.normalize.text import label_key
 from reportcheck.spec import TemplateSpec, load_templates, template_by_stage
@@ -31,14 +31,32 @@ _RANGE_SURE = 0.99  # OCR confidence a stated evidence page range must reach to 
 _MIN_RECOGNISED = 3  # headings or indicator rows below which a file is not a report
 
 
-def extract(doc: Document) -> Report:
-    """Extract a normalised document. Raises :class:`UnreadableInput` when it is not a report."""
+PictureReader = Callable[[Picture], list[Line]]
+
+
+def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
+    """Extract a normalised document. Raises :class:`UnreadableInput` when it is not a report.
+    ``read_picture`` reads a picture standing where a table of the form should be (raising
+    :class:`PictureUnreadable`); without it pictures are passed over."""
     lines = flatten(doc)
     choice = _choose_template(lines)
-    walker = _Walker(choice.spec)
+    walker = _Walker(choice.spec, read_picture)
     for line in content_lines(lines, walker.headings):
         walker.feed(line)
-    report = walker.report(doc.path, choice)
+    try:
+        report = walker.report(doc.path, choice)
+    except UnreadableInput as exc:
+        if exc.reason != "not_report" or not doc.garbled_pages:
+            raise
+        raise UnreadableInput(
+            doc.path, "garbled",
+            "PDF文字无法识别（字体缺少ToUnicode映射，复制出来是乱码），按图像识别也未能读出报告内容。"
+            "请用Word或WPS重新导出PDF或提交.docx",
+            "the PDF text is garbled (fonts without a ToUnicode map) and OCR of its pages found no report; "
+            "export it again or send the .docx") from None
+    if doc.garbled_pages:
+        report.extraction_issues.insert(0, cat.TEXT_LAYER_OCR.issue(
+            section=None, field="PDF文字层", pages="、".join(map(str, doc.garbled_pages))))
     report.scanned_pages = sorted({b.page for b in _ocr_blocks(doc) if b.page is not None})
     return report
 
@@ -93,8 +111,10 @@ def _choose_template(lines: list[Line]) -> _Choice:
 class _Walker:
     """One pass over the lines; the current heading decides who reads each line."""
 
-    def __init__(self, spec: TemplateSpec) -> None:
+    def __init__(self, spec: TemplateSpec, read_picture: PictureReader | None = None) -> None:
         self.spec = spec
+        self.read_picture = read_picture
+        self.pictures: dict[str, str | None] = {}  # table or list id -> why its picture was not read
         self.headings = build_heading_index(spec)
         self.section: Section | None = None
         self.recognised = 0
@@ -112,6 +132,8 @@ class _Walker:
         self._range_doubts: list[Issue] = []
 
     def feed(self, line: Line) -> None:
+        if line.pictures and self.read_picture is not None and self._table_unread():
+            self._read_pictures(line)
         found = match_heading(self.headings, line.first_text)
         if found is not None and self._accepts(*found, line.first_text):
             self._enter(found[0], line)
@@ -135,6 +157,42 @@ class _Walker:
             self._declaration(line)
         elif line.para is not None and section.kind != "text":  # its heading reworded past knowing
             self.declaration_present |= is_declaration("".join(line.texts()))
+
+    def _table_unread(self) -> bool:
+        """In an indicator table's or a list's section, none of whose rows has been read yet."""
+        section = self.section
+        if section is None:
+            return False
+        if section.kind == "indicators":
+            return not self.indicators[section.id].found
+        if section.kind == "list":
+            return not self.lists[section.spec.id].table.rows  # type: ignore[union-attr]
+        return False
+
+    def _read_pictures(self, line: Line) -> None:
+        """A table pasted as a picture where the section's table should be: read by OCR, line by line."""
+        section = self.section
+        key = section.id if section.kind == "indicators" else section.spec.id  # type: ignore[union-attr]
+        for picture in line.pictures:
+            try:
+                lines = self.read_picture(picture)  # type: ignore[misc]
+            except PictureUnreadable as exc:
+                self.pictures.setdefault(key, exc.reason)
+                continue
+            if not any(pic_line.is_row for pic_line in lines):
+                self.pictures.setdefault(key, "图片中未识别出表格")
+                continue
+            self.pictures[key] = None
+            for pic_line in lines:
+                self.feed(pic_line)
+
+    def _picture_issue(self, key: str, section: str, title: str) -> Issue | None:
+        if key not in self.pictures:
+            return None
+        why = self.pictures[key]
+        if why is None:
+            return cat.PICTURE_TABLE.issue(section=section, field=title, title=title)
+        return cat.PICTURE_UNREAD.issue(section=section, field=title, title=title, why=why)
 
     def _declaration(self, line: Line) -> None:
         """The declaration in its section, also when its sentence is broken over two lines."""
@@ -241,6 +299,11 @@ class _Walker:
         years = self._years(issues)
         for table in self.spec.indicator_tables:
             reader = self.indicators.get(table.id)
+            picture = self._picture_issue(table.id, table.id, table.title)
+            if picture is not None:
+                issues.append(picture)
+                if self.pictures[table.id] is not None:
+                    continue  # the picture is the one finding: not a missing row per row
             if reader is None:
                 issues.append(cat.TABLE_MISSING.issue(section=table.id, field=table.title,
                                                       title=table.title))
@@ -256,6 +319,9 @@ class _Walker:
                     if t.id in self.indicators]
         for lst in self.spec.list_tables:
             list_reader = self.lists.get(lst.id)
+            picture = self._picture_issue(lst.id, lst.section, lst.title)
+            if picture is not None:
+                issues.append(picture)
             if list_reader is not None:
                 issues.extend(list_reader.issues)
                 lists.append(list_reader.table)

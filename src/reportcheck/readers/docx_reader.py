@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.layout import Cell, Document, Paragraph, Table
+from reportcheck.layout import Cell, Document, Paragraph, Picture, Table
 from reportcheck.readers.safezip import Package
 
 _DOCUMENT = "word/document.xml"
@@ -23,6 +23,15 @@ _T, _TAB, _BR, _CR, _SYM = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "sym
 _DEL, _MOVE_FROM, _TXBX = (f"{{{W}}}{t}" for t in ("del", "moveFrom", "txbxContent"))
 _FLDCHAR, _INSTR, _FLDSIMPLE = (f"{{{W}}}{t}" for t in ("fldChar", "instrText", "fldSimple"))
 _STYLES = "word/styles.xml"
+_RELS = "word/_rels/document.xml.rels"
+_PARTS_KEPT = ("word/embeddings/", "word/media/")  # embedded workbooks and pictures
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_WP_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+_V = "urn:schemas-microsoft-com:vml"
+_O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_OBJECT, _DRAWING, _PICT = (f"{{{W}}}{t}" for t in ("object", "drawing", "pict"))
+_EMU_PER_PT = 12700
 # ISO/IEC 29500 Strict (Word's "Strict Open XML Document"): the same markup under other namespaces.
 _STRICT_NAMESPACES = {
     b"http://purl.oclc.org/ooxml/wordprocessingml/main": W.encode(),
@@ -57,15 +66,76 @@ def read_docx(path: Path, data: bytes | None = None) -> Document:
         if _DOCUMENT not in package.names:
             raise UnreadableInput(name, "not_docx", "压缩包中没有Word正文（word/document.xml），不是.docx文件",
                                   "zip archive without word/document.xml, not a .docx; save the report as .docx")
-        parts = package.verify(keep=(_DOCUMENT, _STYLES))
+        keep = [n for n in package.names if n in (_DOCUMENT, _STYLES, _RELS) or n.startswith(_PARTS_KEPT)]
+        parts = package.verify(keep=keep)
     root = _parse(parts[_DOCUMENT], name, "document.xml")
     styles = _parse(parts[_STYLES], name, "styles.xml") if _STYLES in parts else None
     body = root.find(f"{{{W}}}body")
     doc = Document(path=name, source_format="docx")
     if body is not None:
         _drop_placeholders(body)
-        _Walker(doc, toc=_toc_paragraphs(body, _toc_styles(styles))).walk(body)
+        related = _Related(name, parts, _parse(parts[_RELS], name, "document.xml.rels") if _RELS in parts else None)
+        walker = _Walker(doc, toc=_toc_paragraphs(body, _toc_styles(styles)), related=related)
+        walker.walk(body)
+        walker.number_embedded()
     return doc
+
+
+@dataclass
+class _Related:
+    """The package parts the document relates to by id: embedded workbooks and pictures."""
+
+    name: str
+    parts: dict[str, bytes]
+    rels: etree._Element | None
+
+    def data(self, rid: str | None) -> bytes | None:
+        if not rid or self.rels is None:
+            return None
+        for rel in self.rels:
+            if rel.get("Id") == rid and rel.get("TargetMode") != "External":
+                target = (rel.get("Target") or "").lstrip("/")
+                return self.parts.get(target if target.startswith("word/") else f"word/{target}")
+        return None
+
+    def pictures(self, el: etree._Element) -> list[Picture]:
+        """The pictures drawn in ``el`` (DrawingML and VML), an embedded object's preview left out."""
+        out: list[Picture] = []
+        for drawing in el.iter(_DRAWING):
+            if _inside(drawing, _OBJECT, el):
+                continue
+            blip = next(drawing.iter(_A_BLIP), None)
+            data = self.data(blip.get(f"{{{R}}}embed")) if blip is not None else None
+            extent = next(drawing.iter(_WP_EXTENT), None)
+            if data and extent is not None:
+                out.append(Picture(data, _emu(extent.get("cx")), _emu(extent.get("cy"))))
+        return out
+
+    def workbooks(self, p: etree._Element) -> list[bytes]:
+        """The Excel worksheets embedded in a paragraph as objects (ProgID Excel.Sheet…)."""
+        out = []
+        for ole in p.iter(_O_OLE):
+            if (ole.get("ProgID") or "").startswith("Excel.Sheet") and ole.get("Type", "Embed") == "Embed":
+                data = self.data(ole.get(f"{{{R}}}id"))
+                if data:
+                    out.append(data)
+        return out
+
+
+def _inside(el: etree._Element, tag: str, stop: etree._Element) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == tag:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _emu(value: str | None) -> float:
+    try:
+        return int(value or 0) / _EMU_PER_PT
+    except ValueError:
+        return 0.0
 
 
 def _parse(xml: bytes, name: str, part: str) -> etree._Element:
@@ -226,12 +296,21 @@ class _Walker:
     """Walks the body, numbering paragraphs and tables in document order."""
 
     def __init__(self, doc: Document, found: Anchors | None = None,
-                 toc: set[etree._Element] | None = None) -> None:
+                 toc: set[etree._Element] | None = None, related: _Related | None = None) -> None:
         self.doc = doc
         self.n_par = 0
         self.n_tbl = 0
         self.found = found
         self.toc = toc or set()
+        self.related = related
+        self.embedded: list[Table] = []  # tables of embedded workbooks, numbered after the file's own
+
+    def number_embedded(self) -> None:
+        for k, table in enumerate(self.embedded):
+            table.index = self.n_tbl + k
+            for row in table.rows:
+                for cell in row:
+                    cell.table = table.index
 
     def walk(self, container: etree._Element) -> None:
         self.doc.blocks.extend(self.blocks(container))
@@ -242,10 +321,14 @@ class _Walker:
         out: list[Paragraph | Table] = []
         for el in _iter_children(container, _P, _TBL):
             if el.tag == _P:
-                out.append(Paragraph(self.n_par, _paragraph_text(el), furniture="toc" if el in self.toc else None))
+                para = Paragraph(self.n_par, _paragraph_text(el), furniture="toc" if el in self.toc else None)
+                out.append(para)
                 if self.found is not None:
                     self.found.paragraphs[self.n_par] = el
                 self.n_par += 1
+                if self.related is not None:
+                    para.pictures = self.related.pictures(el)
+                    out.extend(self._workbooks(el, parent))
                 for box in _text_boxes(el):
                     out.extend(self.blocks(box, parent))
             else:
@@ -278,6 +361,8 @@ class _Walker:
                 else:
                     cell.text = "\n".join(_cell_texts(tc))
                     cell.formula = _formula(tc)
+                    if self.related is not None:
+                        cell.pictures = self.related.pictures(tc)
                 if vmerge == "restart":
                     for c in range(col, col + span):
                         origin_by_col[c] = cell
@@ -289,6 +374,18 @@ class _Walker:
                 col += span
             table.rows.append(row)
         return table
+
+    def _workbooks(self, p: etree._Element, parent: tuple[int, int, int] | None) -> list[Table]:
+        """Tables of the Excel worksheets embedded in a paragraph, in place of their preview pictures."""
+        from reportcheck.readers.embedded import workbook_rows
+
+        out = []
+        for data in self.related.workbooks(p):  # type: ignore[union-attr]
+            rows = workbook_rows(data, self.related.name)  # type: ignore[union-attr]
+            if rows:
+                out.append(Table(index=-1, rows=rows, parent=parent))
+                self.embedded.append(out[-1])
+        return out
 
     def _found_cell(self, table: int, row: int, col: int, tc: etree._Element) -> None:
         if self.found is not None:

@@ -19,7 +19,7 @@ from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Cell, Document, Paragraph, Table
 from reportcheck.readers.limits import MB, PdfLimits, pdf_limits
 from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables
-from reportcheck.readers.pdf_source import PageContent, holds_another
+from reportcheck.readers.pdf_source import GARBLED_SHARE, PageContent, holds_another
 from reportcheck.readers.pdf_text import Line, group_lines, least_confidence
 
 _THIN = 6.0  # points: narrower cells are gaps between nested ruling lines, not cells
@@ -58,6 +58,11 @@ def read_pdf(path: Path) -> Document:
                               "the PDF is broken and cannot be read; export it again") from None
     finally:
         pdf.close()
+    return assemble(name, pages)
+
+
+def assemble(name: str, pages: list[PageContent]) -> Document:
+    """The layout of pages read from a PDF, or of a picture read by OCR as one page."""
     return _Reader(name).read(pages)
 
 
@@ -79,6 +84,7 @@ class _Reader:
 
     def read(self, contents: list[PageContent]) -> Document:
         self._check_text_layer(contents)
+        self.doc.garbled_pages = [c.number for c in contents if c.garbled]
         pages = []
         carry: Carry | None = None
         for content in contents:
@@ -113,7 +119,7 @@ class _Reader:
                                   "PDF没有文字层（可能是扫描件），请先做文字识别（OCR）或提交.docx",
                                   "the PDF has no text layer (scanned?): OCR it first")
         garbled = sum(c.unmapped for c in contents)
-        if garbled / chars > 0.2:
+        if garbled / chars > GARBLED_SHARE:
             raise UnreadableInput(self.name, "garbled",
                                   f"PDF文字无法识别（{garbled}/{chars}个字符不是正常文字，字体可能缺少ToUnicode映射），"
                                   "请用Word或WPS重新导出PDF或提交.docx",

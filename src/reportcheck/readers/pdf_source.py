@@ -18,6 +18,7 @@ _THICK = 2.0  # a path thinner than this is a line
 _MIN_EDGE = 3.0
 _SNAP = 3.0
 _WORD_GAP = 1.5
+GARBLED_SHARE = 0.2  # a page whose characters are more than this share no text is read by OCR
 _LINE_TOLERANCE = 3.0
 # What a Chinese report's text is made of; glyphs read through a font without a ToUnicode map
 # come out as control characters and stray scripts instead.
@@ -55,6 +56,7 @@ class PageContent:
     rules: list[Rule]  # horizontal lines outside the ruled tables, top to bottom
     chars: int
     unmapped: int
+    garbled: bool = False  # its text layer was no text (no ToUnicode map): read by OCR instead
 
 
 def edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
@@ -114,18 +116,50 @@ def _within(edge: dict, box: tuple[float, float, float, float]) -> bool:
             and box[1] - _SNAP <= edge["top"] <= box[3] + _SNAP)
 
 
-def _words(textpage, height: float) -> tuple[list[dict], int, int]:
-    """Characters grouped into words: a space, a line change or a gap ends a word."""
+def _pdfium_chars(textpage, height: float) -> list[tuple]:
+    """The page's characters as pdfium reads them: (top, bottom, x0, x1, text)."""
     chars = []
-    unmapped = 0
     for i in range(textpage.count_chars()):
         ch = textpage.get_text_range(i, 1)
         if ch in ("\r", "\n") or not ch:
             continue
-        if not ch.isspace() and not _meaningful(ch[0]):
-            unmapped += 1
         left, bottom, right, top = textpage.get_charbox(i, loose=True)
         chars.append((height - top, height - bottom, left, right, ch))
+    return chars
+
+
+def _unread_by_pdfium(page, textpage) -> bool:
+    """Text pdfium shows no character for: a font the PDF does not embed (reportlab's STSong-Light, a
+    producer's 宋体) whose encoding pdfium maps only through a font installed on this machine. Without
+    one the text is lost; pdfminer maps it with its own CMaps."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=2):
+        size = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+        buffer = ctypes.create_string_buffer(max(size, 2))
+        raw.FPDFTextObj_GetText(obj.raw, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), size)
+        if buffer.raw[:max(0, size - 2)].decode("utf-16-le", "replace").strip():
+            continue
+        font = raw.FPDFTextObj_GetFont(obj.raw)
+        if font and not raw.FPDFFont_GetIsEmbedded(font):
+            return True
+    return False
+
+
+def _pdfminer_chars(miner, number: int) -> list[tuple]:
+    """The page's characters as pdfminer (through pdfplumber) reads them."""
+    page = miner.pages[number - 1]
+    return [(c["top"], c["bottom"], c["x0"], c["x1"], c["text"]) for c in page.chars
+            if c["text"] and c["text"] not in ("\r", "\n")]
+
+
+def _words(chars: list[tuple]) -> tuple[list[dict], int, int]:
+    """Characters grouped into words: a space, a line change or a gap ends a word; and how many characters
+    there are and how many of them are no text (glyphs without a Unicode mapping: control characters,
+    stray scripts, pdfminer's "(cid:123)")."""
+    unmapped = sum(1 for c in chars if not c[4].isspace() and (c[4].startswith("(cid:") or not _meaningful(c[4][0])))
     total = sum(1 for c in chars if not c[4].isspace())
     lines: list[list[tuple]] = []
     for char in sorted(chars, key=lambda c: (round(c[0]), c[2])):
@@ -164,28 +198,42 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
     deadline = time.monotonic() + limits.seconds
     out = []
     images_only: list[int] = []
+    miner = None
     for number, page in enumerate(pdf, start=1):
         guard = PageGuard(name, number, limits, deadline)
         guard.check_time()
         height = page.get_height()
         textpage = page.get_textpage()
         guard.check_objects(raw.FPDFPage_CountObjects(page.raw) + textpage.count_chars())
-        words, total, unmapped = _words(textpage, height)
+        chars = _pdfium_chars(textpage, height)
+        if _unread_by_pdfium(page, textpage):
+            import logging
+
+            import pdfplumber
+
+            logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on odd fonts are not ours to print
+            miner = miner or pdfplumber.open(name)
+            chars = _pdfminer_chars(miner, number)
+        words, total, unmapped = _words(chars)
         if not total and _has_images(page):
             images_only.append(number)
         tables, rules = ruled_tables(_edges(page, height), guard)
         out.append(PageContent(number, height, words, tables, rules, total, unmapped))
+    if miner is not None:
+        miner.close()
     # A scan (at least half its pages are images alone) is read by OCR; in a PDF with a text layer,
     # an image page (a photo, a certificate in the evidence appendix) stays as it is, without text.
+    # A page whose text layer is mostly no text (glyphs without a ToUnicode map) is read by OCR too.
     scan = len(images_only) * 2 >= len(out)
-    if scan:
-        for scanned, number in enumerate(images_only, start=1):
-            deadline += limits.ocr_page_seconds
-            guard = PageGuard(name, number, limits, deadline, scanned)
-            guard.check_time()
-            page = pdf[number - 1]
-            out[number - 1] = _scanned(page, number, page.get_height(), guard)
-    PageGuard(name, len(out), limits, deadline, len(images_only) if scan else 0).check_time()
+    garbled = [c.number for c in out if c.chars and c.unmapped / c.chars > GARBLED_SHARE]
+    to_read = sorted((images_only if scan else []) + garbled)
+    for scanned, number in enumerate(to_read, start=1):
+        deadline += limits.ocr_page_seconds
+        guard = PageGuard(name, number, limits, deadline, scanned)
+        guard.check_time()
+        page = pdf[number - 1]
+        out[number - 1] = _scanned(page, number, page.get_height(), guard, number in garbled)
+    PageGuard(name, len(out), limits, deadline, len(to_read)).check_time()
     return out
 
 
@@ -195,15 +243,25 @@ def _has_images(page) -> bool:
     return next(iter(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None) is not None
 
 
-def _scanned(page, number: int, height: float, guard: PageGuard) -> PageContent:
-    """An image-only page read by OCR; without the OCR extra, the file is refused saying how to add it."""
+def _scanned(page, number: int, height: float, guard: PageGuard, garbled: bool = False) -> PageContent:
+    """An image-only (or ``garbled``) page read by OCR; without the OCR extra, the file is refused saying
+    how to add it."""
     from reportcheck.readers.ocr_engine import OCR_INSTALL, OcrMissing
 
     try:
         from reportcheck.readers.scan_page import read_scanned_page
 
-        return read_scanned_page(page, number, height, guard)
+        content = read_scanned_page(page, number, height, guard)
+        content.garbled = garbled
+        return content
     except OcrMissing:
+        if garbled:
+            raise UnreadableInput(
+                guard.name, "garbled",
+                f"PDF第{number}页的文字无法识别（字体缺少ToUnicode映射），按图像读取需要文字识别组件：{OCR_INSTALL}；"
+                "或用Word/WPS重新导出PDF、提交.docx",
+                f"page {number}'s text is garbled (fonts without a ToUnicode map); reading it as an image needs "
+                f"the OCR extra: {OCR_INSTALL}") from None
         raise UnreadableInput(
             guard.name, "no_text_layer",
             f"PDF第{number}页没有文字层（扫描件），读取扫描件需要文字识别组件：{OCR_INSTALL}；或提交.docx",

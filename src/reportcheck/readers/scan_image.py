@@ -26,6 +26,7 @@ _GAP_DOWN = 24  # and in a line down (a one-line row is about 35 px high at 200 
 _BORDER_ROWS = 3  # lines across that end at one x make a table border there
 _REACH = 200  # pixels a line across may have lost at an end
 _MARK = 40  # pixels of ink: less, set apart on a line by a wide gap, is a speck (a "1" has about 80)
+_MIN_ACROSS, _MIN_DOWN = 66, 39  # pixels: the line kernels on an A4 page at 200 dpi (width / 25, height / 60)
 _VALLEY = 0.15  # a row this empty, against the median row of a run, is a gap between two lines
 
 
@@ -139,12 +140,15 @@ def _ruling(ink: np.ndarray) -> _Lines:
     """Ruling lines: ink that survives an opening with a kernel far longer than any character."""
     h, w = ink.shape
     binary = ink.astype(np.uint8)
-    across = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (w // 25, 1)))
+    # The kernels are a share of an A4 page, and never shorter than they are on one: a picture of a
+    # table is far smaller than a page, and its characters' strokes are not lines.
+    wide, tall = max(w // 25, _MIN_ACROSS), max(h // 60, _MIN_DOWN)
+    across = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (wide, 1)))
     across = cv2.morphologyEx(across, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 1)))
-    down = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, h // 60)))
+    down = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, tall)))
     down = cv2.morphologyEx(down, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 9)))
     horizontals = _joined(_segments(across, True), _GAP_ACROSS)
-    long_down = 3 * (h // 60)
+    long_down = 3 * tall
     verticals = [s for s in _joined(_segments(down, False), _GAP_DOWN)
                  if s.b - s.a >= long_down or _meets(s, horizontals)]
     verticals += _borders(horizontals, verticals)

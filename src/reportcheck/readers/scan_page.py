@@ -42,7 +42,12 @@ def read_scanned_page(page, number: int, height: float, guard: PageGuard) -> Pag
     except pdfium.PdfiumError:
         raise UnreadableInput(guard.name, "corrupt", f"PDF第{number}页的图像已损坏，无法读取，请重新扫描",
                               f"the image of page {number} is broken; scan it again") from None
-    prepared = prepare(np.ascontiguousarray(bitmap.to_numpy()[:, :, :3]))
+    return read_image(np.ascontiguousarray(bitmap.to_numpy()[:, :, :3]), scale, number, height, guard)
+
+
+def read_image(image: np.ndarray, scale: float, number: int, height: float, guard: PageGuard) -> PageContent:
+    """The content of an image (``scale`` pixels a point, about ``DPI`` / 72), read by OCR."""
+    prepared = prepare(image)
     edges = [_edge(s, scale) for s in prepared.segments]
     tables, rules = ruled_tables(edges, guard)
     boxes: list[tuple[int, int, int, int]] = []
