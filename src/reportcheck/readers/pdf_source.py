@@ -148,11 +148,40 @@ def _unread_by_pdfium(page, textpage) -> bool:
     return False
 
 
-def _pdfminer_chars(miner, number: int) -> list[tuple]:
-    """The page's characters as pdfminer (through pdfplumber) reads them."""
-    page = miner.pages[number - 1]
-    return [(c["top"], c["bottom"], c["x0"], c["x1"], c["text"]) for c in page.chars
-            if c["text"] and c["text"] not in ("\r", "\n")]
+class _Miner:
+    """pdfminer (through pdfplumber) on the same file, opened when a page needs it. It may fail on a
+    file or a page that pdfium got through (a damaged stream): pdfium's reading stands then."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.pdf = None
+        self.failed = False
+
+    def chars(self, number: int) -> list[tuple] | None:
+        """The page's characters as pdfminer reads them, or None."""
+        import logging
+
+        import pdfplumber
+
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on odd fonts are not ours to print
+        try:
+            if self.pdf is None and not self.failed:
+                self.pdf = pdfplumber.open(self.name)
+            if self.pdf is None:
+                return None
+            page = self.pdf.pages[number - 1]
+            return [(c["top"], c["bottom"], c["x0"], c["x1"], c["text"]) for c in page.chars
+                    if c["text"] and c["text"] not in ("\r", "\n")]
+        except Exception:  # pdfminer raises all kinds of errors on a broken file
+            self.failed = self.pdf is None
+            return None
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            try:
+                self.pdf.close()
+            except Exception:  # closing flushes what pdfminer read lazily: a broken file fails here too
+                pass
 
 
 def _words(chars: list[tuple]) -> tuple[list[dict], int, int]:
@@ -198,7 +227,7 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
     deadline = time.monotonic() + limits.seconds
     out = []
     images_only: list[int] = []
-    miner = None
+    miner = _Miner(name)
     for number, page in enumerate(pdf, start=1):
         guard = PageGuard(name, number, limits, deadline)
         guard.check_time()
@@ -207,20 +236,13 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
         guard.check_objects(raw.FPDFPage_CountObjects(page.raw) + textpage.count_chars())
         chars = _pdfium_chars(textpage, height)
         if _unread_by_pdfium(page, textpage):
-            import logging
-
-            import pdfplumber
-
-            logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes on odd fonts are not ours to print
-            miner = miner or pdfplumber.open(name)
-            chars = _pdfminer_chars(miner, number)
+            chars = miner.chars(number) or chars
         words, total, unmapped = _words(chars)
         if not total and _has_images(page):
             images_only.append(number)
         tables, rules = ruled_tables(_edges(page, height), guard)
         out.append(PageContent(number, height, words, tables, rules, total, unmapped))
-    if miner is not None:
-        miner.close()
+    miner.close()
     # A scan (at least half its pages are images alone) is read by OCR; in a PDF with a text layer,
     # an image page (a photo, a certificate in the evidence appendix) stays as it is, without text.
     # A page whose text layer is mostly no text (glyphs without a ToUnicode map) is read by OCR too.

@@ -26,7 +26,7 @@ _GAP_DOWN = 24  # and in a line down (a one-line row is about 35 px high at 200 
 _BORDER_ROWS = 3  # lines across that end at one x make a table border there
 _REACH = 200  # pixels a line across may have lost at an end
 _MARK = 40  # pixels of ink: less, set apart on a line by a wide gap, is a speck (a "1" has about 80)
-_MIN_ACROSS, _MIN_DOWN = 66, 39  # pixels: the line kernels on an A4 page at 200 dpi (width / 25, height / 60)
+_MIN_ACROSS, _MIN_DOWN = 66, 38  # pixels: the line kernels on an A4 page at 200 dpi (width / 25, height / 60)
 _VALLEY = 0.15  # a row this empty, against the median row of a run, is a gap between two lines
 
 

@@ -6,13 +6,12 @@ the interval of the reported figure cannot meet the interval of the recomputed o
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Indicator, Issue, Report
+from reportcheck.rounding import growth_interval, rate_fits
 from reportcheck.rules.base import (
     Rule,
     RulePack,
@@ -56,34 +55,6 @@ GROWTH_FORMULA_OTHER_ROW = IssueType(
 _CELL_REF = re.compile(r"(?<![A-Za-z])([A-Z]{1,2})(\d{1,3})(?!\d)")
 
 
-def growth_interval(v0: float, d0: int, v1: float, d1: int, exact: bool) -> tuple[float, float] | None:
-    """The range of growth (%) consistent with two rounded values; None when v0 may be ≤ 0."""
-    h0, h1 = half_unit(d0, exact), half_unit(d1, exact)
-    ratio = ratio_interval(v1, h1, v0, h0)
-    if ratio is None:
-        return None
-    return (ratio[0] - 1) * 100, (ratio[1] - 1) * 100
-
-
-def _meets(reported: float, decimals: int, lo: float, hi: float, computed: float | None = None) -> bool:
-    """Whether a reported rate fits the recomputed range, or equals the recomputed rate rounded twice
-    (to 2 decimals, then to the reported ones: 132.3529 → 132.35 → 132.4)."""
-    h = half_unit(decimals)
-    if reported + h >= lo - 1e-9 and reported - h <= hi + 1e-9:
-        return True
-    if computed is None or decimals >= 2 or not math.isfinite(computed):  # 1e300 / 1e-300 overflows
-        return False
-    twice = _round_half_up(computed, 2)
-    # 132.35 rounds to 132.4 by hand, to 132.3 in binary floating point (spreadsheets, scripts)
-    return any(abs(r - reported) < 1e-9 for r in (_round_half_up(twice, decimals), round(twice, decimals)))
-
-
-def _round_half_up(value: float, decimals: int) -> float:
-    """Rounding as people and spreadsheets do it (0.5 up), not Python's round-half-even."""
-    quantum = Decimal(1).scaleb(-decimals)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
-
-
 def _two_years(ind: Indicator) -> tuple[str, str] | None:
     years = sorted(y for y in ind.values if y.isdigit())
     return (years[-2], years[-1]) if len(years) >= 2 else None
@@ -124,7 +95,7 @@ def check_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
         if g is None:
             continue
         y0, y1, v0, v1, lo, hi = g
-        if not _meets(ind.growth_pct, ind.growth_decimals or 0, lo, hi, (v1 / v0 - 1) * 100):
+        if not rate_fits(ind.growth_pct, ind.growth_decimals or 0, lo, hi, (v1 / v0 - 1) * 100):
             yield _growth_issue(rule, ind, y0, y1, v0, v1, (v1 / v0 - 1) * 100, lo, hi, "%")
 
 
@@ -167,7 +138,7 @@ def check_rd_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issu
         return
     y0, y1, v0, v1, lo, hi = g
     reported = rate.values.get(y1)
-    if reported is None or _meets(reported, rate.decimals.get(y1, 0), lo, hi, (v1 / v0 - 1) * 100):
+    if reported is None or rate_fits(reported, rate.decimals.get(y1, 0), lo, hi, (v1 / v0 - 1) * 100):
         return
     yield rule.type.issue(section=rate.section, field=rate.label, location=rate.at(y1), year=y1,
                           reported=fmt(reported), y0=y0, v0=fmt(v0), v1=fmt(v1),
@@ -195,7 +166,7 @@ def check_patents_per_10k(rule: Rule, report: Report, pack: RulePack) -> Iterato
         if interval is None:
             continue
         lo, hi = interval[0] * spec["per"], interval[1] * spec["per"]
-        if not _meets(reported, rate.decimals.get(year, 0), lo, hi):
+        if not rate_fits(reported, rate.decimals.get(year, 0), lo, hi):
             yield rule.type.issue(section=rate.section, field=rate.label, location=rate.at(year), year=year,
                                   reported=fmt(reported), patents=fmt(n), employees=fmt(d),
                                   computed=n / d * spec["per"], lo=lo, hi=hi)
@@ -228,7 +199,7 @@ def check_park_ratios(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
         if interval is None:
             continue
         lo, hi = interval[0] * spec["factor"], interval[1] * spec["factor"]
-        if not _meets(reported, ratio.decimals.get(ry, 0), lo, hi):
+        if not rate_fits(reported, ratio.decimals.get(ry, 0), lo, hi):
             yield rule.type.issue(section=ratio.section, field=ratio.label, location=ratio.at(ry),
                                   label=ratio.label, reported=fmt(reported), unit=ratio.unit, year=year,
                                   num_label=num.label, num=fmt(n), area=fmt(area),

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, Report
+from reportcheck.rounding import half_unit, intervals_meet, ratio_interval
 
 RulePack = dict
+__all__ = ["half_unit", "intervals_meet", "ratio_interval"]  # the interval arithmetic, for the rules
 DATA_SHEET = "data_sheet"  # the template id of a report read from the Excel data sheet
 
 
@@ -72,23 +74,6 @@ def latest_value(report: Report, key: str) -> tuple[str, float] | None:
     year = report.years[-1]
     value = ind.values.get(year)
     return None if value is None else (year, value)
-
-
-def half_unit(decimals: int, exact: bool = False) -> float:
-    """Half of the last written digit: 120.5 stands for [120.45, 120.55]."""
-    return 0.0 if exact else 0.5 * 10.0 ** (-decimals)
-
-
-def intervals_meet(a: float, ha: float, b: float, hb: float) -> bool:
-    """Whether [a ± ha] and [b ± hb] overlap (a tiny epsilon absorbs float noise)."""
-    return a - ha <= b + hb + 1e-9 and b - hb <= a + ha + 1e-9
-
-
-def ratio_interval(num: float, h_num: float, den: float, h_den: float) -> tuple[float, float] | None:
-    """The range of num/den when both are rounded; None when den may be ≤ 0 or num < 0."""
-    if den - h_den <= 0 or num - h_num < 0:
-        return None
-    return (num - h_num) / (den + h_den), (num + h_num) / (den - h_den)
 
 
 def is_exact(report_unit: str, decimals: int, pack: RulePack) -> bool:
