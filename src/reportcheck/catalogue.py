@@ -106,7 +106,23 @@ OCR_UNSURE = IssueType(
     "扫描件中{what}识别为“{raw}”（{why}），无法确认，未参与核对。请对照原件核实。",
     description="读取存疑：扫描件的文字识别没有把握（置信度低或识别结果不是数值），该内容不作为判定依据。")
 
-DOUBT_TYPES: tuple[IssueType, ...] = (COLUMN_UNMAPPED, COLUMN_CONFLICT, LABEL_UNCERTAIN, OCR_UNSURE)
+READ_OTHERWISE = IssueType(
+    "D005", "doubt.read-otherwise", "info",
+    "“{title}”中有{rows}行的增幅按表头的读法与数值不符，按“{how}”读取后全表一致，已按此读取。请确认表头与数值对应。",
+    description="读取方式：多行以同样方式不符时，换一种读法（年份互换、百分点）使全表自洽，并如实说明。")
+TABLE_DISAGREES = IssueType(
+    "D006", "doubt.table-disagrees", "warning",
+    "“{title}”中{of}行里有{rows}行的增幅与两年数值不符，已尝试{tried}仍不一致，可能是本表读取有误。"
+    "本表数值未参与核对，请人工核对本表。",
+    description="读取存疑：一张表中多数行以同样方式不符，更可能是读错了表，不逐行报错。")
+COLUMN_NOT_FIGURES = IssueType(
+    "D007", "doubt.column-not-figures", "warning",
+    "“{title}”第{col}列（表头“{header}”）有{rows}个单元格不是数值（如{examples}），可能读错了列，"
+    "该列数值未参与核对。请确认表头与数值对应。",
+    description="读取存疑：一列中多数单元格不是数值，更可能是列对应错了，不逐格报“无法识别的数值”。")
+
+DOUBT_TYPES: tuple[IssueType, ...] = (COLUMN_UNMAPPED, COLUMN_CONFLICT, LABEL_UNCERTAIN, OCR_UNSURE,
+                                      READ_OTHERWISE, TABLE_DISAGREES, COLUMN_NOT_FIGURES)
 
 EXTRACTION_DOC = "读取报告时发现的问题（提取阶段），与规则一样可用 --select/--ignore/--severity 调整。"
 

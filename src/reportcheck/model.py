@@ -129,6 +129,9 @@ class TableReading:
     columns: list[ColumnReading] = dataclasses.field(default_factory=list)
     rows_read: int = 0
     skipped: list[SkippedRow] = dataclasses.field(default_factory=list)
+    reading: str | None = None
+    """how the table was read when its rows disagreed as read (years exchanged, growth in points), or
+    that its figures are in doubt"""
 
 
 @dataclass(slots=True, kw_only=True)

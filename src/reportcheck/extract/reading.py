@@ -20,6 +20,7 @@ class ReadingLog:
     rows_read: int = 0
     column_notes: list[ColumnReading] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
+    reading: str | None = None  # another reading the table's figures needed (extract/agreement.py)
 
     def columns(self, header: HeaderMap) -> None:
         notes = [ColumnReading(col=col, header=role.header, role=role.describe())
@@ -43,4 +44,5 @@ class ReadingLog:
 
     def result(self) -> TableReading:
         return TableReading(section=self.section, title=self.title, found_by=self.found_by or "指标名称",
-                            columns=self.column_notes, rows_read=self.rows_read, skipped=self.skipped)
+                            columns=self.column_notes, rows_read=self.rows_read, skipped=self.skipped,
+                            reading=self.reading)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from reportcheck import catalogue as cat
 from reportcheck.errors import PictureUnreadable, UnreadableInput
+from reportcheck.extract.agreement import reconcile
 from reportcheck.extract.declaration import is_declaration
 from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
 from reportcheck.extract.furniture import content_lines
@@ -310,6 +311,7 @@ class _Walker:
                 continue
             if not reader.header.has_values() and reader.found:
                 issues.append(cat.YEARS_MISSING.issue(section=table.id, field=table.title))
+            reconcile(list(reader.found.values()), reader.log, reader.issues)
             issues.extend(reader.issues)
             issues.extend(missing_rows(table, reader, category))
             issues.extend(unknown_rows(table, reader))

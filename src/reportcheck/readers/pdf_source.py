@@ -8,6 +8,7 @@ geometry (merge_edges → intersections → cells → tables) turns them into ce
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 
@@ -178,10 +179,8 @@ class _Miner:
 
     def close(self) -> None:
         if self.pdf is not None:
-            try:
+            with contextlib.suppress(Exception):  # closing flushes what pdfminer read lazily: it may fail too
                 self.pdf.close()
-            except Exception:  # closing flushes what pdfminer read lazily: a broken file fails here too
-                pass
 
 
 def _words(chars: list[tuple]) -> tuple[list[dict], int, int]:

@@ -452,7 +452,8 @@ def _readings(readings: list[TableReading]) -> str:
 
 
 def _reading(reading: TableReading) -> str:
-    out = [f"<p>“{escape(reading.title)}”由{escape(reading.found_by)}找到，读出{reading.rows_read}行。</p>"]
+    how = f"；{escape(reading.reading)}" if reading.reading else ""
+    out = [f"<p>“{escape(reading.title)}”由{escape(reading.found_by)}找到，读出{reading.rows_read}行{how}。</p>"]
     if reading.columns:
         rows = [f"<tr><td>第{column_range(c.col, c.span)}列</td><td>{escape(' '.join(c.header.split()))}</td>"
                 f"<td>{escape(c.role)}</td></tr>" for c in reading.columns]

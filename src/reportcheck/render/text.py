@@ -93,7 +93,8 @@ def _readings(report: Report) -> list[str]:
     """How each table was recognised: its anchor, the role of each column, the rows left out."""
     out = ["\n  表格读取方式"]
     for reading in report.readings:
-        out.append(f"    {reading.section} {reading.title}：由{reading.found_by}找到，读出{reading.rows_read}行")
+        out.append(f"    {reading.section} {reading.title}：由{reading.found_by}找到，读出{reading.rows_read}行"
+                   + (f"；{reading.reading}" if reading.reading else ""))
         if reading.columns:
             cols = "；".join(f"第{column_range(c.col, c.span)}列“{' '.join(c.header.split())}”→{c.role}"
                             for c in reading.columns)
