@@ -81,6 +81,17 @@ YEARS_INCONSISTENT = IssueType(
     "X011", "extract.years-inconsistent", "warning",
     "{section}的年份为{found}，与2.1的年份{expected}不一致。")
 
+ROWS_UNREAD = IssueType(
+    "X017", "extract.rows-unread", "warning",
+    "“{section} {title}”中有{count}个指标行未找到（{labels}），多半是这些行的写法未能识别，未逐行报缺。"
+    "请按模板保留这些行的指标名称。")
+READING_FAILED = IssueType(
+    "X018", "extract.reading-failed", "error",
+    "本报告只读出了模板{expected}个部分中的{read}个（{found}），大部分内容未能读取，无法可靠检查，"
+    "其余问题不再列出。请确认文件是按模板填写的参赛报告；如是PDF或扫描件，请提交.docx。")
+TEXT_MISSING = IssueType(
+    "X019", "extract.text-missing", "warning",
+    "未找到“{section} {title}”（已按标题查找）。请按模板填写该部分。")
 TABLE_UNREAD = IssueType(
     "X012", "extract.table-unread", "warning",
     "找到了“{section} {title}”，但没有读出其中任何指标行（{tried}）。请按模板保留该表的表头和指标名称。")
@@ -129,6 +140,6 @@ EXTRACTION_DOC = "读取报告时发现的问题（提取阶段），与规则�
 EXTRACTION_TYPES: tuple[IssueType, ...] = (
     VALUE_UNREADABLE, ROW_MISSING, UNIT_CONVERTED, UNIT_MISMATCH, YEARS_MISSING, STAGE_UNKNOWN,
     CATEGORY_UNKNOWN, ROW_DUPLICATE, TABLE_MISSING, ROW_UNKNOWN, YEARS_INCONSISTENT, TABLE_UNREAD, STAGE_CONFLICT,
-    TEXT_LAYER_OCR, PICTURE_TABLE, PICTURE_UNREAD,
+    TEXT_LAYER_OCR, PICTURE_TABLE, PICTURE_UNREAD, ROWS_UNREAD, READING_FAILED, TEXT_MISSING,
     *DOUBT_TYPES,
 )

@@ -209,6 +209,8 @@ class BasicInfo:
     """fields whose text as written differs from the simplified value"""
     doubts: dict[str, str] = dataclasses.field(default_factory=dict)
     """fields read with doubt (a scan's unsure OCR), keyed as locations, and why"""
+    not_found: list[str] = dataclasses.field(default_factory=list)
+    """fields whose label the reader never met (keyed as locations): not known to be empty, only unread"""
 
     def quote(self, key: str) -> str:
         """A field as the applicant wrote it (traditional characters kept), for messages."""
@@ -235,6 +237,8 @@ class Report:
     readings: list[TableReading] = dataclasses.field(default_factory=list)
     """how each table was read"""
     scanned_pages: list[int] = dataclasses.field(default_factory=list)
+    reading_failed: bool = False
+    """almost nothing of the form could be read: one finding says so, and no rule runs on the rest"""
     """pages read by OCR (a scan)"""
 
     def indicator(self, key: str) -> Indicator | None:

@@ -416,6 +416,21 @@ def toc_typed(doc: Docx) -> bool:
     return True
 
 
+def toc_typed_without_pages(doc: Docx) -> bool:
+    """A table of contents typed as the headings alone, without page numbers (目录, then 一、集群基本信息 …)."""
+    found = _toc_headings(doc)
+    if len(found) < 4 or found[0][0].getparent() is not doc.body:
+        return False
+    like = _body_paragraph(doc)
+    block = [new_paragraph("目录", like)]
+    block += [new_paragraph(text, like) for _, _, text in found]
+    brk = new_paragraph("", like)
+    etree.SubElement(brk, w("r")).append(_el("br", type="page"))
+    for el in [*block, brk]:
+        found[0][0].addprevious(el)
+    return True
+
+
 # --- 3. a cover page, running header and footer, a landscape section -----------------------------------------
 
 HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
@@ -770,6 +785,7 @@ def placeholders_unfilled(doc: Docx) -> bool:
 TRANSFORMS: tuple[Transform, ...] = (
     docx(toc_field),
     docx(toc_typed),
+    docx(toc_typed_without_pages),
     docx(cover_and_headers),
     docx(placeholders_unfilled),
 )

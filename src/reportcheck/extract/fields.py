@@ -136,6 +136,7 @@ class BasicInfoReader:
         self.simple = FieldReader(self.spec.fields)
         self.groups = {_key(g.label): g for g in self.spec.groups}
         self._group: GroupSpec | None = None  # the group the last row was in
+        self.seen: set[str] = set()  # the fields whose label was met, keyed as locations
 
     def feed(self, line: Line) -> None:
         if not line.is_row:
@@ -156,6 +157,7 @@ class BasicInfoReader:
             value = _one_line(cells[i + 1].norm)
             spec = by_label.get(label)
             if spec is not None:
+                self.seen.add(f"{group.key}.{spec.key}")
                 setattr(contact, spec.key, value)
                 self.info.locations[f"{group.key}.{spec.key}"] = cell_loc(cells[i + 1])
                 _keep_original(self.info.as_written, f"{group.key}.{spec.key}", value, cells[i + 1].text)
@@ -163,6 +165,7 @@ class BasicInfoReader:
                            cells[i + 1])
                 last_phone = spec.phone
             elif label in _PHONES and last_phone:
+                self.seen.add(f"{group.key}.{last_phone}")
                 setattr(contact, last_phone, value)
                 self.info.locations[f"{group.key}.{last_phone}"] = cell_loc(cells[i + 1])
                 note_doubt(self.info.doubts, self.issues, f"{group.key}.{last_phone}", f"{group.label}·电话",
@@ -171,6 +174,10 @@ class BasicInfoReader:
     def result(self) -> BasicInfo:
         for key, value in self.simple.values.items():
             setattr(self.info, key, value)
+        self.seen.update(self.simple.values)
+        wanted = [f.key for f in self.spec.fields] + [f"{g.key}.{f.key}" for g in self.spec.groups for f in g.fields]
+        wanted += [f"{g.key}.{f.phone}" for g in self.spec.groups for f in g.fields if f.phone]
+        self.info.not_found = [key for key in dict.fromkeys(wanted) if key not in self.seen]
         self.info.locations.update(self.simple.locations)
         self.info.as_written.update(self.simple.as_written)
         self.info.doubts.update(self.simple.doubts)

@@ -5,7 +5,8 @@ its lines anchor every section at the contents page and the report reads as empt
 whose text, without a trailing page number, is a heading of the form: taken as an entry when the file
 says so (a TOC field or style, :attr:`Paragraph.furniture`), when dot leaders lead to the number, or
 when two or more such lines stand together (or follow a 目录 line). A heading with a page range
-(七、佐证材料 第30-80页) is the appendix's own heading, not an entry.
+(七、佐证材料 第30-80页) is the appendix's own heading, not an entry. Contents typed without page numbers
+are the headings standing back to back, four or more, or after a 目录 line.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from reportcheck.normalize.text import label_key
 _ENTRY = re.compile(r"^(?P<title>.*?\S)\s*(?P<leader>[.…·•_\-—]{2,}\s*|\s+)(?:第\s*)?\d{1,3}\s*页?$")
 _RANGE = re.compile(r"\d+\s*(?:-|~|至|到|—)+\s*\d+")
 _CONTENTS_TITLE = frozenset({"目录", "目次", "contents"})
+_RUN = 4  # headings back to back, with nothing between, that can only be a contents list
 
 
 def content_lines(lines: list[Line], headings: LabelIndex) -> list[Line]:
     """``lines`` without the title and entries of a table of contents."""
     entries = [_entry(line, headings) for line in lines]
+    _bare_runs(lines, entries, headings)
     drop: set[int] = set()
     i = 0
     while i < len(lines):
@@ -58,6 +61,32 @@ def _entry(line: Line, headings: LabelIndex) -> bool | None:
     if match_heading(headings, m.group("title")) is None:
         return None
     return bool(m.group("leader").strip())
+
+
+def _bare_runs(lines: list[Line], entries: list[bool | None], headings: LabelIndex) -> None:
+    """Contents typed without page numbers: headings back to back with nothing between them, four or
+    more (a chapter heading is followed by its first section's, never by three more), or after a 目录
+    line; a heading met twice ends them: the second is the real one). They are marked as sure entries."""
+    i = 0
+    while i < len(lines):
+        j = i
+        seen: set[tuple[str, str]] = set()
+        while j < len(lines) and entries[j] is None and (section := _bare_heading(lines[j], headings)) is not None \
+                and section not in seen:  # the real first heading after the contents repeats an entry
+            seen.add(section)
+            j += 1
+        if j - i >= _RUN or (j > i and i > 0 and _is_contents_title(lines[i - 1])):
+            entries[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+
+
+def _bare_heading(line: Line, headings: LabelIndex) -> tuple[str, str] | None:
+    """The section (kind, id) a paragraph is the heading of, or None."""
+    para = line.para
+    if para is None or not para.norm:
+        return None
+    found = match_heading(headings, para.norm.split("\n")[0])
+    return (found[0].kind, found[0].id) if found else None
 
 
 def _is_contents_title(line: Line) -> bool:

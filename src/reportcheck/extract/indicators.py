@@ -20,6 +20,7 @@ from reportcheck.normalize.text import label_key
 from reportcheck.spec import IndicatorTableSpec, RowSpec
 
 _LABEL_UNIT = re.compile(r"\(([^()]*)\)")
+_MANY_MISSING = 3  # rows not found from which, when they are half the table or more, the reading failed
 _UNIT_LINE = re.compile(r"^\(?(?:计量)?单位[:：]?(.+?)\)?$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473])")
 _TRAILING_PARENS = re.compile(r"(?:[(（][^()（）]*[)）])+$")
@@ -357,15 +358,19 @@ def missing_rows(spec: IndicatorTableSpec, reader: IndicatorReader,
                  category: str | None) -> list[Issue]:
     """Rows the template has and the report lost (rows of the other category excepted).
 
-    A table of which not one row was read is one finding (X012), not a finding per row."""
+    A table of which not one row was read is one finding (X012), not a finding per row; so is a table of
+    which most rows were not found (X017)."""
     wanted = [row for row in spec.rows if not row.categories or category in row.categories]
     if not reader.found:
         tried = "已按表头和模板中的指标名称查找"
         if not reader.header.columns:
             tried += "；未找到含年份的表头"
         return [cat.TABLE_UNREAD.issue(section=spec.id, field=spec.title, title=spec.title, tried=tried)]
-    return [cat.ROW_MISSING.issue(section=spec.id, field=row.label, label=row.label)
-            for row in wanted if row.key not in reader.found]
+    missing = [row for row in wanted if row.key not in reader.found]
+    if len(missing) >= _MANY_MISSING and len(missing) * 2 >= len(wanted):  # the reading failed, not each row
+        return [cat.ROWS_UNREAD.issue(section=spec.id, field=spec.title, title=spec.title, count=len(missing),
+                                      labels="、".join(row.label for row in missing))]
+    return [cat.ROW_MISSING.issue(section=spec.id, field=row.label, label=row.label) for row in missing]
 
 
 def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issue]:

@@ -30,6 +30,7 @@ _PAGE_RANGE = re.compile(
 _SURE_HEADING = 97.0
 _RANGE_SURE = 0.99  # OCR confidence a stated evidence page range must reach to be checked against
 _MIN_RECOGNISED = 3  # headings or indicator rows below which a file is not a report
+_READ_ENOUGH = 0.25  # share of the form's parts below which a report is one reading failure
 
 
 PictureReader = Callable[[Picture], list[Line]]
@@ -293,7 +294,7 @@ class _Walker:
             issues.append(cat.STAGE_CONFLICT.issue(
                 section=None, field="报告标题", title="".join(choice.title.split()), written=choice.conflict[0],
                 stage=self.spec.stage, evidence=choice.conflict[1]))
-        if category is None and "category" not in basic.doubts:
+        if category is None and "category" not in basic.doubts and "category" not in basic.not_found:
             issues.append(cat.CATEGORY_UNKNOWN.issue(
                 section="1", field="申报类别", location=basic.locations.get("category"),
                 value=basic.category or "（空）"))
@@ -328,13 +329,36 @@ class _Walker:
                 issues.extend(list_reader.issues)
                 lists.append(list_reader.table)
                 readings.append(list_reader.log.result())
+            elif picture is None:
+                issues.append(cat.TABLE_MISSING.issue(section=lst.section, field=lst.title, title=lst.title))
         texts = [self.texts[tb.id].result(self.spec.prose_keywords)
                  for tb in self.spec.text_blocks if tb.id in self.texts]
-        return Report(source=path, template=self.spec.id, stage=self.spec.stage,
-                      category=category, years=years, basic=basic,  # type: ignore[arg-type]
-                      fields=self.fields.values, indicators=indicators, lists=lists, texts=texts,
-                      declaration_present=self.declaration_present, evidence_range=self.evidence_range,
-                      extraction_issues=issues, readings=readings)
+        issues += [cat.TEXT_MISSING.issue(section=tb.id, field=tb.title, title=tb.title)
+                   for tb in self.spec.text_blocks if tb.id not in self.texts]
+        report = Report(source=path, template=self.spec.id, stage=self.spec.stage,
+                        category=category, years=years, basic=basic,  # type: ignore[arg-type]
+                        fields=self.fields.values, indicators=indicators, lists=lists, texts=texts,
+                        declaration_present=self.declaration_present, evidence_range=self.evidence_range,
+                        extraction_issues=issues, readings=readings)
+        self._judge_reading(report)
+        return report
+
+    def _judge_reading(self, report: Report) -> None:
+        """A report of which almost no part of the form was read says so once: one finding at the top,
+        and no rule runs on what little there is (its findings would be the reading's, not the report's)."""
+        parts = {f"{t.id} {t.title}": bool(self.indicators.get(t.id) and self.indicators[t.id].found)
+                 for t in self.spec.indicator_tables}
+        parts |= {f"{t.section} {t.title}": any(t.id == lst.id and lst.rows for lst in report.lists)
+                  for t in self.spec.list_tables}
+        parts |= {f"{t.id} {t.title}": t.id in self.texts for t in self.spec.text_blocks}
+        parts["1 集群基本信息"] = len(report.basic.not_found) < len(self.basic.seen) + len(report.basic.not_found)
+        read = [name for name, ok in parts.items() if ok]
+        if len(read) >= _READ_ENOUGH * len(parts):
+            return
+        report.reading_failed = True
+        report.extraction_issues = [cat.READING_FAILED.issue(
+            section=None, field="报告", expected=len(parts), read=len(read),
+            found="读出：" + "、".join(read) if read else "一个部分也没有读出")]
 
     def _years(self, issues: list[Issue]) -> list[str]:
         readers = [self.indicators[t.id] for t in self.spec.indicator_tables

@@ -63,6 +63,8 @@ def run_rules(report: Report, pack: dict | None = None, settings: Settings | Non
     settings = settings or Settings()
     families = pack.get("families")
     issues = [i for i in report.extraction_issues if settings.wants(i.code)]
+    if report.reading_failed:  # one finding says so; the rules would judge the reading, not the report
+        return issues
     sure = sure_view(report)
     shared = {t.code for t in SHARED_TYPES}
     for rule in REGISTRY:
@@ -78,7 +80,8 @@ def run_rules(report: Report, pack: dict | None = None, settings: Settings | Non
 
 # Findings that something could not be found (a row, a table, a heading, a field, the declaration):
 # on a scan, OCR may have misread the very words they look for, so they are told, not judged.
-OCR_SENSITIVE = frozenset({"X002", "X005", "X007", "X008", "X009", "X011", "X012", "BI001", "BI003"})
+OCR_SENSITIVE = frozenset({"X002", "X005", "X007", "X008", "X009", "X011", "X012", "X017", "X019", "BI001",
+                           "BI003", "BI004"})
 SCANNED_NOTE = "（扫描件：可能是文字识别误差所致，仅作提示，请对照原件核实）"
 
 

@@ -26,6 +26,10 @@ PHONE_MALFORMED = IssueType(
     "BI002", "basic.phone-malformed", "warning",
     "“{label}”填写为“{value}”，不像有效的电话号码（手机11位，座机如0731-88886666）。请核对。",
     "参赛报告模板 一、集群基本信息 电话")
+BASIC_NOT_FOUND = IssueType(
+    "BI004", "basic.fields-not-found", "warning",
+    "{what}（已按模板的栏目名称查找：{labels}）。请按模板保留这些栏目并填写。",
+    "参赛报告模板 一、集群基本信息")
 DECLARATION_MISSING = IssueType(
     "BI003", "basic.declaration-missing", "error",
     "未找到真实性声明（“本单位承诺此次参加省级产业集群竞赛所填报的信息真实、合法”）。请按模板保留并签章。",
@@ -84,16 +88,30 @@ def check_basic_info(rule: Rule, report: Report, pack: RulePack) -> Iterator[Iss
     """
     basic = report.basic
     for key, label in _SIMPLE:
-        if not getattr(basic, key):
+        if not getattr(basic, key) and key not in basic.not_found:
             yield BASIC_MISSING.issue(section="1", field=label, location=basic.locations.get(key),
                                       label=label)
     for group_key, group_label in _GROUPS:
         contact = getattr(basic, group_key)
         for key, label in _CONTACT_FIELDS:
-            if not getattr(contact, key):
+            if not getattr(contact, key) and f"{group_key}.{key}" not in basic.not_found:
                 full = f"{group_label}·{label}"
                 yield BASIC_MISSING.issue(section="1", field=full,
                                           location=basic.locations.get(f"{group_key}.{key}"), label=full)
+
+
+def check_basic_found(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """基本信息中读不到的栏目（报告里找不到它的栏目名称）不当作“未填写”，合起来只报一条：可能是栏目
+    被删改，也可能是表格没有读出。整张基本信息表都找不到时，也只报一条。
+
+    反例：基本信息表整张删去，或“集群促进组织”一组改写得认不出。正例：按模板保留各栏目。
+    """
+    labels = dict(_SIMPLE) | {f"{g}.{k}": f"{gl}·{label}" for g, gl in _GROUPS for k, label in _CONTACT_FIELDS}
+    missing = [labels[key] for key in report.basic.not_found if key in labels]
+    if not missing:
+        return
+    what = "未找到集群基本信息表" if len(missing) == len(labels) else "集群基本信息中未找到以下栏目"
+    yield rule.type.issue(section="1", field="集群基本信息", what=what, labels="、".join(missing))
 
 
 def check_phones(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -165,6 +183,7 @@ RULES = (
     Rule(EVIDENCE_MISSING, check_evidence_pages),
     Rule(EVIDENCE_OUT_OF_RANGE, check_evidence_range),
     Rule(BASIC_MISSING, check_basic_info),
+    Rule(BASIC_NOT_FOUND, check_basic_found),
     Rule(PHONE_MALFORMED, check_phones),
     Rule(DECLARATION_MISSING, check_declaration),
 )

@@ -1,0 +1,112 @@
+"""One failed reading is one finding, never one per field or row (issue 17, point 2): real samples with a
+part of the form taken away or made unreadable."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import SAMPLES
+from reportcheck.pipeline import load_report
+from reportcheck.rules import run_rules
+from variants.ooxml import Docx, cell_text, cells, para_text, rows, segments, set_cell_text, w
+
+SAMPLE = SAMPLES / "prelim_advanced_split_clean.docx"
+
+
+def _edited(tmp_path: Path, edit: Callable[[Docx], None], sample: Path = SAMPLE) -> Path:
+    doc = Docx(sample)
+    edit(doc)
+    out = tmp_path / "edited.docx"
+    doc.save(out)
+    return out
+
+
+def _basic_table(doc: Docx):
+    return next(t for t in doc.body.iter(w("tbl")) if any(cell_text(c) == "集群名称" for c in t.iter(w("tc"))))
+
+
+def _findings(path: Path) -> list:
+    return run_rules(load_report(path))
+
+
+def test_a_basic_information_table_not_found_is_one_finding(tmp_path: Path) -> None:
+    def drop(doc: Docx) -> None:
+        table = _basic_table(doc)
+        table.getparent().remove(table)
+
+    issues = _findings(_edited(tmp_path, drop))
+    basic = [i for i in issues if i.section == "1" and i.code in ("BI001", "BI004", "X007")]
+    assert [(i.code, i.severity) for i in basic] == [("BI004", "warning")]
+    assert "未找到集群基本信息表" in basic[0].message
+
+
+def test_a_group_of_contacts_not_read_is_one_finding(tmp_path: Path) -> None:
+    def drop_group(doc: Docx) -> None:
+        for tr in rows(_basic_table(doc)):
+            if any("促进组织" in cell_text(tc) for tc in cells(tr)[:1]) or (
+                    cells(tr) and not cell_text(cells(tr)[0]) and any("负责人" in cell_text(c) for c in cells(tr))
+                    and "促进" in "".join(cell_text(c) for c in cells(tr))):
+                tr.getparent().remove(tr)
+
+    issues = _findings(_edited(tmp_path, drop_group))
+    assert not [i for i in issues if i.code == "BI001" and "促进组织" in (i.field or "")]
+    [found] = [i for i in issues if i.code == "BI004"]
+    assert "集群促进组织·单位名称" in found.message and "集群核心承载园区" not in found.message
+
+
+def test_a_table_whose_labels_are_mostly_unrecognisable_is_one_finding(tmp_path: Path) -> None:
+    def rename(doc: Docx) -> None:
+        seg = [s for s in segments(doc.document) if s.kind == "indicator"][1]  # 2.2
+        label = seg.col("label")
+        for n, tr in enumerate(seg.data[2:]):  # two rows keep their labels: the table is found, not its rows
+            tc = next(tc for tc in cells(tr) if tc is not None)
+            if label is not None:
+                set_cell_text(tc, f"第{n + 1}项指标")
+
+    issues = _findings(_edited(tmp_path, rename))
+    assert [i.code for i in issues if i.section == "2.2" and i.code in ("X002", "X012", "X017")] == ["X017"]
+
+
+def test_a_list_or_a_text_not_found_is_one_finding(tmp_path: Path) -> None:
+    def drop_headings(doc: Docx) -> None:
+        for p in list(doc.body.iter(w("p"))):
+            text = re.sub(r"\s", "", para_text(p))
+            if text.startswith(("营业收入排名前十", "4.3")):
+                p.getparent().remove(p)
+
+    issues = _findings(_edited(tmp_path, drop_headings))
+    # (EL009 may say that the entry condition resting on the top-10 list cannot be verified: it is a check
+    # that cannot run saying so, not a second finding about the list)
+    assert [i.code for i in issues if i.field == "营业收入排名前十企业发展情况" and i.code != "EL009"] == ["X009"]
+    assert [i.code for i in issues if i.code == "X019"] == ["X019"]
+
+
+def test_a_report_read_almost_not_at_all_is_one_finding_at_the_top(tmp_path: Path) -> None:
+    """Only the title, the basic information and 2.1 kept: 2 of the form's 23 parts."""
+
+    def keep_little(doc: Docx) -> None:
+        body = list(doc.body)
+        tables = [el for el in body if el.tag == w("tbl")]
+        keep = set(tables[:2])  # the basic information and the 2.1 table
+        cut = False
+        for el in body:
+            if el.tag == w("sectPr"):
+                continue
+            if el.tag == w("tbl") and el not in keep:
+                cut = True
+            heading = el.tag == w("p") and re.match(r"\s*(?:[二三四五六七]、|[2-7]\.[2-9])", para_text(el))
+            if (cut or heading) and not (el.tag == w("p") and para_text(el).startswith("2.1")):
+                doc.body.remove(el)
+
+    report = load_report(_edited(tmp_path, keep_little))
+    issues = run_rules(report)
+    assert report.reading_failed
+    assert [(i.code, i.severity) for i in issues] == [("X018", "error")]
+    assert "集群基本信息" in issues[0].message
+
+
+def test_every_sample_is_read_well_enough() -> None:
+    for sample in sorted(SAMPLES.glob("*.docx")):
+        assert not load_report(sample).reading_failed, sample.name
