@@ -23,9 +23,12 @@ _NEAR = 10  # pixels: how close other ink must be for a small blot to be print
 _MEET = 6  # pixels: how close a vertical line's ends must come to horizontal lines
 _GAP_ACROSS = 60  # pixels: a break this short in a line across is not its end
 _GAP_DOWN = 24  # and in a line down (a one-line row is about 35 px high at 200 dpi)
+_BORDER_GAP = 300  # pixels: lines across further apart than this (1.5 in) belong to no one row
 _BORDER_ROWS = 3  # lines across that end at one x make a table border there
 _REACH = 200  # pixels a line across may have lost at an end
 _MARK = 40  # pixels of ink: less, set apart on a line by a wide gap, is a speck (a "1" has about 80)
+_TOUCH = 2  # pixels: a one-row column line touches the lines across; a character's stroke stops short
+_ROW_DOWN = 20  # pixels: the shortest column line of one row (a one-line row is about 35 px high)
 _MIN_ACROSS, _MIN_DOWN = 66, 38  # pixels: the line kernels on an A4 page at 200 dpi (width / 25, height / 60)
 _VALLEY = 0.15  # a row this empty, against the median row of a run, is a gap between two lines
 
@@ -151,6 +154,7 @@ def _ruling(ink: np.ndarray) -> _Lines:
     long_down = 3 * tall
     verticals = [s for s in _joined(_segments(down, False), _GAP_DOWN)
                  if s.b - s.a >= long_down or _meets(s, horizontals)]
+    verticals += _one_row_lines(binary, horizontals, verticals)
     verticals += _borders(horizontals, verticals)
     segments = _joined(_reaching(horizontals, verticals), _GAP_ACROSS) + verticals
     mask = cv2.dilate(across | down, np.ones((3, 3), np.uint8)).astype(bool)
@@ -194,7 +198,8 @@ def _joined(segments: list[Segment], gap: int) -> list[Segment]:
 
 def _borders(horizontals: list[Segment], verticals: list[Segment]) -> list[Segment]:
     """A table's left and right borders where the scan lost them: rows of lines that end at one x
-    (three or more, one below the other) are closed by a line down there."""
+    (three or more, one below the other, none further from the next than a row can be high) are closed
+    by a line down there. Two tables one above the other, text between them, stay two."""
     out = []
     for end in ("a", "b"):
         groups: list[list[Segment]] = []
@@ -203,13 +208,25 @@ def _borders(horizontals: list[Segment], verticals: list[Segment]) -> list[Segme
                 groups[-1].append(s)
             else:
                 groups.append([s])
-        for group in (g for g in groups if len(g) >= _BORDER_ROWS):
+        runs = [run for g in groups for run in _close_runs(sorted(g, key=lambda s: s.pos))]
+        for group in (g for g in runs if len(g) >= _BORDER_ROWS):
             x = float(np.median([getattr(s, end) for s in group]))
             top, bottom = min(s.pos for s in group), max(s.pos for s in group)
             covered = sum(max(0.0, min(v.b, bottom) - max(v.a, top)) for v in verticals if abs(v.pos - x) <= _MEET)
             if covered < 0.9 * (bottom - top):
                 out.append(Segment(False, x, top, bottom))
     return out
+
+
+def _close_runs(lines: list[Segment]) -> list[list[Segment]]:
+    """Lines across (top to bottom) cut where two follow each other further apart than a row can be high."""
+    runs: list[list[Segment]] = []
+    for s in lines:
+        if runs and s.pos - runs[-1][-1].pos <= _BORDER_GAP:
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return runs
 
 
 def _reaching(horizontals: list[Segment], verticals: list[Segment]) -> list[Segment]:
@@ -228,11 +245,25 @@ def _reaching(horizontals: list[Segment], verticals: list[Segment]) -> list[Segm
     return out
 
 
-def _meets(vertical: Segment, horizontals: list[Segment]) -> bool:
-    """A ruling line down runs from one line across to another; strokes of characters stacked in a
-    cell do not."""
+def _one_row_lines(binary: np.ndarray, horizontals: list[Segment], verticals: list[Segment]) -> list[Segment]:
+    """Column lines of a single row (the last row of a table run on at the head of a page): shorter than the
+    kernel that tells lines from strokes, so they are taken only where a column line of the page stands at
+    the same x and they run from one line across to the next — a stroke of a character does neither."""
+    short = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, _ROW_DOWN)))
+    out = []
+    for s in _segments(short, False):
+        column = any(abs(v.pos - s.pos) <= _MEET / 2 for v in verticals)
+        covered = any(abs(v.pos - s.pos) <= _MEET and v.a - _MEET <= s.a and s.b <= v.b + _MEET for v in verticals)
+        if column and not covered and _meets(s, horizontals, _TOUCH):
+            out.append(s)
+    return out
+
+
+def _meets(vertical: Segment, horizontals: list[Segment], near: float = _MEET) -> bool:
+    """A ruling line down runs from one line across to another (its ends within ``near``); strokes of
+    characters stacked in a cell do not."""
     def reaches(y: float) -> bool:
-        return any(abs(h.pos - y) <= _MEET and h.a - _MEET <= vertical.pos <= h.b + _MEET for h in horizontals)
+        return any(abs(h.pos - y) <= near and h.a - _MEET <= vertical.pos <= h.b + _MEET for h in horizontals)
 
     return reaches(vertical.a) and reaches(vertical.b)
 

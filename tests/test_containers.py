@@ -1,0 +1,91 @@
+"""The containers offices put a report in (samples/containers, made by scripts/make_containers.py the way
+Word, Excel and LibreOffice make them, each the twin of a bundled sample): read with the figures and
+findings of the twin.
+
+* Word's "Strict Open XML Document" — the same markup under other namespaces;
+* a table pasted as an embedded Excel worksheet object — read from the workbook, not its preview;
+* a table pasted as a picture — read by OCR where the table should be (said by X015);
+* a PDF whose fonts have no ToUnicode map — its pages read by OCR (said by X014).
+
+What OCR reads in doubt is a doubt (D004), never the basis of a finding, as for a scan.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import NEEDS_OCR, SAMPLES, report_of
+from reportcheck.figures import figures, read_against
+from reportcheck.model import Issue
+from reportcheck.rules import run_rules
+from variants.compare import differences, findings
+from variants.kinds import NO_CHANGE
+
+CONTAINERS = SAMPLES / "containers"
+
+
+def twin(path: Path) -> Path:
+    return SAMPLES / (path.name.split(".")[0] + ".docx")
+
+
+def _said(issues: list[Issue], told: set[str]) -> set[tuple[str, str | None, str | None]]:
+    """Findings apart from doubts and the notes that say how the container was read."""
+    return {(i.code, i.section, i.field) for i in issues if not i.code.startswith("D") and i.code not in told}
+
+
+def test_strict_open_xml_is_read_as_its_twin() -> None:
+    path = CONTAINERS / "final_advanced_merged_clean.strict.docx"
+    original, read = report_of(twin(path)), report_of(path)
+    assert not differences(original, read, NO_CHANGE)
+    assert findings(run_rules(read)) == findings(run_rules(original))
+
+
+def test_an_embedded_excel_worksheet_is_read_from_its_workbook() -> None:
+    path = CONTAINERS / "prelim_advanced_split_clean.embedded_xlsx.docx"
+    original, read = report_of(twin(path)), report_of(path)
+    assert not differences(original, read, NO_CHANGE)  # decimals as the number format shows them: growth agrees
+    assert findings(run_rules(read)) == findings(run_rules(original))
+    assert any(r.section == "2.1" and r.rows_read == 14 for r in read.readings)
+
+
+@NEEDS_OCR
+def test_a_table_pasted_as_a_picture_is_read_by_ocr_and_said() -> None:
+    path = CONTAINERS / "prelim_sme_merged_defects.picture_table.docx"
+    original, read = report_of(twin(path)), report_of(path)
+    total, wrong, not_doubted = read_against(original, read)
+    assert not not_doubted, [(k, figures(original).get(k), figures(read).get(k)) for k in not_doubted]
+    assert len(wrong) <= 0.03 * total
+    issues = run_rules(read)
+    assert _said(issues, {"X015"}) == _said(run_rules(original), set())  # the planted AR001 of 2.2 included
+    assert [i.section for i in issues if i.code == "X015"] == ["2.2"]
+
+
+def test_a_picture_table_without_the_ocr_extra_is_one_finding(monkeypatch) -> None:
+    import sys
+
+    from reportcheck.pipeline import load_report
+
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+    from reportcheck.readers import ocr_engine
+
+    ocr_engine._engine.cache_clear()
+    try:
+        issues = run_rules(load_report(CONTAINERS / "prelim_sme_merged_defects.picture_table.docx"))
+    finally:
+        ocr_engine._engine.cache_clear()
+    table = [i for i in issues if i.section == "2.2" and i.code.startswith("X")]
+    assert [(i.code, i.severity) for i in table] == [("X016", "warning")]
+    assert "reportcheck[ocr]" in table[0].message
+
+
+@NEEDS_OCR
+def test_a_pdf_without_tounicode_maps_is_read_by_ocr_and_said() -> None:
+    path = CONTAINERS / "prelim_advanced_split_clean.garbled.pdf"
+    original, read = report_of(twin(path)), report_of(path)
+    total, wrong, not_doubted = read_against(original, read)
+    assert not not_doubted, [(k, figures(original).get(k), figures(read).get(k)) for k in not_doubted]
+    assert len(wrong) <= 0.03 * total
+    issues = run_rules(read)
+    assert _said(issues, {"X014"}) == _said(run_rules(original), set())
+    [told] = [i for i in issues if i.code == "X014"]
+    assert told.severity == "info" and "ToUnicode" in told.message
