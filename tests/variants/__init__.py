@@ -89,7 +89,7 @@ PDF_TRANSFORMS: tuple[Transform, ...] = (
 
 TRANSFORMS: tuple[Transform, ...] = DOCX_TRANSFORMS + PDF_TRANSFORMS
 BY_NAME = {t.name: t for t in TRANSFORMS}
-COMMITTED = ("pdf_three_line",)  # rendered by scripts/render_variants.py into samples/variants/
+COMMITTED = ("pdf_three_line", "pdf_placeholders")  # rendered by scripts/render_variants.py into samples/variants/
 
 __all__ = ["BY_NAME", "COMMITTED", "DOCX_TRANSFORMS", "NO_CHANGE", "PDF_TRANSFORMS", "TRANSFORMS", "ChangeSet",
            "Transform"]

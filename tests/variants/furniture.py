@@ -9,6 +9,7 @@ import itertools
 import math
 import re
 import subprocess
+import tempfile
 from pathlib import Path
 
 from lxml import etree
@@ -1083,7 +1084,23 @@ def pdf_chars_separate(src: Path, dst: Path) -> bool:
     return True
 
 
+def pdf_placeholders(src: Path, dst: Path) -> bool:
+    """The form with unfilled content controls printed to PDF by LibreOffice: the prompts are plain text."""
+    from .pdf import soffice_pdf
+
+    doc = Docx(src)
+    if not placeholders_unfilled(doc):
+        return False
+    with tempfile.TemporaryDirectory() as tmp:
+        filled = Path(tmp) / "controls.docx"
+        doc.save(filled)
+        soffice_pdf(filled, dst)
+    return True
+
+
 PDF_TRANSFORMS: tuple[Transform, ...] = (
     Transform("pdf_chars_separate", "a PDF drawing each character on its own (distributed labels, running "
               "header and page footer)", pdf_chars_separate, output="pdf"),
+    Transform("pdf_placeholders", "unfilled content controls printed to PDF by LibreOffice (the prompts as text)",
+              pdf_placeholders, output="pdf", needs_libreoffice=True),
 )

@@ -16,6 +16,7 @@ _FULLWIDTH.update({0x3000: 0x20, 0x2212: ord("-"), 0x3010: ord("["), 0x3011: ord
                    0x2014: 0x2014, 0xA0: 0x20})
 _SPACES = re.compile(r"[ \t\u200b\ufeff]+")
 _ALL_SPACE = re.compile(r"\s+")
+_LONGEST_PROMPT = 40  # characters: no prompt is longer
 _KEY_DROP = re.compile(r"[\s\"'“”‘’「」『』《》:：]")
 
 
@@ -72,8 +73,25 @@ def squash(text: str) -> str:
     return _ALL_SPACE.sub("", text)
 
 
+@lru_cache(maxsize=1)
+def _placeholders() -> frozenset[str]:
+    from reportcheck.spec import load_json_resource
+
+    return frozenset(_prompt_key(t) for t in load_json_resource("lexicon", "placeholders.json")["texts"])
+
+
+def _prompt_key(text: str) -> str:
+    return _ALL_SPACE.sub("", text).rstrip("。.…").lower()
+
+
+def is_placeholder(norm: str) -> bool:
+    """A whole text that is office software's prompt in an unfilled field (单击或点击此处输入文字。)."""
+    return bool(norm) and len(norm) <= _LONGEST_PROMPT and _prompt_key(norm) in _placeholders()
+
+
 def normalize_document(doc: Document) -> Document:
-    """Fill ``norm`` on every paragraph and cell, converting all text in one OpenCC call."""
+    """Fill ``norm`` on every paragraph and cell, converting all text in one OpenCC call. A prompt left in
+    an unfilled field normalises to nothing: it is no answer."""
     items: list = []
     for block in doc.iter_blocks():
         if isinstance(block, Paragraph):
@@ -83,5 +101,6 @@ def normalize_document(doc: Document) -> Document:
                 items.extend(row)
     simplified = to_simplified([it.text for it in items])
     for it, s in zip(items, simplified, strict=True):
-        it.norm = normalize_text(s)
+        norm = normalize_text(s)
+        it.norm = "" if is_placeholder(norm) else norm
     return doc
