@@ -17,6 +17,8 @@ from reportcheck.normalize.text import normalize_text, to_simplified
     ("1.25万人", "人", 12500.0, -2), ("494,000万元", "亿元", 49.4, 4), ("51.7 亿元", "亿元", 51.7, 1),
     # an accountant's negative
     ("(3.2)", "%", -3.2, 1), ("（3.2）", "%", -3.2, 1), ("(1,180.5)", "亿元", -1180.5, 1),
+    # a footnote mark after the figure is the note's
+    ("51.7*", "亿元", 51.7, 1), ("36.8①", "%", 36.8, 1), ("12.5%注1", "%", 12.5, 1),
 ])
 def test_numbers_as_applicants_write_them(text, unit, value, decimals):
     parsed = parse_value(normalize_text(text), unit)
@@ -55,6 +57,7 @@ def test_a_growth_in_another_unit_is_unreadable():
 @pytest.mark.parametrize(("text", "pages"), [
     ("6（P12）", [12]), ("6(见佐证材料第12页)", [12]), ("6[第12-13页]", [12, 13]), ("6 佐证P12", [12]),
     ("5（P3、P7）", [3, 7]), ("3 页码:5", [5]), ("7", []),
+    ("6（12页）", [12]), ("6（见佐证材料12-13页）", [12, 13]), ("6（共12页）", []), ("2（12）", []),
 ])
 def test_evidence_references_in_every_form(text, pages):
     assert split_evidence(normalize_text(text))[1] == pages

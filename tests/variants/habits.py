@@ -587,6 +587,76 @@ def numbers_accounting(doc: Docx) -> bool:
     return done
 
 
+def footnote_marks_on_values(doc: Docx) -> bool:
+    """Footnote marks after figures (51.7*, 36.8①) explained in a note under the table."""
+    marks, done = ("*", "①", "注1"), False
+    for seg in segments(doc.document):
+        if seg.kind not in ("indicator", "park"):
+            continue
+        cols = [c for c, r in seg.roles.items() if r.startswith("year:")]
+        for n, tr in enumerate(seg.data):
+            tc = cell_from(tr, max(cols)) if cols else None
+            text = cell_text(tc) if tc is not None else ""
+            if n % 4 == 1 and plain_number(text):
+                set_cell_text(tc, text + marks[n % 3])
+                done = True
+    return done
+
+
+def of_which_labels(doc: Docx) -> bool:
+    """The part rows labelled under the whole they belong to: 其中：规上工业企业营业收入, 其中：高新技术企业数量."""
+    parts = ("规上工业企业营业收入", "规上工业企业数量", "高新技术企业数量")
+    done = False
+    for seg in segments(doc.document):
+        if seg.kind != "indicator":
+            continue
+        for tr in seg.data:
+            tc = _label_cell(seg, tr)
+            text = cell_text(tc) if tc is not None else ""
+            if text.removeprefix("集群").startswith(parts):
+                set_cell_text(tc, "其中：" + text.removeprefix("集群"))
+                done = True
+    return done
+
+
+_CN = dict(zip("0123456789", "〇一二三四五六七八九", strict=True))
+
+
+def year_headers_chinese(doc: Docx) -> bool:
+    """Years in the headers written in Chinese numerals, as formal documents date things: 二〇二二年."""
+    done = False
+    for seg in segments(doc.document):
+        if seg.kind not in ("indicator", "park", "target"):
+            continue
+        for tr in seg.header:
+            for tc in cells(tr):
+                text = cell_text(tc)
+                new = re.sub(r"(20\d\d)(?=年)", lambda m: "".join(_CN[d] for d in m.group(1)), text)
+                if new != text:
+                    set_cell_text(tc, new)
+                    done = True
+    return done
+
+
+def _pages_in_words(m: re.Match[str]) -> str:
+    return f"（{m.group(1)}-{m.group(2)}页）" if m.group(2) else f"（{m.group(1)}页）"
+
+
+def evidence_pages_without_di(doc: Docx) -> bool:
+    """Evidence pages written （12页） and （见佐证材料12-13页）, without 第 or P."""
+    done = False
+    for seg in segments(doc.document):
+        for tr in seg.data:
+            for tc in cells(tr):
+                text = cell_text(tc)
+                new = re.sub(r"[（(]P(\d+)(?:-P?(\d+))?[)）]", _pages_in_words, text)
+                new = re.sub(r"[（(]见佐证材料第(\d+)页[)）]", r"（见佐证材料\1页）", new)
+                if new != text:
+                    set_cell_text(tc, new)
+                    done = True
+    return done
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(parent_subrows),
     docx(unit_lines),
@@ -594,5 +664,9 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(values_units_words, _words_changes),
     docx(years_reversed),
     docx(numbers_accounting),
+    docx(footnote_marks_on_values),
+    docx(of_which_labels),
+    docx(year_headers_chinese),
+    docx(evidence_pages_without_di),
 )
 # share_growth_in_points is defined above but not registered: see its docstring.

@@ -98,7 +98,7 @@ def column_role(text: str, table_kind: str, fields: LabelIndex | None = None) ->
 
     ``table_kind`` is indicators | park_indicators | targets | list; ``fields`` indexes a list
     table's column labels."""
-    key = label_key(text)
+    key = _arabic_years(label_key(text))
     if not key:
         return None
     bare = strip_parens(key)
@@ -133,6 +133,15 @@ def column_role(text: str, table_kind: str, fields: LabelIndex | None = None) ->
     if bare in _LABEL or bare.endswith("指标名称"):
         return Column("label", header=text)
     return None
+
+
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_CN_YEAR = re.compile(r"[〇○Ｏ零一二三四五六七八九]{4}(?=年)")
+
+
+def _arabic_years(key: str) -> str:
+    """二〇二二年 → 2022年 (a header written in Chinese numerals, as formal documents date things)."""
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(0)), key)
 
 
 def _part_of(bare: str) -> str | None:

@@ -22,6 +22,7 @@ _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+|—|-)\s*[、.]\s*|^(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.]?\s*")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|\d{1,2}\)|[\u2460-\u2473\u2776-\u277f])")
 _FOOTNOTE = re.compile(r"[*※\u00b9\u00b2\u00b3\u2070-\u2079]+|(?:注\d+|\[\d+\]|[\u2460-\u2473])$")
+_OF_WHICH = re.compile(r"^其中(?=.{4})")
 FUZZY_CUTOFF = 88.0
 SURE_SCORE = 94.0  # a fuzzy match below this is read, but its figures are in doubt
 
@@ -36,9 +37,11 @@ def strip_parens(key: str) -> str:
 
 
 def clean_label(text: str) -> str:
-    """The key of a row label without enumerator and footnote marks."""
+    """The key of a row label without enumerator, footnote marks and a leading 其中 (其中：规上工业企业营业收入
+    is the row of 规上工业企业营业收入, written under the row it is part of)."""
     key = label_key(text)
     key = _ENUMERATOR.sub("", key)
+    key = _OF_WHICH.sub("", key)
     return _FOOTNOTE.sub("", key)
 
 

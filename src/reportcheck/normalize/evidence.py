@@ -15,6 +15,7 @@ _DI_FORM = rf"第\s*{_N}(?:(?:{_RANGE_SEP}|{_LIST_SEP}){_N})*\s*页"
 _PAGE_CODE = rf"页码\s*[:：]?\s*{_N}(?:(?:{_RANGE_SEP}|{_LIST_SEP}){_N})*"
 _PREFIX = r"(?:见|详见)?\s*(?:附件|佐证材料|佐证|证明材料)?\s*"
 _REF = re.compile(rf"{_PREFIX}(?:{_P_FORM}|{_DI_FORM}|{_PAGE_CODE})")
+_BRACKET_PAGES = re.compile(rf"{_PREFIX}{_N}(?:(?:{_RANGE_SEP}|{_LIST_SEP}){_N})*\s*页")
 _BRACKETED = re.compile(r"[(\[（【]([^()\[\]（）【】]*)[)\]）】]")
 _NUMS = re.compile(r"\d+")
 _MAX_RANGE = 200
@@ -41,6 +42,9 @@ def split_evidence(text: str) -> tuple[str, list[int]]:
         if _REF.search(inner):
             for ref in _REF.finditer(inner):
                 pages.extend(_pages_of(ref.group(0)))
+            return " "
+        if _BRACKET_PAGES.fullmatch(inner.strip()):  # （12页）, （见佐证材料12-13页）: 第 left out
+            pages.extend(_pages_of(inner))
             return " "
         return m.group(0)
 

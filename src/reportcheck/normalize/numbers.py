@@ -18,6 +18,8 @@ from reportcheck.normalize.evidence import split_evidence
 
 _NUMBER = re.compile(r"^([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(.*)$")
 _PARENTHESISED = re.compile(r"^\(\s*([+-]?[\d.,]+\s*[^()]*)\)$")
+# A footnote mark after a figure (51.7*, 51.7①, 51.7注1, 51.7¹) is the note's, not the figure's.
+_FOOTNOTE = re.compile(r"(?<=[\d%元个人家项件亩])\s*(?:[*※†‡]+|[\u2460-\u2473]|[¹²³\u2070-\u2079]+|注\s*\d{1,2})$")
 POINTS = "pp"  # the canonical unit of a change in percentage points
 
 
@@ -91,7 +93,7 @@ def parse_value(norm: str, row_unit: str | None = None) -> ParsedValue:
     words = _words()
     text, pages = split_evidence(norm)
     out = ParsedValue(raw=norm, pages=pages)
-    text = text.strip(" [],;:")
+    text = _FOOTNOTE.sub("", text.strip(" [],;:"))
     negative = False
     bracketed = _PARENTHESISED.match(text.replace(" ", ""))
     if bracketed:  # (3.2): an accountant's −3.2
