@@ -110,3 +110,20 @@ def test_a_report_read_almost_not_at_all_is_one_finding_at_the_top(tmp_path: Pat
 def test_every_sample_is_read_well_enough() -> None:
     for sample in sorted(SAMPLES.glob("*.docx")):
         assert not load_report(sample).reading_failed, sample.name
+
+
+def test_an_unreadable_figure_in_a_row_left_to_the_other_category_is_told_not_an_error(tmp_path: Path) -> None:
+    """An advanced-manufacturing report writes words in the SME-share row (仅中小企业特色产业集群填报)."""
+
+    def words(doc: Docx) -> None:
+        seg = next(s for s in segments(doc.document) if s.kind == "indicator")
+        for tr in seg.data:
+            if "中小企业产值" in cell_text(cells(tr)[0]) or "中小企业产值" in "".join(cell_text(c) for c in cells(tr)):
+                year = sorted(r for r in seg.roles.values() if r.startswith("year:"))[-1]
+                from variants.ooxml import data_cell
+
+                set_cell_text(data_cell(seg, tr, year), "不适用本类")
+
+    issues = _findings(_edited(tmp_path, words))
+    [told] = [i for i in issues if i.code == "X001"]
+    assert told.severity == "info" and "不适用本类" in told.message

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportcheck import catalogue as cat
 from reportcheck.extract.columns import VALUE_KINDS, Column, HeaderMap, looks_like_header, read_header
@@ -20,6 +20,7 @@ from reportcheck.normalize.text import label_key
 from reportcheck.spec import IndicatorTableSpec, RowSpec
 
 _LABEL_UNIT = re.compile(r"\(([^()]*)\)")
+_OPTIONAL_NOTE = "（本行按模板本类别可不填，仅作提示）"
 _MANY_MISSING = 3  # rows not found from which, when they are half the table or more, the reading failed
 _UNIT_LINE = re.compile(r"^\(?(?:计量)?单位[:：]?(.+?)\)?$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473])")
@@ -371,6 +372,16 @@ def missing_rows(spec: IndicatorTableSpec, reader: IndicatorReader,
         return [cat.ROWS_UNREAD.issue(section=spec.id, field=spec.title, title=spec.title, count=len(missing),
                                       labels="、".join(row.label for row in missing))]
     return [cat.ROW_MISSING.issue(section=spec.id, field=row.label, label=row.label) for row in missing]
+
+
+def optional_unreadable(spec: IndicatorTableSpec, issues: list[Issue], category: str | None) -> list[Issue]:
+    """A figure that cannot be read in a row the template leaves to the other category (集群内中小企业产值占比,
+    仅中小企业特色产业集群填报) is told, not an error: nothing rests on it."""
+    optional = {row.label for row in spec.rows if row.categories and category is not None
+                and category not in row.categories}
+    return [replace(i, severity="info", message=i.message + _OPTIONAL_NOTE)
+            if i.code == cat.VALUE_UNREADABLE.code and i.field in optional and i.severity == "error" else i
+            for i in issues]
 
 
 def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issue]:

@@ -12,7 +12,13 @@ from reportcheck.extract.agreement import reconcile
 from reportcheck.extract.declaration import is_declaration
 from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
 from reportcheck.extract.furniture import content_lines
-from reportcheck.extract.indicators import IndicatorReader, missing_rows, row_index, unknown_rows
+from reportcheck.extract.indicators import (
+    IndicatorReader,
+    missing_rows,
+    optional_unreadable,
+    row_index,
+    unknown_rows,
+)
 from reportcheck.extract.labels import strip_numbering
 from reportcheck.extract.lines import Line, flatten
 from reportcheck.extract.lists import ListReader
@@ -313,7 +319,7 @@ class _Walker:
             if not reader.header.has_values() and reader.found:
                 issues.append(cat.YEARS_MISSING.issue(section=table.id, field=table.title))
             reconcile(list(reader.found.values()), reader.log, reader.issues)
-            issues.extend(reader.issues)
+            issues.extend(optional_unreadable(table, reader.issues, category))
             issues.extend(missing_rows(table, reader, category))
             issues.extend(unknown_rows(table, reader))
             indicators.extend(reader.found[r.key] for r in table.rows if r.key in reader.found)
