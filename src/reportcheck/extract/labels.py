@@ -73,8 +73,10 @@ class LabelIndex:
     exact: dict[str, object] = field(default_factory=dict)
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_targets: list[object] = field(default_factory=list)
+    _seen: dict[tuple[str, float], tuple[object, float] | None] = field(default_factory=dict, repr=False)
 
     def add(self, target: object, labels: Iterable[str]) -> None:
+        self._seen.clear()
         for label in labels:
             for key in label_keys(label):
                 if key not in self.exact:
@@ -83,8 +85,14 @@ class LabelIndex:
                     self.fuzzy_targets.append(target)
 
     def match(self, text: str, cutoff: float = FUZZY_CUTOFF) -> tuple[object, float] | None:
+        """The best target for ``text`` (remembered: a report asks for the same texts again)."""
         if not text:
             return None
+        if (text, cutoff) not in self._seen:
+            self._seen[(text, cutoff)] = self._match(text, cutoff)
+        return self._seen[(text, cutoff)]
+
+    def _match(self, text: str, cutoff: float) -> tuple[object, float] | None:
         keys = label_keys(text)
         for key in keys:
             if key in self.exact:

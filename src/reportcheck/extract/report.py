@@ -99,7 +99,7 @@ def _choose_template(lines: list[Line]) -> _Choice:
     """The template whose structure the report has. The title (参赛报告（初赛）) decides, unless the report
     has none of that template's markers and some of another's: a 决赛 report rewritten from the 初赛 one
     keeps its old title, and its tables are the 决赛 template's."""
-    text = "".join(label_key(t) for line in lines for t in line.texts())
+    text = label_key("".join(t for line in lines for t in line.texts()))
     found = {spec.id: [m for m in spec.markers if label_key(m) in text] for spec in load_templates()}
     for line in lines[:40]:
         key = label_key(line.first_text or "")

@@ -84,9 +84,15 @@ def _prompt_key(text: str) -> str:
     return _ALL_SPACE.sub("", text).rstrip("。.…").lower()
 
 
+@lru_cache(maxsize=1)
+def _prompt_starts() -> frozenset[str]:
+    return frozenset(p[0] for p in _placeholders())
+
+
 def is_placeholder(norm: str) -> bool:
     """A whole text that is office software's prompt in an unfilled field (单击或点击此处输入文字。)."""
-    return bool(norm) and len(norm) <= _LONGEST_PROMPT and _prompt_key(norm) in _placeholders()
+    return bool(norm) and len(norm) <= _LONGEST_PROMPT and norm[0].lower() in _prompt_starts() \
+        and _prompt_key(norm) in _placeholders()
 
 
 def normalize_document(doc: Document) -> Document:

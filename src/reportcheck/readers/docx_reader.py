@@ -6,6 +6,7 @@ directly is several times faster and gives grid spans (gridSpan, vMerge) as they
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,13 +70,18 @@ def read_docx(path: Path, data: bytes | None = None) -> Document:
         keep = [n for n in package.names if n in (_DOCUMENT, _STYLES, _RELS) or n.startswith(_PARTS_KEPT)]
         parts = package.verify(keep=keep)
     root = _parse(parts[_DOCUMENT], name, "document.xml")
-    styles = _parse(parts[_STYLES], name, "styles.xml") if _STYLES in parts else None
     body = root.find(f"{{{W}}}body")
     doc = Document(path=name, source_format="docx")
     if body is not None:
         _drop_placeholders(body)
         related = _Related(name, parts, _parse(parts[_RELS], name, "document.xml.rels") if _RELS in parts else None)
-        walker = _Walker(doc, toc=_toc_paragraphs(body, _toc_styles(styles)), related=related)
+        related.find(body)
+        toc_styles = _toc_styles(parts.get(_STYLES, b""))
+        xml = parts[_DOCUMENT]
+        maybe_toc = b"TOC" in xml or b"Table of Contents" in xml or any(
+            f'w:val="{sid}"'.encode() in xml for sid in toc_styles)
+        toc = _toc_paragraphs(body, toc_styles) if maybe_toc else set()
+        walker = _Walker(doc, toc=toc, related=related)
         walker.walk(body)
         walker.number_embedded()
     return doc
@@ -88,6 +94,19 @@ class _Related:
     name: str
     parts: dict[str, bytes]
     rels: etree._Element | None
+    holders: set[etree._Element] = field(default_factory=set)  # paragraphs and cells with a picture or object
+    fields: set[etree._Element] = field(default_factory=set)  # cells with a field code
+
+    def find(self, body: etree._Element) -> None:
+        """Note, in one pass, the paragraphs and cells that hold a picture, an object or a field, so the
+        walk looks into those alone."""
+        for el in body.iter(_DRAWING, _O_OLE, _INSTR, _FLDSIMPLE):
+            into = self.fields if el.tag in (_INSTR, _FLDSIMPLE) else self.holders
+            parent = el.getparent()
+            while parent is not None and parent is not body:
+                if parent.tag in (_P, _TC):
+                    into.add(parent)
+                parent = parent.getparent()
 
     def data(self, rid: str | None) -> bytes | None:
         if not rid or self.rels is None:
@@ -101,6 +120,8 @@ class _Related:
     def pictures(self, el: etree._Element) -> list[Picture]:
         """The pictures drawn in ``el`` (DrawingML and VML), an embedded object's preview left out."""
         out: list[Picture] = []
+        if el not in self.holders:
+            return out
         for drawing in el.iter(_DRAWING):
             if _inside(drawing, _OBJECT, el):
                 continue
@@ -113,7 +134,9 @@ class _Related:
 
     def workbooks(self, p: etree._Element) -> list[bytes]:
         """The Excel worksheets embedded in a paragraph as objects (ProgID Excel.Sheet…)."""
-        out = []
+        out: list[bytes] = []
+        if p not in self.holders:
+            return out
         for ole in p.iter(_O_OLE):
             if (ole.get("ProgID") or "").startswith("Excel.Sheet") and ole.get("Type", "Embed") == "Embed":
                 data = self.data(ole.get(f"{{{R}}}id"))
@@ -162,17 +185,15 @@ def _drop_placeholders(body: etree._Element) -> None:
             t.text = ""
 
 
-def _toc_styles(styles: etree._Element | None) -> frozenset[str]:
-    """The ids of the table-of-contents paragraph styles (named "toc 1" … "toc 9", whatever their id)."""
-    if styles is None:
-        return frozenset()
-    out = set()
-    for style in styles.iter(f"{{{W}}}style"):
-        name = style.find(f"{{{W}}}name")
-        label = (name.get(_VAL) or "") if name is not None else ""
-        if label.lower().startswith(("toc ", "目录 ")) or label.lower() == "toc heading":
-            out.add(style.get(f"{{{W}}}styleId") or "")
-    return frozenset(out)
+_STYLE_NAME = re.compile(rb'<w:style\b[^>]*?w:styleId="([^"]*)"[^>]*>\s*<w:name w:val="([^"]*)"')
+
+
+def _toc_styles(styles: bytes) -> frozenset[str]:
+    """The ids of the table-of-contents paragraph styles (named "toc 1" … "toc 9", whatever their id),
+    read off styles.xml's text (a style's name is its first child) without parsing the whole part."""
+    names = ((m.group(1), m.group(2).lower()) for m in _STYLE_NAME.finditer(styles))
+    return frozenset(sid.decode("utf-8", "replace") for sid, name in names
+                     if name.startswith((b"toc ", "目录 ".encode())) or name == b"toc heading")
 
 
 def _toc_paragraphs(body: etree._Element, toc_styles: frozenset[str]) -> set[etree._Element]:
@@ -326,7 +347,7 @@ class _Walker:
                 if self.found is not None:
                     self.found.paragraphs[self.n_par] = el
                 self.n_par += 1
-                if self.related is not None:
+                if self.related is not None and el in self.related.holders:
                     para.pictures = self.related.pictures(el)
                     out.extend(self._workbooks(el, parent))
                 for box in _text_boxes(el):
@@ -360,8 +381,8 @@ class _Walker:
                     cell.text = "\n".join(b.text for b in cell.content if isinstance(b, Paragraph))
                 else:
                     cell.text = "\n".join(_cell_texts(tc))
-                    cell.formula = _formula(tc)
-                    if self.related is not None:
+                    cell.formula = _formula(tc) if self.related is not None and tc in self.related.fields else None
+                    if self.related is not None and tc in self.related.holders:
                         cell.pictures = self.related.pictures(tc)
                 if vmerge == "restart":
                     for c in range(col, col + span):

@@ -9,6 +9,7 @@ geometry (merge_edges → intersections → cells → tables) turns them into ce
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from dataclasses import dataclass
 
@@ -28,9 +29,7 @@ _MEANINGFUL = ((0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x2100, 0x22FF), 
                (0xFF00, 0xFFEF))
 
 
-def _meaningful(ch: str) -> bool:
-    cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in _MEANINGFUL)
+_NO_TEXT = re.compile("[^" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in _MEANINGFUL) + "]")
 
 
 @dataclass(frozen=True)
@@ -132,19 +131,32 @@ def _pdfium_chars(textpage, height: float) -> list[tuple]:
 def _unread_by_pdfium(page, textpage) -> bool:
     """Text pdfium shows no character for: a font the PDF does not embed (reportlab's STSong-Light, a
     producer's 宋体) whose encoding pdfium maps only through a font installed on this machine. Without
-    one the text is lost; pdfminer maps it with its own CMaps."""
+    one the text is lost; pdfminer maps it with its own CMaps. Only the text objects in a font not
+    embedded are looked at (Word, WPS and LibreOffice embed theirs), through pdfium's own calls."""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=2):
-        size = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+    embedded: dict[int | None, bool] = {}
+
+    def lost(obj) -> bool:
+        font = raw.FPDFTextObj_GetFont(obj)
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        if key not in embedded:
+            embedded[key] = not key or bool(raw.FPDFFont_GetIsEmbedded(font))
+        if embedded[key]:
+            return False
+        size = raw.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
         buffer = ctypes.create_string_buffer(max(size, 2))
-        raw.FPDFTextObj_GetText(obj.raw, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), size)
-        if buffer.raw[:max(0, size - 2)].decode("utf-16-le", "replace").strip():
-            continue
-        font = raw.FPDFTextObj_GetFont(obj.raw)
-        if font and not raw.FPDFFont_GetIsEmbedded(font):
+        raw.FPDFTextObj_GetText(obj, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), size)
+        return not buffer.raw[:max(0, size - 2)].decode("utf-16-le", "replace").strip()
+
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        inner = [raw.FPDFFormObj_GetObject(obj, j) for j in range(raw.FPDFFormObj_CountObjects(obj))] \
+            if kind == raw.FPDF_PAGEOBJ_FORM else [obj]
+        if any(raw.FPDFPageObj_GetType(o) == raw.FPDF_PAGEOBJ_TEXT and lost(o) for o in inner):
             return True
     return False
 
@@ -187,8 +199,10 @@ def _words(chars: list[tuple]) -> tuple[list[dict], int, int]:
     """Characters grouped into words: a space, a line change or a gap ends a word; and how many characters
     there are and how many of them are no text (glyphs without a Unicode mapping: control characters,
     stray scripts, pdfminer's "(cid:123)")."""
-    unmapped = sum(1 for c in chars if not c[4].isspace() and (c[4].startswith("(cid:") or not _meaningful(c[4][0])))
-    total = sum(1 for c in chars if not c[4].isspace())
+    firsts = "".join(c[4][0] for c in chars if not c[4].isspace())
+    cids = sum(1 for c in chars if c[4].startswith("(cid:"))
+    unmapped = cids + len(_NO_TEXT.findall(firsts))  # a "(cid:N)" begins with "(", which is text
+    total = len(firsts)
     lines: list[list[tuple]] = []
     for char in sorted(chars, key=lambda c: (round(c[0]), c[2])):
         if lines and abs(lines[-1][0][0] - char[0]) <= _LINE_TOLERANCE:
