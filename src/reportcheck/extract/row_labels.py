@@ -27,6 +27,7 @@ ORDINAL = re.compile(r"^(?:\d{1,2}|\(\d{1,2}\)|[\u2460-\u2473]|[一二三四五�
 _SKIP_KINDS = frozenset({"ordinal", "unit", "note", "evidence", "growth"})
 _TOTAL = frozenset({"合计", "小计", "总计", "合计数", "总数", "总额", "全部", "总量"})
 _OF_WHICH = re.compile(r"^(?:其中|含)[:：]?")
+_FIGURE_START = re.compile(r"[\s(（+\-约近超逾]*\d")  # a cell that can be a figure begins with its digits
 
 
 @dataclass(slots=True)
@@ -84,7 +85,7 @@ def label_cells(header: HeaderMap, line: Line) -> list[Cell]:
             break
         if (role is not None and role.kind in _SKIP_KINDS) or (not out and ORDINAL.match(cell.norm)):
             continue
-        if role is None and out and parse_value(cell.norm).value is not None:
+        if role is None and out and _FIGURE_START.match(cell.norm) and parse_value(cell.norm).value is not None:
             break  # no header over it: a figure ends the label
         if out and out[-1].norm == cell.norm:
             continue  # one merged cell seen twice across the grid

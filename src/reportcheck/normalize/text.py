@@ -63,6 +63,7 @@ def normalize_text(simplified: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+@lru_cache(maxsize=16384)
 def label_key(text: str) -> str:
     """A comparable form of a label: no whitespace or line breaks, no quotes, ASCII brackets."""
     return _KEY_DROP.sub("", to_halfwidth(text)).lower()
