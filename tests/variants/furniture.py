@@ -34,6 +34,7 @@ from .ooxml import (
     vmerge,
     w,
 )
+from .pdf import grid_table
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -1011,43 +1012,7 @@ class _Pdf:
         return out
 
     def grid(self, tbl: etree._Element, trs: list[etree._Element], width: float):
-        from reportlab.platypus import Table, TableStyle
-
-        n = grid_width(tbl)
-        grid: list[list] = [["" for _ in range(n)] for _ in trs]
-        spans = []
-        owner: dict[int, tuple[int, int]] = {}
-        for r, tr in enumerate(trs):
-            for tc, start, k in positions(tr):
-                if start >= n:
-                    continue
-                k = min(k, n - start)
-                kind = vmerge(tc)
-                if kind == "continue" and start in owner:
-                    continue
-                grid[r][start] = self.cell(tc)
-                if kind == "restart":
-                    owner[start] = (r, k)
-                else:
-                    owner.pop(start, None)
-                if k > 1:
-                    spans.append((start, r, start + k - 1, r))
-            for start, (r0, k) in list(owner.items()):
-                nxt = trs[r + 1] if r + 1 < len(trs) else None
-                cont = nxt is not None and any(s == start and vmerge(tc) == "continue" for tc, s, _ in positions(nxt))
-                if not cont:
-                    if r > r0:
-                        spans = [x for x in spans if not (x[0] == start and x[1] == r0)]
-                        spans.append((start, r0, start + k - 1, r))
-                    del owner[start]
-        widths = [float(c.get(w("w"), "1")) for c in tbl.findall(f"{w('tblGrid')}/{w('gridCol')}")]
-        total = sum(widths) or 1
-        table = Table(grid, colWidths=[width * x / total for x in widths])
-        style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                 ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
-        style += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
-        table.setStyle(TableStyle(style))
-        return table
+        return grid_table(tbl, trs, self.cell, width, padding=4)
 
 
 def pdf_chars_separate(src: Path, dst: Path) -> bool:

@@ -146,7 +146,15 @@ def _table_flowables(tbl: etree._Element, body_style, cell_style, width: float) 
 
 
 def _grid_table(tbl: etree._Element, trs: list[etree._Element], cell_style, width: float):
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Paragraph
+
+    return grid_table(tbl, trs, lambda tc: Paragraph(_escape(cell_text(tc)), cell_style), width)
+
+
+def grid_table(tbl: etree._Element, trs: list[etree._Element], cell, width: float, padding: float | None = None):
+    """A reportlab Table of Word rows ``trs``: one ``cell(tc)`` per grid cell, spans and vertical merges kept,
+    columns as wide as the table's grid, ruled all over (``padding`` points left and right, when given)."""
+    from reportlab.platypus import Table, TableStyle
 
     n = grid_width(tbl)
     grid: list[list] = [["" for _ in range(n)] for _ in trs]
@@ -160,7 +168,7 @@ def _grid_table(tbl: etree._Element, trs: list[etree._Element], cell_style, widt
             kind = vmerge(tc)
             if kind == "continue" and start in owner:
                 continue
-            grid[r][start] = Paragraph(_escape(cell_text(tc)), cell_style)
+            grid[r][start] = cell(tc)
             if kind == "restart":
                 owner[start] = (r, k)
             else:
@@ -179,6 +187,8 @@ def _grid_table(tbl: etree._Element, trs: list[etree._Element], cell_style, widt
     total = sum(widths) or 1
     table = Table(grid, colWidths=[width * x / total for x in widths])
     style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    if padding is not None:
+        style += [("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding)]
     style += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
     table.setStyle(TableStyle(style))
     return table
