@@ -33,6 +33,7 @@ from .ooxml import (
     set_span,
     set_vmerge,
     span,
+    vmerge,
     w,
 )
 
@@ -356,11 +357,16 @@ def unit_lines_wanyuan(doc: Docx) -> bool:
         rows_yi = [tr for tr in seg.data if _unit(_label(seg, tr)) == "亿元"]
         if len(rows_yi) < 2:  # 2.1 and 3.1; 2.4's one 研发经费 row stays in 亿元
             continue
+        grouped = any(vmerge(tc) for tr in seg.data for tc, _, _ in positions(tr)[:1])
+        if grouped or any(_label(seg, tr) and not _unit(_label(seg, tr)) for tr in seg.data):
+            continue  # rows grouped under a parent, or a label naming no unit: which unit a row is in is unknown
+        not_figures = {c for c, r in seg.roles.items() if r in ("label", "growth", "serial")}
         for tr in rows_yi:
             tc = _label_cell(seg, tr)
             set_cell_text(tc, split_unit(cell_text(tc))[0])
-            for col in _value_cols(seg):
-                vc = cell_from(tr, col)
+            for vc, col, _ in positions(tr):  # every figure of the row, whatever its column's header says
+                if col in not_figures or vc is tc:
+                    continue
                 parsed = _parse(cell_text(vc)) if vc is not None else None
                 if parsed is None:
                     continue  # —, / or a figure nobody can read: left as it is

@@ -83,7 +83,8 @@ def label_cells(header: HeaderMap, line: Line) -> list[Cell]:
         role = header.at(cell)
         if role is not None and (role.kind in VALUE_KINDS or role.kind == "field"):
             break
-        if (role is not None and role.kind in _SKIP_KINDS) or (not out and ORDINAL.match(cell.norm)):
+        if (role is not None and role.kind in _SKIP_KINDS and _fits(role.kind, cell.norm)) \
+                or (not out and ORDINAL.match(cell.norm)):
             continue
         if role is None and out and _FIGURE_START.match(cell.norm) and parse_value(cell.norm).value is not None:
             break  # no header over it: a figure ends the label
@@ -93,6 +94,16 @@ def label_cells(header: HeaderMap, line: Line) -> list[Cell]:
             continue  # a unit written in a column of its own, without a 单位 header
         out.append(cell)
     return out
+
+
+def _fits(kind: str, text: str) -> bool:
+    """A cell's text is what its column holds: a 单位 column a unit, a 序号 column a number. A sub-row's
+    label standing in a 单位 column (the column the applicant used for both) is a label."""
+    if kind == "unit":
+        return unit_of(label_key(text).strip("()")) is not None
+    if kind == "ordinal":
+        return bool(ORDINAL.match(text))
+    return True
 
 
 def _readings(parent: str, own: str) -> list[str]:
