@@ -47,6 +47,8 @@ class _PictureReader:
             blocks = read_picture(picture, self.doc.path)
         except (OcrMissing, ImportError):
             raise PictureUnreadable(f"读取图片需要文字识别组件（{OCR_INSTALL}）") from None
+        except Exception:  # a picture OCR cannot take (too thin, too many lines, broken): no table read
+            raise PictureUnreadable("图片无法识别") from None
         part = Document(path=self.doc.path, blocks=blocks)
         for block in part.iter_blocks():
             if isinstance(block, Table):

@@ -784,12 +784,81 @@ def placeholders_unfilled(doc: Docx) -> bool:
     return True
 
 
+# --- pictures beside the tables: a chart and a logo, which are no table ------------------------------------
+
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+EMU = 12700
+
+
+def _chart_png(bars: list[float], title_lines: int = 2) -> bytes:
+    """A bar chart as an office worker pastes one: axes, gridlines, bars, a legend box (PIL, no text)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (900, 420), "white")
+    draw = ImageDraw.Draw(image)
+    for y in range(60, 380, 40):
+        draw.line([(80, y), (860, y)], fill=(200, 200, 200), width=1)
+    draw.line([(80, 40), (80, 380), (860, 380)], fill="black", width=2)
+    top = max(bars) or 1
+    for i, value in enumerate(bars):
+        h = int(300 * value / top)
+        draw.rectangle([120 + i * 110, 380 - h, 180 + i * 110, 380], fill=(68, 114, 196))
+    draw.rectangle([700, 40, 850, 40 + 30 * title_lines], outline="black")
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=False)
+    return out.getvalue()
+
+
+def _inline_picture(rid: str, pid: int, cx_pt: float, cy_pt: float, like: etree._Element) -> etree._Element:
+    p = new_paragraph("", like)
+    r = etree.SubElement(p, w("r"))
+    drawing = etree.SubElement(r, w("drawing"))
+    inline = etree.SubElement(drawing, f"{{{WP}}}inline", distT="0", distB="0", distL="0", distR="0")
+    etree.SubElement(inline, f"{{{WP}}}extent", cx=str(int(cx_pt * EMU)), cy=str(int(cy_pt * EMU)))
+    etree.SubElement(inline, f"{{{WP}}}docPr", id=str(pid), name=f"图片 {pid}")
+    graphic = etree.SubElement(inline, f"{{{A}}}graphic")
+    data = etree.SubElement(graphic, f"{{{A}}}graphicData", uri=PIC)
+    pic = etree.SubElement(data, f"{{{PIC}}}pic")
+    nv = etree.SubElement(pic, f"{{{PIC}}}nvPicPr")
+    etree.SubElement(nv, f"{{{PIC}}}cNvPr", id=str(pid), name=f"图片 {pid}")
+    etree.SubElement(nv, f"{{{PIC}}}cNvPicPr")
+    fill = etree.SubElement(pic, f"{{{PIC}}}blipFill")
+    etree.SubElement(fill, f"{{{A}}}blip", {f"{{{R_NS}}}embed": rid})
+    etree.SubElement(etree.SubElement(fill, f"{{{A}}}stretch"), f"{{{A}}}fillRect")
+    sp = etree.SubElement(pic, f"{{{PIC}}}spPr")
+    xfrm = etree.SubElement(sp, f"{{{A}}}xfrm")
+    etree.SubElement(xfrm, f"{{{A}}}off", x="0", y="0")
+    etree.SubElement(xfrm, f"{{{A}}}ext", cx=str(int(cx_pt * EMU)), cy=str(int(cy_pt * EMU)))
+    etree.SubElement(etree.SubElement(sp, f"{{{A}}}prstGeom", prst="rect"), f"{{{A}}}avLst")
+    return p
+
+
+def charts_beside_tables(doc: Docx) -> bool:
+    """A chart pasted after the 2.1 table and a picture before the 2.2 table (no table in them to read)."""
+    tables = [seg.table for seg in segments(doc.document) if seg.kind == "indicator"]
+    if len(tables) < 2 or tables[0] is tables[1]:
+        return False
+    like = _body_paragraph(doc)
+    pid = _next_id(doc)
+    first = doc.add_media("word/media/chart1.png", _chart_png([3, 5, 4, 6, 7]), "image/png")
+    second = doc.add_media("word/media/chart2.png", _chart_png([7, 6, 5, 4], 3), "image/png")
+    tables[0].addnext(_inline_picture(first, pid, 400, 187, like))
+    tables[1].addprevious(_inline_picture(second, pid + 1, 300, 140, like))
+    return True
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(toc_field),
     docx(toc_typed),
     docx(toc_typed_without_pages),
     docx(cover_and_headers),
     docx(placeholders_unfilled),
+    docx(charts_beside_tables),
 )
 
 

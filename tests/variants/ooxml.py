@@ -53,12 +53,24 @@ class Docx:
     def has(self, name: str) -> bool:
         return name in self.raw or name in self.added
 
-    def add_part(self, name: str, root: etree._Element, content_type: str, rel_type: str) -> None:
-        """A new part related from the main document (comments.xml and the like)."""
+    def add_part(self, name: str, root: etree._Element, content_type: str, rel_type: str) -> str:
+        """A new part related from the main document (comments.xml and the like); its relationship id."""
         self.parsed[name] = root
         self.added[name] = b""
         types = self.part("[Content_Types].xml")
         etree.SubElement(types, f"{{{CT_NS}}}Override", PartName="/" + name, ContentType=content_type)
+        return self._relate(name, rel_type)
+
+    def add_media(self, name: str, data: bytes, content_type: str) -> str:
+        """A picture (word/media/…), its extension's content type declared; its relationship id."""
+        self.added[name] = data
+        types = self.part("[Content_Types].xml")
+        ext = name.rsplit(".", 1)[-1]
+        if not any(d.get("Extension") == ext for d in types.findall(f"{{{CT_NS}}}Default")):
+            types.insert(0, etree.Element(f"{{{CT_NS}}}Default", Extension=ext, ContentType=content_type))
+        return self._relate(name, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image")
+
+    def _relate(self, name: str, rel_type: str) -> str:
         rels = self.part("word/_rels/document.xml.rels")
         ids = {r.get("Id") for r in rels}
         n = 1
@@ -66,6 +78,7 @@ class Docx:
             n += 1
         etree.SubElement(rels, f"{{{PKG_REL_NS}}}Relationship", Id=f"rId{n}", Type=rel_type,
                          Target=name.removeprefix("word/"))
+        return f"rId{n}"
 
     def save(self, dst: Path) -> None:
         with zipfile.ZipFile(dst, "w") as z:
@@ -75,11 +88,11 @@ class Docx:
                     body = etree.tostring(self.parsed[info.filename], xml_declaration=True, encoding="UTF-8",
                                           standalone=True)
                 z.writestr(info, body)
-            for name in self.added:
+            for name, data in self.added.items():
                 entry = zipfile.ZipInfo(name, date_time=(2023, 1, 1, 0, 0, 0))
                 entry.compress_type = zipfile.ZIP_DEFLATED
-                z.writestr(entry, etree.tostring(self.parsed[name], xml_declaration=True, encoding="UTF-8",
-                                                 standalone=True))
+                z.writestr(entry, data if name not in self.parsed else etree.tostring(
+                    self.parsed[name], xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def docx_transform(edit: Callable[[Docx], bool]) -> Callable[[Path, Path], bool]:

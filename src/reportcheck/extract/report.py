@@ -36,6 +36,7 @@ _PAGE_RANGE = re.compile(
 _SURE_HEADING = 97.0
 _RANGE_SURE = 0.99  # OCR confidence a stated evidence page range must reach to be checked against
 _MIN_RECOGNISED = 3  # headings or indicator rows below which a file is not a report
+_PICTURES_READ = 3  # pictures of one section read by OCR at most
 _READ_ENOUGH = 0.25  # share of the form's parts below which a report is one reading failure
 
 
@@ -123,6 +124,7 @@ class _Walker:
         self.spec = spec
         self.read_picture = read_picture
         self.pictures: dict[str, str | None] = {}  # table or list id -> why its picture was not read
+        self._waiting: list[tuple[Section, list[Picture]]] = []  # pictures in table sections, read at their end
         self.headings = build_heading_index(spec)
         self.section: Section | None = None
         self.recognised = 0
@@ -140,12 +142,16 @@ class _Walker:
         self._range_doubts: list[Issue] = []
 
     def feed(self, line: Line) -> None:
-        if line.pictures and self.read_picture is not None and self._table_unread():
-            self._read_pictures(line)
         found = match_heading(self.headings, line.first_text)
         if found is not None and self._accepts(*found, line.first_text):
             self._enter(found[0], line)
             return
+        if line.pictures and self.section is not None and self.section.kind in ("indicators", "list"):
+            self._waiting.append((self.section, line.pictures))
+        self._content(line)
+
+    def _content(self, line: Line) -> None:
+        """A line that is no heading, read by the current section."""
         if self.fields.feed(line):
             return
         section = self.section
@@ -166,36 +172,40 @@ class _Walker:
         elif line.para is not None and section.kind != "text":  # its heading reworded past knowing
             self.declaration_present |= is_declaration("".join(line.texts()))
 
-    def _table_unread(self) -> bool:
-        """In an indicator table's or a list's section, none of whose rows has been read yet."""
-        section = self.section
-        if section is None:
-            return False
+    def _unread(self, section: Section) -> bool:
+        """An indicator table's or a list's section none of whose rows has been read."""
         if section.kind == "indicators":
             return not self.indicators[section.id].found
-        if section.kind == "list":
-            return not self.lists[section.spec.id].table.rows  # type: ignore[union-attr]
-        return False
+        return not self.lists[section.spec.id].table.rows  # type: ignore[union-attr]
 
-    def _read_pictures(self, line: Line) -> None:
-        """A table pasted as a picture where the section's table should be: read by OCR, line by line."""
-        section = self.section
-        key = section.id if section.kind == "indicators" else section.spec.id  # type: ignore[union-attr]
-        for picture in line.pictures:
-            try:
-                lines = self.read_picture(picture)  # type: ignore[misc]
-            except PictureUnreadable as exc:
-                self.pictures.setdefault(key, exc.reason)
+    def _settle_pictures(self) -> None:
+        """Pictures in a table's section, read by OCR once the section is over and only if its table was not
+        read (a table pasted as a screenshot): a logo, a chart or a photo beside a table is never read."""
+        waiting, self._waiting = self._waiting, []
+        current = self.section
+        for section, pictures in waiting:
+            if self.read_picture is None or not self._unread(section):
                 continue
-            if not any(pic_line.is_row for pic_line in lines):
-                self.pictures.setdefault(key, "图片中未识别出表格")
-                continue
-            self.pictures[key] = None
-            for pic_line in lines:
-                self.feed(pic_line)
+            key = section.id if section.kind == "indicators" else section.spec.id  # type: ignore[union-attr]
+            for picture in pictures[:_PICTURES_READ]:
+                try:
+                    lines = self.read_picture(picture)
+                except PictureUnreadable as exc:
+                    self.pictures.setdefault(key, exc.reason)
+                    continue
+                if not any(pic_line.is_row for pic_line in lines):
+                    self.pictures.setdefault(key, "图片中未识别出表格")
+                    continue
+                self.pictures[key] = None
+                self.section = section
+                for pic_line in lines:
+                    self._content(pic_line)
+        self.section = current
 
-    def _picture_issue(self, key: str, section: str, title: str) -> Issue | None:
-        if key not in self.pictures:
+    def _picture_issue(self, key: str, section: str, title: str, read: bool) -> Issue | None:
+        """X015 for a table read from its picture; X016 for a picture that could not be, when the section
+        holds no table read otherwise (``read``)."""
+        if key not in self.pictures or (read and self.pictures[key] is not None):
             return None
         why = self.pictures[key]
         if why is None:
@@ -241,6 +251,7 @@ class _Walker:
                 return
 
     def _enter(self, heading: Section, line: Line) -> None:
+        self._settle_pictures()
         self.section = heading
         self.recognised += 1
         if heading.kind == "evidence":
@@ -279,6 +290,7 @@ class _Walker:
         reader.keep_unknown(line)
 
     def report(self, path: str, choice: _Choice) -> Report:
+        self._settle_pictures()
         issues: list[Issue] = []
         indicators: list[Indicator] = []
         recognised = self.recognised + sum(len(r.found) for r in self.indicators.values())
@@ -307,7 +319,7 @@ class _Walker:
         years = self._years(issues)
         for table in self.spec.indicator_tables:
             reader = self.indicators.get(table.id)
-            picture = self._picture_issue(table.id, table.id, table.title)
+            picture = self._picture_issue(table.id, table.id, table.title, bool(reader and reader.found))
             if picture is not None:
                 issues.append(picture)
                 if self.pictures[table.id] is not None:
@@ -328,7 +340,8 @@ class _Walker:
                     if t.id in self.indicators]
         for lst in self.spec.list_tables:
             list_reader = self.lists.get(lst.id)
-            picture = self._picture_issue(lst.id, lst.section, lst.title)
+            picture = self._picture_issue(lst.id, lst.section, lst.title,
+                                          bool(list_reader and list_reader.table and list_reader.table.rows))
             if picture is not None:
                 issues.append(picture)
             if list_reader is not None:

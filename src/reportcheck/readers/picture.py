@@ -32,13 +32,14 @@ def read_picture(picture: Picture, name: str) -> list[Paragraph | Table]:
     from reportcheck.readers.pdf_reader import assemble
     from reportcheck.readers.scan_page import DPI, read_image
 
-    image = cv2.imdecode(np.frombuffer(picture.data, np.uint8), cv2.IMREAD_COLOR)
+    image = cv2.imdecode(np.frombuffer(picture.data, np.uint8), cv2.IMREAD_UNCHANGED)
     if image is None:
         return []
+    image = _on_white(image)
     width_pt = picture.width_pt or size[0] * 72 / DPI
     height_pt = picture.height_pt or size[1] * 72 / DPI
     target = (max(1, round(width_pt * DPI / 72)), max(1, round(height_pt * DPI / 72)))
-    if target[0] * target[1] > _MAX_PIXELS:
+    if target[0] * target[1] > _MAX_PIXELS or min(target) < _MIN_SIDE:
         return []
     shrink = target[0] < image.shape[1]
     image = cv2.resize(image, target, interpolation=cv2.INTER_AREA if shrink else cv2.INTER_CUBIC)
@@ -56,6 +57,22 @@ def read_picture(picture: Picture, name: str) -> list[Paragraph | Table]:
                 for cell in row:
                     cell.page = None
     return doc.blocks
+
+
+def _on_white(image):
+    """The picture as BGR on white paper: a transparent background is paper, not black; grey is grey."""
+    import cv2
+    import numpy as np
+
+    if image.dtype != np.uint8:  # a 16-bit PNG
+        image = (image // 257).astype(np.uint8)
+    if image.ndim == 2:
+        return cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+    if image.shape[2] == 4:
+        alpha = image[:, :, 3:4].astype(np.float32) / 255.0
+        rgb = image[:, :, :3].astype(np.float32)
+        return (rgb * alpha + 255.0 * (1 - alpha)).astype(np.uint8)
+    return image
 
 
 def image_size(data: bytes) -> tuple[int, int] | None:
