@@ -47,8 +47,8 @@ STAGE_UNKNOWN = IssueType(
     "X006", "extract.stage-unknown", "warning",
     "未找到报告标题“参赛报告（初赛/决赛）”，按{stage}模板读取。")
 STAGE_CONFLICT = IssueType(
-    "X013", "extract.stage-conflict", "error",
-    "报告标题写的是“{title}”（{written}），但报告内容是{stage}模板（有“{evidence}”），已按{stage}模板读取。"
+    "X013", "extract.stage-conflict", "warning",
+    "报告标题写的是“{title}”（{written}），但报告的标题层次是{stage}模板的（如“{evidence}”），已按{stage}模板读取。"
     "请把标题改为“湖南省产业集群竞赛参赛报告（{stage}）”。",
     description="标题中的阶段（初赛/决赛）与报告采用的模板不一致：多见于用上一阶段的报告改写而忘改标题。")
 TEXT_LAYER_OCR = IssueType(

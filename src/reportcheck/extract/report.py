@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from reportcheck import catalogue as cat
 from reportcheck.errors import PictureUnreadable, UnreadableInput
@@ -25,11 +24,11 @@ from reportcheck.extract.lists import ListReader
 from reportcheck.extract.ocr import unsure
 from reportcheck.extract.row_labels import match_label
 from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits
+from reportcheck.extract.template_choice import Choice, choose_template
 from reportcheck.extract.texts import TextCollector
 from reportcheck.layout import Cell, Document, Paragraph, Picture
 from reportcheck.model import Indicator, Issue, Report
-from reportcheck.normalize.text import label_key
-from reportcheck.spec import TemplateSpec, load_templates, template_by_stage
+from reportcheck.spec import TemplateSpec
 
 _PAGE_RANGE = re.compile(
     r"(?:第|[Pp]\.?)\s*(\d+)\s*页?\s*(?:-|~|至|到|—|－|～)+\s*(?:第|[Pp]\.?)?\s*(\d+)\s*页?")
@@ -48,7 +47,7 @@ def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
     ``read_picture`` reads a picture standing where a table of the form should be (raising
     :class:`PictureUnreadable`); without it pictures are passed over."""
     lines = flatten(doc)
-    choice = _choose_template(lines)
+    choice = choose_template(lines)
     walker = _Walker(choice.spec, read_picture)
     for line in content_lines(lines, walker.headings):
         walker.feed(line)
@@ -85,36 +84,6 @@ def _unsure_range(line: Line) -> bool:
     so one misread digit ("第40-40页" for "第10-40页") would make a finding of each."""
     sources = [line.para] if line.para is not None else line.cells
     return any(s is not None and unsure(s, _RANGE_SURE) for s in sources)
-
-
-@dataclass(frozen=True, slots=True)
-class _Choice:
-    """The template a report is read with, and what its title said."""
-
-    spec: TemplateSpec
-    title: str | None = None  # the title line naming a stage, when there is one
-    conflict: tuple[str, str] | None = None  # (the stage the title says, the template's marker found)
-
-
-def _choose_template(lines: list[Line]) -> _Choice:
-    """The template whose structure the report has. The title (参赛报告（初赛）) decides, unless the report
-    has none of that template's markers and some of another's: a 决赛 report rewritten from the 初赛 one
-    keeps its old title, and its tables are the 决赛 template's."""
-    text = label_key("".join(t for line in lines for t in line.texts()))
-    found = {spec.id: [m for m in spec.markers if label_key(m) in text] for spec in load_templates()}
-    for line in lines[:40]:
-        key = label_key(line.first_text or "")
-        if "参赛报告" not in key:
-            continue
-        titled = next((spec for spec in load_templates() if spec.stage in key), None)
-        if titled is None:
-            continue
-        other = max(load_templates(), key=lambda s: len(found[s.id]))
-        if not found[titled.id] and found[other.id] and other.id != titled.id:
-            return _Choice(other, line.first_text, (titled.stage, found[other.id][0]))
-        return _Choice(titled, line.first_text)
-    best = max(load_templates(), key=lambda s: len(found[s.id]))
-    return _Choice(best if found[best.id] else template_by_stage("初赛"))
 
 
 class _Walker:
@@ -289,7 +258,7 @@ class _Walker:
                 return
         reader.keep_unknown(line)
 
-    def report(self, path: str, choice: _Choice) -> Report:
+    def report(self, path: str, choice: Choice) -> Report:
         self._settle_pictures()
         issues: list[Issue] = []
         indicators: list[Indicator] = []

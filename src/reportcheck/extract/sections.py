@@ -69,10 +69,10 @@ def match_heading(index: LabelIndex, text: str) -> tuple[Section, float] | None:
     return found  # type: ignore[return-value]
 
 
-_NUMERALS = {c: str(i) for i, c in enumerate("一二三四五六七八九十", start=1)}
+NUMERALS = {c: str(i) for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
 def number_fits(number: str, section_id: str) -> bool:
     """Whether a heading's written number is the section's: '一' for chapter 1, '2.1' for 2.1."""
-    digits = _NUMERALS.get(number, number)
+    digits = NUMERALS.get(number, number)
     return digits == section_id
