@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import SAMPLES
 from reportcheck.pipeline import load_report
 from reportcheck.rules import run_rules
-from variants.ooxml import Docx, cell_text, cells, para_text, rows, segments, set_cell_text, w
+from variants.ooxml import Docx, cell_text, cells, new_paragraph, para_text, rows, segments, set_cell_text, w
 
 SAMPLE = SAMPLES / "prelim_advanced_split_clean.docx"
 
@@ -127,3 +127,19 @@ def test_an_unreadable_figure_in_a_row_left_to_the_other_category_is_told_not_an
     issues = _findings(_edited(tmp_path, words))
     [told] = [i for i in issues if i.code == "X001"]
     assert told.severity == "info" and "不适用本类" in told.message
+
+
+def test_contents_whose_entry_holds_a_year_range_do_not_swallow_the_report(tmp_path: Path) -> None:
+    """The template's own 5.1 title has a range in it (未来三年（2023-2025年）…): a typed contents entry with it
+    is an entry, and the next entry alone anchors no section for good."""
+
+    def contents(doc: Docx) -> None:
+        first = next(p for p in doc.body.iter(w("p")) if para_text(p).strip().startswith(("一、", "—、")))
+        for text in ("目录", "一、集群基本信息\t1", "二、集群发展总体情况\t2", "2.1集群主要经济指标\t2",
+                     "三、集群核心承载园区情况\t8", "五、培育发展产业集群实施方案\t10",
+                     "5.1未来三年（2023-2025年）集群主要经济指标发展目标\t10", "5.2培育发展省级产业集群实施方案\t11"):
+            first.addprevious(new_paragraph(text, first))
+
+    report = load_report(_edited(tmp_path, contents))
+    assert not report.reading_failed
+    assert {i.code for i in run_rules(report)} == {i.code for i in run_rules(load_report(SAMPLE))}

@@ -5,7 +5,8 @@ its lines anchor every section at the contents page and the report reads as empt
 whose text, without a trailing page number, is a heading of the form: taken as an entry when the file
 says so (a TOC field or style, :attr:`Paragraph.furniture`), when dot leaders lead to the number, or
 when two or more such lines stand together (or follow a 目录 line). A heading with a page range
-(七、佐证材料 第30-80页) is the appendix's own heading, not an entry. Contents typed without page numbers
+(七、佐证材料 第30-80页) is the appendix's own heading, not an entry; a range inside the title
+(5.1未来三年（2023-2025年）…) is the title's. Contents typed without page numbers
 are the headings standing back to back, four or more, or after a 目录 line.
 """
 
@@ -19,7 +20,7 @@ from reportcheck.extract.sections import match_heading
 from reportcheck.normalize.text import label_key
 
 _ENTRY = re.compile(r"^(?P<title>.*?\S)\s*(?P<leader>[.…·•_\-—]{2,}\s*|\s+)(?:第\s*)?\d{1,3}\s*页?$")
-_RANGE = re.compile(r"\d+\s*(?:-|~|至|到|—)+\s*\d+")
+_RANGE = re.compile(r"\d+\s*(?:-|~|至|到|—)+\s*(?:第\s*)?\d+\s*页?$")  # a page range ending the line
 _CONTENTS_TITLE = frozenset({"目录", "目次", "contents"})
 _RUN = 4  # headings back to back, with nothing between, that can only be a contents list
 

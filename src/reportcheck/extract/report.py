@@ -189,12 +189,15 @@ class _Walker:
 
     def _accepts(self, heading: Section, score: float, text: str) -> bool:
         """Inside free text, a line that looks like an earlier heading, only nearly like a later one,
-        or numbered otherwise (一、基本情况 is not 4.1 基本情况) is the applicant's prose."""
+        or numbered otherwise (一、基本情况 is not 4.1 基本情况) is the applicant's prose. A text section anchored
+        by a stray line (a contents entry nobody recognised) and holding nothing yet gives way to any heading."""
         if self.section is None or self.section.kind != "text":
             return True
         number, _ = strip_numbering(text)
-        return heading.order > self.section.order and score >= _SURE_HEADING and \
-            (number is None or number_fits(number, heading.id))
+        numbered_so = number is None or number_fits(number, heading.id)
+        if not self.texts[self.section.id].lines:  # holding nothing yet, it has no prose to protect
+            return numbered_so
+        return heading.order > self.section.order and score >= _SURE_HEADING and numbered_so
 
     def _evidence_range(self, line: Line, stated_in_appendix: bool) -> None:
         """The appendix's page range, when the report states it: in the appendix's heading or section
