@@ -8,8 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import SAMPLES
+from reportcheck.batch.verdict import entry_verdict
+from reportcheck.outcome import FileOutcome
 from reportcheck.pipeline import load_report
 from reportcheck.rules import run_rules
+from reportcheck.settings import Settings
 from variants.ooxml import Docx, cell_text, cells, new_paragraph, para_text, rows, segments, set_cell_text, w
 
 SAMPLE = SAMPLES / "prelim_advanced_split_clean.docx"
@@ -105,6 +108,11 @@ def test_a_report_read_almost_not_at_all_is_one_finding_at_the_top(tmp_path: Pat
     assert report.reading_failed
     assert [(i.code, i.severity) for i in issues] == [("X018", "error")]
     assert "集群基本信息" in issues[0].message
+    # not to be ignored away, graded as settings say, and no entry verdict rests on it
+    assert [i.code for i in run_rules(report, settings=Settings(ignore=["X"]))] == ["X018"]
+    assert [i.severity for i in run_rules(report, settings=Settings(severity={"X018": "warning"}))] == ["warning"]
+    outcome = FileOutcome(path=report.source, report=report, issues=issues)
+    assert entry_verdict(outcome).status == "无法核验"
 
 
 def test_every_sample_is_read_well_enough() -> None:

@@ -30,6 +30,8 @@ def entry_verdict(outcome: FileOutcome, settings: Settings | None = None, pack: 
         return Verdict(NOT_APPLICABLE)
     codes = {i.code for i in outcome.issues}
     figures = _figures(report)
+    if report.reading_failed:  # almost nothing was read: nothing can be said of the thresholds
+        return Verdict(UNVERIFIED, figures)
     if report.category is None:
         return Verdict(UNVERIFIED if report.stage else NOT_APPLICABLE, figures)
     if not _thresholds_ran(report.category, settings, pack):

@@ -62,9 +62,9 @@ def run_rules(report: Report, pack: dict | None = None, settings: Settings | Non
     pack = pack if pack is not None else load_pack()
     settings = settings or Settings()
     families = pack.get("families")
+    if report.reading_failed:  # one finding says so (not to be ignored); rules would judge the reading
+        return [grade(i, pack, settings) for i in report.extraction_issues]
     issues = [i for i in report.extraction_issues if settings.wants(i.code)]
-    if report.reading_failed:  # one finding says so; the rules would judge the reading, not the report
-        return issues
     sure = sure_view(report)
     shared = {t.code for t in SHARED_TYPES}
     for rule in REGISTRY:
