@@ -89,3 +89,33 @@ def test_a_pdf_without_tounicode_maps_is_read_by_ocr_and_said() -> None:
     assert _said(issues, {"X014"}) == _said(run_rules(original), set())
     [told] = [i for i in issues if i.code == "X014"]
     assert told.severity == "info" and "ToUnicode" in told.message
+
+
+def test_a_few_garbled_pages_without_the_ocr_extra_are_left_out_and_said(tmp_path: Path, monkeypatch) -> None:
+    """The last page (the evidence appendix) merged in from a PDF without ToUnicode maps: without the OCR
+    extra the report is read from its other pages, and the page left out is said (X014, a warning)."""
+    import sys
+
+    import pypdfium2 as pdfium
+
+    from reportcheck.pipeline import load_report
+    from reportcheck.readers import ocr_engine
+
+    good = pdfium.PdfDocument(SAMPLES / "pdf" / "prelim_advanced_split_clean.pdf")
+    garbled = pdfium.PdfDocument(CONTAINERS / "prelim_advanced_split_clean.garbled.pdf")
+    last = len(good) - 1
+    good.del_page(last)
+    good.import_pages(garbled, [last])
+    merged = tmp_path / "merged.pdf"
+    good.save(merged)
+    good.close()
+    garbled.close()
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+    ocr_engine._engine.cache_clear()
+    try:
+        report = load_report(merged)
+    finally:
+        ocr_engine._engine.cache_clear()
+    [told] = [i for i in run_rules(report) if i.code == "X014"]
+    assert told.severity == "warning" and f"第{last + 1}页" in told.message and "reportcheck[ocr]" in told.message
+    assert len(report.indicators) == len(report_of(SAMPLES / "prelim_advanced_split_clean.docx").indicators)

@@ -53,9 +53,8 @@ STAGE_CONFLICT = IssueType(
     description="标题中的阶段（初赛/决赛）与报告采用的模板不一致：多见于用上一阶段的报告改写而忘改标题。")
 TEXT_LAYER_OCR = IssueType(
     "X014", "extract.text-layer-ocr", "info",
-    "PDF第{pages}页的文字层无法识别（字体缺少ToUnicode映射，复制出来是乱码），已按图像做文字识别（OCR）读取；"
-    "识别没有把握的内容不作判定。用Word或WPS重新导出PDF可避免。",
-    description="PDF的文字层是乱码时，改用文字识别读取那些页，并如实说明。")
+    "PDF第{pages}页的文字层无法识别（字体缺少ToUnicode映射，复制出来是乱码），{how}用Word或WPS重新导出PDF可避免。",
+    description="PDF的文字层是乱码时，改用文字识别读取那些页（未装文字识别组件时说明这些页未读），并如实说明。")
 PICTURE_TABLE = IssueType(
     "X015", "extract.picture-table", "info",
     "“{section} {title}”的表格是一张图片，已用文字识别（OCR）读取；识别没有把握的数字不作判定。"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+OCR_INSTALL = "pip install 'reportcheck[ocr]'"  # how to add the OCR that scans and pictures need
+
 
 class UnreadableInput(Exception):
     """A file that cannot be read as a report. ``reason`` is a stable machine code."""

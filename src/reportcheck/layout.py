@@ -80,6 +80,7 @@ class Document:
     blocks: list[Paragraph | Table] = field(default_factory=list)
     source_format: str = "docx"
     garbled_pages: list[int] = field(default_factory=list)  # PDF pages whose text layer was no text, OCR'd
+    unread_pages: list[int] = field(default_factory=list)  # such pages left unread (no OCR extra)
 
     def iter_blocks(self) -> Iterator[Paragraph | Table]:
         """Every paragraph and table, nested ones included, in document order."""

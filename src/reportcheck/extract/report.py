@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from reportcheck import catalogue as cat
-from reportcheck.errors import PictureUnreadable, UnreadableInput
+from reportcheck.errors import OCR_INSTALL, PictureUnreadable, UnreadableInput
 from reportcheck.extract.agreement import reconcile
 from reportcheck.extract.declaration import is_declaration
 from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
@@ -62,9 +63,15 @@ def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
             "请用Word或WPS重新导出PDF或提交.docx",
             "the PDF text is garbled (fonts without a ToUnicode map) and OCR of its pages found no report; "
             "export it again or send the .docx") from None
+    if doc.unread_pages:
+        report.extraction_issues.insert(0, replace(cat.TEXT_LAYER_OCR.issue(
+            section=None, field="PDF文字层", pages="、".join(map(str, doc.unread_pages)),
+            how=f"这些页未能读取（按图像读取需要文字识别组件：{OCR_INSTALL}），其中的内容未参与核对。"),
+            severity="warning"))
     if doc.garbled_pages:
         report.extraction_issues.insert(0, cat.TEXT_LAYER_OCR.issue(
-            section=None, field="PDF文字层", pages="、".join(map(str, doc.garbled_pages))))
+            section=None, field="PDF文字层", pages="、".join(map(str, doc.garbled_pages)),
+            how="已按图像做文字识别（OCR）读取；识别没有把握的内容不作判定。"))
     report.scanned_pages = sorted({b.page for b in _ocr_blocks(doc) if b.page is not None})
     return report
 
@@ -335,14 +342,13 @@ class _Walker:
         return report
 
     def _judge_reading(self, report: Report) -> None:
-        """A report of which almost no part of the form was read says so once: one finding at the top,
-        and no rule runs on what little there is (its findings would be the reading's, not the report's)."""
+        """A report of which almost no table of the form was read says so once: one finding at the top, and
+        no rule runs on what little there is (its findings would be the reading's, not the report's)."""
         parts = {f"{t.id} {t.title}": bool(self.indicators.get(t.id) and self.indicators[t.id].found)
                  for t in self.spec.indicator_tables}
         parts |= {f"{t.section} {t.title}": any(t.id == lst.id and lst.rows for lst in report.lists)
                   for t in self.spec.list_tables}
-        parts |= {f"{t.id} {t.title}": t.id in self.texts for t in self.spec.text_blocks}
-        parts["1 集群基本信息"] = len(report.basic.not_found) < len(self.basic.seen) + len(report.basic.not_found)
+        parts["1 集群基本信息"] = bool(self.basic.seen)  # the tables: a text block's heading says nothing of them
         read = [name for name, ok in parts.items() if ok]
         if len(read) >= _READ_ENOUGH * len(parts):
             return

@@ -12,7 +12,9 @@ from functools import lru_cache
 
 import numpy as np
 
-OCR_INSTALL = "pip install 'reportcheck[ocr]'"
+from reportcheck.errors import OCR_INSTALL
+
+__all__ = ["OCR_INSTALL", "OcrMissing", "available", "detect_and_recognise", "recognise"]
 # Crops recognised at once: one, so none is padded to a wider one's width (padding changed readings,
 # and batches were no faster here).
 _BATCH = 1

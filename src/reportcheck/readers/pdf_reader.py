@@ -84,7 +84,8 @@ class _Reader:
 
     def read(self, contents: list[PageContent]) -> Document:
         self._check_text_layer(contents)
-        self.doc.garbled_pages = [c.number for c in contents if c.garbled]
+        self.doc.garbled_pages = [c.number for c in contents if c.garbled and not c.unread]
+        self.doc.unread_pages = [c.number for c in contents if c.unread]
         pages = []
         carry: Carry | None = None
         for content in contents:

@@ -21,12 +21,14 @@ _MIN_EDGE = 3.0
 _SNAP = 3.0
 _WORD_GAP = 1.5
 GARBLED_SHARE = 0.2  # a page whose characters are more than this share no text is read by OCR
+_GARBLED_MIN = 30  # characters a page must have to be judged garbled (a page number, a caption do not)
 _LINE_TOLERANCE = 3.0
 # What a Chinese report's text is made of; glyphs read through a font without a ToUnicode map
 # come out as control characters and stray scripts instead.
 _MEANINGFUL = ((0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x2100, 0x22FF), (0x2460, 0x24FF),
-               (0x2E80, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F),
-               (0xFF00, 0xFFEF))
+               (0x25A0, 0x27BF), (0x2E80, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xE000, 0xF8FF),
+               (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))  # shapes and dingbats (☑ □ ■), a symbol
+# font's private use area (Wingdings) are text too
 
 
 _NO_TEXT = re.compile("[^" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in _MEANINGFUL) + "]")
@@ -57,6 +59,7 @@ class PageContent:
     chars: int
     unmapped: int
     garbled: bool = False  # its text layer was no text (no ToUnicode map): read by OCR instead
+    unread: bool = False  # garbled, and not read: the OCR extra is not installed
 
 
 def edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
@@ -260,14 +263,20 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
     # an image page (a photo, a certificate in the evidence appendix) stays as it is, without text.
     # A page whose text layer is mostly no text (glyphs without a ToUnicode map) is read by OCR too.
     scan = len(images_only) * 2 >= len(out)
-    garbled = [c.number for c in out if c.chars and c.unmapped / c.chars > GARBLED_SHARE]
+    garbled = [c.number for c in out if c.chars >= _GARBLED_MIN and c.unmapped / c.chars > GARBLED_SHARE]
     to_read = sorted((images_only if scan else []) + garbled)
     for scanned, number in enumerate(to_read, start=1):
         deadline += limits.ocr_page_seconds
         guard = PageGuard(name, number, limits, deadline, scanned)
         guard.check_time()
         page = pdf[number - 1]
-        out[number - 1] = _scanned(page, number, page.get_height(), guard, number in garbled)
+        try:
+            out[number - 1] = _scanned(page, number, page.get_height(), guard, number in garbled)
+        except UnreadableInput as exc:
+            if exc.reason != "garbled" or 2 * len(garbled) > len(out):
+                raise  # a scan, or a PDF mostly garbled, without the OCR extra: refused saying how to add it
+            out[number - 1] = PageContent(number, out[number - 1].height, [], [], [], 0, 0, garbled=True,
+                                          unread=True)  # a few garbled pages (an appendix): left out, said
     PageGuard(name, len(out), limits, deadline, len(to_read)).check_time()
     return out
 
