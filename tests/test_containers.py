@@ -119,3 +119,53 @@ def test_a_few_garbled_pages_without_the_ocr_extra_are_left_out_and_said(tmp_pat
     [told] = [i for i in run_rules(report) if i.code == "X014"]
     assert told.severity == "warning" and f"第{last + 1}页" in told.message and "reportcheck[ocr]" in told.message
     assert len(report.indicators) == len(report_of(SAMPLES / "prelim_advanced_split_clean.docx").indicators)
+
+
+def test_a_table_of_contents_field_never_ended_does_not_take_the_report(tmp_path: Path) -> None:
+    """A TOC field whose end mark was lost (an edit across it): it marks nothing, the report is read."""
+    from reportcheck.pipeline import load_report
+    from variants import BY_NAME
+    from variants.ooxml import Docx, w
+
+    sample = SAMPLES / "prelim_advanced_split_clean.docx"
+    BY_NAME["toc_field"].apply(sample, tmp_path / "toc.docx")
+    doc = Docx(tmp_path / "toc.docx")
+    depth, end = 0, None
+    for el in doc.body.iter(w("fldChar"), w("instrText")):
+        if el.tag == w("instrText") and (el.text or "").strip().startswith("TOC"):
+            depth = 1
+        elif depth and el.get(w("fldCharType")) == "begin":
+            depth += 1
+        elif depth and el.get(w("fldCharType")) == "end":
+            depth -= 1
+            if depth == 0:
+                end = el
+                break
+    end.getparent().getparent().remove(end.getparent())
+    doc.save(tmp_path / "open.docx")
+    assert not differences(report_of(sample), load_report(tmp_path / "open.docx"), NO_CHANGE)
+
+
+def test_broken_relationships_or_a_chart_sheet_cost_the_pictures_only(tmp_path: Path) -> None:
+    import zipfile
+
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart
+
+    from reportcheck.pipeline import load_report
+    from reportcheck.readers.embedded import workbook_rows
+
+    sample = SAMPLES / "prelim_advanced_split_clean.docx"
+    broken = tmp_path / "rels.docx"
+    with zipfile.ZipFile(sample) as src, zipfile.ZipFile(broken, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            dst.writestr(info, b"<Relationships" if info.filename == "word/_rels/document.xml.rels" else data)
+    assert not differences(report_of(sample), load_report(broken), NO_CHANGE)
+    book = Workbook()
+    chart = book.create_chartsheet()
+    chart.add_chart(BarChart())
+    book.active = 1  # the chart sheet (after the first worksheet) is the one shown
+    out = tmp_path / "chart.xlsx"
+    book.save(out)
+    assert workbook_rows(out.read_bytes(), "x") is None

@@ -74,7 +74,7 @@ def read_docx(path: Path, data: bytes | None = None) -> Document:
     doc = Document(path=name, source_format="docx")
     if body is not None:
         _drop_placeholders(body)
-        related = _Related(name, parts, _parse(parts[_RELS], name, "document.xml.rels") if _RELS in parts else None)
+        related = _Related(name, parts, _rels(parts.get(_RELS)))
         related.find(body)
         toc_styles = _toc_styles(parts.get(_STYLES, b""))
         xml = parts[_DOCUMENT]
@@ -161,6 +161,16 @@ def _emu(value: str | None) -> float:
         return 0.0
 
 
+def _rels(xml: bytes | None) -> etree._Element | None:
+    """The document's relationships, needed for its pictures and objects alone: a broken part is none."""
+    if xml is None:
+        return None
+    try:
+        return _parse(xml, "", "document.xml.rels")
+    except UnreadableInput:
+        return None
+
+
 def _parse(xml: bytes, name: str, part: str) -> etree._Element:
     """A part of the package, Strict namespaces read as the transitional ones they stand for."""
     if b"purl.oclc.org/ooxml/" in xml[:4096]:
@@ -198,27 +208,32 @@ def _toc_styles(styles: bytes) -> frozenset[str]:
 
 def _toc_paragraphs(body: etree._Element, toc_styles: frozenset[str]) -> set[etree._Element]:
     """The paragraphs of tables of contents: inside a TOC field (begun in one paragraph, ended many
-    paragraphs later), a TOC w:fldSimple, a content control Word made for a TOC, or in a TOC style."""
+    paragraphs later; one never ended marks nothing, or it would take the rest of the report), a TOC
+    w:fldSimple, a content control Word made for a TOC, or in a TOC style."""
     out: set[etree._Element] = set()
     fields: list[list[str]] = []  # the open complex fields' instruction texts, innermost last
+    in_field: list[etree._Element] = []  # paragraphs marked by the TOC field still open
     current: etree._Element | None = None
     for el in body.iter(_P, _FLDCHAR, _INSTR, _FLDSIMPLE, _SDT):
         if el.tag == _P:
             current = el
             style = el.find(f"{{{W}}}pPr/{{{W}}}pStyle")
-            if (style is not None and style.get(_VAL) in toc_styles) or any(_is_toc(f) for f in fields):
+            if style is not None and style.get(_VAL) in toc_styles:
                 out.add(el)
+            elif any(_is_toc(f) for f in fields):
+                in_field.append(el)
         elif el.tag == _FLDCHAR:
             kind = el.get(f"{{{W}}}fldCharType")
             if kind == "begin":
                 fields.append([])
-            elif kind == "end" and fields:
-                fields.pop()
+            elif kind == "end" and fields and _is_toc(fields.pop()):
+                out.update(in_field)  # a TOC field that ends: its paragraphs were its entries
+                in_field = []
         elif el.tag == _INSTR:
             if fields:
                 fields[-1].append(el.text or "")
                 if _is_toc(fields[-1]) and current is not None:
-                    out.add(current)
+                    in_field.append(current)
         elif el.tag == _FLDSIMPLE:
             if _is_toc([el.get(f"{{{W}}}instr") or ""]):
                 out.update(el.iter(_P))

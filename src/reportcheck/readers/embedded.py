@@ -22,18 +22,20 @@ _MAX_CELLS = 20_000  # an embedded table larger than this is no form table
 
 def workbook_rows(data: bytes, name: str) -> list[list[Cell]] | None:
     """The shown sheet's used range as layout rows (table index 0, to be renumbered); None when the
-    workbook cannot be read."""
+    workbook cannot be read (broken, a chart sheet shown, too large)."""
     try:
         with Package(data, name) as package:
             package.verify()
         from openpyxl import load_workbook
 
-        book = load_workbook(io.BytesIO(data), data_only=True)
+        return _rows(load_workbook(io.BytesIO(data), data_only=True).active)
     except Exception:  # a broken embedded object is no table; the report is read without it
         return None
-    sheet = book.active
-    if sheet is None or sheet.max_row * sheet.max_column > _MAX_CELLS:
-        return None
+
+
+def _rows(sheet) -> list[list[Cell]] | None:
+    if sheet is None or not hasattr(sheet, "merged_cells") or sheet.max_row * sheet.max_column > _MAX_CELLS:
+        return None  # a chart sheet shows no cells
     spans: dict[tuple[int, int], tuple[int, int]] = {}  # origin (row, col) -> (rows, cols), 1-based
     covered: dict[tuple[int, int], tuple[int, int]] = {}  # cell inside a merge -> its origin
     for merged in sheet.merged_cells.ranges:
