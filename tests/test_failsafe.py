@@ -151,3 +151,38 @@ def test_contents_whose_entry_holds_a_year_range_do_not_swallow_the_report(tmp_p
     report = load_report(_edited(tmp_path, contents))
     assert not report.reading_failed
     assert {i.code for i in run_rules(report)} == {i.code for i in run_rules(load_report(SAMPLE))}
+
+
+def _row(*texts: str, continued: tuple[int, ...] = ()):
+    from reportcheck.extract.lines import Line
+    from reportcheck.layout import Cell
+
+    return Line(None, [Cell(t, 0, 1, i, continued=i in continued, norm=t) for i, t in enumerate(texts)])
+
+
+def test_a_sub_row_read_by_its_own_label_against_its_parents_words_is_in_doubt() -> None:
+    """集群主导产业 | 营业收入 is no row of 2.1; read as 集群企业营业收入 by its own words, its figures must not be
+    judged as that row's. 进出口 | 进口额 is 进口额 for sure."""
+    from reportcheck.extract.columns import HeaderMap
+    from reportcheck.extract.indicators import row_index
+    from reportcheck.extract.labels import SURE_SCORE
+    from reportcheck.extract.row_labels import match_label
+    from reportcheck.spec import template_by_stage
+
+    index = row_index(next(t for t in template_by_stage("初赛").indicator_tables if t.id == "2.1"))
+    doubtful = match_label(index, HeaderMap(), _row("集群主导产业", "营业收入", "100.5", "120.3", "19.7"))
+    sure = match_label(index, HeaderMap(), _row("进出口", "进口额", "35.6", "40.2", "12.9"))
+    assert doubtful is not None and doubtful.score < SURE_SCORE
+    assert sure is not None and sure.row.key == "imports" and sure.score >= SURE_SCORE
+
+
+def test_a_unit_nobody_listed_in_a_unit_column_is_a_unit_not_a_label() -> None:
+    from reportcheck.extract.columns import read_header
+    from reportcheck.extract.indicators import row_index
+    from reportcheck.extract.row_labels import match_label
+    from reportcheck.spec import template_by_stage
+
+    index = row_index(next(t for t in template_by_stage("初赛").indicator_tables if t.id == "2.1"))
+    header = read_header([_row("指标名称", "单位", "2021年", "2022年", "增幅（%）").cells], "indicators")
+    hit = match_label(index, header, _row("出口额", "亿美元", "9.1", "10.0", "9.9"))
+    assert hit is not None and hit.row.key == "exports" and [c.norm for c in hit.cells] == ["出口额"]

@@ -27,6 +27,9 @@ ORDINAL = re.compile(r"^(?:\d{1,2}|\(\d{1,2}\)|[\u2460-\u2473]|[一二三四五�
 _SKIP_KINDS = frozenset({"ordinal", "unit", "note", "evidence", "growth"})
 _TOTAL = frozenset({"合计", "小计", "总计", "合计数", "总数", "总额", "全部", "总量"})
 _OF_WHICH = re.compile(r"^(?:其中|含)[:：]?")
+_PARENT_DOUBT = 90.0  # the score of a reading a parent's words contradict: read, in doubt (labels.SURE_SCORE)
+_UNIT_MARKS = frozenset("元个人家项件亩吨%‰户座台平米公里")
+_UNIT_CHARS = 5  # a unit is short: 亿美元, 万平方米
 _FIGURE_START = re.compile(r"[\s(（+\-约近超逾]*\d")  # a cell that can be a figure begins with its digits
 
 
@@ -65,12 +68,26 @@ def match_label(index: LabelIndex, header: HeaderMap, line: Line, previous: Labe
         readings.append(strip_parens(label_key(parent_text)) + strip_parens(_OF_WHICH.sub("", label_key(sibling)))
                         + label_key(text))
     best: LabelHit | None = None
-    for candidate in readings:
+    for n, candidate in enumerate(readings):
         hit = index.match(candidate)
-        if hit is not None and (best is None or hit[1] > best.score):
-            best = LabelHit(hit[0], hit[1], own, candidate, sorted({*pages, *parent_pages}),  # type: ignore[arg-type]
-                            labels[-2:])
+        if hit is None or (best is not None and hit[1] <= best.score):
+            continue
+        score = hit[1]
+        if n == 0 and _parent_names_another(index, parent_text, hit[0]):  # type: ignore[arg-type]
+            score = min(score, _PARENT_DOUBT)
+        best = LabelHit(hit[0], score, own, candidate, sorted({*pages, *parent_pages}),  # type: ignore[arg-type]
+                        labels[-2:])
     return best
+
+
+def _parent_names_another(index: LabelIndex, parent: str, row: RowSpec) -> bool:
+    """A sub-row matched by its own label alone while its parent is the stem of another row of the table:
+    集群主导产业 | 营业收入 read as 集群企业营业收入, though 集群主导产业 heads 集群主导产业产值. Then the reading is
+    in doubt, not sure: its figures rest no finding."""
+    stem = strip_parens(label_key(parent)).removeprefix("集群")
+    if len(stem) < 2 or stem in label_key(row.label):
+        return False
+    return any(stem in label_key(t.label) for t in index.fuzzy_targets if t is not row)  # type: ignore[attr-defined]
 
 
 def label_cells(header: HeaderMap, line: Line) -> list[Cell]:
@@ -97,10 +114,12 @@ def label_cells(header: HeaderMap, line: Line) -> list[Cell]:
 
 
 def _fits(kind: str, text: str) -> bool:
-    """A cell's text is what its column holds: a 单位 column a unit, a 序号 column a number. A sub-row's
-    label standing in a 单位 column (the column the applicant used for both) is a label."""
+    """A cell's text is what its column holds: a 单位 column a unit (one it knows or not: 亿美元, 亿元（现价）),
+    a 序号 column a number. A sub-row's label standing in a 单位 column (产值（亿元）, the column used for both)
+    is a label: without its parenthesis it is a word, no unit."""
     if kind == "unit":
-        return unit_of(label_key(text).strip("()")) is not None
+        bare = strip_parens(label_key(text))
+        return unit_of(bare) is not None or (len(bare) <= _UNIT_CHARS and any(c in _UNIT_MARKS for c in bare))
     if kind == "ordinal":
         return bool(ORDINAL.match(text))
     return True
