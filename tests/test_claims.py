@@ -45,6 +45,10 @@ def claims(text: str) -> list[tuple]:
     ("研发投入3500万元", [("rd_spending", "value", 3500, 0, "万元", None)]),
     # a share is not a growth
     ("出口额占全省的12%", []),
+    # a figure after 较上年 is last year's; a word glued before the indicator's makes another noun
+    ("2022年集群总产值较上年1180亿元增长12.4%", []),
+    ("其中主导产业营业收入900亿元", []),
+    ("园区规上工业企业210家", []),
     # a number inside a word that only looks like a hedge (近年来, 多元化) does not hedge the next figure
     ("近年来集群总产值达到1326.8亿元", [("total_output", "value", 1326.8, 1, "亿元", None)]),
     ("集群总产值1326.8亿元，多元化发展成效明显", [("total_output", "value", 1326.8, 1, "亿元", None)]),

@@ -27,6 +27,7 @@ _WRAPPED = re.compile(r"(?<=[\u4e00-\u9fff\d%，,、])\n(?=[\u4e00-\u9fff\d])|(?
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)(%?)$")
 _DIGIT = re.compile(r"\d")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"^((?:19|20)\d{2})$")
 _HEDGES = frozenset({"约", "超过", "超", "近", "突破", "逾", "左右", "以上", "多", "余", "接近", "大约",
                      "力争", "预计"})
@@ -38,15 +39,18 @@ _YEAR_MARKS = frozenset({"年", "年度", "年底", "年末"})  # "2022年底" i
 # What may stand between an indicator's word and its figure without changing whose figure it is.
 _GLUE = frozenset({
     "达到", "达", "为", "是", "实现", "完成", "共", "共有", "有", "拥有", "累计", "合计", "总计", "共计",
-    "已", "已达", "已有", "投入", "数量", "总数", "总额", "规模", "全年", "当年", "其中", "同比", "比上年",
-    "较上年", "上年", "较", "比", "增至", "升至", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至",
+    "已", "已达", "已有", "投入", "数量", "总数", "总额", "规模", "全年", "当年", "其中", "增至", "升至",
+    "提高到", "提高至", "提升到", "提升至", "上升到", "上升至",
     ",", "、", "(", ")", ":", "“", "”", "，", "（", "）", "：",
 })
+# After these the sentence compares with another year: a growth may follow, a value is that year's, not
+# the report's ("集群总产值较上年1180亿元增长12.4%": 1180 is last year's).
+_COMPARING = frozenset({"同比", "比上年", "较上年", "上年", "较", "比", "比去年", "较去年", "去年"})
 
 
 @lru_cache(maxsize=4)
 def _lexicon(keywords: frozenset[str]) -> Lexicon:
-    words = _HEDGES | _GROWTH_WORDS | _DECLINE_WORDS | _YEAR_MARKS | _GLUE | unit_words()
+    words = _HEDGES | _GROWTH_WORDS | _DECLINE_WORDS | _YEAR_MARKS | _GLUE | _COMPARING | unit_words()
     return Lexicon(keywords, words | common_words())
 
 
@@ -72,7 +76,8 @@ def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
             if i <= figure_end:
                 continue
             if token in by_word:  # "新增规上企业17家": a change word before the name still counts
-                tied = _Tie(by_word[token])
+                # ... but a word glued before the name makes another noun of it: 主导产业营业收入 is not 营业收入
+                tied = _Tie(None if i and _qualifies(tokens[i - 1]) else by_word[token])
                 continue
             if _YEAR.match(token) and i + 1 < len(tokens) and tokens[i + 1] in _YEAR_MARKS:
                 year = token
@@ -83,7 +88,9 @@ def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
             decline |= token in _DECLINE_WORDS
             m = _NUMBER.match(token)
             if not m:
-                if token not in _GLUE and token not in _HEDGES and token not in _GROWTH_WORDS \
+                if token in _COMPARING:
+                    tied.taken.add("value")  # a figure after it is another year's: only a growth may follow
+                elif token not in _GLUE and token not in _HEDGES and token not in _GROWTH_WORDS \
                         and token not in _DECLINE_WORDS:
                     tied.key = None  # another word between the indicator and what follows
                 continue
@@ -102,6 +109,13 @@ def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
                 figure_end += 1
             hedged = growth = decline = False
     return claims
+
+
+def _qualifies(token: str) -> bool:
+    """A lone character glued before an indicator's word makes it part of another noun (主导产业营业收入,
+    园区规上工业企业): a word the splitter knows (近年来, 实现, 全年) does not."""
+    return len(token) == 1 and bool(_CJK.match(token)) and token not in _GLUE and token not in _COMPARING \
+        and token not in _HEDGES and token not in _YEAR_MARKS
 
 
 class _Tie:
