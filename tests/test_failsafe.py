@@ -186,3 +186,20 @@ def test_a_unit_nobody_listed_in_a_unit_column_is_a_unit_not_a_label() -> None:
     header = read_header([_row("指标名称", "单位", "2021年", "2022年", "增幅（%）").cells], "indicators")
     hit = match_label(index, header, _row("出口额", "亿美元", "9.1", "10.0", "9.9"))
     assert hit is not None and hit.row.key == "exports" and [c.norm for c in hit.cells] == ["出口额"]
+
+
+def test_a_value_alone_in_brackets_is_a_doubt_not_a_negative(tmp_path: Path) -> None:
+    """总产值 written (1180.5): an accountant's negative or an aside — told (D008), no finding rests on it."""
+
+    def bracket(doc: Docx) -> None:
+        from variants.ooxml import data_cell
+
+        seg = next(s for s in segments(doc.document) if s.kind == "indicator")
+        year = sorted(r for r in seg.roles.values() if r.startswith("year:"))[0]
+        cell = data_cell(seg, seg.data[0], year)
+        set_cell_text(cell, f"({cell_text(cell)})")
+
+    report = load_report(_edited(tmp_path, bracket))
+    issues = [i for i in run_rules(report) if i.section == "2.1"]
+    assert [i.code for i in issues] == ["D008"]
+    assert next(i for i in report.indicators if i.key == "total_output").doubts

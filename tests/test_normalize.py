@@ -15,8 +15,8 @@ from reportcheck.normalize.text import normalize_text, to_simplified
     # thousands grouped by a space or a Chinese comma; a scale in the unit (rounded to the 万: −2 decimals)
     ("1 180.5", "亿元", 1180.5, 1), ("1，180.5", "亿元", 1180.5, 1), ("86 500", "人", 86500.0, 0),
     ("1.25万人", "人", 12500.0, -2), ("494,000万元", "亿元", 49.4, 4), ("51.7 亿元", "亿元", 51.7, 1),
-    # an accountant's negative
-    ("(3.2)", "%", -3.2, 1), ("（3.2）", "%", -3.2, 1), ("(1,180.5)", "亿元", -1180.5, 1),
+    # a count's scale written alone
+    ("1.14万", "人", 11400.0, -2), ("3亿", "亿元", 3.0, 0),
     # a footnote mark after the figure is the note's
     ("51.7*", "亿元", 51.7, 1), ("36.8①", "%", 36.8, 1), ("12.5%注1", "%", 12.5, 1),
 ])
@@ -69,3 +69,11 @@ def test_traditional_text_becomes_simplified_in_one_call():
 
 def test_fullwidth_and_spaces_are_normalised():
     assert normalize_text("集群总产值\u3000（亿元）\n\n  ") == "集群总产值 (亿元)"
+
+
+def test_a_figure_alone_in_brackets_is_a_negative_only_where_a_negative_is_what_it_can_be():
+    """(3.2) in a growth cell is an accountant's −3.2; (850) in a value cell may be an aside: no figure, a doubt."""
+    assert parse_growth(normalize_text("(3.2)")).value == -3.2
+    for text in ("(850)", "（120亿元）"):
+        parsed = parse_value(normalize_text(text), "亿元")
+        assert (parsed.value, parsed.problem, parsed.empty) == (None, "bracketed", False)

@@ -131,8 +131,13 @@ COLUMN_NOT_FIGURES = IssueType(
     "该列数值未参与核对。请确认表头与数值对应。",
     description="读取存疑：一列中多数单元格不是数值，更可能是列对应错了，不逐格报“无法识别的数值”。")
 
+BRACKETED_FIGURE = IssueType(
+    "D008", "doubt.bracketed-figure", "info",
+    "{what}写作“{raw}”：括号中的数字可能是负数，也可能是补充说明，无法确认，未参与核对。请直接填写数字（负数写“-”号）。",
+    description="读取存疑：数值单独写在括号里，会计写法是负数，表格里也常是补充说明，不作判定。")
+
 DOUBT_TYPES: tuple[IssueType, ...] = (COLUMN_UNMAPPED, COLUMN_CONFLICT, LABEL_UNCERTAIN, OCR_UNSURE,
-                                      READ_OTHERWISE, TABLE_DISAGREES, COLUMN_NOT_FIGURES)
+                                      READ_OTHERWISE, TABLE_DISAGREES, COLUMN_NOT_FIGURES, BRACKETED_FIGURE)
 
 EXTRACTION_DOC = "读取报告时发现的问题（提取阶段），与规则一样可用 --select/--ignore/--severity 调整。"
 

@@ -312,6 +312,10 @@ class IndicatorReader:
             ind.doubts[key] = f"扫描件{why}"
             self.issues.append(cat.OCR_UNSURE.issue(**where, what=f"“{ind.label}”{column}",
                                                     raw=cell.text.strip().replace("\n", ""), why=why))
+        elif parsed.problem == "bracketed":
+            ind.doubts[key] = "数字写在括号里"
+            self.issues.append(cat.BRACKETED_FIGURE.issue(**where, what=f"“{ind.label}”{column}",
+                                                          raw=cell.text.strip()))
         elif parsed.problem == "unreadable":
             self.issues.append(cat.VALUE_UNREADABLE.issue(**where, raw=cell.text.strip(),
                                                           column=column))

@@ -103,7 +103,12 @@ class ListReader:
             if parsed is None:
                 row.values[column.key] = text
                 continue
-            if parsed.problem and why is None:
+            if parsed.problem == "bracketed" and why is None:
+                row.doubts[f"{column.key}:{role.year}" if role.year is not None else column.key] = "数字写在括号里"
+                self.issues.append(cat.BRACKETED_FIGURE.issue(
+                    section=self.spec.section, field=f"{self.spec.title}·{column.label}", location=cell_loc(cell),
+                    what=f"“{self.spec.title}”的{column.label}", raw=cell.text.strip()))
+            elif parsed.problem and why is None:
                 self.issues.append(cat.VALUE_UNREADABLE.issue(
                     section=self.spec.section, field=f"{self.spec.title}·{column.label}",
                     location=cell_loc(cell), raw=cell.text.strip(), column=column.label))

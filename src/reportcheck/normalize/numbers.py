@@ -21,6 +21,8 @@ _PARENTHESISED = re.compile(r"^\(\s*([+-]?[\d.,]+\s*[^()]*)\)$")
 # A footnote mark after a figure (51.7*, 51.7①, 51.7注1, 51.7¹) is the note's, not the figure's.
 _FOOTNOTE = re.compile(r"(?<=[\d%元个人家项件亩])\s*(?:[*※†‡]+|[\u2460-\u2473]|[¹²³\u2070-\u2079]+|注\s*\d{1,2})$")
 POINTS = "pp"  # the canonical unit of a change in percentage points
+_BARE_SCALES = {"万": 10_000.0, "亿": 100_000_000.0}  # 万 and 亿 alone: money, or a count's scale
+_MONEY = frozenset({"亿元", "万元", "元", "%", POINTS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +90,21 @@ class ParsedValue:
     converted_from: str | None = None
 
 
-def parse_value(norm: str, row_unit: str | None = None) -> ParsedValue:
-    """Parse a normalised (half-width, simplified) cell text into a figure in ``row_unit``."""
+def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False) -> ParsedValue:
+    """Parse a normalised (half-width, simplified) cell text into a figure in ``row_unit``.
+
+    A figure alone in parentheses is an accountant's negative where a negative is what it can be
+    (``accounting``: a growth); elsewhere it may as well be an aside (其中 figures are bracketed), so it is
+    read as no figure, ``problem`` "bracketed", for the reader to doubt."""
     words = _words()
     text, pages = split_evidence(norm)
     out = ParsedValue(raw=norm, pages=pages)
     text = _FOOTNOTE.sub("", text.strip(" [],;:"))
     negative = False
     bracketed = _PARENTHESISED.match(text.replace(" ", ""))
+    if bracketed and not accounting:
+        out.empty, out.problem = False, "bracketed"
+        return out
     if bracketed:  # (3.2): an accountant's −3.2
         text, negative = bracketed.group(1), True
     text = text.strip(" ()")
@@ -119,7 +128,10 @@ def parse_value(norm: str, row_unit: str | None = None) -> ParsedValue:
     unit_text = unit_text.strip()
     if not unit_text:
         return out
+    target = unit_of(row_unit) or row_unit if row_unit else None
     known = words.units.get(unit_text)
+    if unit_text in _BARE_SCALES and target and target not in _MONEY:  # 1.14万 in a 人 row: 11400 people
+        known = (target, _BARE_SCALES[unit_text])
     if known is None:
         out.problem = "unreadable"
         out.value = None
@@ -130,7 +142,6 @@ def parse_value(norm: str, row_unit: str | None = None) -> ParsedValue:
         out.decimals -= round(math.log10(scale))
         out.converted_from = unit_text
     out.unit = unit
-    target = unit_of(row_unit) or row_unit if row_unit else None
     if target and unit != target:
         factor = words.conversions.get((unit, target))
         if factor is None:
@@ -171,7 +182,7 @@ def parse_growth(norm: str) -> ParsedValue:
     falling = words.fall.match(text)
     rising = None if falling else words.rise.match(text)
     rest = text[(falling or rising).end():] if (falling or rising) else text
-    parsed = parse_value(rest)
+    parsed = parse_value(rest, accounting=True)
     if parsed.value is not None:
         if parsed.unit not in (None, "%", POINTS):
             parsed.problem, parsed.value = "unreadable", None
