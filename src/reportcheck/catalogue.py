@@ -118,11 +118,12 @@ OCR_UNSURE = IssueType(
 
 READ_OTHERWISE = IssueType(
     "D005", "doubt.read-otherwise", "info",
-    "“{title}”中有{rows}行的增幅按表头的读法与数值不符，按“{how}”读取后全表一致，已按此读取。请确认表头与数值对应。",
+    "“{title}”中有{rows}行的增幅按表头的读法与数值不符（如{example}），按“{how}”读取后全表一致，已按此读取。"
+    "请确认表头与数值对应。",
     description="读取方式：多行以同样方式不符时，换一种读法（年份互换、百分点）使全表自洽，并如实说明。")
 TABLE_DISAGREES = IssueType(
     "D006", "doubt.table-disagrees", "warning",
-    "“{title}”中{of}行里有{rows}行的增幅与两年数值不符，已尝试{tried}仍不一致，可能是本表读取有误。"
+    "“{title}”中{of}行里有{rows}行的增幅与两年数值不符（如{example}），已尝试{tried}仍不一致，可能是本表读取有误。"
     "本表数值未参与核对，请人工核对本表。",
     description="读取存疑：一张表中多数行以同样方式不符，更可能是读错了表，不逐行报错。")
 COLUMN_NOT_FIGURES = IssueType(

@@ -49,6 +49,21 @@ def rate_fits(reported: float, decimals: int, lo: float, hi: float, computed: fl
     return any(abs(r - reported) < 1e-9 for r in (_round_half_up(twice, decimals), round(twice, decimals)))
 
 
+def growth_fits(reported: float, decimals: int, v0: float, d0: int, v1: float, d1: int,
+                exact: bool = False) -> bool | None:
+    """Whether a growth rate written with ``decimals`` follows from two rounded figures (None when it cannot
+    be computed: the first figure may be 0 or less)."""
+    interval = growth_interval(v0, d0, v1, d1, exact)
+    if interval is None:
+        return None
+    return rate_fits(reported, decimals, *interval, (v1 / v0 - 1) * 100)
+
+
+def points_fit(reported: float, decimals: int, v0: float, d0: int, v1: float, d1: int) -> bool:
+    """Whether a change in percentage points follows from two rounded shares (their difference)."""
+    return intervals_meet(reported, half_unit(decimals), v1 - v0, half_unit(d0) + half_unit(d1))
+
+
 def _round_half_up(value: float, decimals: int) -> float:
     """Rounding as people and spreadsheets do it (0.5 up), not Python's round-half-even."""
     quantum = Decimal(1).scaleb(-decimals)

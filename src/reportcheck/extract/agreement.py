@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from reportcheck import catalogue as cat
 from reportcheck.extract.reading import ReadingLog
 from reportcheck.model import Indicator, Issue
-from reportcheck.rounding import growth_interval, half_unit, intervals_meet, rate_fits
+from reportcheck.rounding import growth_fits, points_fit
 
+_COUNTS = frozenset({"个", "人"})  # exact when written without decimals
 _SLIPS = 1  # rows an applicant may have got wrong in a table that otherwise agrees
 _SYSTEMATIC = 3  # disagreeing rows from which a table with no agreeing reading is in doubt
 _MOSTLY = 0.5  # ... when they are at least this share of its checkable rows
@@ -39,30 +40,40 @@ def reconcile(rows: list[Indicator], log: ReadingLog, issues: list[Issue]) -> No
     bad = [row for row in checkable if _AS_READ.agrees(*row) is False]
     if len(bad) <= _SLIPS:
         return
-    for reading in (_SWAPPED, _POINTS):
+    two_years = all(len([y for y in ind.values if y.isdigit()]) == 2 for ind, *_ in checkable)
+    for reading in (_SWAPPED, _POINTS) if two_years else (_POINTS,):  # years swapped: a table of two years
         explained = [row for row in bad if reading.agrees(*row)]
         broken = reading.whole_table and any(row not in bad and reading.agrees(*row) is False for row in checkable)
         if len(bad) - len(explained) <= _SLIPS and len(explained) >= 2 and not broken:
             if reading.whole_table:
                 for ind in rows:
                     years = sorted(y for y in ind.values if y.isdigit())
-                    if len(years) >= 2 and not ind.single_value:
-                        reading.apply(ind, *years[-2:])
+                    if len(years) == 2 and not ind.single_value:
+                        reading.apply(ind, *years)
             else:
                 for row in explained:
                     reading.apply(*row)
             log.reading = reading.name
             issues.append(cat.READ_OTHERWISE.issue(
-                section=log.section, field=log.title, title=log.title, how=reading.name, rows=len(explained)))
+                section=log.section, field=log.title, title=log.title, how=reading.name, rows=len(explained),
+                example=_example(*explained[0])))
             return
     if len(bad) >= _SYSTEMATIC and len(bad) >= _MOSTLY * len(checkable):
         for ind in rows:
-            for key in [*ind.values, "growth"]:
+            for key in [*ind.values, *(f"{y}:cluster" for y in ind.cluster_values or {}), "growth"]:
                 ind.doubts.setdefault(key, "本表多行增幅与数值不符，读取存疑")
         log.reading = "多行增幅与数值不符，本表数值存疑"
         issues.append(cat.TABLE_DISAGREES.issue(
             section=log.section, field=log.title, title=log.title, rows=len(bad), of=len(checkable),
-            tried=f"{_SWAPPED.name}、{_POINTS.name}"))
+            tried=f"{_SWAPPED.name}、{_POINTS.name}", example=_example(*bad[0])))
+
+
+def _example(ind: Indicator, y0: str, y1: str) -> str:
+    """One row as written: “集群总产值”2021年1180.5、2022年1326.8，增幅99.9."""
+    def shown(key: str) -> str:
+        return "".join(ind.raw.get(key, "").split()) or "—"
+
+    return f"“{ind.label}”{y0}年{shown(y0)}、{y1}年{shown(y1)}，增幅{shown('growth')}"
 
 
 def _two_years(ind: Indicator) -> tuple[str, str] | None:
@@ -78,15 +89,12 @@ def _two_years(ind: Indicator) -> tuple[str, str] | None:
 
 
 def _rate(ind: Indicator, v0: float, v1: float, d0: int, d1: int) -> bool | None:
-    interval = growth_interval(v0, d0, v1, d1, exact=False)
-    if interval is None or ind.growth_pct is None:
-        return None
-    return rate_fits(ind.growth_pct, ind.growth_decimals or 0, *interval, (v1 / v0 - 1) * 100)
+    exact = ind.unit in _COUNTS and d0 == d1 == 0  # whole counts, as the rule packs take them
+    return growth_fits(ind.growth_pct or 0.0, ind.growth_decimals or 0, v0, d0, v1, d1, exact)
 
 
 def _points(ind: Indicator, v0: float, v1: float, d0: int, d1: int) -> bool:
-    h = half_unit(d0) + half_unit(d1)
-    return intervals_meet(ind.growth_pct or 0.0, half_unit(ind.growth_decimals or 0), v1 - v0, h)
+    return points_fit(ind.growth_pct or 0.0, ind.growth_decimals or 0, v0, d0, v1, d1)
 
 
 def _as_read(ind: Indicator, y0: str, y1: str) -> bool | None:
@@ -105,17 +113,19 @@ def _swapped_agrees(ind: Indicator, y0: str, y1: str) -> bool | None:
 
 
 def _swap(ind: Indicator, y0: str, y1: str) -> None:
-    """The figures of the two years exchanged, with everything kept of them (text, cell, decimals)."""
+    """The figures of the two years exchanged, with everything kept of them (text, cell, decimals, doubts,
+    formulas, approximation)."""
     for store in (ind.values, ind.cluster_values):
         if store is not None and y0 in store and y1 in store:
             store[y0], store[y1] = store[y1], store[y0]
     for key0, key1 in ((y0, y1), (f"{y0}:cluster", f"{y1}:cluster")):
-        for store in (ind.raw, ind.decimals, ind.cells):  # type: ignore[assignment]
+        for store in (ind.raw, ind.decimals, ind.cells, ind.doubts, ind.formulas):  # type: ignore[assignment]
             a, b = store.pop(key0, None), store.pop(key1, None)
             if b is not None:
                 store[key0] = b  # type: ignore[index]
             if a is not None:
                 store[key1] = a  # type: ignore[index]
+        ind.approximate = [{key0: key1, key1: key0}.get(k, k) for k in ind.approximate]
 
 
 def _points_agrees(ind: Indicator, y0: str, y1: str) -> bool | None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Indicator, Issue, Report
-from reportcheck.rounding import growth_interval, rate_fits
+from reportcheck.rounding import growth_interval, points_fit, rate_fits
 from reportcheck.rules.base import (
     Rule,
     RulePack,
@@ -108,16 +108,18 @@ def _points_mismatch(rule: Rule, ind: Indicator, pack: RulePack) -> Iterator[Iss
     v0, v1 = ind.values.get(y0), ind.values.get(y1)
     if v0 is None or v1 is None or y0 in ind.approximate or y1 in ind.approximate:
         return
-    h = half_unit(ind.decimals.get(y0, 0)) + half_unit(ind.decimals.get(y1, 0))
-    lo, hi = v1 - v0 - h, v1 - v0 + h
-    if not intervals_meet(ind.growth_pct or 0.0, half_unit(ind.growth_decimals or 0), (lo + hi) / 2, h):
-        yield _growth_issue(rule, ind, y0, y1, v0, v1, v1 - v0, lo, hi, "个百分点")
+    d0, d1 = ind.decimals.get(y0, 0), ind.decimals.get(y1, 0)
+    if not points_fit(ind.growth_pct or 0.0, ind.growth_decimals or 0, v0, d0, v1, d1):
+        h = half_unit(d0) + half_unit(d1)
+        yield _growth_issue(rule, ind, y0, y1, v0, v1, v1 - v0, v1 - v0 - h, v1 - v0 + h, "个百分点")
 
 
 def _growth_issue(rule: Rule, ind: Indicator, y0: str, y1: str, v0: float, v1: float, computed: float,
                   lo: float, hi: float, unit: str) -> Issue:
-    written = ind.raw.get("growth", fmt(ind.growth_pct or 0.0)).strip()
-    reported = written if written.endswith(("%", "％", "百分点")) else f"{written}%"
+    written = "".join(ind.raw.get("growth", fmt(ind.growth_pct or 0.0)).split())
+    plain = re.fullmatch(r"[+-]?\d+(?:\.\d+)?[%％]?", written)
+    reported = (f"{written.rstrip('%％')}%" if plain else
+                f"“{written}”（即{fmt(ind.growth_pct or 0.0)}{'个百分点' if ind.growth_in_points else '%'}）")
     return rule.type.issue(
         section=ind.section, field=ind.label, location=ind.at("growth"), label=ind.label, reported=reported,
         y0=y0, y1=y1, v0=ind.raw.get(y0, fmt(v0)).strip(), v1=ind.raw.get(y1, fmt(v1)).strip(),
