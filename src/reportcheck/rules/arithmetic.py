@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Indicator, Issue, Report
@@ -50,9 +51,10 @@ TARGET_BASE_MISMATCH = IssueType(
 GROWTH_FORMULA_OTHER_ROW = IssueType(
     "AR006", "arithmetic.growth-formula-other-row", "error",
     "“{label}”的增幅{reported}是Word公式“{formula}”的结果，公式引用的是表中第{rows}行（{refs}），"
-    "不是本行（第{own}行），显示的是别的指标的增幅。请改正公式（或直接填写数值）后按F9更新。",
+    "不是本行（第{own}行），{effect}。请改正公式（或直接填写数值）后按F9更新。",
     "参赛报告模板 2.1/2.2/2.4/3.1 增幅（%）列：按本行两年数值计算")
 _CELL_REF = re.compile(r"(?<![A-Za-z])([A-Z]{1,2})(\d{1,3})(?!\d)")
+_CELL_RANGE = re.compile(r"(?<![A-Za-z])[A-Z]{1,2}(\d{1,3}):[A-Z]{1,2}(\d{1,3})(?!\d)")
 
 
 def _two_years(ind: Indicator) -> tuple[str, str] | None:
@@ -234,21 +236,40 @@ def check_growth_formula(rule: Rule, report: Report, pack: RulePack) -> Iterator
     就是别的行的增幅，而数值本身不一定看得出错（两年数值的舍入范围可能恰好容得下）。
 
     反例：税金总额一行（表中第10行）的增幅是公式 =ROUND((C9-B9)/B9*100,1)，引用第9行（利润总额）。
-    正例：=ROUND((C10-B10)/B10*100,1)。
+    正例：=ROUND((C10-B10)/B10*100,1)。当显示的增幅恰好与本行数值相符（公式的结果被改写过，或上方插入了行而
+    公式未更新）时只作警告：按F9更新域之后才会变成别的行的增幅。
     """
     for ind in report.indicators:
         formula, where = ind.formulas.get("growth"), ind.cells.get("growth")
         if not formula or where is None or where.row is None:
             continue
         code = formula.split("\\")[0].strip()  # without its switches (\# "0.0")
+        own = where.row + 1  # Word counts a table's rows from 1
+        if any(int(a) <= own <= int(b) for a, b in _CELL_RANGE.findall(code.upper())):
+            continue  # a range of cells that holds the row's own
         refs = list(dict.fromkeys(c + r for c, r in _CELL_REF.findall(code.upper())))
         rows = sorted({int(_CELL_REF.match(ref).group(2)) for ref in refs})  # type: ignore[union-attr]
-        own = where.row + 1  # Word counts a table's rows from 1
-        if rows and own not in rows:
-            yield rule.type.issue(
-                section=ind.section, field=ind.label, location=where, label=ind.label,
-                reported=ind.raw.get("growth", "").strip() or fmt(ind.growth_pct or 0.0), formula=code,
-                rows="、".join(map(str, rows)), refs="、".join(refs), own=own)
+        if not rows or own in rows:
+            continue
+        shown_fits = _shown_growth_fits(ind, pack)
+        issue = rule.type.issue(
+            section=ind.section, field=ind.label, location=where, label=ind.label,
+            reported=ind.raw.get("growth", "").strip() or fmt(ind.growth_pct or 0.0), formula=code,
+            rows="、".join(map(str, rows)), refs="、".join(refs), own=own,
+            effect="显示的增幅虽与本行数值相符，但按F9更新后会变成别的行的增幅" if shown_fits
+            else "显示的是别的指标的增幅")
+        yield replace(issue, severity="warning") if shown_fits else issue
+
+
+def _shown_growth_fits(ind: Indicator, pack: RulePack) -> bool:
+    """Whether the growth shown is the row's own: its two figures' growth rounded as the growth is written
+    (not merely inside the rounding range two coarse figures leave, which another row's growth may be)."""
+    g = _growth_of(ind, pack)
+    if g is None or ind.growth_pct is None:
+        return False
+    v0, v1 = g[2], g[3]
+    decimals = ind.growth_decimals or 0
+    return abs(round((v1 / v0 - 1) * 100, decimals) - ind.growth_pct) < half_unit(decimals)
 
 
 RULES = (
