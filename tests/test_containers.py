@@ -169,3 +169,24 @@ def test_broken_relationships_or_a_chart_sheet_cost_the_pictures_only(tmp_path: 
     out = tmp_path / "chart.xlsx"
     book.save(out)
     assert workbook_rows(out.read_bytes(), "x") is None
+
+
+def test_a_control_filled_by_a_script_that_left_its_placeholder_mark_keeps_its_answer(tmp_path: Path) -> None:
+    """w:showingPlcHdr left on a control whose text is an answer (not styled as the prompt): it is read."""
+    from lxml import etree
+
+    from reportcheck.pipeline import load_report
+    from variants.ooxml import Docx, cell_text, w
+
+    sample = SAMPLES / "prelim_advanced_split_clean.docx"
+    doc = Docx(sample)
+    tcs = list(doc.body.iter(w("tc")))
+    value = next(tcs[i + 1] for i, tc in enumerate(tcs) if cell_text(tc) == "集群名称")
+    p = value.find(w("p"))
+    sdt = etree.Element(w("sdt"))
+    etree.SubElement(etree.SubElement(sdt, w("sdtPr")), w("showingPlcHdr"))
+    content = etree.SubElement(sdt, w("sdtContent"))
+    p.addprevious(sdt)
+    content.append(p)
+    doc.save(tmp_path / "scripted.docx")
+    assert load_report(tmp_path / "scripted.docx").basic.cluster_name == report_of(sample).basic.cluster_name

@@ -73,7 +73,7 @@ def read_docx(path: Path, data: bytes | None = None) -> Document:
     body = root.find(f"{{{W}}}body")
     doc = Document(path=name, source_format="docx")
     if body is not None:
-        _drop_placeholders(body)
+        _drop_placeholders(body, parts.get(_STYLES, b""))
         related = _Related(name, parts, _rels(parts.get(_RELS)))
         related.find(body)
         toc_styles = _toc_styles(parts.get(_STYLES, b""))
@@ -183,27 +183,39 @@ def _parse(xml: bytes, name: str, part: str) -> etree._Element:
                               f"{part} is not well-formed; open and save it again in Word") from None
 
 
-def _drop_placeholders(body: etree._Element) -> None:
-    """Empty the content controls that still show their placeholder (单击或点击此处输入文字。): Word
-    marks them w:showingPlcHdr; the text is the form's prompt, not the applicant's answer."""
+def _drop_placeholders(body: etree._Element, styles: bytes) -> None:
+    """Empty the prompt of content controls that still show their placeholder (单击或点击此处输入文字。):
+    Word marks the control w:showingPlcHdr and the prompt's runs with its Placeholder Text style. Only
+    those runs: a control filled by a script that left the mark on keeps its answer (a known prompt left
+    unstyled is emptied when the text is normalised)."""
+    prompt_styles = _styles_named(styles, (b"placeholder text",))
+    if not prompt_styles:
+        return
     for sdt in body.iter(_SDT):
         pr = sdt.find(f"{{{W}}}sdtPr")
         if pr is None or pr.find(f"{{{W}}}showingPlcHdr") is None:
             continue
         content = sdt.find(f"{{{W}}}sdtContent")
-        for t in content.iter(_T) if content is not None else ():
-            t.text = ""
+        for run in content.iter(f"{{{W}}}r") if content is not None else ():
+            style = run.find(f"{{{W}}}rPr/{{{W}}}rStyle")
+            if style is not None and style.get(_VAL) in prompt_styles:
+                for t in run.iter(_T):
+                    t.text = ""
 
 
 _STYLE_NAME = re.compile(rb'<w:style\b[^>]*?w:styleId="([^"]*)"[^>]*>\s*<w:name w:val="([^"]*)"')
 
 
-def _toc_styles(styles: bytes) -> frozenset[str]:
-    """The ids of the table-of-contents paragraph styles (named "toc 1" … "toc 9", whatever their id),
-    read off styles.xml's text (a style's name is its first child) without parsing the whole part."""
+def _styles_named(styles: bytes, prefixes: tuple[bytes, ...]) -> frozenset[str]:
+    """The ids of the styles whose name (lower case) begins with one of ``prefixes``, read off styles.xml's
+    text (a style's name is its first child) without parsing the whole part."""
     names = ((m.group(1), m.group(2).lower()) for m in _STYLE_NAME.finditer(styles))
-    return frozenset(sid.decode("utf-8", "replace") for sid, name in names
-                     if name.startswith((b"toc ", "目录 ".encode())) or name == b"toc heading")
+    return frozenset(sid.decode("utf-8", "replace") for sid, name in names if name.startswith(prefixes))
+
+
+def _toc_styles(styles: bytes) -> frozenset[str]:
+    """The ids of the table-of-contents paragraph styles (named "toc 1" … "toc 9", whatever their id)."""
+    return _styles_named(styles, (b"toc ", "目录 ".encode(), b"toc heading"))
 
 
 def _toc_paragraphs(body: etree._Element, toc_styles: frozenset[str]) -> set[etree._Element]:
