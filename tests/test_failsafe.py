@@ -203,3 +203,18 @@ def test_a_value_alone_in_brackets_is_a_doubt_not_a_negative(tmp_path: Path) -> 
     issues = [i for i in run_rules(report) if i.section == "2.1"]
     assert [i.code for i in issues] == ["D008"]
     assert next(i for i in report.indicators if i.key == "total_output").doubts
+
+
+def test_empty_sections_one_after_another_are_no_contents_list(tmp_path: Path) -> None:
+    """四、4.1、4.2、4.3 left without text: four headings back to back, but nothing repeats them later."""
+
+    def empty_chapter_four(doc: Docx) -> None:
+        paragraphs = list(doc.body.iter(w("p")))
+        start = next(i for i, p in enumerate(paragraphs) if re.match(r"\s*4\.1\s*基本情况", para_text(p)))
+        end = next(i for i, p in enumerate(paragraphs) if para_text(p).strip().startswith(("五、", "五.")))
+        for p in paragraphs[start:end]:
+            if not re.match(r"\s*4\.\d", para_text(p)) and p.getparent() is doc.body:
+                doc.body.remove(p)
+
+    issues = _findings(_edited(tmp_path, empty_chapter_four))
+    assert not [i for i in issues if i.code == "X019"]

@@ -6,7 +6,7 @@ kept as read (``text``); the normalise step fills ``norm`` beside them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
@@ -14,10 +14,10 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 @dataclass(slots=True)
 class Picture:
-    """An image in a Word file (a table pasted as a picture, a chart, a logo): its bytes, kept so that
-    extraction can have it read by OCR where the form's table should be and is not."""
+    """An image in a Word file (a table pasted as a picture, a chart, a logo), so that extraction can have
+    it read by OCR where the form's table should be and is not. Its bytes are fetched only then."""
 
-    data: bytes
+    load: Callable[[], bytes | None]  # the image's bytes from the package
     width_pt: float  # the size it is shown at on the page
     height_pt: float
 

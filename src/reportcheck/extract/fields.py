@@ -143,8 +143,9 @@ class BasicInfoReader:
             return
         cells = _own_cells(line)
         group = self.groups.get(_key(cells[0].norm)) if cells else None
-        if group is None and cells and not cells[0].norm:  # a merged group label a PDF drew only once
-            group = self._group
+        if group is None and cells and not cells[0].norm and self._group is not None \
+                and any(_key(c.norm) in {_key(f.label) for f in self._group.fields} for c in cells[1:]):
+            group = self._group  # a merged group label a PDF drew only once: the row has the group's labels
         self._group = group
         if group is None:
             self.simple.feed(line)

@@ -67,16 +67,19 @@ def _entry(line: Line, headings: LabelIndex) -> bool | None:
 def _bare_runs(lines: list[Line], entries: list[bool | None], headings: LabelIndex) -> None:
     """Contents typed without page numbers: headings back to back with nothing between them, four or
     more (a chapter heading is followed by its first section's, never by three more), or after a 目录
-    line; a heading met twice ends them: the second is the real one). They are marked as sure entries."""
+    line; a heading met twice ends them: the second is the real one), and only when the headings they list
+    do follow (four empty sections in a row are no contents). They are marked as sure entries."""
+    sections = [_bare_heading(line, headings) for line in lines]
     i = 0
     while i < len(lines):
         j = i
         seen: set[tuple[str, str]] = set()
-        while j < len(lines) and entries[j] is None and (section := _bare_heading(lines[j], headings)) is not None \
-                and section not in seen:  # the real first heading after the contents repeats an entry
-            seen.add(section)
+        while j < len(lines) and entries[j] is None and sections[j] is not None \
+                and sections[j] not in seen:  # the real first heading after the contents repeats an entry
+            seen.add(sections[j])  # type: ignore[arg-type]
             j += 1
-        if j - i >= _RUN or (j > i and i > 0 and _is_contents_title(lines[i - 1])):
+        listed = j - i >= _RUN or (j > i and i > 0 and _is_contents_title(lines[i - 1]))
+        if listed and any(s in seen for s in sections[j:]):  # contents are followed by the headings they list
             entries[i:j] = [True] * (j - i)
         i = max(j, i + 1)
 

@@ -95,7 +95,7 @@ class IndicatorReader:
         m = _UNIT_LINE.match(label_key(text))
         if m is None:
             return False
-        units = [u for part in re.split(r"[、,，/;；]", m.group(1)) if (u := unit_of(part.strip("()")))]
+        units = [u for part in re.split(r"[、,，;；]", m.group(1)) if (u := unit_of(part.strip("()")))]
         if units:
             self._table_units = units
         return bool(units)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
@@ -67,14 +68,13 @@ def read_docx(path: Path, data: bytes | None = None) -> Document:
         if _DOCUMENT not in package.names:
             raise UnreadableInput(name, "not_docx", "压缩包中没有Word正文（word/document.xml），不是.docx文件",
                                   "zip archive without word/document.xml, not a .docx; save the report as .docx")
-        keep = [n for n in package.names if n in (_DOCUMENT, _STYLES, _RELS) or n.startswith(_PARTS_KEPT)]
-        parts = package.verify(keep=keep)
+        parts = package.verify(keep=(_DOCUMENT, _STYLES, _RELS))
     root = _parse(parts[_DOCUMENT], name, "document.xml")
     body = root.find(f"{{{W}}}body")
     doc = Document(path=name, source_format="docx")
     if body is not None:
         _drop_placeholders(body, parts.get(_STYLES, b""))
-        related = _Related(name, parts, _rels(parts.get(_RELS)))
+        related = _Related(name, data if data is not None else path, _rels(parts.get(_RELS)))
         related.find(body)
         toc_styles = _toc_styles(parts.get(_STYLES, b""))
         xml = parts[_DOCUMENT]
@@ -92,7 +92,7 @@ class _Related:
     """The package parts the document relates to by id: embedded workbooks and pictures."""
 
     name: str
-    parts: dict[str, bytes]
+    source: Path | bytes  # the package, to fetch a related part from when it is wanted
     rels: etree._Element | None
     holders: set[etree._Element] = field(default_factory=set)  # paragraphs and cells with a picture or object
     fields: set[etree._Element] = field(default_factory=set)  # cells with a field code
@@ -108,17 +108,25 @@ class _Related:
                     into.add(parent)
                 parent = parent.getparent()
 
-    def data(self, rid: str | None) -> bytes | None:
+    def part(self, rid: str | None) -> str | None:
+        """The package part a relationship id points at (an internal target only)."""
         if not rid or self.rels is None:
             return None
         for rel in self.rels:
             if rel.get("Id") == rid and rel.get("TargetMode") != "External":
                 target = (rel.get("Target") or "").lstrip("/")
-                return self.parts.get(target if target.startswith("word/") else f"word/{target}")
+                return target if target.startswith("word/") else f"word/{target}"
         return None
 
+    def fetch(self, part: str | None) -> bytes | None:
+        """A part's bytes, read from the (already verified) package; None when it is not there."""
+        if part is None or not part.startswith(_PARTS_KEPT):
+            return None
+        with Package(self.source, self.name) as package:
+            return package.read(part) if part in package.names else None
+
     def pictures(self, el: etree._Element) -> list[Picture]:
-        """The pictures drawn in ``el`` (DrawingML and VML), an embedded object's preview left out."""
+        """The pictures drawn in ``el`` (DrawingML; an embedded object's preview left out)."""
         out: list[Picture] = []
         if el not in self.holders:
             return out
@@ -126,10 +134,10 @@ class _Related:
             if _inside(drawing, _OBJECT, el):
                 continue
             blip = next(drawing.iter(_A_BLIP), None)
-            data = self.data(blip.get(f"{{{R}}}embed")) if blip is not None else None
+            part = self.part(blip.get(f"{{{R}}}embed")) if blip is not None else None
             extent = next(drawing.iter(_WP_EXTENT), None)
-            if data and extent is not None:
-                out.append(Picture(data, _emu(extent.get("cx")), _emu(extent.get("cy"))))
+            if part and extent is not None:
+                out.append(Picture(partial(self.fetch, part), _emu(extent.get("cx")), _emu(extent.get("cy"))))
         return out
 
     def workbooks(self, p: etree._Element) -> list[bytes]:
@@ -139,7 +147,7 @@ class _Related:
             return out
         for ole in p.iter(_O_OLE):
             if (ole.get("ProgID") or "").startswith("Excel.Sheet") and ole.get("Type", "Embed") == "Embed":
-                data = self.data(ole.get(f"{{{R}}}id"))
+                data = self.fetch(self.part(ole.get(f"{{{R}}}id")))
                 if data:
                     out.append(data)
         return out

@@ -23,8 +23,9 @@ _MIN_SIDE = 60  # pixels
 def read_picture(picture: Picture, name: str) -> list[Paragraph | Table]:
     """The picture's paragraphs and tables (indices from 0, no page); [] when it holds no text.
     Raises :class:`~reportcheck.readers.ocr_engine.OcrMissing` without the OCR extra."""
-    size = image_size(picture.data)
-    if size is None or size[0] * size[1] > _MAX_PIXELS or min(size) < _MIN_SIDE:
+    data = picture.load()
+    size = image_size(data) if data else None
+    if data is None or size is None or size[0] * size[1] > _MAX_PIXELS or min(size) < _MIN_SIDE:
         return []
     import cv2
     import numpy as np
@@ -32,7 +33,7 @@ def read_picture(picture: Picture, name: str) -> list[Paragraph | Table]:
     from reportcheck.readers.pdf_reader import assemble
     from reportcheck.readers.scan_page import DPI, read_image
 
-    image = cv2.imdecode(np.frombuffer(picture.data, np.uint8), cv2.IMREAD_UNCHANGED)
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
     if image is None:
         return []
     image = _on_white(image)
