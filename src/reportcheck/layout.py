@@ -98,3 +98,19 @@ def _walk(blocks: list[Paragraph | Table]) -> Iterator[Paragraph | Table]:
                 for cell in row:
                     if cell.content and not cell.continued:
                         yield from _walk(cell.content)
+
+
+def number_after(blocks: list[Paragraph | Table], table: int, paragraph: int) -> tuple[int, int]:
+    """Number ``blocks`` (nested ones included), in order, from ``table`` and ``paragraph`` on: tables that are
+    no table of the file's own come after its own. The numbers to go on from."""
+    for block in _walk(blocks):
+        if isinstance(block, Table):
+            block.index = table
+            for row in block.rows:
+                for cell in row:
+                    cell.table = table
+            table += 1
+        else:
+            block.index = paragraph
+            paragraph += 1
+    return table, paragraph

@@ -237,9 +237,9 @@ class Report:
     readings: list[TableReading] = dataclasses.field(default_factory=list)
     """how each table was read"""
     scanned_pages: list[int] = dataclasses.field(default_factory=list)
+    """pages read by OCR (a scan)"""
     reading_failed: bool = False
     """almost nothing of the form could be read: one finding says so, and no rule runs on the rest"""
-    """pages read by OCR (a scan)"""
 
     def indicator(self, key: str) -> Indicator | None:
         return next((i for i in self.indicators if i.key == key), None)

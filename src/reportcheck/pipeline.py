@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportcheck.layout import Document, Paragraph, Picture, Table
+from reportcheck.layout import Document, Paragraph, Picture, Table, number_after
 from reportcheck.model import Report
 
 
@@ -49,15 +49,5 @@ class _PictureReader:
             raise PictureUnreadable(f"读取图片需要文字识别组件（{OCR_INSTALL}）") from None
         except Exception:  # a picture OCR cannot take (too thin, too many lines, broken): no table read
             raise PictureUnreadable("图片无法识别") from None
-        part = Document(path=self.doc.path, blocks=blocks)
-        for block in part.iter_blocks():
-            if isinstance(block, Table):
-                block.index += self.next_table
-                for row in block.rows:
-                    for cell in row:
-                        cell.table = block.index
-            else:
-                block.index += self.next_paragraph
-        self.next_table += sum(isinstance(b, Table) for b in part.iter_blocks())
-        self.next_paragraph += sum(isinstance(b, Paragraph) for b in part.iter_blocks())
-        return flatten(normalize_document(part))
+        self.next_table, self.next_paragraph = number_after(blocks, self.next_table, self.next_paragraph)
+        return flatten(normalize_document(Document(path=self.doc.path, blocks=blocks)))

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from reportcheck.extract.lexicon import Lexicon, common_words
 from reportcheck.model import Claim
-from reportcheck.normalize.numbers import scaled_unit, unit_words
+from reportcheck.normalize.numbers import scaled_unit, times, unit_words
 from reportcheck.normalize.text import normalize_text
 from reportcheck.spec import ProseKeywordSpec
 
@@ -150,5 +150,5 @@ def _claim(key: str, number: str, unit: str, growth: bool, decline: bool, year: 
         return None
     canonical, scale = scaled
     shift = round(math.log10(scale))
-    return Claim(key=key, kind="value", value=value * scale, decimals=decimals - shift, unit=canonical, year=year,
-                 quote=quote)
+    return Claim(key=key, kind="value", value=times(value, scale), decimals=decimals - shift, unit=canonical,
+                 year=year, quote=quote)

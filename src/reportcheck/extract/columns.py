@@ -84,8 +84,9 @@ def _has(key: str, words: tuple[str, ...]) -> bool:
     return any(w in key for w in words)
 
 
-def _unit_of(key: str) -> str | None:
-    for group in _UNIT_IN.findall(key):
+def unit_in_parens(key: str) -> str | None:
+    """The unit a label or header states in parentheses: '(万元)', '(个,需提供佐证材料)'."""
+    for group in _UNIT_IN.findall(key.replace("\n", "")):
         for part in re.split(r"[,，、]", group):
             unit = unit_of(part.strip())
             if unit:
@@ -104,7 +105,7 @@ def column_role(text: str, table_kind: str, fields: LabelIndex | None = None) ->
     bare = strip_parens(key)
     year_m = _YEAR.search(key)
     year = year_m.group(1) if year_m else None
-    unit = _unit_of(key)
+    unit = unit_in_parens(key)
     if fields is not None:
         rest = strip_parens(_YEAR.sub("", key)).strip("-_/ ")
         hit = fields.match(rest, 85.0) if rest else None
@@ -135,7 +136,7 @@ def column_role(text: str, table_kind: str, fields: LabelIndex | None = None) ->
     return None
 
 
-_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 _CN_YEAR = re.compile(r"[〇○Ｏ零一二三四五六七八九]{4}(?=年)")
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from reportcheck import catalogue as cat
-from reportcheck.extract.columns import VALUE_KINDS, Column, HeaderMap, looks_like_header, read_header
+from reportcheck.extract.columns import VALUE_KINDS, Column, HeaderMap, looks_like_header, read_header, unit_in_parens
 from reportcheck.extract.labels import SURE_SCORE, LabelIndex, clean_label
 from reportcheck.extract.lines import Line, cell_loc
 from reportcheck.extract.ocr import scanned, unsure
@@ -19,7 +19,6 @@ from reportcheck.normalize.numbers import POINTS, ParsedValue, convertible, pars
 from reportcheck.normalize.text import label_key
 from reportcheck.spec import IndicatorTableSpec, RowSpec
 
-_LABEL_UNIT = re.compile(r"\(([^()]*)\)")
 _OPTIONAL_NOTE = "（本行按模板本类别可不填，仅作提示）"
 _MANY_MISSING = 3  # rows not found from which, when they are half the table or more, the reading failed
 _UNIT_LINE = re.compile(r"^\(?(?:计量)?单位[:：]?(.+?)\)?$")
@@ -156,7 +155,7 @@ class IndicatorReader:
             self.log.skip_cell(label_cell, "重复的指标行")
             return
         self.log.rows_read += 1
-        written_unit = _written_unit(label_text) or self._unit_column(cells)
+        written_unit = unit_in_parens(label_text) or self._unit_column(cells)
         ind = Indicator(section=section, key=row.key, label=row.label, unit=row.unit, values={},
                         evidence_required=row.evidence, single_value=row.single_value,
                         location=cell_loc(label_cell))
@@ -347,16 +346,6 @@ def _unit(written: str | None, role: Column, row: RowSpec, table_unit: str | Non
     if written:
         return written
     return role.unit if role.unit and convertible(role.unit, row.unit) else table_unit
-
-
-def _written_unit(label: str) -> str | None:
-    """The unit the report's own label states, e.g. '(万元)' on a row the template has in 亿元."""
-    for group in _LABEL_UNIT.findall(label.replace("\n", "")):
-        for part in re.split(r"[,，、]", group):
-            unit = unit_of(part.strip())
-            if unit:
-                return unit
-    return None
 
 
 def missing_rows(spec: IndicatorTableSpec, reader: IndicatorReader,

@@ -22,7 +22,7 @@ _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+|—|-)\s*[、.]\s*|^(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.]?\s*")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|\d{1,2}\)|[\u2460-\u2473\u2776-\u277f])")
 _FOOTNOTE = re.compile(r"[*※\u00b9\u00b2\u00b3\u2070-\u2079]+|(?:注\d+|\[\d+\]|[\u2460-\u2473])$")
-_OF_WHICH = re.compile(r"^其中(?=.{4})")
+OF_WHICH = re.compile(r"^其中(?=.{4})")
 FUZZY_CUTOFF = 88.0
 SURE_SCORE = 94.0  # a fuzzy match below this is read, but its figures are in doubt
 
@@ -41,7 +41,7 @@ def clean_label(text: str) -> str:
     is the row of 规上工业企业营业收入, written under the row it is part of)."""
     key = label_key(text)
     key = _ENUMERATOR.sub("", key)
-    key = _OF_WHICH.sub("", key)
+    key = OF_WHICH.sub("", key)
     return _FOOTNOTE.sub("", key)
 
 

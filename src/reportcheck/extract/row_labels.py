@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from reportcheck.extract.columns import VALUE_KINDS, HeaderMap
-from reportcheck.extract.labels import LabelIndex, strip_parens
+from reportcheck.extract.labels import OF_WHICH, LabelIndex, strip_parens
 from reportcheck.extract.lines import Line
 from reportcheck.layout import Cell
 from reportcheck.normalize.evidence import split_evidence
@@ -26,7 +26,6 @@ from reportcheck.spec import RowSpec
 ORDINAL = re.compile(r"^(?:\d{1,2}|\(\d{1,2}\)|[\u2460-\u2473]|[一二三四五六七八九十]+)[.、]?$")
 _SKIP_KINDS = frozenset({"ordinal", "unit", "note", "evidence", "growth"})
 _TOTAL = frozenset({"合计", "小计", "总计", "合计数", "总数", "总额", "全部", "总量"})
-_OF_WHICH = re.compile(r"^(?:其中|含)[:：]?")
 _PARENT_DOUBT = 90.0  # the score of a reading a parent's words contradict: read, in doubt (labels.SURE_SCORE)
 _UNIT_MARKS = frozenset("元个人家项件亩吨%‰户座台平米公里")
 _UNIT_CHARS = 5  # a unit is short: 亿美元, 万平方米
@@ -65,7 +64,7 @@ def match_label(index: LabelIndex, header: HeaderMap, line: Line, previous: Labe
     if previous is not None and len(previous.cells) == 2 and previous.cells[0].norm == labels[-2].norm \
             and previous.cells[0].col == labels[-2].col and label_key(text) not in _TOTAL:
         sibling = split_evidence(previous.cells[1].norm)[0]
-        readings.append(strip_parens(label_key(parent_text)) + strip_parens(_OF_WHICH.sub("", label_key(sibling)))
+        readings.append(strip_parens(label_key(parent_text)) + strip_parens(OF_WHICH.sub("", label_key(sibling)))
                         + label_key(text))
     best: LabelHit | None = None
     for n, candidate in enumerate(readings):
@@ -127,7 +126,7 @@ def _fits(kind: str, text: str) -> bool:
 
 def _readings(parent: str, own: str) -> list[str]:
     """The labels a parent and a sub-row's own label can stand for, the sub-row's readings first."""
-    own_key = _OF_WHICH.sub("", label_key(own))
+    own_key = OF_WHICH.sub("", label_key(own))
     parent_key = label_key(parent)
     bare_parent = strip_parens(parent_key)
     if own_key in _TOTAL:

@@ -71,10 +71,6 @@ def scaled_unit(text: str) -> tuple[str, float] | None:
     return _words().units.get(text.strip())
 
 
-def is_empty_mark(text: str) -> bool:
-    return text.strip() in _words().empty
-
-
 @dataclass(slots=True)
 class ParsedValue:
     """A cell's figure. ``decimals`` is how many digits stood after the point (for rounding)."""
@@ -138,7 +134,7 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
         return out
     unit, scale = known
     if scale != 1:  # 1.25万人 is 12500人: the scale moves the decimals too
-        out.value = _times(out.value, scale)
+        out.value = times(out.value, scale)
         out.decimals -= round(math.log10(scale))
         out.converted_from = unit_text
     out.unit = unit
@@ -149,7 +145,7 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
             out.value = None
             return out
         out.converted_from = unit_text
-        out.value = _times(out.value, factor)
+        out.value = times(out.value, factor)
         out.decimals -= round(math.log10(factor))
         out.unit = target
     if out.value is not None and not math.isfinite(out.value):  # 1e305 亿元 in 万元 overflows
@@ -158,7 +154,7 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
     return out
 
 
-def _times(value: float, factor: float) -> float:
+def times(value: float, factor: float) -> float:
     """``value × factor`` in decimal, as written: 1.14万 is 11400, not 11399.999999999998."""
     try:
         return float(Decimal(repr(value)) * Decimal(repr(factor)))

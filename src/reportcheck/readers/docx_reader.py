@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.layout import Cell, Document, Paragraph, Picture, Table
+from reportcheck.layout import Cell, Document, Paragraph, Picture, Table, number_after
 from reportcheck.readers.safezip import Package
 
 _DOCUMENT = "word/document.xml"
@@ -362,11 +362,7 @@ class _Walker:
         self.embedded: list[Table] = []  # tables of embedded workbooks, numbered after the file's own
 
     def number_embedded(self) -> None:
-        for k, table in enumerate(self.embedded):
-            table.index = self.n_tbl + k
-            for row in table.rows:
-                for cell in row:
-                    cell.table = table.index
+        number_after(self.embedded, self.n_tbl, self.n_par)  # type: ignore[arg-type]
 
     def walk(self, container: etree._Element) -> None:
         self.doc.blocks.extend(self.blocks(container))

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, Report
-from reportcheck.rounding import half_unit, intervals_meet, ratio_interval
+from reportcheck.rounding import half_unit as half_unit  # the interval arithmetic, for the rules
+from reportcheck.rounding import intervals_meet as intervals_meet
+from reportcheck.rounding import ratio_interval as ratio_interval
 
 RulePack = dict
-__all__ = ["half_unit", "intervals_meet", "ratio_interval"]  # the interval arithmetic, for the rules
 DATA_SHEET = "data_sheet"  # the template id of a report read from the Excel data sheet
 
 
