@@ -190,3 +190,17 @@ def test_a_control_filled_by_a_script_that_left_its_placeholder_mark_keeps_its_a
     content.append(p)
     doc.save(tmp_path / "scripted.docx")
     assert load_report(tmp_path / "scripted.docx").basic.cluster_name == report_of(sample).basic.cluster_name
+
+
+def test_a_strict_document_is_annotated_as_the_docx_it_stands_for(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    out = tmp_path / "commented.docx"
+    run = subprocess.run([sys.executable, "-m", "reportcheck", "annotate",
+                          str(CONTAINERS / "final_advanced_merged_clean.strict.docx"), "-o", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    with zipfile.ZipFile(out) as z:
+        assert "word/comments.xml" in z.namelist() and b"reportcheck" in z.read("word/comments.xml")

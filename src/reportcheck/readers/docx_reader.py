@@ -16,6 +16,7 @@ from lxml import etree
 from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Cell, Document, Paragraph, Picture, Table, number_after
 from reportcheck.readers.safezip import Package
+from reportcheck.readers.strict import transitional_xml
 
 _DOCUMENT = "word/document.xml"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -34,17 +35,6 @@ _V = "urn:schemas-microsoft-com:vml"
 _O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
 _OBJECT, _DRAWING, _PICT = (f"{{{W}}}{t}" for t in ("object", "drawing", "pict"))
 _EMU_PER_PT = 12700
-# ISO/IEC 29500 Strict (Word's "Strict Open XML Document"): the same markup under other namespaces.
-_STRICT_NAMESPACES = {
-    b"http://purl.oclc.org/ooxml/wordprocessingml/main": W.encode(),
-    b"http://purl.oclc.org/ooxml/officeDocument/relationships":
-        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    b"http://purl.oclc.org/ooxml/drawingml/main": b"http://schemas.openxmlformats.org/drawingml/2006/main",
-    b"http://purl.oclc.org/ooxml/drawingml/picture": b"http://schemas.openxmlformats.org/drawingml/2006/picture",
-    b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing":
-        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    b"http://purl.oclc.org/ooxml/officeDocument/math": b"http://schemas.openxmlformats.org/officeDocument/2006/math",
-}
 _FALLBACK = f"{{{MC}}}Fallback"
 _VAL, _CHAR, _FONT = f"{{{W}}}val", f"{{{W}}}char", f"{{{W}}}font"
 _TEXT_TAGS = {_T: None, _TAB: "\t", _BR: "\n", _CR: "\n"}
@@ -181,9 +171,7 @@ def _rels(xml: bytes | None) -> etree._Element | None:
 
 def _parse(xml: bytes, name: str, part: str) -> etree._Element:
     """A part of the package, Strict namespaces read as the transitional ones they stand for."""
-    if b"purl.oclc.org/ooxml/" in xml[:4096]:
-        for strict, transitional in _STRICT_NAMESPACES.items():
-            xml = xml.replace(strict, transitional)
+    xml = transitional_xml(xml)
     try:
         return etree.fromstring(xml, parser=_parser())
     except etree.XMLSyntaxError:
