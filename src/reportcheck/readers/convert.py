@@ -1,7 +1,10 @@
 """Legacy and other word-processor files (.doc, .wps, .rtf, .odt) → .docx with LibreOffice.
 
 The conversion runs headless in a private temporary directory (its own LibreOffice profile too,
-so a user's open LibreOffice does not block it), with a time limit; the input is only read.
+so a user's open LibreOffice does not block it), with a time limit; the input is only read. The
+profile is made to block what a document links to (LibreOffice's BlockUntrustedRefererLinks): an image
+linked to a URL is not fetched, so a file sent by anyone cannot make the server request an address of
+its intranet, and linked content is never loaded into the conversion.
 LibreOffice runs in a process group of its own, killed as a whole when the time is up or when the
 caller ends (:mod:`reportcheck.readers.tether`).
 """
@@ -37,6 +40,7 @@ def convert_to_docx(path: Path, kind: str) -> bytes:
         work = Path(tmp)
         source = work / f"input{path.suffix.lower() or '.doc'}"
         shutil.copyfile(path, source)
+        _closed_profile(work / "profile")
         cmd = [exe, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
                "--convert-to", "docx", "--outdir", str(work / "out"), str(source)]
         _run(cmd, name)
@@ -46,6 +50,25 @@ def convert_to_docx(path: Path, kind: str) -> bytes:
                                   f"LibreOffice无法转换该{kind}文件（文件可能已损坏或设有密码），请用Word/WPS另存为.docx",
                                   f"LibreOffice could not convert the {kind} file; save it as .docx in Word/WPS")
         return result.read_bytes()
+
+
+_CLOSED = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" \
+oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" \
+oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="UseOpenCL" oor:op="fuse"><value>false</value>\
+</prop></item>
+</oor:items>
+"""
+
+
+def _closed_profile(profile: Path) -> None:
+    """A LibreOffice profile that fetches nothing a document links to and runs no macro."""
+    user = profile / "user"
+    user.mkdir(parents=True)
+    (user / "registrymodifications.xcu").write_text(_CLOSED, "utf-8")
 
 
 def _run(cmd: list[str], name: str) -> None:
