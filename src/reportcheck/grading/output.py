@@ -13,6 +13,7 @@ from pathlib import Path
 from reportcheck.atomic import atomic_path
 from reportcheck.grading.policy import Policy
 from reportcheck.grading.rules import Graded
+from reportcheck.render.csv_cells import csv_row
 
 BASE_COLUMNS = ("集群名称", "组别", "得分", "组内排名", "等次")
 PREVIOUS_COLUMNS = ("上年等次", "星级", "促进组织标级")
@@ -50,8 +51,8 @@ def _number(score: Decimal) -> int | float:
 def _csv(path: Path, header: Sequence[str], rows: list[list[object]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow(csv_row(header))
+        writer.writerows(csv_row(row) for row in rows)
 
 
 def _xlsx(path: Path, header: Sequence[str], rows: list[list[object]], policy: Policy) -> None:

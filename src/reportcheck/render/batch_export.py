@@ -20,7 +20,8 @@ named after the path given with the sheet's name added to its stem: ``results.cs
 ``results_汇总.csv``, ``results_问题清单.csv``, ``results_数据.csv``, ``results_名单.csv``,
 ``results_批内比对.csv``, ``results_版本比对.csv`` (when the batch has versions of one report),
 ``results_未检查.csv`` (``csv_paths`` gives these names). The path given
-itself is not written. An empty cell is an empty field; the header is the first line, so a 汇总
+itself is not written. An empty cell is an empty field; a text a spreadsheet would take for a formula
+starts with ``'`` (``render.csv_cells``); the header is the first line, so a 汇总
 row's 问题清单首行 is the line of that file's first finding in ``results_问题清单.csv``.
 """
 
@@ -41,6 +42,7 @@ from reportcheck.batch.versions import VersionPair
 from reportcheck.outcome import FileOutcome
 from reportcheck.render.batch_tables import SHEETS, BatchTables
 from reportcheck.render.compare import comparison_json
+from reportcheck.render.csv_cells import csv_row
 from reportcheck.typed import to_data
 
 
@@ -91,10 +93,10 @@ def write_csv(result: BatchResult, path: str | Path) -> None:
         writers = {}
         for name, target in csv_paths(path, tables.sheets).items():
             writer = csv.writer(stack.enter_context(open(target, "w", encoding="utf-8-sig", newline="")))
-            writer.writerow(tables.header(name))
+            writer.writerow(csv_row(tables.header(name)))
             writers[name] = writer
         for name, row in tables.rows():
-            writers[name].writerow(["" if v is None else v for v in row.cells])
+            writers[name].writerow(csv_row(row.cells))
 
 
 def _file(outcome: FileOutcome, result: BatchResult) -> dict:
