@@ -192,3 +192,54 @@ def test_the_workbook_shows_the_cross_findings_of_reports_made_to_share(tmp_path
     [row] = [r for r in rows if r["代码"] == "BT004"]
     assert phone["what"] in row["说明"] and all(p.split()[0] in row["说明"] for p in phone["people"])
     assert {Path(row["文件一"]).name, Path(row["文件二"]).name} == set(phone["files"])
+
+
+def _as_macro_document(source: Path, target: Path, content_type: str) -> None:
+    """``source`` with its main part typed as Word types it in a .docm or .dotx."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    content_type.encode())
+            dst.writestr(item, data)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="links and fifos: POSIX")
+def test_links_and_special_files_in_a_folder_are_rows_saying_why(tmp_path):
+    """A link out of the folder is not followed (it could hand over any file the account reads); a
+    dangling link, a link to a device and a pipe are listed in 未检查 with their reason; a link to a
+    report inside the folder is read; a .docm and a .dotx are read like .docx."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.docx"
+    shutil.copy(SAMPLES / "prelim_advanced_split_defects.docx", secret)
+    folder = tmp_path / "received"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "prelim_advanced_split_clean.docx", folder / "report.docx")
+    _as_macro_document(SAMPLES / "final_sme_split_messy.docx", folder / "macro.docm",
+                       "application/vnd.ms-word.document.macroEnabled.main+xml")
+    _as_macro_document(SAMPLES / "final_advanced_merged_clean.docx", folder / "template.dotx",
+                       "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")
+    (folder / "to_secret.docx").symlink_to(secret)
+    (folder / "to_outside_dir").symlink_to(outside, target_is_directory=True)
+    (folder / "dangling.docx").symlink_to(tmp_path / "gone.docx")
+    (folder / "zero.docx").symlink_to("/dev/zero")
+    (folder / "inside.docx").symlink_to(folder / "report.docx")
+    os.mkfifo(folder / "pipe.docx")
+    out = tmp_path / "results.json"
+    proc = run("batch", str(folder), "-o", str(out))
+    assert "Traceback" not in proc.stderr, proc.stderr
+    data = json.loads(out.read_text("utf-8"))
+    read = {Path(f["path"]).name: f["status"] for f in data["files"]}
+    assert set(read) == {"report.docx", "macro.docm", "template.dotx", "inside.docx"}, read
+    assert read["macro.docm"] != "unreadable" and read["template.dotx"] != "unreadable"
+    reasons = {Path(s["path"]).name: s["reason"] for s in data["skipped"]}
+    assert set(reasons) == {"to_secret.docx", "to_outside_dir", "dangling.docx", "zero.docx", "pipe.docx"}
+    assert "文件夹以外" in reasons["to_secret.docx"] and "文件夹以外" in reasons["to_outside_dir"]
+    assert "文件夹以外" in reasons["zero.docx"]
+    assert "不存在" in reasons["dangling.docx"]
+    assert "不是普通文件" in reasons["pipe.docx"]
+    assert "secret" not in json.dumps(data["files"], ensure_ascii=False)
