@@ -7,6 +7,10 @@ containers offices put a report in, made the way Word, WPS or LibreOffice make t
 * ``*.embedded_xlsx.docx`` table 2.1 replaced by an embedded Excel worksheet object (w:object, OLE package)
 * ``*.picture_table.docx`` table 2.2 replaced by a pasted picture of it (PNG, wp:inline)
 * ``*.garbled.pdf``        the twin's LibreOffice PDF with every /ToUnicode map taken out of its fonts
+* ``*.document2.docx``      the twin with its main part at ``/word/document2.xml``, as the package's
+                           relationships say (SharePoint and some converters name it so)
+* ``*.dangling_rel.docx``   the twin with a picture relationship whose part the package does not hold
+* ``*.banner.pdf``          the twin's PDF behind the banner Ghostscript prints when it writes to stdout
 
 Everything is seeded and dated from constants; zip entries carry a fixed date. The pictures are rendered
 through LibreOffice and pdftoppm, so they depend on the CJK font installed (see samples/containers/README.md).
@@ -40,6 +44,13 @@ STRICT_TWIN = "final_advanced_merged_clean"
 EMBED_TWIN = "prelim_advanced_split_clean"
 PICTURE_TWIN = "prelim_sme_merged_defects"
 GARBLED_TWIN = "prelim_advanced_split_clean"
+RENAMED_TWIN = "prelim_advanced_merged_defects"
+DANGLING_TWIN = "final_sme_split_messy"
+BANNER_TWIN = "final_advanced_split_defects"
+GHOSTSCRIPT_BANNER = (b"GPL Ghostscript 10.00.0 (2022-09-21)\n"
+                      b"Copyright (C) 2022 Artifex Software, Inc.  All rights reserved.\n"
+                      b"This software is supplied under the GNU AGPLv3 and comes with NO WARRANTY:\n"
+                      b"see the file COPYING for details.\n")
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -713,6 +724,45 @@ def make_garbled(twin: str) -> Path:
     return target
 
 
+# --------------------------------------------------------------------------------------------- package quirks
+
+
+def make_renamed_main(twin: str) -> Path:
+    """The main part moved to word/document2.xml: its relationships part, the package relationship (an
+    absolute target, as SharePoint writes it) and the content-type override follow it."""
+    renamed = {"word/document.xml": "word/document2.xml",
+               "word/_rels/document.xml.rels": "word/_rels/document2.xml.rels"}
+    out: dict[str, bytes] = {}
+    for name, body in read_parts(SAMPLES / f"{twin}.docx").items():
+        if name == "_rels/.rels":
+            body = body.replace(b'Target="word/document.xml"', b'Target="/word/document2.xml"')
+        elif name == "[Content_Types].xml":
+            body = body.replace(b'PartName="/word/document.xml"', b'PartName="/word/document2.xml"')
+        out[renamed.get(name, name)] = body
+    if b"document2.xml" not in out["_rels/.rels"] or b"document2.xml" not in out["[Content_Types].xml"]:
+        sys.exit(f"{twin}.docx does not name its main part as Word does")
+    target = OUT / f"{twin}.document2.docx"
+    target.write_bytes(zip_bytes(out))
+    return target
+
+
+def make_dangling(twin: str) -> Path:
+    """A picture relationship of the main part whose target the package does not hold (a part lost by
+    an editor that removed the picture but not its relationship)."""
+    parts = read_parts(SAMPLES / f"{twin}.docx")
+    add_relationship(parts, f"{R_NS}/image", "media/missing.png")
+    target = OUT / f"{twin}.dangling_rel.docx"
+    target.write_bytes(zip_bytes(parts))
+    return target
+
+
+def make_banner(twin: str) -> Path:
+    """The twin's PDF as ``gs -sOutputFile=- …`` without ``-q`` leaves it: the banner, then the PDF."""
+    target = OUT / f"{twin}.banner.pdf"
+    target.write_bytes(GHOSTSCRIPT_BANNER + (SAMPLES / "pdf" / f"{twin}.pdf").read_bytes())
+    return target
+
+
 # --------------------------------------------------------------------------------------------- main
 
 
@@ -725,6 +775,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         made.append(make_picture(PICTURE_TWIN, Path(tmp), rng))
     made.append(make_garbled(GARBLED_TWIN))
+    made += [make_renamed_main(RENAMED_TWIN), make_dangling(DANGLING_TWIN), make_banner(BANNER_TWIN)]
     for path in made:
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size} bytes")
 

@@ -204,3 +204,53 @@ def test_a_strict_document_is_annotated_as_the_docx_it_stands_for(tmp_path: Path
     assert run.returncode == 0, run.stderr
     with zipfile.ZipFile(out) as z:
         assert "word/comments.xml" in z.namelist() and b"reportcheck" in z.read("word/comments.xml")
+
+
+def test_a_main_part_where_the_package_relationships_put_it_is_read_and_annotated(tmp_path: Path) -> None:
+    """word/document2.xml, named by _rels/.rels with an absolute target: read as its twin, and annotated."""
+    import subprocess
+    import sys
+    import zipfile
+
+    path = CONTAINERS / "prelim_advanced_merged_defects.document2.docx"
+    original, read = report_of(twin(path)), report_of(path)
+    assert not differences(original, read, NO_CHANGE)
+    assert findings(run_rules(read)) == findings(run_rules(original)) != set()
+    out = tmp_path / "commented.docx"
+    run = subprocess.run([sys.executable, "-m", "reportcheck", "annotate", str(path), "-o", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1, run.stderr  # the twin's planted errors, commented
+    with zipfile.ZipFile(out) as z:
+        assert b"reportcheck" in z.read("word/comments.xml")
+        assert b"commentReference" in z.read("word/document2.xml")
+
+
+def test_a_relationship_to_a_part_the_package_lacks_is_ignored_by_check_and_annotate(tmp_path: Path) -> None:
+    """A picture relationship whose part is gone: Word opens the file; check and annotate read it as its twin."""
+    import subprocess
+    import sys
+    import zipfile
+
+    path = CONTAINERS / "final_sme_split_messy.dangling_rel.docx"
+    original, read = report_of(twin(path)), report_of(path)
+    assert not differences(original, read, NO_CHANGE)
+    out = tmp_path / "commented.docx"
+    run = subprocess.run([sys.executable, "-m", "reportcheck", "annotate", str(path), "-o", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr + run.stdout
+    with zipfile.ZipFile(out) as z:
+        assert b"reportcheck" in z.read("word/comments.xml")
+        assert b"media/missing.png" not in z.read("word/_rels/document.xml.rels")
+    with zipfile.ZipFile(path) as z:
+        assert b"media/missing.png" in z.read("word/_rels/document.xml.rels")  # the input as it was
+
+
+def test_a_pdf_behind_a_ghostscript_banner_is_read_as_its_twin() -> None:
+    """Bytes before %PDF- (Ghostscript's banner on stdout): PDF readers look for the header in the
+    first 1,024 bytes, and so does reportcheck."""
+    path = CONTAINERS / "final_advanced_split_defects.banner.pdf"
+    plain = SAMPLES / "pdf" / "final_advanced_split_defects.pdf"
+    assert not path.read_bytes().startswith(b"%PDF")
+    original, read = report_of(plain), report_of(path)
+    assert not differences(original, read, NO_CHANGE)
+    assert findings(run_rules(read)) == findings(run_rules(original)) != set()

@@ -34,12 +34,14 @@ def annotate_report(path: Path, pack: dict, settings: Settings | None = None) ->
     outcome = check_file(str(path), pack, settings, package=package)
     if package is None or outcome.error is not None:
         return Annotation(outcome)
+    from reportcheck.readers.opc import without_dangling_relationships
     from reportcheck.readers.strict import is_strict, transitional_package
     from reportcheck.render.comments import annotate_docx
 
     try:
         if is_strict(package):  # Word's Strict format: commented as the ordinary .docx it stands for
             package = transitional_package(package)
+        package = without_dangling_relationships(package)
         data, placement = annotate_docx(package, outcome.issues)
     except Exception as exc:  # python-docx refusing a package the reader could read
         return Annotation(FileOutcome(path=str(path), error=UnreadableInput(

@@ -6,6 +6,7 @@ directly is several times faster and gives grid spans (gridSpan, vMerge) as they
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import partial
@@ -15,19 +16,17 @@ from lxml import etree
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Cell, Document, Paragraph, Picture, Table, number_after
+from reportcheck.readers import opc
 from reportcheck.readers.safezip import Package
 from reportcheck.readers.strict import transitional_xml
 
-_DOCUMENT = "word/document.xml"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt"))
 _T, _TAB, _BR, _CR, _SYM = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr", "sym"))
 _DEL, _MOVE_FROM, _TXBX = (f"{{{W}}}{t}" for t in ("del", "moveFrom", "txbxContent"))
 _FLDCHAR, _INSTR, _FLDSIMPLE = (f"{{{W}}}{t}" for t in ("fldChar", "instrText", "fldSimple"))
-_STYLES = "word/styles.xml"
-_RELS = "word/_rels/document.xml.rels"
-_PARTS_KEPT = ("word/embeddings/", "word/media/")  # embedded workbooks and pictures
+_PARTS_KEPT = ("embeddings/", "media/")  # embedded workbooks and pictures, beside the main part
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _WP_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
@@ -55,19 +54,25 @@ def read_docx(path: Path, data: bytes | None = None) -> Document:
     """Read ``path`` (or ``data``, the .docx bytes a conversion made of it)."""
     name = str(path)
     with Package(data if data is not None else path, name) as package:
-        if _DOCUMENT not in package.names:
+        names = set(package.names)
+        main = opc.main_part(package.read(opc.PACKAGE_RELS) if opc.PACKAGE_RELS in names else None, names)
+        if main is None:
             raise UnreadableInput(name, "not_docx", "压缩包中没有Word正文（word/document.xml），不是.docx文件",
                                   "zip archive without word/document.xml, not a .docx; save the report as .docx")
-        parts = package.verify(keep=(_DOCUMENT, _STYLES, _RELS))
-    root = _parse(parts[_DOCUMENT], name, "document.xml")
+        rels = opc.rels_of(main)
+        rels_xml = package.read(rels) if rels in names else None
+        styles = opc.styles_part(rels_xml, main, names)
+        parts = package.verify(keep=tuple(p for p in (main, styles, rels) if p))
+    root = _parse(parts[main], name, "document.xml")
     body = root.find(f"{{{W}}}body")
     doc = Document(path=name, source_format="docx")
     if body is not None:
-        _drop_placeholders(body, parts.get(_STYLES, b""))
-        related = _Related(name, data if data is not None else path, _rels(parts.get(_RELS)))
+        styles_xml = parts.get(styles, b"") if styles else b""
+        _drop_placeholders(body, styles_xml)
+        related = _Related(name, data if data is not None else path, _rels(parts.get(rels)), main)
         related.find(body)
-        toc_styles = _toc_styles(parts.get(_STYLES, b""))
-        xml = parts[_DOCUMENT]
+        toc_styles = _toc_styles(styles_xml)
+        xml = parts[main]
         maybe_toc = b"TOC" in xml or b"Table of Contents" in xml or any(
             f'w:val="{sid}"'.encode() in xml for sid in toc_styles)
         toc = _toc_paragraphs(body, toc_styles) if maybe_toc else set()
@@ -84,6 +89,7 @@ class _Related:
     name: str
     source: Path | bytes  # the package, to fetch a related part from when it is wanted
     rels: etree._Element | None
+    main: str  # the main document part, whose folder the relationships' targets are relative to
     holders: set[etree._Element] = field(default_factory=set)  # paragraphs and cells with a picture or object
     fields: set[etree._Element] = field(default_factory=set)  # cells with a field code
 
@@ -104,13 +110,13 @@ class _Related:
             return None
         for rel in self.rels:
             if rel.get("Id") == rid and rel.get("TargetMode") != "External":
-                target = (rel.get("Target") or "").lstrip("/")
-                return target if target.startswith("word/") else f"word/{target}"
+                return opc.resolve(self.main, rel.get("Target") or "")
         return None
 
     def fetch(self, part: str | None) -> bytes | None:
         """A part's bytes, read from the (already verified) package; None when it is not there."""
-        if part is None or not part.startswith(_PARTS_KEPT):
+        folder = posixpath.dirname(self.main)
+        if part is None or not part.startswith(tuple(posixpath.join(folder, kept) for kept in _PARTS_KEPT)):
             return None
         with Package(self.source, self.name) as package:
             return package.read(part) if part in package.names else None

@@ -9,6 +9,10 @@ from reportcheck.readers.safezip import Package
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_PDF_HEADER = b"%PDF-"
+_PDF_HEADER_WITHIN = 1024
+"""A PDF's header may follow other bytes (Ghostscript's banner, a mail gateway's line): Acrobat, pdfium
+and pdfminer look for it in the first 1,024 bytes, and so does :func:`sniff`."""
 
 
 def _zip_kind(path: Path) -> str:
@@ -31,7 +35,7 @@ def looks_like_pdf(path: str | Path) -> bool:
     """Whether the file starts as a PDF does (False when it cannot be opened: the readers say why)."""
     try:
         with open(path, "rb") as fh:
-            return fh.read(5) == b"%PDF-"
+            return _PDF_HEADER in fh.read(_PDF_HEADER_WITHIN)
     except OSError:
         return False
 
@@ -46,7 +50,8 @@ def sniff(path: Path) -> str:
                               "is a directory, give a report file")
     try:
         with path.open("rb") as fh:
-            head = fh.read(8)
+            start = fh.read(_PDF_HEADER_WITHIN)
+            head = start[:8]
             if head == _CFB_MAGIC:
                 fh.seek(0)
                 body = fh.read()
@@ -60,7 +65,7 @@ def sniff(path: Path) -> str:
         return _zip_kind(path)
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    if head.startswith(b"%PDF"):
+    if _PDF_HEADER in start:
         return "pdf"
     if head == _CFB_MAGIC:
         if _ENCRYPTED_STREAM in body:
