@@ -1,5 +1,6 @@
-"""Per-file time and memory limits in ``check``, ``batch`` and the web page: a file over its limit
-becomes a result saying which limit, the other files go on, nothing is left behind.
+"""Per-file time and memory limits in ``check``, ``batch``, ``extract``, ``compare``, ``score`` and the web
+page: a file over its limit becomes a result saying which limit, the other files go on, nothing is left
+behind.
 
 The pathological file is simulated by making reading one named file slow, greedy or fatal (the
 readers are patched before the child is forked, so the child inherits it); the real hostile files
@@ -104,7 +105,32 @@ def test_web_answers_the_memory_limit_and_removes_the_folder(monkeypatch, tmp_pa
     assert list(tmp_path.iterdir()) == [], "the request's private folder is gone"
 
 
-@pytest.mark.parametrize("command", [["check", str(GOOD)], ["batch", str(GOOD), "-o", "x.json"]])
+@pytest.mark.parametrize("command", ["extract", "compare", "score"])
+def test_every_command_that_reads_a_report_stops_a_greedy_one(command: str, folder: Path, tmp_path: Path,
+                                                              monkeypatch, capsys) -> None:
+    """The file that would take 600 MB more is stopped at the limit and said; the others are read."""
+    limit = _limit_mb()
+    _pathological(monkeypatch, "a_bad.docx", "memory")
+    bad, good = str(folder / "a_bad.docx"), str(folder / "b.docx")
+    argv = {"extract": ["extract", bad], "compare": ["compare", good, bad],
+            "score": ["score", str(folder), "-o", str(tmp_path / "s.xlsx")]}[command]
+    started = time.monotonic()
+    code = main([*argv, "--memory-limit", str(limit)])
+    assert time.monotonic() - started < 25, "the limit stopped it, not the 30 s sleep"
+    err = capsys.readouterr().err
+    assert f"a_bad.docx: 检查该文件占用内存超过{limit}MB" in err, err
+    if command == "score":  # the other two reports are scored
+        import openpyxl
+
+        assert code == 0 and "跳过" in err
+        assert len(openpyxl.load_workbook(tmp_path / "s.xlsx").sheetnames) == 3  # 总表 and two reports
+    else:
+        assert code == 2
+
+
+@pytest.mark.parametrize("command", [["check", str(GOOD)], ["batch", str(GOOD), "-o", "x.json"],
+                                     ["extract", str(GOOD)], ["compare", str(GOOD), str(OTHER)],
+                                     ["score", str(GOOD), "-o", "x.xlsx"]])
 @pytest.mark.parametrize("option", [["--timeout", "0"], ["--memory-limit", "-1"]])
 def test_a_limit_must_be_positive(command, option, capsys) -> None:
     assert main([*command, *option]) == 2

@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     ext = sub.add_parser("extract", help="提取报告中的数据 / extract the figures of one report")
     ext.add_argument("file", help="报告文件（.docx .pdf .doc .wps .rtf .odt）")
     ext.add_argument("--format", choices=("json", "text"), default="json")
+    _add_limit_options(ext, timeout=120.0)
     chk = sub.add_parser("check", help="检查一个或多个报告 / check one or more reports")
     chk.add_argument("files", nargs="+", metavar="FILE",
                      help="报告文件（.docx .pdf .doc .wps .rtf .odt）或数据表（.xlsx）")
@@ -61,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_limit_options(bat, timeout=120.0)
     _add_rule_options(bat)
     _add_limit_options(add_compare_parser(sub), timeout=300.0)  # a scan side is read by OCR: minutes
-    add_score_parser(sub)
+    _add_limit_options(add_score_parser(sub), timeout=120.0)
     add_grade_parser(sub)
     srv = sub.add_parser("serve", help="启动网页版自查服务 / serve the upload-and-check web page",
                          description="需要 pip install 'reportcheck[web]'。默认只在本机（127.0.0.1）可访问。")
@@ -88,14 +89,20 @@ def _add_limit_options(parser: argparse.ArgumentParser, timeout: float) -> None:
                         help="每个文件可用的内存（MB，含其启动的LibreOffice），默认2048")
 
 
-def _limited_settings(args: argparse.Namespace) -> tuple[Settings, dict, Limits]:
-    """Rule settings, pack and the per-file limits from the command line; a bad one is a
-    ``ValueError`` with the user's message."""
+def limits_of(args: argparse.Namespace) -> Limits:
+    """The per-file limits from the command line; a bad one is a ``ValueError`` with the user's message."""
     from reportcheck.isolation import Limits
 
     if args.timeout <= 0 or args.memory_limit <= 0:
         raise ValueError("--timeout 和 --memory-limit 应为正数 / --timeout and --memory-limit must be positive")
-    return (*_rule_settings(args), Limits(seconds=args.timeout, memory_mb=args.memory_limit))
+    return Limits(seconds=args.timeout, memory_mb=args.memory_limit)
+
+
+def _limited_settings(args: argparse.Namespace) -> tuple[Settings, dict, Limits]:
+    """Rule settings, pack and the per-file limits from the command line; a bad one is a
+    ``ValueError`` with the user's message."""
+    limits = limits_of(args)
+    return (*_rule_settings(args), limits)
 
 
 def _add_rule_options(parser: argparse.ArgumentParser) -> None:
@@ -146,16 +153,16 @@ def _write(text: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from reportcheck.errors import UnreadableInput
-    from reportcheck.outcome import internal_error
-    from reportcheck.pipeline import load_report
+    from reportcheck.limited import load_limited
     from reportcheck.typed import to_data
 
     try:
-        report = load_report(args.file)
-    except UnreadableInput as exc:
-        return _fail(exc.line)
-    except Exception as exc:  # never a traceback for the user
-        return _fail(internal_error(args.file, exc).line)
+        limits = limits_of(args)
+    except ValueError as exc:
+        return _fail(str(exc))
+    [report] = load_limited([args.file], limits)
+    if isinstance(report, UnreadableInput):
+        return _fail(report.line)
     if args.format == "json":
         _write(json.dumps(to_data(report), ensure_ascii=False, indent=1))
     else:

@@ -27,19 +27,22 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reportcheck.cli import limits_of
     from reportcheck.compare.side import FORMAT_ZH, Side, read_side
     from reportcheck.errors import UnreadableInput
-    from reportcheck.isolation import Limits, warm_up
+    from reportcheck.isolation import warm_up
     from reportcheck.limited import call_limited
     from reportcheck.readers.sniff import looks_like_pdf
 
-    if args.timeout <= 0 or args.memory_limit <= 0:
-        return _fail("--timeout 和 --memory-limit 应为正数 / --timeout and --memory-limit must be positive")
+    try:
+        limits = limits_of(args)
+    except ValueError as exc:
+        return _fail(str(exc))
     paths = [args.a, args.b]
     if args.output is not None and any(_same_file(args.output, p) for p in paths):
         return _fail(f"输出文件 {args.output} 是比对的文件之一，不会覆盖输入 / the output is one of the inputs")
     warm_up(pdf=any(looks_like_pdf(p) for p in paths))
-    sides = call_limited(paths, read_side, Limits(seconds=args.timeout, memory_mb=args.memory_limit))
+    sides = call_limited(paths, read_side, limits)
     unreadable = [s for s in sides if isinstance(s, UnreadableInput)]
     if unreadable:
         for error in unreadable:

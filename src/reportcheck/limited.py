@@ -1,4 +1,5 @@
-"""Files' work (``check``, ``annotate``) in a forked child under the per-file limits.
+"""Files' work (``check``, ``annotate``, ``extract``, ``compare``, ``score``) in a forked child under the
+per-file limits.
 
 The child confines itself as batch workers do (its own process group and temporary folder) and works
 through the files in turn, saying which one it starts and sending each result back; a file over a
@@ -20,7 +21,8 @@ from typing import TypeVar
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.isolation import Limits, breach, confine, died_error, limit_error, stop, warm_up
-from reportcheck.outcome import FileOutcome, check_file
+from reportcheck.model import Report
+from reportcheck.outcome import FileOutcome, check_file, internal_error
 from reportcheck.readers.sniff import looks_like_pdf
 from reportcheck.settings import Settings
 
@@ -35,6 +37,24 @@ def check_limited(paths: Sequence[str], pack: dict, settings: Settings | None, l
     results = call_limited(paths, lambda path: check_file(path, pack, settings), limits)
     return [FileOutcome(path=p, error=r) if isinstance(r, UnreadableInput) else r
             for p, r in zip(paths, results, strict=True)]
+
+
+def load_limited(paths: Sequence[str], limits: Limits) -> list[Report | UnreadableInput]:
+    """Each path read into a :class:`Report` in a child under ``limits``, or the reason it could not be
+    (unreadable, over a limit, or an internal error — never an exception)."""
+    warm_up(pdf=any(looks_like_pdf(p) for p in paths))
+    return call_limited(paths, _load, limits)
+
+
+def _load(path: str) -> Report | UnreadableInput:
+    from reportcheck.pipeline import load_report
+
+    try:
+        return load_report(path)
+    except UnreadableInput as exc:
+        return exc
+    except Exception as exc:  # never a traceback for the user
+        return internal_error(path, exc)
 
 
 def call_limited(paths: Sequence[str], work: Callable[[str], T], limits: Limits) -> list[T | UnreadableInput]:

@@ -23,7 +23,7 @@ EPILOG = """\
 """
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register ``score`` on the CLI's subparsers; its handler is :func:`run` (``set_defaults(func=run)``)."""
     parser = subparsers.add_parser(
         "score", help="生成专家评分表（佐证数据预填、公式计分） / scoring sheets for expert review",
@@ -36,6 +36,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", required=True, help="评分表 .xlsx / the workbook to write")
     parser.add_argument("--force", action="store_true", help="覆盖已有的评分表 / overwrite an existing output")
     parser.set_defaults(func=run)
+    return parser
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,9 +51,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from reportcheck.batch.discover import discover
+    from reportcheck.cli import limits_of
     from reportcheck.errors import UnreadableInput
     from reportcheck.grading.policy import load_policy
-    from reportcheck.pipeline import load_report
+    from reportcheck.limited import load_limited
     from reportcheck.render import score_workbook
     from reportcheck.rules import run_rules
     from reportcheck.scoring.scheme import load_scheme
@@ -65,16 +67,17 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(f"{target} 已存在，加 --force 覆盖 / the output exists, use --force to overwrite")
     if not target.parent.is_dir():
         return _fail(f"输出目录 {target.parent} 不存在，请先创建 / the output folder does not exist")
+    try:
+        limits = limits_of(args)
+    except ValueError as exc:
+        return _fail(str(exc))
     scheme = load_scheme(args.scheme)
     files, _ = discover(args.inputs, previous=target)
+    files = [path for path in files if path.resolve() != target.resolve()]
     sheets = []
-    for path in files:
-        if path.resolve() == target.resolve():
-            continue
-        try:
-            report = load_report(path)
-        except UnreadableInput as exc:
-            print(f"reportcheck score: 跳过 {exc.line}", file=sys.stderr)
+    for path, report in zip(files, load_limited([str(p) for p in files], limits), strict=True):
+        if isinstance(report, UnreadableInput):
+            print(f"reportcheck score: 跳过 {report.line}", file=sys.stderr)
             continue
         sheets.append(build_sheet(path, report, run_rules(report), scheme))
     if not sheets:
