@@ -71,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--max-upload-mb", type=float, default=20.0, help="上传文件大小上限（MB），默认20")
     _add_limit_options(srv, timeout=60.0)
     srv.add_argument("--threads", type=int, default=4, help="同时处理的请求数，默认4")
+    srv.add_argument("--max-workers", type=int, default=2,
+                     help="同时检查的文件数，默认2；服务占用内存合计不超过 该数×--memory-limit")
+    srv.add_argument("--max-connections", type=int, default=100,
+                     help="同时打开的连接数上限，默认100；超过时新连接收到503“服务器正忙”")
+    srv.add_argument("--client-timeout", type=float, default=60.0,
+                     help="客户端须在此时间（秒）内发完一个请求，空闲连接也在此时间后关闭，默认60")
     _add_rule_options(srv)
     rules = sub.add_parser("rules", help="列出规则，或解释一条规则 / list the rules or explain one")
     rules.add_argument("code", nargs="?", help="规则代码，如 AR001")

@@ -20,25 +20,26 @@ _WEB_EXTRA = {"flask", "waitress", "werkzeug"}
 def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
     """Serve until Ctrl-C or SIGTERM (exit 0); 2 when the options are wrong, the port cannot be bound
     or the ``web`` extra is missing."""
-    if min(args.max_upload_mb, args.timeout, args.memory_limit) <= 0 or args.threads < 1 \
-            or not 0 <= args.port <= 65535:
-        return _fail("--max-upload-mb、--timeout 和 --memory-limit 应为正数，--threads 应为正整数，"
-                     "--port 应在0到65535之间"
-                     " / --max-upload-mb, --timeout and --memory-limit must be positive, --threads at least 1,"
-                     " --port 0–65535")
+    if min(args.max_upload_mb, args.timeout, args.memory_limit, args.client_timeout) <= 0 \
+            or min(args.threads, args.max_workers, args.max_connections) < 1 or not 0 <= args.port <= 65535:
+        return _fail("--max-upload-mb、--timeout、--memory-limit 和 --client-timeout 应为正数，"
+                     "--threads、--max-workers 和 --max-connections 应为正整数，--port 应在0到65535之间"
+                     " / --max-upload-mb, --timeout, --memory-limit and --client-timeout must be positive,"
+                     " --threads, --max-workers and --max-connections at least 1, --port 0–65535")
     try:
         from reportcheck.web import job, workspace
         from reportcheck.web.app import WebConfig
-        from reportcheck.web.server import address, make_server
+        from reportcheck.web.server import Bounds, address, make_server
     except ModuleNotFoundError as exc:
         if (exc.name or "").partition(".")[0] not in _WEB_EXTRA:
             raise
         return _fail("网页服务需要 Flask 和 waitress，请先安装：pip install 'reportcheck[web]'"
                      " / the web extra is not installed")
     config = WebConfig(pack=pack, settings=settings, max_upload_mb=args.max_upload_mb, timeout=args.timeout,
-                       memory_mb=args.memory_limit)
+                       memory_mb=args.memory_limit, max_workers=args.max_workers)
     try:
-        server = make_server(config, args.host, args.port, args.threads)
+        server = make_server(config, args.host, args.port, args.threads,
+                             Bounds(max_connections=args.max_connections, client_timeout=args.client_timeout))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             return _fail(f"端口{args.port}已被占用，请用 --port 换一个端口 / port {args.port} is already in use")
@@ -49,6 +50,9 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
                      " / invalid --host")
     job.preload()
     print(f"reportcheck 网页服务已启动：{address(server)} （按 Ctrl-C 停止）", flush=True)
+    print(f"同时检查至多{args.max_workers}个文件，每个内存不超过{args.memory_limit:g}MB"
+          f"（合计不超过{args.max_workers * args.memory_limit:g}MB）、时限{args.timeout:g}秒；"
+          f"连接至多{args.max_connections}个，客户端须在{args.client_timeout:g}秒内发完请求", flush=True)
 
     def stop(signum: int, frame: object) -> None:
         job.stop_all()  # the requests waiting on them answer at once, so waitress stops at once

@@ -9,6 +9,8 @@ as downloads); ``POST /api/check`` the outcome as JSON; ``POST /api/annotate`` t
 from __future__ import annotations
 
 import io
+import json
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +31,7 @@ from reportcheck.web.workspace import private_folder
 _SUFFIX = {"docx": ".docx", "xlsx": ".xlsx", "odt": ".odt", "rtf": ".rtf", "pdf": ".pdf", "cfb": ".doc"}
 # Nothing loads from elsewhere and nothing is sent elsewhere; inline styles, and inline scripts for the
 # report's own (it opens its sections for printing).
-_HEADERS = {
+HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
                                "img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
@@ -45,6 +47,7 @@ class WebConfig:
     max_upload_mb: float = 20.0
     timeout: float = 60.0
     memory_mb: float = 2048.0
+    max_workers: int = 2  # checks running at once: the server's memory is at most max_workers × memory_mb
 
     @property
     def max_upload_bytes(self) -> int:
@@ -58,14 +61,20 @@ class WebConfig:
 def create_app(config: WebConfig) -> Flask:
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = config.max_upload_bytes
+    workers = threading.BoundedSemaphore(config.max_workers)
 
     def check(annotate: bool, render: job.Render | None = None) -> job.Result:
         storage = _upload()
         name = display_name(storage.filename)
         with private_folder() as folder:
             upload = _save(storage, folder, name)
-            return job.run(job.Job(upload, name, annotate, render), folder, config.pack, config.settings,
-                           Limits(config.timeout, config.memory_mb))
+            if not workers.acquire(timeout=config.timeout):  # as long as one check may take
+                raise busy(config)
+            try:
+                return job.run(job.Job(upload, name, annotate, render), folder, config.pack, config.settings,
+                               Limits(config.timeout, config.memory_mb))
+            finally:
+                workers.release()
 
     @app.get("/")
     def index() -> Response:
@@ -116,7 +125,7 @@ def create_app(config: WebConfig) -> Flask:
 
     @app.after_request
     def headers(response: Response) -> Response:
-        for key, value in _HEADERS.items():
+        for key, value in HEADERS.items():
             response.headers.setdefault(key, value)
         return response
 
@@ -125,6 +134,10 @@ def create_app(config: WebConfig) -> Flask:
 
 def _upload() -> FileStorage:
     storage = request.files.get("file")
+    if storage is None and not request.files and not request.form and (request.content_length or 0) > 1024:
+        # a multipart body with nothing in it that could be parsed: its end never came
+        raise WebError(400, "truncated_upload", "上传的内容不完整（文件数据没有收完整，可能是网络中断），请重新上传",
+                       "the upload is incomplete (the multipart body ends before its closing boundary); send it again")
     if storage is None or not storage.filename:
         raise WebError(400, "no_file", "没有收到文件，请先选择要检查的报告文件",
                        "no file received: send the report in the multipart field 'file'")
@@ -165,12 +178,25 @@ def _no_docx(outcome: dict) -> WebError:
                     "comments can only be written into a Word report; use /api/check for a PDF or data sheet")
 
 
+def too_large(config: WebConfig) -> WebError:
+    return WebError(413, "too_large",
+                    f"文件超过大小上限（{config.max_upload_mb:g} MB），未检查。可删去报告中的大图片或扫描件后再上传",
+                    f"the upload is larger than the limit of {config.max_upload_mb:g} MB")
+
+
+def busy(config: WebConfig) -> WebError:
+    return WebError(503, "busy",
+                    f"服务器正忙：同时检查的文件已达上限（{config.max_workers}个），请稍后重新上传",
+                    f"the server is busy: {config.max_workers} checks are running; try again later")
+
+
+def bad_request(status: int, name: str) -> WebError:
+    return WebError(status, "bad_request", "请求无法处理，请从首页重新上传文件", f"bad request ({name})")
+
+
 def _web_error(error: HTTPException, config: WebConfig) -> WebError:
     if isinstance(error, RequestEntityTooLarge):
-        return WebError(413, "too_large",
-                        f"文件超过大小上限（{config.max_upload_mb:g} MB），未检查。"
-                        "可删去报告中的大图片或扫描件后再上传",
-                        f"the upload is larger than the limit of {config.max_upload_mb:g} MB")
+        return too_large(config)
     status = error.code or 500
     if status == 404:
         return WebError(404, "not_found", "没有这个页面，请从首页上传文件", "no such page")
@@ -179,17 +205,21 @@ def _web_error(error: HTTPException, config: WebConfig) -> WebError:
                         "method not allowed here")
     if status >= 500:
         return WebError(status, "internal_error", "服务器内部错误，请稍后重试或联系管理员", "internal server error")
-    return WebError(status, "bad_request", "请求无法处理，请从首页重新上传文件", f"bad request ({error.name})")
+    return bad_request(status, error.name)
+
+
+def refusal(error: WebError, config: WebConfig, path: str, method: str) -> tuple[str, bytes]:
+    """(content type, body) of a refusal in the format of what was asked: ``{"error": …}`` for the API,
+    the upload page with the message for the page."""
+    if path.startswith("/api/"):
+        return "application/json", json.dumps(error.as_json(), ensure_ascii=False).encode()
+    title = "未能检查" if method == "POST" else "无法处理此请求"
+    return "text/html; charset=utf-8", page.upload_page(config.limits, (title, error.zh)).encode()
 
 
 def _refusal(error: WebError, config: WebConfig) -> Response:
-    if request.path.startswith("/api/"):
-        import json
-
-        return Response(json.dumps(error.as_json(), ensure_ascii=False), status=error.status,
-                        mimetype="application/json")
-    title = "未能检查" if request.method == "POST" else "无法处理此请求"
-    return _html(page.upload_page(config.limits, (title, error.zh)), error.status)
+    content_type, body = refusal(error, config, request.path, request.method)
+    return Response(body, status=error.status, content_type=content_type)
 
 
 def _html(text: str, status: int = 200) -> Response:
