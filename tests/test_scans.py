@@ -122,3 +122,19 @@ def test_compare_names_what_a_scan_with_a_page_left_out_lacks() -> None:
     missing = [d for d in data["differences"] if d["kind"] == "missing" and d["b"] is None]
     for heading in edit["where"]["headings_on_page"]:
         assert any(label_key(d["label"]) in label_key(heading) for d in missing), (heading, missing)
+
+
+@NEEDS_OCR
+def test_a_scan_whose_pages_ocr_finds_nothing_on_is_said_as_such(tmp_path: Path) -> None:
+    """Two blank scanned pages: OCR ran and read nothing — said so (not "OCR it first", which it was)."""
+    from PIL import Image
+
+    from reportcheck.errors import UnreadableInput
+    from reportcheck.pipeline import load_report
+
+    blank = Image.new("RGB", (1240, 1754), "white")
+    blank.save(tmp_path / "blank.pdf", resolution=150, save_all=True, append_images=[blank.copy()])
+    with pytest.raises(UnreadableInput) as refused:
+        load_report(tmp_path / "blank.pdf")
+    assert refused.value.reason == "ocr_no_text"
+    assert "按图像识别（OCR）也没有读出文字" in refused.value.zh

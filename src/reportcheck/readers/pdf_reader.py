@@ -115,6 +115,12 @@ class _Reader:
 
     def _check_text_layer(self, contents: list[PageContent]) -> None:
         chars = sum(c.chars for c in contents)
+        if not chars and any(c.by_ocr for c in contents):
+            raise UnreadableInput(self.name, "ocr_no_text",
+                                  "PDF是扫描件，按图像识别（OCR）也没有读出文字：页面可能是空白的，或图像太模糊、太小。"
+                                  "请重新扫描（300dpi、黑白或灰度）或提交.docx",
+                                  "the PDF is a scan and OCR of its pages found no text (blank, blurred or too small "
+                                  "pages); scan it again at 300 dpi or send the .docx")
         if not chars:
             raise UnreadableInput(self.name, "no_text_layer",
                                   "PDF没有文字层（可能是扫描件），请先做文字识别（OCR）或提交.docx",

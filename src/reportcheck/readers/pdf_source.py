@@ -60,6 +60,7 @@ class PageContent:
     unmapped: int
     garbled: bool = False  # its text layer was no text (no ToUnicode map): read by OCR instead
     unread: bool = False  # garbled, and not read: the OCR extra is not installed
+    by_ocr: bool = False  # read by OCR (a scanned or garbled page)
 
 
 def edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
@@ -296,7 +297,7 @@ def _scanned(page, number: int, height: float, guard: PageGuard, garbled: bool =
         from reportcheck.readers.scan_page import read_scanned_page
 
         content = read_scanned_page(page, number, height, guard)
-        content.garbled = garbled
+        content.garbled, content.by_ocr = garbled, True
         return content
     except OcrMissing:
         if garbled:
