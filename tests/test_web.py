@@ -159,9 +159,9 @@ def test_a_name_with_a_path_is_only_displayed(private_root: Path) -> None:
 
 
 @contextmanager
-def serving(web: WebConfig, bounds: Bounds = Bounds()) -> Iterator[str]:
+def serving(web: WebConfig, bounds: Bounds | None = None) -> Iterator[str]:
     """A real waitress server on a free port, in a thread; its URL."""
-    server = make_server(web, "127.0.0.1", 0, threads=4, bounds=bounds)
+    server = make_server(web, "127.0.0.1", 0, threads=4, bounds=bounds or Bounds())
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:

@@ -51,9 +51,26 @@ def _converted(path: Path, kind: str) -> bytes | None:
         return None
     from reportcheck.readers.convert import convert_to_docx
 
-    if kind == "cfb":
-        _check_ole_header(path)
-    return convert_to_docx(path, _CONVERTED[kind])
+    if kind != "cfb":
+        return convert_to_docx(path, _CONVERTED[kind])
+    from reportcheck.errors import UnreadableInput
+    from reportcheck.readers.word_binary import word_fib
+
+    _check_ole_header(path)
+    fib = word_fib(path)
+    if fib is not None and fib.encrypted:
+        raise UnreadableInput(str(path), "encrypted", "文件设有打开密码，请去除密码后另存为.docx再检查",
+                              "file is password-protected, remove the password and save again")
+    try:
+        return convert_to_docx(path, _CONVERTED[kind])
+    except UnreadableInput as exc:
+        if exc.reason != "convert_failed" or fib is None or not fib.before_word97:
+            raise
+        raise UnreadableInput(str(path), "old_word",
+                              f"这是Word 6.0/95格式的文件（1997年以前的格式，版本号{fib.version}），"
+                              "LibreOffice未能转换。请用Word或WPS打开后另存为.docx再检查",
+                              f"a Word 6.0/95 file (format version {fib.version}) LibreOffice could not convert; "
+                              "save it as .docx in Word or WPS") from None
 
 
 def _check_ole_header(path: Path) -> None:

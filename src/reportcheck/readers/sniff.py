@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.readers.safezip import Package
+from reportcheck.readers.word_binary import OLD_WORD_MAGIC
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -72,6 +73,11 @@ def sniff(path: Path) -> str:
             raise UnreadableInput(name, "encrypted", "文件设有打开密码，请去除密码后另存为.docx再检查",
                                   "file is password-protected, remove the password and save again")
         return "cfb"
+    if head.startswith(OLD_WORD_MAGIC):
+        raise UnreadableInput(name, "old_word",
+                              "这是Word for DOS或Word 1.x/2.0格式的文件（1997年以前的格式），无法读取。"
+                              "请用Word或WPS打开后另存为.docx再检查",
+                              "a Word for DOS / Word 1.x–2.0 file (before Word 97) cannot be read; save it as .docx")
     raise UnreadableInput(name, "unknown_format",
                           "不是Word（.docx/.doc/.wps）或PDF文件，请另存为.docx后再检查",
                           "not a Word or PDF file, save it as .docx")
