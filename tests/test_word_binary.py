@@ -3,7 +3,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import struct
+import subprocess
+import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +19,7 @@ from conftest import SAMPLES
 from reportcheck.errors import UnreadableInput
 from reportcheck.pipeline import load_report
 from reportcheck.readers.word_binary import word_fib
+from test_twins import NEEDS_LIBREOFFICE
 
 DOC = SAMPLES / "doc" / "prelim_advanced_split_clean.doc"
 
@@ -72,3 +80,30 @@ def test_a_word_95_file_libreoffice_cannot_convert_is_named_as_such(tmp_path: Pa
     with pytest.raises(UnreadableInput) as refused:  # a Word 97 file that fails is still a failed conversion
         load_report(_with_fib(tmp_path))
     assert refused.value.reason == "convert_failed"
+
+
+@NEEDS_LIBREOFFICE
+def test_a_conversion_killed_by_the_system_is_not_called_a_broken_file(tmp_path: Path, monkeypatch) -> None:
+    """soffice.bin killed with SIGKILL (as the out-of-memory killer does) halfway through converting a
+    good .doc: the message says LibreOffice was killed, not that the file is damaged."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the conversion's profile under tmp_path
+    stop = threading.Event()
+
+    def kill_libreoffice() -> None:
+        while not stop.is_set():
+            found = subprocess.run(["pgrep", "-f", f"soffice.bin.*{tmp_path}"], capture_output=True, text=True)
+            for pid in found.stdout.split():
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(int(pid), signal.SIGKILL)
+            time.sleep(0.05)
+
+    killer = threading.Thread(target=kill_libreoffice, daemon=True)
+    killer.start()
+    try:
+        with pytest.raises(UnreadableInput) as refused:
+            load_report(DOC)
+    finally:
+        stop.set()
+        killer.join()
+    assert refused.value.reason == "convert_killed"
+    assert "被系统终止（信号9" in refused.value.zh and "不表示文件有误" in refused.value.zh

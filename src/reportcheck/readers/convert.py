@@ -22,6 +22,7 @@ from pathlib import Path
 from reportcheck.errors import UnreadableInput
 
 TIMEOUT_SECONDS = 180
+_SIGNALLED = 128  # the tether's exit code is 128 + N when a signal N ended LibreOffice
 _INSTALL = "请安装LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer-nogui），或把文件另存为.docx"
 
 
@@ -43,8 +44,10 @@ def convert_to_docx(path: Path, kind: str) -> bytes:
         _closed_profile(work / "profile")
         cmd = [exe, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
                "--convert-to", "docx", "--outdir", str(work / "out"), str(source)]
-        _run(cmd, name)
+        code = _run(cmd, name)
         result = work / "out" / "input.docx"
+        if (not result.is_file() or result.stat().st_size == 0) and code > _SIGNALLED:
+            raise _killed(name, kind, code - _SIGNALLED)
         if not result.is_file() or result.stat().st_size == 0:
             raise UnreadableInput(name, "convert_failed",
                                   f"LibreOffice无法转换该{kind}文件（文件可能已损坏或设有密码），请用Word/WPS另存为.docx",
@@ -71,14 +74,29 @@ def _closed_profile(profile: Path) -> None:
     (user / "registrymodifications.xcu").write_text(_CLOSED, "utf-8")
 
 
-def _run(cmd: list[str], name: str) -> None:
-    """Run LibreOffice through the tether in a new session; past the time limit, kill the session's
-    process group (LibreOffice's wrapper starts soffice.bin as a child that would outlive it)."""
+def _killed(name: str, kind: str, signum: int) -> UnreadableInput:
+    """LibreOffice ended by a signal: SIGKILL is the system's (out of memory) or an operator's, not the
+    file's doing; another (a crash) may well be the file's."""
+    if signum == signal.SIGKILL:
+        return UnreadableInput(name, "convert_killed",
+                               f"LibreOffice转换{kind}文件时被系统终止（信号{signum}，通常是内存不足），这不表示文件有误。"
+                               "请稍后重试，或用Word/WPS另存为.docx再检查",
+                               f"LibreOffice was killed while converting the {kind} file (signal {signum}, usually "
+                               "out of memory); this does not mean the file is broken: retry, or save it as .docx")
+    return UnreadableInput(name, "convert_crashed",
+                           f"LibreOffice转换{kind}文件时崩溃（信号{signum}），文件可能有异常。请用Word/WPS另存为.docx再检查",
+                           f"LibreOffice crashed converting the {kind} file (signal {signum}); save it as .docx")
+
+
+def _run(cmd: list[str], name: str) -> int:
+    """Run LibreOffice through the tether in a new session and return its exit code; past the time limit,
+    kill the session's process group (LibreOffice's wrapper starts soffice.bin as a child that would
+    outlive it)."""
     process = subprocess.Popen([sys.executable, "-m", "reportcheck.readers.tether", *cmd],
                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
     try:
-        process.wait(timeout=TIMEOUT_SECONDS)
+        return process.wait(timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()

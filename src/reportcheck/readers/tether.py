@@ -23,11 +23,14 @@ def _kill_group_when_caller_ends() -> None:
 
 
 def main(argv: list[str]) -> int:
+    """The command's exit code; 128 + N when a signal N ended it, as a shell says."""
     child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
     threading.Thread(target=_kill_group_when_caller_ends, daemon=True).start()
-    return child.wait()
+    code = child.wait()
+    return 128 - code if code < 0 else code
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    # os._exit: the thread blocked reading stdin would otherwise abort the interpreter's shutdown
+    os._exit(main(sys.argv[1:]))
