@@ -128,9 +128,32 @@ def test_every_command_that_reads_a_report_stops_a_greedy_one(command: str, fold
         assert code == 2
 
 
+def test_grade_reads_its_table_under_the_limits(tmp_path: Path, monkeypatch, capsys) -> None:
+    """A score table whose reading would take 600 MB more: stopped at the limit, said, nothing written."""
+    import reportcheck.grading.table as table
+
+    real = table.read_scores
+
+    def greedy(path, policy):
+        hog = b"x" * (600 * 2**20)
+        time.sleep(30)
+        del hog
+        return real(path, policy)
+
+    monkeypatch.setattr(table, "read_scores", greedy)
+    scores = tmp_path / "scores.csv"
+    scores.write_text("集群名称,组别,得分\n甲集群,先进制造业集群,85\n", "utf-8")
+    limit = _limit_mb()
+    started = time.monotonic()
+    code = main(["grade", str(scores), "-o", str(tmp_path / "g.csv"), "--memory-limit", str(limit)])
+    assert time.monotonic() - started < 25, "the limit stopped it, not the 30 s sleep"
+    assert code == 2 and f"内存超过{limit}MB" in capsys.readouterr().err
+    assert not (tmp_path / "g.csv").exists()
+
+
 @pytest.mark.parametrize("command", [["check", str(GOOD)], ["batch", str(GOOD), "-o", "x.json"],
                                      ["extract", str(GOOD)], ["compare", str(GOOD), str(OTHER)],
-                                     ["score", str(GOOD), "-o", "x.xlsx"]])
+                                     ["score", str(GOOD), "-o", "x.xlsx"], ["grade", "s.csv", "-o", "g.csv"]])
 @pytest.mark.parametrize("option", [["--timeout", "0"], ["--memory-limit", "-1"]])
 def test_a_limit_must_be_positive(command, option, capsys) -> None:
     assert main([*command, *option]) == 2

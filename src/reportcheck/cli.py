@@ -18,6 +18,7 @@ from reportcheck.compare_command import add_parser as add_compare_parser
 from reportcheck.compare_command import run as cmd_compare
 from reportcheck.grading.command import add_parser as add_grade_parser
 from reportcheck.grading.command import run as cmd_grade
+from reportcheck.limit_options import add_limit_options, limits_of
 from reportcheck.scoring.command import add_parser as add_score_parser
 from reportcheck.scoring.command import run as cmd_score
 
@@ -39,37 +40,37 @@ def _parser() -> argparse.ArgumentParser:
     ext = sub.add_parser("extract", help="提取报告中的数据 / extract the figures of one report")
     ext.add_argument("file", help="报告文件（.docx .pdf .doc .wps .rtf .odt）")
     ext.add_argument("--format", choices=("json", "text"), default="json")
-    _add_limit_options(ext, timeout=120.0)
+    add_limit_options(ext, timeout=120.0)
     chk = sub.add_parser("check", help="检查一个或多个报告 / check one or more reports")
     chk.add_argument("files", nargs="+", metavar="FILE",
                      help="报告文件（.docx .pdf .doc .wps .rtf .odt）或数据表（.xlsx）")
     chk.add_argument("--format", choices=("text", "json", "html"), default="text",
                      help="html：可打印的中文报告（一个HTML文件，可含多份报告，离线可看）")
     chk.add_argument("-o", "--output", help="写入此文件（默认输出到屏幕）；已存在时覆盖")
-    _add_limit_options(chk, timeout=120.0)
+    add_limit_options(chk, timeout=120.0)
     _add_rule_options(chk)
     ann = sub.add_parser("annotate", help="把问题作为批注写入Word副本 / write the findings as Word comments")
     ann.add_argument("file", help="报告文件（.docx .doc .wps .rtf .odt；PDF则生成HTML报告）")
     ann.add_argument("-o", "--output", help="输出文件，默认为同目录下的“文件名.checked.docx”")
     ann.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
-    _add_limit_options(ann, timeout=120.0)
+    add_limit_options(ann, timeout=120.0)
     _add_rule_options(ann)
     bat = sub.add_parser("batch", help="批量检查一个文件夹的报告，输出Excel汇总 / check a folder into one workbook")
     bat.add_argument("inputs", nargs="+", metavar="DIR|FILE", help="文件夹（含子文件夹）或报告文件")
     bat.add_argument("-o", "--output", required=True, help="结果文件：.xlsx（默认）、.json 或 .csv")
     bat.add_argument("--format", choices=("xlsx", "json", "csv"), help="默认按 -o 的扩展名")
     bat.add_argument("--jobs", type=int, default=None, help="并行进程数，默认为CPU核数")
-    _add_limit_options(bat, timeout=120.0)
+    add_limit_options(bat, timeout=120.0)
     _add_rule_options(bat)
-    _add_limit_options(add_compare_parser(sub), timeout=300.0)  # a scan side is read by OCR: minutes
-    _add_limit_options(add_score_parser(sub), timeout=120.0)
+    add_compare_parser(sub)
+    add_score_parser(sub)
     add_grade_parser(sub)
     srv = sub.add_parser("serve", help="启动网页版自查服务 / serve the upload-and-check web page",
                          description="需要 pip install 'reportcheck[web]'。默认只在本机（127.0.0.1）可访问。")
     srv.add_argument("--host", default="127.0.0.1", help="监听地址，默认127.0.0.1（仅本机）；内网共享用0.0.0.0")
     srv.add_argument("--port", type=int, default=8000, help="端口，默认8000")
     srv.add_argument("--max-upload-mb", type=float, default=20.0, help="上传文件大小上限（MB），默认20")
-    _add_limit_options(srv, timeout=60.0)
+    add_limit_options(srv, timeout=60.0)
     srv.add_argument("--threads", type=int, default=4, help="同时处理的请求数，默认4")
     srv.add_argument("--max-workers", type=int, default=2,
                      help="同时检查的文件数，默认2；服务占用内存合计不超过 该数×--memory-limit")
@@ -87,21 +88,6 @@ def _parser() -> argparse.ArgumentParser:
     tpl.add_argument("--years", default=None, help="年份，逗号分隔，默认最近三年，如 2021,2022,2023")
     tpl.add_argument("--force", action="store_true", help="覆盖已有文件")
     return parser
-
-
-def _add_limit_options(parser: argparse.ArgumentParser, timeout: float) -> None:
-    parser.add_argument("--timeout", type=float, default=timeout, help=f"每个文件的时限（秒），默认{timeout:g}")
-    parser.add_argument("--memory-limit", type=float, default=2048.0, metavar="MB",
-                        help="每个文件可用的内存（MB，含其启动的LibreOffice），默认2048")
-
-
-def limits_of(args: argparse.Namespace) -> Limits:
-    """The per-file limits from the command line; a bad one is a ``ValueError`` with the user's message."""
-    from reportcheck.isolation import Limits
-
-    if args.timeout <= 0 or args.memory_limit <= 0:
-        raise ValueError("--timeout 和 --memory-limit 应为正数 / --timeout and --memory-limit must be positive")
-    return Limits(seconds=args.timeout, memory_mb=args.memory_limit)
 
 
 def _limited_settings(args: argparse.Namespace) -> tuple[Settings, dict, Limits]:

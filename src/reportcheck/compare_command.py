@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reportcheck.limit_options import add_limit_options
+
 EXIT_AGREE, EXIT_DIFFER, EXIT_ABNORMAL = 0, 1, 2
 
 
@@ -23,14 +25,14 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("b", metavar="B", help="版本B（如盖章扫描件PDF）")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("-o", "--output", help="写入此文件（默认输出到屏幕）；已存在时覆盖")
-    return parser
+    return add_limit_options(parser, timeout=300.0)  # a scan side is read by OCR: minutes
 
 
 def run(args: argparse.Namespace) -> int:
-    from reportcheck.cli import limits_of
     from reportcheck.compare.side import FORMAT_ZH, Side, read_side
     from reportcheck.errors import UnreadableInput
     from reportcheck.isolation import warm_up
+    from reportcheck.limit_options import limits_of
     from reportcheck.limited import call_limited
     from reportcheck.readers.sniff import looks_like_pdf
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from reportcheck.limit_options import add_limit_options
+
+if TYPE_CHECKING:
+    from reportcheck.grading.policy import Policy
+    from reportcheck.isolation import Limits
+
+T = TypeVar("T")
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 _FORMATS = (".xlsx", ".csv")
@@ -36,7 +46,7 @@ EPILOG = """\
 """
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register ``grade`` on the CLI's subparsers; its handler is :func:`run` (``set_defaults(func=run)``)."""
     parser = subparsers.add_parser(
         "grade", help="按监测办法评定等次、星级、促进组织标级 / monitoring grades, stars and labels",
@@ -51,7 +61,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--policy", metavar="PATH",
                         help="评定政策JSON文件，默认 schemas/grading/hunan_monitoring_2025.json / policy file")
     parser.add_argument("--force", action="store_true", help="覆盖已有的结果文件 / overwrite an existing output")
+    add_limit_options(parser, timeout=120.0)
     parser.set_defaults(func=run)
+    return parser
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,6 +81,7 @@ def _run(args: argparse.Namespace) -> int:
     from reportcheck.grading.policy import load_policy
     from reportcheck.grading.rules import compare_years, grade_all
     from reportcheck.grading.table import ScoreRow, read_previous, read_scores
+    from reportcheck.limit_options import limits_of
 
     target = Path(args.output)
     inputs = [Path(p) for p in (args.scores, args.previous) if p]
@@ -80,10 +93,14 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(f"{target} 已存在，加 --force 覆盖 / the output exists, use --force to overwrite")
     if not target.parent.is_dir():
         return _fail(f"输出目录 {target.parent} 不存在，请先创建 / the output folder does not exist")
+    try:
+        limits = limits_of(args)
+    except ValueError as exc:
+        return _fail(str(exc))
     policy = load_policy(Path(args.policy) if args.policy else None)
-    graded = grade_all(read_scores(Path(args.scores), policy), policy)
+    graded = grade_all(_read_limited(read_scores, args.scores, policy, limits), policy)
     if args.previous:
-        previous = read_previous(Path(args.previous), policy)
+        previous = _read_limited(read_previous, args.previous, policy, limits)
         last_year = grade_all(previous, policy) if previous and isinstance(previous[0], ScoreRow) else previous
         compare_years(graded, last_year, policy)
     try:
@@ -93,6 +110,27 @@ def _run(args: argparse.Namespace) -> int:
     counts = "、".join(f"{g}{sum(x.grade == g for x in graded)}" for g in ("优秀", "良好", "合格", "不合格"))
     print(f"已评定 {len(graded)} 个集群（{counts}）。结果：{target}")
     return EXIT_OK
+
+
+def _read_limited(read: Callable[[Path, Policy], T], path: str, policy: Policy, limits: Limits) -> T:
+    """``read(path, policy)`` in a child under the per-file limits, as ``check`` reads a report; a bad
+    table or a limit passed is a :class:`GradeInputError` with its message."""
+    from reportcheck.errors import UnreadableInput
+    from reportcheck.grading.errors import GradeInputError
+    from reportcheck.limited import call_limited
+
+    def work(name: str) -> T | GradeInputError:
+        try:
+            return read(Path(name), policy)
+        except GradeInputError as exc:
+            return exc
+
+    [result] = call_limited([path], work, limits)
+    if isinstance(result, UnreadableInput):
+        raise GradeInputError(f"{path}：{result.zh} / {result.en}")
+    if isinstance(result, GradeInputError):
+        raise result
+    return result
 
 
 def _fail(message: str) -> int:

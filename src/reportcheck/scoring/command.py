@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from reportcheck.limit_options import add_limit_options
+
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 EPILOG = """\
@@ -35,6 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                         help="评分方案名称或JSON文件，默认 competition_review / scheme name or file")
     parser.add_argument("-o", "--output", required=True, help="评分表 .xlsx / the workbook to write")
     parser.add_argument("--force", action="store_true", help="覆盖已有的评分表 / overwrite an existing output")
+    add_limit_options(parser, timeout=120.0)
     parser.set_defaults(func=run)
     return parser
 
@@ -51,9 +54,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from reportcheck.batch.discover import discover
-    from reportcheck.cli import limits_of
     from reportcheck.errors import UnreadableInput
     from reportcheck.grading.policy import load_policy
+    from reportcheck.limit_options import limits_of
     from reportcheck.limited import load_limited
     from reportcheck.render import score_workbook
     from reportcheck.rules import run_rules
