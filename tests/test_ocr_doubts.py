@@ -112,4 +112,4 @@ def test_a_scan_of_one_tiny_page_is_not_a_report_and_no_crash(tmp_path: Path) ->
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 2 and "Traceback" not in run.stderr
     [result] = json.loads(run.stdout)
-    assert result["error"]["reason"] == "no_text_layer"  # nothing on it to read: one line, exit 2
+    assert result["error"]["reason"] == "ocr_no_text"  # OCR found nothing on it to read: one line, exit 2
