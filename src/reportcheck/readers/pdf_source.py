@@ -23,15 +23,23 @@ _WORD_GAP = 1.5
 GARBLED_SHARE = 0.2  # a page whose characters are more than this share no text is read by OCR
 _GARBLED_MIN = 30  # characters a page must have to be judged garbled (a page number, a caption do not)
 _LINE_TOLERANCE = 3.0
+_MAX_PAGE_POINTS = 200 * 72 * 10  # 2,000 inches: past Acrobat's largest page (200 in × UserUnit 10), damage
 # What a Chinese report's text is made of; glyphs read through a font without a ToUnicode map
 # come out as control characters and stray scripts instead.
 _MEANINGFUL = ((0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x2100, 0x22FF), (0x2460, 0x24FF),
                (0x25A0, 0x27BF), (0x2E80, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xE000, 0xF8FF),
                (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))  # shapes and dingbats (☑ □ ■), a symbol
-# font's private use area (Wingdings) are text too
-
-
-_NO_TEXT = re.compile("[^" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in _MEANINGFUL) + "]")
+# font's private use area (Wingdings) are text too. Whole scripts other than Chinese are text as well (an
+# Arabic or Russian document is not a report, and is said so, not called garbled): Greek and Cyrillic,
+# Hebrew and Arabic with its presentation forms, kana and Hangul.
+_OTHER_SCRIPTS = ((0x370, 0x52F), (0x590, 0x6FF), (0x3040, 0x30FF), (0xAC00, 0xD7AF), (0xFB50, 0xFDFF),
+                  (0xFE70, 0xFEFF))
+_NO_TEXT = re.compile("[^" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+                                     for lo, hi in _MEANINGFUL + _OTHER_SCRIPTS) + "]")
+# GBK (or another two-byte encoding) drawn through a font read as Latin-1 comes out as accented letters
+# ("Ä¿Â¼" for 目录): on a page where they are this share of the characters, they are no text either.
+_ACCENTED = re.compile("[\u00c0-\u00ff]")
+_MOJIBAKE_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,7 @@ class PageContent:
     garbled: bool = False  # its text layer was no text (no ToUnicode map): read by OCR instead
     unread: bool = False  # garbled, and not read: the OCR extra is not installed
     by_ocr: bool = False  # read by OCR (a scanned or garbled page)
+    blank: bool = False  # nothing drawn on the page at all
 
 
 def edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
@@ -207,6 +216,9 @@ def _words(chars: list[tuple]) -> tuple[list[dict], int, int]:
     cids = sum(1 for c in chars if c[4].startswith("(cid:"))
     unmapped = cids + len(_NO_TEXT.findall(firsts))  # a "(cid:N)" begins with "(", which is text
     total = len(firsts)
+    accented = len(_ACCENTED.findall(firsts))
+    if total and accented > _MOJIBAKE_SHARE * total:
+        unmapped += accented
     lines: list[list[tuple]] = []
     for char in sorted(chars, key=lambda c: (round(c[0]), c[2])):
         if lines and abs(lines[-1][0][0] - char[0]) <= _LINE_TOLERANCE:
@@ -249,8 +261,14 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
         guard = PageGuard(name, number, limits, deadline)
         guard.check_time()
         height = page.get_height()
+        if max(page.get_width(), height) > _MAX_PAGE_POINTS:
+            raise UnreadableInput(name, "corrupt",
+                                  f"PDF第{number}页的页面尺寸异常（{page.get_width():.0f}×{height:.0f}磅），文件已损坏，"
+                                  "请重新导出PDF或提交.docx",
+                                  f"page {number} is {page.get_width():.0f}×{height:.0f} pt: the PDF is damaged")
         textpage = page.get_textpage()
-        guard.check_objects(raw.FPDFPage_CountObjects(page.raw) + textpage.count_chars())
+        objects = raw.FPDFPage_CountObjects(page.raw)
+        guard.check_objects(objects + textpage.count_chars())
         chars = _pdfium_chars(textpage, height)
         if _unread_by_pdfium(page, textpage):
             chars = miner.chars(number) or chars
@@ -258,7 +276,7 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
         if not total and _has_images(page):
             images_only.append(number)
         tables, rules = ruled_tables(_edges(page, height), guard)
-        out.append(PageContent(number, height, words, tables, rules, total, unmapped))
+        out.append(PageContent(number, height, words, tables, rules, total, unmapped, blank=not objects))
     miner.close()
     # A scan (at least half its pages are images alone) is read by OCR; in a PDF with a text layer,
     # an image page (a photo, a certificate in the evidence appendix) stays as it is, without text.
