@@ -48,6 +48,9 @@ def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
     ``read_picture`` reads a picture standing where a table of the form should be (raising
     :class:`PictureUnreadable`); without it pictures are passed over."""
     lines = flatten(doc)
+    if not any(text.strip() for line in lines for text in line.texts()):
+        raise UnreadableInput(doc.path, "empty", "文件中没有任何文字（空白文档），请确认提交的是填写好的报告",
+                              "the document has no text at all; send the filled-in report")
     choice = choose_template(lines)
     walker = _Walker(choice.spec, read_picture)
     for line in content_lines(lines, walker.headings):

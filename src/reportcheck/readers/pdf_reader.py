@@ -121,6 +121,10 @@ class _Reader:
                                   "请重新扫描（300dpi、黑白或灰度）或提交.docx",
                                   "the PDF is a scan and OCR of its pages found no text (blank, blurred or too small "
                                   "pages); scan it again at 300 dpi or send the .docx")
+        if not chars and all(c.blank for c in contents):
+            raise UnreadableInput(self.name, "empty",
+                                  "PDF的页面都是空白的（没有文字，也没有图像），请确认导出的是填写好的报告",
+                                  "every page of the PDF is blank (no text, no image); export the filled-in report")
         if not chars:
             raise UnreadableInput(self.name, "no_text_layer",
                                   "PDF没有文字层（可能是扫描件），请先做文字识别（OCR）或提交.docx",
