@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
@@ -11,6 +12,9 @@ from reportcheck.readers.word_binary import OLD_WORD_MAGIC
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _PDF_HEADER = b"%PDF-"
+_PDF_BODY = re.compile(rb"^%[^\r\n]*[\r\n]+\s*\d+\s+\d+\s+obj\b")
+_ODF_MANIFEST = "META-INF/manifest.xml"
+_ODF_ENCRYPTED = b"encryption-data"
 _PDF_HEADER_WITHIN = 1024
 """A PDF's header may follow other bytes (Ghostscript's banner, a mail gateway's line): Acrobat, pdfium
 and pdfminer look for it in the first 1,024 bytes, and so does :func:`sniff`."""
@@ -19,16 +23,21 @@ and pdfminer look for it in the first 1,024 bytes, and so does :func:`sniff`."""
 def _zip_kind(path: Path) -> str:
     """docx, xlsx or odt, from what the zip package holds. A broken zip, or one over the package
     limits, reads as docx: the reader then says what is wrong with it."""
+    encrypted = False
     try:
         with Package(path, str(path)) as package:
             names = set(package.names)
             if "xl/workbook.xml" in names:
                 return "xlsx"
-            if "mimetype" in names and package.read("mimetype").startswith(
+            encrypted = _ODF_MANIFEST in names and _ODF_ENCRYPTED in package.read(_ODF_MANIFEST)
+            if not encrypted and "mimetype" in names and package.read("mimetype").startswith(
                     b"application/vnd.oasis.opendocument.text"):
                 return "odt"
     except UnreadableInput:
         pass
+    if encrypted:  # OpenDocument saved with a password: its parts are ciphertext, named in the manifest
+        raise UnreadableInput(str(path), "encrypted", "文件设有打开密码，请去除密码后另存为.docx再检查",
+                              "file is password-protected, remove the password and save again")
     return "docx"
 
 
@@ -73,11 +82,15 @@ def sniff(path: Path) -> str:
             raise UnreadableInput(name, "encrypted", "文件设有打开密码，请去除密码后另存为.docx再检查",
                                   "file is password-protected, remove the password and save again")
         return "cfb"
+    if _PDF_BODY.match(start):
+        raise UnreadableInput(name, "corrupt", "PDF文件已损坏：缺少文件头（%PDF-），请重新导出PDF或提交.docx",
+                              "the PDF has lost its header (%PDF-): export it again or send the .docx")
     if head.startswith(OLD_WORD_MAGIC):
         raise UnreadableInput(name, "old_word",
-                              "这是Word for DOS或Word 1.x/2.0格式的文件（1997年以前的格式），无法读取。"
+                              "这是Word for DOS、Windows Write或Word 1.x/2.0格式的文件（1997年以前的格式），无法读取。"
                               "请用Word或WPS打开后另存为.docx再检查",
-                              "a Word for DOS / Word 1.x–2.0 file (before Word 97) cannot be read; save it as .docx")
+                              "a Word for DOS / Write / Word 1.x–2.0 file (before Word 97) cannot be read; "
+                              "save it as .docx")
     raise UnreadableInput(name, "unknown_format",
                           "不是Word（.docx/.doc/.wps）或PDF文件，请另存为.docx后再检查",
                           "not a Word or PDF file, save it as .docx")

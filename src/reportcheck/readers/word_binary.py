@@ -19,7 +19,8 @@ _WORD97_NFIB = 193
 _ENCRYPTED_FLAG = 0x0100
 _END_OF_CHAIN = 0xFFFFFFFE
 _MAX_DIRECTORY_SECTORS = 4096  # a directory longer than this is a damaged (or hostile) one
-# First bytes of the Word formats before the compound file: Word for DOS, Word 1.x and 2.0 for Windows.
+# First bytes of the Word formats before the compound file: Word for DOS and Windows Write (31/32 BE),
+# Word 1.x and 2.0 for Windows.
 OLD_WORD_MAGIC = (b"\x31\xbe\x00\x00", b"\x32\xbe\x00\x00", b"\x9b\xa5", b"\x9c\xa5", b"\xdb\xa5")
 
 

@@ -164,8 +164,8 @@ def _not_a_report(exc: UnreadableInput, name: str) -> WebError:
     if exc.reason == "encrypted":
         return WebError(422, "encrypted", f"“{name}”设有打开密码，请去除密码后另存为.docx再上传",
                         "the file is password-protected; remove the password and save it again")
-    if exc.reason == "old_word":
-        return WebError(415, "old_word", exc.zh, exc.en)
+    if exc.reason in ("old_word", "corrupt"):  # named by its first bytes: said as such
+        return WebError(415 if exc.reason == "old_word" else 422, exc.reason, exc.zh, exc.en)
     return WebError(415, "unsupported_type",
                     f"“{name}”不是Word（.docx、.doc、.wps）、PDF或Excel数据表（.xlsx）文件"
                     "（按文件内容判断，与扩展名无关），请另存为.docx后再上传",
