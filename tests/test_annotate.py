@@ -184,13 +184,15 @@ def test_refuses_to_write_over_the_report_itself(tmp_path: Path, capsys) -> None
     shutil.copyfile(SAMPLES / "prelim_advanced_split_defects.docx", src)
     before = _digest(src)
     assert main(["annotate", str(src), "-o", str(src), "--force"]) == 2
-    assert "原报告" in capsys.readouterr().err and _digest(src) == before
+    assert "输入文件不会被改动" in capsys.readouterr().err and _digest(src) == before
 
 
 def test_pdf_gets_the_html_report_instead(tmp_path: Path, capsys) -> None:
     src = SAMPLES / "pdf" / "prelim_advanced_split_defects.pdf"
-    assert main(["annotate", str(src), "-o", str(tmp_path / "x.docx")]) == 1
+    assert main(["annotate", str(src), "-o", str(tmp_path / "x.docx")]) == 2  # not a Word file: said
+    assert "扩展名应为 .html" in capsys.readouterr().err and not (tmp_path / "x.docx").exists()
     html = tmp_path / "x.html"
+    assert main(["annotate", str(src), "-o", str(html)]) == 1
     assert "PDF文件不能加Word批注" in capsys.readouterr().out and html.is_file()
     page = html.read_text("utf-8")
     for issue in check_file(str(src), load_pack()).issues:

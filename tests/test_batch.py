@@ -174,7 +174,9 @@ def test_a_rerun_with_its_workbook_inside_the_folder_skips_it(tmp_path):
     shutil.copy(SAMPLES / "prelim_advanced_split_clean.docx", folder)
     out = folder / "results.xlsx"
     assert run("batch", str(folder), "-o", str(out)).returncode == 0
-    again = run("batch", str(folder), "-o", str(out), "--format", "xlsx")
+    refused = run("batch", str(folder), "-o", str(out))
+    assert refused.returncode == 2 and "已存在，加 --force 覆盖" in refused.stderr
+    again = run("batch", str(folder), "-o", str(out), "--format", "xlsx", "--force")
     assert again.returncode == 0 and "共检查1个文件" in again.stdout and "未检查1个" in again.stdout
 
 

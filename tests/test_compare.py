@@ -157,15 +157,17 @@ def test_json_output_has_the_documented_shape():
         assert set(d) >= DIFFERENCE_KEYS
 
 
-def test_output_to_a_file_is_written_whole_and_replaces_the_old_one(tmp_path: Path):
+def test_output_to_a_file_is_written_whole_and_replaces_the_old_one_with_force(tmp_path: Path):
     out = tmp_path / "compare.json"
     out.write_text("old", encoding="utf-8")
-    proc = run("compare", str(CLEAN), str(EDITED), "--format", "json", "-o", str(out))
+    kept = run("compare", str(CLEAN), str(EDITED), "--format", "json", "-o", str(out))
+    assert kept.returncode == 2 and "--force" in kept.stderr and out.read_text("utf-8") == "old"
+    proc = run("compare", str(CLEAN), str(EDITED), "--format", "json", "-o", str(out), "--force")
     assert proc.returncode == 1 and proc.stdout == ""
     assert json.loads(out.read_text("utf-8"))["agree"] is False
     assert [p.name for p in tmp_path.iterdir()] == ["compare.json"]  # no temporary file left beside it
     missing_folder = run("compare", str(CLEAN), str(EDITED), "-o", str(tmp_path / "no" / "x.txt"))
-    assert missing_folder.returncode == 2 and "无法写入" in missing_folder.stderr
+    assert missing_folder.returncode == 2 and "输出目录" in missing_folder.stderr
 
 
 def test_inputs_are_never_touched_nor_anything_left_behind(tmp_path: Path):
@@ -183,7 +185,7 @@ def test_inputs_are_never_touched_nor_anything_left_behind(tmp_path: Path):
         assert proc.returncode in (0, 1, 2) and "Traceback" not in proc.stderr, args
         assert _digests(inputs) == before and list(tmpdir.iterdir()) == [], args
     refused = run_in(tmpdir, "compare", a, b, "-o", b)
-    assert refused.returncode == 2 and "不会覆盖输入" in refused.stderr
+    assert refused.returncode == 2 and "输入文件不会被改动" in refused.stderr
 
 
 def test_a_figure_read_in_doubt_is_not_a_difference(tmp_path: Path):

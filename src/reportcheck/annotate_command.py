@@ -27,14 +27,16 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict, limits
     from reportcheck.atomic import write_atomically
     from reportcheck.errors import UnreadableInput
     from reportcheck.limited import call_limited
+    from reportcheck.output_guard import OutputRefused, check_output
 
     source = Path(args.file)
     is_pdf = looks_like_pdf(source)
     target = Path(args.output) if args.output else default_output(source, ".html" if is_pdf else ".docx")
-    if target.exists() and target.resolve() == source.resolve():
-        return _fail(f"输出文件 {target} 就是原报告，原报告不会被改动；请用 -o 指定另一个文件 / output is the input")
-    if target.exists() and not args.force:
-        return _fail(f"{target} 已存在，加 --force 覆盖 / {target} exists, use --force to overwrite")
+    try:
+        check_output(target, [source], args.force, (".html", ".htm") if is_pdf else (".docx",),
+                     "HTML网页（PDF报告的批注版）" if is_pdf else "Word文件")
+    except OutputRefused as exc:
+        return _fail(str(exc))
     if is_pdf:
         return _pdf(source, target, settings, pack, limits)
     from reportcheck.annotation import annotate_report
@@ -65,8 +67,6 @@ def _pdf(source: Path, target: Path, settings: Settings, pack: dict, limits: Lim
     from reportcheck.render.html import render_report
     from reportcheck.render.titles import section_titles
 
-    if target.suffix.lower() != ".html":
-        target = target.with_suffix(".html")
     outcome = check_limited([str(source)], pack, settings, limits)[0]
     if outcome.error is not None:
         return _fail(outcome.error.line)

@@ -12,14 +12,18 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from reportcheck.batch.discover import discover
+from reportcheck.batch.discover import discover, own_workbook
 from reportcheck.batch.result import BatchResult
 from reportcheck.batch.run import run_batch
 from reportcheck.isolation import Limits
+from reportcheck.output_guard import OutputRefused, check_output
+from reportcheck.render.batch_export import csv_paths
+from reportcheck.render.batch_tables import SHEETS, VERSIONS
 from reportcheck.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL, EXIT_INTERRUPTED = 0, 1, 2, 130
 _FORMATS = {".xlsx": "xlsx", ".json": "json", ".csv": "csv"}
+_WRITES = {"xlsx": "Excel工作簿", "json": "JSON", "csv": "CSV表格"}
 
 
 def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
@@ -30,12 +34,12 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
     if (args.jobs is not None and args.jobs < 1) or args.timeout <= 0 or args.memory_limit <= 0:
         return _fail("--jobs 应为正整数，--timeout 和 --memory-limit 应为正数"
                      " / --jobs, --timeout and --memory-limit must be positive")
-    if not output.parent.is_dir():
-        return _fail(f"输出目录 {output.parent} 不存在 / the output folder does not exist")
-    previous = output if output.suffix.lower() == ".xlsx" and _is_batch_workbook(output) else None
-    files, skipped = discover(args.inputs, previous)
-    if any(f.resolve() == output.resolve() for f in files):
-        return _fail(f"输出文件 {output} 是输入之一，不会覆盖输入 / the output is one of the inputs")
+    files, skipped = discover(args.inputs, own_workbook(output, {"汇总", "问题清单"}))
+    try:
+        for target in csv_paths(output, (*SHEETS, VERSIONS)).values() if fmt == "csv" else [output]:
+            check_output(target, files, args.force, (f".{fmt}",), _WRITES[fmt])
+    except OutputRefused as exc:
+        return _fail(str(exc))
     if not files:
         return _fail("没有找到可检查的报告（.docx .pdf .doc .wps .rtf .odt .xlsx） / no report found")
     jobs = args.jobs or os.cpu_count() or 1
@@ -59,23 +63,6 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
         return _fail(f"无法写入 {output}（{exc.strerror}） / cannot write the output")
     print(f"{summary}。结果：{output}")
     return code
-
-
-def _is_batch_workbook(path: Path) -> bool:
-    """An earlier batch's workbook (a rerun's ``-o`` inside the folder): not a report to check. Any
-    other existing file at ``-o`` — a report, a data sheet — is an input and is never overwritten."""
-    if not path.is_file():
-        return False
-    try:
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True)
-        try:
-            return {"汇总", "问题清单"} <= set(book.sheetnames)
-        finally:
-            book.close()
-    except Exception:  # not a workbook we can open: then it is not ours either
-        return False
 
 
 def _interrupt_on(*signals: signal.Signals) -> None:

@@ -46,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="报告文件（.docx .pdf .doc .wps .rtf .odt）或数据表（.xlsx）")
     chk.add_argument("--format", choices=("text", "json", "html"), default="text",
                      help="html：可打印的中文报告（一个HTML文件，可含多份报告，离线可看）")
-    chk.add_argument("-o", "--output", help="写入此文件（默认输出到屏幕）；已存在时覆盖")
+    chk.add_argument("-o", "--output",
+                     help="写入此文件（默认输出到屏幕）：text为.txt，json为.json，html为.html；不能是输入文件")
+    chk.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
     add_limit_options(chk, timeout=120.0)
     _add_rule_options(chk)
     ann = sub.add_parser("annotate", help="把问题作为批注写入Word副本 / write the findings as Word comments")
@@ -58,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     bat = sub.add_parser("batch", help="批量检查一个文件夹的报告，输出Excel汇总 / check a folder into one workbook")
     bat.add_argument("inputs", nargs="+", metavar="DIR|FILE", help="文件夹（含子文件夹）或报告文件")
     bat.add_argument("-o", "--output", required=True, help="结果文件：.xlsx（默认）、.json 或 .csv")
+    bat.add_argument("--force", action="store_true", help="覆盖已有的结果文件（如上次的结果）")
     bat.add_argument("--format", choices=("xlsx", "json", "csv"), help="默认按 -o 的扩展名")
     bat.add_argument("--jobs", type=int, default=None, help="并行进程数，默认为CPU核数")
     add_limit_options(bat, timeout=120.0)
@@ -165,11 +168,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+CHECK_SUFFIXES = {"text": (".txt", ".log", ""), "json": (".json",), "html": (".html", ".htm")}
+_CHECK_WRITES = {"text": "文本", "json": "JSON", "html": "HTML网页"}
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from reportcheck.limited import check_limited
+    from reportcheck.output_guard import check_output
 
     try:
         settings, pack, limits = _limited_settings(args)
+        if args.output is not None:
+            check_output(Path(args.output), args.files, args.force, CHECK_SUFFIXES[args.format],
+                         _CHECK_WRITES[args.format])
     except ValueError as exc:
         return _fail(str(exc))
     outcomes = check_limited(args.files, pack, settings, limits)
@@ -253,10 +266,13 @@ def cmd_template(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from reportcheck.datasheet import write_data_sheet
+    from reportcheck.output_guard import OutputRefused, check_output
 
     target = Path(args.output)
-    if target.exists() and not args.force:
-        return _fail(f"{target} 已存在，加 --force 覆盖 / file exists, use --force to overwrite")
+    try:
+        check_output(target, (), args.force, (".xlsx",), "Excel数据表")
+    except OutputRefused as exc:
+        return _fail(str(exc))
     if args.years:
         years = [y.strip() for y in args.years.split(",")]
         if not all(y.isdigit() and len(y) == 4 for y in years):

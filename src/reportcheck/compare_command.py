@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from reportcheck.limit_options import add_limit_options
 
 EXIT_AGREE, EXIT_DIFFER, EXIT_ABNORMAL = 0, 1, 2
+_SUFFIXES = {"text": (".txt", ".log", ""), "json": (".json",)}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -24,7 +26,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("a", metavar="A", help="版本A（如Word文件：.docx .doc .wps .pdf）")
     parser.add_argument("b", metavar="B", help="版本B（如盖章扫描件PDF）")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("-o", "--output", help="写入此文件（默认输出到屏幕）；已存在时覆盖")
+    parser.add_argument("-o", "--output", help="写入此文件（默认输出到屏幕）：text为.txt，json为.json")
+    parser.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
     return add_limit_options(parser, timeout=300.0)  # a scan side is read by OCR: minutes
 
 
@@ -34,15 +37,17 @@ def run(args: argparse.Namespace) -> int:
     from reportcheck.isolation import warm_up
     from reportcheck.limit_options import limits_of
     from reportcheck.limited import call_limited
+    from reportcheck.output_guard import check_output
     from reportcheck.readers.sniff import looks_like_pdf
 
+    paths = [args.a, args.b]
     try:
         limits = limits_of(args)
+        if args.output is not None:
+            check_output(Path(args.output), paths, args.force, _SUFFIXES[args.format],
+                         "文本" if args.format == "text" else "JSON")
     except ValueError as exc:
         return _fail(str(exc))
-    paths = [args.a, args.b]
-    if args.output is not None and any(_same_file(args.output, p) for p in paths):
-        return _fail(f"输出文件 {args.output} 是比对的文件之一，不会覆盖输入 / the output is one of the inputs")
     warm_up(pdf=any(looks_like_pdf(p) for p in paths))
     sides = call_limited(paths, read_side, limits)
     unreadable = [s for s in sides if isinstance(s, UnreadableInput)]
@@ -73,17 +78,9 @@ def _emit(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from pathlib import Path
-
     from reportcheck.atomic import write_atomically
 
     write_atomically(Path(output), text)
-
-
-def _same_file(a: str, b: str) -> bool:
-    from pathlib import Path
-
-    return Path(a).exists() and Path(b).exists() and Path(a).resolve() == Path(b).resolve()
 
 
 def _fail(message: str) -> int:

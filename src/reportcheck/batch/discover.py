@@ -62,3 +62,20 @@ def _left_out(relative: Path) -> str | None:
     if relative.suffix.lower() not in SUPPORTED:
         return f"不支持的文件类型（{relative.suffix or '无扩展名'}）"
     return None
+
+
+def own_workbook(path: Path, sheets: set[str]) -> Path | None:
+    """``path`` when it is a workbook an earlier run wrote (it has ``sheets``): a rerun's ``-o`` inside the
+    folder is then not a report to check. Any other file there — a report, a data sheet — is an input."""
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return None
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True)
+        try:
+            return path if sheets <= set(book.sheetnames) else None
+        finally:
+            book.close()
+    except Exception:  # not a workbook we can open: then it is not ours either
+        return None

@@ -82,17 +82,14 @@ def _run(args: argparse.Namespace) -> int:
     from reportcheck.grading.rules import compare_years, grade_all
     from reportcheck.grading.table import ScoreRow, read_previous, read_scores
     from reportcheck.limit_options import limits_of
+    from reportcheck.output_guard import OutputRefused, check_output
 
     target = Path(args.output)
     inputs = [Path(p) for p in (args.scores, args.previous) if p]
-    if target.suffix.lower() not in _FORMATS:
-        return _fail(f"无法从“{target.name}”判断输出格式，请用 .xlsx 或 .csv / the output must be .xlsx or .csv")
-    if any(target.resolve() == p.resolve() for p in inputs):
-        return _fail(f"输出文件 {target} 是输入之一，不会覆盖输入，请换一个文件名 / the output is one of the inputs")
-    if target.exists() and not args.force:
-        return _fail(f"{target} 已存在，加 --force 覆盖 / the output exists, use --force to overwrite")
-    if not target.parent.is_dir():
-        return _fail(f"输出目录 {target.parent} 不存在，请先创建 / the output folder does not exist")
+    try:
+        check_output(target, inputs, args.force, _FORMATS, "等次表（Excel或CSV）")
+    except OutputRefused as exc:
+        return _fail(str(exc))
     try:
         limits = limits_of(args)
     except ValueError as exc:

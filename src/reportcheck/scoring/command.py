@@ -53,30 +53,28 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from reportcheck.batch.discover import discover
+    from reportcheck.batch.discover import discover, own_workbook
     from reportcheck.errors import UnreadableInput
     from reportcheck.grading.policy import load_policy
     from reportcheck.limit_options import limits_of
     from reportcheck.limited import load_limited
+    from reportcheck.output_guard import OutputRefused, check_output
     from reportcheck.render import score_workbook
     from reportcheck.rules import run_rules
     from reportcheck.scoring.scheme import load_scheme
     from reportcheck.scoring.sheet import build_sheet, rank_together
 
     target = Path(args.output)
-    if target.suffix.lower() != ".xlsx":
-        return _fail(f"评分表须为 .xlsx 文件，现为“{target.name}” / the output must be .xlsx")
-    if target.exists() and not args.force:
-        return _fail(f"{target} 已存在，加 --force 覆盖 / the output exists, use --force to overwrite")
-    if not target.parent.is_dir():
-        return _fail(f"输出目录 {target.parent} 不存在，请先创建 / the output folder does not exist")
     try:
         limits = limits_of(args)
     except ValueError as exc:
         return _fail(str(exc))
     scheme = load_scheme(args.scheme)
-    files, _ = discover(args.inputs, previous=target)
-    files = [path for path in files if path.resolve() != target.resolve()]
+    files, _ = discover(args.inputs, previous=own_workbook(target, {score_workbook.SUMMARY}))
+    try:
+        check_output(target, files, args.force, (".xlsx",), "Excel评分表")
+    except OutputRefused as exc:
+        return _fail(str(exc))
     sheets = []
     for path, report in zip(files, load_limited([str(p) for p in files], limits), strict=True):
         if isinstance(report, UnreadableInput):
