@@ -133,7 +133,7 @@ def test_the_workbook_has_a_row_for_every_file(tmp_path):
     summary = book["汇总"]
     assert summary.max_row == 1 + 5 and summary.freeze_panes == "A2" and summary.auto_filter.ref
     statuses = {Path(row[0]).name: row[4] for row in summary.iter_rows(min_row=2, values_only=True)}
-    assert statuses["truncated.docx"] == "无法读取" and statuses["prelim_advanced_split_clean.docx"] == "正常"
+    assert statuses["truncated.docx"] == "无法读取" and statuses["prelim_advanced_split_clean.docx"] == "通过"
 
 
 def test_bad_arguments_are_one_line(tmp_path):

@@ -96,11 +96,11 @@ def test_summary_has_a_row_per_file_with_its_status_and_counts(book, outcomes) -
     for row, outcome in zip(rows, outcomes, strict=True):
         counts = [sum(1 for i in outcome.issues if i.severity == s) for s in ("error", "warning", "info")]
         assert [row["错误"], row["警告"], row["提示"]] == counts
-        assert row["状态"] == {"ok": "正常", "issues": "有问题", "unreadable": "无法读取"}[outcome.status]
+        assert row["状态"] == {"ok": "通过", "issues": "有问题", "unreadable": "无法读取"}[outcome.status]
     defects, clean, _, sme, datasheet = rows
     assert (defects["状态"], defects["参赛条件"], defects["申报类别"], defects["阶段"]) == (
         "有问题", "未达标", "先进制造业集群", "初赛")
-    assert (clean["状态"], clean["参赛条件"], clean["集群名称"]) == ("正常", "达标", expected(CLEAN)["cluster_name"])
+    assert (clean["状态"], clean["参赛条件"], clean["集群名称"]) == ("通过", "达标", expected(CLEAN)["cluster_name"])
     want = expected(CLEAN)
     revenue = next(r for r in want["indicators"] if r["label"] == "集群企业营业收入")["values"][want["years"][-1]]
     leader = max(r["by_year"]["revenue"][want["years"][-1]] for r in want["lists"]["top10_revenue"])
@@ -148,7 +148,7 @@ def test_the_summary_links_to_the_files_first_finding(book) -> None:
         if not mine:
             assert cell.value is None and cell.hyperlink is None
             continue
-        assert cell.value == mine[0]
+        assert cell.value == f"第{mine[0]}行"
         assert cell.hyperlink.location == f"'问题清单'!A{mine[0]}"
 
 
@@ -187,8 +187,8 @@ def test_cross_findings_and_skipped_files(book) -> None:
     sheet = book["批内比对"]
     rows = _records(sheet)
     assert rows[0] == {"代码": "BT001", "严重程度": "警告", "说明": CROSS[0].message, "文件一": str(DEFECTS),
-                       "位置一": "2.8 第3段", "文件二": str(CLEAN), "位置二": "2.8 第5段", "相似度": 93}
-    assert rows[1]["相似度"] is None and rows[1]["严重程度"] == "错误"
+                       "位置一": "2.8 第3段", "文件二": str(CLEAN), "位置二": "2.8 第5段", "相似度（%）": 93}
+    assert rows[1]["相似度（%）"] is None and rows[1]["严重程度"] == "错误"
     assert sheet.cell(2, 1).fill.fgColor.rgb == AMBER and sheet.cell(3, 8).fill.fgColor.rgb == RED
     assert [(r["文件"], r["原因"]) for r in _records(book["未检查"])] == SKIPPED
 
@@ -211,7 +211,8 @@ def test_every_sheet_has_a_bold_frozen_header_a_filter_and_fitting_widths(book) 
 
 
 def test_the_same_batch_gives_the_same_workbook(batch: BatchResult, xlsx: Path, tmp_path: Path) -> None:
-    again = tmp_path / "again.xlsx"
+    (tmp_path / "again").mkdir()
+    again = tmp_path / "again" / xlsx.name  # the name is the batch's, printed on its pages
     write_workbook(batch, again)
     with zipfile.ZipFile(xlsx) as one, zipfile.ZipFile(again) as two:
         assert one.namelist() == two.namelist()
@@ -327,3 +328,44 @@ def test_renderers_hold_one_outcome_at_a_time(batch: BatchResult, writer, tmp_pa
     _Watched.most_alive = 0
     writer(watched, tmp_path / "results")
     assert _Watched.most_alive <= 1
+
+
+def test_every_sheet_is_set_up_to_print_as_a_bureau_files_it(book) -> None:
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9, sheet.title
+        assert sheet.print_title_rows.replace("$", "") == "1:1", sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert "规则包：hunan_competition_2023" in sheet.oddHeader.right.text
+        assert sheet.oddHeader.center.text == sheet.title
+        assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
+    findings = book["问题清单"]
+    message = [c.value for c in findings[1]].index("说明") + 1
+    long = [r for r in range(2, findings.max_row + 1) if len(findings.cell(r, message).value or "") > 60]
+    assert long and all(findings.cell(r, message).alignment.wrap_text for r in long)
+    assert all(findings.row_dimensions[r].height and findings.row_dimensions[r].height > 15 for r in long)
+
+
+@NEEDS_LIBREOFFICE
+def test_the_printed_workbook_takes_pages_in_proportion_to_its_rows(xlsx: Path, book, tmp_path: Path) -> None:
+    """LibreOffice prints the workbook to PDF: 汇总 and 问题清单 fit the page's width and take a page per
+    few dozen rows (a 13-row 汇总 used to take six pages, one column each); every page says its sheet."""
+    import pypdfium2 as pdfium
+
+    exe = shutil.which("soffice") or "soffice"
+    subprocess.run([exe, "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(xlsx)],
+                   capture_output=True, timeout=180, check=False, stdin=subprocess.DEVNULL)
+    printed = tmp_path / f"{xlsx.stem}.pdf"
+    if not printed.is_file():
+        _skip_without_calc(tmp_path / "probe")
+    pdf = pdfium.PdfDocument(printed)
+    pages: dict[str, int] = {}
+    for index in range(len(pdf)):
+        page = pdf[index]
+        head = page.get_textpage().get_text_range()[:300]
+        sheet = next((name for name in book.sheetnames if name in head.split()), "?")
+        pages[sheet] = pages.get(sheet, 0) + 1
+    assert set(pages) == set(book.sheetnames), pages
+    assert pages["汇总"] <= 1 + book["汇总"].max_row // 30
+    assert pages["问题清单"] <= 1 + book["问题清单"].max_row // 8
+    assert len(pdf) <= 4 * len(book.sheetnames) + sum(ws.max_row for ws in book.worksheets) // 10

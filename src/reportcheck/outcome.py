@@ -9,6 +9,8 @@ from reportcheck.model import Issue, Report
 from reportcheck.settings import Settings
 from reportcheck.typed import to_data
 
+STATUS_ZH = {"ok": "通过", "issues": "有问题", "unreadable": "无法读取"}  # one word each, in every output
+
 
 @dataclass
 class FileOutcome:

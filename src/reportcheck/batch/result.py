@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,6 +76,7 @@ class BatchResult:
     unreadable: int = 0
     severities: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     versions: list[VersionPair] = field(default_factory=list)
+    started: datetime = field(default_factory=datetime.now)  # when the batch was checked (printed on its pages)
 
     def outcome_path(self, index: int) -> Path:
         return self.spool / f"{index:06d}.json"

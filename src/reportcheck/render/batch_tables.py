@@ -9,7 +9,7 @@ section, indicator and year), 名单 (one row per list row), 批内比对 (one r
 finding), 版本比对 (only when the batch holds versions of one report: one row per difference of each
 pair, or one row saying the pair agrees), 未检查 (the files left out). A 汇总 row's 问题清单首行 is the
 row of the file's first finding in 问题清单, counting the header as row 1 (as Excel and a CSV reader
-count); empty when it has none.
+count) — "第5行", a link in the workbook; empty when it has none.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from reportcheck.batch.versions import VersionPair
 from reportcheck.compare.result import KIND_ZH, Difference, Doubt
 from reportcheck.compare.values import Value, show
 from reportcheck.model import CATEGORY_ZH, SEVERITY_ZH, Issue, ListRow, ListTable, Report
-from reportcheck.outcome import FileOutcome
+from reportcheck.outcome import STATUS_ZH, FileOutcome
 from reportcheck.spec import ColumnSpec, load_data_sheet_spec, load_templates
 
 SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED = "汇总", "问题清单", "数据", "名单", "批内比对", "未检查"
@@ -35,14 +35,14 @@ VERSIONS = "版本比对"
 Cell = str | int | float | None
 ERROR, WARNING = "error", "warning"
 
-STATUS_ZH = {"ok": "正常", "issues": "有问题", "unreadable": "无法读取"}
 VERDICT_FIGURES = ("营业收入（亿元）", "链主营业收入（亿元）", "产值（亿元）", "中小企业产值占比（%）",
                    "单项冠军+小巨人（个）")
 FIRST_FINDING = "问题清单首行"
-SUMMARY_HEADER = ["文件", "集群名称", "申报类别", "阶段", "状态", "错误", "警告", "提示", "参赛条件",
-                  *VERDICT_FIGURES, "无法读取原因", FIRST_FINDING]
+UNREADABLE_REASON = "无法读取原因"
+SUMMARY_HEADER = ["文件", "集群名称", "申报类别", "阶段", "状态", UNREADABLE_REASON, "错误", "警告", "提示", "参赛条件",
+                  *VERDICT_FIGURES, FIRST_FINDING]
 FINDINGS_HEADER = ["文件", "集群名称", "代码", "严重程度", "章节", "字段", "说明", "位置"]
-CROSS_HEADER = ["代码", "严重程度", "说明", "文件一", "位置一", "文件二", "位置二", "相似度"]
+CROSS_HEADER = ["代码", "严重程度", "说明", "文件一", "位置一", "文件二", "位置二", "相似度（%）"]
 SKIPPED_HEADER = ["文件", "原因"]
 VERSIONS_HEADER = ["文件一", "文件二", "集群名称", "结果", "类型", "章节", "表格", "项目", "列", "单位",
                    "文件一的值", "文件一位置", "文件二的值", "文件二位置", "说明"]
@@ -167,7 +167,8 @@ def _cluster(outcome: FileOutcome) -> Cell:
 
 
 def _finding_order(issue: Issue) -> tuple:
-    return (section_key(issue.section) if issue.section else (), list(SEVERITY_ZH).index(issue.severity), issue.code)
+    """Errors first, then warnings, then notes (the order an applicant fixes them); by section within."""
+    return (list(SEVERITY_ZH).index(issue.severity), section_key(issue.section) if issue.section else (), issue.code)
 
 
 def _tone(severity: str, width: int) -> dict[int, str]:
@@ -227,9 +228,10 @@ class BatchTables:
             clean(outcome.path), _cluster(outcome),
             CATEGORY_ZH.get(report.category or "", "未识别") if report else None,
             (report.stage or "数据表") if report else None,
-            STATUS_ZH[outcome.status], counts["error"], counts["warning"], counts["info"], verdict.status,
+            STATUS_ZH[outcome.status], clean(outcome.error.zh) if outcome.error else None,
+            counts["error"], counts["warning"], counts["info"], verdict.status,
             *(clean(verdict.figures.get(name)) for name in VERDICT_FIGURES),
-            clean(outcome.error.zh) if outcome.error else None, first_finding]
+            f"第{first_finding}行" if first_finding else None]
         tones = {}
         status_tone = ERROR if outcome.error or counts["error"] else WARNING if counts["warning"] else None
         if status_tone:
@@ -264,10 +266,15 @@ def _pair(value: object) -> list[Cell]:
     return [*items, None, None][:2]
 
 
+def _percent(value: object) -> Cell:
+    """A similarity as the message says it: a whole percentage (87.6288… → 88)."""
+    return round(value) if isinstance(value, int | float) else None
+
+
 def _cross(issue: Issue) -> Row:
     files, places = _pair(issue.args.get("files")), _pair(issue.args.get("places"))
     cells: list[Cell] = [issue.code, SEVERITY_ZH[issue.severity], clean(issue.message),
-                         files[0], places[0], files[1], places[1], clean(issue.args.get("similarity"))]
+                         files[0], places[0], files[1], places[1], _percent(issue.args.get("similarity"))]
     return Row(cells, _tone(issue.severity, len(CROSS_HEADER)))
 
 

@@ -12,11 +12,10 @@ from collections.abc import Iterable, Iterator
 from html import escape
 
 from reportcheck.model import Indicator, Issue, ListTable, Loc, Report, TableReading, TextBlock
-from reportcheck.outcome import FileOutcome
+from reportcheck.outcome import STATUS_ZH, FileOutcome
 from reportcheck.render.grouping import CATEGORY_ZH, SEVERITY_ZH, by_section, column_range, section_key, section_name
 from reportcheck.spec import ColumnSpec, TemplateSpec, load_templates
 
-_STATUS_ZH = {"ok": "通过", "issues": "有问题", "unreadable": "无法读取"}
 _SYMBOL = {"error": "✖", "warning": "▲", "info": "●"}
 _PHONE_ZH = {"leader_phone": "负责人电话", "contact_phone": "联系人电话"}
 
@@ -52,7 +51,7 @@ def _counts(outcome: FileOutcome) -> Counter[str]:
 
 
 def _status_badge(outcome: FileOutcome) -> str:
-    return f'<span class="status st-{outcome.status}">{_STATUS_ZH[outcome.status]}</span>'
+    return f'<span class="status st-{outcome.status}">{STATUS_ZH[outcome.status]}</span>'
 
 
 def _count_badges(counts: Counter[str]) -> str:
