@@ -120,3 +120,32 @@ def test_an_internal_error_is_one_file_unreadable_not_the_end_of_the_batch(monke
     outcome = check_file(str(CLEAN), load_pack())
     assert outcome.status == "unreadable" and outcome.error.reason == "internal_error"
     assert "RuntimeError" in outcome.error.zh
+
+
+COMMANDS = ("extract", "check", "annotate", "batch", "compare", "score", "grade", "serve", "rules", "template")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_subcommands_help_says_what_it_does_an_example_and_its_exit_codes(command: str, capsys) -> None:
+    from reportcheck.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    description = text.split("\n\n")[1]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in description), description  # a line in Chinese
+    examples = text.split("示例 / examples:\n", 1)[1].split("退出码")[0]
+    assert f"reportcheck {command}" in examples
+    assert "退出码 / exit codes: 0" in text
+
+
+def test_reportcheck_alone_shows_the_help_and_a_mistake_is_said_in_chinese(capsys) -> None:
+    from reportcheck.cli import main
+
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert all(command in out for command in COMMANDS)
+    with pytest.raises(SystemExit) as done:
+        main(["chek"])
+    assert done.value.code == 2 and "命令行有误" in capsys.readouterr().err

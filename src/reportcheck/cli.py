@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from reportcheck import __version__
+from reportcheck.cli_help import add_command
 from reportcheck.compare_command import add_parser as add_compare_parser
 from reportcheck.compare_command import run as cmd_compare
 from reportcheck.grading.command import add_parser as add_grade_parser
@@ -29,19 +30,27 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, saying a mistake in Chinese first, with where to look."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ABNORMAL, f"{self.prog}: 命令行有误（{message}），用 {self.prog} --help 查看用法\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reportcheck",
         description="检查湖南省产业集群竞赛参赛报告：提取数据并找出问题。"
                     " Check filled industrial-cluster competition reports.",
     )
     parser.add_argument("--version", action="version", version=f"reportcheck {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    ext = sub.add_parser("extract", help="提取报告中的数据 / extract the figures of one report")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    ext = add_command(sub, "extract", "提取报告中的数据 / extract the figures of one report")
     ext.add_argument("file", help="报告文件（.docx .pdf .doc .wps .rtf .odt）")
     ext.add_argument("--format", choices=("json", "text"), default="json")
     add_limit_options(ext, timeout=120.0)
-    chk = sub.add_parser("check", help="检查一个或多个报告 / check one or more reports")
+    chk = add_command(sub, "check", "检查一个或多个报告 / check one or more reports")
     chk.add_argument("files", nargs="+", metavar="FILE",
                      help="报告文件（.docx .pdf .doc .wps .rtf .odt）或数据表（.xlsx）")
     chk.add_argument("--format", choices=("text", "json", "html"), default="text",
@@ -51,13 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
     add_limit_options(chk, timeout=120.0)
     _add_rule_options(chk)
-    ann = sub.add_parser("annotate", help="把问题作为批注写入Word副本 / write the findings as Word comments")
+    ann = add_command(sub, "annotate", "把问题作为批注写入Word副本 / write the findings as Word comments")
     ann.add_argument("file", help="报告文件（.docx .doc .wps .rtf .odt；PDF则生成HTML报告）")
     ann.add_argument("-o", "--output", help="输出文件，默认为同目录下的“文件名.checked.docx”")
     ann.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
     add_limit_options(ann, timeout=120.0)
     _add_rule_options(ann)
-    bat = sub.add_parser("batch", help="批量检查一个文件夹的报告，输出Excel汇总 / check a folder into one workbook")
+    bat = add_command(sub, "batch", "批量检查一个文件夹的报告，输出Excel汇总 / check a folder into one workbook")
     bat.add_argument("inputs", nargs="+", metavar="DIR|FILE", help="文件夹（含子文件夹）或报告文件")
     bat.add_argument("-o", "--output", required=True, help="结果文件：.xlsx（默认）、.json 或 .csv")
     bat.add_argument("--force", action="store_true", help="覆盖已有的结果文件（如上次的结果）")
@@ -68,8 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     add_compare_parser(sub)
     add_score_parser(sub)
     add_grade_parser(sub)
-    srv = sub.add_parser("serve", help="启动网页版自查服务 / serve the upload-and-check web page",
-                         description="需要 pip install 'reportcheck[web]'。默认只在本机（127.0.0.1）可访问。")
+    srv = add_command(sub, "serve", "启动网页版自查服务 / serve the upload-and-check web page")
     srv.add_argument("--host", default="127.0.0.1", help="监听地址，默认127.0.0.1（仅本机）；内网共享用0.0.0.0")
     srv.add_argument("--port", type=int, default=8000, help="端口，默认8000")
     srv.add_argument("--max-upload-mb", type=float, default=20.0, help="上传文件大小上限（MB），默认20")
@@ -82,10 +90,10 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--client-timeout", type=float, default=60.0,
                      help="客户端须在此时间（秒）内发完一个请求，空闲连接也在此时间后关闭，默认60")
     _add_rule_options(srv)
-    rules = sub.add_parser("rules", help="列出规则，或解释一条规则 / list the rules or explain one")
+    rules = add_command(sub, "rules", "列出规则，或解释一条规则 / list the rules or explain one")
     rules.add_argument("code", nargs="?", help="规则代码，如 AR001")
     rules.add_argument("--format", choices=("text", "json"), default="text")
-    tpl = sub.add_parser("template", help="生成空白数据表 / write a blank form")
+    tpl = add_command(sub, "template", "生成空白数据表 / write a blank form")
     tpl.add_argument("kind", choices=("data-sheet",), help="data-sheet：Excel数据表（三年数据）")
     tpl.add_argument("-o", "--output", required=True, help="输出文件，如 figures.xlsx")
     tpl.add_argument("--years", default=None, help="年份，逗号分隔，默认最近三年，如 2021,2022,2023")
@@ -299,7 +307,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # ``reportcheck`` alone: what it can do
+        parser.print_help()
+        return EXIT_OK
     handler = {"extract": cmd_extract, "check": cmd_check, "annotate": cmd_annotate, "batch": cmd_batch,
                "compare": cmd_compare, "score": cmd_score, "grade": cmd_grade, "serve": cmd_serve, "rules": cmd_rules,
                "template": cmd_template}[args.command]

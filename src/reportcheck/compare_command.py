@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from reportcheck.cli_help import epilog
 from reportcheck.limit_options import add_limit_options
 
 EXIT_AGREE, EXIT_DIFFER, EXIT_ABNORMAL = 0, 1, 2
@@ -21,8 +22,11 @@ _SUFFIXES = {"text": (".txt", ".log", ""), "json": (".json",)}
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "compare", help="比对同一报告的两个版本（如Word与盖章扫描件） / compare two versions of one report",
-        description="逐项比对两个版本的数据、名单、基本信息和文字；PDF版本还检查声明页的印章和签字。"
-                    "退出码：0 一致，1 有差异，2 文件无法读取。")
+        description="逐项比对两个版本的数据、名单、基本信息和文字；PDF版本还检查声明页的印章和签字。",
+        epilog=epilog(["reportcheck compare 报告.docx 报告盖章版.pdf",
+                       "reportcheck compare 初稿.docx 定稿.docx --format json -o 比对.json"],
+                      "0 两个版本一致；1 有差异；2 文件无法读取或参数有误"),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("a", metavar="A", help="版本A（如Word文件：.docx .doc .wps .pdf）")
     parser.add_argument("b", metavar="B", help="版本B（如盖章扫描件PDF）")
     parser.add_argument("--format", choices=("text", "json"), default="text")

@@ -42,6 +42,9 @@ EPILOG = """\
 输入 / input: .csv（UTF-8，可带BOM）或 .xlsx（第一个工作表），第一个非空行为表头，列：集群名称、组别、得分
   （得分0–110）。--previous 为上年同样的表，或上年 grade 的输出（有“等次”列时直接采用其等次）。
 输出 / output: 输入各列加 组内排名、等次；有 --previous 时加 上年等次、星级、促进组织标级；说明 列写明原因。
+示例 / examples:
+  reportcheck grade 得分.xlsx -o 等次.xlsx
+  reportcheck grade 得分.xlsx --previous 上年等次.xlsx -o 等次.xlsx
 退出码 / exit codes: 0 完成；2 输入或政策文件有误（指明行号，不写出任何文件）。
 """
 

@@ -21,6 +21,9 @@ EPILOG = """\
 输出 / output: 第一个工作表“总表”（集群名称、组别、得分、组内排名……，可直接交给 reportcheck grade；
   组别请从下拉框选择），每份报告一个工作表：每个评分条目的佐证数据、相关问题、自动得分和专家评分（黄色）。
   得分、小计和总分均为Excel公式，专家填分后自动重算。
+示例 / examples:
+  reportcheck score 收件夹 -o 评分表.xlsx
+  reportcheck score 收件夹 --scheme monitoring_advanced -o 评分表.xlsx --force
 退出码 / exit codes: 0 已写出；2 方案或输入有误（不写出任何文件）。无法读取的报告在标准错误中逐个说明并跳过。
 """
 
