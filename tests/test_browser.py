@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMEDRIVER, CHROMIUM, NEEDS_BROWSER, ROOT, SAMPLES
+from conftest import BAD, CHROMEDRIVER, CHROMIUM, NEEDS_BROWSER, ROOT, SAMPLES
 
 if not os.environ.get("REPORTCHECK_REQUIRE_BROWSER"):
     pytest.importorskip("selenium", reason="selenium is in the test extra: pip install -e '.[test,web]'")
@@ -141,3 +141,32 @@ def test_a_wrong_type_shows_why(browser: WebDriver, servers: dict[str, str], tmp
     text = submit(browser, servers["default"], picture)
     assert "“扫描件.png”不是Word" in text
     assert "按文件内容判断" in text
+
+
+def test_the_page_says_it_is_working_while_a_file_is_checked(browser: WebDriver, servers: dict[str, str]) -> None:
+    """On sending, the button is disabled and reads 检查中…, and the page names the file and counts the
+    seconds (the small inline script; nothing from elsewhere). The test holds the submission back (a
+    listener after the page's own cancels it) so there is time to look, then sends the file for real."""
+    path = SAMPLES / "doc" / "prelim_advanced_split_clean.doc"
+    browser.get(servers["default"])
+    browser.find_element(By.NAME, "file").send_keys(str(path))
+    browser.execute_script("document.querySelector('form').addEventListener('submit', e => e.preventDefault())")
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    look = ("var b=document.querySelector('form button'),w=document.querySelector('.rc-working');"
+            "return [b.disabled,b.textContent,w.hidden,w.textContent]")
+    disabled, label, hidden, words = browser.execute_script(look)
+    assert disabled is True and label == "检查中…" and hidden is False
+    assert f"正在检查“{path.name}”，已用时0秒" in words
+    time.sleep(2.2)
+    assert "已用时2秒" in browser.execute_script(look)[3]
+    assert "检查文件：" in submit(browser, servers["default"], path)  # the real thing still answers
+
+
+def test_an_unreadable_report_is_refused_on_the_upload_page_like_any_refusal(browser: WebDriver,
+                                                                            servers: dict[str, str]) -> None:
+    """A broken report and a password-protected one fail the same way: the upload page, the message above
+    the form, ready for another file."""
+    for bad, words in ((BAD / "truncated.docx", "文件已损坏或不完整"), (BAD / "encrypted.docx", "设有打开密码")):
+        text = submit(browser, servers["default"], bad)
+        assert "未能检查" in text and words in text, text
+        assert browser.find_elements(By.CSS_SELECTOR, ".rc-error") and browser.find_elements(By.NAME, "file")

@@ -416,3 +416,25 @@ def test_an_upload_cut_off_before_its_end_is_said_to_be_incomplete(private_root:
     response = client().post("/api/check", data=body, content_type=kind)
     assert response.status_code == 400 and response.get_json()["error"]["reason"] == "no_file"
     assert leftovers(private_root) == []
+
+
+def test_each_request_is_one_log_line_without_the_files_name(private_root: Path, capsys) -> None:
+    """Time, method, path, status, the upload's size and type (by content), the result, the duration —
+    and never the file's name or a word of its content."""
+    response = upload(client(), "/api/check", SAMPLE.read_bytes(), "机密-长沙报告.docx")
+    assert response.status_code == 200
+    [line] = capsys.readouterr().err.splitlines()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d POST /api/check 200 \d+字节 docx issues \d+\.\d秒", line), line
+    assert "机密" not in line and "长沙" not in line
+    refused = upload(client(), "/api/check", PNG, "照片.png")
+    assert refused.status_code == 415
+    [line] = capsys.readouterr().err.splitlines()
+    assert " 415 " in line and line.split()[-2] == "unsupported_type" and "照片" not in line
+
+
+def test_an_unreadable_report_sent_by_the_form_is_refused_on_the_upload_page(private_root: Path) -> None:
+    response = upload(client(), "/check", (ROOT / "samples" / "bad" / "truncated.docx").read_bytes(), "坏.docx")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "未能检查" in page and "文件已损坏或不完整" in page
+    assert 'class="rc-error"' in page and 'name="file"' in page
+    assert leftovers(private_root) == []

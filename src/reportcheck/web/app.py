@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 import threading
+import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from flask import Flask, Response, redirect, request, send_file
+from flask import Flask, Response, g, redirect, request, send_file
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
@@ -71,10 +74,12 @@ def create_app(config: WebConfig) -> Flask:
             if not workers.acquire(timeout=config.timeout):  # as long as one check may take
                 raise busy(config)
             try:
-                return job.run(job.Job(upload, name, annotate, render), folder, config.pack, config.settings,
-                               Limits(config.timeout, config.memory_mb))
+                result = job.run(job.Job(upload, name, annotate, render), folder, config.pack, config.settings,
+                                 Limits(config.timeout, config.memory_mb))
             finally:
                 workers.release()
+            g.outcome = result.parsed()["status"]
+            return result
 
     @app.get("/")
     def index() -> Response:
@@ -90,6 +95,9 @@ def create_app(config: WebConfig) -> Flask:
             return render_report([outcome], section_titles(), banner=banner)
 
         result = check(annotate=True, render=render)
+        error = result.parsed().get("error")
+        if error is not None:  # one way to fail: the upload page with the message, as every refusal
+            raise WebError(422, error["reason"], error["message"], error["message_en"])
         return _html(result.page or "")
 
     @app.get("/check")
@@ -117,16 +125,24 @@ def create_app(config: WebConfig) -> Flask:
 
     @app.errorhandler(WebError)
     def refused(error: WebError) -> Response:
+        g.refused = error.reason
         return _refusal(error, config)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Response:
-        return _refusal(_web_error(error, config), config)
+        web = _web_error(error, config)
+        g.refused = web.reason
+        return _refusal(web, config)
+
+    @app.before_request
+    def started() -> None:
+        g.started = time.monotonic()
 
     @app.after_request
     def headers(response: Response) -> Response:
         for key, value in HEADERS.items():
             response.headers.setdefault(key, value)
+        _log(response)
         return response
 
     return app
@@ -144,6 +160,16 @@ def _upload() -> FileStorage:
     return storage
 
 
+def _log(response: Response) -> None:
+    """One line per request on standard error: when, what was asked, the upload's size and type (by
+    content), the answer and how long it took — never the file's name or content."""
+    seconds = time.monotonic() - g.get("started", time.monotonic())
+    size = f"{request.content_length}字节" if request.content_length else "-"
+    outcome = g.get("outcome") or g.get("refused") or "-"  # ok / issues / unreadable, or why refused
+    print(f"{datetime.now():%Y-%m-%d %H:%M:%S} {request.method} {request.path} {response.status_code} "
+          f"{size} {g.get('kind', '-')} {outcome} {seconds:.1f}秒", file=sys.stderr, flush=True)
+
+
 def _save(storage: FileStorage, folder: Path, name: str) -> Path:
     """Save the upload in ``folder`` under a name of our own, its suffix from its content."""
     from reportcheck.readers.sniff import sniff
@@ -154,6 +180,7 @@ def _save(storage: FileStorage, folder: Path, name: str) -> Path:
         kind = sniff(raw)
     except UnreadableInput as exc:
         raise _not_a_report(exc, name) from None
+    g.kind = kind
     return raw.rename(raw.with_suffix(_SUFFIX[kind]))
 
 

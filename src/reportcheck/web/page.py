@@ -31,6 +31,8 @@ _STYLE = """
 .rc-error{border:1px solid #ff8182;background:#ffebe9;color:#82071e;border-radius:8px;padding:.75rem 1rem;
  margin:0 0 1.25rem}
 .rc-error strong{display:block}
+.rc-working{flex-basis:100%;margin:.25rem 0 0;color:#57606a}
+.rc-button:disabled{background:#8c959f;cursor:progress}
 .rc-footer{color:#8c959f;font-size:.85rem;margin-top:2rem}
 .rc-footer a{color:inherit}
 .rc-banner{border-bottom:1px solid #d0d7de;background:#f6f8fa;padding:.9rem 1.25rem;margin:0 0 1rem}
@@ -105,7 +107,20 @@ def _form(label: str, button: str) -> str:
 <label for="rc-file">{label}</label>
 <input type="file" id="rc-file" name="file" required accept="{_ACCEPT}">
 <button class="rc-button" type="submit">{button}</button>
-</form>"""
+<p class="rc-working" role="status" aria-live="polite" hidden></p>
+</form>
+<script>{_WORKING}</script>"""
+
+
+# While the check runs the page says so, with the file's name and the seconds passed, and the button is
+# disabled (a second click would send the file again). Inline, nothing from elsewhere (the CSP allows
+# inline scripts only). Without scripts the form works as before.
+_WORKING = """(function(){var f=document.currentScript.previousElementSibling;f.addEventListener("submit",
+function(){var b=f.querySelector("button"),w=f.querySelector(".rc-working"),i=f.querySelector("input"),
+n=i.files&&i.files.length?i.files[0].name:"",t0=Date.now();b.disabled=true;b.textContent="检查中…";
+w.hidden=false;function tick(){var s=Math.round((Date.now()-t0)/1000);w.textContent="正在检查“"+n+
+"”，已用时"+s+"秒。Word文件（.doc/.wps）和扫描件需要稍长时间，请勿重复提交。";}tick();
+setInterval(tick,1000);});})();"""
 
 
 def _download(filename: str, mime: str, content: bytes, label: str, secondary: bool = False) -> str:
