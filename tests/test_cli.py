@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -149,3 +150,18 @@ def test_reportcheck_alone_shows_the_help_and_a_mistake_is_said_in_chinese(capsy
     with pytest.raises(SystemExit) as done:
         main(["chek"])
     assert done.value.code == 2 and "命令行有误" in capsys.readouterr().err
+
+
+def test_every_rule_has_a_chinese_name_and_the_catalogue_shows_it(capsys) -> None:
+    """`rules` names each check in Chinese (schemas/lexicon/rule_names.json), one name per code."""
+    from reportcheck.cli import main
+    from reportcheck.render.rules import name_zh
+    from reportcheck.rules import issue_types
+
+    types = issue_types()
+    names = [name_zh(t) for t in types]
+    assert len(set(names)) == len(types)
+    assert all(re.fullmatch(r"[\u4e00-\u9fff、“”·／（）]{4,16}", n) for n in names), names
+    assert main(["rules"]) == 0
+    table = capsys.readouterr().out
+    assert all(n in table for n in names) and "extract.value-unreadable" not in table

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 
 from reportcheck.catalogue import EXTRACTION_DOC, IssueType
 from reportcheck.model import SEVERITY_ZH
 from reportcheck.rules import CROSS_RULES, REGISTRY, issue_types
+from reportcheck.spec import load_json_resource
+
+
+@cache
+def _names_zh() -> dict[str, str]:
+    """Each code's name in Chinese, as a table column 名称 says it (schemas/lexicon/rule_names.json)."""
+    return load_json_resource("lexicon", "rule_names.json")
+
+
+def name_zh(itype: IssueType) -> str:
+    return _names_zh().get(itype.code, itype.name)
 
 
 def _doc(itype: IssueType) -> str:
@@ -19,7 +31,8 @@ def _source(itype: IssueType) -> str:
 
 
 def _entry(itype: IssueType) -> dict:
-    return {"code": itype.code, "name": itype.name, "severity": itype.severity, "source": _source(itype),
+    return {"code": itype.code, "name": itype.name, "name_zh": name_zh(itype), "severity": itype.severity,
+            "source": _source(itype),
             "message": itype.template, "doc": _doc(itype)}
 
 
@@ -27,9 +40,10 @@ def rules_table(fmt: str) -> str:
     types = issue_types()
     if fmt == "json":
         return json.dumps([_entry(t) for t in types], ensure_ascii=False, indent=1)
-    lines = [f"{'代码':<6} {'级别':<4} {'名称':<42} 依据"]
+    width = max(_display_width(name_zh(t)) for t in types)
+    lines = [f"{'代码':<6} {'级别':<4} {_pad('名称', width)} 依据"]
     for t in types:
-        lines.append(f"{t.code:<8} {SEVERITY_ZH[t.severity]:<4} {t.name:<42} {_source(t)}")
+        lines.append(f"{t.code:<8} {SEVERITY_ZH[t.severity]:<4} {_pad(name_zh(t), width)} {_source(t)}")
     lines.append(f"\n共{len(types)}项。reportcheck rules 代码 查看说明，如 reportcheck rules AR001。")
     return "\n".join(lines)
 
@@ -42,9 +56,18 @@ def rule_docs(code: str, fmt: str) -> str | None:
     if fmt == "json":
         return json.dumps(entry, ensure_ascii=False, indent=1)
     return "\n".join([
-        f"{itype.code}  {itype.name}  （{SEVERITY_ZH[itype.severity]}）",
+        f"{itype.code}  {name_zh(itype)}  （{SEVERITY_ZH[itype.severity]}，{itype.name}）",
         f"依据：{_source(itype)}",
         f"消息：{itype.template}",
         "",
         entry["doc"] or "（无说明）",
     ])
+
+
+def _display_width(text: str) -> int:
+    """Columns a text takes in a terminal: a CJK character two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _display_width(text))
