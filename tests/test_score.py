@@ -158,16 +158,28 @@ def test_totals_are_formulas_and_expert_cells_validated(workbook: Path) -> None:
     rows = _rows(sheet)
     assert rows["M1.1"][6].value.startswith("=ROUND(D")  # automatic sub-score
     assert rows["M1.4"][6].value is None  # no formula: the expert's
-    assert rows["M1.4"][8].value.startswith("=IF(ISNUMBER(H")
+    assert rows["M1.4"][8].value.startswith("=IF(ISNUMBER(H") and rows["M1.4"][8].value.endswith(',""))')
     total = next(r for r in sheet.iter_rows(min_row=5) if r[1].value == "总分")
-    assert total[8].value.startswith("=ROUND(") and "*70/100" in total[8].value and "*30/100" in total[8].value
+    assert total[8].value.startswith("=IF(COUNTBLANK(") and "待评" in total[8].value
+    assert "ROUND(" in total[8].value and "*70/100" in total[8].value and "*30/100" in total[8].value
     ranges = {str(v.sqref): v.formula2 for v in sheet.data_validations.dataValidation}
     assert any(f"H{rows['O1.1'][0].row}" in r and f == "15" for r, f in ranges.items())
 
 
 @NEEDS_LIBREOFFICE
+def _score_pending(book, value: float = 0) -> None:
+    """An expert's score in every item that has no automatic one, in every report's sheet."""
+    for sheet in book.worksheets[1:]:
+        for cells in _rows(sheet).values():
+            if cells[6].value is None:
+                sheet[f"H{cells[0].row}"] = value
+
+
 def test_total_recomputes_after_the_expert_types(workbook: Path, tmp_path: Path) -> None:
     book = load_workbook(workbook)
+    _score_pending(book)
+    scored = tmp_path / "scored.xlsx"
+    book.save(scored)
     sheet = book.worksheets[1]
     rows = _rows(sheet)
     sheet[f"H{rows['O1.1'][0].row}"] = 12  # organisation, weighted 30 %: +3.6
@@ -177,7 +189,7 @@ def test_total_recomputes_after_the_expert_types(workbook: Path, tmp_path: Path)
     sheet[f"H{rows['D1'][0].row}"] = 2
     edited = tmp_path / "edited.xlsx"
     book.save(edited)
-    before, after = _recalculated(workbook, tmp_path / "a"), _recalculated(edited, tmp_path / "b")
+    before, after = _recalculated(scored, tmp_path / "a"), _recalculated(edited, tmp_path / "b")
     assert after - before == pytest.approx(12 * 0.3 + 4 * 0.7 + 10 - 2, abs=0.011)
     sheet[f"H{rows['B1'][0].row}"] = 8  # bonus 13 is capped at 10: no change
     book.save(edited)
@@ -199,6 +211,7 @@ def test_summary_grades_by_article_10_once_the_group_is_chosen(workbook: Path, t
     """Two reports in one group: 20 % of 2 rounds to no 优秀, 50 % to one 良好; the other is 合格 — or
     不合格 below 60, whatever its place. Expected from the recalculated scores, by 第十条."""
     book = load_workbook(workbook)
+    _score_pending(book, 1)
     summary = book["总表"]
     for row in (2, 3):
         summary[f"B{row}"] = "省级先进制造业集群"
@@ -213,3 +226,41 @@ def test_summary_grades_by_article_10_once_the_group_is_chosen(workbook: Path, t
         place = 1 + sum(o["得分"] > r["得分"] for o in rows)
         want = "不合格" if r["得分"] < 60 else ("良好" if place <= 1 else "合格")
         assert (r["组内排名"], r["等次"]) == (place, want)
+
+
+@NEEDS_LIBREOFFICE
+def test_before_the_experts_score_nothing_untrue_is_shown(workbook: Path, tmp_path: Path) -> None:
+    """Untouched, with the groups chosen: each total says how many items await an expert, and 总表 gives
+    no rank and no 等次 (it used to show automatic items at full marks, the others at 0, and 不合格)."""
+    book = load_workbook(workbook)
+    pending = [sum(1 for cells in _rows(sheet).values() if cells[6].value is None) for sheet in book.worksheets[1:]]
+    for row in (2, 3):
+        book["总表"][f"B{row}"] = "省级先进制造业集群"
+    grouped = tmp_path / "grouped.xlsx"
+    book.save(grouped)
+    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(tmp_path / "out"), str(grouped)],
+                   check=True, capture_output=True, timeout=180)
+    values = load_workbook(tmp_path / "out" / grouped.name, data_only=True)["总表"]
+    for row, count in zip((2, 3), pending, strict=True):
+        assert values[f"C{row}"].value == f"待评（{count}项未评）"
+        assert values[f"D{row}"].value in (None, "") and values[f"E{row}"].value in (None, "")
+
+
+def test_each_finding_is_shown_once_per_sheet_beside_the_first_item_it_touches(workbook: Path) -> None:
+    said = 0
+    for sheet in load_workbook(workbook).worksheets[1:]:
+        lines = [line for cells in _rows(sheet).values() for line in (cells[5].value or "").splitlines()]
+        assert len(lines) == len(set(lines)), sheet.title
+        said += len(lines)
+    assert said  # the defects report's findings are there, each once
+    sheet = load_workbook(workbook).worksheets[1]
+    tall = [cells for cells in _rows(sheet).values() if len((cells[4].value or "").splitlines()) > 1]
+    assert tall and all(sheet.row_dimensions[c[0].row].height >= 30 for c in tall)
+
+
+def test_the_scoring_sheets_print_landscape_with_their_header_repeated(workbook: Path) -> None:
+    book = load_workbook(workbook)
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert "&P" in sheet.oddFooter.center.text
+    assert book.worksheets[1].print_title_rows.replace("$", "") == "4:4"  # the item table's header

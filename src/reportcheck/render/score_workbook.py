@@ -1,10 +1,15 @@
 """The scoring workbook (openpyxl): ``总表`` first (so ``reportcheck grade`` reads it directly: 集群名称,
 组别, 得分, then 组内排名), then one sheet per report. Every total is a live Excel formula: item scores
 (the expert's cell if filled, else the automatic sub-score) → first-level subtotals → parts → bonus and
-deduction, each capped → total. Written to a temporary file beside the output and renamed into place."""
+deduction, each capped → total. Written to a temporary file beside the output and renamed into place.
+
+The sheet starts honest: an item with neither an automatic sub-score nor an expert's score is blank
+(待评), not 0; a report's total reads "待评（N项未评）" until every item has a score, and 总表 gives no
+rank and no 等次 for it until then — so nothing untrue is shown before the experts have scored."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportcheck.atomic import atomic_path
 from reportcheck.model import CATEGORY_ZH
+from reportcheck.render.print_setup import set_up_printing
 from reportcheck.scoring.scheme import Part, Scheme
 from reportcheck.scoring.sheet import ItemRow, ReportSheet
 
@@ -22,7 +28,8 @@ SUMMARY = "总表"
 SUMMARY_COLUMNS = ("集群名称", "组别", "得分", "组内排名", "等次", "申报类别", "报告文件", "工作表")
 COLUMNS = ("编号", "一级指标", "二级指标", "分值", "报告中的佐证", "相关问题", "自动得分", "专家评分", "得分",
            "同组位次", "计分规则与评分要点")
-WIDTHS = (7, 16, 22, 7, 70, 60, 10, 10, 9, 26, 40)
+WIDTHS = (6, 12, 16, 5, 46, 40, 8, 8, 8, 14, 30)  # about 190 units: an A4 landscape page at a readable scale
+_LINE_UNITS = (WIDTHS[4] - 3, WIDTHS[5] - 3)  # width a line of 佐证 / 相关问题 holds (a Chinese character is 2)
 HEADER_ROW = 4
 POINTS, AUTO, EXPERT, SCORE = "D", "G", "H", "I"
 _EXPERT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -51,7 +58,7 @@ def _grade_formula(row: int, last: int) -> str:
     top 20 % of the group 优秀, to 50 % 良好, the rest 合格; below 60 不合格 whatever the rank; places
     = group size × 20 % / 50 % rounded half up; tied scores share the better place."""
     size = f"COUNTIF($B$2:$B${last},B{row})"
-    return (f'=IF(B{row}="","",IF(C{row}<60,"不合格",IF(D{row}<=ROUND({size}*0.2,0),"优秀",'
+    return (f'=IF(OR(B{row}="",NOT(ISNUMBER(C{row}))),"",IF(C{row}<60,"不合格",IF(D{row}<=ROUND({size}*0.2,0),"优秀",'
             f'IF(D{row}<=ROUND({size}*0.5,0),"良好","合格"))))')
 
 
@@ -61,7 +68,8 @@ def _summary(ws: Worksheet, sheets: Sequence[ReportSheet], names: list[str], tot
     last = len(sheets) + 1
     for row, (sheet, name, total) in enumerate(zip(sheets, names, totals, strict=True), start=2):
         ws.append([sheet.name, None, f"={_quote(name)}!{total}",
-                   f'=IF(B{row}="","",COUNTIFS($B$2:$B${last},B{row},$C$2:$C${last},">"&C{row})+1)',
+                   f'=IF(OR(B{row}="",NOT(ISNUMBER(C{row}))),"",'
+                   f'COUNTIFS($B$2:$B${last},B{row},$C$2:$C${last},">"&C{row})+1)',
                    _grade_formula(row, last), CATEGORY_ZH.get(sheet.category or "", "未识别"), str(sheet.path), name])
         ws.cell(row, 2).fill = _EXPERT_FILL
     if sheets:
@@ -73,8 +81,9 @@ def _summary(ws: Worksheet, sheets: Sequence[ReportSheet], names: list[str], tot
     for cell in ws[1]:
         cell.font = _TOTAL_FONT
     ws.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGH", (30, 28, 9, 9, 8, 22, 50, 24), strict=True):
+    for letter, width in zip("ABCDEFGH", (30, 28, 17, 9, 8, 22, 50, 24), strict=True):
         ws.column_dimensions[letter].width = width
+    set_up_printing(ws, ("reportcheck 评分表", SUMMARY, ""))
 
 
 def _report_sheet(ws: Worksheet, sheet: ReportSheet, scheme: Scheme) -> str:
@@ -84,8 +93,11 @@ def _report_sheet(ws: Worksheet, sheet: ReportSheet, scheme: Scheme) -> str:
     ws["A2"] = f"说明：{scheme.note} 依据：{scheme.source}"
     ws["A3"] = "；".join([f"报告文件：{sheet.path}", *sheet.notes]) + \
         "。黄色单元格由专家填写（0至该项分值）；专家评分留空时取自动得分。"
-    for cell in ("A2", "A3"):
-        ws[cell].alignment = Alignment(wrap_text=False)
+    last = chr(ord("A") + len(COLUMNS) - 1)
+    for row in (2, 3):  # across the table, wrapped: the page is as wide as the table, not as the note
+        ws.merge_cells(f"A{row}:{last}{row}")
+        ws[f"A{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[row].height = 15 * (-(-len(ws[f"A{row}"].value) // (sum(WIDTHS) // 2 - 4))) + 3
     for col, title in enumerate(COLUMNS, start=1):
         ws.cell(HEADER_ROW, col, title).font = _TOTAL_FONT
     rows = {r.item.id: r for r in sheet.rows}
@@ -117,13 +129,17 @@ def _report_sheet(ws: Worksheet, sheet: ReportSheet, scheme: Scheme) -> str:
         row += 1
     terms = [f"{cell}*{_num(part.weight_pct or 0)}/100" for cell, part in weighted]
     terms += [("-" if part.kind == "deduction" else "+") + cell for cell, part in capped]
-    formula = "=ROUND(" + "+".join(terms[: len(weighted)]) + "".join(terms[len(weighted):]) + ",2)"
+    pending = f"COUNTBLANK({SCORE}{HEADER_ROW + 1}:{SCORE}{row - 1})"  # items neither automatic nor scored
+    formula = (f'=IF({pending}>0,"待评（"&{pending}&"项未评）",ROUND(' + "+".join(terms[: len(weighted)])
+               + "".join(terms[len(weighted):]) + ",2))")
     _total_row(ws, row, "总分", f"满分{_num(scheme.total)}", scheme.total, formula)
     for validation in validations.values():
         ws.add_data_validation(validation)
     for index, width in enumerate(WIDTHS):
         ws.column_dimensions[chr(ord("A") + index)].width = width
     ws.freeze_panes = f"D{HEADER_ROW + 1}"
+    set_up_printing(ws, (f"reportcheck 评分表 · {scheme.title}", sheet.name, ""),
+                    title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     return f"I{row}"
 
 
@@ -132,12 +148,15 @@ def _item_row(ws: Worksheet, row: int, item_row: ItemRow, validations: dict[floa
     auto = f"=ROUND({POINTS}{row}*{item_row.auto.ratio},2)" if item_row.auto else None
     values = (item.id, item.first_level, item.name, item.points, "\n".join(item_row.evidence),
               "\n".join(item_row.findings), auto, None,
-              f"=IF(ISNUMBER({EXPERT}{row}),{EXPERT}{row},IF(ISNUMBER({AUTO}{row}),{AUTO}{row},0))",
+              f'=IF(ISNUMBER({EXPERT}{row}),{EXPERT}{row},IF(ISNUMBER({AUTO}{row}),{AUTO}{row},""))',
               item_row.standing, item_row.rule)
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row, col, value)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws[f"{EXPERT}{row}"].fill = _EXPERT_FILL
+    lines = max(sum(-(-_display_width(text) // width) for text in texts)
+                for texts, width in zip((item_row.evidence, item_row.findings), _LINE_UNITS, strict=True))
+    ws.row_dimensions[row].height = 14 * min(max(lines, 1), 20) + 3  # 佐证 and 相关问题 readable, not one line
     if item.points not in validations:
         validations[item.points] = DataValidation(
             type="decimal", operator="between", formula1="0", formula2=_num(item.points), allow_blank=True,
@@ -171,3 +190,7 @@ def _quote(name: str) -> str:
 
 def _num(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -27,8 +27,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from reportcheck import __version__
 from reportcheck.batch.result import BatchResult
@@ -45,6 +43,7 @@ from reportcheck.render.batch_tables import (
     Cell,
     Row,
 )
+from reportcheck.render.print_setup import set_up_printing
 from reportcheck.rules import DEFAULT_PACK
 
 FILLS = {ERROR: PatternFill("solid", fgColor="FFC7CE"), WARNING: PatternFill("solid", fgColor="FFEB9C")}
@@ -118,20 +117,8 @@ def _sheet(book: Workbook, name: str, header: list[str], widths: list[float],
 
 
 def _page_setup(sheet: WriteOnlyWorksheet, name: str, width: float, title: tuple[str, str]) -> None:
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = "9"  # A4
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_setup.fitToWidth = max(1, round(width / _PAGE_WIDTH)) if name in _WIDE else 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
-    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.6, header=0.3, footer=0.3)
-    sheet.print_options.horizontalCentered = True
-    sheet.print_title_rows = "1:1"
-    left, right = (text.replace("&", "&&") for text in title)
-    sheet.oddHeader.left.text, sheet.oddHeader.center.text, sheet.oddHeader.right.text = left, name, right
-    for part in (sheet.oddHeader.left, sheet.oddHeader.center, sheet.oddHeader.right):
-        part.size = 9
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
-    sheet.oddFooter.center.size = 9
+    pages_wide = max(1, round(width / _PAGE_WIDTH)) if name in _WIDE else 1
+    set_up_printing(sheet, (title[0], name, title[1]), pages_wide=pages_wide)
 
 
 def _set_height(sheet: WriteOnlyWorksheet, number: int, cells: list[Cell], wrapped: set[int],

@@ -51,6 +51,7 @@ def build_sheet(path: Path, report: Report, issues: Sequence[Issue], scheme: Sch
         sheet.notes.append(f"报告未填写集群名称，暂以文件名“{path.stem}”代替")
     if scheme.category and report.category and report.category != scheme.category:
         sheet.notes.append(f"本方案适用于{CATEGORY_ZH[scheme.category]}，本报告为{CATEGORY_ZH[report.category]}")
+    said: set[int] = set()  # each finding once per sheet, beside the first item it touches
     for item in scheme.items:
         evidence: list[str] = []
         touched: list[Issue] = []
@@ -67,7 +68,9 @@ def build_sheet(path: Path, report: Report, issues: Sequence[Issue], scheme: Sch
             block = next((t for t in report.texts if t.id == text_id), None)
             evidence.append(describe_text(block) if block else f"{text_id}：报告中未找到该部分")
             touched += [i for i in issues if i.section == text_id]
-        findings = [f"{i.code} {i.message}" for i in _unique(touched)]
+        first_time = [i for i in _unique(touched) if id(i) not in said]
+        said.update(id(i) for i in first_time)
+        findings = [f"{i.code} {i.message}" for i in first_time]
         rule = item.formula.describe(labels, titles) if item.formula else ""
         sheet.rows.append(ItemRow(item=item, evidence=evidence, findings=findings,
                                   rule="；".join(r for r in (rule, item.guide) if r), auto=auto_score(item, report)))
