@@ -108,7 +108,10 @@ def test_xlsx_input_and_output_opened_with_openpyxl(capsys, tmp_path):
     assert {n: v[4] for n, v in values.items()} == TEN_GRADES
     assert values["A"][2] == 95 and values["A"][3] == 1
     basis = {row[0]: row[1] for row in book["评定依据"].iter_rows(min_row=2, values_only=True)}
-    assert "第十条" in basis["依据"] and basis["ties"] == "share_better"
+    assert "第十条" in basis["依据"] and basis["同分跨越名额线"] == "同享较好等次"  # words, not identifiers
+    assert not any(str(key).isascii() or "_" in str(value) for key, value in basis.items())
+    fills = {row[0].value: row[4].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
+    assert fills["A"].endswith("C6EFCE") and len({fills[n] for n in values if TEN_GRADES[n] == "良好"}) == 1
 
 
 # Open case: exactly 60 (合格 needs 高于60, 不合格 is 低于60). Group of 10 as TEN, H scoring 60.

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportcheck.atomic import atomic_path
-from reportcheck.grading.policy import Policy
+from reportcheck.grading.policy import SETTING_ZH, VALUE_ZH, Policy
 from reportcheck.grading.rules import Graded
 from reportcheck.render.csv_cells import csv_row
 
@@ -66,9 +66,27 @@ def _xlsx(path: Path, header: Sequence[str], rows: list[list[object]], policy: P
     settings = ("excellent_percent", "good_percent", "quota_rounding", "ties", "at_pass_mark",
                 "below_pass_mark_in_top", "changed_group")
     basis_rows: list[list[object]] = [["依据", policy.source, ""], ["合格线", _number(policy.pass_mark), ""]]
-    basis_rows += [[key, getattr(policy, key), policy.explanations.get(key, "")] for key in settings]
+    basis_rows += [[SETTING_ZH[key], VALUE_ZH.get(str(getattr(policy, key)), getattr(policy, key)),
+                    policy.explanations.get(key, "")] for key in settings]
     _fill(basis, ("设置", "取值", "说明"), basis_rows)
+    _colour_grades(sheet, header)
     book.save(path)
+
+
+GRADE_FILLS = {"优秀": "C6EFCE", "良好": "DDEBF7", "合格": "FFFFFF", "不合格": "FFC7CE"}
+
+
+def _colour_grades(sheet, header: Sequence[str]) -> None:
+    """等次 (and 上年等次) filled by grade: 优秀 green, 良好 blue, 不合格 red, as the province's tables mark them."""
+    from openpyxl.styles import PatternFill
+
+    for index, title in enumerate(header, start=1):
+        if title not in ("等次", "上年等次"):
+            continue
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            colour = GRADE_FILLS.get(str(cell.value or ""))
+            if colour:
+                cell.fill = PatternFill("solid", fgColor=colour)
 
 
 def _fill(sheet, header: Sequence[str], rows: list[list[object]]) -> None:

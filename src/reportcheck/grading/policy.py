@@ -38,6 +38,21 @@ _KEYS = {"id", "title", "source", "groups", "score_range", "pass_mark", "excelle
          "stars", "labels", "explanations", *_CHOICES}
 
 
+# What a person reads for the policy's settings and values (the workbook's 评定依据, the 说明 column).
+SETTING_ZH = {"excellent_percent": "优秀比例（%）", "good_percent": "良好比例（%）", "quota_rounding": "名额取整",
+              "ties": "同分跨越名额线", "at_pass_mark": "得分恰为合格线",
+              "below_pass_mark_in_top": "名额内但未达合格线", "changed_group": "两年组别不同"}
+VALUE_ZH = {"half_up": "四舍五入", "floor": "向下取整", "ceil": "向上取整", "share_better": "同享较好等次",
+            "share_worse": "同计较低等次", "fail": "计为不合格，名额不顺延", "keep_rank": "保留名次对应的等次",
+            "compare": "仍按两年等次评星级、标级", "none": "不评星级、标级"}
+
+
+def setting_zh(policy: Policy, key: str) -> str:
+    """``key``'s name and the policy's value for it, in words: "同分跨越名额线：同享较好等次"."""
+    value = getattr(policy, key)
+    return f"{SETTING_ZH[key]}：{VALUE_ZH.get(str(value), value)}"
+
+
 @dataclass(frozen=True)
 class Policy:
     """第十条/十六条/十七条 as settings; ``stars``/``labels`` map an unordered pair of 等次 to a result."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportcheck.grading.policy import Policy
+from reportcheck.grading.policy import Policy, setting_zh
 from reportcheck.grading.table import PublishedGrade, ScoreRow, cluster_key
 
 
@@ -78,9 +78,9 @@ def _graded(row: ScoreRow, rank: int, place: int, band: str, crossed: list[str],
     notes = []
     if crossed:
         lines = "、".join(f"{b}线" for b in crossed)
-        notes.append(f"{tied}个集群同分跨越{lines}，按政策（ties={policy.ties}）同按第{place}名定档")
+        notes.append(f"{tied}个集群同分跨越{lines}，按评定政策（{setting_zh(policy, 'ties')}）同按第{place}名定档")
     if row.score == policy.pass_mark:
-        notes.append(f"得分恰为{policy.pass_mark}分，按政策（at_pass_mark）计为{policy.at_pass_mark}")
+        notes.append(f"得分恰为{policy.pass_mark}分，按评定政策计为{policy.at_pass_mark}")
     passed = row.score > policy.pass_mark or (row.score == policy.pass_mark and policy.at_pass_mark == "合格")
     grade = band
     if not passed:
@@ -88,7 +88,7 @@ def _graded(row: ScoreRow, rank: int, place: int, band: str, crossed: list[str],
             grade = "不合格"
         if band != "合格":
             kept = "计为不合格，名额不顺延" if grade == "不合格" else f"保留{band}"
-            notes.append(f"名次在{band}名额内但得分未达{policy.pass_mark}分，按政策（below_pass_mark_in_top）{kept}")
+            notes.append(f"名次在{band}名额内但得分未达{policy.pass_mark}分，按评定政策{kept}")
     return Graded(row, rank, grade, notes)
 
 
@@ -105,9 +105,9 @@ def compare_years(graded: Sequence[Graded], previous: Sequence[Graded] | Sequenc
         item.previous_grade = before.grade
         if group != item.row.group:
             if policy.changed_group == "none":
-                item.notes.append(f"组别由{group}变为{item.row.group}，按政策（changed_group=none）不评星级、标级")
+                item.notes.append(f"组别由{group}变为{item.row.group}，按评定政策不评星级、标级")
                 continue
-            item.notes.append(f"组别由{group}变为{item.row.group}，按政策（changed_group=compare）仍按两年等次评定")
+            item.notes.append(f"组别由{group}变为{item.row.group}，按评定政策仍按两年等次评定")
         item.star = policy.star(item.grade, before.grade)
         item.label = policy.label(item.grade, before.grade)
         if not item.star:
