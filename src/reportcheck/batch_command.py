@@ -16,6 +16,7 @@ from reportcheck.batch.discover import discover, own_workbook
 from reportcheck.batch.result import BatchResult
 from reportcheck.batch.run import run_batch
 from reportcheck.isolation import Limits
+from reportcheck.notices import check_notice_folder, write_notices
 from reportcheck.output_guard import OutputRefused, check_output
 from reportcheck.render.batch_export import csv_paths
 from reportcheck.render.batch_tables import SHEETS, VERSIONS
@@ -38,6 +39,8 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
     try:
         for target in csv_paths(output, (*SHEETS, VERSIONS)).values() if fmt == "csv" else [output]:
             check_output(target, files, args.force, (f".{fmt}",), _WRITES[fmt])
+        if args.notices is not None:
+            check_notice_folder(Path(args.notices), args.inputs)
     except OutputRefused as exc:
         return _fail(str(exc))
     if not files:
@@ -54,11 +57,16 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
                 progress.finish()
             _write_atomically(result, output, fmt)
             summary, code = _summary(result)
+            if args.notices is not None:
+                written = write_notices(result.outcomes(), Path(args.notices), args.inputs, args.force, pack)
+                summary += f"；审核意见{len(written)}份：{args.notices}"
     except KeyboardInterrupt:
         if progress:
             progress.finish()
         print("reportcheck: 已中断，未写出结果 / interrupted, nothing written", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except OutputRefused as exc:
+        return _fail(f"审核意见未写出：{exc}")
     except OSError as exc:
         return _fail(f"无法写入 {output}（{exc.strerror}） / cannot write the output")
     print(f"{summary}。结果：{output}")

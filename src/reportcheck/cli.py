@@ -58,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("-o", "--output",
                      help="写入此文件（默认输出到屏幕）：text为.txt，json为.json，html为.html；不能是输入文件")
     chk.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
+    chk.add_argument("--notices", metavar="DIR", help="为每份报告写一份审核意见（Word），可直接发给申报单位")
     add_limit_options(chk, timeout=120.0)
     _add_rule_options(chk)
     ann = add_command(sub, "annotate", "把问题作为批注写入Word副本 / write the findings as Word comments")
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("inputs", nargs="+", metavar="DIR|FILE", help="文件夹（含子文件夹）或报告文件")
     bat.add_argument("-o", "--output", required=True, help="结果文件：.xlsx（默认）、.json 或 .csv")
     bat.add_argument("--force", action="store_true", help="覆盖已有的结果文件（如上次的结果）")
+    bat.add_argument("--notices", metavar="DIR", help="为每份报告写一份审核意见（Word），可直接发给申报单位")
     bat.add_argument("--format", choices=("xlsx", "json", "csv"), help="默认按 -o 的扩展名")
     bat.add_argument("--jobs", type=int, default=None, help="并行进程数，默认为CPU核数")
     add_limit_options(bat, timeout=120.0)
@@ -184,6 +186,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from reportcheck.limited import check_limited
+    from reportcheck.notices import check_notice_folder, write_notices
     from reportcheck.output_guard import check_output
 
     try:
@@ -191,9 +194,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.output is not None:
             check_output(Path(args.output), args.files, args.force, CHECK_SUFFIXES[args.format],
                          _CHECK_WRITES[args.format])
+        if args.notices is not None:
+            check_notice_folder(Path(args.notices), args.files)
     except ValueError as exc:
         return _fail(str(exc))
     outcomes = check_limited(args.files, pack, settings, limits)
+    if args.notices is not None:
+        try:
+            written = write_notices(outcomes, Path(args.notices), args.files, args.force, pack)
+        except (ValueError, OSError) as exc:
+            return _fail(f"审核意见未写出：{exc}")
+        print(f"已写出{len(written)}份审核意见：{args.notices}", file=sys.stderr)
     try:
         _emit(_render_outcomes(outcomes, args.format, colour=args.output is None and sys.stdout.isatty()),
               args.output)

@@ -21,7 +21,8 @@ HELP: dict[str, tuple[str, list[str], str]] = {
                  "0 已写出且没有错误；1 已写出，有错误级别的问题；2 文件无法读取或参数有误"),
     "batch": ("批量检查文件夹（含子文件夹）中的全部报告，并行处理，写出一个Excel汇总（或JSON、CSV），"
               "含批内比对（抄袭段落、重复企业、重复提交）。",
-              ["reportcheck batch 收件夹 -o 结果.xlsx", "reportcheck batch 收件夹 -o 结果.xlsx --force --jobs 2"],
+              ["reportcheck batch 收件夹 -o 结果.xlsx", "reportcheck batch 收件夹 -o 结果.xlsx --notices 审核意见",
+               "reportcheck batch 收件夹 -o 结果.xlsx --force --jobs 2"],
               "0 没有错误；1 有错误级别的问题；2 有文件无法读取或参数有误；130 已中断（不写出结果）"),
     "serve": ("启动网页版自查服务：申报单位上传报告，在浏览器中看到检查结果并下载加了批注的Word文件。"
               "需要 pip install 'reportcheck[web]'；默认只在本机（127.0.0.1）可访问。",
