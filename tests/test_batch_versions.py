@@ -129,3 +129,19 @@ def test_reports_with_the_cluster_name_left_blank_group_by_their_figures(tmp_pat
     assert len(versions) == 2  # two versions compared with the reference
     assert {Path(v["b"]).name for v in versions} | {Path(v["a"]).name for v in versions} == \
         {blank.name, "prelim_advanced_split_defects.pdf", "copy.docx"}
+
+
+def test_two_different_reports_naming_one_cluster_are_not_versions() -> None:
+    """Same template, same cluster name, figures that mostly differ: two reports, not versions (comparing
+    them gave hundreds of amber rows); a version that corrects one figure of three is one."""
+    from reportcheck.batch.versions import VersionKey, version_groups
+    from reportcheck.rules.cross import Facts
+
+    def facts(*values: float) -> Facts:
+        return Facts(path="x", cluster="甲集群", cluster_key="甲集群",
+                     fingerprint=tuple(("2.1", f"k{n}", (("2022", v),), None) for n, v in enumerate(values)))
+
+    key = VersionKey("prelim_advanced", label_key("甲集群"))
+    keys = dict.fromkeys(range(4), key)
+    found = {0: facts(1, 2, 3), 1: facts(1, 2, 4), 2: facts(7, 8, 9), 3: facts(7, 8, 9)}
+    assert version_groups(keys, found) == [[0, 1], [2, 3]]

@@ -120,3 +120,14 @@ def test_a_name_or_phone_a_scan_read_in_doubt_ties_no_two_reports_together():
     assert first not in [(e[0], e[2], e[3]) for e in after.enterprises]
     phone = "".join(ch for ch in report.basic.promotion_org.contact_phone if ch.isdigit())
     assert any(p[0] == phone for p in before.phones) and not any(p[0] == phone for p in after.phones)
+
+
+def test_a_word_file_and_its_scan_are_the_normal_submission_two_word_files_a_repeat():
+    figures = (("2.1", "total_output", 1326.8),)
+    word = _facts("甲集群", figures=figures)
+    scan = Facts(path="甲集群（盖章）.pdf", cluster="甲集群", cluster_key=label_key("甲集群"), fingerprint=figures)
+    [pair] = _run("BT005", word, scan)
+    assert pair.severity == "info" and "正常提交" in pair.message and "重复提交" not in pair.message
+    again = Facts(path="甲集群（修改）.docx", cluster="甲集群", cluster_key=label_key("甲集群"), fingerprint=figures)
+    [repeat] = _run("BT005", word, again)
+    assert repeat.severity == "warning" and "重复提交" in repeat.message

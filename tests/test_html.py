@@ -237,3 +237,17 @@ def test_several_files_make_one_document_with_a_combined_summary(tmp_path, capsy
     assert [tr.xpath("td[1]/a/@href")[0] for tr in summary] == [f"#{s.get('id')}" for s in sections]
     ids = tree.xpath("//@id")
     assert len(ids) == len(set(ids)), "ids are unique across files"
+
+
+def test_the_report_says_when_against_which_pack_and_by_which_version_for_filing(tmp_path) -> None:
+    import datetime
+
+    from reportcheck import __version__
+    from reportcheck.cli import main
+
+    out = tmp_path / "r.html"
+    assert main(["check", str(SAMPLES / "prelim_advanced_split_defects.docx"), "--format", "html", "-o", str(out),
+                 "--pack", "guangdong"]) == 1
+    page = out.read_text("utf-8")
+    assert f"检查时间 {datetime.date.today():%Y-%m-%d}" in page and "规则包 guangdong" in page
+    assert f"reportcheck {__version__}" in page

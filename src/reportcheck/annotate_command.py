@@ -71,7 +71,7 @@ def _pdf(source: Path, target: Path, settings: Settings, pack: dict, limits: Lim
     if outcome.error is not None:
         return _fail(outcome.error.line)
     try:
-        write_atomically(target, render_report([outcome], section_titles()))
+        write_atomically(target, render_report([outcome], section_titles(), pack=settings.pack))
     except OSError as exc:
         return _fail(f"无法写入 {target}（{exc.strerror}） / cannot write the output")
     print(f"PDF文件不能加Word批注，已改为生成HTML检查报告：{target}（{_counts(outcome.issues)}）")

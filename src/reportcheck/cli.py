@@ -206,7 +206,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             return _fail(f"审核意见未写出：{exc}")
         print(f"已写出{len(written)}份审核意见：{args.notices}", file=sys.stderr)
     try:
-        _emit(_render_outcomes(outcomes, args.format, colour=args.output is None and sys.stdout.isatty()),
+        _emit(_render_outcomes(outcomes, args.format, colour=args.output is None and sys.stdout.isatty(),
+                               pack=settings.pack),
               args.output)
     except OSError as exc:
         return _fail(f"无法写入 {args.output}（{exc.strerror}） / cannot write the output")
@@ -221,7 +222,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _render_outcomes(outcomes: list, fmt: str, colour: bool) -> str:
+def _render_outcomes(outcomes: list, fmt: str, colour: bool, pack: str) -> str:
     from reportcheck.render.titles import section_titles
 
     if fmt == "json":
@@ -229,7 +230,7 @@ def _render_outcomes(outcomes: list, fmt: str, colour: bool) -> str:
     if fmt == "html":
         from reportcheck.render.html import render_report
 
-        return render_report(outcomes, section_titles())
+        return render_report(outcomes, section_titles(), pack=pack)
     from reportcheck.render.text import render_check
 
     return render_check(outcomes, section_titles(), colour=colour)

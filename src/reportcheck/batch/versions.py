@@ -2,9 +2,12 @@
 compared (the workbook's 版本比对).
 
 Files are versions of one report when they are read with the same template (a 初赛 and a 决赛 report
-of one cluster are two reports) and name the same cluster; a file whose cluster name is left blank
-joins the files whose figures it shares exactly (as BT005 pairs them). In each group every file is
-compared with one reference: the first Word-family file (the one applicants edit), else the first file.
+of one cluster are two reports), name the same cluster and their figures say so: of the indicators
+both give, at least half agree (a version corrects a few figures; two different reports that name one
+cluster agree on almost none, and comparing them would give hundreds of rows of differences). A file
+whose cluster name is left blank joins the files whose figures it shares exactly (as BT005 pairs them).
+In each group every file is compared with one reference: the first Word-family file (the one applicants
+edit), else the first file.
 So k versions make k − 1 comparisons, not k·(k − 1)/2, and each report is read back from the spool once.
 """
 
@@ -51,10 +54,14 @@ def version_groups(keys: dict[int, VersionKey], facts: dict[int, Facts]) -> list
     blank: list[int] = []
     for index in sorted(keys):
         key = keys[index]
-        if key.cluster:
-            groups.setdefault((key.template, key.cluster), []).append(index)
-        else:
+        if not key.cluster:
             blank.append(index)
+            continue
+        part = 0  # the first group of this cluster whose first file's figures this file's agree with
+        while (found := groups.get((key.template, key.cluster, part))) and not _same_figures(
+                facts.get(found[0]), facts.get(index)):
+            part += 1
+        groups.setdefault((key.template, key.cluster, part), []).append(index)
     for index in blank:  # joins the first group of its template holding its very figures, else its own
         figures = facts[index].fingerprint if index in facts else ()
         home = next((g for group_key, g in groups.items() if group_key[0] == keys[index].template and figures
@@ -63,6 +70,20 @@ def version_groups(keys: dict[int, VersionKey], facts: dict[int, Facts]) -> list
             home = groups.setdefault((keys[index].template, "", figures or index), [])
         home.append(index)
     return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])
+
+
+_AGREEING = 0.5  # share of the indicators both files give that must agree for them to be versions
+
+
+def _same_figures(a: Facts | None, b: Facts | None) -> bool:
+    """Whether two files' figures say they are one report: at least half of the indicators both give
+    agree. Files without figures (nothing read) cannot say otherwise and count as versions."""
+    if a is None or b is None or not a.fingerprint or not b.fingerprint:
+        return True
+    first = {entry[:2]: entry[2:] for entry in a.fingerprint}
+    second = {entry[:2]: entry[2:] for entry in b.fingerprint}
+    shared = first.keys() & second.keys()
+    return not shared or sum(first[k] == second[k] for k in shared) >= _AGREEING * len(shared)
 
 
 def reference(group: list[int], paths: list[str]) -> int:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from html import escape
 
+from reportcheck import __version__
 from reportcheck.model import Indicator, Issue, ListTable, Loc, Report, TableReading, TextBlock
 from reportcheck.outcome import STATUS_ZH, FileOutcome
 from reportcheck.render.grouping import CATEGORY_ZH, SEVERITY_ZH, by_section, column_range, section_key, section_name
@@ -20,13 +22,16 @@ _SYMBOL = {"error": "✖", "warning": "▲", "info": "●"}
 _PHONE_ZH = {"leader_phone": "负责人电话", "contact_phone": "联系人电话"}
 
 
-def render_report(outcomes: list[FileOutcome], titles: dict[str, str], *, banner: str = "") -> str:
-    """One complete HTML document (<!DOCTYPE html> …) for these outcomes.
+def render_report(outcomes: list[FileOutcome], titles: dict[str, str], *, banner: str = "", pack: str = "") -> str:
+    """One complete HTML document (<!DOCTYPE html> …) for these outcomes; its header says, for filing, when
+    it was checked, against which rule ``pack`` and by which version.
 
     ``banner`` is trusted HTML put first in <body> as it is."""
     prefixes = [f"f{n}" for n in range(1, len(outcomes) + 1)]
+    filed = " · ".join(p for p in (f"检查时间 {datetime.now():%Y-%m-%d %H:%M}", f"规则包 {pack}" if pack else "",
+                                   f"reportcheck {__version__}", f"共{len(outcomes)}个文件") if p)
     parts = [banner, '<header><h1>产业集群申报报告检查结果</h1>',
-             f'<p class="sub">reportcheck 自动检查 · 共{len(outcomes)}个文件</p></header>', _LEGEND]
+             f'<p class="sub">{escape(filed)}</p></header>', _LEGEND]
     if len(outcomes) > 1:
         parts.append(_combined_summary(outcomes, prefixes))
     parts.extend(_file_section(prefix, outcome, titles) for prefix, outcome in zip(prefixes, outcomes, strict=True))

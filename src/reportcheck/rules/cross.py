@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportcheck.catalogue import IssueType
@@ -36,7 +36,7 @@ SHARED_PHONE = IssueType(
     "参赛报告模板 一、集群基本信息 电话；市州逐级审核")
 SAME_REPORT = IssueType(
     "BT005", "batch.same-report", "warning",
-    "“{file_a}”与“{file_b}”是同一份报告（“{what}”，数据相同），重复提交。请只保留一份。",
+    "“{file_a}”与“{file_b}”是同一份报告（“{what}”，数据相同）{verdict}",
     "市州逐级审核：每个集群一份报告")
 
 _MIN_PARAGRAPH = 40  # characters: shorter lines are headings or stock phrases
@@ -223,15 +223,26 @@ def _whose(place: str, person: str) -> str:
 
 
 def check_same_report(facts: list[Facts]) -> Iterator[Issue]:
-    """两个文件是同一份报告：所有指标数据相同（集群名称相同，或一份未填名称；如同一报告的Word版和PDF版
-    都提交了）。
+    """两个文件是同一份报告：所有指标数据相同（集群名称相同，或一份未填名称）。一份Word文件和一份PDF
+    （盖章扫描件）是正常的提交方式，只作提示，两者在“版本比对”中逐项比对；两份同为Word或同为PDF才是重复
+    提交（警告）。
 
-    反例：“长沙智能汽车产业集群.docx”和“长沙智能汽车产业集群.pdf”。正例：每个集群只交一份。
+    反例：“长沙智能汽车产业集群.docx”和“长沙智能汽车产业集群（修改）.docx”。正例：每个集群交一份Word
+    文件，另附其盖章扫描件PDF（提示）。
     """
     for a, b in itertools.combinations(facts, 2):
         if a.fingerprint and a.fingerprint == b.fingerprint:
-            yield SAME_REPORT.issue(section=None, field=None, files=[a.path, b.path], places=["", ""],
-                                    file_a=Path(a.path).name, file_b=Path(b.path).name, what=a.cluster)
+            scan_of_it = _is_pdf(a.path) != _is_pdf(b.path)
+            verdict = ("：一份Word文件和一份PDF（盖章扫描件），属正常提交，两者已逐项比对（见版本比对）。"
+                       if scan_of_it else "，重复提交。请只保留一份。")
+            issue = SAME_REPORT.issue(section=None, field=None, files=[a.path, b.path], places=["", ""],
+                                      file_a=Path(a.path).name, file_b=Path(b.path).name, what=a.cluster,
+                                      verdict=verdict)
+            yield replace(issue, severity="info") if scan_of_it else issue
+
+
+def _is_pdf(path: str) -> bool:
+    return Path(path).suffix.lower() == ".pdf"
 
 
 @dataclass(frozen=True, slots=True)

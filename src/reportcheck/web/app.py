@@ -92,7 +92,7 @@ def create_app(config: WebConfig) -> Flask:
             from reportcheck.render.titles import section_titles
 
             banner = page.result_banner(config.limits, outcome.path, download_stem(outcome.path), data, docx)
-            return render_report([outcome], section_titles(), banner=banner)
+            return render_report([outcome], section_titles(), banner=banner, pack=config.settings.pack)
 
         result = check(annotate=True, render=render)
         error = result.parsed().get("error")
