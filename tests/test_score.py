@@ -264,3 +264,13 @@ def test_the_scoring_sheets_print_landscape_with_their_header_repeated(workbook:
         assert sheet.page_setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
         assert "&P" in sheet.oddFooter.center.text
     assert book.worksheets[1].print_title_rows.replace("$", "") == "4:4"  # the item table's header
+
+
+def test_a_report_and_its_pdf_are_scored_once_and_said(tmp_path: Path, capsys) -> None:
+    pdf = SAMPLES / "pdf" / "prelim_advanced_split_defects.pdf"
+    out = _score(tmp_path, "competition_review", pdf, DEFECTS)
+    book = load_workbook(out)
+    assert len(book.worksheets) == 2  # 总表 and one report
+    assert book["总表"]["G2"].value == str(DEFECTS)  # scored by its Word file
+    err = capsys.readouterr().err
+    assert "只评一次" in err and pdf.name in err and DEFECTS.name in err

@@ -6,8 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportcheck.limit_options import add_limit_options
+
+if TYPE_CHECKING:
+    from reportcheck.model import Report
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -79,10 +83,13 @@ def _run(args: argparse.Namespace) -> int:
     except OutputRefused as exc:
         return _fail(str(exc))
     sheets = []
+    readable = []
     for path, report in zip(files, load_limited([str(p) for p in files], limits), strict=True):
         if isinstance(report, UnreadableInput):
             print(f"reportcheck score: 跳过 {report.line}", file=sys.stderr)
             continue
+        readable.append((path, report))
+    for path, report in once_each(readable):
         sheets.append(build_sheet(path, report, run_rules(report), scheme))
     if not sheets:
         return _fail("没有可评分的报告，请检查输入路径 / no readable report among the inputs")
@@ -93,6 +100,27 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(f"无法写入 {target}（{exc.strerror or exc}），请检查权限和磁盘空间 / cannot write the output")
     print(f"已生成 {len(sheets)} 份报告的评分表（方案：{scheme.title}）：{target}")
     return EXIT_OK
+
+
+def once_each(readable: list[tuple[Path, Report]]) -> list[tuple[Path, Report]]:
+    """One entry per report: files with the very same figures (a .docx and its PDF scan, a copy) are one
+    report, scored once — by its Word file when it has one — and said on standard error."""
+    from reportcheck.rules.cross import facts_of
+
+    kept: dict[tuple, tuple[Path, Report]] = {}
+    order: list[tuple] = []
+    for path, report in readable:
+        fingerprint = facts_of(str(path), report).fingerprint or (str(path),)
+        if fingerprint not in kept:
+            kept[fingerprint] = (path, report)
+            order.append(fingerprint)
+            continue
+        first = kept[fingerprint][0]
+        word, other = (first, path) if path.suffix.lower() == ".pdf" else (path, first)
+        kept[fingerprint] = (word, report if word == path else kept[fingerprint][1])
+        print(f"reportcheck score: “{other.name}”与“{word.name}”是同一份报告（数据相同），只评一次（按“{word.name}”）",
+              file=sys.stderr)
+    return [kept[f] for f in order]
 
 
 def _fail(message: str) -> int:
