@@ -133,10 +133,18 @@ def test_a_known_finding_is_listed_and_red(book) -> None:
     assert sheet.cell(info + 2, 1).fill.fill_type is None
 
 
-def test_every_planted_finding_is_listed(book) -> None:
-    listed = {(r["代码"], r["章节"], r["字段"]) for r in _records(book["问题清单"]) if r["文件"] == str(DEFECTS)}
+def test_every_planted_finding_is_listed(book, outcomes) -> None:
+    """Each file's findings, except the notes every report of the batch gets word for word: those are
+    listed once, at the end, for （本批全部报告）."""
+    records = _records(book["问题清单"])
+    listed = {(r["代码"], r["章节"], r["字段"]) for r in records if r["文件"] == str(DEFECTS)}
+    common = {(r["代码"], r["说明"]) for r in records if r["文件"] == "（本批全部报告）"}
     planted = {(i["code"], i["section"], i["field"]) for i in expected(DEFECTS)["issues"]}
-    assert planted <= listed
+    said_once = {(i.code, i.section, i.field) for i in outcomes[0].issues if (i.code, i.message) in common}
+    assert planted <= listed | said_once
+    readable = [o for o in outcomes if o.report is not None]
+    assert common and all({(i.code, i.message) for i in o.issues} >= common for o in readable)
+    assert [r["文件"] for r in records][-len(common):] == ["（本批全部报告）"] * len(common)
 
 
 def test_the_summary_links_to_the_files_first_finding(book) -> None:

@@ -59,15 +59,16 @@ def test_a_word_file_and_its_later_edit_get_a_version_sheet_with_each_edit(tmp_p
     assert proc.returncode in (0, 1), proc.stderr
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["汇总", "问题清单", "数据", "名单", "批内比对", "版本比对", "未检查"]
-    rows = _records(book["版本比对"])
-    assert {(Path(r["文件一"]).name, Path(r["文件二"]).name) for r in rows} == {(CLEAN.name, EDITED.name)}
+    count, *rows = _records(book["版本比对"])
+    assert {(Path(r["文件一"]).name, Path(r["文件二"]).name) for r in (count, *rows)} == {(CLEAN.name, EDITED.name)}
+    assert count["结果"] == f"本对合计：不一致{len(EDITS)}处"  # the pair's count first
     assert {r["结果"] for r in rows} == {"不一致"}
     for edit in EDITS:
         found = [r for r in rows if _value_is(edit["before"], r["文件一的值"])
                  and _value_is(edit["after"], r["文件二的值"]) and _names(r, edit["where"])]
         assert len(found) == 1, edit
     assert len(rows) == len(EDITS)
-    assert book["版本比对"].cell(2, 4).fill.fgColor.rgb.endswith("FFEB9C")  # a difference is amber
+    assert book["版本比对"].cell(3, 4).fill.fgColor.rgb.endswith("FFEB9C")  # a difference is amber
 
 
 def test_the_json_and_csv_exports_carry_the_same_sheet(tmp_path: Path):

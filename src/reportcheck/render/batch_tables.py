@@ -46,7 +46,8 @@ CROSS_HEADER = ["代码", "严重程度", "说明", "文件一", "位置一", "�
 SKIPPED_HEADER = ["文件", "原因"]
 VERSIONS_HEADER = ["文件一", "文件二", "集群名称", "结果", "类型", "章节", "表格", "项目", "列", "单位",
                    "文件一的值", "文件一位置", "文件二的值", "文件二位置", "说明"]
-AGREE, DIFFER, UNCONFIRMED = "一致", "不一致", "无法确认"
+AGREE, DIFFER, UNCONFIRMED, PAIR = "一致", "不一致", "无法确认", "本对合计"
+ALL_REPORTS = "（本批全部报告）"
 FILE_COLUMNS = ["文件", "集群名称"]
 LIST_LEAD = ["文件", "集群名称", "章节", "名单"]
 
@@ -182,13 +183,18 @@ class BatchTables:
         self.result = result
         data: set[DataColumn] = set()
         lists: set[ListColumn] = set()
+        notes: list[set[tuple[str, str]]] = []
         for outcome in result.outcomes():
             if outcome.report is None:
                 continue
+            notes.append({(i.code, i.message) for i in outcome.issues if i.severity == "info"})
             data.update(c for c, _ in _data_cells(outcome.report))
             lists.update(c for t in outcome.report.lists for r in t.rows for c, _ in _list_cells(t, r))
         self.data_columns = sorted(data)
         self.list_columns = sorted(lists)
+        # A note every report of the batch gets word for word (EL008's list of what only a person can check)
+        # is said once, at the end of 问题清单, for all of them — not once per report.
+        self.common_notes = set.intersection(*notes) if len(notes) > 1 else set()
 
     @property
     def sheets(self) -> tuple[str, ...]:
@@ -216,6 +222,8 @@ class BatchTables:
             yield DATA, self._data(outcome)
             if outcome.report is not None:
                 yield from ((LISTS, r) for r in self._lists(outcome))
+        for code, message in sorted(self.common_notes):
+            yield FINDINGS, Row([ALL_REPORTS, None, code, SEVERITY_ZH["info"], None, None, clean(message), None])
         yield from ((CROSS, _cross(issue)) for issue in self.result.cross)
         yield from ((VERSIONS, row) for pair in self.result.versions for row in _versions(pair))
         yield from ((SKIPPED, Row([clean(p), clean(why)])) for p, why in self.result.skipped)
@@ -245,7 +253,8 @@ class BatchTables:
         return [Row([path, cluster, i.code, SEVERITY_ZH[i.severity], i.section or "全文", clean(i.field),
                      clean(i.message), clean(i.location.describe()) if i.location else None],
                     _tone(i.severity, len(FINDINGS_HEADER)))
-                for i in sorted(outcome.issues, key=_finding_order)]
+                for i in sorted(outcome.issues, key=_finding_order)
+                if outcome.report is None or (i.code, i.message) not in self.common_notes]
 
     def _data(self, outcome: FileOutcome) -> Row:
         values = dict(_data_cells(outcome.report)) if outcome.report else {}
@@ -279,12 +288,16 @@ def _cross(issue: Issue) -> Row:
 
 
 def _versions(pair: VersionPair) -> Iterator[Row]:
-    """A pair of versions: a row per difference (amber) and per figure that could not be confirmed, or
-    one row saying they agree."""
+    """A pair of versions: one row saying they agree, or a row with the pair's counts followed by a row
+    per difference (amber) and per figure that could not be confirmed."""
     c = pair.comparison
     lead: list[Cell] = [clean(c.a), clean(c.b), clean(pair.cluster)]
     if not c.differences and not c.doubts:
         yield Row([*lead, AGREE, *[None] * (len(VERSIONS_HEADER) - len(lead) - 1)])
+    else:  # the pair's count first, so a reader sees at once how far two versions are apart
+        counts = "，".join(f"{label}{n}处" for label, n in ((DIFFER, len(c.differences)),
+                                                            (UNCONFIRMED, len(c.doubts))) if n)
+        yield Row([*lead, f"{PAIR}：{counts}", *[None] * (len(VERSIONS_HEADER) - len(lead) - 1)])
     for d in [*c.differences, *c.doubts]:
         doubt = isinstance(d, Doubt)
         cells: list[Cell] = [
