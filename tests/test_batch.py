@@ -245,3 +245,10 @@ def test_links_and_special_files_in_a_folder_are_rows_saying_why(tmp_path):
     assert "不存在" in reasons["dangling.docx"]
     assert "不是普通文件" in reasons["pipe.docx"]
     assert "secret" not in json.dumps(data["files"], ensure_ascii=False)
+
+
+def test_a_mistyped_folder_is_refused_and_nothing_written(tmp_path):
+    out = tmp_path / "r.xlsx"
+    proc = run("batch", str(tmp_path / "收件夾"), "-o", str(out))
+    assert proc.returncode == 2 and "找不到" in proc.stderr and "收件夾" in proc.stderr
+    assert not out.exists()

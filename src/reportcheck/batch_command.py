@@ -35,6 +35,9 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
     if (args.jobs is not None and args.jobs < 1) or args.timeout <= 0 or args.memory_limit <= 0:
         return _fail("--jobs 应为正整数，--timeout 和 --memory-limit 应为正数"
                      " / --jobs, --timeout and --memory-limit must be positive")
+    missing = [p for p in args.inputs if not os.path.lexists(p)]
+    if missing:  # a mistyped folder is a mistake to say, not a workbook with one unreadable row
+        return _fail(f"找不到 {'、'.join(missing)}（路径不存在），请检查文件夹或文件名 / no such file or folder")
     files, skipped = discover(args.inputs, own_workbook(output, {"汇总", "问题清单"}))
     try:
         for target in csv_paths(output, (*SHEETS, VERSIONS)).values() if fmt == "csv" else [output]:
