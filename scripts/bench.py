@@ -155,8 +155,8 @@ _PEAK = ("import resource, sys; from reportcheck.cli import main; code = main(sy
 def _batch_run(folder: Path, jobs: int, out: Path, *extra: str) -> tuple[float, int]:
     """(seconds, the batch process's own peak RSS in KiB) of one whole ``batch`` run."""
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", _PEAK, "batch", str(folder), "-o", str(out), "--jobs", str(jobs),
-                           *extra], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", _PEAK, "batch", str(folder), "-o", str(out), "--force",
+                           "--jobs", str(jobs), *extra], capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"batch failed: {proc.stderr}")
