@@ -5,13 +5,18 @@ a line break. A PDF breaks lines where the page is full, not where the writer di
 end a sentence is joined to the next when the other version has the two lines' junction unbroken (so a
 heading on a line of its own stays a sentence, and a line wrapped in mid-word does not). Sentences are
 compared simplified (a traditional-character version against a simplified one), half-width and without
-spaces; they are quoted as written.
+spaces or punctuation (an OCR'd comma read as a space is no change); they are quoted as written.
+
+Sentences are counted as well as ordered: a sentence one version only moves, or repeats as often as the
+other, is no difference; a sentence repeated is said once, with how often each version has it when the
+counts differ (a scan's running text read twice gave dozens of identical lines).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,6 +45,8 @@ class SentenceChange:
     kind: Literal["changed", "only_a", "only_b"]
     a: str | None
     b: str | None
+    key: str = ""
+    """the sentence compared (bare), for a sentence in one version only"""
 
 
 def compare_texts(a: str, b: str) -> list[SentenceChange]:
@@ -50,13 +57,36 @@ def compare_texts(a: str, b: str) -> list[SentenceChange]:
         return []
     flat_a, flat_b = _flat(lines_a), _flat(lines_b)
     sa, sb = _sentences(_unwrap(lines_a, flat_b)), _sentences(_unwrap(lines_b, flat_a))
+    sa, sb = [s for s in sa if s.key], [s for s in sb if s.key]
     keys_a, keys_b = [s.key for s in sa], [s.key for s in sb]
     changes: list[SentenceChange] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
         if op == "equal" or "".join(keys_a[i1:i2]) == "".join(keys_b[j1:j2]):  # split differently only
             continue
         changes.extend(_pair(sa[i1:i2], sb[j1:j2]))
-    return changes
+    return _counted(changes, Counter(keys_a), Counter(keys_b))
+
+
+def _counted(changes: list[SentenceChange], in_a: Counter[str], in_b: Counter[str]) -> list[SentenceChange]:
+    """Sentences in one version only, as multisets: dropped when the other version has them as often
+    (moved, or repeated alike), said once otherwise, with both counts when one has it more than once."""
+    out: list[SentenceChange] = []
+    said: set[tuple[str, str]] = set()
+    for change in changes:
+        if change.kind == "changed":
+            out.append(change)
+            continue
+        mine, theirs = (in_a, in_b) if change.kind == "only_a" else (in_b, in_a)
+        if mine[change.key] <= theirs[change.key] or (change.kind, change.key) in said:
+            continue
+        said.add((change.kind, change.key))
+        if mine[change.key] > 1 or theirs[change.key]:
+            a_times, b_times = in_a[change.key], in_b[change.key]
+            note = f"（A中{a_times}次，B中{b_times}次）"
+            change = SentenceChange(change.kind, change.a and change.a + note, change.b and change.b + note,
+                                    change.key)
+        out.append(change)
+    return out
 
 
 def _lines(text: str) -> list[Sentence]:
@@ -93,7 +123,7 @@ def _sentences(lines: list[Sentence]) -> list[Sentence]:
         keys = [k for k in keys if k]
         if len(written) != len(keys):
             written = keys
-        out.extend(Sentence(w.strip(), k) for w, k in zip(written, keys, strict=True))
+        out.extend(Sentence(w.strip(), _bare(k)) for w, k in zip(written, keys, strict=True))
     return out
 
 
@@ -106,10 +136,18 @@ def _pair(only_a: list[Sentence], only_b: list[Sentence]) -> list[SentenceChange
         scores = [fuzz.ratio(old.key, new.key) for new in only_b[j:]]
         best = max(range(len(scores)), key=scores.__getitem__, default=None)
         if best is None or scores[best] < _SAME_SENTENCE:
-            out.append(SentenceChange("only_a", old.text, None))
+            out.append(SentenceChange("only_a", old.text, None, old.key))
             continue
-        out.extend(SentenceChange("only_b", None, new.text) for new in only_b[j:j + best])
+        out.extend(SentenceChange("only_b", None, new.text, new.key) for new in only_b[j:j + best])
         out.append(SentenceChange("changed", old.text, only_b[j + best].text))
         j += best + 1
-    out.extend(SentenceChange("only_b", None, new.text) for new in only_b[j:])
+    out.extend(SentenceChange("only_b", None, new.text, new.key) for new in only_b[j:])
     return out
+
+
+_PUNCTUATION = re.compile(r"[^\w%％.]|_")
+
+
+def _bare(key: str) -> str:
+    """A sentence as compared: its key without punctuation (a decimal point and % stay: they are figures)."""
+    return _PUNCTUATION.sub("", key)
