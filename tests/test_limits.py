@@ -158,3 +158,31 @@ def test_grade_reads_its_table_under_the_limits(tmp_path: Path, monkeypatch, cap
 def test_a_limit_must_be_positive(command, option, capsys) -> None:
     assert main([*command, *option]) == 2
     assert "应为正数" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("granted", [0, 5])
+def test_the_time_limit_grows_with_the_seconds_a_file_earns(granted: int, folder: Path, tmp_path: Path,
+                                                           monkeypatch, capsys) -> None:
+    """A file whose reading earns seconds (each page read by OCR earns its own) is not stopped at the time
+    limit meant for a Word file: 2.5 s of work against --timeout 1 finishes when it earned 5 s, and is
+    stopped, saying so, when it earned none — in check and in batch alike."""
+    from reportcheck.isolation import grant
+
+    real = reportcheck.pipeline.load_report
+
+    def load(path, package=None):
+        grant(granted)
+        time.sleep(2.5)
+        return real(path, package)
+
+    monkeypatch.setattr(reportcheck.pipeline, "load_report", load)
+    good = str(folder / "b.docx")
+    code = main(["check", "--format", "json", "--timeout", "1", good])
+    [result] = json.loads(capsys.readouterr().out)
+    out = tmp_path / "r.json"
+    main(["batch", good, "-o", str(out), "--timeout", "1", "--jobs", "1"])
+    [row] = json.loads(out.read_text("utf-8"))["files"]
+    if granted:
+        assert code == 0 and result["status"] == "ok" and row["status"] == "ok"
+    else:
+        assert code == 2 and result["error"]["reason"] == "timeout" and row["error"]["reason"] == "timeout"

@@ -23,6 +23,34 @@ from reportcheck.errors import UnreadableInput
 _PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+class Allowance:
+    """Seconds a supervised child has earned on top of its time limit — a scanned page read by OCR earns
+    its own (:func:`grant`), so a 40-page scan is not stopped at the limit meant for a Word file. A double
+    in shared memory, made by the supervisor before it forks the child, which inherits it."""
+
+    def __init__(self, context) -> None:
+        self._value = context.Value("d", 0.0, lock=False)
+
+    @property
+    def seconds(self) -> float:
+        return self._value.value
+
+    def add(self, seconds: float) -> None:
+        self._value.value += seconds
+
+    def reset(self) -> None:
+        self._value.value = 0.0
+
+
+_allowance: Allowance | None = None  # in a supervised child: where its earned seconds go
+
+
+def grant(seconds: float) -> None:
+    """In a supervised child: more time for work known to take it (a page read by OCR); nothing elsewhere."""
+    if _allowance is not None:
+        _allowance.add(seconds)
+
+
 @dataclass(frozen=True)
 class Limits:
     """What one file may cost: wall-clock seconds, and resident memory (MB) of the child checking it
@@ -32,9 +60,10 @@ class Limits:
     memory_mb: float = 2048.0
 
 
-def breach(process: BaseProcess, started: float, limits: Limits) -> str | None:
-    """``"timeout"`` or ``"memory"`` when a running child has passed a limit, else None."""
-    if time.monotonic() - started > limits.seconds:
+def breach(process: BaseProcess, started: float, limits: Limits, allowance: Allowance | None = None) -> str | None:
+    """``"timeout"`` or ``"memory"`` when a running child has passed a limit (its time limit lengthened by
+    what it has earned, ``allowance``), else None."""
+    if time.monotonic() - started > limits.seconds + (allowance.seconds if allowance else 0.0):
         return "timeout"
     if process.pid is not None and group_rss_mb(process.pid) > limits.memory_mb:
         return "memory"
@@ -64,21 +93,26 @@ def died_error(path: str, exitcode: int | None) -> UnreadableInput:
                            f"the process checking this file exited unexpectedly (exit code {exitcode})")
 
 
-def limit_error(path: str, which: str, limits: Limits) -> UnreadableInput:
-    """The outcome's reason when a file passed a limit (``which`` as :func:`breach` says)."""
+def limit_error(path: str, which: str, limits: Limits, granted: float = 0.0) -> UnreadableInput:
+    """The outcome's reason when a file passed a limit (``which`` as :func:`breach` says; ``granted``:
+    the seconds its scanned pages had added)."""
     if which == "timeout":
-        return UnreadableInput(path, "timeout", f"检查超过{limits.seconds:g}秒仍未完成，已停止（可用 --timeout 放宽）",
-                               f"checking took longer than {limits.seconds:g} s and was stopped (--timeout)")
+        total = limits.seconds + granted
+        pages = f"，其中{granted:g}秒为扫描件逐页识别另加" if granted else ""
+        return UnreadableInput(path, "timeout", f"检查超过{total:g}秒{pages}仍未完成，已停止（可用 --timeout 放宽）",
+                               f"checking took longer than {total:g} s and was stopped (--timeout)")
     return UnreadableInput(path, "memory_limit",
                            f"检查该文件占用内存超过{limits.memory_mb:g}MB，已停止"
                            "（文件可能异常；可用 --memory-limit 放宽）",
                            f"checking used more than {limits.memory_mb:g} MB and was stopped (--memory-limit)")
 
 
-def confine(tmpdir: Path) -> None:
+def confine(tmpdir: Path, allowance: Allowance | None = None) -> None:
     """In a forked child: lead a process group of its own, leave the parent's signal handlers (a
     server's or a batch's way to stop) to the parent, and keep every temporary file in ``tmpdir``
-    (created here), LibreOffice's own ``lu*.tmp`` files too."""
+    (created here), LibreOffice's own ``lu*.tmp`` files too; seconds it earns go to ``allowance``."""
+    global _allowance
+    _allowance = allowance
     os.setpgrp()
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)

@@ -11,7 +11,9 @@ if TYPE_CHECKING:
 
 
 def add_limit_options(parser: argparse.ArgumentParser, timeout: float) -> argparse.ArgumentParser:
-    parser.add_argument("--timeout", type=float, default=timeout, help=f"每个文件的时限（秒），默认{timeout:g}")
+    parser.add_argument("--timeout", type=float, default=timeout,
+                        help=f"每个文件的时限（秒），默认{timeout:g}；扫描件每页文字识别另加20秒"
+                             "（环境变量 REPORTCHECK_OCR_PAGE_SECONDS）")
     parser.add_argument("--memory-limit", type=float, default=2048.0, metavar="MB",
                         help="每个文件可用的内存（MB，含其启动的LibreOffice），默认2048")
     return parser

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.isolation import Limits, breach, confine, died_error, limit_error, stop, warm_up
+from reportcheck.isolation import Allowance, Limits, breach, confine, died_error, limit_error, stop, warm_up
 from reportcheck.model import Report
 from reportcheck.outcome import FileOutcome, check_file, internal_error
 from reportcheck.readers.sniff import looks_like_pdf
@@ -73,7 +73,8 @@ def _one_child(paths: Sequence[str], start: int, work: Callable[[str], T], limit
     context = multiprocessing.get_context("fork")
     with tempfile.TemporaryDirectory(prefix="reportcheck-") as folder:
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(send, paths[start:], work, Path(folder) / "tmp"),
+        allowance = Allowance(context)
+        process = context.Process(target=_child, args=(send, paths[start:], work, Path(folder) / "tmp", allowance),
                                   daemon=True)
         process.start()
         send.close()
@@ -91,18 +92,20 @@ def _one_child(paths: Sequence[str], start: int, work: Callable[[str], T], limit
                         return len(paths)
                     results[start + index] = result
                     current, started = start + index + 1, time.monotonic()
+                    allowance.reset()
                     continue
-                which = breach(process, started, limits)
+                which = breach(process, started, limits, allowance)
                 if which is not None:
-                    results[current] = limit_error(paths[current], which, limits)
+                    results[current] = limit_error(paths[current], which, limits, allowance.seconds)
                     return current + 1
         finally:
             stop(process)
             receive.close()
 
 
-def _child(conn: Connection, paths: Sequence[str], work: Callable[[str], object], tmpdir: Path) -> None:
-    confine(tmpdir)
+def _child(conn: Connection, paths: Sequence[str], work: Callable[[str], object], tmpdir: Path,
+           allowance: Allowance) -> None:
+    confine(tmpdir, allowance)
     for index, path in enumerate(paths):
         conn.send((index, work(path)))
     conn.send((None, None))

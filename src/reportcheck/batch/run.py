@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reportcheck.batch.result import BatchResult, dump_outcome
 from reportcheck.batch.versions import VersionKey, compare_versions, reference, version_groups
-from reportcheck.isolation import Limits, breach, confine, died_error, limit_error, stop, warm_up
+from reportcheck.isolation import Allowance, Limits, breach, confine, died_error, limit_error, stop, warm_up
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
 from reportcheck.rules.cross import CROSS_RULES, SAME_REPORT, Facts, facts_of
@@ -36,6 +36,7 @@ class _Running:
     path: Path
     process: multiprocessing.process.BaseProcess
     started: float
+    allowance: Allowance  # seconds its scanned pages have earned on top of the time limit
 
 
 @dataclass
@@ -66,22 +67,25 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
                 index, path = waiting.popleft()
                 receive, send = context.Pipe(duplex=False)
                 target = result.outcome_path(index)
-                process = context.Process(target=_work, args=(send, path, target, pack, settings), daemon=True)
+                allowance = Allowance(context)
+                process = context.Process(target=_work, args=(send, path, target, pack, settings, allowance),
+                                          daemon=True)
                 process.start()
                 send.close()
-                running[receive] = _Running(index, path, process, time.monotonic())
+                running[receive] = _Running(index, path, process, time.monotonic(), allowance)
                 if progress:
                     progress(result.done, len(paths), path.name)
             for conn in wait(list(running), timeout=0.2):
                 job = running.pop(conn)
                 _count(result, facts, versions, job.index, _receive(conn, job, result))
             for conn, job in list(running.items()):
-                which = breach(job.process, job.started, limits)
+                which = breach(job.process, job.started, limits, job.allowance)
                 if which is not None:
                     del running[conn]
                     stop(job.process)
                     conn.close()
-                    outcome = FileOutcome(path=str(job.path), error=limit_error(str(job.path), which, limits))
+                    error = limit_error(str(job.path), which, limits, job.allowance.seconds)
+                    outcome = FileOutcome(path=str(job.path), error=error)
                     _count(result, facts, versions, job.index, _write(result.outcome_path(job.index), outcome))
             if progress:
                 progress(result.done, len(paths), "")
@@ -109,11 +113,11 @@ def cross_findings(facts: list[Facts], pack: dict, settings: Settings,
             for issue in rule.check(facts if rule.type is SAME_REPORT else one_each)]
 
 
-def _work(conn: Connection, path: Path, target: Path, pack: dict, settings: Settings) -> None:
+def _work(conn: Connection, path: Path, target: Path, pack: dict, settings: Settings, allowance: Allowance) -> None:
     """In the worker: check one file, spool its outcome, send back the little the parent keeps.
     The worker leads its own process group, so a LibreOffice it starts is stopped with it, and keeps
     its temporary files inside the spool, so they go with it even when it is killed."""
-    confine(target.with_suffix(".tmp"))
+    confine(target.with_suffix(".tmp"), allowance)
     try:
         conn.send(_write(target, check_file(str(path), pack, settings)))
     finally:

@@ -21,7 +21,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.isolation import Limits, breach, confine, stop
+from reportcheck.isolation import Allowance, Limits, breach, confine, stop
 from reportcheck.outcome import FileOutcome
 from reportcheck.settings import Settings
 from reportcheck.web.errors import WebError
@@ -58,8 +58,9 @@ class Result:
 def run(job: Job, folder: Path, pack: dict, settings: Settings, limits: Limits) -> Result:
     """Check ``job.upload`` in a child working in ``folder``; raise :class:`WebError` when it passes
     one of ``limits`` or dies."""
-    process = multiprocessing.get_context("fork").Process(
-        target=_child, args=(job, folder, pack, settings), daemon=True)
+    context = multiprocessing.get_context("fork")
+    allowance = Allowance(context)
+    process = context.Process(target=_child, args=(job, folder, pack, settings, allowance), daemon=True)
     with _lock:
         _running.add(process)
     try:
@@ -69,7 +70,7 @@ def run(job: Job, folder: Path, pack: dict, settings: Settings, limits: Limits) 
             process.join(_POLL)
             if process.exitcode is not None:
                 break
-            which = breach(process, started, limits)
+            which = breach(process, started, limits, allowance)
     finally:
         stop(process)  # and whatever it started and left behind
         with _lock:
@@ -78,9 +79,10 @@ def run(job: Job, folder: Path, pack: dict, settings: Settings, limits: Limits) 
         raise WebError(503, "server_stopping", "网页服务正在停止，本次检查未完成，请稍后重新上传",
                        "the server is stopping; the check was not finished")
     if which == "timeout":
+        total = limits.seconds + allowance.seconds
         raise WebError(504, "timeout",
-                       f"检查超过{limits.seconds:g}秒仍未完成，已停止。请确认文件无误后重试，或联系管理员放宽时限",
-                       f"checking took longer than {limits.seconds:g} s and was stopped")
+                       f"检查超过{total:g}秒仍未完成，已停止。请确认文件无误后重试，或联系管理员放宽时限",
+                       f"checking took longer than {total:g} s and was stopped")
     if which == "memory":
         raise WebError(422, "memory_limit",
                        f"检查该文件占用内存超过{limits.memory_mb:g}MB，已停止。文件可能异常，请用Word另存后重试",
@@ -116,8 +118,8 @@ def preload() -> None:
     warm_up()
 
 
-def _child(job: Job, folder: Path, pack: dict, settings: Settings) -> None:
-    confine(folder / "tmp")
+def _child(job: Job, folder: Path, pack: dict, settings: Settings, allowance: Allowance) -> None:
+    confine(folder / "tmp", allowance)
     outcome, docx = _check(job, pack, settings)
     _rename(outcome, job.name)
     data = json.dumps(outcome.as_json(), ensure_ascii=False, indent=1).encode("utf-8")
