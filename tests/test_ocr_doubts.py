@@ -113,3 +113,60 @@ def test_a_scan_of_one_tiny_page_is_not_a_report_and_no_crash(tmp_path: Path) ->
     assert run.returncode == 2 and "Traceback" not in run.stderr
     [result] = json.loads(run.stdout)
     assert result["error"]["reason"] == "ocr_no_text"  # OCR found nothing on it to read: one line, exit 2
+
+
+def _with_long_top_list(tmp_path: Path) -> Path:
+    """The sample with its 营业收入排名前十 list made 19 rows long (nine of its rows copied after the tenth),
+    as an OCR that took neighbouring text into the list reads it."""
+    import copy
+
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    table = next(t for t in document.tables if any("排名前十" in c.text for r in t.rows for c in r.cells))
+    header = next(i for i, r in enumerate(table.rows) if r.cells[2].text.strip() == "2021年"
+                  and "企业名称" in r.cells[0].text)
+    first, last = table.rows[header + 1]._tr, table.rows[header + 10]._tr
+    for tr in [table.rows[header + 1 + n]._tr for n in range(9)][::-1]:
+        last.addnext(copy.deepcopy(tr))
+    assert first is not last
+    out = tmp_path / "long_list.docx"
+    document.save(str(out))
+    return out
+
+
+def test_a_scans_list_read_past_its_templates_length_is_one_doubt_and_no_error(tmp_path: Path) -> None:
+    """Word: 19 rows in a top-10 list is CO006 (an error). A scan read so: the OCR took other rows in —
+    the list is one D004 naming its 19 rows, and no finding counts them."""
+    path = _with_long_top_list(tmp_path)
+    word = report_of(path)
+    assert "CO006" in {i.code for i in run_rules(word)}
+    scan = _read_as_scanned(path, "")
+    top = scan.list_table("top10_revenue")
+    assert top is not None and len(top.rows) == 19
+    issues = run_rules(scan)
+    assert "CO006" not in {i.code for i in issues}
+    [said] = [i for i in issues if i.code == "D004" and i.field == top.title]
+    assert "19行" in said.message and "超过模板的10行" in said.message
+
+
+def test_a_scans_figure_far_out_of_scale_with_the_other_year_is_a_doubt(tmp_path: Path) -> None:
+    """企业数量 2021 read as 412455 (two cells run together) against 455 in 2022: in Word an AR001 on the
+    growth; read from a scan, a doubt naming both figures, and no finding on the row."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith("企业数量"))
+    cell = row.cells[2]
+    cell.paragraphs[0].runs[0].text = "412455"
+    for run in cell.paragraphs[0].runs[1:]:
+        run.text = ""
+    path = tmp_path / "run_together.docx"
+    document.save(str(path))
+    word = run_rules(report_of(path))
+    assert any(i.code == "AR001" and i.field == "企业数量" for i in word)
+    scan = _read_as_scanned(path, "")
+    issues = run_rules(scan)
+    assert not [i for i in issues if i.field == "企业数量" and i.severity != "info"]
+    [said] = [i for i in issues if i.code == "D004" and i.field == "企业数量"]
+    assert "412455" in said.message and "455的906倍" in said.message

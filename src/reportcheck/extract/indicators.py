@@ -26,6 +26,9 @@ _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u246
 _TRAILING_PARENS = re.compile(r"(?:[(（][^()（）]*[)）])+$")
 
 
+_OUT_OF_SCALE = 50  # a year's figure this many times the other's is no growth a report shows: a misreading
+
+
 def row_index(spec: IndicatorTableSpec) -> LabelIndex:
     index = LabelIndex()
     for row in spec.rows:
@@ -243,6 +246,23 @@ class IndicatorReader:
                     continue
                 target = "cluster_values" if role.part == "cluster" else "values"
                 self._put(ind, role.year, cell, row, _unit(written_unit, role, row, self._fallback_unit), pages, target)
+        self._implausible(ind, {slot[1]: c for slot, c in seen.items() if slot[0] == "year" and slot[2] != "cluster"})
+
+    def _implausible(self, ind: Indicator, cells: dict[str | None, Cell]) -> None:
+        """A scan's year whose figure is far out of scale with the other year's (30133612 against 3612: two
+        cells run together, a digit doubled) is a doubt naming both, never the ground of a finding."""
+        read = {year: v for year, v in ind.values.items() if v is not None and v > 0 and year not in ind.doubts
+                and year in cells and scanned(cells[year])}
+        if len(read) != 2:
+            return
+        (low_year, low), (high_year, high) = sorted(read.items(), key=lambda item: item[1])
+        if high < _OUT_OF_SCALE * low:
+            return
+        ind.doubts[high_year] = "扫描件数字与另一年相差过大"
+        self.issues.append(cat.OCR_UNSURE.issue(
+            section=self.spec.id, field=ind.label, location=cell_loc(cells[high_year]),
+            what=f"“{ind.label}”{high_year}年", raw=f"{high:g}",
+            why=f"是{low_year}年{low:g}的{high / low:.0f}倍，可能是相邻两格连在一起或多读了数字"))
 
     def _conflict(self, ind: Indicator, role: Column, first: Cell, second: Cell) -> None:
         """Two cells of one row claim the same figure: neither is trusted."""

@@ -17,6 +17,7 @@ from reportcheck.normalize.numbers import parse_value
 from reportcheck.normalize.text import label_key
 from reportcheck.spec import ListTableSpec
 
+WHOLE_ROW = "row"  # a doubt key: the whole row (not one of its columns) is in doubt
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|合\s*计)")
 _ORDINAL_ONLY = re.compile(r"^\(?\d{1,3}\)?[.、]?$")
 
@@ -28,6 +29,7 @@ class ListReader:
     pending: list[list[Cell]] = field(default_factory=list)
     table: ListTable | None = None
     issues: list[Issue] = field(default_factory=list)
+    scanned: bool = False  # some of its cells came from OCR
 
     def __post_init__(self) -> None:
         self.index = LabelIndex()
@@ -84,6 +86,7 @@ class ListReader:
     def _row(self, cells: list[Cell]) -> ListRow:
         row = ListRow(location=cell_loc(cells[0]))
         for cell in cells:
+            self.scanned = self.scanned or scanned(cell)
             role = self.header.at(cell)
             if role is None or role.kind != "field" or role.field is None:
                 continue
@@ -117,3 +120,18 @@ class ListReader:
             else:
                 row.values[column.key] = parsed.value
         return row
+
+    def finish(self) -> None:
+        """A scan's list read with more rows than the template has (a top-10 list read with 19 entries):
+        the OCR took neighbouring rows or other text into it, so the whole list is a doubt, said once (D004),
+        and no finding rests on it."""
+        rows = self.table.rows if self.table else []
+        limit = self.spec.max_rows
+        if not self.scanned or limit is None or len(rows) <= limit:
+            return
+        for row in rows:
+            row.doubts[WHOLE_ROW] = "扫描件名单行数超过模板"
+        self.issues.append(cat.OCR_UNSURE.issue(
+            section=self.spec.section, field=self.spec.title, location=rows[0].location,
+            what=f"“{self.spec.title}”的行数", raw=f"{len(rows)}行",
+            why=f"超过模板的{limit}行，可能把相邻的行或其他文字读入了名单"))

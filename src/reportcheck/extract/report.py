@@ -327,6 +327,7 @@ class _Walker:
             if picture is not None:
                 issues.append(picture)
             if list_reader is not None:
+                list_reader.finish()
                 issues.extend(list_reader.issues)
                 lists.append(list_reader.table)
                 readings.append(list_reader.log.result())

@@ -94,8 +94,8 @@ def _as_scanned(issue: Issue) -> Issue:
 def sure_view(report: Report) -> Report:
     """The report with every figure read in doubt taken out (the doubt itself is a D finding)."""
     doubtful = [ind for ind in report.indicators if ind.doubts]
-    lists = [_sure_list(t) for t in report.lists]
-    if any(t is not s for t, s in zip(lists, report.lists, strict=True)):
+    lists = [_sure_list(t) for t in report.lists if not _all_in_doubt(t)]
+    if len(lists) != len(report.lists) or any(t is not s for t, s in zip(lists, report.lists, strict=False)):
         report = replace(report, lists=lists)
     if not doubtful:
         return report
@@ -115,6 +115,12 @@ def sure_view(report: Report) -> Report:
         update["evidence_pages"] = [p for p in ind.evidence_pages if not whole and f"page:{p}" not in ind.doubts]
         indicators.append(replace(ind, **update))
     return replace(report, indicators=indicators)
+
+
+def _all_in_doubt(table: ListTable) -> bool:
+    """A list every row of which is in doubt as a whole (a scan's list read past its template's length):
+    left out, as a list not read — rules then say they cannot verify, never count its rows."""
+    return bool(table.rows) and all("row" in row.doubts for row in table.rows)
 
 
 def _sure_list(table: ListTable) -> ListTable:
