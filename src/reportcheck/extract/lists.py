@@ -18,6 +18,7 @@ from reportcheck.normalize.text import label_key
 from reportcheck.spec import ListTableSpec
 
 WHOLE_ROW = "row"  # a doubt key: the whole row (not one of its columns) is in doubt
+_PAST_TEMPLATE = 1.5  # a scan's list this many times its template's length was not read as written
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|合\s*计)")
 _ORDINAL_ONLY = re.compile(r"^\(?\d{1,3}\)?[.、]?$")
 
@@ -122,12 +123,13 @@ class ListReader:
         return row
 
     def finish(self) -> None:
-        """A scan's list read with more rows than the template has (a top-10 list read with 19 entries):
-        the OCR took neighbouring rows or other text into it, so the whole list is a doubt, said once (D004),
-        and no finding rests on it."""
+        """A scan's list read with far more rows than the template has (a top-10 list read with 19 or 40
+        entries): the OCR took neighbouring rows or other text into it, so the whole list is a doubt, said
+        once (D004), and no finding rests on it. A few rows over (12 in a top-10 list) is what an applicant
+        writes, and stays a finding (CO006)."""
         rows = self.table.rows if self.table else []
         limit = self.spec.max_rows
-        if not self.scanned or limit is None or len(rows) <= limit:
+        if not self.scanned or limit is None or len(rows) <= _PAST_TEMPLATE * limit:
             return
         for row in rows:
             row.doubts[WHOLE_ROW] = "扫描件名单行数超过模板"
