@@ -48,6 +48,9 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
     except ValueError:  # waitress: a host name that does not resolve
         return _fail(f"监听地址“{args.host}”无效，请用本机的IP地址，如 127.0.0.1（仅本机）或 0.0.0.0（所有网卡）"
                      " / invalid --host")
+    from reportcheck.readers.ocr_threads import share_cores
+
+    share_cores(args.max_workers)  # each check's OCR uses its share of the cores
     job.preload()
     print(f"reportcheck 网页服务已启动：{address(server)} （按 Ctrl-C 停止）", flush=True)
     print(f"同时检查至多{args.max_workers}个文件，每个内存不超过{args.memory_limit:g}MB"

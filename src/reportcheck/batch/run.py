@@ -24,6 +24,7 @@ from reportcheck.batch.versions import VersionKey, compare_versions, reference, 
 from reportcheck.isolation import Allowance, Limits, breach, confine, died_error, limit_error, stop, warm_up
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
+from reportcheck.readers.ocr_threads import share, use_share
 from reportcheck.rules.cross import CROSS_RULES, SAME_REPORT, Facts, facts_of
 from reportcheck.settings import Settings
 
@@ -68,8 +69,8 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
                 receive, send = context.Pipe(duplex=False)
                 target = result.outcome_path(index)
                 allowance = Allowance(context)
-                process = context.Process(target=_work, args=(send, path, target, pack, settings, allowance),
-                                          daemon=True)
+                process = context.Process(target=_work, daemon=True,
+                                          args=(send, path, target, pack, settings, allowance, share(jobs)))
                 process.start()
                 send.close()
                 running[receive] = _Running(index, path, process, time.monotonic(), allowance)
@@ -113,11 +114,13 @@ def cross_findings(facts: list[Facts], pack: dict, settings: Settings,
             for issue in rule.check(facts if rule.type is SAME_REPORT else one_each)]
 
 
-def _work(conn: Connection, path: Path, target: Path, pack: dict, settings: Settings, allowance: Allowance) -> None:
+def _work(conn: Connection, path: Path, target: Path, pack: dict, settings: Settings, allowance: Allowance,
+          threads: int) -> None:
     """In the worker: check one file, spool its outcome, send back the little the parent keeps.
     The worker leads its own process group, so a LibreOffice it starts is stopped with it, and keeps
     its temporary files inside the spool, so they go with it even when it is killed."""
     confine(target.with_suffix(".tmp"), allowance)
+    use_share(threads)  # the OCR of each of the workers running at once uses its share of the cores
     try:
         conn.send(_write(target, check_file(str(path), pack, settings)))
     finally:

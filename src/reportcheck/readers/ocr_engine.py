@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from reportcheck.errors import OCR_INSTALL
+from reportcheck.readers.ocr_threads import ocr_threads
 
 __all__ = ["OCR_INSTALL", "OcrMissing", "available", "detect_and_recognise", "recognise"]
 # Crops recognised at once: one, so none is padded to a wider one's width (padding changed readings,
@@ -32,7 +33,8 @@ def _engine():
     except ImportError as exc:
         raise OcrMissing(str(exc)) from None
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-    return RapidOCR(rec_batch_num=16)
+    return RapidOCR(rec_batch_num=16, intra_op_num_threads=ocr_threads())
+
 
 
 def available() -> bool:
