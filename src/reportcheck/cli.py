@@ -20,6 +20,7 @@ from reportcheck.compare_command import run as cmd_compare
 from reportcheck.grading.command import add_parser as add_grade_parser
 from reportcheck.grading.command import run as cmd_grade
 from reportcheck.limit_options import add_limit_options, limits_of
+from reportcheck.output_guard import TEXT
 from reportcheck.scoring.command import add_parser as add_score_parser
 from reportcheck.scoring.command import run as cmd_score
 
@@ -178,7 +179,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-CHECK_SUFFIXES = {"text": (".txt", ".log", ""), "json": (".json",), "html": (".html", ".htm")}
+CHECK_SUFFIXES = {"text": TEXT, "json": (".json",), "html": (".html", ".htm")}
 _CHECK_WRITES = {"text": "文本", "json": "JSON", "html": "HTML网页"}
 
 

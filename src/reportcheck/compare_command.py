@@ -14,9 +14,10 @@ from pathlib import Path
 
 from reportcheck.cli_help import epilog
 from reportcheck.limit_options import add_limit_options
+from reportcheck.output_guard import TEXT
 
 EXIT_AGREE, EXIT_DIFFER, EXIT_ABNORMAL = 0, 1, 2
-_SUFFIXES = {"text": (".txt", ".log", ""), "json": (".json",)}
+_SUFFIXES = {"text": TEXT, "json": (".json",)}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:

@@ -24,6 +24,12 @@ class UnreadableInput(Exception):
         return f"{self.path}: {self.zh} / {self.en}"
 
 
+def password_protected(path: str) -> UnreadableInput:
+    """A file behind an open password (a .doc's FIB, an encrypted OOXML or OpenDocument package)."""
+    return UnreadableInput(path, "encrypted", "文件设有打开密码，请去除密码后另存为.docx再检查",
+                           "file is password-protected, remove the password and save again")
+
+
 class PictureUnreadable(Exception):
     """A picture that could not be read by OCR; ``reason`` says why, in Chinese, for the finding."""
 

@@ -13,6 +13,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+TEXT = (".txt", ".log", "")  # what a command's plain-text output may be named (no extension too)
+
 
 class OutputRefused(ValueError):
     """The output path cannot be written; ``str()`` is the user's message (Chinese / English)."""

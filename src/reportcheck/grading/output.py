@@ -5,7 +5,6 @@ to a temporary file in the output's folder and renamed into place, so a failure 
 from __future__ import annotations
 
 import csv
-import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +13,7 @@ from reportcheck.atomic import atomic_path
 from reportcheck.grading.policy import SETTING_ZH, VALUE_ZH, Policy
 from reportcheck.grading.rules import Graded
 from reportcheck.render.csv_cells import csv_row
+from reportcheck.render.widths import display_width
 
 BASE_COLUMNS = ("集群名称", "组别", "得分", "组内排名", "等次")
 PREVIOUS_COLUMNS = ("上年等次", "星级", "促进组织标级")
@@ -101,10 +101,7 @@ def _fill(sheet, header: Sequence[str], rows: list[list[object]]) -> None:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     for index, title in enumerate(header, start=1):
-        width = max([_width(title), *(_width(r[index - 1]) for r in rows)])
+        width = max([display_width(title), *(display_width(r[index - 1]) for r in rows)])
         sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 60)
 
 
-def _width(value: object) -> int:
-    """Display width: East-Asian wide characters count two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(value))

@@ -53,14 +53,13 @@ def _converted(path: Path, kind: str) -> bytes | None:
 
     if kind != "cfb":
         return convert_to_docx(path, _CONVERTED[kind])
-    from reportcheck.errors import UnreadableInput
+    from reportcheck.errors import UnreadableInput, password_protected
     from reportcheck.readers.word_binary import word_fib
 
     _check_ole_header(path)
     fib = word_fib(path)
     if fib is not None and fib.encrypted:
-        raise UnreadableInput(str(path), "encrypted", "文件设有打开密码，请去除密码后另存为.docx再检查",
-                              "file is password-protected, remove the password and save again")
+        raise password_protected(str(path))
     try:
         return convert_to_docx(path, _CONVERTED[kind])
     except UnreadableInput as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reportcheck.errors import UnreadableInput
+from reportcheck.errors import UnreadableInput, password_protected
 from reportcheck.readers.safezip import Package
 from reportcheck.readers.word_binary import OLD_WORD_MAGIC
 
@@ -36,8 +36,7 @@ def _zip_kind(path: Path) -> str:
     except UnreadableInput:
         pass
     if encrypted:  # OpenDocument saved with a password: its parts are ciphertext, named in the manifest
-        raise UnreadableInput(str(path), "encrypted", "文件设有打开密码，请去除密码后另存为.docx再检查",
-                              "file is password-protected, remove the password and save again")
+        raise password_protected(str(path))
     return "docx"
 
 
@@ -79,8 +78,7 @@ def sniff(path: Path) -> str:
         return "pdf"
     if head == _CFB_MAGIC:
         if _ENCRYPTED_STREAM in body:
-            raise UnreadableInput(name, "encrypted", "文件设有打开密码，请去除密码后另存为.docx再检查",
-                                  "file is password-protected, remove the password and save again")
+            raise password_protected(name)
         return "cfb"
     if _PDF_BODY.match(start):
         raise UnreadableInput(name, "corrupt", "PDF文件已损坏：缺少文件头（%PDF-），请重新导出PDF或提交.docx",

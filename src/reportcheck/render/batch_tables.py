@@ -26,6 +26,7 @@ from reportcheck.compare.result import KIND_ZH, Difference, Doubt
 from reportcheck.compare.values import Value, show
 from reportcheck.model import CATEGORY_ZH, SEVERITY_ZH, Issue, ListRow, ListTable, Report
 from reportcheck.outcome import STATUS_ZH, FileOutcome
+from reportcheck.render.grouping import finding_order, template_key
 from reportcheck.spec import ColumnSpec, load_data_sheet_spec, load_templates
 
 SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED = "汇总", "问题清单", "数据", "名单", "批内比对", "未检查"
@@ -107,11 +108,6 @@ def clean(value: object) -> Cell:
     return value  # type: ignore[return-value]
 
 
-def section_key(section: str) -> tuple:
-    """2.1 < 2.10 < 3.1 < X."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in section.split("."))
-
-
 @lru_cache(maxsize=1)
 def _row_order() -> dict[tuple[str, str], int]:
     """(section, label) → the row's place in the templates (then the data sheet's own rows)."""
@@ -141,7 +137,7 @@ def _list_specs() -> tuple[dict[str, dict[str, ColumnSpec]], dict[str, int]]:
 def _data_cells(report: Report) -> Iterator[tuple[DataColumn, Cell]]:
     order = _row_order()
     for ind in report.indicators:
-        place = (section_key(ind.section), order.get((ind.section, ind.label), _LAST), ind.label)
+        place = (template_key(ind.section), order.get((ind.section, ind.label), _LAST), ind.label)
         for cluster, values in ((False, ind.values), (True, ind.cluster_values or {})):
             for year, value in values.items():
                 yield DataColumn((*place, cluster, year), ind.section, ind.label, year, cluster, ind.unit), clean(value)
@@ -165,11 +161,6 @@ def _list_cells(table: ListTable, row: ListRow) -> Iterator[tuple[ListColumn, Ce
 
 def _cluster(outcome: FileOutcome) -> Cell:
     return clean(outcome.report.basic.cluster_name) if outcome.report else None
-
-
-def _finding_order(issue: Issue) -> tuple:
-    """Errors first, then warnings, then notes (the order an applicant fixes them); by section within."""
-    return (list(SEVERITY_ZH).index(issue.severity), section_key(issue.section) if issue.section else (), issue.code)
 
 
 def _tone(severity: str, width: int) -> dict[int, str]:
@@ -253,7 +244,7 @@ class BatchTables:
         return [Row([path, cluster, i.code, SEVERITY_ZH[i.severity], i.section or "全文", clean(i.field),
                      clean(i.message), clean(i.location.describe()) if i.location else None],
                     _tone(i.severity, len(FINDINGS_HEADER)))
-                for i in sorted(outcome.issues, key=_finding_order)
+                for i in sorted(outcome.issues, key=finding_order)
                 if outcome.report is None or (i.code, i.message) not in self.common_notes]
 
     def _data(self, outcome: FileOutcome) -> Row:

@@ -20,6 +20,18 @@ def section_key(section: str | None) -> tuple:
     return tuple(int(p) if p.isdigit() else 0 for p in section.split("."))
 
 
+def template_key(section: str) -> tuple:
+    """2.1 < 2.10 < 3.1 < X (a data sheet's own sections after the template's)."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in section.split("."))
+
+
+def finding_order(issue: Issue) -> tuple:
+    """Errors first, then warnings, then notes (the order an applicant fixes them); by section within,
+    findings about the whole report first."""
+    return (list(SEVERITY_ZH).index(issue.severity), template_key(issue.section) if issue.section else (),
+            issue.code)
+
+
 def by_section(issues: Iterable[Issue]) -> list[tuple[str | None, list[Issue]]]:
     """Findings grouped by section in template order; in a section errors first, then by code."""
     groups: dict[str | None, list[Issue]] = {}

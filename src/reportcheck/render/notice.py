@@ -9,7 +9,6 @@ what to send instead. Written with python-docx in 宋体 (the East Asian font se
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from docx.text.run import Run
 from reportcheck import __version__
 from reportcheck.model import SEVERITY_ZH, Issue
 from reportcheck.outcome import FileOutcome
-from reportcheck.render.grouping import section_key
+from reportcheck.render.grouping import finding_order
 
 FONT = "宋体"
 ACTION = {"error": "须修改", "warning": "请核实", "info": "供参考"}
@@ -61,12 +60,6 @@ def notice_docx(outcome: FileOutcome, titles: dict[str, str], programme: str, wh
     return out.getvalue()
 
 
-def ordered(issues: Iterable[Issue]) -> list[Issue]:
-    """Errors, then warnings, then notes; by section within each (the order an applicant fixes them)."""
-    return sorted(issues, key=lambda i: (list(SEVERITY_ZH).index(i.severity),
-                                         section_key(i.section) if i.section else (), i.code))
-
-
 def _findings(document, issues: list[Issue], titles: dict[str, str]) -> None:
     counts = {s: sum(1 for i in issues if i.severity == s) for s in SEVERITY_ZH}
     if not issues:
@@ -79,7 +72,7 @@ def _findings(document, issues: list[Issue], titles: dict[str, str]) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, title in zip(table.rows[0].cells, ("序号", "处理", "位置", "问题及修改要求"), strict=True):
         _cell(cell, title, bold=True)
-    for number, issue in enumerate(ordered(issues), start=1):
+    for number, issue in enumerate(sorted(issues, key=finding_order), start=1):
         cells = table.add_row().cells
         values = (str(number), f"{SEVERITY_ZH[issue.severity]}\n{ACTION[issue.severity]}", _where(issue, titles),
                   issue.message)

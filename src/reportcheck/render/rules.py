@@ -7,6 +7,7 @@ from functools import cache
 
 from reportcheck.catalogue import EXTRACTION_DOC, IssueType
 from reportcheck.model import SEVERITY_ZH
+from reportcheck.render.widths import display_width
 from reportcheck.rules import CROSS_RULES, REGISTRY, issue_types
 from reportcheck.spec import load_json_resource
 
@@ -40,7 +41,7 @@ def rules_table(fmt: str) -> str:
     types = issue_types()
     if fmt == "json":
         return json.dumps([_entry(t) for t in types], ensure_ascii=False, indent=1)
-    width = max(_display_width(name_zh(t)) for t in types)
+    width = max(display_width(name_zh(t)) for t in types)
     lines = [f"{'代码':<6} {'级别':<4} {_pad('名称', width)} 依据"]
     for t in types:
         lines.append(f"{t.code:<8} {SEVERITY_ZH[t.severity]:<4} {_pad(name_zh(t), width)} {_source(t)}")
@@ -64,10 +65,5 @@ def rule_docs(code: str, fmt: str) -> str | None:
     ])
 
 
-def _display_width(text: str) -> int:
-    """Columns a text takes in a terminal: a CJK character two."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _display_width(text))
+    return text + " " * (width - display_width(text))

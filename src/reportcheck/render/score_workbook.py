@@ -9,7 +9,6 @@ rank and no 等次 for it until then — so nothing untrue is shown before the e
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reportcheck.atomic import atomic_path
 from reportcheck.model import CATEGORY_ZH
 from reportcheck.render.print_setup import set_up_printing
+from reportcheck.render.widths import display_width
 from reportcheck.scoring.scheme import Part, Scheme
 from reportcheck.scoring.sheet import ItemRow, ReportSheet
 
@@ -154,7 +154,7 @@ def _item_row(ws: Worksheet, row: int, item_row: ItemRow, validations: dict[floa
         cell = ws.cell(row, col, value)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws[f"{EXPERT}{row}"].fill = _EXPERT_FILL
-    lines = max(sum(-(-_display_width(text) // width) for text in texts)
+    lines = max(sum(-(-display_width(text) // width) for text in texts)
                 for texts, width in zip((item_row.evidence, item_row.findings), _LINE_UNITS, strict=True))
     ws.row_dimensions[row].height = 14 * min(max(lines, 1), 20) + 3  # 佐证 and 相关问题 readable, not one line
     if item.points not in validations:
@@ -190,7 +190,3 @@ def _quote(name: str) -> str:
 
 def _num(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -18,7 +18,6 @@ dates differ.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -44,6 +43,7 @@ from reportcheck.render.batch_tables import (
     Row,
 )
 from reportcheck.render.print_setup import set_up_printing
+from reportcheck.render.widths import display_width
 from reportcheck.rules import DEFAULT_PACK
 
 FILLS = {ERROR: PatternFill("solid", fgColor="FFC7CE"), WARNING: PatternFill("solid", fgColor="FFEB9C")}
@@ -76,23 +76,15 @@ def write_workbook(result: BatchResult, path: str | Path) -> None:
     book.save(str(path))
 
 
-def _text_width(value: Cell) -> int:
-    """Columns a value takes on screen: CJK and full-width characters count two."""
-    text = "" if value is None else str(value)
-    if text.isascii():
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _widths(tables: BatchTables) -> dict[str, list[float]]:
     """Per sheet, each column's width: its widest cell plus a margin, capped; a header wraps, so it asks
     for no more than :data:`HEADER_WIDTH` (a column of small numbers under a long header stays narrow)."""
-    widest: dict[str, list[int]] = {name: [min(HEADER_WIDTH, _text_width(h)) for h in tables.header(name)]
+    widest: dict[str, list[int]] = {name: [min(HEADER_WIDTH, display_width(h)) for h in tables.header(name)]
                                     for name in tables.sheets}
     for name, row in tables.rows():
         column = widest[name]
         for i, value in enumerate(row.cells):
-            column[i] = max(column[i], _text_width(value))
+            column[i] = max(column[i], display_width(value))
     return {name: [min(MAX_WIDTH, max(MIN_WIDTH, w + 2)) for w in columns] for name, columns in widest.items()}
 
 
@@ -125,7 +117,7 @@ def _set_height(sheet: WriteOnlyWorksheet, number: int, cells: list[Cell], wrapp
                 widths: list[float]) -> None:
     """A row whose wrapped text takes several lines gets the height to show them (write-only: set before
     the row is written; neither Excel nor LibreOffice fits a row's height to wrapped text on opening)."""
-    lines = max((-(-_text_width(cells[i]) // max(1, int(widths[i]) - 2)) for i in wrapped), default=1)
+    lines = max((-(-display_width(cells[i]) // max(1, int(widths[i]) - 2)) for i in wrapped), default=1)
     if lines > 1:
         sheet.row_dimensions[number].height = _LINE_POINTS * lines + 2
 
