@@ -242,6 +242,22 @@ def test_a_list_entry_or_a_basic_field_read_in_doubt_is_not_a_difference():
     assert sorted((d.a is None, d.b is None) for d in missing) == [(False, True), (True, False)]
 
 
+def test_a_sentence_differing_only_on_a_line_the_ocr_read_in_doubt_cannot_be_confirmed():
+    clean = load_report(CLEAN)
+    scanned = copy.deepcopy(clean)
+    block = next(t for t in scanned.texts if len(t.text.splitlines()) > 1)
+    line = block.text.splitlines()[1]
+    misread = line[:6] + "未" + line[7:]  # one character read otherwise
+    block.text = block.text.replace(line, misread)
+    block.unsure_lines = [misread]
+    comparison = compare_reports(clean, scanned)
+    assert comparison.differences == []
+    assert [(d.kind, d.label, d.reason) for d in comparison.doubts] == [
+        ("text", block.title, "B：扫描件中这句识别置信度不足")]
+    block.unsure_lines = []  # read surely, the same change is a change
+    assert [(d.kind, d.column_key) for d in compare_reports(clean, scanned).differences] == [("text", "changed")]
+
+
 def test_sentences_are_compared_simplified_and_a_wrapped_line_is_one_sentence():
     assert compare_texts("集群发展良好。规模扩大；", "集群發展良好。規模擴大；") == []
     assert compare_texts("一、基本情况\n集群规上工业企业203家。", "一、基本情况\n集群规上工业企\n业203家。") == []

@@ -183,6 +183,8 @@ class TextBlock:
     ocr_margin: float = 0.0
     """read by OCR: the share by which 字数 may be off (3 % plus the lines read in doubt); a limit is
     judged only past it"""
+    unsure_lines: list[str] = dataclasses.field(default_factory=list)
+    """lines a scan's OCR read in doubt, as read: a difference lying in them cannot be confirmed"""
 
 
 @dataclass(slots=True, kw_only=True)

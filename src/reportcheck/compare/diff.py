@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from reportcheck.compare.result import Comparison, Difference, Doubt
 from reportcheck.compare.sentences import compare_texts
 from reportcheck.compare.values import Value, phone_key, same_number, same_value, text_key
-from reportcheck.model import Indicator, ListRow, ListTable, Loc, Report
+from reportcheck.model import Indicator, ListRow, ListTable, Loc, Report, TextBlock
 from reportcheck.normalize.text import label_key
 from reportcheck.spec import TemplateSpec, load_data_sheet_spec, load_templates
 
@@ -337,9 +337,26 @@ def _texts(a: Report, b: Report) -> Iterator[Difference]:
                                ta.location if ta else None, tb.location if tb else None)
             continue
         for change in compare_texts(ta.text, tb.text):
-            yield Difference(kind="text", section=block_id, table=ta.title, label=ta.title,
-                             column=_TEXT_COLUMNS[change.kind], column_key=change.kind, a=change.a, b=change.b,
-                             a_location=ta.location, b_location=tb.location)
+            found = dict(kind="text", section=block_id, table=ta.title, label=ta.title,
+                         column=_TEXT_COLUMNS[change.kind], column_key=change.kind, a=change.a, b=change.b,
+                         a_location=ta.location, b_location=tb.location)
+            doubt = "；".join(f"{side}：扫描件中这句识别置信度不足" for side, sentence, block
+                             in (("A", change.a, ta), ("B", change.b, tb)) if _read_in_doubt(sentence, block))
+            yield Doubt(**found, reason=doubt) if doubt else Difference(**found)  # type: ignore[arg-type]
+
+
+def _read_in_doubt(sentence: str | None, block: TextBlock) -> bool:
+    """The sentence lies (in part) on a line the OCR read in doubt: how it differs cannot be confirmed."""
+    if sentence is None:
+        return False
+    key = text_key(sentence)
+    lines = [text_key(line) for line in block.unsure_lines]
+    return bool(key) and any(line and (line in key or key in line or _shares_run(key, line)) for line in lines)
+
+
+def _shares_run(a: str, b: str, run: int = 8) -> bool:
+    """A sentence and a line overlap by at least ``run`` characters (a sentence wrapped onto the line)."""
+    return any(b[i:i + run] in a for i in range(0, max(1, len(b) - run + 1)))
 
 
 def _doubts(part: object) -> dict[str, str]:

@@ -71,7 +71,7 @@ class TextCollector:
         return TextBlock(id=self.spec.id, title=self.spec.title, text=text,
                          word_count=words, char_count=char_count(text),
                          limit=self.spec.limit, aspects_missing=missing, claims=claims, location=location,
-                         ocr_margin=round(margin, 3))
+                         ocr_margin=round(margin, 3), unsure_lines=[k[0] for k in kept if not k[3]])
 
 
 def _is_instruction(key: str, instruction: list[str], joined: str, ocr: bool = False) -> bool:

@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 
 _MAX_SKEW = 3.0  # degrees a page may be turned on the scanner glass
-_INK = 150  # grey level below which a pixel of the stretched page is ink
+INK = 150  # grey level below which a pixel of the stretched page is ink
 _SPECK = 30  # pixels: a blot smaller than this, alone, is dust (a decimal point at 200 dpi is about 12)
 _NEAR = 10  # pixels: how close other ink must be for a small blot to be print
 _MEET = 6  # pixels: how close a vertical line's ends must come to horizontal lines
@@ -56,10 +56,10 @@ def prepare(bgr: np.ndarray) -> Prepared:
     """The page straightened, without seal ink, with its ruling lines apart from its text."""
     grey, red_share = _without_red(bgr)
     grey = _stretch(grey)
-    angle = _skew(grey < _INK)
+    angle = _skew(grey < INK)
     if abs(angle) >= 0.05:
         grey = _rotate(grey, angle)
-    ink = _without_specks(grey < _INK)
+    ink = _without_specks(grey < INK)
     lines = _ruling(_local_ink(grey))
     return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share)
 

@@ -19,7 +19,8 @@ import pypdfium2 as pdfium
 from reportcheck.errors import UnreadableInput
 from reportcheck.readers import ocr_engine
 from reportcheck.readers.pdf_source import PageContent, PageGuard, edge, holds_another, ruled_tables
-from reportcheck.readers.scan_image import Piece, Prepared, prepare, text_pieces
+from reportcheck.readers.scan_image import INK, Piece, Prepared, prepare, text_pieces
+from reportcheck.readers.scan_orientation import sideways, upside_down
 
 DPI = 200
 _INSET = 4  # pixels kept off a cell's ruling lines
@@ -46,8 +47,16 @@ def read_scanned_page(page, number: int, height: float, guard: PageGuard) -> Pag
 
 
 def read_image(image: np.ndarray, scale: float, number: int, height: float, guard: PageGuard) -> PageContent:
-    """The content of an image (``scale`` pixels a point, about ``DPI`` / 72), read by OCR."""
+    """The content of an image (``scale`` pixels a point, about ``DPI`` / 72), read by OCR, turned upright
+    first if it was scanned sideways or upside down (``height`` is then that of the page turned)."""
     prepared = prepare(image)
+    if sideways(prepared.grey < INK):
+        image = np.ascontiguousarray(np.rot90(image, -1))
+        prepared = prepare(image)
+    if upside_down(_sample_lines(prepared)):
+        image = np.ascontiguousarray(np.rot90(image, 2))
+        prepared = prepare(image)
+    height = image.shape[0] / scale
     edges = [_edge(s, scale) for s in prepared.segments]
     tables, rules = ruled_tables(edges, guard)
     boxes: list[tuple[int, int, int, int]] = []
@@ -67,6 +76,14 @@ def read_image(image: np.ndarray, scale: float, number: int, height: float, guar
     words += _read_loose(prepared, loose, scale)
     chars = sum(len(word["text"]) for word in words)
     return PageContent(number, height, words, tables, rules, chars, 0)
+
+
+def _sample_lines(prepared: Prepared) -> list[np.ndarray]:
+    """The page's widest lines of print, as crops for the recogniser."""
+    h, w = prepared.ink.shape
+    pieces = sorted(text_pieces(prepared.ink, (0, 0, w, h), round(DPI * _LINE_PT / 72)),
+                    key=lambda p: p.x1 - p.x0, reverse=True)
+    return [_padded(prepared.grey[p.top:p.bottom, p.x0:p.x1]) for p in pieces[:8]]
 
 
 def _edge(segment, scale: float) -> dict:
