@@ -166,12 +166,12 @@ def test_the_time_limit_grows_with_the_seconds_a_file_earns(granted: int, folder
     """A file whose reading earns seconds (each page read by OCR earns its own) is not stopped at the time
     limit meant for a Word file: 2.5 s of work against --timeout 1 finishes when it earned 5 s, and is
     stopped, saying so, when it earned none — in check and in batch alike."""
-    from reportcheck.isolation import grant
+    from reportcheck.readers.ocr_progress import page_begun
 
     real = reportcheck.pipeline.load_report
 
     def load(path, package=None):
-        grant(granted)
+        page_begun(1, 1, granted)
         time.sleep(2.5)
         return real(path, package)
 

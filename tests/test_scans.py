@@ -138,3 +138,42 @@ def test_a_scan_whose_pages_ocr_finds_nothing_on_is_said_as_such(tmp_path: Path)
         load_report(tmp_path / "blank.pdf")
     assert refused.value.reason == "ocr_no_text"
     assert "按图像识别（OCR）也没有读出文字" in refused.value.zh
+
+
+def _on_a_terminal(args: list[str]) -> tuple[str, str]:
+    """Run reportcheck with its stderr on a pseudo-terminal: (what the terminal showed, stdout)."""
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "reportcheck", *args], stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the terminal's other end closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    out = process.communicate(timeout=600)[0]
+    os.close(master)
+    return shown.decode("utf-8", "replace"), out.decode("utf-8")
+
+
+@NEEDS_OCR
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_check_shows_each_scanned_page_on_a_terminal_and_clears_the_line(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(SCANNED / "final_advanced_merged_clean.scan.pdf")
+    two = pdfium.PdfDocument.new()
+    two.import_pages(source, [0, 1])
+    two.save(tmp_path / "two.scan.pdf")
+    shown, out = _on_a_terminal(["check", str(tmp_path / "two.scan.pdf")])
+    assert "two.scan.pdf  文字识别 第1/2页" in shown and "two.scan.pdf  文字识别 第2/2页" in shown
+    assert shown.endswith("\r\x1b[K") and "共检查1个文件" in out  # the line is gone before the results
+    plain = subprocess.run([sys.executable, "-m", "reportcheck", "check", str(tmp_path / "two.scan.pdf")],
+                           capture_output=True, text=True, timeout=600)
+    assert "文字识别" not in plain.stderr  # not a terminal: nothing shown

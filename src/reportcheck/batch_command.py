@@ -8,9 +8,7 @@ import os
 import signal
 import sys
 import tempfile
-import time
 from pathlib import Path
-from typing import TextIO
 
 from reportcheck.batch.discover import discover, own_workbook
 from reportcheck.batch.result import BatchResult
@@ -20,6 +18,7 @@ from reportcheck.notices import check_notice_folder, write_notices
 from reportcheck.output_guard import OutputRefused, check_output
 from reportcheck.render.batch_export import csv_paths
 from reportcheck.render.batch_tables import SHEETS, VERSIONS
+from reportcheck.render.progress import BatchProgress
 from reportcheck.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -49,7 +48,7 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
     if not files:
         return _fail("没有找到可检查的报告（.docx .pdf .doc .wps .rtf .odt .xlsx） / no report found")
     jobs = args.jobs or os.cpu_count() or 1
-    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    progress = BatchProgress(sys.stderr) if sys.stderr.isatty() else None
     _interrupt_on(signal.SIGTERM, signal.SIGHUP)
     try:
         with tempfile.TemporaryDirectory(prefix="reportcheck-batch-") as spool:
@@ -105,29 +104,6 @@ def _summary(result: BatchResult) -> tuple[str, int]:
     if result.unreadable:
         return text, EXIT_ABNORMAL
     return text, EXIT_FINDINGS if counts["error"] or cross_errors else EXIT_OK
-
-
-class _Progress:
-    """One line on the terminal: files done / total, elapsed time, the file being read."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.start = time.monotonic()
-        self.current = ""
-
-    def update(self, done: int, total: int, current: str) -> None:
-        self.current = current or self.current
-        elapsed = int(time.monotonic() - self.start)
-        width = 24
-        filled = width * done // max(total, 1)
-        bar = "█" * filled + "░" * (width - filled)
-        line = f"\r{bar} {done}/{total}  {elapsed // 60:02d}:{elapsed % 60:02d}  {self.current[:40]}"
-        self.stream.write(line + "\033[K")
-        self.stream.flush()
-
-    def finish(self) -> None:
-        self.stream.write("\n")
-        self.stream.flush()
 
 
 def _fail(message: str) -> int:

@@ -19,36 +19,42 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
+from reportcheck.readers import ocr_progress
 
 _PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 class Allowance:
-    """Seconds a supervised child has earned on top of its time limit — a scanned page read by OCR earns
-    its own (:func:`grant`), so a 40-page scan is not stopped at the limit meant for a Word file. A double
-    in shared memory, made by the supervisor before it forks the child, which inherits it."""
+    """Seconds a supervised child has earned on top of its time limit — each scanned page read by OCR
+    earns its own, so a 40-page scan is not stopped at the limit meant for a Word file — and the page it
+    is reading (``page`` of ``pages``, 0 when it reads none), for the supervisor to show. Values in shared
+    memory, made by the supervisor before it forks the child, which inherits them."""
 
     def __init__(self, context) -> None:
         self._value = context.Value("d", 0.0, lock=False)
+        self._page = context.Value("i", 0, lock=False)
+        self._pages = context.Value("i", 0, lock=False)
 
     @property
     def seconds(self) -> float:
         return self._value.value
 
-    def add(self, seconds: float) -> None:
+    @property
+    def page(self) -> int:
+        return self._page.value
+
+    @property
+    def pages(self) -> int:
+        return self._pages.value
+
+    def page_begun(self, page: int, pages: int, seconds: float) -> None:
+        """In the child (an :mod:`~reportcheck.readers.ocr_progress` listener): a page read by OCR begins."""
         self._value.value += seconds
+        self._page.value, self._pages.value = page, pages
 
     def reset(self) -> None:
         self._value.value = 0.0
-
-
-_allowance: Allowance | None = None  # in a supervised child: where its earned seconds go
-
-
-def grant(seconds: float) -> None:
-    """In a supervised child: more time for work known to take it (a page read by OCR); nothing elsewhere."""
-    if _allowance is not None:
-        _allowance.add(seconds)
+        self._page.value = self._pages.value = 0
 
 
 @dataclass(frozen=True)
@@ -110,9 +116,9 @@ def limit_error(path: str, which: str, limits: Limits, granted: float = 0.0) -> 
 def confine(tmpdir: Path, allowance: Allowance | None = None) -> None:
     """In a forked child: lead a process group of its own, leave the parent's signal handlers (a
     server's or a batch's way to stop) to the parent, and keep every temporary file in ``tmpdir``
-    (created here), LibreOffice's own ``lu*.tmp`` files too; seconds it earns go to ``allowance``."""
-    global _allowance
-    _allowance = allowance
+    (created here), LibreOffice's own ``lu*.tmp`` files too; seconds it earns (and the scanned page it
+    reads) go to ``allowance``."""
+    ocr_progress.listen(allowance.page_begun if allowance is not None else None)
     os.setpgrp()
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)

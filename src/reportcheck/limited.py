@@ -12,6 +12,7 @@ The parent warms up first, so a child inherits the loaded modules; Ctrl-C in the
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -24,6 +25,7 @@ from reportcheck.isolation import Allowance, Limits, breach, confine, died_error
 from reportcheck.model import Report
 from reportcheck.outcome import FileOutcome, check_file, internal_error
 from reportcheck.readers.sniff import looks_like_pdf
+from reportcheck.render.progress import PageProgress
 from reportcheck.settings import Settings
 
 T = TypeVar("T")
@@ -59,16 +61,22 @@ def _load(path: str) -> Report | UnreadableInput:
 
 def call_limited(paths: Sequence[str], work: Callable[[str], T], limits: Limits) -> list[T | UnreadableInput]:
     """``work(path)`` (which must return something picklable) for each path, in children under
-    ``limits``; the caller has warmed up what it needs (:func:`reportcheck.isolation.warm_up`)."""
+    ``limits``; the caller has warmed up what it needs (:func:`reportcheck.isolation.warm_up`). A scan's
+    pages read by OCR are shown on the terminal as they are read (when stderr is one)."""
     results: list[T | UnreadableInput | None] = [None] * len(paths)
+    display = PageProgress(sys.stderr) if sys.stderr.isatty() else None
     start = 0
-    while start < len(paths):
-        start = _one_child(paths, start, work, limits, results)
+    try:
+        while start < len(paths):
+            start = _one_child(paths, start, work, limits, results, display)
+    finally:
+        if display:
+            display.clear()
     return results  # type: ignore[return-value]  # every slot is filled
 
 
 def _one_child(paths: Sequence[str], start: int, work: Callable[[str], T], limits: Limits,
-               results: list) -> int:
+               results: list, display: PageProgress | None) -> int:
     """Run one child from ``paths[start]`` on; return where the next child must start."""
     context = multiprocessing.get_context("fork")
     with tempfile.TemporaryDirectory(prefix="reportcheck-") as folder:
@@ -98,6 +106,8 @@ def _one_child(paths: Sequence[str], start: int, work: Callable[[str], T], limit
                 if which is not None:
                     results[current] = limit_error(paths[current], which, limits, allowance.seconds)
                     return current + 1
+                if display:
+                    display.update(paths[current], allowance.page, allowance.pages, time.monotonic() - started)
         finally:
             stop(process)
             receive.close()

@@ -25,6 +25,7 @@ from reportcheck.isolation import Allowance, Limits, breach, confine, died_error
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
 from reportcheck.readers.ocr_threads import share, use_share
+from reportcheck.render.progress import pages_text
 from reportcheck.rules.cross import CROSS_RULES, SAME_REPORT, Facts, facts_of
 from reportcheck.settings import Settings
 
@@ -89,7 +90,7 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
                     outcome = FileOutcome(path=str(job.path), error=error)
                     _count(result, facts, versions, job.index, _write(result.outcome_path(job.index), outcome))
             if progress:
-                progress(result.done, len(paths), "")
+                progress(result.done, len(paths), _reading(running))
     finally:
         for conn, job in running.items():
             stop(job.process)
@@ -99,6 +100,15 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
     result.cross = cross_findings([facts[i] for i in sorted(facts)], pack, settings, later)
     result.versions = compare_versions(result, groups)
     return result
+
+
+def _reading(running: dict[Connection, _Running]) -> str:
+    """The file being read, with its scanned page when its OCR is at one ("" keeps what was shown)."""
+    scanning = [job for job in running.values() if job.allowance.pages]
+    if not scanning:
+        return ""
+    job = min(scanning, key=lambda j: j.started)
+    return f"{job.path.name}  {pages_text(job.allowance.page, job.allowance.pages)}"
 
 
 def cross_findings(facts: list[Facts], pack: dict, settings: Settings,

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.isolation import grant
+from reportcheck.readers import ocr_progress
 from reportcheck.readers.limits import PdfLimits
 
 _THICK = 2.0  # a path thinner than this is a line
@@ -287,7 +287,7 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
     to_read = sorted((images_only if scan else []) + garbled)
     for scanned, number in enumerate(to_read, start=1):
         deadline += limits.ocr_page_seconds
-        grant(limits.ocr_page_seconds)  # the supervisor's time limit grows with the pages read by OCR too
+        ocr_progress.page_begun(scanned, len(to_read), limits.ocr_page_seconds)  # the time limit grows too
         guard = PageGuard(name, number, limits, deadline, scanned)
         guard.check_time()
         page = pdf[number - 1]
