@@ -21,6 +21,7 @@ from reportcheck.readers import ocr_engine
 from reportcheck.readers.pdf_source import PageContent, PageGuard, edge, holds_another, ruled_tables
 from reportcheck.readers.scan_image import INK, Piece, Prepared, prepare, text_pieces
 from reportcheck.readers.scan_orientation import sideways, upside_down
+from reportcheck.readers.scan_sheet import even_light, find_sheet, flattened
 
 DPI = 200
 _INSET = 4  # pixels kept off a cell's ruling lines
@@ -30,6 +31,7 @@ _TALL = 2.2  # a line this many times the usual height is no single text line
 _LINE_PT = 11  # height of a line of body text (五号 10.5 pt), in points
 _MAX_PIXELS = 40_000_000  # a page larger than A4 at 200 dpi (3.7 MP) is rendered at a lower dpi
 _MIN_SIDE = 100  # pixels: a page narrower or lower than this holds nothing to read
+_SHEET_INCHES = 11.0  # a photographed sheet's longer side is read as long as a Letter page's (A4: 11.7 in)
 
 
 def read_scanned_page(page, number: int, height: float, guard: PageGuard) -> PageContent:
@@ -48,7 +50,12 @@ def read_scanned_page(page, number: int, height: float, guard: PageGuard) -> Pag
 
 def read_image(image: np.ndarray, scale: float, number: int, height: float, guard: PageGuard) -> PageContent:
     """The content of an image (``scale`` pixels a point, about ``DPI`` / 72), read by OCR, turned upright
-    first if it was scanned sideways or upside down (``height`` is then that of the page turned)."""
+    first if it was scanned sideways or upside down, and flattened first if it is a photo of the sheet
+    (``height`` is then that of the page as read)."""
+    corners = find_sheet(image)
+    if corners is not None:
+        image, scale = flattened(image, corners, round(_SHEET_INCHES * DPI)), DPI / 72
+    image = even_light(image)
     prepared = prepare(image)
     if sideways(prepared.grey < INK):
         image = np.ascontiguousarray(np.rot90(image, -1))
