@@ -57,6 +57,7 @@ class Cell:
     # Only for a cell holding nested tables: its paragraphs and tables in document order.
     content: list[Paragraph | Table] = field(default_factory=list)
     confidence: float | None = None  # OCR: the least sure word's confidence; None for a text layer
+    written_on: bool = False  # OCR: the cell holds ballpoint ink (a printed figure struck and written again)
     formula: str | None = None  # a Word formula field's code in the cell ("=ROUND((C9-B9)/B9*100,1)")
     pictures: list[Picture] = field(default_factory=list)
 

@@ -24,6 +24,7 @@ _MANY_MISSING = 3  # rows not found from which, when they are half the table or 
 _UNIT_LINE = re.compile(r"^\(?(?:计量)?单位[:：]?(.+?)\)?$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473])")
 _TRAILING_PARENS = re.compile(r"(?:[(（][^()（）]*[)）])+$")
+_FIGURE_ONLY = re.compile(r"[-+]?[\d.,%]+")  # a "label" that is only a figure
 
 
 _OUT_OF_SCALE = 50  # a year's figure this many times the other's is no growth a report shows: a misreading
@@ -397,6 +398,20 @@ def optional_unreadable(spec: IndicatorTableSpec, issues: list[Issue], category:
             for i in issues]
 
 
+def _misread_label(spec: IndicatorTableSpec, cell: Cell, label: str) -> str | None:
+    """Why a scan's unknown row is the reading's, not the applicant's: its label read unsurely, only a
+    figure where the label should be (the label cell not read), or two of the table's labels in one cell
+    (the rule between two rows not found)."""
+    if not scanned(cell):
+        return None
+    if _FIGURE_ONLY.fullmatch(label):
+        return "只读出了数值，未读出指标名称"
+    key = label_key(label)
+    if sum(1 for row in spec.rows if label_key(row.label) in key) >= 2:
+        return "含两个指标名称，可能是相邻两行连在了一起"
+    return unsure(cell)
+
+
 def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issue]:
     """Rows the applicant added that are not in the template and carry figures."""
     issues = []
@@ -406,6 +421,12 @@ def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issu
             continue
         written = _ENUMERATOR.sub("", "".join(cells[0].text.split()))
         label = _TRAILING_PARENS.sub("", written) or written
+        why = _misread_label(spec, cells[0], label)
+        if why is not None:
+            issues.append(cat.OCR_UNSURE.issue(section=spec.id, field=spec.title, location=cell_loc(cells[0]),
+                                               what=f"“{spec.title}”中一行的指标名称", raw=label,
+                                               why=f"{why}，该行未读取"))
+            continue
         issues.append(cat.ROW_UNKNOWN.issue(section=spec.id, field=label, location=cell_loc(cells[0]),
                                             label=label))
     return issues

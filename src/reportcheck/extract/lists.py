@@ -19,6 +19,9 @@ from reportcheck.spec import ListTableSpec
 
 WHOLE_ROW = "row"  # a doubt key: the whole row (not one of its columns) is in doubt
 _PAST_TEMPLATE = 1.5  # a scan's list this many times its template's length was not read as written
+_RUN_TOGETHER = "单元格跨了多行，可能是行间的表格线未能识别、相邻两行连在了一起"  # a list's entry spans no rows
+_OPEN_LIST = 20  # the length taken for a list the template sets none for (10 projects "or so", platforms):
+# a scan's such list past 30 entries took in what followed it (a fax's lost rules: 51 "projects")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|合\s*计)")
 _ORDINAL_ONLY = re.compile(r"^\(?\d{1,3}\)?[.、]?$")
 
@@ -97,7 +100,8 @@ class ListReader:
             if parsed is not None and parsed.value is not None and parsed.unit is None and role.unit \
                     and role.unit != column.unit:
                 parsed = parse_value(f"{text}{role.unit}", column.unit)
-            why = unsure(cell) or ("识别结果不是数值" if scanned(cell) and parsed and parsed.problem else None)
+            why = unsure(cell) or ("识别结果不是数值" if scanned(cell) and parsed and parsed.problem else None) \
+                or (_RUN_TOGETHER if scanned(cell) and (cell.rowspan > 1 or cell.continued) else None)
             if why is not None:  # a scan's unsure entry: a doubt, never an error
                 key = f"{column.key}:{role.year}" if role.year is not None else column.key
                 row.doubts[key] = f"扫描件{why}"
@@ -126,14 +130,15 @@ class ListReader:
         """A scan's list read with far more rows than the template has (a top-10 list read with 19 or 40
         entries): the OCR took neighbouring rows or other text into it, so the whole list is a doubt, said
         once (D004), and no finding rests on it. A few rows over (12 in a top-10 list) is what an applicant
-        writes, and stays a finding (CO006)."""
+        writes, and stays a finding (CO006); a list without a set length is in doubt past 30 entries."""
         rows = self.table.rows if self.table else []
-        limit = self.spec.max_rows
-        if not self.scanned or limit is None or len(rows) <= _PAST_TEMPLATE * limit:
+        limit = self.spec.max_rows or _OPEN_LIST
+        if not self.scanned or len(rows) <= _PAST_TEMPLATE * limit:
             return
         for row in rows:
             row.doubts[WHOLE_ROW] = "扫描件名单行数超过模板"
         self.issues.append(cat.OCR_UNSURE.issue(
             section=self.spec.section, field=self.spec.title, location=rows[0].location,
             what=f"“{self.spec.title}”的行数", raw=f"{len(rows)}行",
-            why=f"超过模板的{limit}行，可能把相邻的行或其他文字读入了名单"))
+            why=(f"超过模板的{limit}行" if self.spec.max_rows else f"远多于模板留出的{self.spec.blank_rows}行")
+            + "，可能把相邻的行或其他文字读入了名单"))

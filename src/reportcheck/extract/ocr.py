@@ -17,6 +17,8 @@ def scanned(block: Cell | Paragraph) -> bool:
 
 def unsure(block: Cell | Paragraph, sure: float = SURE) -> str | None:
     """Why the text cannot be relied on, or None: '识别置信度68%'. ``sure`` is the confidence it needs."""
+    if isinstance(block, Cell) and block.written_on:
+        return "单元格中有手写笔迹，可能是划去印刷数字后手写更正，以原件为准"
     if block.confidence is not None and block.confidence < sure:
         return f"识别置信度{block.confidence:.0%}"
     return None

@@ -26,6 +26,7 @@ _THIN = 6.0  # points: narrower cells are gaps between nested ruling lines, not 
 _MARGIN = 0.08  # top and bottom share of the page where headers and footers live
 _BODY = 0.06  # a table of horizontal rules may reach this close to the page's top and foot
 _PAGE_SHIFT = 12.0  # points a scanned page may lie across from the one before
+_SCAN_WIDTH = 0.05  # share by which a scanned or photographed table's width may differ from its first page's
 _SAME_HEADER = 85  # similarity (%) of two OCR readings of one repeated header row
 # A page number between any dashes or marks ("— 3 —", "-3-", and OCR's "=3—").
 _PAGE_NUMBER = re.compile(r"^[^\w]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d+\s*页?)?[^\w]*$")
@@ -106,7 +107,7 @@ class _Reader:
                 else:
                     rows, grid = item
                     if first and previous_table is not None and _same_frame(previous_table, rows, grid):
-                        rows, grid = _shifted(rows, grid, previous_table.grid[0] - grid[0])  # type: ignore[index]
+                        rows, grid = _laid_on(rows, grid, (previous_table.grid[0], previous_table.grid[-1]))  # type: ignore[index]
                         _append_rows(previous_table, rows, grid)
                     else:
                         previous_table = self._table(rows, grid)
@@ -193,13 +194,14 @@ def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], t
         r0, r1 = index(ys, box[1]), index(ys, box[3])
         text = "\n".join(line.text for line in group_lines(texts[box]))
         origins[(r0, c0)] = Cell(text, 0, r0, c0, max(1, c1 - c0), max(1, r1 - r0), page=page, bbox=tuple(box),
-                                 confidence=least_confidence(texts[box]))
+                                 confidence=least_confidence(texts[box]),
+                                 written_on=any(w.get("pen") for w in texts[box]))
     rows: list[list[Cell]] = [[] for _ in range(len(ys) - 1)]
     for (r0, c0), cell in sorted(origins.items()):
         rows[r0].append(cell)
         for r in range(r0 + 1, r0 + cell.rowspan):
             rows[r].append(Cell(cell.text, 0, r, c0, cell.colspan, 1, continued=True, page=page,
-                                bbox=cell.bbox, confidence=cell.confidence))
+                                bbox=cell.bbox, confidence=cell.confidence, written_on=cell.written_on))
     for row in rows:
         row.sort(key=lambda c: c.col)
     return [row for row in rows if row], tuple(xs)
@@ -215,26 +217,35 @@ def _dedupe(values: list[float], tolerance: float = 1.5) -> list[float]:
 
 def _same_frame(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) -> bool:
     """The next page's table has the same outer edges: the same table going on. A scanned page may
-    lie a few points off the one before it, so there the width must agree and the position nearly."""
+    lie a few points off the one before it, and a photographed one, flattened on its own, a little larger
+    or smaller: there the width must agree within ``_SCAN_WIDTH`` and the position nearly."""
     previous = table.grid
     if previous is None:
         return False
-    scanned = any(c.confidence is not None for row in rows for c in row)
-    return (abs((previous[-1] - previous[0]) - (grid[-1] - grid[0])) <= 2.0
-            and abs(previous[0] - grid[0]) <= (_PAGE_SHIFT if scanned else 2.0))
+    width, before = grid[-1] - grid[0], previous[-1] - previous[0]
+    if any(c.confidence is not None for row in rows for c in row):
+        return abs(width - before) <= _SCAN_WIDTH * before and abs(previous[0] - grid[0]) <= _PAGE_SHIFT
+    return abs(width - before) <= 2.0 and abs(previous[0] - grid[0]) <= 2.0
 
 
-def _shifted(rows: list[list[Cell]], grid: tuple[float, ...], dx: float
+def _laid_on(rows: list[list[Cell]], grid: tuple[float, ...], frame: tuple[float, float]
              ) -> tuple[list[list[Cell]], tuple[float, ...]]:
-    """A table's rows and grid moved across by ``dx`` points (to lie on the table it continues)."""
-    if abs(dx) < 0.01:
+    """A table's rows and grid moved (and stretched) across to lie on ``frame`` (the left and right edges
+    of the table it continues)."""
+    left, right = grid[0], grid[-1]
+    if abs(left - frame[0]) < 0.01 and abs(right - frame[1]) < 0.01:
         return rows, grid
+    factor = (frame[1] - frame[0]) / max(0.01, right - left)
+
+    def x(value: float) -> float:
+        return frame[0] + (value - left) * factor
+
     for row in rows:
         for cell in row:
             if cell.bbox is not None:
                 x0, top, x1, bottom = cell.bbox
-                cell.bbox = (x0 + dx, top, x1 + dx, bottom)
-    return rows, tuple(x + dx for x in grid)
+                cell.bbox = (x(x0), top, x(x1), bottom)
+    return rows, tuple(x(v) for v in grid)
 
 
 def _regrid(rows: list[list[Cell]], grid: list[float]) -> None:

@@ -30,6 +30,9 @@ _MARK = 40  # pixels of ink: less, set apart on a line by a wide gap, is a speck
 _TOUCH = 2  # pixels: a one-row column line touches the lines across; a character's stroke stops short
 _ROW_DOWN = 20  # pixels: the shortest column line of one row (a one-line row is about 35 px high)
 _MIN_ACROSS, _MIN_DOWN = 66, 38  # pixels: the line kernels on an A4 page at 200 dpi (width / 25, height / 60)
+_PEN_BLUE = 30  # how much bluer than red a pixel of ballpoint ink is (blue-black ink: about 75)
+_DOT, _DOTTY = 6, 0.003  # pixels of a tiny blot; tiny blots per pixel of ink past which a page is dotty
+_DOT_BLUR = 0.8  # sigma (pixels) of the blur that joins a dotty page's dots
 _VALLEY = 0.15  # a row this empty, against the median row of a run, is a gap between two lines
 
 
@@ -50,18 +53,37 @@ class Prepared:
     segments: list[Segment]
     angle: float  # degrees the page was turned by
     red_share: float  # share of the page painted white as seal ink
+    pen: np.ndarray  # bool: blue ballpoint ink, where the page was written on by hand
 
 
 def prepare(bgr: np.ndarray) -> Prepared:
     """The page straightened, without seal ink, with its ruling lines apart from its text."""
     grey, red_share = _without_red(bgr)
-    grey = _stretch(grey)
+    stretched = _stretch(grey)
+    # A page printed as dots (a halftone copy) or speckled (a fax): blurred a little first, so its strokes and
+    # rules are whole again; a clean scan keeps its sharp thin rules.
+    grey = _stretch(cv2.GaussianBlur(grey, (0, 0), _DOT_BLUR)) if _dotty(stretched < INK) else stretched
+    pen = _pen(bgr)
     angle = _skew(grey < INK)
     if abs(angle) >= 0.05:
         grey = _rotate(grey, angle)
+        pen = _rotate(pen.astype(np.uint8), angle, fill=0).astype(bool)
     ink = _without_specks(grey < INK)
     lines = _ruling(_local_ink(grey))
-    return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share)
+    return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen)
+
+
+def _pen(bgr: np.ndarray) -> np.ndarray:
+    """Blue or blue-black ink: a ballpoint's hand on the printed page (a correction, a tick, a signature)."""
+    b, g, r = (bgr[:, :, i].astype(np.int16) for i in range(3))
+    return (b - r > _PEN_BLUE) & (b - g > _PEN_BLUE // 3) & (b < 220)
+
+
+def _dotty(ink: np.ndarray) -> bool:
+    """Ink made of many tiny blots: a halftone screen's dots, a fax's specks and broken strokes."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    tiny = int((stats[1:count, cv2.CC_STAT_AREA] <= _DOT).sum())
+    return tiny > _DOTTY * max(1, int(ink.sum()))
 
 
 def _local_ink(grey: np.ndarray) -> np.ndarray:

@@ -27,10 +27,13 @@ DPI = 200
 _INSET = 4  # pixels kept off a cell's ruling lines
 _PAD = 6  # white pixels round a crop for the recogniser
 _LOOSE_MIN_CONF = 0.5  # text outside tables read below this is a scribble or a stamp's remains
+_SPECK_CHARS, _SPECK_SURE = 2, 0.8  # loose text this short, read less surely, is a mark, not text
 _TALL = 2.2  # a line this many times the usual height is no single text line
 _LINE_PT = 11  # height of a line of body text (五号 10.5 pt), in points
 _MAX_PIXELS = 40_000_000  # a page larger than A4 at 200 dpi (3.7 MP) is rendered at a lower dpi
 _MIN_SIDE = 100  # pixels: a page narrower or lower than this holds nothing to read
+_PEN_CONF = 0.3  # what every word of a cell written on by hand counts as (a doubt)
+_PEN_MIN = 40  # pixels of ballpoint ink in a cell that make it written on (a stray dot has a few)
 _SHEET_INCHES = 11.0  # a photographed sheet's longer side is read as long as a Letter page's (A4: 11.7 in)
 
 
@@ -40,12 +43,32 @@ def read_scanned_page(page, number: int, height: float, guard: PageGuard) -> Pag
     scale = min(DPI / 72, math.sqrt(_MAX_PIXELS / max(1.0, width * height)))
     if min(width, height) * scale < _MIN_SIDE:
         return PageContent(number, height, [], [], [], 0, 0)  # a sliver: nothing to read
+    image = _render(page, scale, number, guard)
+    finer = _native_scale(page, width * height)
+    if finer > scale * 1.2 and find_sheet(image) is not None:  # a photo: the sheet is a part of the picture,
+        image, scale = _render(page, finer, number, guard), finer  # looked at in the camera's own pixels
+    return read_image(image, scale, number, height, guard)
+
+
+def _render(page, scale: float, number: int, guard: PageGuard) -> np.ndarray:
     try:
         bitmap = page.render(scale=scale)
     except pdfium.PdfiumError:
         raise UnreadableInput(guard.name, "corrupt", f"PDF第{number}页的图像已损坏，无法读取，请重新扫描",
                               f"the image of page {number} is broken; scan it again") from None
-    return read_image(np.ascontiguousarray(bitmap.to_numpy()[:, :, :3]), scale, number, height, guard)
+    return np.ascontiguousarray(bitmap.to_numpy()[:, :, :3])
+
+
+def _native_scale(page, points: float) -> float:
+    """Pixels a point of the page's largest image holds (0 without one), kept under ``_MAX_PIXELS``."""
+    import pypdfium2.raw as raw
+
+    best = 0.0
+    for image in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, _, right, _ = image.get_bounds()
+        if right > left:
+            best = max(best, image.get_px_size()[0] / (right - left))
+    return min(best, math.sqrt(_MAX_PIXELS / max(1.0, points)))
 
 
 def read_image(image: np.ndarray, scale: float, number: int, height: float, guard: PageGuard) -> PageContent:
@@ -72,6 +95,7 @@ def read_image(image: np.ndarray, scale: float, number: int, height: float, guar
             if not holds_another(cell, table.cells):
                 boxes.append(_inset(cell, scale))
     line = round(DPI * _LINE_PT / 72)
+    written = [box for box in boxes if _written_on(prepared.pen, box)]
     pieces = [p for box in boxes for p in text_pieces(prepared.ink, box, line, split=False)]
     loose_ink = prepared.ink.copy()
     for table in tables:
@@ -80,9 +104,23 @@ def read_image(image: np.ndarray, scale: float, number: int, height: float, guar
     h, w = loose_ink.shape
     loose = text_pieces(loose_ink, (0, 0, w, h), line)
     words = _read(prepared, pieces, scale, min_conf=0.0)
+    for word in words:
+        if any(_inside(word, box, scale) for box in written):
+            word["conf"], word["pen"] = min(word["conf"], _PEN_CONF), True
     words += _read_loose(prepared, loose, scale)
     chars = sum(len(word["text"]) for word in words)
     return PageContent(number, height, words, tables, rules, chars, 0)
+
+
+def _written_on(pen: np.ndarray, box: tuple[int, int, int, int]) -> bool:
+    """A cell holds a hand's ballpoint ink: a figure struck through and written again, a tick, a remark."""
+    x0, top, x1, bottom = box
+    return int(pen[top:bottom, x0:x1].sum()) >= _PEN_MIN
+
+
+def _inside(word: dict, box: tuple[int, int, int, int], scale: float) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2 * scale, (word["top"] + word["bottom"]) / 2 * scale
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
 def _sample_lines(prepared: Prepared) -> list[np.ndarray]:
@@ -109,7 +147,8 @@ def _read_loose(prepared: Prepared, pieces: list[Piece], scale: float) -> list[d
         return []
     usual = float(np.median([p.bottom - p.top for p in pieces]))
     lines = [p for p in pieces if p.bottom - p.top <= _TALL * usual]
-    words = _read(prepared, lines, scale, min_conf=_LOOSE_MIN_CONF)
+    words = [w for w in _read(prepared, lines, scale, min_conf=_LOOSE_MIN_CONF)
+             if len(w["text"]) > _SPECK_CHARS or w["conf"] >= _SPECK_SURE]  # a speck or a tick read as "了"
     for p in pieces:
         if p.bottom - p.top > _TALL * usual:
             crop = prepared.grey[p.top:p.bottom, p.x0:p.x1]

@@ -15,36 +15,50 @@ import numpy as np
 
 _WORK = 800  # pixels: the longer side the picture is looked at for the sheet
 _MIN_SHARE, _MAX_SHARE = 0.3, 0.97  # of the picture the sheet covers: less is no sheet, more is a scan
-_DESK = 0.02  # share of the picture's side that must lie outside the sheet somewhere for it to be a photo
+_DESK = 0.02  # share of the picture that must lie outside the sheet for it to be a photo
+_DARKER = 0.8  # what lies round a photographed sheet is darker than its paper by this factor (a desk)
 _PAPER = 31  # pixels (at the picture's scale /4): wider than any stroke of print, so closing leaves paper
+_EDGE = 0.01  # of the sheet's longer side: its margin left off the flattened page, edge and all
 _UNEVEN = 40  # grey levels between the page's brighter and darker paper (5th to 95th percentile): uneven light
 
 
 def find_sheet(bgr: np.ndarray) -> np.ndarray | None:
     """The sheet's four corners (top-left, top-right, bottom-right, bottom-left, in pixels) when the picture
-    is a photo of a page on something darker, else None (a scan is the page itself)."""
+    is a photo of a page on a desk, else None (a scan is the page itself). The sheet's outline is the
+    outer edge of everything the edge detector finds: paper meets desk in a sharp edge even where a
+    shadow darkens both, which a threshold on brightness would cut off."""
     h, w = bgr.shape[:2]
     factor = _WORK / max(h, w)
     small = cv2.resize(cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY), None, fx=factor, fy=factor,
                        interpolation=cv2.INTER_AREA)
-    small = cv2.GaussianBlur(small, (5, 5), 0)
-    _, bright = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))  # print inside the sheet
-    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    edges = cv2.Canny(cv2.GaussianBlur(small, (5, 5), 0), 20, 60)
+    edges = cv2.dilate(edges, np.ones((3, 3), np.uint8))
+    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
         return None
-    outline = max(contours, key=cv2.contourArea)
+    outline = cv2.convexHull(max(contours, key=lambda c: cv2.contourArea(cv2.convexHull(c))))
     area = cv2.contourArea(outline) / (small.shape[0] * small.shape[1])
     if not _MIN_SHARE <= area <= _MAX_SHARE:
         return None
-    corners = cv2.approxPolyDP(cv2.convexHull(outline), 0.02 * cv2.arcLength(outline, True), True)
-    if len(corners) != 4:
+    corners = next((c for share in (0.01, 0.02, 0.03, 0.05, 0.08)
+                    if len(c := cv2.approxPolyDP(outline, share * cv2.arcLength(outline, True), True)) == 4), None)
+    if corners is None:
         return None
-    points = _ordered(corners.reshape(4, 2).astype(np.float32) / factor)
-    margin = _DESK * max(h, w)
-    x, y = points[:, 0], points[:, 1]
-    inside = (x > margin) & (x < w - margin) & (y > margin) & (y < h - margin)
-    return points if inside.sum() >= 2 else None  # desk showing beyond at least two corners
+    if not _on_a_desk(small, corners.reshape(4, 2)):
+        return None
+    return _ordered(corners.reshape(4, 2).astype(np.float32) / factor)
+
+
+def _on_a_desk(small: np.ndarray, corners: np.ndarray) -> bool:
+    """What lies round the outline is no paper: darker than the paper within it (a table's outline on a
+    scanned page has white paper round it too)."""
+    inside = np.zeros(small.shape, np.uint8)
+    cv2.fillConvexPoly(inside, corners.astype(np.int32), 1)
+    outside = small[inside == 0]
+    if outside.size < _DESK * small.size:
+        return False
+    paper = float(np.percentile(small[inside == 1], 90))
+    return float(np.median(outside)) < _DARKER * paper
 
 
 def _ordered(points: np.ndarray) -> np.ndarray:
@@ -61,7 +75,9 @@ def flattened(bgr: np.ndarray, corners: np.ndarray, long_side: int) -> np.ndarra
     across, down = (top + bottom) / 2, (left + right) / 2
     scale = long_side / max(1.0, across, down)
     width, height = max(1, round(across * scale)), max(1, round(down * scale))
-    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], dtype=np.float32)
+    m = _EDGE * long_side  # the sheet's own edge (a dark line against the desk) is left outside
+    target = np.array([[-m, -m], [width - 1 + m, -m], [width - 1 + m, height - 1 + m], [-m, height - 1 + m]],
+                      dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(corners, target)
     return cv2.warpPerspective(bgr, matrix, (width, height), flags=cv2.INTER_AREA, borderValue=(255, 255, 255))
 

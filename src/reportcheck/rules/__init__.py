@@ -94,7 +94,9 @@ def _as_scanned(issue: Issue) -> Issue:
 def sure_view(report: Report) -> Report:
     """The report with every figure read in doubt taken out (the doubt itself is a D finding)."""
     doubtful = [ind for ind in report.indicators if ind.doubts]
-    lists = [_sure_list(t) for t in report.lists if not _all_in_doubt(t)]
+    # A scan's list read with no entry at all (its heading or rules misread) is not known to be empty.
+    lists = [_sure_list(t) for t in report.lists
+             if not _all_in_doubt(t) and (t.rows or not report.scanned_pages)]
     if len(lists) != len(report.lists) or any(t is not s for t, s in zip(lists, report.lists, strict=False)):
         report = replace(report, lists=lists)
     if not doubtful:
