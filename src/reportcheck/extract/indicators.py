@@ -398,14 +398,18 @@ def optional_unreadable(spec: IndicatorTableSpec, issues: list[Issue], category:
             for i in issues]
 
 
-def _misread_label(spec: IndicatorTableSpec, cell: Cell, label: str) -> str | None:
+def _misread_label(spec: IndicatorTableSpec, cells: list[Cell], label: str) -> str | None:
     """Why a scan's unknown row is the reading's, not the applicant's: its label read unsurely, only a
-    figure where the label should be (the label cell not read), or two of the table's labels in one cell
-    (the rule between two rows not found)."""
+    figure where the label should be (the label cell not read), two of the table's labels in one cell
+    (the rule between two rows not found), or no figure at all (a list's header row whose title was
+    misread, so the list was never entered)."""
+    cell = cells[0]
     if not scanned(cell):
         return None
     if _FIGURE_ONLY.fullmatch(label):
         return "只读出了数值，未读出指标名称"
+    if not any(ch.isdigit() for c in cells[1:] for ch in c.text):
+        return "该行没有数值，可能是名单的表头（名单标题未能识别）"
     key = label_key(label)
     if sum(1 for row in spec.rows if label_key(row.label) in key) >= 2:
         return "含两个指标名称，可能是相邻两行连在了一起"
@@ -421,7 +425,7 @@ def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issu
             continue
         written = _ENUMERATOR.sub("", "".join(cells[0].text.split()))
         label = _TRAILING_PARENS.sub("", written) or written
-        why = _misread_label(spec, cells[0], label)
+        why = _misread_label(spec, cells, label)
         if why is not None:
             issues.append(cat.OCR_UNSURE.issue(section=spec.id, field=spec.title, location=cell_loc(cells[0]),
                                                what=f"“{spec.title}”中一行的指标名称", raw=label,
