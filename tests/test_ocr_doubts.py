@@ -170,3 +170,25 @@ def test_a_scans_figure_far_out_of_scale_with_the_other_year_is_a_doubt(tmp_path
     assert not [i for i in issues if i.field == "企业数量" and i.severity != "info"]
     [said] = [i for i in issues if i.code == "D004" and i.field == "企业数量"]
     assert "412455" in said.message and "455的906倍" in said.message
+
+
+def test_a_scans_growth_that_fits_only_with_the_other_sign_is_a_doubt(tmp_path: Path) -> None:
+    """进口额 falls (a growth of -x) and the OCR of a dark copy lost the thin minus sign: in Word
+    a growth written without its sign is AR001; read from a scan, a doubt saying the sign may be lost."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith("进口额"))
+    v0, v1 = (float(row.cells[i].text) for i in (-3, -2))
+    computed = (v0 / v1 - 1) * 100  # the two years swapped: the cluster shrank
+    for i, text in ((-3, row.cells[-2].text), (-2, row.cells[-3].text), (-1, f"{abs(computed):.1f}")):
+        row.cells[i].paragraphs[0].runs[0].text = text
+        for run in row.cells[i].paragraphs[0].runs[1:]:
+            run.text = ""
+    path = tmp_path / "sign_lost.docx"
+    document.save(str(path))
+    assert any(i.code == "AR001" and i.field == "进口额" for i in run_rules(report_of(path)))
+    issues = run_rules(_read_as_scanned(path, ""))
+    assert not [i for i in issues if i.field == "进口额" and i.severity != "info"]
+    [said] = [i for i in issues if i.code == "D004" and i.field == "进口额"]
+    assert "负号可能未识别" in said.message and f"{computed:.1f}%" in said.message

@@ -25,6 +25,7 @@ _UNIT_LINE = re.compile(r"^\(?(?:计量)?单位[:：]?(.+?)\)?$")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473])")
 _TRAILING_PARENS = re.compile(r"(?:[(（][^()（）]*[)）])+$")
 _FIGURE_ONLY = re.compile(r"[-+]?[\d.,%]+")  # a "label" that is only a figure
+_SIGN_SLACK = 0.6  # percentage points a growth read without its sign may differ from the years' (rounding)
 
 
 _OUT_OF_SCALE = 50  # a year's figure this many times the other's is no growth a report shows: a misreading
@@ -248,6 +249,9 @@ class IndicatorReader:
                 target = "cluster_values" if role.part == "cluster" else "values"
                 self._put(ind, role.year, cell, row, _unit(written_unit, role, row, self._fallback_unit), pages, target)
         self._implausible(ind, {slot[1]: c for slot, c in seen.items() if slot[0] == "year" and slot[2] != "cluster"})
+        growth = next((c for slot, c in seen.items() if slot[0] == "growth"), None)
+        if growth is not None:
+            self._sign_lost(ind, growth)
 
     def _implausible(self, ind: Indicator, cells: dict[str | None, Cell]) -> None:
         """A scan's year whose figure is far out of scale with the other year's (30133612 against 3612: two
@@ -264,6 +268,24 @@ class IndicatorReader:
             section=self.spec.id, field=ind.label, location=cell_loc(cells[high_year]),
             what=f"“{ind.label}”{high_year}年", raw=f"{high:g}",
             why=f"是{low_year}年{low:g}的{high / low:.0f}倍，可能是相邻两格连在一起或多读了数字"))
+
+    def _sign_lost(self, ind: Indicator, cell: Cell) -> None:
+        """A scan's growth that fits the two years only with the other sign (-3.2 read as 3.2 on a dark
+        copy: a minus sign is a short thin stroke) is a doubt, not a wrong growth."""
+        years = sorted(y for y, v in ind.values.items() if v is not None and y not in ind.doubts)
+        g = ind.growth_pct
+        if not scanned(cell) or g is None or ind.growth_in_points or "growth" in ind.doubts or len(years) != 2:
+            return
+        v0, v1 = ind.values[years[0]], ind.values[years[1]]
+        if not v0 or v0 < 0 or v1 is None:
+            return
+        computed = (v1 / v0 - 1) * 100
+        if computed * g >= 0 or abs(computed + g) > max(_SIGN_SLACK, _SIGN_SLACK * abs(g) / 10):
+            return
+        ind.doubts["growth"] = "扫描件增幅的正负号可能未识别"
+        self.issues.append(cat.OCR_UNSURE.issue(
+            section=self.spec.id, field=ind.label, location=cell_loc(cell), what=f"“{ind.label}”增幅",
+            raw=cell.text.strip(), why=f"按两年数值应为{computed:.1f}%，只差正负号，负号可能未识别"))
 
     def _conflict(self, ind: Indicator, role: Column, first: Cell, second: Cell) -> None:
         """Two cells of one row claim the same figure: neither is trusted."""
