@@ -34,6 +34,13 @@ _PEN_BLUE = 30  # how much bluer than red a pixel of ballpoint ink is (blue-blac
 _DOT, _DOTTY = 6, 0.003  # pixels of a tiny blot; tiny blots per pixel of ink past which a page is dotty
 _DOT_BLUR = 0.8  # sigma (pixels) of the blur that joins a dotty page's dots
 _VALLEY = 0.15  # a row this empty, against the median row of a run, is a gap between two lines
+_DASH_GAP = 15  # pixels: the widest break a fax or a worn copy leaves in a line across
+_EDGE = 0.03  # share of the page's height: ink this near its top and bottom edges is on the glass, not the paper
+_STREAK = 0.6  # share of the page's height a line from edge to edge is drawn along
+_STREAK_WIDTH = 5  # pixels of ink across a streak's band in a row where nothing else is
+_DASH_THICK = 6  # pixels: the thickest line across a fax draws
+_DASH_FILL, _DASH_ALONE = 0.5, 0.4  # shares of a broken line's length: with ink; with ink and nothing beside it
+_DASH_FILL_CROWDED = 0.4  # share with ink of a run that carries on a rule where text presses on it
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,7 @@ class Prepared:
     angle: float  # degrees the page was turned by
     red_share: float  # share of the page painted white as seal ink
     pen: np.ndarray  # bool: blue ballpoint ink, where the page was written on by hand
+    broken: bool = False  # printed in dots or specks (a fax, a halftone copy): its characters are read less surely
 
 
 def prepare(bgr: np.ndarray) -> Prepared:
@@ -62,15 +70,18 @@ def prepare(bgr: np.ndarray) -> Prepared:
     stretched = _stretch(grey)
     # A page printed as dots (a halftone copy) or speckled (a fax): blurred a little first, so its strokes and
     # rules are whole again; a clean scan keeps its sharp thin rules.
-    grey = _stretch(cv2.GaussianBlur(grey, (0, 0), _DOT_BLUR)) if _dotty(stretched < INK) else stretched
+    dotty = _dotty(stretched < INK)
+    grey = _stretch(cv2.GaussianBlur(grey, (0, 0), _DOT_BLUR)) if dotty else stretched
     pen = _pen(bgr)
+    streaks = _streaks(_local_ink(grey))
     angle = _skew(grey < INK)
     if abs(angle) >= 0.05:
         grey = _rotate(grey, angle)
         pen = _rotate(pen.astype(np.uint8), angle, fill=0).astype(bool)
+        streaks = _rotate(streaks, angle, fill=0)
     ink = _without_specks(grey < INK)
-    lines = _ruling(_local_ink(grey))
-    return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen)
+    lines = _ruling(_local_ink(grey), streaks, broken=dotty)
+    return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen, broken=dotty)
 
 
 def _pen(bgr: np.ndarray) -> np.ndarray:
@@ -161,26 +172,114 @@ class _Lines:
     segments: list[Segment]
 
 
-def _ruling(ink: np.ndarray) -> _Lines:
-    """Ruling lines: ink that survives an opening with a kernel far longer than any character."""
+def _ruling(ink: np.ndarray, streaks: np.ndarray, broken: bool = False) -> _Lines:
+    """Ruling lines: ink that survives an opening with a kernel far longer than any character, apart from
+    the glass's ``streaks``. On a ``broken`` page (a fax, a halftone copy) lines across come in dashes, and
+    are looked for as such too."""
     h, w = ink.shape
     binary = ink.astype(np.uint8)
     # The kernels are a share of an A4 page, and never shorter than they are on one: a picture of a
     # table is far smaller than a page, and its characters' strokes are not lines.
     wide, tall = max(w // 25, _MIN_ACROSS), max(h // 60, _MIN_DOWN)
-    across = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (wide, 1)))
-    across = cv2.morphologyEx(across, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 1)))
-    down = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, tall)))
-    down = cv2.morphologyEx(down, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 9)))
-    horizontals = _joined(_segments(across, True), _GAP_ACROSS)
+    down = _opened(binary, 1, tall, close=9)
+    streak = _alone_in(streaks, binary)  # dirt on the glass: neither a rule nor text
+    binary &= ~streak
+    down &= ~streak
+    across = _opened(binary, wide, 1, close=9)
+    dashed, crowded = _dashed(binary, wide) if broken else (np.zeros_like(across), [])
+    horizontals = _joined(_segments(across | dashed, True), _GAP_ACROSS)
     long_down = 3 * tall
     verticals = [s for s in _joined(_segments(down, False), _GAP_DOWN)
                  if s.b - s.a >= long_down or _meets(s, horizontals)]
+    if broken:  # a run of dashes that crosses no line down is a row of characters' bottom strokes
+        solid = _segments(across, True)
+        horizontals = [s for s in horizontals if _crosses(s, verticals) or any(
+            abs(o.pos - s.pos) <= _MEET and o.a < s.b and s.a < o.b for o in solid)]
+        horizontals = _carried_on(horizontals, crowded)
+    horizontals = _reaching(horizontals, verticals)  # first: a line that lost its end is not a border there
     verticals += _one_row_lines(binary, horizontals, verticals)
     verticals += _borders(horizontals, verticals)
     segments = _joined(_reaching(horizontals, verticals), _GAP_ACROSS) + verticals
-    mask = cv2.dilate(across | down, np.ones((3, 3), np.uint8)).astype(bool)
+    mask = cv2.dilate(across | dashed | down, np.ones((3, 3), np.uint8)).astype(bool) | streak.astype(bool)
     return _Lines(mask, segments)
+
+
+def _opened(binary: np.ndarray, width: int, height: int, close: int) -> np.ndarray:
+    """What survives an opening with a ``width`` × ``height`` line, its breaks up to ``close`` long closed."""
+    lines = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (width, height)))
+    kernel = (close, 1) if width > height else (1, close)
+    return cv2.morphologyEx(lines, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+
+
+def _streaks(ink: np.ndarray) -> np.ndarray:
+    """Bands round lines down that run from the paper's top edge to its bottom edge: dirt on a scanner's or
+    a fax's glass draws them through everything on the page; a form's column lines stop at its tables'
+    borders. Looked for before the page is straightened, where they stand exactly upright."""
+    h = ink.shape[0]
+    edge = max(1, int(h * _EDGE))
+    near = cv2.dilate(ink.astype(np.uint8), np.ones((1, 3), np.uint8))  # within a pixel either side
+    whole, top, bottom = near.mean(axis=0), near[:edge].mean(axis=0), near[h - edge:].mean(axis=0)
+    columns = (whole >= _STREAK) & (top >= _STREAK / 2) & (bottom >= _STREAK / 2)
+    band = np.zeros_like(near)
+    band[:, columns] = 1
+    return cv2.dilate(band, np.ones((1, 7), np.uint8))
+
+
+def _alone_in(band: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    """The ink of a streak's band in the rows where it is the streak alone (a few pixels wide): taken from
+    the text too, where the recogniser reads it as a "1"; a character the streak crosses keeps its strokes."""
+    inside = (band > 0) & (ink > 0)
+    counts = np.zeros(ink.shape[0], int)
+    np.add.at(counts, np.nonzero(inside)[0], 1)
+    return (inside & (counts <= _STREAK_WIDTH)[:, None]).astype(np.uint8)
+
+
+def _crosses(across: Segment, verticals: list[Segment]) -> bool:
+    return any(across.a + _MEET < v.pos < across.b - _MEET and v.a - _MEET <= across.pos <= v.b + _MEET
+               for v in verticals)
+
+
+def _dashed(binary: np.ndarray, wide: int) -> tuple[np.ndarray, list[Segment]]:
+    """Lines across broken into dashes. Strokes down (and column lines) are set aside, what is left is
+    bridged over short breaks and opened with the long kernel; a run of it is a rule where it has ink
+    along most of its length and most of that ink stands alone, nothing just above or below it — a row of
+    characters bridged the same way has its other strokes there. Runs with the ink but crowded by text
+    (a rule between two rows of characters set close to it) are given apart, to be taken only where they
+    carry on a rule found."""
+    down = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, _DASH_THICK + 1)))
+    bridged = cv2.morphologyEx(binary & ~down, cv2.MORPH_CLOSE,
+                               cv2.getStructuringElement(cv2.MORPH_RECT, (_DASH_GAP, 1)))
+    candidates = cv2.morphologyEx(bridged, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (wide, 1)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(candidates, connectivity=8)
+    keep = np.zeros(count, bool)
+    crowded = []
+    for label in range(1, count):
+        x, y, w, h, _area = stats[label]
+        if h > _DASH_THICK:
+            continue
+        band = binary[y:y + h, x:x + w].any(axis=0)
+        above = binary[max(0, y - 4):max(0, y - 1), x:x + w].any(axis=0)
+        below = binary[y + h + 1:y + h + 4, x:x + w].any(axis=0)
+        keep[label] = band.mean() >= _DASH_FILL and (band & ~above & ~below).mean() >= _DASH_ALONE
+        if not keep[label] and band.mean() >= _DASH_FILL_CROWDED:
+            crowded.append(Segment(True, y + h / 2, float(x), float(x + w)))
+    return (keep[labels] & (candidates > 0)).astype(np.uint8), crowded
+
+
+def _carried_on(lines: list[Segment], crowded: list[Segment]) -> list[Segment]:
+    """Crowded runs of dashes that lie on a rule found and carry it on (the same height, a short break
+    between): the rule's stretch where text presses on it."""
+    out = list(lines)
+    grown = True
+    while grown and crowded:
+        grown = False
+        for c in list(crowded):
+            if any(abs(c.pos - s.pos) <= _MEET / 2 and c.a - s.b <= _GAP_ACROSS and s.a - c.b <= _GAP_ACROSS
+                   for s in out):
+                out.append(c)
+                crowded.remove(c)
+                grown = True
+    return _joined(out, _GAP_ACROSS)
 
 
 def _segments(mask: np.ndarray, horizontal: bool) -> list[Segment]:
