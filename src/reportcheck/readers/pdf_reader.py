@@ -12,7 +12,6 @@ its page and bounding box.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
@@ -27,8 +26,11 @@ _MARGIN = 0.08  # top and bottom share of the page where headers and footers liv
 _BODY = 0.06  # a table of horizontal rules may reach this close to the page's top and foot
 _PAGE_SHIFT = 12.0  # points a scanned page may lie across from the one before
 _SCAN_WIDTH = 0.05  # share by which a scanned or photographed table's width may differ from its first page's
-_SAME_HEADER = 85  # similarity (%) of two OCR readings of one repeated header row
+_SAME_HEADER = 85  # similarity (%) of two OCR readings of one repeated header row, or of one running head
+_HEAD_PIECE = 8  # characters: the shortest piece of a running head matched loosely
 # A page number between any dashes or marks ("— 3 —", "-3-", and OCR's "=3—").
+# A line a machine printed in the margin — a fax's or a copier's date, numbers and page — holds no Chinese.
+_MACHINE_STAMP = re.compile(r"^[^\u4e00-\u9fff]*(?:\d[^\u4e00-\u9fff]*){4}$")
 _PAGE_NUMBER = re.compile(r"^[^\w]*(?:第\s*)?\d+\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d+\s*页?)?[^\w]*$")
 
 
@@ -290,8 +292,9 @@ def _append_rows(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) 
         last, tail = table.rows[-1], rows.pop(0)
         for cell in last:
             extra = next((t.text for t in tail if t.col == cell.col and t.text and not t.continued), "")
-            if extra and not cell.continued:
-                cell.text = f"{cell.text}\n{extra}" if cell.text else extra
+            if extra:
+                origin = _origin(table.rows, cell) if cell.continued else cell
+                origin.text = f"{origin.text}\n{extra}" if origin.text else extra
     start = len(table.rows)
     for r, row in enumerate(rows, start=start):
         for cell in row:
@@ -299,23 +302,49 @@ def _append_rows(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) 
         table.rows.append(row)
 
 
+def _origin(rows: list[list[Cell]], cell: Cell) -> Cell:
+    """The cell a continued cell carries on: the nearest one above it in its column that is not."""
+    for row in reversed(rows):
+        for other in row:
+            if other.col == cell.col and not other.continued:
+                return other
+    return cell
+
+
 def _is_row_tail(last: list[Cell], first: list[Cell]) -> bool:
     """A row broken over the page: the next page's first row goes on only in some of its columns,
-    and every column it leaves empty was filled in the row before (a new row fills them all)."""
+    and every column it leaves empty was filled in the row before (a new row fills them all; a cell
+    spanning down into the row before fills its column there)."""
     filled = {c.col for c in first if c.text and not c.continued}
-    before = {c.col for c in last if c.text and not c.continued}
+    before = {c.col for c in last if c.text}
     cols = {c.col for c in first if not c.continued}
     return bool(filled) and filled <= before and bool((cols - filled) & before) and len(last) > 1
 
 
 def _repeated_furniture(pages: list[tuple[list[tuple[str, object]], float]]) -> set[str]:
-    """Texts standing in the header or footer band of at least half the pages (digits ignored)."""
-    counts: Counter[str] = Counter()
-    for blocks, height in pages:
-        seen = {re.sub(r"\d+", "#", item.text) for kind, item in blocks
-                if kind == "line" and _in_margin(item, height)}
-        counts.update(seen)
-    return {text for text, n in counts.items() if len(pages) > 1 and n >= max(2, len(pages) / 2)}
+    """Texts standing in the header or footer band of at least half the pages (digits ignored). On a scan
+    a running head is read a little otherwise on each page, or cut into pieces (a fax's header line, its
+    time and page number changing): a text also counts where another page's margin holds one much like it."""
+    margins = [{re.sub(r"\d+", "#", item.text) for kind, item in blocks
+                if kind == "line" and _in_margin(item, height)} for blocks, height in pages]
+    needed = max(2, len(pages) / 2)
+    out = set()
+    for i, texts in enumerate(margins):
+        for text in texts:
+            seen = 1 + sum(any(_alike(text, other) for other in others)
+                           for j, others in enumerate(margins) if j != i)
+            if len(pages) > 1 and seen >= needed:
+                out.add(text)
+    return out
+
+
+def _alike(one: str, other: str) -> bool:
+    """One running head's readings: the same text, or a long enough piece of one found, nearly, in the other."""
+    if one == other:
+        return True
+    from rapidfuzz import fuzz
+
+    return min(len(one), len(other)) >= _HEAD_PIECE and fuzz.partial_ratio(one, other) >= _SAME_HEADER
 
 
 def _in_margin(line: Line, height: float) -> bool:
@@ -325,4 +354,5 @@ def _in_margin(line: Line, height: float) -> bool:
 def _is_furniture(line: Line, height: float, repeated: set[str]) -> bool:
     if not _in_margin(line, height):
         return False
-    return bool(_PAGE_NUMBER.match(line.text)) or re.sub(r"\d+", "#", line.text) in repeated
+    return (bool(_PAGE_NUMBER.match(line.text)) or bool(_MACHINE_STAMP.match(line.text))
+            or re.sub(r"\d+", "#", line.text) in repeated)
