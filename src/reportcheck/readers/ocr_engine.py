@@ -9,17 +9,30 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
 from reportcheck.errors import OCR_INSTALL
 from reportcheck.readers.ocr_threads import ocr_threads
 
-__all__ = ["OCR_INSTALL", "OcrMissing", "available", "detect_and_recognise", "recognise"]
+__all__ = ["OCR_INSTALL", "ODD_CHAR", "ODD_CHAR_BROKEN", "OcrMissing", "Reading", "available",
+           "detect_and_recognise", "recognise"]
 # Crops recognised at once: one, so none is padded to a wider one's width (padding changed readings,
 # and batches were no faster here).
 _BATCH = 1
-_ODD_CHAR = 0.6  # a character read less surely than this makes the whole line as unsure
+ODD_CHAR = 0.6  # a character read less surely than this makes the whole line as unsure
+# and on a page printed in dots or specks (a fax, a halftone copy), where a misread character is often
+# read at 0.6–0.8 while the line's mean stays high
+ODD_CHAR_BROKEN = 0.85
+
+
+class Reading(NamedTuple):
+    """One line recognised: its text, how surely (see ``recognise``), and its characters' mean probability."""
+
+    text: str
+    conf: float
+    mean: float
 
 
 class OcrMissing(ImportError):
@@ -45,17 +58,17 @@ def available() -> bool:
     return True
 
 
-def recognise(crops: list[np.ndarray]) -> list[tuple[str, float]]:
+def recognise(crops: list[np.ndarray], odd: float = ODD_CHAR) -> list[Reading]:
     """Text and confidence of each single-line crop (grey or BGR), in order. The confidence is the
-    characters' mean probability, as RapidOCR gives it, unless one character is far less sure than
-    that (a hair read as "Y", a speck read as "."): then it is that character's."""
+    characters' mean probability, as RapidOCR gives it, unless one character is less sure than ``odd``
+    (a hair read as "Y", a speck read as "."): then it is that character's."""
     if not crops:
         return []
     rec = _engine().text_rec
     bgr = [c if c.ndim == 3 else np.repeat(c[:, :, None], 3, axis=2) for c in crops]
     ratios = [img.shape[1] / img.shape[0] for img in bgr]
     order = np.argsort(ratios)
-    out: list[tuple[str, float]] = [("", 0.0)] * len(bgr)
+    out = [Reading("", 0.0, 0.0)] * len(bgr)
     _, height, width = rec.rec_image_shape
     for start in range(0, len(order), _BATCH):
         batch = order[start:start + _BATCH]
@@ -63,18 +76,18 @@ def recognise(crops: list[np.ndarray]) -> list[tuple[str, float]]:
         tensor = np.stack([rec.resize_norm_img(bgr[i], widest) for i in batch]).astype(np.float32)
         preds = rec.session(tensor)[0]
         for i, pred in zip(batch, preds, strict=True):
-            out[i] = _decode(pred, rec.postprocess_op.character)
+            out[i] = _decode(pred, rec.postprocess_op.character, odd)
     return out
 
 
-def _decode(pred: np.ndarray, alphabet: list[str]) -> tuple[str, float]:
+def _decode(pred: np.ndarray, alphabet: list[str], odd: float) -> Reading:
     """CTC greedy decoding: the best class at each step, repeats and blanks (class 0) dropped."""
     best, prob = pred.argmax(axis=1), pred.max(axis=1)
     keep = (best != 0) & np.concatenate(([True], best[1:] != best[:-1]))
     if not keep.any():
-        return "", 0.0
-    least = float(prob[keep].min())
-    return "".join(alphabet[i] for i in best[keep]), least if least < _ODD_CHAR else float(prob[keep].mean())
+        return Reading("", 0.0, 0.0)
+    least, mean = float(prob[keep].min()), float(prob[keep].mean())
+    return Reading("".join(alphabet[i] for i in best[keep]), least if least < odd else mean, mean)
 
 
 def detect_and_recognise(image: np.ndarray) -> list[tuple[tuple[float, float, float, float], str, float]]:

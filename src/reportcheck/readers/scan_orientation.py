@@ -37,8 +37,8 @@ def upside_down(crops: list[np.ndarray]) -> bool:
     sample = [c for c in crops if c.shape[1] >= _MIN_WIDE * c.shape[0]][:_SAMPLE]
     if not sample:
         return False
-    upright = float(np.mean([conf for _, conf in ocr_engine.recognise(sample)]))
+    upright = float(np.mean([r.conf for r in ocr_engine.recognise(sample)]))
     if upright >= _SURE_UPRIGHT:
         return False
-    turned = float(np.mean([conf for _, conf in ocr_engine.recognise([np.rot90(c, 2) for c in sample])]))
+    turned = float(np.mean([r.conf for r in ocr_engine.recognise([np.rot90(c, 2) for c in sample])]))
     return turned > upright + 0.2

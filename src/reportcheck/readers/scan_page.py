@@ -164,23 +164,29 @@ def _read_loose(prepared: Prepared, pieces: list[Piece], scale: float) -> list[d
 def _read(prepared: Prepared, pieces: list[Piece], scale: float, min_conf: float) -> list[dict]:
     crops = [_padded(prepared.grey[p.top:p.bottom, p.x0:p.x1]) for p in pieces]
     out = []
-    for piece, (text, conf) in zip(pieces, ocr_engine.recognise(crops), strict=True):
-        text = _clean(text)
-        if text and conf >= min_conf:
-            out.append(_word(text, conf, piece, scale))
+    odd = ocr_engine.ODD_CHAR_BROKEN if prepared.broken else ocr_engine.ODD_CHAR
+    for piece, reading in zip(pieces, ocr_engine.recognise(crops, odd), strict=True):
+        text = _clean(reading.text)
+        if text and reading.mean >= min_conf:  # a line with one unsure character is kept, in doubt
+            out.append(_word(text, reading.conf, piece, scale))
         elif not text and not min_conf:  # ink in a cell the recogniser read as nothing: not a blank
             out.append(_word("?", 0.0, piece, scale))
     return out
 
 
 _DOT_IN_NUMBER = re.compile(r"(?<=\d)[·•](?=\d)")
-_STRAY_DOT = re.compile(r"[·•]|(?<=[\u4e00-\u9fff])[.,](?=[\u4e00-\u9fff]|$)")
+_STRAY_DOT = re.compile(r"[·•]|(?<=[\u4e00-\u9fff])[.,:;](?=[\u4e00-\u9fff]|$)|^[.,](?=\d{4}\s*年)"
+                        r"|(?<=\d)[.,](?=[年月日])")
+# A bar beside a Chinese character is a ruling line's stub the crop caught, not text.
+_RULE_STUB = re.compile(r"(?<=[\u4e00-\u9fff])\s*\||\|\s*(?=[\u4e00-\u9fff])")
 
 
 def _clean(text: str) -> str:
-    """A middle dot between digits is a decimal point; elsewhere, like a half-width point or comma
-    after a Chinese character (print would have 。or ，), it is dust the recogniser read."""
-    return _STRAY_DOT.sub("", _DOT_IN_NUMBER.sub(".", text)).strip()
+    """A middle dot between digits is a decimal point; elsewhere, like a half-width point, comma or colon
+    after a Chinese character (print would have 。，：), a point before a year or between a date's figure
+    and its 年/月/日 (2022年1.月), it is dust the recogniser read; so is a bar beside a Chinese character
+    (a ruling line's stub). A point before another character (12.亿) may be a lost digit's: it stays."""
+    return _RULE_STUB.sub("", _STRAY_DOT.sub("", _DOT_IN_NUMBER.sub(".", text))).strip()
 
 
 def _padded(crop: np.ndarray) -> np.ndarray:
