@@ -192,3 +192,42 @@ def test_a_scans_growth_that_fits_only_with_the_other_sign_is_a_doubt(tmp_path: 
     assert not [i for i in issues if i.field == "进口额" and i.severity != "info"]
     [said] = [i for i in issues if i.code == "D004" and i.field == "进口额"]
     assert "负号可能未识别" in said.message and f"{computed:.1f}%" in said.message
+
+
+def test_a_scans_figure_that_lost_its_decimal_point_is_a_doubt_not_a_wrong_growth(tmp_path: Path) -> None:
+    """进口额's later year with its point lost (12.6 → 126, a point is a speck the recogniser may drop): in
+    Word the growth no longer fits and is AR001; read from a scan, that year is a doubt naming the point,
+    and no finding rests on it."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith("进口额"))
+    later = row.cells[-2].paragraphs[0]
+    assert "." in later.text
+    later.runs[0].text = later.text.replace(".", "")
+    for run in later.runs[1:]:
+        run.text = ""
+    path = tmp_path / "point_lost.docx"
+    document.save(str(path))
+    assert any(i.code == "AR001" and i.field == "进口额" for i in run_rules(report_of(path)))
+    issues = run_rules(_read_as_scanned(path, ""))
+    assert not [i for i in issues if i.field == "进口额" and i.severity != "info"]
+    [said] = [i for i in issues if i.code == "D004" and i.field == "进口额"]
+    assert "小数点" in said.message and later.text in said.message
+
+
+def test_a_scans_list_entry_that_is_none_of_its_columns_values_is_a_doubt(tmp_path: Path) -> None:
+    """级别 holds 国家级 or 省级 (the template says so); a scan's 级别 read as "级" (a character dropped on a
+    fax) is a doubt naming the values, while in Word it is taken as written."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text.strip() == "省级")
+    cell.paragraphs[0].runs[0].text = "级"
+    for run in cell.paragraphs[0].runs[1:]:
+        run.text = ""
+    path = tmp_path / "level.docx"
+    document.save(str(path))
+    assert not [i for i in report_of(path).extraction_issues if "国家级、省级" in i.message]
+    said = [i for i in _read_as_scanned(path, "").extraction_issues if i.code == "D004" and "国家级、省级" in i.message]
+    assert len(said) == 1 and "“级”" in said[0].message

@@ -24,17 +24,18 @@ from variants.scans import TRANSFORMS, make_scan_variant
 # transform -> (sample it is made from, share of the Word file's figures it must read right)
 CASES = {
     "photo": ("final_advanced_merged_clean", 0.98),
-    "rotated": ("prelim_advanced_merged_defects", 0.97),
-    "seal_over_table": ("prelim_sme_merged_messy", 0.93),
+    "rotated": ("prelim_advanced_merged_defects", 0.98),
+    "seal_over_table": ("prelim_sme_merged_messy", 0.97),
     "dark_copy": ("final_advanced_merged_clean", 0.98),
-    "handwritten_correction": ("prelim_advanced_split_defects", 0.97),
-    "halftone": ("final_advanced_merged_clean", 0.92),
+    "handwritten_correction": ("prelim_advanced_split_defects", 0.98),
+    "halftone": ("final_advanced_merged_clean", 0.98),
+    # A standard-resolution fax of the messiest sample: read fail-safe, but not yet fully (see the xfail below).
+    "fax": ("final_sme_split_messy", 0.6),
 }
-NOT_YET = {"fax": "final_sme_split_messy"}  # issue 20, open: a fax's broken rules run its tables together
 
 
 def test_every_transform_is_measured() -> None:
-    assert set(CASES) | set(NOT_YET) == set(TRANSFORMS)
+    assert set(CASES) == set(TRANSFORMS)
 
 
 @pytest.fixture(scope="module")
@@ -113,12 +114,11 @@ def test_a_figure_struck_through_and_written_again_by_hand_is_a_doubt_saying_so(
 
 
 @NEEDS_OCR
-@pytest.mark.xfail(strict=True, reason="issue 20 open: a fax's broken rules run table rows together")
-@pytest.mark.parametrize("transform", list(NOT_YET))
-def test_a_fax_reads_right_or_in_doubt(transform: str, variants: dict) -> None:
-    _, read, word = _variant(variants, transform, NOT_YET[transform])
-    right, undoubted = _measure(word, read)
-    assert not undoubted and right >= 0.9 and not _findings_beyond(word, read)
+@pytest.mark.xfail(strict=True, reason="issue 20 open: a 98-dpi fax's characters and lost rules are read in doubt")
+def test_a_fax_reads_as_much_as_a_scan(variants: dict) -> None:
+    _, read, word = _variant(variants, "fax", CASES["fax"][0])
+    right, _ = _measure(word, read)
+    assert right >= 0.9
 
 
 def test_the_same_seed_gives_the_same_bytes(tmp_path: Path) -> None:
@@ -126,3 +126,18 @@ def test_the_same_seed_gives_the_same_bytes(tmp_path: Path) -> None:
     one = make_scan_variant(source, "seal_over_table", tmp_path / "a.pdf").path.read_bytes()
     two = make_scan_variant(source, "seal_over_table", tmp_path / "b.pdf").path.read_bytes()
     assert one == two
+
+
+@NEEDS_OCR
+def test_a_page_read_badly_is_said_once_with_what_to_do(variants: dict) -> None:
+    """A fax page of which many entries are read unsurely is one D009 naming the page and how to do
+    better, not a doubt per cell; its entries stay in doubt."""
+    _, read, _ = _variant(variants, "fax", CASES["fax"][0])
+    pages = [i for i in read.extraction_issues if i.code == "D009"]
+    assert pages
+    assert len({i.location.page for i in pages if i.location}) == len(pages)
+    for issue in pages:
+        assert issue.location is not None
+        assert f"第{issue.location.page}页" in issue.message and "300dpi" in issue.message
+        assert not [i for i in read.extraction_issues if i.code == "D004" and i.location is not None
+                    and i.location.page == issue.location.page and "手写" not in i.message]

@@ -137,8 +137,15 @@ BRACKETED_FIGURE = IssueType(
     "{what}写作“{raw}”：括号中的数字可能是负数，也可能是补充说明，无法确认，未参与核对。请直接填写数字（负数写“-”号）。",
     description="读取存疑：数值单独写在括号里，会计写法是负数，表格里也常是补充说明，不作判定。")
 
+PAGE_UNSURE = IssueType(
+    "D009", "doubt.page-unsure", "warning",
+    "扫描件第{page}页识别质量差：有{count}处数字或条目识别没有把握（如{examples}），均未参与核对。"
+    "请重新扫描该页（300dpi、纸张平整、无阴影）或提交.docx文件，或对照原件逐项核实。",
+    description="读取存疑：一页上有许多内容识别没有把握时，只报一次这一页（传真件、模糊的复印件），不逐格列出。")
+
 DOUBT_TYPES: tuple[IssueType, ...] = (COLUMN_UNMAPPED, COLUMN_CONFLICT, LABEL_UNCERTAIN, OCR_UNSURE,
-                                      READ_OTHERWISE, TABLE_DISAGREES, COLUMN_NOT_FIGURES, BRACKETED_FIGURE)
+                                      READ_OTHERWISE, TABLE_DISAGREES, COLUMN_NOT_FIGURES, BRACKETED_FIGURE,
+                                      PAGE_UNSURE)
 
 EXTRACTION_DOC = "读取报告时发现的问题（提取阶段），与规则一样可用 --select/--ignore/--severity 调整。"
 

@@ -47,7 +47,10 @@ def doubtful(report: Report) -> set[str]:
         out.update(f"{stem}.{c}" for c in columns if "row" in ind.doubts or c in ind.doubts)
     for table in report.lists:
         for i, row in enumerate(table.rows):
-            out.update(f"list.{table.id}.{i}.{k}" for k in row.doubts)
+            keys = row.doubts
+            if "row" in row.doubts:  # the whole entry: every figure of it
+                keys = [*row.values, *(f"{k}:{y}" for k, years in row.by_year.items() for y in years)]
+            out.update(f"list.{table.id}.{i}.{k}" for k in keys)
     out.update(f"basic.{k}" for k in report.basic.doubts)
     return out
 

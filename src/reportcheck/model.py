@@ -142,6 +142,16 @@ class ListRow:
     doubts: dict[str, str] = dataclasses.field(default_factory=dict)
     """columns read with doubt (a scan's unsure OCR), and why; rules do not rest a finding on them"""
 
+    @property
+    def run_together(self) -> bool:
+        """Read from a scan whose lines between rows were lost or added: the entry may be several, or half
+        of one, so a count of the list's entries is not sure either."""
+        return any(RUN_TOGETHER in why for why in self.doubts.values())
+
+
+# Why a scan's entry is in doubt when its cells span rows: the doubts' text, and what counts rest on.
+RUN_TOGETHER = "单元格跨了多行，可能是行间的表格线未能识别、相邻两行连在了一起"
+
 
 @dataclass(slots=True, kw_only=True)
 class ListTable:

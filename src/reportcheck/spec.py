@@ -60,6 +60,7 @@ class ColumnSpec:
     unit: str | None = None
     per_year: bool = False
     aliases: list[str] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)  # what the column holds (国家级, 省级): on a scan, else a doubt
 
 
 @_spec

@@ -28,6 +28,8 @@ _FIGURE_ONLY = re.compile(r"[-+]?[\d.,%]+")  # a "label" that is only a figure
 _SIGN_SLACK = 0.6  # percentage points a growth read without its sign may differ from the years' (rounding)
 
 
+_SHIFTS = (0.1, 10.0, 0.01, 100.0)  # a decimal point lost or gained moves a figure by these
+_POINT_SLACK = 0.6  # percentage points between a growth and the years' once a point is put back (rounding)
 _OUT_OF_SCALE = 50  # a year's figure this many times the other's is no growth a report shows: a misreading
 
 
@@ -248,10 +250,12 @@ class IndicatorReader:
                     continue
                 target = "cluster_values" if role.part == "cluster" else "values"
                 self._put(ind, role.year, cell, row, _unit(written_unit, role, row, self._fallback_unit), pages, target)
-        self._implausible(ind, {slot[1]: c for slot, c in seen.items() if slot[0] == "year" and slot[2] != "cluster"})
+        years = {slot[1]: c for slot, c in seen.items() if slot[0] == "year" and slot[2] != "cluster"}
+        self._implausible(ind, years)
         growth = next((c for slot, c in seen.items() if slot[0] == "growth"), None)
         if growth is not None:
             self._sign_lost(ind, growth)
+            self._point_lost(ind, growth, years)
 
     def _implausible(self, ind: Indicator, cells: dict[str | None, Cell]) -> None:
         """A scan's year whose figure is far out of scale with the other year's (30133612 against 3612: two
@@ -286,6 +290,29 @@ class IndicatorReader:
         self.issues.append(cat.OCR_UNSURE.issue(
             section=self.spec.id, field=ind.label, location=cell_loc(cell), what=f"“{ind.label}”增幅",
             raw=cell.text.strip(), why=f"按两年数值应为{computed:.1f}%，只差正负号，负号可能未识别"))
+
+    def _point_lost(self, ind: Indicator, growth: Cell, cells: dict[str | None, Cell]) -> None:
+        """A scan's figure whose decimal point was lost or gained (236.1 read as 2361: a point is a speck
+        the recogniser may drop, a speck may be read as one) — the growth fits the years only with one of
+        the three figures moved by a power of ten — is a doubt naming the figure the growth points at."""
+        years = sorted(y for y, v in ind.values.items() if v is not None and y not in ind.doubts)
+        g = ind.growth_pct
+        if g is None or ind.growth_in_points or "growth" in ind.doubts or len(years) != 2:
+            return
+        v0, v1 = ind.values[years[0]], ind.values[years[1]]
+        if not v0 or not v1 or v0 < 0 or v1 < 0 or _fits(v0, v1, g):
+            return
+        for factor in _SHIFTS:
+            for key, cell, fits in ((years[1], cells.get(years[1]), _fits(v0, v1 * factor, g)),
+                                    (years[0], cells.get(years[0]), _fits(v0 * factor, v1, g)),
+                                    ("growth", growth, _fits(v0, v1, g * factor))):
+                if fits and cell is not None and scanned(cell):
+                    what = "增幅" if key == "growth" else f"{key}年"
+                    ind.doubts[key] = "扫描件数字的小数点可能识别有误"
+                    self.issues.append(cat.OCR_UNSURE.issue(
+                        section=self.spec.id, field=ind.label, location=cell_loc(cell), what=f"“{ind.label}”{what}",
+                        raw=cell.text.strip(), why="与同行其他数字对照，小数点可能漏识别或多识别了"))
+                    return
 
     def _conflict(self, ind: Indicator, role: Column, first: Cell, second: Cell) -> None:
         """Two cells of one row claim the same figure: neither is trusted."""
@@ -456,3 +483,8 @@ def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issu
         issues.append(cat.ROW_UNKNOWN.issue(section=spec.id, field=label, location=cell_loc(cells[0]),
                                             label=label))
     return issues
+
+
+def _fits(v0: float, v1: float, growth: float) -> bool:
+    """The growth (%) is the two years' within rounding."""
+    return abs((v1 / v0 - 1) * 100 - growth) <= max(_POINT_SLACK, abs(growth) * 0.02)

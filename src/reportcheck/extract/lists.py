@@ -12,14 +12,13 @@ from reportcheck.extract.lines import Line, cell_loc
 from reportcheck.extract.ocr import scanned, unsure
 from reportcheck.extract.reading import ReadingLog
 from reportcheck.layout import Cell
-from reportcheck.model import Issue, ListRow, ListTable
+from reportcheck.model import RUN_TOGETHER, Issue, ListRow, ListTable
 from reportcheck.normalize.numbers import parse_value
 from reportcheck.normalize.text import label_key
-from reportcheck.spec import ListTableSpec
+from reportcheck.spec import ColumnSpec, ListTableSpec
 
 WHOLE_ROW = "row"  # a doubt key: the whole row (not one of its columns) is in doubt
 _PAST_TEMPLATE = 1.5  # a scan's list this many times its template's length was not read as written
-_RUN_TOGETHER = "单元格跨了多行，可能是行间的表格线未能识别、相邻两行连在了一起"  # a list's entry spans no rows
 _OPEN_LIST = 20  # the length taken for a list the template sets none for (10 projects "or so", platforms):
 # a scan's such list past 30 entries took in what followed it (a fax's lost rules: 51 "projects")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|合\s*计)")
@@ -63,6 +62,8 @@ class ListReader:
         if reason:
             self.log.skip(line, reason)
             return
+        if self._split_entry(line):
+            return
         row = self._row(cells)
         if row.values or row.by_year:
             self.table.rows.append(row)  # type: ignore[union-attr]
@@ -77,6 +78,20 @@ class ListReader:
             self.header = header
             self.log.columns(header)
 
+    def _split_entry(self, line: Line) -> bool:
+        """A scan's row that mostly runs down from the row above (its first cell among them) is that entry
+        again, cut by a line the scan drew where there is none: not a new entry (a top-10 list read with 11),
+        and the entry above is in doubt as a whole."""
+        first = line.cells[0]
+        rows = self.table.rows if self.table else []
+        carried = sum(c.continued for c in line.cells)
+        fresh = sum(bool(c.norm) and not c.continued for c in line.cells)
+        if not (first.continued and scanned(first) and rows and carried > fresh):
+            return False  # a row filled anew beside a first cell that spans down is an entry of its own
+        rows[-1].doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
+        self.log.skip(line, "扫描件中与上一行是同一条目（首列单元格跨行）")
+        return True
+
     def _skip_reason(self, cells: list[Cell]) -> str | None:
         texts = [c for c in cells if not _ORDINAL_ONLY.match(c.norm)]
         if not texts:
@@ -89,6 +104,8 @@ class ListReader:
 
     def _row(self, cells: list[Cell]) -> ListRow:
         row = ListRow(location=cell_loc(cells[0]))
+        if any(scanned(c) and _lines_repeat(c.norm) for c in cells):  # several entries read as one
+            row.doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
         for cell in cells:
             self.scanned = self.scanned or scanned(cell)
             role = self.header.at(cell)
@@ -100,8 +117,10 @@ class ListReader:
             if parsed is not None and parsed.value is not None and parsed.unit is None and role.unit \
                     and role.unit != column.unit:
                 parsed = parse_value(f"{text}{role.unit}", column.unit)
+            together = scanned(cell) and (cell.rowspan > 1 or cell.continued or _lines_repeat(cell.norm))
             why = unsure(cell) or ("识别结果不是数值" if scanned(cell) and parsed and parsed.problem else None) \
-                or (_RUN_TOGETHER if scanned(cell) and (cell.rowspan > 1 or cell.continued) else None)
+                or (RUN_TOGETHER if together else None) \
+                or (_not_a_choice(column) if scanned(cell) and _off_choices(text, column) else None)
             if why is not None:  # a scan's unsure entry: a doubt, never an error
                 key = f"{column.key}:{role.year}" if role.year is not None else column.key
                 row.doubts[key] = f"扫描件{why}"
@@ -142,3 +161,19 @@ class ListReader:
             what=f"“{self.spec.title}”的行数", raw=f"{len(rows)}行",
             why=(f"超过模板的{limit}行" if self.spec.max_rows else f"远多于模板留出的{self.spec.blank_rows}行")
             + "，可能把相邻的行或其他文字读入了名单"))
+
+
+def _off_choices(text: str, column: ColumnSpec) -> bool:
+    """A filled cell of a column with set values (级别: 国家级, 省级) that holds none of them."""
+    return bool(text and column.choices) and not any(choice in text for choice in column.choices)
+
+
+def _not_a_choice(column: ColumnSpec) -> str:
+    return f"识别结果不是该栏可填的值（{'、'.join(column.choices)}）"
+
+
+def _lines_repeat(text: str) -> bool:
+    """A cell whose lines, figures aside, say the same thing twice (2021年6月 / 2021年6月, 技术中心7 / 技术中心8):
+    entries of several rows read as one where the scan lost the lines between them."""
+    lines = [re.sub(r"\d+", "#", line.strip()) for line in text.split("\n") if line.strip()]
+    return len(set(lines)) < len(lines)

@@ -22,7 +22,7 @@ from reportcheck.extract.indicators import (
 from reportcheck.extract.labels import strip_numbering
 from reportcheck.extract.lines import Line, flatten
 from reportcheck.extract.lists import ListReader
-from reportcheck.extract.ocr import unsure
+from reportcheck.extract.ocr import pages_in_doubt, unsure
 from reportcheck.extract.row_labels import match_label
 from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits
 from reportcheck.extract.template_choice import Choice, choose_template
@@ -341,7 +341,7 @@ class _Walker:
                         category=category, years=years, basic=basic,  # type: ignore[arg-type]
                         fields=self.fields.values, indicators=indicators, lists=lists, texts=texts,
                         declaration_present=self.declaration_present, evidence_range=self.evidence_range,
-                        extraction_issues=issues, readings=readings)
+                        extraction_issues=pages_in_doubt(issues), readings=readings)
         self._judge_reading(report)
         return report
 

@@ -78,15 +78,16 @@ def run_rules(report: Report, pack: dict | None = None, settings: Settings | Non
     return [_as_scanned(i) for i in graded] if report.scanned_pages else graded
 
 
-# Findings that something could not be found (a row, a table, a heading, a field, the declaration):
-# on a scan, OCR may have misread the very words they look for, so they are told, not judged.
-OCR_SENSITIVE = frozenset({"X002", "X005", "X007", "X008", "X009", "X011", "X012", "X017", "X019", "BI001",
-                           "BI003", "BI004"})
+# Findings that something could not be found (a row, a table, a heading, a field, the declaration) or was
+# not the template's (a row's label): on a scan, OCR may have misread the very words they look for, or run
+# two tables together, so they are told, not judged.
+OCR_SENSITIVE = frozenset({"X002", "X005", "X007", "X008", "X009", "X010", "X011", "X012", "X017", "X019",
+                           "BI001", "BI003", "BI004"})
 SCANNED_NOTE = "（扫描件：可能是文字识别误差所致，仅作提示，请对照原件核实）"
 
 
 def _as_scanned(issue: Issue) -> Issue:
-    if issue.code not in OCR_SENSITIVE or issue.severity == "info":
+    if issue.code not in OCR_SENSITIVE:
         return issue
     return replace(issue, severity="info", message=issue.message + SCANNED_NOTE)
 
@@ -132,8 +133,9 @@ def _sure_list(table: ListTable) -> ListTable:
     rows = []
     for row in table.rows:
         if row.doubts:
-            values = {k: None if k in row.doubts else v for k, v in row.values.items()}
-            by_year = {k: {y: None if f"{k}:{y}" in row.doubts else v for y, v in years.items()}
+            whole = "row" in row.doubts  # the entry as a whole (several run together, or one cut in two)
+            values = {k: None if whole or k in row.doubts else v for k, v in row.values.items()}
+            by_year = {k: {y: None if whole or f"{k}:{y}" in row.doubts else v for y, v in years.items()}
                        for k, years in row.by_year.items()}
             row = replace(row, values=values, by_year=by_year)
         rows.append(row)
