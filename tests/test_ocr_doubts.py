@@ -19,7 +19,7 @@ from conftest import NEEDS_OCR, SAMPLES, SCANNED, report_of
 from reportcheck.extract.report import extract
 from reportcheck.figures import figures
 from reportcheck.layout import Cell, Paragraph
-from reportcheck.model import Report
+from reportcheck.model import Issue, Report
 from reportcheck.normalize.text import normalize_document
 from reportcheck.readers import read_document
 from reportcheck.rules import load_pack, run_rules
@@ -172,25 +172,39 @@ def test_a_scans_figure_far_out_of_scale_with_the_other_year_is_a_doubt(tmp_path
     assert "412455" in said.message and "455的906倍" in said.message
 
 
+def _set_text(cell, text: str) -> None:
+    """A Word cell's text replaced, its first run's formatting kept."""
+    cell.paragraphs[0].runs[0].text = text
+    for run in cell.paragraphs[0].runs[1:]:
+        run.text = ""
+
+
+def _imports_row(document):
+    return next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith("进口额"))
+
+
+def _imports_doubt(document, path: Path) -> Issue:
+    """The 进口额 row as edited: AR001 in Word; read from a scan, no finding but the one doubt returned."""
+    document.save(str(path))
+    assert any(i.code == "AR001" and i.field == "进口额" for i in run_rules(report_of(path)))
+    issues = run_rules(_read_as_scanned(path, ""))
+    assert not [i for i in issues if i.field == "进口额" and i.severity != "info"]
+    [said] = [i for i in issues if i.code == "D004" and i.field == "进口额"]
+    return said
+
+
 def test_a_scans_growth_that_fits_only_with_the_other_sign_is_a_doubt(tmp_path: Path) -> None:
     """进口额 falls (a growth of -x) and the OCR of a dark copy lost the thin minus sign: in Word
     a growth written without its sign is AR001; read from a scan, a doubt saying the sign may be lost."""
     import docx
 
     document = docx.Document(str(ADVANCED))
-    row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith("进口额"))
+    row = _imports_row(document)
     v0, v1 = (float(row.cells[i].text) for i in (-3, -2))
     computed = (v0 / v1 - 1) * 100  # the two years swapped: the cluster shrank
     for i, text in ((-3, row.cells[-2].text), (-2, row.cells[-3].text), (-1, f"{abs(computed):.1f}")):
-        row.cells[i].paragraphs[0].runs[0].text = text
-        for run in row.cells[i].paragraphs[0].runs[1:]:
-            run.text = ""
-    path = tmp_path / "sign_lost.docx"
-    document.save(str(path))
-    assert any(i.code == "AR001" and i.field == "进口额" for i in run_rules(report_of(path)))
-    issues = run_rules(_read_as_scanned(path, ""))
-    assert not [i for i in issues if i.field == "进口额" and i.severity != "info"]
-    [said] = [i for i in issues if i.code == "D004" and i.field == "进口额"]
+        _set_text(row.cells[i], text)
+    said = _imports_doubt(document, tmp_path / "sign_lost.docx")
     assert "负号可能未识别" in said.message and f"{computed:.1f}%" in said.message
 
 
@@ -201,18 +215,10 @@ def test_a_scans_figure_that_lost_its_decimal_point_is_a_doubt_not_a_wrong_growt
     import docx
 
     document = docx.Document(str(ADVANCED))
-    row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith("进口额"))
-    later = row.cells[-2].paragraphs[0]
+    later = _imports_row(document).cells[-2]
     assert "." in later.text
-    later.runs[0].text = later.text.replace(".", "")
-    for run in later.runs[1:]:
-        run.text = ""
-    path = tmp_path / "point_lost.docx"
-    document.save(str(path))
-    assert any(i.code == "AR001" and i.field == "进口额" for i in run_rules(report_of(path)))
-    issues = run_rules(_read_as_scanned(path, ""))
-    assert not [i for i in issues if i.field == "进口额" and i.severity != "info"]
-    [said] = [i for i in issues if i.code == "D004" and i.field == "进口额"]
+    _set_text(later, later.text.replace(".", ""))
+    said = _imports_doubt(document, tmp_path / "point_lost.docx")
     assert "小数点" in said.message and later.text in said.message
 
 
@@ -223,9 +229,7 @@ def test_a_scans_list_entry_that_is_none_of_its_columns_values_is_a_doubt(tmp_pa
 
     document = docx.Document(str(ADVANCED))
     cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text.strip() == "省级")
-    cell.paragraphs[0].runs[0].text = "级"
-    for run in cell.paragraphs[0].runs[1:]:
-        run.text = ""
+    _set_text(cell, "级")
     path = tmp_path / "level.docx"
     document.save(str(path))
     assert not [i for i in report_of(path).extraction_issues if "国家级、省级" in i.message]
