@@ -235,3 +235,151 @@ def test_a_scans_list_entry_that_is_none_of_its_columns_values_is_a_doubt(tmp_pa
     assert not [i for i in report_of(path).extraction_issues if "国家级、省级" in i.message]
     said = [i for i in _read_as_scanned(path, "").extraction_issues if i.code == "D004" and "国家级、省级" in i.message]
     assert len(said) == 1 and "“级”" in said[0].message
+
+
+def _edited(tmp_path: Path, edit) -> Path:
+    """The sample with ``edit(document)`` applied, saved under ``tmp_path``."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    edit(document)
+    path = tmp_path / "edited.docx"
+    document.save(str(path))
+    return path
+
+
+def test_a_scans_name_one_character_off_its_other_readings_is_a_doubt(tmp_path: Path) -> None:
+    """麓谷激光雷达科技有限公司 is named in three lists; a scan reading it once as 熊谷 (sure of it) is a doubt
+    naming the other reading, and the readings that agree stay sure. In Word both are taken as written."""
+    def edit(document) -> None:
+        cell = next(c for t in document.tables for r in t.rows for c in r.cells
+                    if c.text.strip() == "麓谷激光雷达科技有限公司" and "项目" in r.cells[2].text)
+        _set_text(cell, "熊谷激光雷达科技有限公司")
+
+    path = _edited(tmp_path, edit)
+    assert not [i for i in report_of(path).extraction_issues if "只差一个字" in i.message]
+    scan = _read_as_scanned(path, "")
+    [said] = [i for i in scan.extraction_issues if "只差一个字" in i.message]
+    assert "熊谷激光雷达科技有限公司" in said.message and "“麓谷激光雷达科技有限公司”" in said.message
+    names = [(row.values.get("name") or row.values.get("builder"), row.doubts) for t in scan.lists for row in t.rows]
+    assert [d for n, d in names if n == "熊谷激光雷达科技有限公司" and "builder" in d]
+    assert not [d for n, d in names if str(n).startswith("麓谷激光雷达科技有限公司") and d]
+
+
+def test_a_scans_name_with_a_mark_inside_or_without_its_series_number_is_a_doubt(tmp_path: Path) -> None:
+    """A colon inside an enterprise's name (科:技, a fax's speck) and 企业技术中心 among 企业技术中心1…10 (its
+    number lost at the cell's edge) are doubts on a scan, and taken as written in Word."""
+    def edit(document) -> None:
+        cells = [c for t in document.tables for r in t.rows for c in r.cells]
+        _set_text(next(c for c in cells if c.text.strip() == "湘江电驱系统有限公司"), "湘江电驱系:统有限公司")
+        _set_text(next(c for c in cells if c.text.strip() == "湖南智能汽车企业技术中心2"), "湖南智能汽车企业技术中心")
+
+    path = _edited(tmp_path, edit)
+    assert not [i for i in report_of(path).extraction_issues if i.code == "D004"]
+    said = [i.message for i in _read_as_scanned(path, "").extraction_issues if i.code == "D004"]
+    assert [m for m in said if "湘江电驱系:统有限公司" in m and "夹有标点" in m]
+    assert [m for m in said if "“湖南智能汽车企业技术中心”" in m and "漏识别了编号" in m]
+
+
+def _rows_after(document, first_name: str) -> tuple[object, list]:
+    """The table holding the entry ``first_name`` and its rows from that entry on."""
+    for table in document.tables:
+        for i, row in enumerate(table.rows):
+            if row.cells[0].text.strip() == first_name:
+                return table, list(table.rows)[i:]
+    raise AssertionError(first_name)
+
+
+def _fill(cell, lines: list[str]) -> None:
+    """A Word cell holding ``lines`` as paragraphs (an empty list: an empty cell)."""
+    _set_text(cell, lines[0] if lines else "")
+    for line in lines[1:]:
+        cell.add_paragraph(line)
+
+
+def _green(report: Report) -> list[dict]:
+    table = report.list_table("green_list")
+    assert table is not None
+    return [row.values for row in table.rows]
+
+
+def test_a_scans_entries_run_into_one_row_are_cut_back_and_the_rest_keep_their_places(tmp_path: Path) -> None:
+    """Three 绿色工厂 entries read as one row (each cell three lines: the scan lost the lines between them)
+    are three entries in doubt, and the six after them keep their places. In Word the row is one entry."""
+    def edit(document) -> None:
+        _, rows = _rows_after(document, "长沙远航动力科技有限公司绿色工厂")
+        first, merged = rows[0], rows[:3]
+        for col in range(len(first.cells)):
+            if col == 0 or first.cells[col]._tc is not first.cells[col - 1]._tc:
+                _fill(first.cells[col], [r.cells[col].text.strip() for r in merged])
+        for row in merged[1:]:
+            row._tr.getparent().remove(row._tr)
+
+    word, path = report_of(ADVANCED), _edited(tmp_path, edit)
+    assert len(_green(report_of(path))) == 7
+    scan = _read_as_scanned(path, "")
+    table = scan.list_table("green_list")
+    assert table is not None and len(table.rows) == 9
+    assert all("row" in row.doubts for row in table.rows[1:4]) and not table.rows[0].doubts
+    assert _green(scan)[4:] == _green(word)[4:]
+    assert [r["name"] for r in _green(scan)[1:4]] == [r["name"] for r in _green(word)[1:4]]
+
+
+def test_a_scans_entry_cut_in_two_by_a_line_not_on_paper_is_one_entry_and_no_count(tmp_path: Path) -> None:
+    """A row under a top-10 entry with no name and nothing read surely (a line the fax drew through the
+    entry) is not an eleventh entry: Word's 11 rows are CO006, the scan's are ten and no count."""
+    import copy
+
+    def edit(document) -> None:
+        _, rows = _rows_after(document, "浏河车联网科技有限公司")
+        extra = copy.deepcopy(rows[0]._tr)
+        rows[0]._tr.addnext(extra)
+        _, rows = _rows_after(document, "浏河车联网科技有限公司")
+        for i, cell in enumerate(rows[1].cells):
+            _fill(cell, [] if i == 0 else [f"※{i}"])
+
+    path = _edited(tmp_path, edit)
+    assert "CO006" in {i.code for i in run_rules(report_of(path))}
+    scan = _read_as_scanned(path, "※")
+    top = scan.list_table("top10_revenue")
+    assert top is not None and len(top.rows) == 10 and "row" in top.rows[7].doubts
+    assert "CO006" not in {i.code for i in run_rules(scan)}
+
+
+def test_a_scans_entry_read_as_its_name_then_the_rest_is_one_entry_again(tmp_path: Path) -> None:
+    """湘江's 绿色工厂 entry read as a row with only its name and a row with all but its name (the name
+    column's lines found a line off) is one entry in doubt, and the entries after it keep their places."""
+    import copy
+
+    def edit(document) -> None:
+        _, rows = _rows_after(document, "湘江电驱系统有限公司绿色工厂")
+        rows[0]._tr.addnext(copy.deepcopy(rows[0]._tr))
+        _, rows = _rows_after(document, "湘江电驱系统有限公司绿色工厂")
+        top, bottom = rows[0], rows[1]
+        for cell in top.cells:
+            if cell._tc is not top.cells[0]._tc:
+                _fill(cell, [])
+        _fill(bottom.cells[0], [])
+        assert bottom.cells[2].text.strip() and top.cells[0].text.strip()
+
+    word, path = report_of(ADVANCED), _edited(tmp_path, edit)
+    assert len(_green(report_of(path))) == 10
+    scan = _read_as_scanned(path, "")
+    assert _green(scan) == _green(word)
+    table = scan.list_table("green_list")
+    assert table is not None and {1, 2} <= {i for i, row in enumerate(table.rows) if "row" in row.doubts}
+
+
+def test_a_scans_indicator_row_run_into_a_list_is_not_an_entry(tmp_path: Path) -> None:
+    """The 产品合格证覆盖率 row found under the 绿色工厂 list (a scan that lost the heading and gap between
+    the tables) is not read as a tenth entry."""
+    import copy
+
+    def edit(document) -> None:
+        _, rows = _rows_after(document, "洞庭传感器有限公司绿色工厂")
+        _, cert = _rows_after(document, next(c.text.strip() for t in document.tables for r in t.rows
+                                             for c in r.cells if c.text.strip().startswith("落实产品合格证")))
+        rows[0]._tr.addnext(copy.deepcopy(cert[0]._tr))
+
+    path = _edited(tmp_path, edit)
+    assert _green(_read_as_scanned(path, "")) == _green(report_of(ADVANCED))

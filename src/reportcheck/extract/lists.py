@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from reportcheck import catalogue as cat
 from reportcheck.extract.columns import HeaderMap, looks_like_header, read_header
@@ -64,10 +65,14 @@ class ListReader:
             return
         if self._split_entry(line):
             return
-        row = self._row(cells)
-        if row.values or row.by_year:
-            self.table.rows.append(row)  # type: ignore[union-attr]
-            self.log.rows_read += 1
+        entries = _entries_run_together(cells)
+        for entry in entries:
+            row = self._row(entry)
+            if len(entries) > 1:
+                row.doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
+            if row.values or row.by_year:
+                self.table.rows.append(row)  # type: ignore[union-attr]
+                self.log.rows_read += 1
 
     def _take_header(self) -> None:
         if not self.pending:
@@ -79,14 +84,17 @@ class ListReader:
             self.log.columns(header)
 
     def _split_entry(self, line: Line) -> bool:
-        """A scan's row that mostly runs down from the row above (its first cell among them) is that entry
-        again, cut by a line the scan drew where there is none: not a new entry (a top-10 list read with 11),
-        and the entry above is in doubt as a whole."""
+        """A scan's row that is the entry above again, cut by a line the scan drew where there is none: not a
+        new entry (a top-10 list read with 11), and the entry above is in doubt as a whole. Such a row runs
+        down from the row above in its first cell and, in its other cells, mostly too, or has nothing read
+        surely (the cut went through the entry's characters)."""
         first = line.cells[0]
         rows = self.table.rows if self.table else []
+        fresh = [c for c in line.cells if c.norm and not c.continued]
         carried = sum(c.continued for c in line.cells)
-        fresh = sum(bool(c.norm) and not c.continued for c in line.cells)
-        if not (first.continued and scanned(first) and rows and carried > fresh):
+        if not (any(scanned(c) for c in line.cells) and rows and (first.continued or not first.norm)):
+            return False
+        if carried <= len(fresh) and not all(unsure(c) for c in fresh):
             return False  # a row filled anew beside a first cell that spans down is an entry of its own
         rows[-1].doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
         self.log.skip(line, "扫描件中与上一行是同一条目（首列单元格跨行）")
@@ -150,6 +158,7 @@ class ListReader:
         entries): the OCR took neighbouring rows or other text into it, so the whole list is a doubt, said
         once (D004), and no finding rests on it. A few rows over (12 in a top-10 list) is what an applicant
         writes, and stays a finding (CO006); a list without a set length is in doubt past 30 entries."""
+        self._join_halves()
         rows = self.table.rows if self.table else []
         limit = self.spec.max_rows or _OPEN_LIST
         if not self.scanned or len(rows) <= _PAST_TEMPLATE * limit:
@@ -163,6 +172,28 @@ class ListReader:
             + "，可能把相邻的行或其他文字读入了名单"))
 
 
+    def _join_halves(self) -> None:
+        """A scan's entry read as two rows, one with only its name and the next with all but its name: the
+        rules of the name column were found a line off from the others'. The two are one entry again, so
+        the entries after it keep their places; it and the entry above (whose name the line may have cut)
+        are in doubt as a whole."""
+        if not self.scanned or self.table is None:
+            return
+        name = self.spec.columns[0].key
+        rows = self.table.rows
+        i = 0
+        while i + 1 < len(rows):
+            top, bottom = rows[i], rows[i + 1]
+            if set(top.values) == {name} and not top.by_year and not bottom.values.get(name) \
+                    and (bottom.by_year or any(v is not None for v in bottom.values.values())):
+                joined = ListRow(values={**bottom.values, name: top.values[name]}, by_year=bottom.by_year,
+                                 location=top.location, doubts={**bottom.doubts, **top.doubts})
+                for row in (joined, rows[i - 1]) if i else (joined,):
+                    row.doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
+                rows[i:i + 2] = [joined]
+            i += 1
+
+
 def _off_choices(text: str, column: ColumnSpec) -> bool:
     """A filled cell of a column with set values (级别: 国家级, 省级) that holds none of them."""
     return bool(text and column.choices) and not any(choice in text for choice in column.choices)
@@ -172,8 +203,45 @@ def _not_a_choice(column: ColumnSpec) -> str:
     return f"识别结果不是该栏可填的值（{'、'.join(column.choices)}）"
 
 
+def _entries_run_together(cells: list[Cell]) -> list[list[Cell]]:
+    """A scan's row holding several entries whose lines between rows were lost, cut back into them: as
+    many entries as a cell says the same thing (2021年6月 four times; a name wrapped on two lines, four
+    times), where at least two cells' lines divide evenly among them. Cells spanning rows are left out:
+    the rows below go on with them. A cell whose lines divide evenly gives each entry its share, any other
+    goes whole to the first. Each stays in doubt as a whole; the entries after them keep their places."""
+    own = [c for c in cells if scanned(c) and c.rowspan == 1 and not c.continued]
+    entries = max((_repeats(c.norm) for c in own), default=1)
+    if entries < 2 or sum(_divides(c, entries) for c in own) < 2:
+        return [cells]
+    out: list[list[Cell]] = [[] for _ in range(entries)]
+    for cell in cells:
+        if not _divides(cell, entries):
+            out[0].append(cell)
+            continue
+        lines = _lines(cell.norm)
+        share = len(lines) // entries
+        for i in range(entries):
+            text = "\n".join(lines[i * share:(i + 1) * share])
+            out[i].append(replace(cell, text=text, norm=text))
+    return out
+
+
+def _divides(cell: Cell, entries: int) -> bool:
+    lines = len(_lines(cell.norm))
+    return lines >= entries and lines % entries == 0
+
+
+def _repeats(text: str) -> int:
+    """How many times a cell's most repeated line says the same thing, figures aside."""
+    return max(Counter(re.sub(r"\d+", "#", line) for line in _lines(text)).values(), default=0)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
 def _lines_repeat(text: str) -> bool:
     """A cell whose lines, figures aside, say the same thing twice (2021年6月 / 2021年6月, 技术中心7 / 技术中心8):
     entries of several rows read as one where the scan lost the lines between them."""
-    lines = [re.sub(r"\d+", "#", line.strip()) for line in text.split("\n") if line.strip()]
+    lines = [re.sub(r"\d+", "#", line) for line in _lines(text)]
     return len(set(lines)) < len(lines)

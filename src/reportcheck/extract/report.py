@@ -22,13 +22,15 @@ from reportcheck.extract.indicators import (
 from reportcheck.extract.labels import strip_numbering
 from reportcheck.extract.lines import Line, flatten
 from reportcheck.extract.lists import ListReader
-from reportcheck.extract.ocr import pages_in_doubt, unsure
+from reportcheck.extract.name_agreement import odd_names
+from reportcheck.extract.ocr import pages_in_doubt, scanned, unsure
 from reportcheck.extract.row_labels import match_label
 from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits
 from reportcheck.extract.template_choice import Choice, choose_template
 from reportcheck.extract.texts import TextCollector
 from reportcheck.layout import Cell, Document, Paragraph, Picture
 from reportcheck.model import Indicator, Issue, Report
+from reportcheck.normalize.evidence import split_evidence
 from reportcheck.spec import TemplateSpec
 
 _PAGE_RANGE = re.compile(
@@ -143,7 +145,8 @@ class _Walker:
         elif section.kind == "indicators":
             self._indicator_line(line)
         elif section.kind == "list":
-            self.lists[section.spec.id].feed(line)  # type: ignore[union-attr]
+            if not self._indicator_row_in_list(line):
+                self.lists[section.spec.id].feed(line)  # type: ignore[union-attr]
         elif section.kind == "text":
             self.texts[section.id].feed(line)
         if section.kind == "declaration":
@@ -271,6 +274,18 @@ class _Walker:
                 return
         reader.keep_unknown(line)
 
+    def _indicator_row_in_list(self, line: Line) -> bool:
+        """A scan's row of an indicator table found under a list (the scan lost the gap and the heading
+        between them, so the two tables ran together): never an entry of the list."""
+        if not line.is_row or not any(scanned(c) for c in line.cells):
+            return False
+        label = split_evidence(line.cells[0].norm)[0]
+        table = next((t for t in self.spec.indicator_tables if self.row_indexes[t.id].match(label)), None)
+        if table is None:
+            return False
+        self.lists[self.section.spec.id].log.skip(line, f"扫描件中{table.id}表格的指标行")  # type: ignore[union-attr]
+        return True
+
     def report(self, path: str, choice: Choice) -> Report:
         self._settle_pictures()
         issues: list[Issue] = []
@@ -333,6 +348,7 @@ class _Walker:
                 readings.append(list_reader.log.result())
             elif picture is None:
                 issues.append(cat.TABLE_MISSING.issue(section=lst.section, field=lst.title, title=lst.title))
+        issues.extend(odd_names([r.table for r in self.lists.values() if r.scanned and r.table]))
         texts = [self.texts[tb.id].result(self.spec.prose_keywords)
                  for tb in self.spec.text_blocks if tb.id in self.texts]
         issues += [cat.TEXT_MISSING.issue(section=tb.id, field=tb.title, title=tb.title)

@@ -176,7 +176,7 @@ def _read(prepared: Prepared, pieces: list[Piece], scale: float, min_conf: float
 
 _DOT_IN_NUMBER = re.compile(r"(?<=\d)[·•](?=\d)")
 _STRAY_DOT = re.compile(r"[·•]|(?<=[\u4e00-\u9fff])[.,:;](?=[\u4e00-\u9fff]|$)|^[.,](?=\d{4}\s*年)"
-                        r"|(?<=\d)[.,](?=[年月日])")
+                        r"|(?<=\d)[.,](?=[年月日])|(?<=[\d年月日])\s*[:：;；]+$")
 # A bar beside a Chinese character is a ruling line's stub the crop caught, not text.
 _RULE_STUB = re.compile(r"(?<=[\u4e00-\u9fff])\s*\||\|\s*(?=[\u4e00-\u9fff])")
 
@@ -184,7 +184,8 @@ _RULE_STUB = re.compile(r"(?<=[\u4e00-\u9fff])\s*\||\|\s*(?=[\u4e00-\u9fff])")
 def _clean(text: str) -> str:
     """A middle dot between digits is a decimal point; elsewhere, like a half-width point, comma or colon
     after a Chinese character (print would have 。，：), a point before a year or between a date's figure
-    and its 年/月/日 (2022年1.月), it is dust the recogniser read; so is a bar beside a Chinese character
+    and its 年/月/日 (2022年1.月) or a colon ending a figure or a date (2021年6月：), it is dust the
+    recogniser read; so is a bar beside a Chinese character
     (a ruling line's stub). A point before another character (12.亿) may be a lost digit's: it stays."""
     return _RULE_STUB.sub("", _STRAY_DOT.sub("", _DOT_IN_NUMBER.sub(".", text))).strip()
 

@@ -1,0 +1,26 @@
+"""What the recogniser's text loses before it is read: dust a fax or a copy left, read as marks (each case
+a reading seen on a fax), and what it keeps because print has it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportcheck.readers.scan_page import _clean
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    ("2021年6月：", "2021年6月"),  # a speck after a date, read as a full-width colon
+    ("12.2 :", "12.2"),
+    ("151840::", "151840"),
+    ("2022年1.月", "2022年1月"),
+    (".2021年6月", "2021年6月"),
+    ("技术:创新", "技术创新"),  # a half-width colon between characters: print would have ：
+    ("研发投入| (万元)", "研发投入 (万元)"),
+])
+def test_dust_read_as_marks_is_dropped(read: str, meant: str) -> None:
+    assert _clean(read) == meant
+
+
+@pytest.mark.parametrize("read", ["承诺：", "12:35", "12.亿", "主要做法：一是"])
+def test_marks_print_has_are_kept(read: str) -> None:
+    assert _clean(read) == read
