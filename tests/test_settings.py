@@ -52,6 +52,24 @@ def test_bad_settings_are_one_clear_line():
     assert unknown.returncode == 2 and "guangdong" in unknown.stderr and "Traceback" not in unknown.stderr
 
 
+def test_a_bad_config_file_is_one_clear_line_and_exit_2(tmp_path):
+    """A missing config file, a misspelt or mistyped setting, broken TOML: each is one line naming the file
+    and what to do, exit 2 — never a traceback, never a silent run without the setting."""
+    cases = {"missing.toml": None, "misspelt.toml": 'selct = ["AR"]\n', "typed.toml": 'select = "AR"\n',
+             "broken.toml": "select = [\n"}
+    said = {}
+    for name, text in cases.items():
+        if text is not None:
+            (tmp_path / name).write_text(text, encoding="utf-8")
+        proc = run("check", str(DEFECTS), "--config", str(tmp_path / name))
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr and not proc.stdout, name
+        [said[name]] = proc.stderr.strip().splitlines()
+    assert "找不到配置文件" in said["missing.toml"]
+    assert "selct" in said["misspelt.toml"] and "是否应为 select" in said["misspelt.toml"]
+    assert "select 的值“AR”不对" in said["typed.toml"]
+    assert "格式错误" in said["broken.toml"]
+
+
 def test_rules_command_lists_and_explains():
     listing = run("rules")
     assert listing.returncode == 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 
 SEVERITIES = ("error", "warning", "info")
@@ -60,6 +61,27 @@ def _load(path: Path) -> dict:
         return tomllib.loads(path.read_text("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"配置文件 {path} 格式错误（{exc}）/ config file is not valid TOML") from None
+    except OSError as exc:
+        raise SettingsError(f"无法读取配置文件 {path}（{exc.strerror}），请检查路径和权限 / "
+                            "config file cannot be read") from None
+
+
+# What each setting of the config file holds, and how to say it (a wrong type is one clear line).
+_SETTING_TYPES: dict[str, tuple[type, str]] = {
+    "select": (list, "代码列表，如 [\"AR\", \"EL001\"]"), "ignore": (list, "代码列表，如 [\"CO005\"]"),
+    "severity": (dict, "表，如 severity = { CO005 = \"error\" }"), "pack": (str, "规则包名称，如 \"hubei\""),
+    "relaxed": (bool, "true 或 false"),
+}
+
+
+def _check_types(path: Path, table: dict) -> None:
+    for key, (kind, how) in _SETTING_TYPES.items():
+        value = table.get(key)
+        wrong = value is not None and (not isinstance(value, kind) or (
+            kind is list and not all(isinstance(v, str) for v in value)))
+        if wrong:
+            raise SettingsError(f"配置文件 {path} 中 {key} 的值“{value}”不对，应为{how} / "
+                                f"setting {key} has the wrong type")
 
 
 def parse_severity(items: list[str]) -> dict[str, str]:
@@ -79,15 +101,19 @@ def build_settings(cwd: Path, *, config: str | None = None, select: list[str] | 
                    pack: str | None = None, relaxed: bool = False) -> Settings:
     """Config file first, then the command line on top of it."""
     settings = Settings()
-    found = (Path(config), _load(Path(config))) if config else find_config(cwd)
     if config and not Path(config).is_file():
-        raise SettingsError(f"找不到配置文件 {config} / config file not found")
+        raise SettingsError(f"找不到配置文件 {config}，请检查路径 / config file not found")
+    found = (Path(config), _load(Path(config))) if config else find_config(cwd)
     if found is not None:
         path, table = found
         settings.config_path = str(path)
-        unknown = set(table) - {"select", "ignore", "severity", "pack", "relaxed"}
+        unknown = set(table) - set(_SETTING_TYPES)
         if unknown:
-            raise SettingsError(f"配置文件 {path} 中有未知设置：{', '.join(sorted(unknown))} / unknown settings")
+            near = {k: get_close_matches(k, list(_SETTING_TYPES), n=1) for k in sorted(unknown)}
+            said = "、".join(f"{k}（是否应为 {m[0]}？）" if m else k for k, m in near.items())
+            raise SettingsError(f"配置文件 {path} 中有未知设置：{said}；可用的设置：{', '.join(_SETTING_TYPES)}"
+                                " / unknown settings")
+        _check_types(path, table)
         settings.select = [c.upper() for c in table["select"]] if "select" in table else None
         settings.ignore = [c.upper() for c in table.get("ignore", [])]
         settings.severity = parse_severity([f"{k}={v}" for k, v in table.get("severity", {}).items()])
