@@ -218,3 +218,26 @@ def test_empty_sections_one_after_another_are_no_contents_list(tmp_path: Path) -
 
     issues = _findings(_edited(tmp_path, empty_chapter_four))
     assert not [i for i in issues if i.code == "X019"]
+
+
+def test_a_rule_that_fails_is_one_finding_naming_it_and_the_others_stand(monkeypatch) -> None:
+    """A bug in one rule (here AR001 raising) costs its own findings only: one X020 naming the rule, and
+    every other rule's findings on the defective sample as before; --select keeps the X020 in sight."""
+    import dataclasses
+
+    import reportcheck.rules as rules
+
+    report = load_report(str(SAMPLES / "prelim_advanced_split_defects.docx"))
+    before = run_rules(report)
+    assert any(i.code == "AR001" for i in before)
+
+    def broken(rule, report, pack):
+        raise KeyError("growth_checks")
+
+    registry = tuple(dataclasses.replace(r, check=broken) if r.code == "AR001" else r for r in rules.REGISTRY)
+    monkeypatch.setattr(rules, "REGISTRY", registry)
+    after = run_rules(report)
+    [failed] = [i for i in after if i.code == "X020"]
+    assert "AR001" in failed.message and "KeyError" in failed.message and failed.severity == "warning"
+    assert [i for i in after if i.code != "X020"] == [i for i in before if i.code != "AR001"]
+    assert [i.code for i in run_rules(report, settings=Settings(select=["AR001"]))] == ["X020"]

@@ -91,6 +91,9 @@ READING_FAILED = IssueType(
 TEXT_MISSING = IssueType(
     "X019", "extract.text-missing", "warning",
     "未找到“{section} {title}”（已按标题查找）。请按模板填写该部分。")
+RULE_FAILED = IssueType(
+    "X020", "internal.rule-failed", "warning",
+    "规则{code}运行时发生内部错误（{error}），这一项未能检查，其他检查照常进行。请把该文件发给reportcheck维护者。")
 TABLE_UNREAD = IssueType(
     "X012", "extract.table-unread", "warning",
     "找到了“{section} {title}”，但没有读出其中任何指标行（{tried}）。请按模板保留该表的表头和指标名称。")
@@ -152,6 +155,6 @@ EXTRACTION_DOC = "读取报告时发现的问题（提取阶段），与规则�
 EXTRACTION_TYPES: tuple[IssueType, ...] = (
     VALUE_UNREADABLE, ROW_MISSING, UNIT_CONVERTED, UNIT_MISMATCH, YEARS_MISSING, STAGE_UNKNOWN,
     CATEGORY_UNKNOWN, ROW_DUPLICATE, TABLE_MISSING, ROW_UNKNOWN, YEARS_INCONSISTENT, TABLE_UNREAD, STAGE_CONFLICT,
-    TEXT_LAYER_OCR, PICTURE_TABLE, PICTURE_UNREAD, ROWS_UNREAD, READING_FAILED, TEXT_MISSING,
+    TEXT_LAYER_OCR, PICTURE_TABLE, PICTURE_UNREAD, ROWS_UNREAD, READING_FAILED, TEXT_MISSING, RULE_FAILED,
     *DOUBT_TYPES,
 )

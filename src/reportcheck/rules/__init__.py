@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from reportcheck import catalogue as cat
 from reportcheck.catalogue import EXTRACTION_TYPES, IssueType
 from reportcheck.model import Issue, ListTable, Report
 from reportcheck.rules import arithmetic, completeness, consistency, eligibility, provincial
@@ -66,16 +67,25 @@ def run_rules(report: Report, pack: dict | None = None, settings: Settings | Non
         return [grade(i, pack, settings) for i in report.extraction_issues]
     issues = [i for i in report.extraction_issues if settings.wants(i.code)]
     sure = sure_view(report)
-    shared = {t.code for t in SHARED_TYPES}
+    shared = {t.code for t in SHARED_TYPES} | {cat.RULE_FAILED.code}
     for rule in REGISTRY:
         family = rule.code.rstrip("0123456789")
         if report.template == DATA_SHEET and family in FORM_FAMILIES:
             continue
         if (families is None or family in families) and settings.wants(rule.code):
-            issues.extend(i for i in rule.run(sure, pack)
+            issues.extend(i for i in _guarded(rule, sure, pack)
                           if settings.wants(i.code) or (i.code in shared and not settings.ignores(i.code)))
     graded = [grade(i, pack, settings) for i in _unique(issues)]
     return [_as_scanned(i) for i in graded] if report.scanned_pages else graded
+
+
+def _guarded(rule: Rule, report: Report, pack: dict) -> list[Issue]:
+    """The rule's findings; a rule that fails is one finding naming it, and the other rules still run."""
+    try:
+        return rule.run(report, pack)
+    except Exception as exc:  # a bug in one rule must not lose the report's other findings
+        return [cat.RULE_FAILED.issue(section=None, field=rule.code, code=rule.code,
+                                      error=f"{type(exc).__name__}: {exc}")]
 
 
 # Findings that something could not be found (a row, a table, a heading, a field, the declaration) or was
