@@ -3,6 +3,19 @@
 from __future__ import annotations
 
 OCR_INSTALL = "pip install 'reportcheck[ocr]'"  # how to add the OCR that scans and pictures need
+# What the OCR extra brings: a missing one means the extra is not installed (a plain ``pip install``).
+_OCR_MODULES = frozenset({"numpy", "cv2", "onnxruntime", "rapidocr_onnxruntime", "PIL", "yaml", "shapely",
+                          "pyclipper"})
+
+
+class OcrMissing(ImportError):
+    """The optional OCR extra is not installed."""
+
+
+def ocr_missing(exc: ImportError) -> bool:
+    """The import failed because the OCR extra is not installed (not because it is installed but broken)."""
+    return isinstance(exc, OcrMissing) or (
+        isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] in _OCR_MODULES)
 
 
 class UnreadableInput(Exception):

@@ -37,15 +37,15 @@ class _PictureReader:
         self.next_paragraph = 1 + max((b.index for b in blocks if isinstance(b, Paragraph)), default=-1)
 
     def __call__(self, picture: Picture) -> list:
-        from reportcheck.errors import PictureUnreadable
+        from reportcheck.errors import OCR_INSTALL, PictureUnreadable
         from reportcheck.extract.lines import flatten
         from reportcheck.normalize.text import normalize_document
-        from reportcheck.readers.ocr_engine import OCR_INSTALL, OcrMissing
-        from reportcheck.readers.picture import read_picture
 
         try:
+            from reportcheck.readers.picture import read_picture
+
             blocks = read_picture(picture, self.doc.path)
-        except (OcrMissing, ImportError):
+        except ImportError:
             raise PictureUnreadable(f"读取图片需要文字识别组件（{OCR_INSTALL}）") from None
         except Exception:  # a picture OCR cannot take (too thin, too many lines, broken): no table read
             raise PictureUnreadable("图片无法识别") from None

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from reportcheck.errors import OCR_INSTALL
+from reportcheck.errors import OCR_INSTALL, OcrMissing
 from reportcheck.readers.ocr_threads import ocr_threads
 
 __all__ = ["OCR_INSTALL", "ODD_CHAR", "ODD_CHAR_BROKEN", "OcrMissing", "Reading", "available",
@@ -33,10 +33,6 @@ class Reading(NamedTuple):
     text: str
     conf: float
     mean: float
-
-
-class OcrMissing(ImportError):
-    """The optional OCR extra is not installed."""
 
 
 @lru_cache(maxsize=1)

@@ -311,33 +311,39 @@ def _has_images(page) -> bool:
 def _scanned(page, number: int, height: float, guard: PageGuard, garbled: bool = False) -> PageContent:
     """An image-only (or ``garbled``) page read by OCR; without the OCR extra, the file is refused saying
     how to add it."""
-    from reportcheck.readers.ocr_engine import OCR_INSTALL, OcrMissing
-
     try:
         from reportcheck.readers.scan_page import read_scanned_page
 
         content = read_scanned_page(page, number, height, guard)
         content.garbled, content.by_ocr = garbled, True
         return content
-    except OcrMissing:
-        if garbled:
-            raise UnreadableInput(
-                guard.name, "garbled",
-                f"PDF第{number}页的文字无法识别（字体缺少ToUnicode映射），按图像读取需要文字识别组件：{OCR_INSTALL}；"
-                "或用Word/WPS重新导出PDF、提交.docx",
-                f"page {number}'s text is garbled (fonts without a ToUnicode map); reading it as an image needs "
-                f"the OCR extra: {OCR_INSTALL}") from None
-        raise UnreadableInput(
-            guard.name, "no_text_layer",
-            f"PDF第{number}页没有文字层（扫描件），读取扫描件需要文字识别组件：{OCR_INSTALL}；或提交.docx",
-            f"page {number} has no text layer (a scan); reading scans needs the OCR extra: {OCR_INSTALL}") from None
-    except ImportError as exc:  # installed but not loading, e.g. the desktop OpenCV without libGL
-        raise UnreadableInput(
-            guard.name, "ocr_unavailable",
+    except ImportError as exc:
+        raise _without_ocr(guard.name, number, garbled, exc) from None
+
+
+def _without_ocr(name: str, number: int, garbled: bool, exc: ImportError) -> UnreadableInput:
+    """Why a page that needs OCR cannot be read: the extra is not installed (how to add it), or it is
+    installed but does not load (e.g. the desktop OpenCV without libGL)."""
+    from reportcheck.errors import OCR_INSTALL, ocr_missing
+
+    if not ocr_missing(exc):
+        return UnreadableInput(
+            name, "ocr_unavailable",
             f"文字识别组件无法加载（{exc}），无法读取扫描件。"
             "服务器没有桌面环境时请改装 opencv-python-headless（见README）",
             f"the OCR libraries do not load ({exc}); on a server without a desktop install "
-            "opencv-python-headless (see README)") from None
+            "opencv-python-headless (see README)")
+    if garbled:
+        return UnreadableInput(
+            name, "garbled",
+            f"PDF第{number}页的文字无法识别（字体缺少ToUnicode映射），按图像读取需要文字识别组件：{OCR_INSTALL}；"
+            "或用Word/WPS重新导出PDF、提交.docx",
+            f"page {number}'s text is garbled (fonts without a ToUnicode map); reading it as an image needs "
+            f"the OCR extra: {OCR_INSTALL}")
+    return UnreadableInput(
+        name, "no_text_layer",
+        f"PDF第{number}页没有文字层（扫描件），读取扫描件需要文字识别组件：{OCR_INSTALL}；或提交.docx",
+        f"page {number} has no text layer (a scan); reading scans needs the OCR extra: {OCR_INSTALL}")
 
 
 @dataclass
