@@ -80,6 +80,8 @@ def test_rules_command_lists_and_explains():
     assert run("rules", "ZZ999").returncode == 2
     data = json.loads(run("rules", "--format", "json").stdout)
     assert all(r["source"] and r["doc"] for r in data)
+    readme = (SAMPLES.parent / "README.md").read_text("utf-8")
+    assert f"列出全部{len(data)}个代码" in readme  # the README counts what `rules` lists
 
 
 def test_a_selected_rule_keeps_its_cannot_verify_finding(tmp_path):

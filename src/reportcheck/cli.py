@@ -117,7 +117,8 @@ def _add_rule_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", action="append", default=[], metavar="CODES", help="不运行这些规则")
     parser.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
                         help="改变规则的级别，如 CO005=error")
-    parser.add_argument("--pack", help="规则包：hunan_competition_2023（默认）、guangdong、hubei")
+    parser.add_argument("--pack", help="规则包：hunan_competition_2023（默认）、guangdong、hubei，"
+                        "或自己编写的规则包文件（.json，可用 extends 继承上述规则包，只写改动的设置）")
     parser.add_argument("--relaxed", action="store_true",
                         help="革命老区、民族地区、困难地区：参赛条件不达标只作警告")
     parser.add_argument("--config",
@@ -129,7 +130,7 @@ def _rule_settings(args: argparse.Namespace) -> tuple[Settings, dict]:
     carrying the user's message."""
     from pathlib import Path
 
-    from reportcheck.rules import UnknownPack, available_packs, load_pack
+    from reportcheck.rules import PackError, UnknownPack, available_packs, load_pack
     from reportcheck.settings import SettingsError, build_settings
 
     try:
@@ -137,7 +138,7 @@ def _rule_settings(args: argparse.Namespace) -> tuple[Settings, dict]:
                                   ignore=_codes(args.ignore), severity=args.severity, pack=args.pack,
                                   relaxed=args.relaxed)
         return settings, load_pack(settings.pack)
-    except SettingsError as exc:
+    except (SettingsError, PackError) as exc:
         raise ValueError(str(exc)) from None
     except UnknownPack as exc:
         packs = "、".join(available_packs())

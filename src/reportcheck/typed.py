@@ -19,7 +19,16 @@ T = TypeVar("T")
 
 
 class DataError(ValueError):
-    """Data that does not fit the dataclass it was read into; the message names the path."""
+    """Data that does not fit the dataclass it was read into; the message names the path. What went
+    wrong is kept too, for a message in the user's words: keys the class does not have (``unknown``,
+    beside the ``known`` ones), keys it needs (``missing``), or a value not of the type (``expected``)."""
+
+    def __init__(self, message: str, path: str = "$", *, unknown: list[str] | None = None,
+                 known: list[str] | None = None, missing: list[str] | None = None,
+                 expected: str | None = None, got: Any = None) -> None:
+        super().__init__(message)
+        self.path, self.unknown, self.known, self.missing = path, unknown or [], known or [], missing or []
+        self.expected, self.got = expected, got
 
 
 def to_data(obj: Any) -> Any:
@@ -63,7 +72,8 @@ def _convert(tp: Any, value: Any, path: str, forbid: bool) -> Any:
     if origin is Literal:
         if value in typing.get_args(tp):
             return value
-        raise DataError(f"{path}: {value!r} is not one of {typing.get_args(tp)}")
+        raise DataError(f"{path}: {value!r} is not one of {typing.get_args(tp)}", path,
+                        expected=f"one of {typing.get_args(tp)}", got=value)
     if origin is list:
         (item,) = typing.get_args(tp)
         _expect(isinstance(value, list | tuple), path, "a list", value)
@@ -86,13 +96,15 @@ def _union(options: tuple[Any, ...], value: Any, path: str, forbid: bool) -> Any
     if value is None:
         _expect(type(None) in options, path, "a value", value)
         return None
-    errors = []
+    errors: list[DataError] = []
     for option in (o for o in options if o is not type(None)):
         try:
             return _convert(option, value, path, forbid)
         except DataError as e:
-            errors.append(str(e))
-    raise DataError(" / ".join(errors))
+            errors.append(e)
+    if len(errors) == 1:  # X | None: X's own error, with what went wrong
+        raise errors[0]
+    raise DataError(" / ".join(str(e) for e in errors), path)
 
 
 def _dataclass(cls: type, value: Any, path: str, forbid: bool) -> Any:
@@ -102,13 +114,14 @@ def _dataclass(cls: type, value: Any, path: str, forbid: bool) -> Any:
     hints = _hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
     if forbid and (extra := sorted(set(value) - set(fields))):
-        raise DataError(f"{path}: unknown key(s) {', '.join(extra)} for {cls.__name__}")
+        raise DataError(f"{path}: unknown key(s) {', '.join(extra)} for {cls.__name__}", path,
+                        unknown=extra, known=list(fields))
     kwargs = {name: _convert(hints[name], value[name], f"{path}.{name}", forbid)
               for name in fields if name in value}
     missing = [n for n, f in fields.items() if n not in kwargs and f.default is dataclasses.MISSING
                and f.default_factory is dataclasses.MISSING]
     if missing:
-        raise DataError(f"{path}: missing {', '.join(missing)} for {cls.__name__}")
+        raise DataError(f"{path}: missing {', '.join(missing)} for {cls.__name__}", path, missing=missing)
     return cls(**kwargs)
 
 
@@ -122,9 +135,10 @@ def _scalar(tp: Any, value: Any, path: str) -> Any:
     if tp is str:
         _expect(isinstance(value, str), path, "text", value)
         return value
-    raise DataError(f"{path}: no conversion to {tp!r}")
+    raise DataError(f"{path}: no conversion to {tp!r}", path)
 
 
 def _expect(ok: bool, path: str, what: str, value: Any) -> None:
     if not ok:
-        raise DataError(f"{path}: expected {what}, got {type(value).__name__} {value!r:.60}")
+        raise DataError(f"{path}: expected {what}, got {type(value).__name__} {value!r:.60}", path,
+                        expected=what, got=value)

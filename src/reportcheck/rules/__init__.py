@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from reportcheck import catalogue as cat
 from reportcheck.catalogue import EXTRACTION_TYPES, IssueType
@@ -11,39 +10,19 @@ from reportcheck.model import Issue, ListTable, Report
 from reportcheck.rules import arithmetic, completeness, consistency, eligibility, provincial
 from reportcheck.rules.base import DATA_SHEET, Rule
 from reportcheck.rules.cross import CROSS_RULES
+from reportcheck.rules.packs import DEFAULT_PACK, PackError, UnknownPack, available_packs, load_pack
 from reportcheck.settings import Settings
-from reportcheck.spec import json_resource_names, load_json_resource
+
+__all__ = ["DEFAULT_PACK", "FORM_FAMILIES", "OCR_SENSITIVE", "REGISTRY", "RELAXED_NOTE", "SCANNED_NOTE", "SHARED_TYPES",
+           "PackError", "UnknownPack", "available_packs", "grade", "issue_types", "load_pack", "run_rules",
+           "sure_view"]
 
 REGISTRY: tuple[Rule, ...] = (
     *arithmetic.RULES, *consistency.RULES, *eligibility.RULES, *completeness.RULES, *provincial.RULES,
 )
-DEFAULT_PACK = "hunan_competition_2023"
 RELAXED_NOTE = "（按革命老区、民族地区、困难地区适当放宽，仅作提示）"
 # Rules about the Word form itself: a data sheet has no contacts, evidence pages or free text.
 FORM_FAMILIES = frozenset({"BI", "EV", "TX"})
-
-
-class UnknownPack(KeyError):
-    pass
-
-
-@lru_cache(maxsize=8)
-def _pack_file(name: str) -> dict:
-    try:
-        return load_json_resource("rules", f"{name}.json")
-    except FileNotFoundError:
-        raise UnknownPack(name) from None
-
-
-def available_packs() -> list[str]:
-    return json_resource_names("rules")
-
-
-def load_pack(name: str = DEFAULT_PACK) -> dict:
-    """A rule pack; ``extends`` names a pack whose settings it starts from."""
-    pack = dict(_pack_file(name))
-    base = pack.pop("extends", None)
-    return {**load_pack(base), **pack} if base else pack
 
 
 SHARED_TYPES: tuple[IssueType, ...] = (eligibility.CANNOT_VERIFY, provincial.CANNOT_VERIFY)
