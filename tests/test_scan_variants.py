@@ -29,9 +29,16 @@ CASES = {
     "dark_copy": ("final_advanced_merged_clean", 0.98),
     "handwritten_correction": ("prelim_advanced_split_defects", 0.98),
     "halftone": ("final_advanced_merged_clean", 0.98),
+    "binder_shadow": ("prelim_advanced_merged_clean", 0.98),
+    "copy_of_copy": ("final_advanced_merged_clean", 0.98),
     # A standard-resolution fax of the messiest sample: read fail-safe, but not yet fully (see the xfail below).
     "fax": ("final_sme_split_messy", 0.6),
 }
+
+
+# Transforms read wrong today, kept in sight: each must fail until the reader is mended (then this entry goes).
+KNOWN_GAPS = {"copy_of_copy": "issue 20 open: toner streaks a copier printed on the paper turn with the page, "
+                              "are not taken out as a scanner glass's are, and cut cells or erase strokes"}
 
 
 def test_every_transform_is_measured() -> None:
@@ -77,7 +84,9 @@ _CANNOT_VERIFY = {"EL009"}
 
 
 @NEEDS_OCR
-@pytest.mark.parametrize("transform", list(CASES))
+@pytest.mark.parametrize("transform", [
+    pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[t])) if t in KNOWN_GAPS else t
+    for t in CASES])
 def test_a_scan_made_elsewhere_reads_right_or_in_doubt_and_finds_nothing_the_word_file_lacks(
         transform: str, variants: dict) -> None:
     sample, floor = CASES[transform]

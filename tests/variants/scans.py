@@ -16,7 +16,12 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
   signature or reviewer's ticks across the rules of another table;
 * ``dark_copy`` — every page a dark, low-contrast photocopy, scanned at 200 dpi;
 * ``handwritten_correction`` — a 200-dpi colour scan where two printed figures in table cells are struck
-  through with a pen and a different figure is written by hand beside or above them.
+  through with a pen and a different figure is written by hand beside or above them;
+* ``binder_shadow`` — a bound report scanned open on a flatbed at 300 dpi grey: the binding's dark shadow
+  along the left edge, two punched holes in the margin, a keystone of about 1 % whose corners the closed
+  lid leaves black;
+* ``copy_of_copy`` — a photocopy of a photocopy scanned at 200 dpi: dark-grey print on mottled grey paper,
+  blur, faint vertical toner streaks down the page, specks, enlarged 1–2 % and shifted.
 
 Where the marks go comes from the source PDF's text layer (character boxes) and from the table rules found in a
 rendering of the source page; the OCR reader is not used. Everything is drawn from one seeded generator, so
@@ -46,7 +51,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSFORMS: tuple[str, ...] = ("photo", "fax", "halftone", "rotated", "seal_over_table", "dark_copy",
-                               "handwritten_correction")
+                               "handwritten_correction", "binder_shadow", "copy_of_copy")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -748,6 +753,68 @@ def _dark_copy(src: _Source, rng: np.random.Generator) -> _Result:
     return result
 
 
+def _binder_shadow(src: _Source, rng: np.random.Generator) -> _Result:
+    dpi, quality = 300, int(rng.integers(66, 74))
+    result = _Result([], [])
+    side = max(round(max(p.width, p.height) / 72 * dpi) for p in src.pages)
+    grain, chroma = _Grain(rng, side, 3.0), _Grain(rng, side, 0.5)
+    for i, page in enumerate(src.pages):
+        grey = src.grey(i, dpi).astype(np.float32)
+        h, w = grey.shape
+        inset = w * rng.uniform(0.006, 0.012)  # the edge away from the hinge lies a little lower: keystone
+        corners = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+        far = [[inset, 0], [w - inset, 0], [w, h], [0, h]] if rng.random() < 0.5 else \
+            [[0, 0], [w, 0], [w - inset, h], [inset, h]]
+        grey = cv2.warpPerspective(grey, cv2.getPerspectiveTransform(corners, np.float32(far)), (w, h),
+                                   flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT, borderValue=20)
+        band = w * rng.uniform(0.03, 0.045)  # the binding's shadow, darkest at the edge
+        fall = (np.clip(1 - np.arange(w, dtype=np.float32) / band, 0, 1) ** 1.5 * 0.85)[None, :]
+        grey = grey * (1 - fall) + 15 * fall
+        radius, centre_x = 3 / 25.4 * dpi, band + rng.uniform(0.55, 0.75) / 2.54 * dpi
+        apart = 80 / 25.4 * dpi
+        for cy in (h / 2 - apart / 2, h / 2 + apart / 2):
+            cv2.circle(grey, (round(centre_x), round(cy + rng.uniform(-20, 20))), round(radius), 10, -1,
+                       lineType=cv2.LINE_AA)
+        angle = float(rng.uniform(0.1, 0.5) * rng.choice([-1.0, 1.0]))
+        img = _scan(_paper(grey), rng, angle, (0, 0), grain, chroma).convert("L")
+        result.pages.append(_jpeg(img, quality, dpi, page.width, page.height))
+        result.notes.append(f"page {i + 1}: {dpi}-dpi grey scan of a bound copy, binding shadow "
+                            f"{band / dpi * 25.4:.0f} mm, two punched holes, keystone {inset / w:.1%}, "
+                            f"skew {angle:+.2f}°, JPEG q{quality}")
+    return result
+
+
+def _copy_of_copy(src: _Source, rng: np.random.Generator) -> _Result:
+    dpi, quality = 200, 75
+    result = _Result([], [])
+    side = max(round(max(p.width, p.height) / 72 * dpi) for p in src.pages)
+    grain, chroma = _Grain(rng, side, 3.5), _Grain(rng, side, 1.0)
+    for i, page in enumerate(src.pages):
+        grey = src.grey(i, dpi).astype(np.float32)
+        h, w = grey.shape
+        zoom = 1 + rng.uniform(0.01, 0.02)
+        matrix = cv2.getRotationMatrix2D((w * rng.uniform(0.4, 0.6), h * rng.uniform(0.4, 0.6)), 0, zoom)
+        matrix[:, 2] += rng.uniform(-12, 12, 2)
+        grey = cv2.warpAffine(grey, matrix, (w, h), flags=cv2.INTER_CUBIC, borderValue=255)
+        grey = cv2.GaussianBlur(grey, (0, 0), 0.9)  # two generations of copier optics
+        mottle = cv2.resize(rng.normal(0, 1, (9, 7)).astype(np.float32), (w, h), interpolation=cv2.INTER_CUBIC)
+        paper, toner = 224 + 7 * mottle, 72 + 10 * mottle
+        grey = toner + (paper - toner) * (grey / 255)
+        streaks = int(rng.integers(2, 5))
+        for _ in range(streaks):  # a dirty drum's faint lines down the page
+            x, width = int(rng.integers(w // 10, 9 * w // 10)), int(rng.integers(1, 4))
+            grey[:, x:x + width] -= float(rng.uniform(25, 45))
+        for _ in range(int(rng.integers(40, 90))):  # toner specks
+            cv2.circle(grey, (int(rng.integers(0, w)), int(rng.integers(0, h))), int(rng.integers(1, 3)),
+                       float(rng.uniform(60, 120)), -1)
+        angle, shift = _skew(rng)
+        img = _scan(_paper(grey), rng, angle, shift, grain, chroma)
+        result.pages.append(_jpeg(img, quality, dpi, page.width, page.height))
+        result.notes.append(f"page {i + 1}: copy of a copy (print ~72 on paper ~224, mottled), enlarged {zoom - 1:.1%},"
+                            f" {streaks} toner streaks, scanned at {dpi} dpi, skew {angle:+.2f}°, JPEG q{quality}")
+    return result
+
+
 # ---------------------------------------------------------------- halftone
 
 def _screen(h: int, w: int, lpi: float, angle: float, fine: int) -> np.ndarray:
@@ -1127,6 +1194,8 @@ _MAKERS = {
     "seal_over_table": _seal_over_table,
     "dark_copy": _dark_copy,
     "handwritten_correction": _handwritten_correction,
+    "binder_shadow": _binder_shadow,
+    "copy_of_copy": _copy_of_copy,
 }
 
 

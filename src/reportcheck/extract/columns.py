@@ -62,16 +62,30 @@ class Column:
 
 @dataclass
 class HeaderMap:
-    """Roles by grid column, and the header texts no role fits."""
+    """Roles by grid column, and the header texts no role fits. ``table`` and ``spans`` (each grid
+    column's left and right, where the file placed its cells: a PDF's or a scan's) say where the header
+    stood, for a table continued on the next page under another grid."""
 
     columns: dict[int, Column] = field(default_factory=dict)
     unmapped: dict[int, str] = field(default_factory=dict)
+    table: int | None = None
+    spans: dict[int, tuple[float, float]] = field(default_factory=dict)
 
     def at(self, cell: Cell) -> Column | None:
+        if cell.table != self.table and cell.bbox is not None and self.spans:
+            return self.columns.get(self._under(cell), None)  # type: ignore[arg-type]
         for col in range(cell.col, cell.col + cell.colspan):
             if col in self.columns:
                 return self.columns[col]
         return None
+
+    def _under(self, cell: Cell) -> int | None:
+        """The header column a cell of another table stands under: the one it overlaps most, by more than
+        half its width (a page's grid may split or join the header's columns: a scan's streak drew one)."""
+        x0, _, x1, _ = cell.bbox  # type: ignore[misc]
+        overlap = {col: min(x1, right) - max(x0, left) for col, (left, right) in self.spans.items()}
+        best = max(overlap, key=overlap.__getitem__)
+        return best if overlap[best] > (x1 - x0) / 2 else None
 
     def years(self, kind: str = "year") -> list[str]:
         return sorted({c.year for c in self.columns.values() if c.kind == kind and c.year})
@@ -191,7 +205,7 @@ def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | No
                 parts = texts.setdefault(col, [])
                 if not parts or parts[-1] != cell.norm:
                     parts.append(cell.norm)
-    out = HeaderMap()
+    out = HeaderMap(table=rows[-1][0].table if rows and rows[-1] else None, spans=_spans(rows))
     for col in sorted(texts):
         text = " ".join(texts[col])
         role = column_role(text, table_kind, fields) or _role_of_a_line(text, table_kind, fields)
@@ -200,6 +214,22 @@ def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | No
         else:
             out.columns[col] = _completed(role, out.columns.get(col - 1))
     return out
+
+
+def _spans(rows: list[list[Cell]]) -> dict[int, tuple[float, float]]:
+    """Each grid column's left and right from the header's cells (a spanning cell shared evenly), when the
+    file placed them; none otherwise (a Word file)."""
+    spans: dict[int, tuple[float, float]] = {}
+    for row in rows:
+        for cell in row:
+            if cell.bbox is None:
+                return {}
+            x0, _, x1, _ = cell.bbox
+            width = (x1 - x0) / cell.colspan
+            for i in range(cell.colspan):
+                if cell.colspan == 1 or cell.col + i not in spans:
+                    spans[cell.col + i] = (x0 + i * width, x0 + (i + 1) * width)
+    return spans
 
 
 def _completed(role: Column, left: Column | None) -> Column:

@@ -39,9 +39,11 @@ class Line:
             text = self.para.norm
         else:  # a title row is one cell across the table; a data row has empty siblings
             own = [c for c in self.cells if not c.continued]
-            if len(own) != 1:
+            filled = [c for c in own if c.norm]
+            # ...beside which a scan may have found an empty cell, where a streak drew a line down the title row
+            if len(own) != 1 and not (len(filled) == 1 and 2 * filled[0].colspan > sum(c.colspan for c in own)):
                 return ""
-            text = own[0].norm
+            text = (filled or own)[0].norm
         if not text:
             return ""
         # A heading broken over lines ("2.1 集群主要\n经济指标") is read whole; a title cell that

@@ -39,6 +39,7 @@ _EDGE = 0.03  # share of the page's height: ink this near its top and bottom edg
 _STREAK = 0.6  # share of the page's height a line from edge to edge is drawn along
 _STREAK_WIDTH = 5  # pixels of ink across a streak's band in a row where nothing else is
 _DASH_THICK = 6  # pixels: the thickest line across a fax draws
+_EDGE_MARK = 0.1  # share of the page's height or width: ink touching the image's edge this long is no text
 _DASH_FILL, _DASH_ALONE = 0.5, 0.4  # shares of a broken line's length: with ink; with ink and nothing beside it
 _DASH_FILL_CROWDED = 0.4  # share with ink of a run that carries on a rule where text presses on it
 
@@ -79,7 +80,7 @@ def prepare(bgr: np.ndarray) -> Prepared:
         grey = _rotate(grey, angle)
         pen = _rotate(pen.astype(np.uint8), angle, fill=0).astype(bool)
         streaks = _rotate(streaks, angle, fill=0)
-    ink = _without_specks(grey < INK)
+    ink = _without_edge_marks(_without_specks(grey < INK))
     lines = _ruling(_local_ink(grey), streaks, broken=dotty)
     return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen, broken=dotty)
 
@@ -123,6 +124,19 @@ def _without_specks(ink: np.ndarray) -> np.ndarray:
     dust = np.zeros(count, bool)
     dust[specks] = True
     return ink & ~dust[labels]
+
+
+def _without_edge_marks(ink: np.ndarray) -> np.ndarray:
+    """Ink without what the scanner saw beyond the print: a binding's shadow, the lid's edge, the dark
+    corners of a page laid askew — blots touching the image's edge and running along a tenth of it.
+    Left in, they joined every line of loose text on the page into one (a title lost)."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    h, w = ink.shape
+    x, y, bw, bh = (stats[:, i] for i in (cv2.CC_STAT_LEFT, cv2.CC_STAT_TOP, cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT))
+    edge = (x == 0) | (y == 0) | (x + bw == w) | (y + bh == h)
+    marks = edge & ((bh > _EDGE_MARK * h) | (bw > _EDGE_MARK * w))
+    marks[0] = False  # the background
+    return ink & ~marks[labels] if marks.any() else ink
 
 
 def _without_red(bgr: np.ndarray) -> tuple[np.ndarray, float]:
