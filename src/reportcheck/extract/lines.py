@@ -39,11 +39,9 @@ class Line:
             text = self.para.norm
         else:  # a title row is one cell across the table; a data row has empty siblings
             own = [c for c in self.cells if not c.continued]
-            filled = [c for c in own if c.norm]
-            # ...beside which a scan may have found an empty cell, where a streak drew a line down the title row
-            if len(own) != 1 and not (len(filled) == 1 and 2 * filled[0].colspan > sum(c.colspan for c in own)):
+            if len(own) != 1 and not _title_cut_by_a_streak(own):
                 return ""
-            text = (filled or own)[0].norm
+            text = next(c.norm for c in own if c.norm or len(own) == 1)
         if not text:
             return ""
         # A heading broken over lines ("2.1 集群主要\n经济指标") is read whole; a title cell that
@@ -87,3 +85,12 @@ def _add_blocks(blocks: list[Paragraph | Table], lines: list[Line]) -> None:
                 lines.append(Line(None, plain))
             for cell in frames:
                 _add_blocks(cell.content, lines)
+
+
+def _title_cut_by_a_streak(cells: list[Cell]) -> bool:
+    """A scan's title row read as the title over most of the row and one empty cell beside it, where a
+    streak drew a line down the row. Only on a scan, and only one such cell: a blank form's row of figures
+    (its label as wide, its two or three figures not filled in) is no title."""
+    filled = [c for c in cells if c.norm]
+    return len(cells) == 2 and len(filled) == 1 and filled[0].confidence is not None \
+        and 2 * filled[0].colspan > sum(c.colspan for c in cells)
