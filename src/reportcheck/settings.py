@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from pathlib import Path
 
 SEVERITIES = ("error", "warning", "info")
@@ -109,6 +108,8 @@ def build_settings(cwd: Path, *, config: str | None = None, select: list[str] | 
         settings.config_path = str(path)
         unknown = set(table) - set(_SETTING_TYPES)
         if unknown:
+            from difflib import get_close_matches
+
             near = {k: get_close_matches(k, list(_SETTING_TYPES), n=1) for k in sorted(unknown)}
             said = "、".join(f"{k}（是否应为 {m[0]}？）" if m else k for k, m in near.items())
             raise SettingsError(f"配置文件 {path} 中有未知设置：{said}；可用的设置：{', '.join(_SETTING_TYPES)}"
