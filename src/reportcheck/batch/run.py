@@ -133,6 +133,12 @@ def _work(conn: Connection, path: Path, target: Path, pack: dict, settings: Sett
     use_share(threads)  # the OCR of each of the workers running at once uses its share of the cores
     try:
         conn.send(_write(target, check_file(str(path), pack, settings)))
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the batch was stopped (Ctrl-C, kill) while this file was checked: nobody is left to tell
+    except FileNotFoundError:
+        if target.parent.is_dir():
+            raise
+        # ...and took its spool away: it has said so once; a traceback here would be a second, wrong, word
     finally:
         conn.close()
 
