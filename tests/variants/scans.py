@@ -458,6 +458,13 @@ class _Grain:
         return self.field[y:y + h, x:x + w]
 
 
+def _sensor(src: _Source, rng: np.random.Generator, dpi: int, luma: float = 3.5,
+            colour: float = 1.0) -> tuple[_Grain, _Grain]:
+    """The scanner's noise, brightness then colour, in a field large enough for every page at ``dpi``."""
+    side = max(round(max(p.width, p.height) / 72 * dpi) for p in src.pages)
+    return _Grain(rng, side, luma), _Grain(rng, side, colour)
+
+
 def _scan(paper: np.ndarray, rng: np.random.Generator, angle: float, shift: tuple[int, int], grain: _Grain,
           chroma: _Grain) -> Image.Image:
     """make_scans.scan's scanner in 8-bit OpenCV (it is several times faster): skew and shift with white fill,
@@ -528,8 +535,7 @@ Marks = Callable[[int, np.ndarray], tuple[list[str], int]]
 def _colour_scan(src: _Source, rng: np.random.Generator, dpi: int, quality: int, marks: Marks, what: str) -> _Result:
     """Render, let ``marks(index, paper)`` ink the paper (returning notes, and optionally a turn), scan, JPEG."""
     result = _Result([], [])
-    side = max(round(max(p.width, p.height) / 72 * dpi) for p in src.pages)
-    grain, chroma = _Grain(rng, side, 3.5), _Grain(rng, side, 1.0)
+    grain, chroma = _sensor(src, rng, dpi)
     for i, page in enumerate(src.pages):
         paper = _paper(src.grey(i, dpi))
         extras, turn = marks(i, paper)
@@ -729,8 +735,7 @@ def _dark_copy(src: _Source, rng: np.random.Generator) -> _Result:
     dpi = 200
     quality = int(rng.integers(70, 78))
     result = _Result([], [])
-    side = max(round(max(p.width, p.height) / 72 * dpi) for p in src.pages)
-    grain, chroma = _Grain(rng, side, 3.5), _Grain(rng, side, 1.0)
+    grain, chroma = _sensor(src, rng, dpi)
     for i, page in enumerate(src.pages):
         grey = ms.dark_photocopy(src.grey(i, dpi).astype(np.float32), rng)
         h, w = grey.shape
@@ -756,8 +761,7 @@ def _dark_copy(src: _Source, rng: np.random.Generator) -> _Result:
 def _binder_shadow(src: _Source, rng: np.random.Generator) -> _Result:
     dpi, quality = 300, int(rng.integers(66, 74))
     result = _Result([], [])
-    side = max(round(max(p.width, p.height) / 72 * dpi) for p in src.pages)
-    grain, chroma = _Grain(rng, side, 3.0), _Grain(rng, side, 0.5)
+    grain, chroma = _sensor(src, rng, dpi, 3.0, 0.5)
     for i, page in enumerate(src.pages):
         grey = src.grey(i, dpi).astype(np.float32)
         h, w = grey.shape
@@ -787,8 +791,7 @@ def _binder_shadow(src: _Source, rng: np.random.Generator) -> _Result:
 def _copy_of_copy(src: _Source, rng: np.random.Generator) -> _Result:
     dpi, quality = 200, 75
     result = _Result([], [])
-    side = max(round(max(p.width, p.height) / 72 * dpi) for p in src.pages)
-    grain, chroma = _Grain(rng, side, 3.5), _Grain(rng, side, 1.0)
+    grain, chroma = _sensor(src, rng, dpi)
     for i, page in enumerate(src.pages):
         grey = src.grey(i, dpi).astype(np.float32)
         h, w = grey.shape
