@@ -10,6 +10,16 @@ from dataclasses import dataclass
 
 from reportcheck.model import Issue, Loc, Severity
 
+# What a code may be besides its severity: each tag replaces a list that used to be kept beside the rules.
+TAGS: dict[str, str] = {
+    "form": "只针对Word表格本身（基本信息、佐证页码、正文）：从Excel数据表读取的报告不运行",
+    "threshold-advanced": "先进制造业集群的参赛门槛：批量工作簿的“参赛条件”据此判定",
+    "threshold-sme": "中小企业特色产业集群的参赛门槛：批量工作簿的“参赛条件”据此判定",
+    "relaxable": "加 --relaxed（革命老区、民族地区、困难地区）时，错误降为警告",
+    "ocr-sensitive": "扫描件上可能是文字识别误差所致，只作提示",
+    "cannot-verify": "“无法核验”：由需要该数据的规则给出，随该规则选择",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class IssueType:
@@ -19,6 +29,12 @@ class IssueType:
     template: str
     source: str = ""
     description: str = ""  # for codes no single rule owns (extraction, "cannot verify")
+    tags: frozenset[str] = frozenset()  # keys of TAGS
+
+    def __post_init__(self) -> None:
+        unknown = set(self.tags) - TAGS.keys()
+        if unknown:  # a misspelt tag would silently drop the code from what the tag drives
+            raise ValueError(f"{self.code}: unknown tags {sorted(unknown)}; known: {sorted(TAGS)}")
 
     def issue(self, *, section: str | None = None, field: str | None = None,
               location: Loc | None = None, **args: object) -> Issue:
@@ -27,13 +43,18 @@ class IssueType:
                      location=location, args=args)
 
 
+# Findings that something could not be found (a row, a table, a heading, a field) or was not the template's
+# (a row's label): on a scan, OCR may have misread the very words they look for, or run two tables together,
+# so they are told, not judged.
+_OCR = frozenset({"ocr-sensitive"})
+
 # Extraction family (X): trouble reading the form, reported instead of guessed at.
 VALUE_UNREADABLE = IssueType(
     "X001", "extract.value-unreadable", "error",
     "无法识别的数值：“{raw}”（{column}）。请填写数字，如 120.5；无数据请填“—”。")
 ROW_MISSING = IssueType(
     "X002", "extract.row-missing", "warning",
-    "未找到指标行“{label}”。请按模板保留该行，无数据时填“—”。")
+    "未找到指标行“{label}”。请按模板保留该行，无数据时填“—”。", tags=_OCR)
 UNIT_CONVERTED = IssueType(
     "X003", "extract.unit-converted", "info",
     "“{raw}”的单位为{from_unit}，已按本行单位换算为 {value:g}{unit}。")
@@ -42,7 +63,7 @@ UNIT_MISMATCH = IssueType(
     "“{raw}”的单位{cell_unit}与本行单位{unit}不一致，无法换算。请按{unit}填写。")
 YEARS_MISSING = IssueType(
     "X005", "extract.years-missing", "error",
-    "表头中未找到年份（如“2021年”），无法读取本表数值。请保留表头的年份。")
+    "表头中未找到年份（如“2021年”），无法读取本表数值。请保留表头的年份。", tags=_OCR)
 STAGE_UNKNOWN = IssueType(
     "X006", "extract.stage-unknown", "warning",
     "未找到报告标题“参赛报告（初赛/决赛）”，按{stage}模板读取。")
@@ -66,37 +87,38 @@ PICTURE_UNREAD = IssueType(
     description="表格以图片形式粘贴而无法识别时，只报一条，不逐行报缺。")
 CATEGORY_UNKNOWN = IssueType(
     "X007", "extract.category-unknown", "warning",
-    "申报类别“{value}”无法识别，参赛条件无法按类别核验。请填写或勾选“先进制造业集群”“中小企业特色产业集群”之一。")
+    "申报类别“{value}”无法识别，参赛条件无法按类别核验。请填写或勾选“先进制造业集群”“中小企业特色产业集群”之一。",
+    tags=_OCR)
 ROW_DUPLICATE = IssueType(
     "X008", "extract.row-duplicate", "warning",
-    "指标“{label}”出现了两次（第二次：“{raw}”），只读取了第一次。请删除重复行。")
+    "指标“{label}”出现了两次（第二次：“{raw}”），只读取了第一次。请删除重复行。", tags=_OCR)
 TABLE_MISSING = IssueType(
     "X009", "extract.table-missing", "warning",
-    "未找到“{section} {title}”表格。请按模板填写该表。")
+    "未找到“{section} {title}”表格。请按模板填写该表。", tags=_OCR)
 ROW_UNKNOWN = IssueType(
     "X010", "extract.row-unknown", "info",
-    "“{label}”不是模板中的指标，未读取。")
+    "“{label}”不是模板中的指标，未读取。", tags=_OCR)
 YEARS_INCONSISTENT = IssueType(
     "X011", "extract.years-inconsistent", "warning",
-    "{section}的年份为{found}，与2.1的年份{expected}不一致。")
+    "{section}的年份为{found}，与2.1的年份{expected}不一致。", tags=_OCR)
 
 ROWS_UNREAD = IssueType(
     "X017", "extract.rows-unread", "warning",
     "“{section} {title}”中有{count}个指标行未找到（{labels}），多半是这些行的写法未能识别，未逐行报缺。"
-    "请按模板保留这些行的指标名称。")
+    "请按模板保留这些行的指标名称。", tags=_OCR)
 READING_FAILED = IssueType(
     "X018", "extract.reading-failed", "error",
     "本报告只读出了模板{expected}个部分中的{read}个（{found}），大部分内容未能读取，无法可靠检查，"
     "其余问题不再列出。请确认文件是按模板填写的参赛报告；如是PDF或扫描件，请提交.docx。")
 TEXT_MISSING = IssueType(
     "X019", "extract.text-missing", "warning",
-    "未找到“{section} {title}”（已按标题查找）。请按模板填写该部分。")
+    "未找到“{section} {title}”（已按标题查找）。请按模板填写该部分。", tags=_OCR)
 RULE_FAILED = IssueType(
     "X020", "internal.rule-failed", "warning",
     "规则{code}运行时发生内部错误（{error}），这一项未能检查，其他检查照常进行。请把该文件发给reportcheck维护者。")
 TABLE_UNREAD = IssueType(
     "X012", "extract.table-unread", "warning",
-    "找到了“{section} {title}”，但没有读出其中任何指标行（{tried}）。请按模板保留该表的表头和指标名称。")
+    "找到了“{section} {title}”，但没有读出其中任何指标行（{tried}）。请按模板保留该表的表头和指标名称。", tags=_OCR)
 
 # Doubt family (D): what the reader could not be sure of. A doubtful figure is kept in the model
 # but no rule rests a finding on it; the doubt says what could not be verified.

@@ -97,7 +97,7 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
             conn.close()
     groups = version_groups(versions, facts)
     later = {result.paths[i] for group in groups for i in group if i != reference(group, result.paths)}
-    result.cross = cross_findings([facts[i] for i in sorted(facts)], pack, settings, later)
+    result.cross = cross_findings([facts[i] for i in sorted(facts)], settings, later)
     result.versions = compare_versions(result, groups)
     return result
 
@@ -111,7 +111,7 @@ def _reading(running: dict[Connection, _Running]) -> str:
     return f"{job.path.name}  {pages_text(job.allowance.page, job.allowance.pages)}"
 
 
-def cross_findings(facts: list[Facts], pack: dict, settings: Settings,
+def cross_findings(facts: list[Facts], settings: Settings,
                    later_versions: set[str] | frozenset[str] = frozenset()) -> list[Issue]:
     """The batch-only findings, selected and graded like a single report's. A report sent in several
     versions (``later_versions``: the paths of all but its reference version) meets the other clusters'
@@ -120,7 +120,7 @@ def cross_findings(facts: list[Facts], pack: dict, settings: Settings,
     from reportcheck.rules import grade
 
     one_each = [f for f in facts if f.path not in later_versions]
-    return [grade(issue, pack, settings) for rule in CROSS_RULES if settings.wants(rule.code)
+    return [grade(issue, settings) for rule in CROSS_RULES if settings.wants(rule.code)
             for issue in rule.check(facts if rule.type is SAME_REPORT else one_each)]
 
 

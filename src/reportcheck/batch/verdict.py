@@ -6,13 +6,18 @@ from dataclasses import dataclass, field
 
 from reportcheck.model import Report
 from reportcheck.outcome import FileOutcome
-from reportcheck.rules import sure_view
+from reportcheck.rules import sure_view, tagged
 from reportcheck.rules.base import latest_value
+from reportcheck.rules.eligibility import CANNOT_VERIFY as EL_CANNOT_VERIFY
 from reportcheck.settings import Settings
 
 PASSED, FAILED, UNVERIFIED, NOT_APPLICABLE = "达标", "未达标", "无法核验", "—"
-THRESHOLD_CODES = {"advanced": ("EL001", "EL002"), "sme": ("EL003", "EL004", "EL005")}
-CANNOT_VERIFY = "EL009"
+CANNOT_VERIFY = EL_CANNOT_VERIFY.code
+
+
+def _threshold_codes(category: str) -> frozenset[str]:
+    """The entry-threshold rules of a category ("advanced", "sme"): those tagged ``threshold-CATEGORY``."""
+    return tagged(f"threshold-{category}")
 
 
 @dataclass
@@ -36,7 +41,7 @@ def entry_verdict(outcome: FileOutcome, settings: Settings | None = None, pack: 
         return Verdict(UNVERIFIED if report.stage else NOT_APPLICABLE, figures)
     if not _thresholds_ran(report.category, settings, pack):
         return Verdict(UNVERIFIED, figures)
-    if codes & set(THRESHOLD_CODES[report.category]):
+    if codes & _threshold_codes(report.category):
         return Verdict(FAILED, figures)
     if CANNOT_VERIFY in codes:
         return Verdict(UNVERIFIED, figures)
@@ -45,7 +50,7 @@ def entry_verdict(outcome: FileOutcome, settings: Settings | None = None, pack: 
 
 def _thresholds_ran(category: str, settings: Settings | None, pack: dict | None) -> bool:
     """Whether every threshold rule of the category (and its "cannot verify") ran and was kept."""
-    codes = (*THRESHOLD_CODES[category], CANNOT_VERIFY)
+    codes = (*sorted(_threshold_codes(category)), CANNOT_VERIFY)
     families = (pack or {}).get("families")
     if families is not None and "EL" not in families:
         return False

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from reportcheck.catalogue import EXTRACTION_DOC, IssueType
+from reportcheck.catalogue import EXTRACTION_DOC, TAGS, IssueType
 from reportcheck.model import SEVERITY_ZH
 from reportcheck.render.widths import display_width
-from reportcheck.rules import CROSS_RULES, REGISTRY, issue_types
+from reportcheck.rules import CROSS_RULES, DEFAULT_PACK, REGISTRY, available_packs, issue_types, load_pack
+from reportcheck.rules.pack_model import describe_option
 from reportcheck.spec import load_json_resource
 
 
@@ -27,6 +28,40 @@ def _doc(itype: IssueType) -> str:
     return rule.doc if rule is not None else (itype.description or EXTRACTION_DOC)
 
 
+def _options(itype: IssueType) -> list[dict]:
+    """The pack options the rule reads: type, meaning, and the value each shipped pack gives it."""
+    rule = next((r for r in REGISTRY if r.code == itype.code), None)
+    if rule is None:
+        return []
+    family = rule.code.rstrip("0123456789")
+    packs = {name: pack for name in available_packs()
+             if family in ((pack := load_pack(name)).get("families") or [family])}  # the packs running the rule
+    out = []
+    for path in rule.options:
+        kind, meaning = describe_option(path)
+        values = {_named(name): found for name, pack in packs.items() if (found := _lookup(pack, path)) is not None}
+        out.append({"name": path, "type": kind, "meaning": meaning, "values": values})
+    return out
+
+
+def _named(pack: str) -> str:
+    return f"{pack}（默认）" if pack == DEFAULT_PACK else pack
+
+
+def _lookup(pack: dict, path: str) -> object:
+    for part in path.split("."):
+        pack = pack.get(part) if isinstance(pack, dict) else None
+    return pack
+
+
+def _shown(value: object) -> str:
+    """An option's value in one line: a threshold as its number and unit, anything else as short JSON."""
+    if isinstance(value, dict) and "value" in value:
+        return f"{value['value']:g}{value.get('unit') or ''}"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 70 else text[:69] + "…"
+
+
 def _source(itype: IssueType) -> str:
     return itype.source or "报告读取（提取阶段）"
 
@@ -34,7 +69,7 @@ def _source(itype: IssueType) -> str:
 def _entry(itype: IssueType) -> dict:
     return {"code": itype.code, "name": itype.name, "name_zh": name_zh(itype), "severity": itype.severity,
             "source": _source(itype),
-            "message": itype.template, "doc": _doc(itype)}
+            "message": itype.template, "doc": _doc(itype), "tags": sorted(itype.tags), "options": _options(itype)}
 
 
 def rules_table(fmt: str) -> str:
@@ -56,13 +91,22 @@ def rule_docs(code: str, fmt: str) -> str | None:
     entry = _entry(itype)
     if fmt == "json":
         return json.dumps(entry, ensure_ascii=False, indent=1)
-    return "\n".join([
+    lines = [
         f"{itype.code}  {name_zh(itype)}  （{SEVERITY_ZH[itype.severity]}，{itype.name}）",
         f"依据：{_source(itype)}",
         f"消息：{itype.template}",
+        *(f"标记：{TAGS[tag]}" for tag in sorted(itype.tags)),
         "",
         entry["doc"] or "（无说明）",
-    ])
+    ]
+    if entry["options"]:
+        lines += ["", "规则包中的设置（--pack 文件可改写）："]
+        for option in entry["options"]:
+            lines.append(f"  {option['name']}（{option['type']}）：{option['meaning']}")
+            lines += [f"    {pack}：{_shown(value)}" for pack, value in option["values"].items()]
+            if not option["values"]:
+                lines.append("    （随附的规则包都不运行此规则）")
+    return "\n".join(lines)
 
 
 def _pad(text: str, width: int) -> str:

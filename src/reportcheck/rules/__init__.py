@@ -1,36 +1,22 @@
-"""The rule registry (an explicit list, no directory walking) and the engine that runs it."""
+"""The engine that runs the rules (:mod:`.registry`) on a report, and what it re-exports for the rest."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from reportcheck import catalogue as cat
-from reportcheck.catalogue import EXTRACTION_TYPES, IssueType
 from reportcheck.model import Issue, ListTable, Report
-from reportcheck.rules import arithmetic, completeness, consistency, eligibility, provincial
 from reportcheck.rules.base import DATA_SHEET, Rule
 from reportcheck.rules.cross import CROSS_RULES
 from reportcheck.rules.packs import DEFAULT_PACK, PackError, UnknownPack, available_packs, load_pack
+from reportcheck.rules.registry import REGISTRY, SHARED_TYPES, family, issue_types, tagged
 from reportcheck.settings import Settings
 
-__all__ = ["DEFAULT_PACK", "FORM_FAMILIES", "OCR_SENSITIVE", "REGISTRY", "RELAXED_NOTE", "SCANNED_NOTE", "SHARED_TYPES",
-           "PackError", "UnknownPack", "available_packs", "grade", "issue_types", "load_pack", "run_rules",
-           "sure_view"]
+__all__ = ["CROSS_RULES", "DEFAULT_PACK", "REGISTRY", "RELAXED_NOTE", "SCANNED_NOTE", "SHARED_TYPES", "PackError",
+           "UnknownPack", "available_packs", "grade", "issue_types", "load_pack", "run_rules", "sure_view", "tagged"]
 
-REGISTRY: tuple[Rule, ...] = (
-    *arithmetic.RULES, *consistency.RULES, *eligibility.RULES, *completeness.RULES, *provincial.RULES,
-)
 RELAXED_NOTE = "（按革命老区、民族地区、困难地区适当放宽，仅作提示）"
-# Rules about the Word form itself: a data sheet has no contacts, evidence pages or free text.
-FORM_FAMILIES = frozenset({"BI", "EV", "TX"})
-
-
-SHARED_TYPES: tuple[IssueType, ...] = (eligibility.CANNOT_VERIFY, provincial.CANNOT_VERIFY)
-
-
-def issue_types() -> list[IssueType]:
-    """Every code a user may see: extraction issues, shared "cannot verify" codes, rules, batch rules."""
-    return [*EXTRACTION_TYPES, *SHARED_TYPES, *(r.type for r in REGISTRY), *(r.type for r in CROSS_RULES)]
+SCANNED_NOTE = "（扫描件：可能是文字识别误差所致，仅作提示，请对照原件核实）"
 
 
 def run_rules(report: Report, pack: dict | None = None, settings: Settings | None = None) -> list[Issue]:
@@ -43,18 +29,17 @@ def run_rules(report: Report, pack: dict | None = None, settings: Settings | Non
     settings = settings or Settings()
     families = pack.get("families")
     if report.reading_failed:  # one finding says so (not to be ignored); rules would judge the reading
-        return [grade(i, pack, settings) for i in report.extraction_issues]
+        return [grade(i, settings) for i in report.extraction_issues]
     issues = [i for i in report.extraction_issues if settings.wants(i.code)]
     sure = sure_view(report)
-    shared = {t.code for t in SHARED_TYPES} | {cat.RULE_FAILED.code}
     for rule in REGISTRY:
-        family = rule.code.rstrip("0123456789")
-        if report.template == DATA_SHEET and family in FORM_FAMILIES:
+        if report.template == DATA_SHEET and "form" in rule.type.tags:
             continue
-        if (families is None or family in families) and settings.wants(rule.code):
+        if (families is None or family(rule.code) in families) and settings.wants(rule.code):
+            own = {t.code for t in rule.also} | {cat.RULE_FAILED.code}  # go with the rule: --select EL001 shows EL009
             issues.extend(i for i in _guarded(rule, sure, pack)
-                          if settings.wants(i.code) or (i.code in shared and not settings.ignores(i.code)))
-    graded = [grade(i, pack, settings) for i in _unique(issues)]
+                          if settings.wants(i.code) or (i.code in own and not settings.ignores(i.code)))
+    graded = [grade(i, settings) for i in _unique(issues)]
     return [_as_scanned(i) for i in graded] if report.scanned_pages else graded
 
 
@@ -67,16 +52,8 @@ def _guarded(rule: Rule, report: Report, pack: dict) -> list[Issue]:
                                       error=f"{type(exc).__name__}: {exc}")]
 
 
-# Findings that something could not be found (a row, a table, a heading, a field, the declaration) or was
-# not the template's (a row's label): on a scan, OCR may have misread the very words they look for, or run
-# two tables together, so they are told, not judged.
-OCR_SENSITIVE = frozenset({"X002", "X005", "X007", "X008", "X009", "X010", "X011", "X012", "X017", "X019",
-                           "BI001", "BI003", "BI004"})
-SCANNED_NOTE = "（扫描件：可能是文字识别误差所致，仅作提示，请对照原件核实）"
-
-
 def _as_scanned(issue: Issue) -> Issue:
-    if issue.code not in OCR_SENSITIVE:
+    if issue.code not in tagged("ocr-sensitive"):
         return issue
     return replace(issue, severity="info", message=issue.message + SCANNED_NOTE)
 
@@ -143,8 +120,8 @@ def _unique(issues: list[Issue]) -> list[Issue]:
     return out
 
 
-def grade(issue: Issue, pack: dict, settings: Settings) -> Issue:
-    if settings.relaxed and issue.code in pack.get("relaxable", []) and issue.severity == "error":
+def grade(issue: Issue, settings: Settings) -> Issue:
+    if settings.relaxed and issue.code in tagged("relaxable") and issue.severity == "error":
         issue = replace(issue, severity="warning", message=issue.message + RELAXED_NOTE)
     level = settings.severity.get(issue.code)
     if level is not None and level != issue.severity:

@@ -273,10 +273,10 @@ def _shown_growth_fits(ind: Indicator, pack: RulePack) -> bool:
 
 
 RULES = (
-    Rule(GROWTH_MISMATCH, check_growth),
-    Rule(GROWTH_FORMULA_OTHER_ROW, check_growth_formula),
-    Rule(RD_GROWTH_MISMATCH, check_rd_growth),
-    Rule(PATENTS_PER_10K_MISMATCH, check_patents_per_10k),
-    Rule(PARK_RATIO_MISMATCH, check_park_ratios),
-    Rule(TARGET_BASE_MISMATCH, check_target_base),
+    Rule(GROWTH_MISMATCH, check_growth, options=("exact_units",)),
+    Rule(GROWTH_FORMULA_OTHER_ROW, check_growth_formula, options=("exact_units",)),
+    Rule(RD_GROWTH_MISMATCH, check_rd_growth, options=("exact_units", "growth_checks.rd_growth")),
+    Rule(PATENTS_PER_10K_MISMATCH, check_patents_per_10k, options=("exact_units", "growth_checks.patents_per_10k")),
+    Rule(PARK_RATIO_MISMATCH, check_park_ratios, options=("growth_checks.park_ratios",)),
+    Rule(TARGET_BASE_MISMATCH, check_target_base, options=("growth_checks.target_base",)),
 )

@@ -33,10 +33,15 @@ class Documented:
 
 @dataclass(frozen=True, slots=True)
 class Rule(Documented):
-    """One rule, one place. ``check`` reads only the model and the pack, never a file."""
+    """One rule, one place: its issue type (code, severity, message, source, tags), its check, the pack
+    options the check reads (``thresholds.sme_output_min``, ``top_lists``: see :mod:`.pack_model`) and the
+    other codes it may give (its "cannot verify"). ``check`` reads only the model and the pack, never a file.
+    tests/test_rule_declarations.py holds every rule to this declaration."""
 
     type: IssueType
     check: Callable[[Rule, Report, RulePack], Iterator[Issue]]
+    options: tuple[str, ...] = ()
+    also: tuple[IssueType, ...] = ()
 
     def run(self, report: Report, pack: RulePack) -> list[Issue]:
         return list(self.check(self, report, pack))

@@ -9,39 +9,42 @@ from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, Report
 from reportcheck.rules.base import Rule, RulePack
 
+# The form's own parts (contacts, evidence pages, free text): a report read from the data sheet has none.
+_FORM = frozenset({"form"})
+_FORM_OCR = frozenset({"form", "ocr-sensitive"})  # what a scan's OCR may have missed: told, not judged
 TEXT_TOO_LONG = IssueType(
     "TX001", "text.over-limit", "error",
     "“{title}”限{limit}字以内，现为{words}字（Word字数；字符数不计空格{chars}），超出{over}字。请删减。",
-    "参赛报告模板各自评报告的字数要求")
+    "参赛报告模板各自评报告的字数要求", tags=_FORM)
 EVIDENCE_MISSING = IssueType(
     "EV001", "evidence.page-missing", "error",
     "“{label}”填报为{values}，本行需提供佐证材料，但未标注佐证材料页码。请在数值后注明，如“6（P23）”。",
-    "参赛报告模板：需提供佐证材料，并标注所在页码，下同")
+    "参赛报告模板：需提供佐证材料，并标注所在页码，下同", tags=_FORM)
 BASIC_MISSING = IssueType(
     "BI001", "basic.field-missing", "error",
     "集群基本信息“{label}”未填写。",
-    "参赛报告模板 一、集群基本信息")
+    "参赛报告模板 一、集群基本信息", tags=_FORM_OCR)
 
 PHONE_MALFORMED = IssueType(
     "BI002", "basic.phone-malformed", "warning",
     "“{label}”填写为“{value}”，不像有效的电话号码（手机11位，座机如0731-88886666）。请核对。",
-    "参赛报告模板 一、集群基本信息 电话")
+    "参赛报告模板 一、集群基本信息 电话", tags=_FORM)
 BASIC_NOT_FOUND = IssueType(
     "BI004", "basic.fields-not-found", "warning",
     "{what}（已按模板的栏目名称查找：{labels}）。请按模板保留这些栏目并填写。",
-    "参赛报告模板 一、集群基本信息")
+    "参赛报告模板 一、集群基本信息", tags=_FORM_OCR)
 DECLARATION_MISSING = IssueType(
     "BI003", "basic.declaration-missing", "error",
     "未找到真实性声明（“本单位承诺此次参加省级产业集群竞赛所填报的信息真实、合法”）。请按模板保留并签章。",
-    "参赛报告模板 真实性声明；竞赛实施办法 第七条第3款")
+    "参赛报告模板 真实性声明；竞赛实施办法 第七条第3款", tags=_FORM_OCR)
 EVIDENCE_OUT_OF_RANGE = IssueType(
     "EV002", "evidence.page-out-of-range", "error",
     "“{label}”标注的佐证材料第{page}页不在佐证材料的页码范围（第{first}～{last}页）内。请核对页码。",
-    "参赛报告模板：需提供佐证材料，并标注所在页码")
+    "参赛报告模板：需提供佐证材料，并标注所在页码", tags=_FORM)
 ASPECT_MISSING = IssueType(
     "TX002", "text.aspect-missing", "warning",
     "“{title}”未提及模板要求介绍的方面：{aspects}。请补充。",
-    "参赛报告模板 2.8：从产业基础、规模工业培育、创新能力……等方面简要介绍")
+    "参赛报告模板 2.8：从产业基础、规模工业培育、创新能力……等方面简要介绍", tags=_FORM)
 
 _PHONE = re.compile(r"^(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}[- ]?\d{7,8}(?:[-转]\d{1,6})?|\d{7,8})$")
 

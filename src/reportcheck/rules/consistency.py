@@ -313,16 +313,16 @@ def check_targets_rising(rule: Rule, report: Report, pack: RulePack) -> Iterator
 
 
 RULES = (
-    Rule(PART_EXCEEDS_WHOLE, check_part_of_whole),
+    Rule(PART_EXCEEDS_WHOLE, check_part_of_whole, options=("part_of_whole",)),
     Rule(PARK_CLUSTER_EXCEEDS_TOTAL, check_park_cluster),
     Rule(PERCENT_OUT_OF_RANGE, check_percent_range),
-    Rule(COUNT_NOT_WHOLE, check_whole_counts),
-    Rule(COUNT_VS_LIST, check_counts_against_lists),
-    Rule(TOP_LIST_TOO_LONG, check_top_list_length),
-    Rule(TOP_LIST_ORDER, check_top_list_order),
-    Rule(TOP_LIST_SUM, check_top_list_sum),
+    Rule(COUNT_NOT_WHOLE, check_whole_counts, options=("exact_units", "fractional_counts")),
+    Rule(COUNT_VS_LIST, check_counts_against_lists, options=("list_counts",)),
+    Rule(TOP_LIST_TOO_LONG, check_top_list_length, options=("top_lists",)),
+    Rule(TOP_LIST_ORDER, check_top_list_order, options=("top_lists",)),
+    Rule(TOP_LIST_SUM, check_top_list_sum, options=("top_lists",)),
     Rule(LIST_DUPLICATE, check_list_duplicates),
-    Rule(KEY_PROJECTS_COUNT, check_key_projects),
-    Rule(PROSE_DISAGREES, check_prose_against_tables),
+    Rule(KEY_PROJECTS_COUNT, check_key_projects, options=("key_projects",)),
+    Rule(PROSE_DISAGREES, check_prose_against_tables, options=("exact_units",)),
     Rule(TARGETS_NOT_RISING, check_targets_rising),
 )

@@ -11,33 +11,36 @@ from reportcheck.normalize.text import label_key
 from reportcheck.rules.base import DATA_SHEET, Rule, RulePack, indicator_label, latest_value, missing_reason
 from reportcheck.spec import load_json_resource
 
+# The entry thresholds of each category (the batch workbook's 参赛条件); relaxed for 革命老区 and the like.
+_THRESHOLD_ADVANCED = frozenset({"threshold-advanced", "relaxable"})
+_THRESHOLD_SME = frozenset({"threshold-sme", "relaxable"})
 ADVANCED_REVENUE = IssueType(
     "EL001", "eligibility.advanced-revenue", "error",
     "先进制造业集群营业收入须达{threshold:g}亿元以上，{year}年集群企业营业收入为{value:g}亿元，未达到参赛条件。",
-    "竞赛实施办法 第五条第2款")
+    "竞赛实施办法 第五条第2款", tags=_THRESHOLD_ADVANCED)
 CHAIN_LEADER = IssueType(
     "EL002", "eligibility.chain-leader", "error",
     "先进制造业集群须有年营业收入{threshold:g}亿元以上的链主企业，营业收入排名前十企业中最大的"
     "“{name}”{year}年为{value:g}亿元，未达到参赛条件。",
-    "竞赛实施办法 第五条第2款")
+    "竞赛实施办法 第五条第2款", tags=_THRESHOLD_ADVANCED)
 SME_OUTPUT = IssueType(
     "EL003", "eligibility.sme-output", "error",
     "中小企业特色产业集群产值须达{threshold:g}亿元以上，{year}年集群总产值为{value:g}亿元，未达到参赛条件。",
-    "竞赛实施办法 第五条第3款")
+    "竞赛实施办法 第五条第3款", tags=_THRESHOLD_SME)
 SME_SHARE = IssueType(
     "EL004", "eligibility.sme-share", "error",
     "集群中小企业产值占比须不低于{threshold:g}%，{year}年填报为{value:g}%，未达到参赛条件。",
-    "竞赛实施办法 第五条第3款")
+    "竞赛实施办法 第五条第3款", tags=_THRESHOLD_SME)
 SME_CHAMPIONS = IssueType(
     "EL005", "eligibility.sme-champions", "error",
     "中小企业特色产业集群须有省级以上单项冠军、专精特新“小巨人”企业合计不少于{threshold:g}家，"
     "{year}年合计{value:g}家（{detail}），未达到参赛条件。",
-    "竞赛实施办法 第五条第3款")
+    "竞赛实施办法 第五条第3款", tags=_THRESHOLD_SME)
 CANNOT_VERIFY = IssueType(
     "EL009", "eligibility.cannot-verify", "warning",
     "无法核验参赛条件“{criterion}”：{reason}。请补填相关数据。",
     "竞赛实施办法 第五条",
-    "由EL001～EL005给出：判断参赛条件所需的数据缺失，不视为通过。")
+    "由EL001～EL005给出：判断参赛条件所需的数据缺失，不视为通过。", tags=frozenset({"cannot-verify"}))
 
 
 def _threshold(pack: RulePack, name: str) -> dict:
@@ -223,12 +226,13 @@ def check_manual_review(rule: Rule, report: Report, pack: RulePack) -> Iterator[
 
 
 RULES = (
-    Rule(ADVANCED_REVENUE, check_advanced_revenue),
-    Rule(CHAIN_LEADER, check_chain_leader),
-    Rule(SME_OUTPUT, check_sme_output),
-    Rule(SME_SHARE, check_sme_share),
-    Rule(SME_CHAMPIONS, check_sme_champions),
-    Rule(NOT_ON_LIST, check_cultivation_list),
-    Rule(RESTRICTED_INDUSTRY, check_restricted_industry),
-    Rule(MANUAL_REVIEW, check_manual_review),
+    Rule(ADVANCED_REVENUE, check_advanced_revenue, options=("thresholds.advanced_revenue_min",), also=(CANNOT_VERIFY,)),
+    Rule(CHAIN_LEADER, check_chain_leader, options=("thresholds.advanced_chain_leader_revenue_min",),
+         also=(CANNOT_VERIFY,)),
+    Rule(SME_OUTPUT, check_sme_output, options=("thresholds.sme_output_min",), also=(CANNOT_VERIFY,)),
+    Rule(SME_SHARE, check_sme_share, options=("thresholds.sme_output_share_min",), also=(CANNOT_VERIFY,)),
+    Rule(SME_CHAMPIONS, check_sme_champions, options=("thresholds.sme_champions_min",), also=(CANNOT_VERIFY,)),
+    Rule(NOT_ON_LIST, check_cultivation_list, options=("cultivation_list",)),
+    Rule(RESTRICTED_INDUSTRY, check_restricted_industry, options=("restricted_industries",)),
+    Rule(MANUAL_REVIEW, check_manual_review, options=("manual_review",)),
 )

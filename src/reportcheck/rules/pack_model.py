@@ -10,7 +10,17 @@ the pack as plain data; these classes only say what it must look like.
 from __future__ import annotations
 
 import builtins
+import dataclasses
 from dataclasses import dataclass, field
+
+# The pack's groups of options: a rule reads one member (``thresholds.sme_output_min``); other options
+# are the pack's top-level keys (``top_lists``).
+GROUPS = ("thresholds", "criteria", "growth_checks")
+
+
+def _doc(meaning: str) -> dict[str, str]:
+    """A pack option's meaning, as ``reportcheck rules CODE`` prints it."""
+    return {"doc": meaning}
 
 
 @dataclass(frozen=True)
@@ -29,11 +39,12 @@ class Threshold:
 
 @dataclass(frozen=True)
 class Thresholds:
-    advanced_revenue_min: Threshold
-    advanced_chain_leader_revenue_min: Threshold
-    sme_output_min: Threshold
-    sme_output_share_min: Threshold
-    sme_champions_min: Threshold
+    advanced_revenue_min: Threshold = field(metadata=_doc("先进制造业集群最近一年营业收入下限（亿元）"))
+    advanced_chain_leader_revenue_min: Threshold = field(
+        metadata=_doc("先进制造业集群链主企业营业收入下限（亿元，取前十名单中最大的一家）"))
+    sme_output_min: Threshold = field(metadata=_doc("中小企业特色产业集群最近一年总产值下限（亿元）"))
+    sme_output_share_min: Threshold = field(metadata=_doc("中小企业产值占比下限（%）"))
+    sme_champions_min: Threshold = field(metadata=_doc("省级以上单项冠军与专精特新“小巨人”企业合计下限（家）"))
 
 
 @dataclass(frozen=True)
@@ -67,18 +78,21 @@ class Champions:
 class Criteria:
     """The criteria the PR rules know; a pack sets those its province has."""
 
-    output_each_year_min: Criterion | None = None
-    sme_share_min: Criterion | None = None
-    leading_share_min: Criterion | None = None
-    output_growth_avg_min: Criterion | None = None
-    enterprises_min: Criterion | None = None
-    revenue_min: Criterion | None = None
-    champions: Champions | None = None
-    rd_growth_avg_min: Criterion | None = None
-    patent_growth_avg_min: Criterion | None = None
-    patents_per_10k_min: Criterion | None = None
-    iip_penetration_min: Criterion | None = None
-    area_max: Criterion | None = None
+    output_each_year_min: Criterion | None = field(
+        default=None, metadata=_doc("近几年（years）每年集群总产值下限（亿元）"))
+    sme_share_min: Criterion | None = field(default=None, metadata=_doc("中小企业产值占比下限（%）"))
+    leading_share_min: Criterion | None = field(default=None, metadata=_doc("主导产业产值占集群总产值比例下限（%）"))
+    output_growth_avg_min: Criterion | None = field(
+        default=None, metadata=_doc("近几年（years）集群总产值年均增速下限（%）"))
+    enterprises_min: Criterion | None = field(default=None, metadata=_doc("企业数量下限（个）"))
+    revenue_min: Criterion | None = field(default=None, metadata=_doc("集群企业营业收入下限（亿元）"))
+    champions: Champions | None = field(
+        default=None, metadata=_doc("国家级或省级冠军类企业数量下限，及各级别包含的指标"))
+    rd_growth_avg_min: Criterion | None = field(default=None, metadata=_doc("研发经费年均增速下限（%）"))
+    patent_growth_avg_min: Criterion | None = field(default=None, metadata=_doc("发明专利数量年均增速下限（%）"))
+    patents_per_10k_min: Criterion | None = field(default=None, metadata=_doc("每万人发明专利拥有量下限（个）"))
+    iip_penetration_min: Criterion | None = field(default=None, metadata=_doc("工业互联网平台普及率下限（%）"))
+    area_max: Criterion | None = field(default=None, metadata=_doc("集群占地面积上限（平方公里）"))
 
 
 @dataclass(frozen=True)
@@ -147,10 +161,10 @@ class TargetBase:
 
 @dataclass(frozen=True)
 class GrowthChecks:
-    rd_growth: RateOf
-    patents_per_10k: PerHead
-    park_ratios: list[ParkRatio]
-    target_base: list[TargetBase]
+    rd_growth: RateOf = field(metadata=_doc("研发经费增速：哪一行是增速、按哪一行的两年数值计算"))
+    patents_per_10k: PerHead = field(metadata=_doc("每万人发明专利：分子、分母两行及每多少人"))
+    park_ratios: list[ParkRatio] = field(metadata=_doc("投资强度、亩均税收等园区比率：分子、分母两行及换算系数"))
+    target_base: list[TargetBase] = field(metadata=_doc("5.1发展目标的上一年实际值与2.1哪一行对照"))
 
 
 @dataclass(frozen=True)
@@ -166,25 +180,62 @@ class Pack:
     notice: str = ""
     extends: str | None = None
     families: list[str] | None = None
-    relaxable: list[str] = field(default_factory=list)
-    exact_units: list[str] = field(default_factory=list)
-    fractional_counts: list[str] = field(default_factory=list)
+    exact_units: list[str] = field(
+        default_factory=list, metadata=_doc("按精确数值核对（不考虑四舍五入）的单位，如“个”“家”"))
+    fractional_counts: list[str] = field(
+        default_factory=list, metadata=_doc("允许填小数的计数行（不报“个数不是整数”）"))
     thresholds: Thresholds | None = None
-    part_of_whole: list[PartOfWhole] | None = None
-    list_counts: list[ListCount] | None = None
-    top_lists: list[TopList] | None = None
-    key_projects: KeyProjects | None = None
+    part_of_whole: list[PartOfWhole] | None = field(
+        default=None, metadata=_doc("部分不得超过整体的指标对（part、whole 为指标键）"))
+    list_counts: list[ListCount] | None = field(
+        default=None, metadata=_doc("数量指标与名单对照：哪个指标对哪张名单，按级别和名称关键词筛选"))
+    top_lists: list[TopList] | None = field(
+        default=None, metadata=_doc("前十名单：名单、数值列、单位、与之对照的集群总量指标、最多行数"))
+    key_projects: KeyProjects | None = field(
+        default=None, metadata=_doc("重点项目名单：约多少个（about），少于 min 或多于 max 时提示"))
     growth_checks: GrowthChecks | None = None
-    cultivation_list: str | None = None
-    restricted_industries: RestrictedIndustries | None = None
-    manual_review: list[str] | None = None
+    cultivation_list: str | None = field(default=None, metadata=_doc("培育名单文件名（决赛集群须在名单上）"))
+    restricted_industries: RestrictedIndustries | None = field(default=None, metadata=_doc("限制类产业关键词及说明"))
+    manual_review: list[str] | None = field(default=None, metadata=_doc("只能人工核实的条件清单"))
     criteria: Criteria | None = None
 
 
-# The groups a family's rules read: a pack running the family must have them.
-NEEDED_BY_FAMILY: dict[str, tuple[str, ...]] = {
-    "AR": ("growth_checks",),
-    "CO": ("part_of_whole", "list_counts", "top_lists", "key_projects"),
-    "EL": ("thresholds", "cultivation_list", "restricted_industries", "manual_review"),
-    "PR": ("criteria",),
-}
+def needed(path: str) -> str | None:
+    """The pack's top-level key an option lives in when a pack running the option's rule must set it
+    (it has no default: ``thresholds``, ``top_lists``), else None (``exact_units`` defaults to none)."""
+    top = _field(Pack, path.split(".")[0], path)
+    return top.name if top.default is None else None
+
+
+def documented_options() -> list[str]:
+    """Every option a rule may declare: the pack's documented keys and its groups' members."""
+    out = [f.name for f in dataclasses.fields(Pack) if "doc" in f.metadata]
+    for group in GROUPS:
+        owner = globals()[_bare(_field(Pack, group, group).type)]
+        out += [f"{group}.{f.name}" for f in dataclasses.fields(owner) if "doc" in f.metadata]
+    return out
+
+
+def describe_option(path: str) -> tuple[str, str]:
+    """An option's type (as declared here) and meaning; KeyError for a path that is no option."""
+    owner: type = Pack
+    *groups, name = path.split(".")
+    for group in groups:
+        if group not in GROUPS:
+            raise KeyError(path)
+        owner = globals()[_bare(_field(owner, group, path).type)]
+    found = _field(owner, name, path)
+    if "doc" not in found.metadata:
+        raise KeyError(path)
+    return _bare(str(found.type)), found.metadata["doc"]
+
+
+def _field(owner: type, name: str, path: str) -> dataclasses.Field:
+    match = next((f for f in dataclasses.fields(owner) if f.name == name), None)
+    if match is None:
+        raise KeyError(path)
+    return match
+
+
+def _bare(annotation: str) -> str:
+    return annotation.removesuffix(" | None").replace("builtins.", "")

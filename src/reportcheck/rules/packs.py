@@ -88,16 +88,17 @@ def _deep_merge(base: dict, child: dict) -> dict:
 
 def _check(name: str, pack: dict) -> None:
     """The merged pack against what the rules read (:class:`PackError` naming what is wrong)."""
-    from reportcheck.rules.pack_model import NEEDED_BY_FAMILY, Pack
+    from reportcheck.rules.pack_model import Pack
+    from reportcheck.rules.registry import needed_by_family
     from reportcheck.typed import from_data
 
     try:
         checked = from_data(Pack, pack, forbid_extra=True)
     except DataError as exc:
         raise PackError(f"规则包 {name} 有误：{_said(exc)} / rule pack {name}: {exc}") from None
-    families = checked.families or list(NEEDED_BY_FAMILY)
-    for family in families:
-        missing = [group for group in NEEDED_BY_FAMILY.get(family, ()) if getattr(checked, group) is None]
+    needs = needed_by_family()
+    for family in checked.families or sorted(needs):
+        missing = [group for group in sorted(needs.get(family, ())) if getattr(checked, group) is None]
         if missing:
             raise PackError(f"规则包 {name} 有误：运行{family}类规则需要设置“{'、'.join(missing)}”，"
                             f"请补上或从 families 中去掉{family} / "

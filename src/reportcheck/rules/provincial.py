@@ -15,7 +15,8 @@ from reportcheck.rules.base import Rule, RulePack, fmt
 CANNOT_VERIFY = IssueType(
     "PR000", "criteria.cannot-verify", "info",
     "无法核验“{criterion}”：{reason}。", "规则包所列认定标准",
-    "由PR001～PR012给出：报告缺少该认定标准所需的数据（如第三年数据、占地面积），不视为通过。")
+    "由PR001～PR012给出：报告缺少该认定标准所需的数据（如第三年数据、占地面积），不视为通过。",
+    tags=frozenset({"cannot-verify"}))
 _T = "{programme}要求{criterion}，"
 OUTPUT_EACH_YEAR = IssueType(
     "PR001", "criteria.output-each-year", "error",
@@ -264,16 +265,16 @@ def check_area(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
 
 
 RULES = (
-    Rule(OUTPUT_EACH_YEAR, check_output_each_year),
-    Rule(SME_SHARE, check_sme_share),
-    Rule(LEADING_SHARE, check_leading_share),
-    Rule(OUTPUT_GROWTH, check_output_growth),
-    Rule(ENTERPRISES, check_enterprises),
-    Rule(REVENUE, check_revenue),
-    Rule(CHAMPIONS, check_champions),
-    Rule(RD_GROWTH, check_rd_growth),
-    Rule(PATENT_GROWTH, check_patent_growth),
-    Rule(PATENTS_PER_10K, check_patents_per_10k),
-    Rule(IIP, check_iip),
-    Rule(AREA, check_area),
+    Rule(OUTPUT_EACH_YEAR, check_output_each_year, options=("criteria.output_each_year_min",), also=(CANNOT_VERIFY,)),
+    Rule(SME_SHARE, check_sme_share, options=("criteria.sme_share_min",), also=(CANNOT_VERIFY,)),
+    Rule(LEADING_SHARE, check_leading_share, options=("criteria.leading_share_min",), also=(CANNOT_VERIFY,)),
+    Rule(OUTPUT_GROWTH, check_output_growth, options=("criteria.output_growth_avg_min",), also=(CANNOT_VERIFY,)),
+    Rule(ENTERPRISES, check_enterprises, options=("criteria.enterprises_min",), also=(CANNOT_VERIFY,)),
+    Rule(REVENUE, check_revenue, options=("criteria.revenue_min",), also=(CANNOT_VERIFY,)),
+    Rule(CHAMPIONS, check_champions, options=("criteria.champions",), also=(CANNOT_VERIFY,)),
+    Rule(RD_GROWTH, check_rd_growth, options=("criteria.rd_growth_avg_min",), also=(CANNOT_VERIFY,)),
+    Rule(PATENT_GROWTH, check_patent_growth, options=("criteria.patent_growth_avg_min",), also=(CANNOT_VERIFY,)),
+    Rule(PATENTS_PER_10K, check_patents_per_10k, options=("criteria.patents_per_10k_min",), also=(CANNOT_VERIFY,)),
+    Rule(IIP, check_iip, options=("criteria.iip_penetration_min",), also=(CANNOT_VERIFY,)),
+    Rule(AREA, check_area, options=("criteria.area_max",), also=(CANNOT_VERIFY,)),
 )
