@@ -7,13 +7,21 @@ here hold the derivations to what the README promises."""
 
 from __future__ import annotations
 
+import json
+import sys
+
 import pytest
 
+from conftest import ROOT
 from reportcheck.catalogue import TAGS, IssueType
 from reportcheck.rules import REGISTRY, load_pack, sure_view, tagged
 from reportcheck.rules import pack_model as pm
 from reportcheck.rules.registry import needed_by_family
+from test_cli import run
 from test_rule_cases import _load, build_report
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import update_readme_rules
 
 IDENTITY = {"id", "programme", "notice", "extends", "families"}  # who the pack is, not what a rule checks
 
@@ -99,3 +107,20 @@ def test_what_a_pack_must_set_follows_from_what_its_rules_read() -> None:
     assert needs["EL"] == {"thresholds", "cultivation_list", "restricted_industries", "manual_review"}
     assert needs["PR"] == {"criteria"} and not needs["BI"]
 
+
+
+def test_rules_code_says_which_pack_settings_it_reads_and_their_values() -> None:
+    proc = run("rules", "PR002")
+    assert proc.returncode == 0
+    assert "criteria.sme_share_min（Criterion）：中小企业产值占比下限（%）" in proc.stdout
+    assert f"guangdong：{load_pack('guangdong')['criteria']['sme_share_min']['value']:g}" in proc.stdout
+    assert "hunan_competition_2023" not in proc.stdout  # the default pack does not run PR
+    [entry] = [e for e in json.loads(run("rules", "--format", "json").stdout) if e["code"] == "EL004"]
+    assert [o["name"] for o in entry["options"]] == ["thresholds.sme_output_share_min"]
+    assert set(entry["tags"]) == {"relaxable", "threshold-sme"}
+
+
+def test_the_readme_catalogue_is_generated_from_the_declarations() -> None:
+    text = (ROOT / "README.md").read_text("utf-8")
+    assert update_readme_rules.with_table(text) == text, "run python scripts/update_readme_rules.py"
+    assert all(f"| {r.code} |" in text for r in REGISTRY)

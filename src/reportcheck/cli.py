@@ -95,7 +95,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_rule_options(srv)
     rules = add_command(sub, "rules", "列出规则，或解释一条规则 / list the rules or explain one")
     rules.add_argument("code", nargs="?", help="规则代码，如 AR001")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                       help="markdown：全部规则的表格（即README中的规则目录）")
     tpl = add_command(sub, "template", "生成空白数据表 / write a blank form")
     tpl.add_argument("kind", choices=("data-sheet",), help="data-sheet：Excel数据表（三年数据）")
     tpl.add_argument("-o", "--output", required=True, help="输出文件，如 figures.xlsx")

@@ -76,11 +76,23 @@ def rules_table(fmt: str) -> str:
     types = issue_types()
     if fmt == "json":
         return json.dumps([_entry(t) for t in types], ensure_ascii=False, indent=1)
+    if fmt == "markdown":
+        return _markdown(types)
     width = max(display_width(name_zh(t)) for t in types)
     lines = [f"{'代码':<6} {'级别':<4} {_pad('名称', width)} 依据"]
     for t in types:
         lines.append(f"{t.code:<8} {SEVERITY_ZH[t.severity]:<4} {_pad(name_zh(t), width)} {_source(t)}")
     lines.append(f"\n共{len(types)}项。reportcheck rules 代码 查看说明，如 reportcheck rules AR001。")
+    return "\n".join(lines)
+
+
+def _markdown(types: list[IssueType]) -> str:
+    """The catalogue as the README's table (scripts/update_readme_rules.py puts it there)."""
+    lines = ["| 代码 | 名称 | 级别 | 依据 | 规则包设置 |", "|---|---|---|---|---|"]
+    for t in types:
+        options = "、".join(f"`{o['name']}`" for o in _options(t))
+        cells = [t.code, name_zh(t), SEVERITY_ZH[t.severity], _source(t), options]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines)
 
 
