@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     ext = add_command(sub, "extract", "提取报告中的数据 / extract the figures of one report")
     ext.add_argument("file", help="报告文件（.docx .pdf .doc .wps .rtf .odt）")
     ext.add_argument("--format", choices=("json", "text"), default="json")
+    _add_template_option(ext)
     add_limit_options(ext, timeout=120.0)
     chk = add_command(sub, "check", "检查一个或多个报告 / check one or more reports")
     chk.add_argument("files", nargs="+", metavar="FILE",
@@ -122,8 +123,26 @@ def _add_rule_options(parser: argparse.ArgumentParser) -> None:
                         "或自己编写的规则包文件（.json，可用 extends 继承上述规则包，只写改动的设置）")
     parser.add_argument("--relaxed", action="store_true",
                         help="革命老区、民族地区、困难地区：参赛条件不达标只作警告")
+    _add_template_option(parser)
     parser.add_argument("--config",
                         help="配置文件（默认查找 reportcheck.toml 或 pyproject.toml 的 [tool.reportcheck]）")
+
+
+def _add_template_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--template", action="append", default=[], metavar="FILE",
+                        help="另一份报告模板（.json，如新一年通知的表格，可用 extends 继承随附模板，只写改动），"
+                        "报告按模板中的 recognition 识别；可写多次")
+
+
+def _known_templates(files: list[str]) -> None:
+    """Add the template files to the forms reports are recognised by; a bad one is a ``ValueError``."""
+    from reportcheck.spec import TemplateError, add_template
+
+    for path in files:
+        try:
+            add_template(path)
+        except TemplateError as exc:
+            raise ValueError(str(exc)) from None
 
 
 def _rule_settings(args: argparse.Namespace) -> tuple[Settings, dict]:
@@ -137,7 +156,8 @@ def _rule_settings(args: argparse.Namespace) -> tuple[Settings, dict]:
     try:
         settings = build_settings(Path.cwd(), config=args.config, select=_codes(args.select),
                                   ignore=_codes(args.ignore), severity=args.severity, pack=args.pack,
-                                  relaxed=args.relaxed)
+                                  relaxed=args.relaxed, templates=args.template)
+        _known_templates(settings.templates)
         return settings, load_pack(settings.pack)
     except (SettingsError, PackError) as exc:
         raise ValueError(str(exc)) from None
@@ -166,6 +186,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     try:
         limits = limits_of(args)
+        _known_templates(args.template)
     except ValueError as exc:
         return _fail(str(exc))
     [report] = load_limited([args.file], limits)

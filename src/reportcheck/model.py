@@ -233,7 +233,7 @@ class BasicInfo:
 class Report:
     source: str
     template: str
-    stage: Literal["初赛", "决赛"] | None = None
+    stage: str | None = None  # the form's round as its title writes it (初赛, 决赛)
     """None for a data sheet"""
     category: Category | None = None
     years: list[str] = dataclasses.field(default_factory=list)

@@ -31,6 +31,7 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)
     pack: str = "hunan_competition_2023"
     relaxed: bool = False
+    templates: list[str] = field(default_factory=list)  # template files to know besides the shipped forms
     config_path: str | None = None
 
     def wants(self, code: str) -> bool:
@@ -69,7 +70,7 @@ def _load(path: Path) -> dict:
 _SETTING_TYPES: dict[str, tuple[type, str]] = {
     "select": (list, "代码列表，如 [\"AR\", \"EL001\"]"), "ignore": (list, "代码列表，如 [\"CO005\"]"),
     "severity": (dict, "表，如 severity = { CO005 = \"error\" }"), "pack": (str, "规则包名称，如 \"hubei\""),
-    "relaxed": (bool, "true 或 false"),
+    "relaxed": (bool, "true 或 false"), "templates": (list, "模板文件路径列表，如 [\"2025初赛.json\"]"),
 }
 
 
@@ -97,7 +98,7 @@ def parse_severity(items: list[str]) -> dict[str, str]:
 
 def build_settings(cwd: Path, *, config: str | None = None, select: list[str] | None = None,
                    ignore: list[str] | None = None, severity: list[str] | None = None,
-                   pack: str | None = None, relaxed: bool = False) -> Settings:
+                   pack: str | None = None, relaxed: bool = False, templates: list[str] | None = None) -> Settings:
     """Config file first, then the command line on top of it."""
     settings = Settings()
     if config and not Path(config).is_file():
@@ -120,6 +121,7 @@ def build_settings(cwd: Path, *, config: str | None = None, select: list[str] | 
         settings.severity = parse_severity([f"{k}={v}" for k, v in table.get("severity", {}).items()])
         settings.pack = table.get("pack", settings.pack)
         settings.relaxed = bool(table.get("relaxed", False))
+        settings.templates = [str(path.parent / t) for t in table.get("templates", [])]  # beside the config
     if select:
         settings.select = [c.upper() for c in select]
     if ignore:
@@ -129,4 +131,5 @@ def build_settings(cwd: Path, *, config: str | None = None, select: list[str] | 
     if pack:
         settings.pack = pack
     settings.relaxed = settings.relaxed or relaxed
+    settings.templates += templates or []
     return settings

@@ -6,9 +6,11 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, cast
 
-from reportcheck.typed import from_data
+from reportcheck.datafile import read_object
+from reportcheck.extending import merged
+from reportcheck.typed import DataError, from_data
 
 _spec = dataclass(frozen=True, slots=True, kw_only=True)
 
@@ -133,14 +135,26 @@ class DeclarationSpec:
 
 
 @_spec
+class RecognitionSpec:
+    """How a report filled in this form is known: its title carries every word of ``title``; among
+    forms of one stage (two notice years), the one whose ``years`` (the years its tables ask figures
+    for) the report names most; without a title, the form's own headings and ``markers`` (phrases only
+    this stage's form carries); ``default`` is the form taken when nothing tells."""
+
+    title: list[str]
+    years: list[str] = field(default_factory=list)
+    markers: list[str] = field(default_factory=list)
+    default: bool = False
+
+
+@_spec
 class TemplateSpec:
     id: str
     programme: str
-    stage: Literal["初赛", "决赛"]
+    stage: str  # as the title writes it (初赛, 决赛): one form of the programme's rounds
     title: str
     source: str
-    # phrases only this stage's form carries, for a report without its title
-    markers: list[str] = field(default_factory=list)
+    recognition: RecognitionSpec
     chapters: list[ChapterSpec]
     basic_info: BasicInfoSpec
     indicator_tables: list[IndicatorTableSpec]
@@ -162,14 +176,71 @@ def _schemas():
     return resources.files("reportcheck.schemas")
 
 
+class TemplateError(ValueError):
+    """A template file that cannot be used: one line naming the file, the key and the fix."""
+
+
+# Forms added for this run from files (``--template FILE``, ``templates`` in the config), after the shipped ones.
+_ADDED: dict[str, dict] = {}
+
+
 @lru_cache(maxsize=1)
 def load_templates() -> tuple[TemplateSpec, ...]:
-    """Every template spec shipped in ``schemas/templates``."""
+    """Every template spec shipped in ``schemas/templates`` and added from a file, each with what it
+    ``extends`` merged in (:mod:`reportcheck.extending`): a form of a later round or notice year holds
+    only its differences."""
+    files = [*_shipped_files(), *_ADDED.values()]
+    by_id = {data["id"]: data for data in files}
+    return tuple(from_data(TemplateSpec, _extended(data, by_id, ()), forbid_extra=True) for data in files)
+
+
+@lru_cache(maxsize=1)
+def _shipped_files() -> tuple[dict, ...]:
     folder = _schemas() / "templates"
-    specs = [from_data(TemplateSpec, json.loads(f.read_text("utf-8")), forbid_extra=True)
-             for f in sorted(folder.iterdir(), key=lambda f: f.name)
-             if f.name.endswith(".json") and f.name != DATA_SHEET_FILE]
-    return tuple(specs)
+    return tuple(json.loads(f.read_text("utf-8")) for f in sorted(folder.iterdir(), key=lambda f: f.name)
+                 if f.name.endswith(".json") and f.name != DATA_SHEET_FILE)
+
+
+def _extended(data: dict, by_id: dict[str, dict], seen: tuple[str, ...]) -> dict:
+    base = data.get("extends")
+    if base is None:
+        return data
+    if base in seen or base not in by_id:
+        why = "模板互相继承" if base in seen else f"没有这个模板，可用：{'、'.join(by_id)}"
+        raise TemplateError(f"模板 {data['id']} 的 extends“{base}”有误（{why}） / template extends {base}")
+    out = cast(dict, merged(_extended(by_id[base], by_id, (*seen, data["id"])), data))
+    out.pop("extends")
+    return out
+
+
+def add_template(path: str) -> str:
+    """Know the form written in a file (its ``extends`` a shipped form's id): checked at once against the
+    spec, so a wrong key is :class:`TemplateError` naming the file, the key and the nearest valid one.
+    A report is then read with it when its ``recognition`` fits. Returns the form's id."""
+    from pathlib import Path
+
+    data = read_object(Path(path), ("模板", "template"), TemplateError)
+    template_id = data.get("id")
+    if not isinstance(template_id, str) or not template_id:
+        raise TemplateError(f"模板文件 {path} 缺少 id（模板的名称） / template {path} has no id")
+    if template_id in {d["id"] for d in _shipped_files()}:
+        raise TemplateError(f"模板文件 {path} 的 id“{template_id}”与随附的模板相同，请另起一个 / "
+                            "template id taken by a shipped template")
+    _ADDED[template_id] = data
+    load_templates.cache_clear()
+    try:
+        load_templates()
+    except (DataError, TemplateError) as exc:
+        del _ADDED[template_id]
+        load_templates.cache_clear()
+        said = exc.said() if isinstance(exc, DataError) else str(exc)
+        raise TemplateError(f"模板文件 {path} 有误：{said} / template {path}: {exc}") from None
+    return template_id
+
+
+def default_template() -> TemplateSpec:
+    """The form a report is read with when nothing in it tells (the first declared ``default``)."""
+    return next(s for s in load_templates() if s.recognition.default)
 
 
 @_spec
@@ -201,6 +272,7 @@ def load_data_sheet_spec() -> DataSheetSpec:
 
 
 def template_by_stage(stage: str) -> TemplateSpec:
+    """The form of a stage (the first, in file order, when notice years have several)."""
     for spec in load_templates():
         if spec.stage == stage:
             return spec

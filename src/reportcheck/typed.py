@@ -30,6 +30,29 @@ class DataError(ValueError):
         self.path, self.unknown, self.known, self.missing = path, unknown or [], known or [], missing or []
         self.expected, self.got = expected, got
 
+    def said(self) -> str:
+        """What is wrong, in the user's words: the setting by its path in the file, the nearest valid key."""
+        from difflib import get_close_matches
+
+        where = self.path.removeprefix("$").lstrip(".")
+        at = f"“{where}”中" if where else ""
+        if self.unknown:
+            parts = []
+            for key in self.unknown:
+                near = get_close_matches(key, self.known, n=1)
+                parts.append(f"“{key}”" + (f"（是否应为“{near[0]}”？）" if near else ""))
+            return f"{at}有不认识的设置{'、'.join(parts)}"
+        if self.missing:
+            return f"{at}缺少设置“{'、'.join(self.missing)}”"
+        if self.expected is not None:
+            expected = next((zh for en, zh in _EXPECTED_ZH.items() if self.expected.startswith(en)), self.expected)
+            return f"“{where}”应为{expected}，而不是“{self.got}”"
+        return str(self)
+
+
+_EXPECTED_ZH = {"a list": "列表", "a number": "数字", "text": "文字", "an object": "一组设置（{…}）", "int": "整数",
+                "bool": "true 或 false", "a value": "一个值"}
+
 
 def to_data(obj: Any) -> Any:
     """JSON-ready data: dataclasses as dicts (a class with ``_DUMP_SET_ONLY`` drops its None fields),

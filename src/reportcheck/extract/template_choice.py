@@ -18,7 +18,7 @@ from reportcheck.extract.labels import strip_numbering
 from reportcheck.extract.lines import Line
 from reportcheck.extract.sections import NUMERALS, build_heading_index, match_heading
 from reportcheck.normalize.text import label_key
-from reportcheck.spec import TemplateSpec, load_templates, template_by_stage
+from reportcheck.spec import TemplateSpec, load_templates
 
 _OVERRULE = 2  # headings of another form's own, at least, and more than twice the title's form's own
 
@@ -36,37 +36,54 @@ def choose_template(lines: list[Line]) -> Choice:
     own = _own_headings(lines)
     for line in lines[:40]:
         key = label_key(line.first_text or "")
-        titled = next((s for s in load_templates() if s.stage in key), None) if "参赛报告" in key else None
-        if titled is None:
+        titled = [s for s in load_templates() if all(label_key(w) in key for w in s.recognition.title)]
+        if not titled:
             continue
-        other = max(load_templates(), key=lambda s: len(own[s.id]))
-        if other.id != titled.id and len(own[other.id]) >= _OVERRULE \
-                and len(own[other.id]) > 2 * len(own[titled.id]):
-            return Choice(other, line.first_text, (titled.stage, own[other.id][0]))
-        return Choice(titled, line.first_text)
+        stage = titled[0].stage
+        other = max(own, key=lambda st: len(own[st]))
+        if other != stage and len(own[other]) >= _OVERRULE and len(own[other]) > 2 * len(own[stage]):
+            return Choice(_by_years(_of_stage(other), lines), line.first_text, (stage, own[other][0]))
+        return Choice(_by_years(titled, lines), line.first_text)
     text = label_key("".join(t for line in lines for t in line.texts()))
-    marked = {s.id: sum(label_key(m) in text for m in s.markers) + len(own[s.id]) for s in load_templates()}
-    best = max(load_templates(), key=lambda s: marked[s.id])
-    return Choice(best if marked[best.id] else template_by_stage("初赛"))
+    marked = {st: len(own[st]) + sum(label_key(m) in text for s in _of_stage(st) for m in s.recognition.markers)
+              for st in own}
+    best = max(marked, key=lambda st: marked[st])
+    candidates = _of_stage(best) if marked[best] else [s for s in load_templates() if s.recognition.default]
+    return Choice(_by_years(candidates, lines))
+
+
+def _of_stage(stage: str) -> list[TemplateSpec]:
+    return [s for s in load_templates() if s.stage == stage]
+
+
+def _by_years(candidates: list[TemplateSpec], lines: list[Line]) -> TemplateSpec:
+    """Of several forms of one stage (notice years), the one whose figure years the report names most
+    often (every table's header names them; the plan's target years appear once); else the first."""
+    if len(candidates) == 1:
+        return candidates[0]
+    text = "".join(t for line in lines for t in line.texts())
+    return max(candidates, key=lambda s: sum(text.count(f"{year}年") for year in s.recognition.years))
 
 
 def _own_headings(lines: list[Line]) -> dict[str, list[str]]:
-    """For each template, the report's headings (as written) that are that template's and no other's."""
-    out: dict[str, list[str]] = {s.id: [] for s in load_templates()}
+    """For each stage, the report's headings (as written) that are its forms' and no other stage's."""
+    out: dict[str, list[str]] = {spec.stage: [] for spec in load_templates()}
     signatures = _signatures()
     for line in lines:
         text = line.first_text
-        if not text or len(text) > 60:
+        number = strip_numbering(text)[0] if text and len(text) <= 60 else None
+        if number is None:
             continue
-        number, _ = strip_numbering(text)
+        owned = set()  # the stages this line is a heading of (once each, whichever of their forms has it)
         for spec in load_templates():
             found = match_heading(_index(spec.id), text)
-            if found is None or number is None:
+            if found is None or spec.stage in owned:
                 continue
             mark = (NUMERALS.get(number, number), found[0].title)
-            others = [sig for sid, sig in signatures.items() if sid != spec.id]
-            if mark in signatures[spec.id] and not any(mark in sig for sig in others):
-                out[spec.id].append("".join(text.split()))
+            others = [sig for stage, sig in signatures.items() if stage != spec.stage]
+            if mark in signatures[spec.stage] and not any(mark in sig for sig in others):
+                owned.add(spec.stage)
+                out[spec.stage].append("".join(text.split()))
     return out
 
 
@@ -77,9 +94,10 @@ def _index(spec_id: str):
 
 @lru_cache(maxsize=1)
 def _signatures() -> dict[str, frozenset[tuple[str, str]]]:
-    """Each template's headings as (number, title)."""
-    out = {}
+    """Each stage's headings as (number, title), over all its forms."""
+    out: dict[str, frozenset[tuple[str, str]]] = {}
     for spec in load_templates():
         index = _index(spec.id)
-        out[spec.id] = frozenset((t.id, t.title) for t in index.fuzzy_targets)  # type: ignore[attr-defined]
+        marks = frozenset((t.id, t.title) for t in index.fuzzy_targets)  # type: ignore[attr-defined]
+        out[spec.stage] = out.get(spec.stage, frozenset()) | marks
     return out

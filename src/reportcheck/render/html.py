@@ -16,7 +16,7 @@ from reportcheck import __version__
 from reportcheck.model import Indicator, Issue, ListTable, Loc, Report, TableReading, TextBlock
 from reportcheck.outcome import STATUS_ZH, FileOutcome
 from reportcheck.render.grouping import CATEGORY_ZH, SEVERITY_ZH, by_section, column_range, section_key, section_name
-from reportcheck.spec import ColumnSpec, TemplateSpec, load_templates
+from reportcheck.spec import ColumnSpec, TemplateSpec, default_template, load_templates
 
 _SYMBOL = {"error": "✖", "warning": "▲", "info": "●"}
 _PHONE_ZH = {"leader_phone": "负责人电话", "contact_phone": "联系人电话"}
@@ -397,7 +397,7 @@ class _Tables:
 def _template(template_id: str) -> TemplateSpec:
     """The report's template spec (the preliminary one for a data sheet, whose lists it shares)."""
     specs = load_templates()
-    return next((s for s in specs if s.id == template_id), next(s for s in specs if s.stage == "初赛"))
+    return next((s for s in specs if s.id == template_id), default_template())
 
 
 def _list_columns(spec: TemplateSpec, table_id: str) -> dict[str, ColumnSpec]:

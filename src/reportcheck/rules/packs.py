@@ -3,16 +3,16 @@ merged in depth, and checked against what the rules read (:mod:`reportcheck.rule
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
+from reportcheck.datafile import read_object
+from reportcheck.extending import merged
 from reportcheck.spec import json_resource_names, load_json_resource
 from reportcheck.typed import DataError
 
 DEFAULT_PACK = "hunan_competition_2023"
-_EXPECTED_ZH = {"a list": "列表", "a number": "数字", "text": "文字", "an object": "一组设置（{…}）", "int": "整数",
-                "bool": "true 或 false", "a value": "一个值"}
 
 
 class UnknownPack(KeyError):
@@ -54,15 +54,7 @@ def _source(name: str, beside: Path | None) -> tuple[dict, Path | None]:
     if not _is_file(name):
         return _pack_file(name), None
     path = Path(name) if beside is None or Path(name).is_absolute() else beside / name
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise PackError(f"找不到规则包文件 {path}，请检查路径 / rule pack file not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PackError(f"规则包文件 {path} 无法读取（{exc}），请检查文件是否为UTF-8编码的JSON / "
-                        "rule pack file is not valid JSON") from None
-    if not isinstance(data, dict):
-        raise PackError(f"规则包文件 {path} 应是一组设置（{{…}}） / a rule pack is a JSON object")
+    data = read_object(path, ("规则包", "rule pack"), PackError)
     return data, path.parent
 
 
@@ -73,17 +65,9 @@ def _merged(name: str, seen: tuple[str, ...], beside: Path | None = None) -> dic
     base = data.get("extends")
     if not isinstance(base, str | None):
         raise PackError(f"规则包 {name} 的 extends 应为另一个规则包的名称或文件路径 / extends names a pack")
-    merged = _deep_merge(_merged(base, (*seen, name), folder), data) if base else dict(data)
-    merged.pop("extends", None)
-    return merged
-
-
-def _deep_merge(base: dict, child: dict) -> dict:
-    """``child`` over ``base``: groups (objects) merged key by key, anything else replaced."""
-    out = dict(base)
-    for key, value in child.items():
-        out[key] = _deep_merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
-    return out
+    pack = cast(dict, merged(_merged(base, (*seen, name), folder), data)) if base else dict(data)
+    pack.pop("extends", None)
+    return pack
 
 
 def _check(name: str, pack: dict) -> None:
@@ -95,7 +79,7 @@ def _check(name: str, pack: dict) -> None:
     try:
         checked = from_data(Pack, pack, forbid_extra=True)
     except DataError as exc:
-        raise PackError(f"规则包 {name} 有误：{_said(exc)} / rule pack {name}: {exc}") from None
+        raise PackError(f"规则包 {name} 有误：{exc.said()} / rule pack {name}: {exc}") from None
     needs = needed_by_family()
     for family in checked.families or sorted(needs):
         missing = [group for group in sorted(needs.get(family, ())) if getattr(checked, group) is None]
@@ -103,23 +87,3 @@ def _check(name: str, pack: dict) -> None:
             raise PackError(f"规则包 {name} 有误：运行{family}类规则需要设置“{'、'.join(missing)}”，"
                             f"请补上或从 families 中去掉{family} / "
                             f"rule pack {name}: {family} needs {', '.join(missing)}")
-
-
-def _said(exc: DataError) -> str:
-    """What is wrong, in the user's words: the setting by its path in the pack."""
-    from difflib import get_close_matches
-
-    where = exc.path.removeprefix("$").lstrip(".")
-    at = f"“{where}”中" if where else ""
-    if exc.unknown:
-        parts = []
-        for key in exc.unknown:
-            near = get_close_matches(key, exc.known, n=1)
-            parts.append(f"“{key}”" + (f"（是否应为“{near[0]}”？）" if near else ""))
-        return f"{at}有不认识的设置{'、'.join(parts)}"
-    if exc.missing:
-        return f"{at}缺少设置“{'、'.join(exc.missing)}”"
-    if exc.expected is not None:
-        expected = next((zh for en, zh in _EXPECTED_ZH.items() if exc.expected.startswith(en)), exc.expected)
-        return f"“{where}”应为{expected}，而不是“{exc.got}”"
-    return str(exc)
