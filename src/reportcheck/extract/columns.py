@@ -16,18 +16,21 @@ from reportcheck.extract.labels import LabelIndex, strip_parens
 from reportcheck.layout import Cell
 from reportcheck.normalize.numbers import parse_value, unit_of
 from reportcheck.normalize.text import label_key
+from reportcheck.spec import load_json_resource
 
+# The words of each column role, as data (schemas/lexicon/header_words.json).
+_WORDS = {k: tuple(v) for k, v in load_json_resource("lexicon", "header_words.json").items() if k != "_comment"}
 # A year in a header: 2021年, 2021年度, 营业收入2021年, or a bare 2021 standing alone.
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度?|(?!\d))")
-_GROWTH = ("增幅", "增速", "增长", "增减", "同比", "涨幅", "变化率", "变动率")
-_ACTUAL = ("实际", "上一年", "上年", "基期", "基数", "基准", "完成", "现状")
-_EVIDENCE = ("页码", "佐证", "证明材料")
-_ORDINAL = ("序号", "编号", "排名", "名次", "排序", "no.", "no")
-_UNIT = ("单位", "计量单位")
-_NOTE = ("备注", "说明", "数据来源", "来源", "注释", "备考")
-_LABEL = ("指标", "指标名称", "项目", "名称", "指标项目", "近2年情况指标名称", "近两年情况指标名称")
-_TOTAL = ("园区总额", "园区合计", "园区", "总额", "合计", "全园区")
-_CLUSTER = ("其中集群产业", "集群产业", "其中集群企业", "集群企业", "其中", "其中集群", "集群")
+_GROWTH = _WORDS["growth"]
+_ACTUAL = _WORDS["actual"]
+_EVIDENCE = _WORDS["evidence"]
+_ORDINAL = _WORDS["ordinal"]
+_UNIT = _WORDS["unit"]
+_NOTE = _WORDS["note"]
+_LABEL = _WORDS["label"]
+_TOTAL = _WORDS["total"]
+_CLUSTER = _WORDS["cluster"]
 _BARE_NUMBER = re.compile(r"[\d.]+")
 _UNIT_IN = re.compile(r"\(([^()]*)\)")
 

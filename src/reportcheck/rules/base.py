@@ -59,6 +59,36 @@ def indicator_label(report: Report, key: str) -> str:
     return next((r.label for r in rows if r.key == key), key)
 
 
+def _form(report: Report):  # -> TemplateSpec (imported late: the rules load without the specs)
+    """The form the report was read with (a data sheet's: the form whose rows the sheet copies)."""
+    from reportcheck.spec import default_template, load_data_sheet_spec, load_templates
+
+    wanted = load_data_sheet_spec().template if report.template == DATA_SHEET else report.template
+    return next((s for s in load_templates() if s.id == wanted), None) or default_template()
+
+
+def section_of(report: Report, key: str) -> str:
+    """The section an indicator is in: its row's, or where the report's form puts it when the row is
+    missing (a data sheet's extra rows are section X). Rules take section numbers from here, not literals."""
+    ind = report.indicator(key)
+    if ind is not None:
+        return ind.section
+    found = _form(report).row(key)
+    return found[0].id if found is not None else "X"
+
+
+def basic_section(report: Report) -> str:
+    """The section of the basic information (一、集群基本信息 in the Hunan forms)."""
+    return _form(report).basic_info.id
+
+
+def list_section(report: Report, list_id: str) -> str:
+    table = report.list_table(list_id)
+    if table is not None:
+        return table.section
+    return next((t.section for t in _form(report).list_tables if t.id == list_id), "")
+
+
 def missing_reason(report: Report, key: str) -> str:
     """Why the latest-year figure of an indicator cannot be used: not filled, or read in doubt."""
     label = indicator_label(report, key)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, Report
-from reportcheck.rules.base import Rule, RulePack
+from reportcheck.rules.base import Rule, RulePack, basic_section
 
 # The form's own parts (contacts, evidence pages, free text): a report read from the data sheet has none.
 _FORM = frozenset({"form"})
@@ -92,14 +92,14 @@ def check_basic_info(rule: Rule, report: Report, pack: RulePack) -> Iterator[Iss
     basic = report.basic
     for key, label in _SIMPLE:
         if not getattr(basic, key) and key not in basic.not_found:
-            yield BASIC_MISSING.issue(section="1", field=label, location=basic.locations.get(key),
+            yield BASIC_MISSING.issue(section=basic_section(report), field=label, location=basic.locations.get(key),
                                       label=label)
     for group_key, group_label in _GROUPS:
         contact = getattr(basic, group_key)
         for key, label in _CONTACT_FIELDS:
             if not getattr(contact, key) and f"{group_key}.{key}" not in basic.not_found:
                 full = f"{group_label}·{label}"
-                yield BASIC_MISSING.issue(section="1", field=full,
+                yield BASIC_MISSING.issue(section=basic_section(report), field=full,
                                           location=basic.locations.get(f"{group_key}.{key}"), label=full)
 
 
@@ -114,7 +114,7 @@ def check_basic_found(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
     if not missing:
         return
     what = "未找到集群基本信息表" if len(missing) == len(labels) else "集群基本信息中未找到以下栏目"
-    yield rule.type.issue(section="1", field="集群基本信息", what=what, labels="、".join(missing))
+    yield rule.type.issue(section=basic_section(report), field="集群基本信息", what=what, labels="、".join(missing))
 
 
 def check_phones(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -133,7 +133,7 @@ def check_phones(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
             numbers = [n.strip() for n in re.split(r"[、,，;；/]", value) if n.strip()]
             if not all(_PHONE.match(_plain_phone(n)) for n in numbers):
                 full = f"{group_label}·{label}"
-                yield rule.type.issue(section="1", field=full, label=full, value=value,
+                yield rule.type.issue(section=basic_section(report), field=full, label=full, value=value,
                                       location=report.basic.locations.get(f"{group_key}.{key}"))
 
 

@@ -8,7 +8,17 @@ from dataclasses import replace
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, ListRow, Report
 from reportcheck.normalize.text import label_key
-from reportcheck.rules.base import DATA_SHEET, Rule, RulePack, indicator_label, latest_value, missing_reason
+from reportcheck.rules.base import (
+    DATA_SHEET,
+    Rule,
+    RulePack,
+    basic_section,
+    indicator_label,
+    latest_value,
+    list_section,
+    missing_reason,
+    section_of,
+)
 from reportcheck.spec import load_json_resource
 
 # The entry thresholds of each category (the batch workbook's 参赛条件); relaxed for 革命老区 and the like.
@@ -53,7 +63,7 @@ def _simple(report: Report, pack: RulePack, name: str, itype: IssueType, criteri
     ind = report.indicator(t["indicator"])
     found = latest_value(report, t["indicator"])
     label = ind.label if ind else t["label"]
-    section = ind.section if ind else "2.1"
+    section = section_of(report, t["indicator"])
     if found is None:
         yield CANNOT_VERIFY.issue(section=section, field=label, criterion=criterion,
                                   reason=missing_reason(report, t["indicator"]))
@@ -67,7 +77,7 @@ def _simple(report: Report, pack: RulePack, name: str, itype: IssueType, criteri
 def _category_unknown(report: Report) -> Iterator[Issue]:
     """Without a category no threshold applies: say so instead of passing silently."""
     if report.category is None and report.template != DATA_SHEET:
-        yield CANNOT_VERIFY.issue(section="1", field="申报类别", criterion="参赛条件（按申报类别）",
+        yield CANNOT_VERIFY.issue(section=basic_section(report), field="申报类别", criterion="参赛条件（按申报类别）",
                                   reason="申报类别无法判断，营业收入、链主企业、产值、中小企业占比、"
                                          "单项冠军与小巨人等条件均未核验")
 
@@ -102,13 +112,14 @@ def check_chain_leader(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
             best = (value, row)
     doubted = table is not None and any(f"{t['column']}:{year}" in row.doubts for row in table.rows)
     if best is None or (doubted and best[0] < t["value"]):
-        issue = CANNOT_VERIFY.issue(section="2.2", field="营业收入排名前十企业发展情况",
+        issue = CANNOT_VERIFY.issue(section=list_section(report, t["list"]), field="营业收入排名前十企业发展情况",
                                     criterion="链主企业营业收入≥10亿元",
                                     reason="营业收入排名前十企业表中最近一年的营业收入" +
                                            ("有扫描件中未能确认的数值" if doubted else "没有填写"))
         yield replace(issue, severity="info") if doubted else issue  # a scan's doubt, not a gap in the form
     elif best[0] < t["value"]:
-        yield CHAIN_LEADER.issue(section="2.2", field="营业收入排名前十企业发展情况", location=best[1].location,
+        yield CHAIN_LEADER.issue(section=list_section(report, t["list"]), field="营业收入排名前十企业发展情况",
+                                 location=best[1].location,
                                  threshold=t["value"], name=str(best[1].values.get("name") or "（未填名称）"),
                                  year=year, value=best[0])
 
@@ -154,10 +165,10 @@ def check_sme_champions(rule: Rule, report: Report, pack: RulePack) -> Iterator[
         parts.append(f"{label}{found[1]:g}")
     year = report.years[-1] if report.years else "最近一年"
     if missing and total < t["value"]:
-        yield CANNOT_VERIFY.issue(section="2.2", field="单项冠军、小巨人企业数量",
+        yield CANNOT_VERIFY.issue(section=section_of(report, t["indicators"][0]), field="单项冠军、小巨人企业数量",
                                   criterion="单项冠军+小巨人≥5家", reason="；".join(missing))
     elif total < t["value"]:
-        yield SME_CHAMPIONS.issue(section="2.2", field="单项冠军、小巨人企业数量",
+        yield SME_CHAMPIONS.issue(section=section_of(report, t["indicators"][0]), field="单项冠军、小巨人企业数量",
                                   threshold=t["value"], year=year, value=total, detail="，".join(parts))
 
 
@@ -195,7 +206,8 @@ def check_cultivation_list(rule: Rule, report: Report, pack: RulePack) -> Iterat
     if wanted in keys:
         return
     _, score, index = process.extractOne(wanted, keys, scorer=fuzz.ratio)
-    yield rule.type.issue(section="1", field="集群名称", location=report.basic.locations.get("cluster_name"),
+    yield rule.type.issue(section=basic_section(report),
+                          field="集群名称", location=report.basic.locations.get("cluster_name"),
                           name=report.basic.quote("cluster_name"), list_title=listing["title"], closest=names[index],
                           score=score)
 
@@ -211,7 +223,8 @@ def check_restricted_industry(rule: Rule, report: Report, pack: RulePack) -> Ite
         text = getattr(report.basic, key) if key not in report.basic.doubts else None
         hit = next((w for w in words if w in text), None) if text else None
         if hit:
-            yield rule.type.issue(section="1", field="集群主导产业", industry=report.basic.quote(key), keyword=hit,
+            yield rule.type.issue(section=basic_section(report),
+                                  field="集群主导产业", industry=report.basic.quote(key), keyword=hit,
                                   location=report.basic.locations.get(key))
             return
 
@@ -222,7 +235,7 @@ def check_manual_review(rule: Rule, report: Report, pack: RulePack) -> Iterator[
 
     反例：（任何报告都会给出这条提示。）正例：按 --ignore EL008 关闭。
     """
-    yield rule.type.issue(section="1", field="参赛条件", items="；".join(pack["manual_review"]))
+    yield rule.type.issue(section=basic_section(report), field="参赛条件", items="；".join(pack["manual_review"]))
 
 
 RULES = (

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, Report
-from reportcheck.rules.base import Rule, RulePack, fmt
+from reportcheck.rules.base import Rule, RulePack, fmt, section_of
 
 CANNOT_VERIFY = IssueType(
     "PR000", "criteria.cannot-verify", "info",
@@ -75,7 +75,7 @@ def _below(value: float, crit: dict) -> bool:
     return value <= crit["value"] if crit.get("strict") else value < crit["value"]
 
 
-def _cannot(crit: dict, reason: str, section: str = "2.1", field: str | None = None) -> Issue:
+def _cannot(crit: dict, reason: str, section: str, field: str | None = None) -> Issue:
     return CANNOT_VERIFY.issue(section=section, field=field or crit["text"], criterion=crit["text"], reason=reason)
 
 
@@ -99,17 +99,19 @@ def check_output_each_year(rule: Rule, report: Report, pack: RulePack) -> Iterat
     series = _series(report, "total_output", crit["years"])
     if series is None:
         yield _cannot(crit, f"报告只有{len(report.years)}年的集群总产值，需要近{crit['years']}年",
-                      field="集群总产值")
+                      section_of(report, "total_output"), "集群总产值")
         return
     for year, value in zip(*series, strict=True):
         if value < crit["value"]:
-            yield rule.type.issue(section="2.1", field="集群总产值", year=year, value=fmt(value), **_args(pack, crit))
+            yield rule.type.issue(section=section_of(report, "total_output"), field="集群总产值", year=year,
+                                  value=fmt(value), **_args(pack, crit))
 
 
-def _latest_min(rule: Rule, report: Report, pack: RulePack, name: str, key: str, section: str) -> Iterator[Issue]:
+def _latest_min(rule: Rule, report: Report, pack: RulePack, name: str, key: str) -> Iterator[Issue]:
     crit = _crit(pack, name)
     if crit is None:
         return
+    section = section_of(report, key)
     found = _latest(report, key)
     ind = report.indicator(key)
     if found is None:
@@ -124,7 +126,7 @@ def check_sme_share(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issu
 
     反例：65.0%。正例：80.2%。
     """
-    yield from _latest_min(rule, report, pack, "sme_share_min", "sme_output_share", "2.1")
+    yield from _latest_min(rule, report, pack, "sme_share_min", "sme_output_share")
 
 
 def check_leading_share(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -137,11 +139,12 @@ def check_leading_share(rule: Rule, report: Report, pack: RulePack) -> Iterator[
         return
     leading, total = _latest(report, "leading_output"), _latest(report, "total_output")
     if leading is None or total is None or leading[0] != total[0] or total[1] <= 0:
-        yield _cannot(crit, "缺少同一年的主导产业产值或集群总产值")
+        yield _cannot(crit, "缺少同一年的主导产业产值或集群总产值", section_of(report, "leading_output"))
         return
     share = leading[1] / total[1] * 100
     if _below(share, crit):
-        yield rule.type.issue(section="2.1", field="集群主导产业产值", year=total[0], leading=fmt(leading[1]),
+        yield rule.type.issue(section=section_of(report, "leading_output"),
+                              field="集群主导产业产值", year=total[0], leading=fmt(leading[1]),
                               total=fmt(total[1]), value=share, **_args(pack, crit))
 
 
@@ -152,10 +155,11 @@ def _cagr(years: list[str], values: list[float]) -> float | None:
     return ((values[-1] / values[0]) ** (1 / span) - 1) * 100
 
 
-def _growth_rule(rule: Rule, report: Report, pack: RulePack, name: str, section: str) -> Iterator[Issue]:
+def _growth_rule(rule: Rule, report: Report, pack: RulePack, name: str) -> Iterator[Issue]:
     crit = _crit(pack, name)
     if crit is None:
         return
+    section = section_of(report, crit["indicator"])
     series = _series(report, crit["indicator"], crit["years"])
     ind = report.indicator(crit["indicator"])
     label = ind.label if ind else crit["text"]
@@ -175,7 +179,7 @@ def check_output_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[
 
     反例：100.0 → 104.0 → 108.0 亿元（约3.9%）。正例：100.0 → 112.0 → 125.0 亿元。
     """
-    yield from _growth_rule(rule, report, pack, "output_growth_avg_min", "2.1")
+    yield from _growth_rule(rule, report, pack, "output_growth_avg_min")
 
 
 def check_enterprises(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -183,7 +187,7 @@ def check_enterprises(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
 
     反例：企业数量 42。正例：455。
     """
-    yield from _latest_min(rule, report, pack, "enterprises_min", "enterprises", "2.2")
+    yield from _latest_min(rule, report, pack, "enterprises_min", "enterprises")
 
 
 def check_revenue(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -191,7 +195,7 @@ def check_revenue(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]
 
     反例：72.5 亿元。正例：1408.9 亿元。
     """
-    yield from _latest_min(rule, report, pack, "revenue_min", "revenue", "2.1")
+    yield from _latest_min(rule, report, pack, "revenue_min", "revenue")
 
 
 def check_champions(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -209,10 +213,11 @@ def check_champions(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issu
     if n >= crit["national_min"] or p >= crit["provincial_min"]:
         return
     if None in national or None in provincial:
-        yield _cannot(crit, "部分企业类别的数量未填报", "2.2")
+        yield _cannot(crit, "部分企业类别的数量未填报", section_of(report, crit["national"][0]))
         return
     year = report.years[-1] if report.years else ""
-    yield rule.type.issue(section="2.2", field="优质企业数量", year=year, national=fmt(n), provincial=fmt(p),
+    yield rule.type.issue(section=section_of(report, crit["national"][0]),
+                          field="优质企业数量", year=year, national=fmt(n), provincial=fmt(p),
                           national_what="、".join(crit["national_names"]),
                           provincial_what="、".join(crit["provincial_names"]), **_args(pack, crit))
 
@@ -222,7 +227,7 @@ def check_rd_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issu
 
     反例：1.30 → 1.35 → 1.40 亿元。正例：1.30 → 1.45 → 1.62 亿元。
     """
-    yield from _growth_rule(rule, report, pack, "rd_growth_avg_min", "2.4")
+    yield from _growth_rule(rule, report, pack, "rd_growth_avg_min")
 
 
 def check_patent_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -230,7 +235,7 @@ def check_patent_growth(rule: Rule, report: Report, pack: RulePack) -> Iterator[
 
     反例：1520 → 1560 → 1600 个。正例：1520 → 1786 → 2080 个。
     """
-    yield from _growth_rule(rule, report, pack, "patent_growth_avg_min", "2.4")
+    yield from _growth_rule(rule, report, pack, "patent_growth_avg_min")
 
 
 def check_patents_per_10k(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -238,7 +243,7 @@ def check_patents_per_10k(rule: Rule, report: Report, pack: RulePack) -> Iterato
 
     反例：8.5 个。正例：193.5 个。
     """
-    yield from _latest_min(rule, report, pack, "patents_per_10k_min", "patents_per_10k", "2.4")
+    yield from _latest_min(rule, report, pack, "patents_per_10k_min", "patents_per_10k")
 
 
 def check_iip(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -246,7 +251,7 @@ def check_iip(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
 
     反例：12.0%。正例：45.5%。
     """
-    yield from _latest_min(rule, report, pack, "iip_penetration_min", "iip_penetration", "2.2")
+    yield from _latest_min(rule, report, pack, "iip_penetration_min", "iip_penetration")
 
 
 def check_area(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -259,9 +264,10 @@ def check_area(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
         return
     found = _latest(report, "area_km2")
     if found is None:
-        yield _cannot(crit, "报告中没有集群占地面积（可用数据表填报）", "X", "集群占地面积")
+        yield _cannot(crit, "报告中没有集群占地面积（可用数据表填报）", section_of(report, "area_km2"), "集群占地面积")
     elif found[1] > crit["value"]:
-        yield rule.type.issue(section="X", field="集群占地面积", value=fmt(found[1]), **_args(pack, crit))
+        yield rule.type.issue(section=section_of(report, "area_km2"),
+                              field="集群占地面积", value=fmt(found[1]), **_args(pack, crit))
 
 
 RULES = (
