@@ -640,8 +640,8 @@ class Result:
 
 def warm_up() -> None:
     """Load everything a case needs once, before forking, so every child inherits it."""
-    from reportcheck.isolation import warm_up as warm_reportcheck
     from reportcheck.render.titles import section_titles
+    from reportcheck.runtime.supervisor import warm_up as warm_reportcheck
 
     warm_reportcheck()
     _pack()
@@ -711,7 +711,7 @@ def _child(path: Path, tmpdir: Path, memory_mb: int, timeout: float, out_fd: int
     busy the parent), run the pipeline, report what happened and how long it took, exit."""
     code = 0
     try:
-        from reportcheck.isolation import confine
+        from reportcheck.runtime.supervisor import confine
 
         confine(tmpdir)
         limit = memory_mb << 20

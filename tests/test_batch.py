@@ -78,28 +78,30 @@ def test_the_same_inputs_give_the_same_result(tmp_path):
 def test_a_file_over_the_time_limit_is_a_row_and_the_batch_goes_on(tmp_path):
     """A .doc needs LibreOffice (a second or more, most of it starting LibreOffice): with a limit of half a
     second it is stopped, LibreOffice with it, and the .docx beside it is still checked."""
-    out = tmp_path / "r.json"
-    proc = run("batch", str(SAMPLES / "doc" / "prelim_advanced_split_clean.doc"),
-               str(SAMPLES / "final_sme_split_messy.docx"), "-o", str(out), "--timeout", "0.5")
+    out, private = tmp_path / "r.json", tmp_path / "tmp"
+    private.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "reportcheck", "batch",
+                           str(SAMPLES / "doc" / "prelim_advanced_split_clean.doc"),
+                           str(SAMPLES / "final_sme_split_messy.docx"), "-o", str(out), "--timeout", "0.5"],
+                          capture_output=True, env={**os.environ, "TMPDIR": str(private)}, timeout=120)
     assert proc.returncode == 2
     rows = {Path(r["path"]).name: r for r in json.loads(out.read_text("utf-8"))["files"]}
     slow = rows["prelim_advanced_split_clean.doc"]
     assert slow["status"] == "unreadable" and "0.5秒" in slow["error"]["message"]
     assert rows["final_sme_split_messy.docx"]["status"] == "issues"
     time.sleep(1)
-    assert not _batch_processes(), "the stopped file's LibreOffice is stopped too"
+    assert not _working_in(private), "the stopped file's LibreOffice is stopped too"
 
 
-def _batch_processes() -> list[int]:
-    """Processes still working in a batch's private folder (their command line names it)."""
+def _working_in(folder: Path) -> list[int]:
+    """Processes still working in ``folder`` (their command line names it: LibreOffice's profile is
+    there) — only this test's, never another batch running on the machine."""
+    import psutil
+
     found = []
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            try:
-                if b"reportcheck-batch-" in (proc / "cmdline").read_bytes():
-                    found.append(int(proc.name))
-            except OSError:
-                continue
+    for process in psutil.process_iter(["cmdline"]):
+        if any(str(folder) in part for part in process.info["cmdline"] or []):
+            found.append(process.pid)
     return found
 
 

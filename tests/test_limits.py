@@ -10,8 +10,10 @@ readers are patched before the child is forked, so the child inherits it); the r
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -20,28 +22,37 @@ import pytest
 import reportcheck.pipeline
 from conftest import SAMPLES
 from reportcheck.cli import main
+from reportcheck.runtime.supervisor import START_METHOD, context
+
+HOOK = Path(__file__).parent / "spawn_hook"
+sys.path.insert(0, str(HOOK))
+import limits_pathology  # noqa: E402
 
 GOOD = SAMPLES / "prelim_advanced_split_clean.docx"
 OTHER = SAMPLES / "prelim_advanced_split_defects.docx"
 
 
 def _pathological(monkeypatch: pytest.MonkeyPatch, victim: str, how: str) -> None:
-    """Reading any file named ``victim`` sleeps, eats 600 MB, or ends its process; others read as usual."""
-    real = reportcheck.pipeline.load_report
+    """Reading any file named ``victim`` sleeps, eats 600 MB, or ends its process; others read as usual —
+    in this process (a forked child inherits it) and, through tests/spawn_hook, in a spawned child."""
+    if os.environ[START_METHOD] == "fork":  # a spawned child gets functions by name: they stay unpatched here
+        monkeypatch.setattr(reportcheck.pipeline, "load_report", reportcheck.pipeline.load_report)  # undone after
+        limits_pathology.patch(victim, how)
+    monkeypatch.setenv(limits_pathology.VARIABLE, f"{victim}:{how}")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(HOOK), os.environ.get("PYTHONPATH")])))
 
-    def load(path, package=None):
-        if Path(path).name == victim:
-            if how == "memory":
-                hog = b"x" * (600 * 2**20)  # written, so resident
-                time.sleep(30)
-                del hog
-            elif how == "slow":
-                time.sleep(30)
-            else:
-                os._exit(3)
-        return real(path, package)
 
-    monkeypatch.setattr(reportcheck.pipeline, "load_report", load)
+@pytest.fixture(autouse=True, params=["fork", "spawn"])
+def start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every limit holds under both ways a child is started: fork (Linux) and spawn (Windows, macOS)."""
+    if request.param not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"{request.param} is not a start method of this system")
+    monkeypatch.setenv(START_METHOD, request.param)
+    return request.param
+
+
+def test_the_child_is_started_the_way_asked(start_method: str) -> None:
+    assert context().get_start_method() == start_method
 
 
 @pytest.fixture
@@ -132,15 +143,8 @@ def test_grade_reads_its_table_under_the_limits(tmp_path: Path, monkeypatch, cap
     """A score table whose reading would take 600 MB more: stopped at the limit, said, nothing written."""
     import reportcheck.grading.table as table
 
-    real = table.read_scores
-
-    def greedy(path, policy):
-        hog = b"x" * (600 * 2**20)
-        time.sleep(30)
-        del hog
-        return real(path, policy)
-
-    monkeypatch.setattr(table, "read_scores", greedy)
+    monkeypatch.setattr(table, "read_scores", table.read_scores)  # undone after the test
+    _pathological(monkeypatch, "scores", "memory")
     scores = tmp_path / "scores.csv"
     scores.write_text("集群名称,组别,得分\n甲集群,先进制造业集群,85\n", "utf-8")
     limit = _limit_mb()
@@ -166,16 +170,7 @@ def test_the_time_limit_grows_with_the_seconds_a_file_earns(granted: int, folder
     """A file whose reading earns seconds (each page read by OCR earns its own) is not stopped at the time
     limit meant for a Word file: 2.5 s of work against --timeout 1 finishes when it earned 5 s, and is
     stopped, saying so, when it earned none — in check and in batch alike."""
-    from reportcheck.readers.ocr_progress import page_begun
-
-    real = reportcheck.pipeline.load_report
-
-    def load(path, package=None):
-        page_begun(1, 1, granted)
-        time.sleep(2.5)
-        return real(path, package)
-
-    monkeypatch.setattr(reportcheck.pipeline, "load_report", load)
+    _pathological(monkeypatch, "b.docx", f"earns{granted}")
     good = str(folder / "b.docx")
     code = main(["check", "--format", "json", "--timeout", "1", good])
     [result] = json.loads(capsys.readouterr().out)

@@ -380,7 +380,7 @@ def test_a_confined_child_does_not_keep_the_servers_stop_handler(tmp_path: Path)
     """The server's SIGTERM handler kills every child it knows of; a child must not run it on itself."""
     import multiprocessing
 
-    from reportcheck.isolation import confine
+    from reportcheck.runtime.supervisor import confine
 
     def child() -> None:
         confine(tmp_path / "tmp")

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportcheck.isolation import Limits
 from reportcheck.readers.sniff import looks_like_pdf
+from reportcheck.runtime.supervisor import Limits
 from reportcheck.settings import Settings
+
+if TYPE_CHECKING:
+    from reportcheck.annotation import Annotation
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL = 0, 1, 2
 
@@ -23,11 +28,11 @@ def default_output(source: Path, suffix: str = ".docx") -> Path:
 
 
 def run_command(args: argparse.Namespace, settings: Settings, pack: dict, limits: Limits) -> int:
-    """Annotate ``args.file``; the check runs in a child under ``limits`` (see :mod:`reportcheck.limited`)."""
+    """Annotate ``args.file``; the check runs in a child under ``limits`` (see :mod:`reportcheck.runtime.limited`)."""
     from reportcheck.atomic import write_atomically
     from reportcheck.errors import UnreadableInput
-    from reportcheck.limited import call_limited
     from reportcheck.output_guard import OutputRefused, check_output
+    from reportcheck.runtime.limited import call_limited
 
     source = Path(args.file)
     is_pdf = looks_like_pdf(source)
@@ -39,9 +44,7 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict, limits
         return _fail(str(exc))
     if is_pdf:
         return _pdf(source, target, settings, pack, limits)
-    from reportcheck.annotation import annotate_report
-
-    annotation = call_limited([str(source)], lambda path: annotate_report(Path(path), pack, settings), limits)[0]
+    annotation = call_limited([str(source)], partial(_annotate, pack=pack, settings=settings), limits)[0]
     if isinstance(annotation, UnreadableInput):
         return _fail(annotation.line)
     outcome = annotation.outcome
@@ -60,12 +63,19 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict, limits
     return EXIT_FINDINGS if any(i.severity == "error" for i in outcome.issues) else EXIT_OK
 
 
+def _annotate(path: str, pack: dict, settings: Settings) -> Annotation:
+    """In the child: the report annotated (a module's function: a spawned child unpickles it)."""
+    from reportcheck.annotation import annotate_report
+
+    return annotate_report(Path(path), pack, settings)
+
+
 def _pdf(source: Path, target: Path, settings: Settings, pack: dict, limits: Limits) -> int:
     """A PDF cannot carry Word comments: write the HTML report instead and say so."""
     from reportcheck.atomic import write_atomically
-    from reportcheck.limited import check_limited
     from reportcheck.render.html import render_report
     from reportcheck.render.titles import section_titles
+    from reportcheck.runtime.limited import check_limited
 
     outcome = check_limited([str(source)], pack, settings, limits)[0]
     if outcome.error is not None:

@@ -13,12 +13,12 @@ from pathlib import Path
 from reportcheck.batch.discover import discover, own_workbook
 from reportcheck.batch.result import BatchResult
 from reportcheck.batch.run import run_batch
-from reportcheck.isolation import Limits
 from reportcheck.notices import check_notice_folder, write_notices
 from reportcheck.output_guard import OutputRefused, check_output
 from reportcheck.render.batch_export import csv_paths
 from reportcheck.render.batch_tables import SHEETS, VERSIONS
 from reportcheck.render.progress import BatchProgress
+from reportcheck.runtime.supervisor import Limits
 from reportcheck.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL, EXIT_INTERRUPTED = 0, 1, 2, 130

@@ -25,7 +25,7 @@ from reportcheck.scoring.command import add_parser as add_score_parser
 from reportcheck.scoring.command import run as cmd_score
 
 if TYPE_CHECKING:
-    from reportcheck.isolation import Limits
+    from reportcheck.runtime.supervisor import Limits
     from reportcheck.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL = 0, 1, 2
@@ -181,7 +181,7 @@ def _write(text: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from reportcheck.errors import UnreadableInput
-    from reportcheck.limited import load_limited
+    from reportcheck.runtime.limited import load_limited
     from reportcheck.typed import to_data
 
     try:
@@ -209,9 +209,9 @@ _CHECK_WRITES = {"text": "文本", "json": "JSON", "html": "HTML网页"}
 def cmd_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from reportcheck.limited import check_limited
     from reportcheck.notices import check_notice_folder, write_notices
     from reportcheck.output_guard import check_output
+    from reportcheck.runtime.limited import check_limited
 
     try:
         settings, pack, limits = _limited_settings(args)

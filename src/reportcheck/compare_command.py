@@ -39,11 +39,11 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from reportcheck.compare.side import FORMAT_ZH, Side, read_side
     from reportcheck.errors import UnreadableInput
-    from reportcheck.isolation import warm_up
     from reportcheck.limit_options import limits_of
-    from reportcheck.limited import call_limited
     from reportcheck.output_guard import check_output
     from reportcheck.readers.sniff import looks_like_pdf
+    from reportcheck.runtime.limited import call_limited
+    from reportcheck.runtime.supervisor import warm_up
 
     paths = [args.a, args.b]
     try:

@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reportcheck.isolation import Limits
+    from reportcheck.runtime.supervisor import Limits
 
 
 def add_limit_options(parser: argparse.ArgumentParser, timeout: float) -> argparse.ArgumentParser:
@@ -21,7 +21,7 @@ def add_limit_options(parser: argparse.ArgumentParser, timeout: float) -> argpar
 
 def limits_of(args: argparse.Namespace) -> Limits:
     """The per-file limits from the command line; a bad one is a ``ValueError`` with the user's message."""
-    from reportcheck.isolation import Limits
+    from reportcheck.runtime.supervisor import Limits
 
     if args.timeout <= 0 or args.memory_limit <= 0:
         raise ValueError("--timeout 和 --memory-limit 应为正数 / --timeout and --memory-limit must be positive")

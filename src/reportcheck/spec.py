@@ -180,8 +180,10 @@ class TemplateError(ValueError):
     """A template file that cannot be used: one line naming the file, the key and the fix."""
 
 
-# Forms added for this run from files (``--template FILE``, ``templates`` in the config), after the shipped ones.
+# Forms added for this run from files (``--template FILE``, ``templates`` in the config), after the shipped ones,
+# by id, with the file each came from (a spawned child is given the files again).
 _ADDED: dict[str, dict] = {}
+_ADDED_FROM: dict[str, str] = {}
 
 
 @lru_cache(maxsize=1)
@@ -235,7 +237,13 @@ def add_template(path: str) -> str:
         load_templates.cache_clear()
         said = exc.said() if isinstance(exc, DataError) else str(exc)
         raise TemplateError(f"模板文件 {path} 有误：{said} / template {path}: {exc}") from None
+    _ADDED_FROM[template_id] = str(Path(path).resolve())
     return template_id
+
+
+def added_template_files() -> list[str]:
+    """The files the forms added for this run came from (absolute paths)."""
+    return list(_ADDED_FROM.values())
 
 
 def default_template() -> TemplateSpec:

@@ -1,8 +1,9 @@
 """Check many files in parallel worker processes, each under a time limit, spooling every outcome.
 
-A worker is one forked process per file: it inherits the parent's loaded modules (the start-up cost
-is paid once), checks its file and sends the outcome back as JSON; a file that takes longer than the
-limit has its process killed and becomes an outcome saying so. Outcomes go straight to the spool
+A worker is one child process per file (:mod:`reportcheck.runtime.supervisor`; forked on Linux, it
+inherits the parent's loaded modules and the start-up cost is paid once): it checks its file and sends
+the outcome back; a file that takes longer than the limit has its process killed and becomes an outcome
+saying so. Outcomes go straight to the spool
 (one file each, by input position, so the order never depends on which worker finished first);
 the worker writes it there itself and sends back only counts, the report's small
 :class:`~reportcheck.rules.cross.Facts` and what makes it a version of another file
@@ -21,12 +22,23 @@ from pathlib import Path
 
 from reportcheck.batch.result import BatchResult, dump_outcome
 from reportcheck.batch.versions import VersionKey, compare_versions, reference, version_groups
-from reportcheck.isolation import Allowance, Limits, breach, confine, died_error, limit_error, stop, warm_up
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
 from reportcheck.readers.ocr_threads import share, use_share
 from reportcheck.render.progress import pages_text
 from reportcheck.rules.cross import CROSS_RULES, SAME_REPORT, Facts, facts_of
+from reportcheck.runtime.supervisor import (
+    Allowance,
+    Limits,
+    breach,
+    confine,
+    context,
+    died_error,
+    limit_error,
+    start_child,
+    stop,
+    warm_up,
+)
 from reportcheck.settings import Settings
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
@@ -58,7 +70,7 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
     warm_up()
     result = BatchResult(paths=[str(p) for p in paths], spool=spool, skipped=list(skipped or []),
                          settings=settings, pack=pack)
-    context = multiprocessing.get_context("fork")
+    ctx = context()
     waiting = deque(enumerate(paths))
     running: dict[Connection, _Running] = {}
     facts: dict[int, Facts] = {}
@@ -67,12 +79,10 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
         while waiting or running:
             while waiting and len(running) < max(1, jobs):
                 index, path = waiting.popleft()
-                receive, send = context.Pipe(duplex=False)
+                receive, send = ctx.Pipe(duplex=False)
                 target = result.outcome_path(index)
-                allowance = Allowance(context)
-                process = context.Process(target=_work, daemon=True,
-                                          args=(send, path, target, pack, settings, allowance, share(jobs)))
-                process.start()
+                allowance = Allowance(ctx)
+                process = start_child(ctx, _work, (send, path, target, pack, settings, allowance, share(jobs)))
                 send.close()
                 running[receive] = _Running(index, path, process, time.monotonic(), allowance)
                 if progress:

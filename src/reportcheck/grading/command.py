@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -13,7 +14,7 @@ from reportcheck.limit_options import add_limit_options
 
 if TYPE_CHECKING:
     from reportcheck.grading.policy import Policy
-    from reportcheck.isolation import Limits
+    from reportcheck.runtime.supervisor import Limits
 
 T = TypeVar("T")
 
@@ -112,20 +113,24 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_or_error(read: Callable[[Path, Policy], T], policy: Policy, name: str) -> object:
+    """In the child: the table read, or the error saying why not (an exception would not come back)."""
+    from reportcheck.grading.errors import GradeInputError
+
+    try:
+        return read(Path(name), policy)
+    except GradeInputError as exc:
+        return exc
+
+
 def _read_limited(read: Callable[[Path, Policy], T], path: str, policy: Policy, limits: Limits) -> T:
     """``read(path, policy)`` in a child under the per-file limits, as ``check`` reads a report; a bad
     table or a limit passed is a :class:`GradeInputError` with its message."""
     from reportcheck.errors import UnreadableInput
     from reportcheck.grading.errors import GradeInputError
-    from reportcheck.limited import call_limited
+    from reportcheck.runtime.limited import call_limited
 
-    def work(name: str) -> T | GradeInputError:
-        try:
-            return read(Path(name), policy)
-        except GradeInputError as exc:
-            return exc
-
-    [result] = call_limited([path], work, limits)
+    [result] = call_limited([path], partial(_read_or_error, read, policy), limits)
     if isinstance(result, UnreadableInput):
         raise GradeInputError(f"{path}：{result.zh} / {result.en}")
     if isinstance(result, GradeInputError):

@@ -11,7 +11,6 @@ caller ends (:mod:`reportcheck.readers.tether`).
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -20,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
+from reportcheck.runtime.processes import kill_tree, own_session
 
 TIMEOUT_SECONDS = 180
 _SIGNALLED = 128  # the tether's exit code is 128 + N when a signal N ended LibreOffice
@@ -77,7 +77,7 @@ def _closed_profile(profile: Path) -> None:
 def _killed(name: str, kind: str, signum: int) -> UnreadableInput:
     """LibreOffice ended by a signal: SIGKILL is the system's (out of memory) or an operator's, not the
     file's doing; another (a crash) may well be the file's."""
-    if signum == signal.SIGKILL:
+    if signum == getattr(signal, "SIGKILL", 9):  # POSIX's; Windows has no signals to end a process
         return UnreadableInput(name, "convert_killed",
                                f"LibreOffice转换{kind}文件时被系统终止（信号{signum}，通常是内存不足），这不表示文件有误。"
                                "请稍后重试，或用Word/WPS另存为.docx再检查",
@@ -94,11 +94,11 @@ def _run(cmd: list[str], name: str) -> int:
     outlive it)."""
     process = subprocess.Popen([sys.executable, "-m", "reportcheck.readers.tether", *cmd],
                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+                               **own_session())
     try:
         return process.wait(timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+        kill_tree(process.pid)
         process.wait()
         raise UnreadableInput(name, "convert_timeout",
                               f"LibreOffice转换超过{TIMEOUT_SECONDS}秒仍未完成，请另存为.docx后再检查",

@@ -2,7 +2,8 @@
 
 :func:`reportcheck.readers.convert.convert_to_docx` starts LibreOffice through this, in a session of
 its own, so that its time limit can kill the whole process group (the ``soffice`` wrapper, oosplash
-and soffice.bin) with one ``os.killpg``. Its own session is out of reach of a batch worker's or a
+and soffice.bin) with one ``os.killpg`` (on Windows, the process tree:
+:mod:`reportcheck.runtime.processes`). Its own session is out of reach of a batch worker's or a
 server job's process group, which is killed when that job passes its time limit; so the tether
 holds a pipe from the caller as its standard input, and when the caller is gone — however it ended —
 the pipe reads end-of-file and the tether kills its group.
@@ -16,10 +17,15 @@ import subprocess
 import sys
 import threading
 
+from reportcheck.runtime.processes import POSIX, kill_tree
+
 
 def _kill_group_when_caller_ends() -> None:
     sys.stdin.buffer.read()
-    os.killpg(0, signal.SIGKILL)
+    if POSIX:
+        os.killpg(0, signal.SIGKILL)
+    else:  # no process groups: what this started, then itself
+        kill_tree(os.getpid())
 
 
 def main(argv: list[str]) -> int:

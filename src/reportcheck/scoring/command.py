@@ -64,10 +64,10 @@ def _run(args: argparse.Namespace) -> int:
     from reportcheck.errors import UnreadableInput
     from reportcheck.grading.policy import load_policy
     from reportcheck.limit_options import limits_of
-    from reportcheck.limited import load_limited
     from reportcheck.output_guard import OutputRefused, check_output
     from reportcheck.render import score_workbook
     from reportcheck.rules import run_rules
+    from reportcheck.runtime.limited import load_limited
     from reportcheck.scoring.scheme import load_scheme
     from reportcheck.scoring.sheet import build_sheet, rank_together
 

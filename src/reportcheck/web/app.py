@@ -15,6 +15,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from flask import Flask, Response, g, redirect, request, send_file
@@ -22,8 +23,8 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.isolation import Limits
 from reportcheck.outcome import FileOutcome
+from reportcheck.runtime.supervisor import Limits
 from reportcheck.settings import Settings
 from reportcheck.web import job, page
 from reportcheck.web.errors import WebError
@@ -87,14 +88,7 @@ def create_app(config: WebConfig) -> Flask:
 
     @app.post("/check")
     def form_check() -> Response:
-        def render(outcome: FileOutcome, data: bytes, docx: bytes | None) -> str:
-            from reportcheck.render.html import render_report
-            from reportcheck.render.titles import section_titles
-
-            banner = page.result_banner(config.limits, outcome.path, download_stem(outcome.path), data, docx)
-            return render_report([outcome], section_titles(), banner=banner, pack=config.settings.pack)
-
-        result = check(annotate=True, render=render)
+        result = check(annotate=True, render=partial(_result_page, config.limits, config.settings.pack))
         error = result.parsed().get("error")
         if error is not None:  # one way to fail: the upload page with the message, as every refusal
             raise WebError(422, error["reason"], error["message"], error["message_en"])
@@ -253,3 +247,12 @@ def _refusal(error: WebError, config: WebConfig) -> Response:
 
 def _html(text: str, status: int = 200) -> Response:
     return Response(text, status=status, mimetype="text/html")
+
+
+def _result_page(limits: page.Limits, pack: str, outcome: FileOutcome, data: bytes, docx: bytes | None) -> str:
+    """The HTML result of an upload, made in its child (a module's function: a spawned child unpickles it)."""
+    from reportcheck.render.html import render_report
+    from reportcheck.render.titles import section_titles
+
+    banner = page.result_banner(limits, outcome.path, download_stem(outcome.path), data, docx)
+    return render_report([outcome], section_titles(), banner=banner, pack=pack)

@@ -1,4 +1,4 @@
-"""Checking one upload in a forked child process under a time limit.
+"""Checking one upload in a child process under the limits (:mod:`reportcheck.runtime.supervisor`).
 
 The child leads a process group of its own and keeps its temporary files (LibreOffice's too) in the
 request's private folder; it writes what the response needs there — the outcome as JSON, the annotated
@@ -8,11 +8,7 @@ whatever it started, and the request gets a message saying so.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import multiprocessing
-import os
-import signal
 import threading
 import time
 from collections.abc import Callable
@@ -21,8 +17,9 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.isolation import Allowance, Limits, breach, confine, stop
 from reportcheck.outcome import FileOutcome
+from reportcheck.runtime.processes import kill_tree
+from reportcheck.runtime.supervisor import Allowance, Limits, breach, confine, context, start_child, stop
 from reportcheck.settings import Settings
 from reportcheck.web.errors import WebError
 
@@ -58,13 +55,15 @@ class Result:
 def run(job: Job, folder: Path, pack: dict, settings: Settings, limits: Limits) -> Result:
     """Check ``job.upload`` in a child working in ``folder``; raise :class:`WebError` when it passes
     one of ``limits`` or dies."""
-    context = multiprocessing.get_context("fork")
-    allowance = Allowance(context)
-    process = context.Process(target=_child, args=(job, folder, pack, settings, allowance), daemon=True)
+    ctx = context()
+    allowance = Allowance(ctx)
     with _lock:
+        if _stopping.is_set():
+            raise WebError(503, "server_stopping", "网页服务正在停止，本次检查未完成，请稍后重新上传",
+                           "the server is stopping; the check was not finished")
+        process = start_child(ctx, _child, (job, folder, pack, settings, allowance))
         _running.add(process)
     try:
-        process.start()
         started, which = time.monotonic(), None
         while which is None and not _stopping.is_set():
             process.join(_POLL)
@@ -101,18 +100,17 @@ def stop_all() -> None:
     waiting on them then fail at once, and reap them."""
     _stopping.set()
     with _lock:
-        groups = [p.pid for p in _running if p.pid is not None]
-    for group in groups:
-        with contextlib.suppress(ProcessLookupError, PermissionError):  # gone, or not yet its own group
-            os.killpg(group, signal.SIGKILL)
+        for process in _running:  # not yet reaped (each is reaped after it leaves the set)
+            if process.pid is not None:
+                kill_tree(process.pid)
 
 
 def preload() -> None:
-    """Load what a child needs, once, before the server serves (see :func:`reportcheck.isolation.warm_up`)."""
+    """Load what a child needs, once, before the server serves (see :func:`reportcheck.runtime.supervisor.warm_up`)."""
     from reportcheck.annotation import annotate_report  # noqa: F401
-    from reportcheck.isolation import warm_up
     from reportcheck.render.html import render_report  # noqa: F401
     from reportcheck.render.titles import section_titles
+    from reportcheck.runtime.supervisor import warm_up
 
     section_titles()
     warm_up()

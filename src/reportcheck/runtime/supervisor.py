@@ -1,39 +1,87 @@
-"""Running a check in a forked child process, isolated from the parent that waits for it.
+"""The one supervisor: a file's work in a child process, isolated from the parent that waits for it.
 
-The parent warms up once (:func:`warm_up`) so every child inherits the loaded modules; a child
-confines itself (:func:`confine`) to a process group and a temporary folder of its own, so that
-:func:`stop` ends it together with whatever it started (LibreOffice) and its temporary files go
-with the folder. Used by ``batch`` (one child per file) and ``serve`` (one child per upload).
+A child is started by :func:`start` — forked where the system has fork (Linux, where it inherits the
+modules the parent warmed up once, :func:`warm_up`), spawned elsewhere (Windows, macOS) or when
+``REPORTCHECK_START_METHOD=spawn`` says so; a spawned child is told what the parent was told at start-up
+(the template files). It confines itself (:func:`confine`) to a process group and a temporary folder of
+its own, so that :func:`stop` ends it together with whatever it started (LibreOffice) and its temporary
+files go with the folder; :func:`breach` watches its time and the memory of its whole process tree.
+Used by ``check``, ``annotate``, ``extract``, ``compare``, ``score`` (:mod:`.limited`), ``batch`` (one
+child per file) and ``serve`` (one child per upload).
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
+import multiprocessing
 import os
 import signal
+import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.readers import ocr_progress
+from reportcheck.runtime.processes import kill_group, kill_tree, lead_own_group, tree_rss_mb
 
-_PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
+START_METHOD = "REPORTCHECK_START_METHOD"  # fork or spawn, for the tests (and a system where fork misbehaves)
+STARTING = 60.0  # seconds a child may take to start (a spawned one imports everything) before its file's clock
+
+
+def context() -> BaseContext:
+    """The start method: fork on Linux (fast, the warmed-up modules are shared), spawn elsewhere."""
+    wanted = os.environ.get(START_METHOD) or ("fork" if sys.platform.startswith("linux") else "spawn")
+    if wanted not in multiprocessing.get_all_start_methods():
+        wanted = "spawn"
+    return multiprocessing.get_context(wanted)
+
+
+def start_child(ctx: BaseContext, target: Callable[..., object], args: tuple) -> BaseProcess:
+    """Start ``target(*args)`` in a daemon child (``target`` and ``args`` picklable, for spawn)."""
+    from reportcheck.spec import added_template_files
+
+    process = ctx.Process(target=_bootstrap, args=(added_template_files(), target, args), daemon=True)
+    process.start()
+    return process
+
+
+def _bootstrap(templates: list[str], target: Callable[..., object], args: tuple) -> None:
+    """In the child: know what the parent knows (a spawned child starts afresh), then work."""
+    from reportcheck.spec import add_template, added_template_files
+
+    for path in templates:
+        if path not in added_template_files():
+            add_template(path)
+    target(*args)
 
 
 class Allowance:
     """Seconds a supervised child has earned on top of its time limit — each scanned page read by OCR
     earns its own, so a 40-page scan is not stopped at the limit meant for a Word file — and the page it
-    is reading (``page`` of ``pages``, 0 when it reads none), for the supervisor to show. Values in shared
-    memory, made by the supervisor before it forks the child, which inherits them."""
+    is reading (``page`` of ``pages``, 0 when it reads none), for the supervisor to show; and the seconds
+    the child took to start (a spawned child imports everything afresh), which are not the file's. Values
+    in shared memory, made by the supervisor before it starts the child, which is given them."""
 
-    def __init__(self, context) -> None:
+    def __init__(self, context: BaseContext) -> None:
         self._value = context.Value("d", 0.0, lock=False)
         self._page = context.Value("i", 0, lock=False)
         self._pages = context.Value("i", 0, lock=False)
+        self._startup = context.Value("d", -1.0, lock=False)  # -1 until the child is ready
+        self._made = time.time()  # wall clock: the same in the child
+
+    @property
+    def startup(self) -> float | None:
+        """Seconds the child took to start; None while it is still starting."""
+        return None if self._startup.value < 0 else self._startup.value
+
+    def started(self) -> None:
+        """In the child, once ready to work: what starting took is not counted against the file."""
+        self._startup.value = max(0.0, time.time() - self._made)
 
     @property
     def seconds(self) -> float:
@@ -53,7 +101,8 @@ class Allowance:
         self._page.value, self._pages.value = page, pages
 
     def reset(self) -> None:
-        self._value.value = 0.0
+        """The child goes on to its next file (it has started)."""
+        self._value.value = self._startup.value = 0.0
         self._page.value = self._pages.value = 0
 
 
@@ -69,28 +118,15 @@ class Limits:
 def breach(process: BaseProcess, started: float, limits: Limits, allowance: Allowance | None = None) -> str | None:
     """``"timeout"`` or ``"memory"`` when a running child has passed a limit (its time limit lengthened by
     what it has earned, ``allowance``), else None."""
-    if time.monotonic() - started > limits.seconds + (allowance.seconds if allowance else 0.0):
+    if allowance is None:
+        earned = 0.0
+    else:  # a child still starting has up to STARTING seconds to, over the limit
+        earned = allowance.seconds + (STARTING if allowance.startup is None else allowance.startup)
+    if time.monotonic() - started > limits.seconds + earned:
         return "timeout"
-    if process.pid is not None and group_rss_mb(process.pid) > limits.memory_mb:
+    if process.pid is not None and tree_rss_mb(process.pid) > limits.memory_mb:
         return "memory"
     return None
-
-
-def group_rss_mb(group: int) -> float:
-    """Resident memory of every process in process group ``group`` (from /proc; 0 where there is none)."""
-    total = 0
-    with contextlib.suppress(OSError):
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry.name}/stat", "rb") as fh:
-                    fields = fh.read().rsplit(b")", 1)[1].split()
-            except OSError:  # gone meanwhile
-                continue
-            if int(fields[2]) == group:  # after the name: state, ppid, pgrp, …, rss is the 22nd
-                total += int(fields[21])
-    return total * _PAGE_MB
 
 
 def died_error(path: str, exitcode: int | None) -> UnreadableInput:
@@ -114,26 +150,28 @@ def limit_error(path: str, which: str, limits: Limits, granted: float = 0.0) -> 
 
 
 def confine(tmpdir: Path, allowance: Allowance | None = None) -> None:
-    """In a forked child: lead a process group of its own, leave the parent's signal handlers (a
+    """In a child: lead a process group of its own, leave the parent's signal handlers (a
     server's or a batch's way to stop) to the parent, and keep every temporary file in ``tmpdir``
     (created here), LibreOffice's own ``lu*.tmp`` files too; seconds it earns (and the scanned page it
     reads) go to ``allowance``."""
     ocr_progress.listen(allowance.page_begun if allowance is not None else None)
-    os.setpgrp()
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, signal.SIG_DFL)
+    if allowance is not None:
+        allowance.started()
+    lead_own_group()
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     tmpdir.mkdir()
     tempfile.tempdir = os.environ["TMPDIR"] = str(tmpdir)
 
 
 def stop(process: BaseProcess) -> None:
-    """Kill a child and whatever it started (its process group)."""
+    """Kill a child and whatever it started."""
     if process.pid is not None:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):  # not yet its own group leader, or gone
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()
+        if process.exitcode is None:  # not reaped: the pid is still the child's
+            kill_tree(process.pid)
+        else:  # ended and reaped: what it started may live on in its group
+            kill_group(process.pid)
     process.join(timeout=5)
 
 

@@ -1,5 +1,5 @@
-"""Files' work (``check``, ``annotate``, ``extract``, ``compare``, ``score``) in a forked child under the
-per-file limits.
+"""Files' work (``check``, ``annotate``, ``extract``, ``compare``, ``score``) in a child under the
+per-file limits (:mod:`.supervisor`).
 
 The child confines itself as batch workers do (its own process group and temporary folder) and works
 through the files in turn, saying which one it starts and sending each result back; a file over a
@@ -11,21 +11,32 @@ The parent warms up first, so a child inherits the loaded modules; Ctrl-C in the
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TypeVar
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.isolation import Allowance, Limits, breach, confine, died_error, limit_error, stop, warm_up
 from reportcheck.model import Report
 from reportcheck.outcome import FileOutcome, check_file, internal_error
 from reportcheck.readers.sniff import looks_like_pdf
 from reportcheck.render.progress import PageProgress
+from reportcheck.runtime.supervisor import (
+    Allowance,
+    Limits,
+    breach,
+    confine,
+    context,
+    died_error,
+    limit_error,
+    start_child,
+    stop,
+    warm_up,
+)
 from reportcheck.settings import Settings
 
 T = TypeVar("T")
@@ -36,9 +47,13 @@ def check_limited(paths: Sequence[str], pack: dict, settings: Settings | None, l
     """:func:`check_file` of each path in a child; a file over ``limits`` or killing its child gives an
     outcome saying so, and the files after it are still checked."""
     warm_up(pdf=any(looks_like_pdf(p) for p in paths))
-    results = call_limited(paths, lambda path: check_file(path, pack, settings), limits)
+    results = call_limited(paths, partial(_check, pack=pack, settings=settings), limits)
     return [FileOutcome(path=p, error=r) if isinstance(r, UnreadableInput) else r
             for p, r in zip(paths, results, strict=True)]
+
+
+def _check(path: str, pack: dict, settings: Settings | None) -> FileOutcome:
+    return check_file(path, pack, settings)
 
 
 def load_limited(paths: Sequence[str], limits: Limits) -> list[Report | UnreadableInput]:
@@ -60,8 +75,9 @@ def _load(path: str) -> Report | UnreadableInput:
 
 
 def call_limited(paths: Sequence[str], work: Callable[[str], T], limits: Limits) -> list[T | UnreadableInput]:
-    """``work(path)`` (which must return something picklable) for each path, in children under
-    ``limits``; the caller has warmed up what it needs (:func:`reportcheck.isolation.warm_up`). A scan's
+    """``work(path)`` (``work`` a module's function or a partial of one, its result picklable: a spawned
+    child is given it by pickle) for each path, in children under
+    ``limits``; the caller has warmed up what it needs (:func:`reportcheck.runtime.supervisor.warm_up`). A scan's
     pages read by OCR are shown on the terminal as they are read (when stderr is one)."""
     results: list[T | UnreadableInput | None] = [None] * len(paths)
     display = PageProgress(sys.stderr) if sys.stderr.isatty() else None
@@ -78,13 +94,11 @@ def call_limited(paths: Sequence[str], work: Callable[[str], T], limits: Limits)
 def _one_child(paths: Sequence[str], start: int, work: Callable[[str], T], limits: Limits,
                results: list, display: PageProgress | None) -> int:
     """Run one child from ``paths[start]`` on; return where the next child must start."""
-    context = multiprocessing.get_context("fork")
+    ctx = context()
     with tempfile.TemporaryDirectory(prefix="reportcheck-") as folder:
-        receive, send = context.Pipe(duplex=False)
-        allowance = Allowance(context)
-        process = context.Process(target=_child, args=(send, paths[start:], work, Path(folder) / "tmp", allowance),
-                                  daemon=True)
-        process.start()
+        receive, send = ctx.Pipe(duplex=False)
+        allowance = Allowance(ctx)
+        process = start_child(ctx, _child, (send, paths[start:], work, Path(folder) / "tmp", allowance))
         send.close()
         current, started = start, time.monotonic()
         try:
