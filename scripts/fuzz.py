@@ -640,8 +640,8 @@ class Result:
 
 def warm_up() -> None:
     """Load everything a case needs once, before forking, so every child inherits it."""
+    from reportcheck.pipeline import warm_up as warm_reportcheck
     from reportcheck.render.titles import section_titles
-    from reportcheck.runtime.supervisor import warm_up as warm_reportcheck
 
     warm_reportcheck()
     _pack()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from reportcheck.grading import command
+from reportcheck.commands import grade as command
 from reportcheck.grading.policy import load_policy
 
 ADV = "省级先进制造业集群"
@@ -24,7 +24,7 @@ def grade(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str
     parser = argparse.ArgumentParser(prog="reportcheck")
     command.add_parser(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["grade", *argv])
-    code = args.func(args)
+    code = command.run(args)
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 

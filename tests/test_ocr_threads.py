@@ -10,8 +10,8 @@ import types
 from pathlib import Path
 
 from conftest import SAMPLES
-from reportcheck.readers import ocr_threads
-from reportcheck.readers.ocr_threads import THREADS_ENV
+from reportcheck.runtime import ocr_threads
+from reportcheck.runtime.ocr_threads import THREADS_ENV
 
 
 def test_the_share_of_the_cores(monkeypatch) -> None:

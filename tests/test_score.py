@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reportcheck.scoring import command
+from reportcheck.commands import score as command
 from reportcheck.scoring.errors import ScoreInputError
 from reportcheck.scoring.scheme import check_scheme, load_scheme, template_names
 

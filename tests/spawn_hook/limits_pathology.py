@@ -35,7 +35,7 @@ def patch(victim: str, how: str) -> None:
             elif how == "slow":
                 time.sleep(30)
             elif how.startswith("earns"):
-                from reportcheck.readers.ocr_progress import page_begun
+                from reportcheck.runtime.ocr_progress import page_begun
 
                 page_begun(1, 1, int(how.removeprefix("earns")))
                 time.sleep(2.5)

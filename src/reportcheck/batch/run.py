@@ -24,9 +24,10 @@ from reportcheck.batch.result import BatchResult, dump_outcome
 from reportcheck.batch.versions import VersionKey, compare_versions, reference, version_groups
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
-from reportcheck.readers.ocr_threads import share, use_share
+from reportcheck.pipeline import warm_up
 from reportcheck.render.progress import pages_text
 from reportcheck.rules.cross import CROSS_RULES, SAME_REPORT, Facts, facts_of
+from reportcheck.runtime.ocr_threads import share, use_share
 from reportcheck.runtime.supervisor import (
     Allowance,
     Limits,
@@ -37,7 +38,6 @@ from reportcheck.runtime.supervisor import (
     limit_error,
     start_child,
     stop,
-    warm_up,
 )
 from reportcheck.settings import Settings
 

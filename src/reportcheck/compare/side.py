@@ -36,7 +36,7 @@ class Side:
 
 def read_side(path: str) -> Side | UnreadableInput:
     """Read one version; an unreadable file (or a bug while reading) is returned as the reason, so a
-    child process can send it back (:func:`reportcheck.runtime.limited.call_limited`)."""
+    child process can send it back (:func:`reportcheck.commands.limited.call_limited`)."""
     try:
         return _read(Path(path))
     except UnreadableInput as exc:

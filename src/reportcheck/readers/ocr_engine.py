@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from reportcheck.errors import OCR_INSTALL, OcrMissing
-from reportcheck.readers.ocr_threads import ocr_threads
+from reportcheck.runtime.ocr_threads import ocr_threads
 
 __all__ = ["OCR_INSTALL", "ODD_CHAR", "ODD_CHAR_BROKEN", "OcrMissing", "Reading", "available",
            "detect_and_recognise", "recognise"]

@@ -14,8 +14,8 @@ import time
 from dataclasses import dataclass
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.readers import ocr_progress
 from reportcheck.readers.limits import PdfLimits
+from reportcheck.runtime import ocr_progress
 
 _THICK = 2.0  # a path thinner than this is a line
 _MIN_EDGE = 3.0

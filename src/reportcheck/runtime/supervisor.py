@@ -1,18 +1,17 @@
 """The one supervisor: a file's work in a child process, isolated from the parent that waits for it.
 
-A child is started by :func:`start` — forked where the system has fork (Linux, where it inherits the
-modules the parent warmed up once, :func:`warm_up`), spawned elsewhere (Windows, macOS) or when
+A child is started by :func:`start_child` — forked where the system has fork (Linux, where it inherits
+the modules the parent warmed up once, :func:`reportcheck.pipeline.warm_up`), spawned elsewhere (Windows, macOS) or when
 ``REPORTCHECK_START_METHOD=spawn`` says so; a spawned child is told what the parent was told at start-up
 (the template files). It confines itself (:func:`confine`) to a process group and a temporary folder of
 its own, so that :func:`stop` ends it together with whatever it started (LibreOffice) and its temporary
 files go with the folder; :func:`breach` watches its time and the memory of its whole process tree.
-Used by ``check``, ``annotate``, ``extract``, ``compare``, ``score`` (:mod:`.limited`), ``batch`` (one
-child per file) and ``serve`` (one child per upload).
+Used by ``check``, ``annotate``, ``extract``, ``compare``, ``score``, ``grade``
+(:mod:`reportcheck.commands.limited`), ``batch`` (one child per file) and ``serve`` (one child per upload).
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import signal
@@ -26,7 +25,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.readers import ocr_progress
+from reportcheck.runtime import ocr_progress
 from reportcheck.runtime.processes import kill_group, kill_tree, lead_own_group, tree_rss_mb
 
 START_METHOD = "REPORTCHECK_START_METHOD"  # fork or spawn, for the tests (and a system where fork misbehaves)
@@ -35,10 +34,17 @@ STARTING = 60.0  # seconds a child may take to start (a spawned one imports ever
 
 def context() -> BaseContext:
     """The start method: fork on Linux (fast, the warmed-up modules are shared), spawn elsewhere."""
+    return multiprocessing.get_context(_method())
+
+
+def forking() -> bool:
+    """Whether children are forked (and so share what the parent loaded before)."""
+    return _method() == "fork"
+
+
+def _method() -> str:
     wanted = os.environ.get(START_METHOD) or ("fork" if sys.platform.startswith("linux") else "spawn")
-    if wanted not in multiprocessing.get_all_start_methods():
-        wanted = "spawn"
-    return multiprocessing.get_context(wanted)
+    return wanted if wanted in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def start_child(ctx: BaseContext, target: Callable[..., object], args: tuple) -> BaseProcess:
@@ -96,7 +102,7 @@ class Allowance:
         return self._pages.value
 
     def page_begun(self, page: int, pages: int, seconds: float) -> None:
-        """In the child (an :mod:`~reportcheck.readers.ocr_progress` listener): a page read by OCR begins."""
+        """In the child (an :mod:`~reportcheck.runtime.ocr_progress` listener): a page read by OCR begins."""
         self._value.value += seconds
         self._page.value, self._pages.value = page, pages
 
@@ -173,22 +179,3 @@ def stop(process: BaseProcess) -> None:
         else:  # ended and reaped: what it started may live on in its group
             kill_group(process.pid)
     process.join(timeout=5)
-
-
-def warm_up(pdf: bool = True) -> None:
-    """Load what every child needs once, before forking (modules, specs, OpenCC, the word splitter),
-    so no child pays for it; the PDF reader (pdfplumber) only when a PDF may come (``pdf``)."""
-    from reportcheck.extract import report  # noqa: F401
-    from reportcheck.extract.claims import find_claims
-    from reportcheck.normalize.text import to_simplified
-    from reportcheck.readers import docx_reader  # noqa: F401
-    from reportcheck.rules import run_rules  # noqa: F401
-    from reportcheck.spec import load_templates
-
-    if pdf:
-        from reportcheck.readers import pdf_reader  # noqa: F401
-
-    for spec in load_templates():
-        find_claims("2022年集群总产值达到1.0亿元", spec.prose_keywords)
-    to_simplified(["繁體"])
-    gc.freeze()  # what is loaded now stays shared with the forked children (no collector touching it)

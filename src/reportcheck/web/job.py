@@ -108,9 +108,9 @@ def stop_all() -> None:
 def preload() -> None:
     """Load what a child needs, once, before the server serves (see :func:`reportcheck.runtime.supervisor.warm_up`)."""
     from reportcheck.annotation import annotate_report  # noqa: F401
+    from reportcheck.pipeline import warm_up
     from reportcheck.render.html import render_report  # noqa: F401
     from reportcheck.render.titles import section_titles
-    from reportcheck.runtime.supervisor import warm_up
 
     section_titles()
     warm_up()

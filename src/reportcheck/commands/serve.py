@@ -7,22 +7,53 @@ from __future__ import annotations
 import argparse
 import errno
 import signal
-import sys
+from functools import partial
 from typing import TYPE_CHECKING
+
+from reportcheck.commands.common import EXIT_OK, fail
+from reportcheck.commands.help import add_command
+from reportcheck.commands.limits import add_limit_options
+from reportcheck.commands.options import add_rule_options, rule_settings
 
 if TYPE_CHECKING:
     from reportcheck.settings import Settings
 
-EXIT_OK, EXIT_ABNORMAL = 0, 2
+_said = partial(fail, command="serve")
+
 _WEB_EXTRA = {"flask", "waitress", "werkzeug"}
 
 
-def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = add_command(sub, "serve", "启动网页版自查服务 / serve the upload-and-check web page")
+    parser.add_argument("--host", default="127.0.0.1", help="监听地址，默认127.0.0.1（仅本机）；内网共享用0.0.0.0")
+    parser.add_argument("--port", type=int, default=8000, help="端口，默认8000")
+    parser.add_argument("--max-upload-mb", type=float, default=20.0, help="上传文件大小上限（MB），默认20")
+    add_limit_options(parser, timeout=60.0)
+    parser.add_argument("--threads", type=int, default=4, help="同时处理的请求数，默认4")
+    parser.add_argument("--max-workers", type=int, default=2,
+                        help="同时检查的文件数，默认2；服务占用内存合计不超过 该数×--memory-limit")
+    parser.add_argument("--max-connections", type=int, default=100,
+                        help="同时打开的连接数上限，默认100；超过时新连接收到503“服务器正忙”")
+    parser.add_argument("--client-timeout", type=float, default=60.0,
+                        help="客户端须在此时间（秒）内发完一个请求，空闲连接也在此时间后关闭，默认60")
+    add_rule_options(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        settings, pack = rule_settings(args)
+    except ValueError as exc:
+        return fail(str(exc))
+    return _serve(args, settings, pack)
+
+
+def _serve(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
     """Serve until Ctrl-C or SIGTERM (exit 0); 2 when the options are wrong, the port cannot be bound
     or the ``web`` extra is missing."""
     if min(args.max_upload_mb, args.timeout, args.memory_limit, args.client_timeout) <= 0 \
             or min(args.threads, args.max_workers, args.max_connections) < 1 or not 0 <= args.port <= 65535:
-        return _fail("--max-upload-mb、--timeout、--memory-limit 和 --client-timeout 应为正数，"
+        return _said("--max-upload-mb、--timeout、--memory-limit 和 --client-timeout 应为正数，"
                      "--threads、--max-workers 和 --max-connections 应为正整数，--port 应在0到65535之间"
                      " / --max-upload-mb, --timeout, --memory-limit and --client-timeout must be positive,"
                      " --threads, --max-workers and --max-connections at least 1, --port 0–65535")
@@ -33,7 +64,7 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
     except ModuleNotFoundError as exc:
         if (exc.name or "").partition(".")[0] not in _WEB_EXTRA:
             raise
-        return _fail("网页服务需要 Flask 和 waitress，请先安装：pip install 'reportcheck[web]'"
+        return _said("网页服务需要 Flask 和 waitress，请先安装：pip install 'reportcheck[web]'"
                      " / the web extra is not installed")
     config = WebConfig(pack=pack, settings=settings, max_upload_mb=args.max_upload_mb, timeout=args.timeout,
                        memory_mb=args.memory_limit, max_workers=args.max_workers)
@@ -42,13 +73,13 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
                              Bounds(max_connections=args.max_connections, client_timeout=args.client_timeout))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            return _fail(f"端口{args.port}已被占用，请用 --port 换一个端口 / port {args.port} is already in use")
-        return _fail(f"无法在 {args.host}:{args.port} 上监听（{exc.strerror or exc}），请检查 --host 和 --port"
+            return _said(f"端口{args.port}已被占用，请用 --port 换一个端口 / port {args.port} is already in use")
+        return _said(f"无法在 {args.host}:{args.port} 上监听（{exc.strerror or exc}），请检查 --host 和 --port"
                      " / cannot listen there")
     except ValueError:  # waitress: a host name that does not resolve
-        return _fail(f"监听地址“{args.host}”无效，请用本机的IP地址，如 127.0.0.1（仅本机）或 0.0.0.0（所有网卡）"
+        return _said(f"监听地址“{args.host}”无效，请用本机的IP地址，如 127.0.0.1（仅本机）或 0.0.0.0（所有网卡）"
                      " / invalid --host")
-    from reportcheck.readers.ocr_threads import share_cores
+    from reportcheck.runtime.ocr_threads import share_cores
 
     share_cores(args.max_workers)  # each check's OCR uses its share of the cores
     job.preload()
@@ -72,7 +103,3 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
     print("reportcheck 网页服务已停止", flush=True)
     return EXIT_OK
 
-
-def _fail(message: str) -> int:
-    print(f"reportcheck serve: {message}", file=sys.stderr)
-    return EXIT_ABNORMAL

@@ -12,11 +12,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from reportcheck.cli_help import epilog
-from reportcheck.limit_options import add_limit_options
+from reportcheck.commands.common import EXIT_ABNORMAL, EXIT_FINDINGS, EXIT_OK, emit, fail
+from reportcheck.commands.help import epilog
+from reportcheck.commands.limits import add_limit_options
 from reportcheck.output_guard import TEXT
 
-EXIT_AGREE, EXIT_DIFFER, EXIT_ABNORMAL = 0, 1, 2
+EXIT_AGREE, EXIT_DIFFER = EXIT_OK, EXIT_FINDINGS
 _SUFFIXES = {"text": TEXT, "json": (".json",)}
 
 
@@ -37,13 +38,13 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reportcheck.commands.limited import call_limited
+    from reportcheck.commands.limits import limits_of
     from reportcheck.compare.side import FORMAT_ZH, Side, read_side
     from reportcheck.errors import UnreadableInput
-    from reportcheck.limit_options import limits_of
     from reportcheck.output_guard import check_output
+    from reportcheck.pipeline import warm_up
     from reportcheck.readers.sniff import looks_like_pdf
-    from reportcheck.runtime.limited import call_limited
-    from reportcheck.runtime.supervisor import warm_up
 
     paths = [args.a, args.b]
     try:
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             check_output(Path(args.output), paths, args.force, _SUFFIXES[args.format],
                          "文本" if args.format == "text" else "JSON")
     except ValueError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     warm_up(pdf=any(looks_like_pdf(p) for p in paths))
     sides = call_limited(paths, read_side, limits)
     unreadable = [s for s in sides if isinstance(s, UnreadableInput)]
@@ -71,23 +72,8 @@ def run(args: argparse.Namespace) -> int:
         formats = (FORMAT_ZH[a.format], FORMAT_ZH[b.format])
         text = render_text(comparison, formats, colour=args.output is None and sys.stdout.isatty())
     try:
-        _emit(text, args.output)
+        emit(text, args.output)
     except OSError as exc:
-        return _fail(f"无法写入 {args.output}（{exc.strerror}） / cannot write the output")
+        return fail(f"无法写入 {args.output}（{exc.strerror}） / cannot write the output")
     return EXIT_AGREE if comparison.agree else EXIT_DIFFER
 
-
-def _emit(text: str, output: str | None) -> None:
-    """Print ``text``, or write it atomically to ``output``."""
-    text = text if text.endswith("\n") else text + "\n"
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from reportcheck.atomic import write_atomically
-
-    write_atomically(Path(output), text)
-
-
-def _fail(message: str) -> int:
-    print(f"reportcheck: {message}", file=sys.stderr)
-    return EXIT_ABNORMAL

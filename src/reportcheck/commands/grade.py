@@ -4,13 +4,13 @@ CLI's ``--help`` stays fast; the grading modules load inside :func:`run`."""
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from reportcheck.limit_options import add_limit_options
+from reportcheck.commands.common import EXIT_OK, fail
+from reportcheck.commands.limits import add_limit_options
 
 if TYPE_CHECKING:
     from reportcheck.grading.policy import Policy
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+_fail = partial(fail, command="grade")
 _FORMATS = (".xlsx", ".csv")
 
 EPILOG = """\
@@ -51,7 +51,6 @@ EPILOG = """\
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register ``grade`` on the CLI's subparsers; its handler is :func:`run` (``set_defaults(func=run)``)."""
     parser = subparsers.add_parser(
         "grade", help="按监测办法评定等次、星级、促进组织标级 / monitoring grades, stars and labels",
         description="按《湖南省产业集群监测办法（试行）》第十条、第十六条、第十七条评定等次、星级和促进组织标级。"
@@ -66,7 +65,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                         help="评定政策JSON文件，默认 schemas/grading/hunan_monitoring_2025.json / policy file")
     parser.add_argument("--force", action="store_true", help="覆盖已有的结果文件 / overwrite an existing output")
     add_limit_options(parser, timeout=120.0)
-    parser.set_defaults(func=run)
     return parser
 
 
@@ -81,11 +79,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from reportcheck.commands.limits import limits_of
     from reportcheck.grading import output as out
     from reportcheck.grading.policy import load_policy
     from reportcheck.grading.rules import compare_years, grade_all
     from reportcheck.grading.table import ScoreRow, read_previous, read_scores
-    from reportcheck.limit_options import limits_of
     from reportcheck.output_guard import OutputRefused, check_output
 
     target = Path(args.output)
@@ -126,9 +124,9 @@ def _read_or_error(read: Callable[[Path, Policy], T], policy: Policy, name: str)
 def _read_limited(read: Callable[[Path, Policy], T], path: str, policy: Policy, limits: Limits) -> T:
     """``read(path, policy)`` in a child under the per-file limits, as ``check`` reads a report; a bad
     table or a limit passed is a :class:`GradeInputError` with its message."""
+    from reportcheck.commands.limited import call_limited
     from reportcheck.errors import UnreadableInput
     from reportcheck.grading.errors import GradeInputError
-    from reportcheck.runtime.limited import call_limited
 
     [result] = call_limited([path], partial(_read_or_error, read, policy), limits)
     if isinstance(result, UnreadableInput):
@@ -137,7 +135,3 @@ def _read_limited(read: Callable[[Path, Policy], T], path: str, policy: Policy, 
         raise result
     return result
 
-
-def _fail(message: str) -> int:
-    print(f"reportcheck grade: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT

@@ -7,19 +7,20 @@ or the output could not be written (nothing is written then). The original is ne
 from __future__ import annotations
 
 import argparse
-import sys
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportcheck.readers.sniff import looks_like_pdf
-from reportcheck.runtime.supervisor import Limits
-from reportcheck.settings import Settings
+from reportcheck.commands.common import EXIT_FINDINGS, EXIT_OK, fail
+from reportcheck.commands.help import add_command
+from reportcheck.commands.limits import add_limit_options
+from reportcheck.commands.options import add_rule_options, limited_settings
 
 if TYPE_CHECKING:
     from reportcheck.annotation import Annotation
+    from reportcheck.runtime.supervisor import Limits
+    from reportcheck.settings import Settings
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL = 0, 1, 2
 
 
 def default_output(source: Path, suffix: str = ".docx") -> Path:
@@ -27,12 +28,31 @@ def default_output(source: Path, suffix: str = ".docx") -> Path:
     return source.with_name(f"{source.stem}.checked{suffix}")
 
 
-def run_command(args: argparse.Namespace, settings: Settings, pack: dict, limits: Limits) -> int:
-    """Annotate ``args.file``; the check runs in a child under ``limits`` (see :mod:`reportcheck.runtime.limited`)."""
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = add_command(sub, "annotate", "把问题作为批注写入Word副本 / write the findings as Word comments")
+    parser.add_argument("file", help="报告文件（.docx .doc .wps .rtf .odt；PDF则生成HTML报告）")
+    parser.add_argument("-o", "--output", help="输出文件，默认为同目录下的“文件名.checked.docx”")
+    parser.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
+    add_limit_options(parser, timeout=120.0)
+    add_rule_options(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        settings, pack, limits = limited_settings(args)
+    except ValueError as exc:
+        return fail(str(exc))
+    return _annotate_file(args, settings, pack, limits)
+
+
+def _annotate_file(args: argparse.Namespace, settings: Settings, pack: dict, limits: Limits) -> int:
+    """Annotate ``args.file``; the check runs in a child under ``limits`` (:mod:`.limited`)."""
     from reportcheck.atomic import write_atomically
+    from reportcheck.commands.limited import call_limited
     from reportcheck.errors import UnreadableInput
     from reportcheck.output_guard import OutputRefused, check_output
-    from reportcheck.runtime.limited import call_limited
+    from reportcheck.readers.sniff import looks_like_pdf
 
     source = Path(args.file)
     is_pdf = looks_like_pdf(source)
@@ -41,22 +61,22 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict, limits
         check_output(target, [source], args.force, (".html", ".htm") if is_pdf else (".docx",),
                      "HTML网页（PDF报告的批注版）" if is_pdf else "Word文件")
     except OutputRefused as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     if is_pdf:
         return _pdf(source, target, settings, pack, limits)
     annotation = call_limited([str(source)], partial(_annotate, pack=pack, settings=settings), limits)[0]
     if isinstance(annotation, UnreadableInput):
-        return _fail(annotation.line)
+        return fail(annotation.line)
     outcome = annotation.outcome
     if outcome.error is not None:
-        return _fail(outcome.error.line)
+        return fail(outcome.error.line)
     if annotation.docx is None:  # a data sheet (.xlsx) has no document to comment
-        return _fail(f"{source}: 数据表（.xlsx）不能加批注，请用 reportcheck check 检查 / "
+        return fail(f"{source}: 数据表（.xlsx）不能加批注，请用 reportcheck check 检查 / "
                      "a data sheet cannot be annotated, use check")
     try:
         write_atomically(target, annotation.docx)
     except OSError as exc:
-        return _fail(f"无法写入 {target}（{exc.strerror}） / cannot write the output")
+        return fail(f"无法写入 {target}（{exc.strerror}） / cannot write the output")
     counts = _counts(outcome.issues)
     where = f"；其中{annotation.unplaced}条没有具体位置，列在文首的汇总批注中" if annotation.unplaced else ""
     print(f"已写出 {target}：{len(outcome.issues)}条批注（{counts}）{where}")
@@ -73,17 +93,17 @@ def _annotate(path: str, pack: dict, settings: Settings) -> Annotation:
 def _pdf(source: Path, target: Path, settings: Settings, pack: dict, limits: Limits) -> int:
     """A PDF cannot carry Word comments: write the HTML report instead and say so."""
     from reportcheck.atomic import write_atomically
+    from reportcheck.commands.limited import check_limited
     from reportcheck.render.html import render_report
     from reportcheck.render.titles import section_titles
-    from reportcheck.runtime.limited import check_limited
 
     outcome = check_limited([str(source)], pack, settings, limits)[0]
     if outcome.error is not None:
-        return _fail(outcome.error.line)
+        return fail(outcome.error.line)
     try:
         write_atomically(target, render_report([outcome], section_titles(), pack=settings.pack))
     except OSError as exc:
-        return _fail(f"无法写入 {target}（{exc.strerror}） / cannot write the output")
+        return fail(f"无法写入 {target}（{exc.strerror}） / cannot write the output")
     print(f"PDF文件不能加Word批注，已改为生成HTML检查报告：{target}（{_counts(outcome.issues)}）")
     return EXIT_FINDINGS if any(i.severity == "error" for i in outcome.issues) else EXIT_OK
 
@@ -94,7 +114,3 @@ def _counts(issues: list) -> str:
     parts = [f"{SEVERITY_ZH[s]}{n}" for s in SEVERITY_ZH if (n := sum(1 for i in issues if i.severity == s))]
     return "、".join(parts) or "未发现问题"
 
-
-def _fail(message: str) -> int:
-    print(f"reportcheck: {message}", file=sys.stderr)
-    return EXIT_ABNORMAL

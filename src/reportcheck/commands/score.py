@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportcheck.limit_options import add_limit_options
+from reportcheck.commands.common import EXIT_OK, fail
+from reportcheck.commands.limits import add_limit_options
 
 if TYPE_CHECKING:
     from reportcheck.model import Report
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+_fail = partial(fail, command="score")
 
 EPILOG = """\
 评分方案 / schemes (schemas/scoring/，--scheme 名称或JSON文件路径):
@@ -33,7 +35,6 @@ EPILOG = """\
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Register ``score`` on the CLI's subparsers; its handler is :func:`run` (``set_defaults(func=run)``)."""
     parser = subparsers.add_parser(
         "score", help="生成专家评分表（佐证数据预填、公式计分） / scoring sheets for expert review",
         description="按评分方案为每份报告生成评分表，预填报告中的佐证数据和检查发现的问题，总分为实时公式。"
@@ -45,7 +46,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("-o", "--output", required=True, help="评分表 .xlsx / the workbook to write")
     parser.add_argument("--force", action="store_true", help="覆盖已有的评分表 / overwrite an existing output")
     add_limit_options(parser, timeout=120.0)
-    parser.set_defaults(func=run)
     return parser
 
 
@@ -61,13 +61,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from reportcheck.batch.discover import discover, own_workbook
+    from reportcheck.commands.limited import load_limited
+    from reportcheck.commands.limits import limits_of
     from reportcheck.errors import UnreadableInput
     from reportcheck.grading.policy import load_policy
-    from reportcheck.limit_options import limits_of
     from reportcheck.output_guard import OutputRefused, check_output
     from reportcheck.render import score_workbook
     from reportcheck.rules import run_rules
-    from reportcheck.runtime.limited import load_limited
     from reportcheck.scoring.scheme import load_scheme
     from reportcheck.scoring.sheet import build_sheet, rank_together
 
@@ -122,7 +122,3 @@ def once_each(readable: list[tuple[Path, Report]]) -> list[tuple[Path, Report]]:
               file=sys.stderr)
     return [kept[f] for f in order]
 
-
-def _fail(message: str) -> int:
-    print(f"reportcheck score: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT

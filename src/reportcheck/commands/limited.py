@@ -23,6 +23,7 @@ from typing import TypeVar
 from reportcheck.errors import UnreadableInput
 from reportcheck.model import Report
 from reportcheck.outcome import FileOutcome, check_file, internal_error
+from reportcheck.pipeline import warm_up
 from reportcheck.readers.sniff import looks_like_pdf
 from reportcheck.render.progress import PageProgress
 from reportcheck.runtime.supervisor import (
@@ -35,7 +36,6 @@ from reportcheck.runtime.supervisor import (
     limit_error,
     start_child,
     stop,
-    warm_up,
 )
 from reportcheck.settings import Settings
 

@@ -9,34 +9,64 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportcheck.batch.discover import discover, own_workbook
-from reportcheck.batch.result import BatchResult
-from reportcheck.batch.run import run_batch
-from reportcheck.notices import check_notice_folder, write_notices
-from reportcheck.output_guard import OutputRefused, check_output
-from reportcheck.render.batch_export import csv_paths
-from reportcheck.render.batch_tables import SHEETS, VERSIONS
-from reportcheck.render.progress import BatchProgress
-from reportcheck.runtime.supervisor import Limits
-from reportcheck.settings import Settings
+from reportcheck.commands.common import EXIT_ABNORMAL, EXIT_FINDINGS, EXIT_OK, fail
+from reportcheck.commands.help import add_command
+from reportcheck.commands.limits import add_limit_options
+from reportcheck.commands.options import add_rule_options, rule_settings
+from reportcheck.output_guard import OutputRefused
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ABNORMAL, EXIT_INTERRUPTED = 0, 1, 2, 130
+if TYPE_CHECKING:
+    from reportcheck.batch.result import BatchResult
+    from reportcheck.settings import Settings
+
+EXIT_INTERRUPTED = 130
 _FORMATS = {".xlsx": "xlsx", ".json": "json", ".csv": "csv"}
 _WRITES = {"xlsx": "Excel工作簿", "json": "JSON", "csv": "CSV表格"}
 
 
-def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = add_command(sub, "batch", "批量检查一个文件夹的报告，输出Excel汇总 / check a folder into one workbook")
+    parser.add_argument("inputs", nargs="+", metavar="DIR|FILE", help="文件夹（含子文件夹）或报告文件")
+    parser.add_argument("-o", "--output", required=True, help="结果文件：.xlsx（默认）、.json 或 .csv")
+    parser.add_argument("--force", action="store_true", help="覆盖已有的结果文件（如上次的结果）")
+    parser.add_argument("--notices", metavar="DIR", help="为每份报告写一份审核意见（Word），可直接发给申报单位")
+    parser.add_argument("--format", choices=("xlsx", "json", "csv"), help="默认按 -o 的扩展名")
+    parser.add_argument("--jobs", type=int, default=None, help="并行进程数，默认为CPU核数")
+    add_limit_options(parser, timeout=120.0)
+    add_rule_options(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        settings, pack = rule_settings(args)
+    except ValueError as exc:
+        return fail(str(exc))
+    return _batch(args, settings, pack)
+
+
+def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
+    from reportcheck.batch.discover import discover, own_workbook
+    from reportcheck.batch.run import run_batch
+    from reportcheck.notices import check_notice_folder, write_notices
+    from reportcheck.output_guard import check_output
+    from reportcheck.render.batch_export import csv_paths
+    from reportcheck.render.batch_tables import SHEETS, VERSIONS
+    from reportcheck.render.progress import BatchProgress
+    from reportcheck.runtime.supervisor import Limits
+
     output = Path(args.output)
     fmt = args.format or _FORMATS.get(output.suffix.lower())
     if fmt is None:
-        return _fail(f"无法从“{output.name}”判断输出格式，请用 .xlsx/.json/.csv 或 --format / unknown output format")
+        return fail(f"无法从“{output.name}”判断输出格式，请用 .xlsx/.json/.csv 或 --format / unknown output format")
     if (args.jobs is not None and args.jobs < 1) or args.timeout <= 0 or args.memory_limit <= 0:
-        return _fail("--jobs 应为正整数，--timeout 和 --memory-limit 应为正数"
+        return fail("--jobs 应为正整数，--timeout 和 --memory-limit 应为正数"
                      " / --jobs, --timeout and --memory-limit must be positive")
     missing = [p for p in args.inputs if not os.path.lexists(p)]
     if missing:  # a mistyped folder is a mistake to say, not a workbook with one unreadable row
-        return _fail(f"找不到 {'、'.join(missing)}（路径不存在），请检查文件夹或文件名 / no such file or folder")
+        return fail(f"找不到 {'、'.join(missing)}（路径不存在），请检查文件夹或文件名 / no such file or folder")
     files, skipped = discover(args.inputs, own_workbook(output, {"汇总", "问题清单"}))
     try:
         for target in csv_paths(output, (*SHEETS, VERSIONS)).values() if fmt == "csv" else [output]:
@@ -44,12 +74,12 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
         if args.notices is not None:
             check_notice_folder(Path(args.notices), args.inputs)
     except OutputRefused as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     if not files:
-        return _fail("没有找到可检查的报告（.docx .pdf .doc .wps .rtf .odt .xlsx） / no report found")
+        return fail("没有找到可检查的报告（.docx .pdf .doc .wps .rtf .odt .xlsx） / no report found")
     jobs = args.jobs or os.cpu_count() or 1
     progress = BatchProgress(sys.stderr) if sys.stderr.isatty() else None
-    _interrupt_on(signal.SIGTERM, signal.SIGHUP)
+    _interrupt_on("SIGTERM", "SIGHUP")
     try:
         with tempfile.TemporaryDirectory(prefix="reportcheck-batch-") as spool:
             limits = Limits(seconds=args.timeout, memory_mb=args.memory_limit)
@@ -68,20 +98,22 @@ def run_command(args: argparse.Namespace, settings: Settings, pack: dict) -> int
         print("reportcheck: 已中断，未写出结果 / interrupted, nothing written", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OutputRefused as exc:
-        return _fail(f"审核意见未写出：{exc}")
+        return fail(f"审核意见未写出：{exc}")
     except OSError as exc:
-        return _fail(f"无法写入 {output}（{exc.strerror}） / cannot write the output")
+        return fail(f"无法写入 {output}（{exc.strerror}） / cannot write the output")
     print(f"{summary}。结果：{output}")
     return code
 
 
-def _interrupt_on(*signals: signal.Signals) -> None:
-    """A closed terminal or a ``kill`` stops the batch as Ctrl-C does: workers stopped, nothing left."""
+def _interrupt_on(*names: str) -> None:
+    """A closed terminal or a ``kill`` stops the batch as Ctrl-C does: workers stopped, nothing left
+    (the signals the system has: Windows has no SIGHUP)."""
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    for sig in signals:
-        signal.signal(sig, stop)
+    for name in names:
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
 
 
 def _write_atomically(result: BatchResult, output: Path, fmt: str) -> None:
@@ -105,7 +137,3 @@ def _summary(result: BatchResult) -> tuple[str, int]:
         return text, EXIT_ABNORMAL
     return text, EXIT_FINDINGS if counts["error"] or cross_errors else EXIT_OK
 
-
-def _fail(message: str) -> int:
-    print(f"reportcheck: {message}", file=sys.stderr)
-    return EXIT_ABNORMAL

@@ -1,5 +1,5 @@
 """What each subcommand's ``--help`` says beyond its options: one line on what it does, examples, exit
-codes (the commands with modules of their own — compare, score, grade — carry theirs there)."""
+codes (compare, score and grade carry theirs in their own modules, with their longer explanations)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,77 @@
+"""The rule options of the commands that check (``--select`` … ``--config``, ``--template``), turned into
+settings and a rule pack. Only the standard library at module level, so ``--help`` stays fast."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from reportcheck.commands.limits import limits_of
+
+if TYPE_CHECKING:
+    from reportcheck.runtime.supervisor import Limits
+    from reportcheck.settings import Settings
+
+
+def add_rule_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--select", action="append", default=[], metavar="CODES",
+                        help="只运行这些规则（代码或前缀，逗号分隔，如 AR,EL001）")
+    parser.add_argument("--ignore", action="append", default=[], metavar="CODES", help="不运行这些规则")
+    parser.add_argument("--severity", action="append", default=[], metavar="CODE=LEVEL",
+                        help="改变规则的级别，如 CO005=error")
+    parser.add_argument("--pack", help="规则包：hunan_competition_2023（默认）、guangdong、hubei，"
+                        "或自己编写的规则包文件（.json，可用 extends 继承上述规则包，只写改动的设置）")
+    parser.add_argument("--relaxed", action="store_true",
+                        help="革命老区、民族地区、困难地区：参赛条件不达标只作警告")
+    add_template_option(parser)
+    parser.add_argument("--config",
+                        help="配置文件（默认查找 reportcheck.toml 或 pyproject.toml 的 [tool.reportcheck]）")
+
+
+def add_template_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--template", action="append", default=[], metavar="FILE",
+                        help="另一份报告模板（.json，如新一年通知的表格，可用 extends 继承随附模板，只写改动），"
+                        "报告按模板中的 recognition 识别；可写多次")
+
+
+def known_templates(files: list[str]) -> None:
+    """Add the template files to the forms reports are recognised by; a bad one is a ``ValueError``."""
+    from reportcheck.spec import TemplateError, add_template
+
+    for path in files:
+        try:
+            add_template(path)
+        except TemplateError as exc:
+            raise ValueError(str(exc)) from None
+
+
+def rule_settings(args: argparse.Namespace) -> tuple[Settings, dict]:
+    """(settings, pack) from the command line and the config file; a bad setting is a ``ValueError``
+    carrying the user's message."""
+    from pathlib import Path
+
+    from reportcheck.rules import PackError, UnknownPack, available_packs, load_pack
+    from reportcheck.settings import SettingsError, build_settings
+
+    try:
+        settings = build_settings(Path.cwd(), config=args.config, select=_codes(args.select),
+                                  ignore=_codes(args.ignore), severity=args.severity, pack=args.pack,
+                                  relaxed=args.relaxed, templates=args.template)
+        known_templates(settings.templates)
+        return settings, load_pack(settings.pack)
+    except (SettingsError, PackError) as exc:
+        raise ValueError(str(exc)) from None
+    except UnknownPack as exc:
+        packs = "、".join(available_packs())
+        raise ValueError(f"没有规则包“{exc.args[0]}”，可用：{packs} / unknown rule pack") from None
+
+
+def limited_settings(args: argparse.Namespace) -> tuple[Settings, dict, Limits]:
+    """Rule settings, pack and the per-file limits from the command line; a bad one is a
+    ``ValueError`` with the user's message."""
+    limits = limits_of(args)
+    return (*rule_settings(args), limits)
+
+
+def _codes(values: list[str]) -> list[str]:
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
