@@ -17,7 +17,7 @@ from reportcheck.settings import Settings
 from reportcheck.typed import to_data
 
 if TYPE_CHECKING:
-    from reportcheck.batch.versions import VersionPair
+    from reportcheck.compare.result import Comparison
 
 
 def dump_outcome(outcome: FileOutcome) -> str:
@@ -28,6 +28,15 @@ def dump_outcome(outcome: FileOutcome) -> str:
         e = outcome.error
         data["error"] = {"path": e.path, "reason": e.reason, "zh": e.zh, "en": e.en}
     return json.dumps(data, ensure_ascii=False)
+
+
+@dataclass(slots=True)
+class VersionPair:
+    """One later version of a report compared with its reference version (the batch's 版本比对)."""
+
+    cluster: str
+    """as the reference version writes it"""
+    comparison: Comparison
 
 
 @dataclass(slots=True, kw_only=True)

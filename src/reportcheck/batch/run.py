@@ -25,7 +25,6 @@ from reportcheck.batch.versions import VersionKey, compare_versions, reference, 
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
 from reportcheck.pipeline import warm_up
-from reportcheck.render.progress import pages_text
 from reportcheck.rules.cross import CROSS_RULES, SAME_REPORT, Facts, facts_of
 from reportcheck.runtime.ocr_threads import share, use_share
 from reportcheck.runtime.supervisor import (
@@ -41,7 +40,9 @@ from reportcheck.runtime.supervisor import (
 )
 from reportcheck.settings import Settings
 
-Progress = Callable[[int, int, str], None]  # (done, total, current file)
+# (done, total, the file being read: its name and the scanned page its OCR is at, or None to keep the last)
+Reading = tuple[str, int, int]
+Progress = Callable[[int, int, Reading | None], None]
 
 
 @dataclass
@@ -86,7 +87,7 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
                 send.close()
                 running[receive] = _Running(index, path, process, time.monotonic(), allowance)
                 if progress:
-                    progress(result.done, len(paths), path.name)
+                    progress(result.done, len(paths), (path.name, 0, 0))
             for conn in wait(list(running), timeout=0.2):
                 job = running.pop(conn)
                 _count(result, facts, versions, job.index, _receive(conn, job, result))
@@ -112,13 +113,13 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
     return result
 
 
-def _reading(running: dict[Connection, _Running]) -> str:
-    """The file being read, with its scanned page when its OCR is at one ("" keeps what was shown)."""
+def _reading(running: dict[Connection, _Running]) -> Reading | None:
+    """The file being read with its scanned page, when a worker's OCR is at one (None keeps what was shown)."""
     scanning = [job for job in running.values() if job.allowance.pages]
     if not scanning:
-        return ""
+        return None
     job = min(scanning, key=lambda j: j.started)
-    return f"{job.path.name}  {pages_text(job.allowance.page, job.allowance.pages)}"
+    return job.path.name, job.allowance.page, job.allowance.pages
 
 
 def cross_findings(facts: list[Facts], settings: Settings,

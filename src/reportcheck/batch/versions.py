@@ -17,9 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportcheck.batch.result import BatchResult, load_outcome
+from reportcheck.batch.result import BatchResult, VersionPair, load_outcome
 from reportcheck.compare.diff import compare_reports
-from reportcheck.compare.result import Comparison
 from reportcheck.model import Report
 from reportcheck.normalize.text import label_key
 from reportcheck.rules.cross import Facts
@@ -38,13 +37,6 @@ class VersionKey:
     @classmethod
     def of(cls, report: Report) -> VersionKey:
         return cls(report.template, label_key(report.basic.cluster_name or ""))
-
-
-@dataclass(slots=True)
-class VersionPair:
-    cluster: str
-    """as the reference version writes it"""
-    comparison: Comparison
 
 
 def version_groups(keys: dict[int, VersionKey], facts: dict[int, Facts]) -> list[list[int]]:

@@ -17,8 +17,9 @@ from pathlib import Path
 from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Cell, Document, Paragraph, Table
 from reportcheck.readers.limits import MB, PdfLimits, pdf_limits
+from reportcheck.readers.pdf_page import PageContent, holds_another
 from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables
-from reportcheck.readers.pdf_source import GARBLED_SHARE, PageContent, holds_another
+from reportcheck.readers.pdf_source import GARBLED_SHARE
 from reportcheck.readers.pdf_text import Line, group_lines, least_confidence
 
 _THIN = 6.0  # points: narrower cells are gaps between nested ruling lines, not cells

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from reportcheck.layout import Cell
-from reportcheck.readers.pdf_source import Rule
+from reportcheck.readers.pdf_page import Rule
 from reportcheck.readers.pdf_text import Line, group_lines, least_confidence
 
 MIN_GAP = 7.0  # points: the narrowest gap between two columns' texts

@@ -14,7 +14,7 @@ import time
 from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Paragraph, Picture, Table
 from reportcheck.readers.limits import pdf_limits
-from reportcheck.readers.pdf_source import PageGuard
+from reportcheck.readers.pdf_page import PageGuard
 
 _MAX_PIXELS = 40_000_000
 _MIN_SIDE = 60  # pixels

@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.readers import ocr_engine
-from reportcheck.readers.pdf_source import PageContent, PageGuard, edge, holds_another, ruled_tables
+from reportcheck.readers.pdf_page import PageContent, PageGuard, edge, holds_another, ruled_tables
 from reportcheck.readers.scan_image import INK, Piece, Prepared, prepare, text_pieces
 from reportcheck.readers.scan_orientation import sideways, upside_down
 from reportcheck.readers.scan_sheet import even_light, find_sheet, flattened

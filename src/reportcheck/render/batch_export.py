@@ -36,9 +36,8 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
 
-from reportcheck.batch.result import BatchResult
+from reportcheck.batch.result import BatchResult, VersionPair
 from reportcheck.batch.verdict import entry_verdict
-from reportcheck.batch.versions import VersionPair
 from reportcheck.outcome import FileOutcome
 from reportcheck.render.batch_tables import SHEETS, BatchTables
 from reportcheck.render.compare import comparison_json

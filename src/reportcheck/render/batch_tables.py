@@ -19,9 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reportcheck.batch.result import BatchResult
+from reportcheck.batch.result import BatchResult, VersionPair
 from reportcheck.batch.verdict import entry_verdict
-from reportcheck.batch.versions import VersionPair
 from reportcheck.compare.result import KIND_ZH, Difference, Doubt
 from reportcheck.compare.values import Value, show
 from reportcheck.model import CATEGORY_ZH, SEVERITY_ZH, Issue, ListRow, ListTable, Report

@@ -26,8 +26,11 @@ class BatchProgress:
         self.start = time.monotonic()
         self.current = ""
 
-    def update(self, done: int, total: int, current: str) -> None:
-        self.current = current or self.current
+    def update(self, done: int, total: int, current: tuple[str, int, int] | None) -> None:
+        """``current``: the file being read, and the scanned page its OCR is at (None keeps the last)."""
+        if current is not None:
+            name, page, pages = current
+            self.current = f"{name}  {pages_text(page, pages)}".rstrip()
         elapsed = int(time.monotonic() - self.start)
         filled = _BAR * done // max(total, 1)
         bar = "█" * filled + "░" * (_BAR - filled)
