@@ -9,7 +9,6 @@ from reportcheck.catalogue import EXTRACTION_TYPES, IssueType
 from reportcheck.rules import arithmetic, completeness, consistency, eligibility, provincial
 from reportcheck.rules.base import Rule
 from reportcheck.rules.cross import CROSS_RULES
-from reportcheck.rules.pack_model import needed
 
 REGISTRY: tuple[Rule, ...] = (
     *arithmetic.RULES, *consistency.RULES, *eligibility.RULES, *completeness.RULES, *provincial.RULES,
@@ -35,7 +34,10 @@ def tagged(tag: str) -> frozenset[str]:
 
 @cache
 def needed_by_family() -> dict[str, frozenset[str]]:
-    """The pack settings a pack running a family must have, from what its rules declare they read."""
+    """The pack settings a pack running a family must have, from what its rules declare they read (only
+    when a pack file is checked: the pack model is not loaded to check a report)."""
+    from reportcheck.rules.pack_model import needed
+
     out: dict[str, set[str]] = {}
     for rule in REGISTRY:
         groups = out.setdefault(family(rule.code), set())
