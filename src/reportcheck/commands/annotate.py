@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from reportcheck.commands.common import EXIT_FINDINGS, EXIT_OK, fail
 from reportcheck.commands.help import add_command
 from reportcheck.commands.limits import add_limit_options
-from reportcheck.commands.options import add_rule_options, limited_settings
+from reportcheck.commands.options import add_rule_options, with_rule_settings
 
 if TYPE_CHECKING:
     from reportcheck.annotation import Annotation
@@ -39,11 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        settings, pack, limits = limited_settings(args)
-    except ValueError as exc:
-        return fail(str(exc))
-    return _annotate_file(args, settings, pack, limits)
+    return with_rule_settings(args, _annotate_file, limits=True)
 
 
 def _annotate_file(args: argparse.Namespace, settings: Settings, pack: dict, limits: Limits) -> int:

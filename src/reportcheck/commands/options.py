@@ -4,6 +4,7 @@ settings and a rule pack. Only the standard library at module level, so ``--help
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reportcheck.commands.limits import limits_of
@@ -71,6 +72,18 @@ def limited_settings(args: argparse.Namespace) -> tuple[Settings, dict, Limits]:
     ``ValueError`` with the user's message."""
     limits = limits_of(args)
     return (*rule_settings(args), limits)
+
+
+def with_rule_settings(args: argparse.Namespace, work: Callable[..., int], limits: bool = False) -> int:
+    """``work(args, settings, pack)`` (``…, limits)`` too when asked), or the one line saying which
+    setting is wrong (exit 2)."""
+    from reportcheck.commands.common import fail
+
+    try:
+        found = limited_settings(args) if limits else rule_settings(args)
+    except ValueError as exc:
+        return fail(str(exc))
+    return work(args, *found)
 
 
 def _codes(values: list[str]) -> list[str]:

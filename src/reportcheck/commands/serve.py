@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reportcheck.commands.common import EXIT_OK, fail
 from reportcheck.commands.help import add_command
 from reportcheck.commands.limits import add_limit_options
-from reportcheck.commands.options import add_rule_options, rule_settings
+from reportcheck.commands.options import add_rule_options, with_rule_settings
 
 if TYPE_CHECKING:
     from reportcheck.settings import Settings
@@ -41,11 +41,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        settings, pack = rule_settings(args)
-    except ValueError as exc:
-        return fail(str(exc))
-    return _serve(args, settings, pack)
+    return with_rule_settings(args, _serve)
 
 
 def _serve(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
