@@ -44,6 +44,8 @@ class DataError(ValueError):
             return f"{at}有不认识的设置{'、'.join(parts)}"
         if self.missing:
             return f"{at}缺少设置“{'、'.join(self.missing)}”"
+        if self.expected is not None and self.expected.startswith("one of "):
+            return f"“{where}”应为 {self.expected.removeprefix('one of ')} 之一，而不是“{self.got}”"
         if self.expected is not None:
             expected = next((zh for en, zh in _EXPECTED_ZH.items() if self.expected.startswith(en)), self.expected)
             return f"“{where}”应为{expected}，而不是“{self.got}”"
@@ -96,7 +98,7 @@ def _convert(tp: Any, value: Any, path: str, forbid: bool) -> Any:
         if value in typing.get_args(tp):
             return value
         raise DataError(f"{path}: {value!r} is not one of {typing.get_args(tp)}", path,
-                        expected=f"one of {typing.get_args(tp)}", got=value)
+                        expected="one of " + " | ".join(map(str, typing.get_args(tp))), got=value)
     if origin is list:
         (item,) = typing.get_args(tp)
         _expect(isinstance(value, list | tuple), path, "a list", value)

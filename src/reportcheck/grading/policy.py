@@ -17,25 +17,46 @@ Open cases and their settings (the defaults are explained in the data file's ``e
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from reportcheck.grading.errors import GradeInputError
 from reportcheck.spec import load_json_resource
+from reportcheck.typed import DataError, from_data
 
 GRADES = ("优秀", "良好", "合格", "不合格")
+Grade = Literal["优秀", "良好", "合格", "不合格"]
 DEFAULT_POLICY = "hunan_monitoring_2025.json"
-_CHOICES = {
-    "quota_rounding": ("floor", "ceil", "half_up"),
-    "ties": ("share_better", "share_worse"),
-    "at_pass_mark": ("合格", "不合格"),
-    "below_pass_mark_in_top": ("fail", "keep_rank"),
-    "changed_group": ("compare", "none"),
-}
-_KEYS = {"id", "title", "source", "groups", "score_range", "pass_mark", "excellent_percent", "good_percent",
-         "stars", "labels", "explanations", *_CHOICES}
+
+
+@dataclass(frozen=True)
+class _Pair:
+    grades: list[Grade]  # two 等次, either order
+    result: str
+
+
+@dataclass(frozen=True)
+class _PolicyFile:
+    """The policy file's shape (each setting's choices as the module's docstring explains them)."""
+
+    id: str
+    title: str
+    source: str
+    groups: list[str]
+    score_range: tuple[int | float, int | float]  # as written: 60 stays 60, not 60.0
+    pass_mark: int | float
+    excellent_percent: int
+    good_percent: int
+    quota_rounding: Literal["floor", "ceil", "half_up"]
+    ties: Literal["share_better", "share_worse"]
+    at_pass_mark: Literal["合格", "不合格"]
+    below_pass_mark_in_top: Literal["fail", "keep_rank"]
+    changed_group: Literal["compare", "none"]
+    stars: list[_Pair]
+    labels: list[_Pair]
+    explanations: dict[str, str] = field(default_factory=dict)
 
 
 # What a person reads for the policy's settings and values (the workbook's 评定依据, the 说明 column).
@@ -99,60 +120,36 @@ def load_policy(path: Path | None = None) -> Policy:
 
 
 def _policy(data: Any) -> Policy:
-    if not isinstance(data, dict):
-        raise GradeInputError("应为JSON对象 / must be a JSON object")
-    unknown = sorted(set(data) - _KEYS)
-    missing = sorted(_KEYS - {"explanations"} - set(data))
-    if unknown or missing:
-        raise GradeInputError(f"未知设置 {unknown}，缺少设置 {missing} / unknown or missing settings")
-    for key, choices in _CHOICES.items():
-        if data[key] not in choices:
-            raise GradeInputError(f"{key} 应为 {' | '.join(choices)} 之一 / {key} must be one of {choices}")
-    groups = data["groups"]
-    if not (isinstance(groups, list) and groups and all(isinstance(g, str) and g for g in groups)):
+    """The file's data, checked for its shape by :func:`reportcheck.typed.from_data` (as packs and templates
+    are: a misspelt or missing setting, a value not among its choices, named in words), then for what the
+    shape cannot say (percents in order, a range not reversed)."""
+    try:
+        raw = from_data(_PolicyFile, data, forbid_extra=True)
+    except DataError as exc:
+        raise GradeInputError(f"{exc.said()} / {exc}") from None
+    if not raw.groups or not all(raw.groups):
         raise GradeInputError("groups 应为组别名称列表 / groups must be a list of names")
-    low, high = _number_pair(data["score_range"])
-    excellent, good = data["excellent_percent"], data["good_percent"]
-    if not (isinstance(excellent, int) and isinstance(good, int) and 0 <= excellent <= good <= 100):
+    low, high = (Decimal(str(v)) for v in raw.score_range)
+    if low > high:
+        raise GradeInputError("score_range 的最低分大于最高分 / score_range is reversed")
+    if not 0 <= raw.excellent_percent <= raw.good_percent <= 100:
         raise GradeInputError("excellent_percent、good_percent 应为整数且 0 ≤ 优秀 ≤ 良好 ≤ 100"
                               " / percents must be integers, 0 ≤ excellent ≤ good ≤ 100")
     return Policy(
-        id=str(data["id"]), title=str(data["title"]), source=str(data["source"]), groups=tuple(groups),
-        min_score=low, max_score=high, pass_mark=_number(data["pass_mark"], "pass_mark"),
-        excellent_percent=excellent, good_percent=good,
-        quota_rounding=data["quota_rounding"], ties=data["ties"], at_pass_mark=data["at_pass_mark"],
-        below_pass_mark_in_top=data["below_pass_mark_in_top"], changed_group=data["changed_group"],
-        stars=_pairs(data["stars"], "stars"), labels=_pairs(data["labels"], "labels"),
-        explanations={str(k): str(v) for k, v in data.get("explanations", {}).items()},
+        id=raw.id, title=raw.title, source=raw.source, groups=tuple(raw.groups),
+        min_score=low, max_score=high, pass_mark=Decimal(str(raw.pass_mark)),
+        excellent_percent=raw.excellent_percent, good_percent=raw.good_percent,
+        quota_rounding=raw.quota_rounding, ties=raw.ties, at_pass_mark=raw.at_pass_mark,
+        below_pass_mark_in_top=raw.below_pass_mark_in_top, changed_group=raw.changed_group,
+        stars=_pairs(raw.stars, "stars"), labels=_pairs(raw.labels, "labels"), explanations=raw.explanations,
     )
 
 
-def _number(value: Any, key: str) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise GradeInputError(f"{key} 应为数字 / {key} must be a number")
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        raise GradeInputError(f"{key} 应为数字 / {key} must be a number") from None
-
-
-def _number_pair(value: Any) -> tuple[Decimal, Decimal]:
-    if not (isinstance(value, list) and len(value) == 2):
-        raise GradeInputError("score_range 应为 [最低分, 最高分] / score_range must be [low, high]")
-    low, high = _number(value[0], "score_range"), _number(value[1], "score_range")
-    if low > high:
-        raise GradeInputError("score_range 的最低分大于最高分 / score_range is reversed")
-    return low, high
-
-
-def _pairs(value: Any, key: str) -> dict[frozenset[str], str]:
+def _pairs(entries: list[_Pair], key: str) -> dict[frozenset[str], str]:
     out: dict[frozenset[str], str] = {}
-    for entry in value if isinstance(value, list) else [None]:
-        grades = entry.get("grades") if isinstance(entry, dict) else None
-        result = entry.get("result") if isinstance(entry, dict) else None
-        if not (isinstance(grades, list) and len(grades) == 2 and set(grades) <= set(GRADES)
-                and isinstance(result, str) and result):
+    for entry in entries:
+        if len(entry.grades) != 2 or not entry.result:
             raise GradeInputError(f"{key} 的每一项应为 {{\"grades\": [等次, 等次], \"result\": 名称}}，等次为"
                                   f"{'、'.join(GRADES)} / each {key} entry needs two grades and a result")
-        out[frozenset(grades)] = result
+        out[frozenset(entry.grades)] = entry.result
     return out
