@@ -65,8 +65,8 @@ def test_a_bad_config_file_is_one_clear_line_and_exit_2(tmp_path):
         assert proc.returncode == 2 and "Traceback" not in proc.stderr and not proc.stdout, name
         [said[name]] = proc.stderr.strip().splitlines()
     assert "找不到配置文件" in said["missing.toml"]
-    assert "selct" in said["misspelt.toml"] and "是否应为 select" in said["misspelt.toml"]
-    assert "select 的值“AR”不对" in said["typed.toml"]
+    assert "“selct”（是否应为“select”？）" in said["misspelt.toml"]
+    assert "“select”应为列表，而不是“AR”" in said["typed.toml"] and 'select = ["AR", "EL001"]' in said["typed.toml"]
     assert "格式错误" in said["broken.toml"]
 
 

@@ -13,6 +13,7 @@ Config is read from ``reportcheck.toml`` (top-level keys) or ``[tool.reportcheck
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,22 +67,33 @@ def _load(path: Path) -> dict:
                             "config file cannot be read") from None
 
 
-# What each setting of the config file holds, and how to say it (a wrong type is one clear line).
-_SETTING_TYPES: dict[str, tuple[type, str]] = {
-    "select": (list, "代码列表，如 [\"AR\", \"EL001\"]"), "ignore": (list, "代码列表，如 [\"CO005\"]"),
-    "severity": (dict, "表，如 severity = { CO005 = \"error\" }"), "pack": (str, "规则包名称，如 \"hubei\""),
-    "relaxed": (bool, "true 或 false"), "templates": (list, "模板文件路径列表，如 [\"2025初赛.json\"]"),
-}
+def _example(text: str) -> dict[str, str]:
+    return {"example": text}
 
 
-def _check_types(path: Path, table: dict) -> None:
-    for key, (kind, how) in _SETTING_TYPES.items():
-        value = table.get(key)
-        wrong = value is not None and (not isinstance(value, kind) or (
-            kind is list and not all(isinstance(v, str) for v in value)))
-        if wrong:
-            raise SettingsError(f"配置文件 {path} 中 {key} 的值“{value}”不对，应为{how} / "
-                                f"setting {key} has the wrong type")
+@dataclass(frozen=True)
+class _ConfigFile:
+    """What the config file may set, checked as packs and templates are (:func:`reportcheck.typed.from_data`):
+    a misspelt or mistyped setting is one line naming it, the nearest valid one, and an example."""
+
+    select: list[str] | None = field(default=None, metadata=_example('select = ["AR", "EL001"]'))
+    ignore: list[str] = field(default_factory=list, metadata=_example('ignore = ["CO005"]'))
+    severity: dict[str, str] = field(default_factory=dict, metadata=_example('[severity] CO005 = "error"'))
+    pack: str | None = field(default=None, metadata=_example('pack = "hubei"'))
+    relaxed: bool = field(default=False, metadata=_example("relaxed = true"))
+    templates: list[str] = field(default_factory=list, metadata=_example('templates = ["2025初赛.json"]'))
+
+
+def _config(path: Path, table: dict) -> _ConfigFile:
+    from reportcheck.typed import DataError, from_data
+
+    try:
+        return from_data(_ConfigFile, table, forbid_extra=True)
+    except DataError as exc:
+        key = exc.path.removeprefix("$.").split(".")[0].split("[")[0]
+        fields = {f.name: f for f in dataclasses.fields(_ConfigFile)}
+        example = f"，例如 {fields[key].metadata['example']}" if key in fields else ""
+        raise SettingsError(f"配置文件 {path} 中{exc.said()}{example} / config {path}: {exc}") from None
 
 
 def parse_severity(items: list[str]) -> dict[str, str]:
@@ -107,21 +119,13 @@ def build_settings(cwd: Path, *, config: str | None = None, select: list[str] | 
     if found is not None:
         path, table = found
         settings.config_path = str(path)
-        unknown = set(table) - set(_SETTING_TYPES)
-        if unknown:
-            from difflib import get_close_matches
-
-            near = {k: get_close_matches(k, list(_SETTING_TYPES), n=1) for k in sorted(unknown)}
-            said = "、".join(f"{k}（是否应为 {m[0]}？）" if m else k for k, m in near.items())
-            raise SettingsError(f"配置文件 {path} 中有未知设置：{said}；可用的设置：{', '.join(_SETTING_TYPES)}"
-                                " / unknown settings")
-        _check_types(path, table)
-        settings.select = [c.upper() for c in table["select"]] if "select" in table else None
-        settings.ignore = [c.upper() for c in table.get("ignore", [])]
-        settings.severity = parse_severity([f"{k}={v}" for k, v in table.get("severity", {}).items()])
-        settings.pack = table.get("pack", settings.pack)
-        settings.relaxed = bool(table.get("relaxed", False))
-        settings.templates = [str(path.parent / t) for t in table.get("templates", [])]  # beside the config
+        written = _config(path, table)
+        settings.select = [c.upper() for c in written.select] if written.select is not None else None
+        settings.ignore = [c.upper() for c in written.ignore]
+        settings.severity = parse_severity([f"{k}={v}" for k, v in written.severity.items()])
+        settings.pack = written.pack or settings.pack
+        settings.relaxed = written.relaxed
+        settings.templates = [str(path.parent / t) for t in written.templates]  # beside the config
     if select:
         settings.select = [c.upper() for c in select]
     if ignore:
