@@ -13,9 +13,12 @@ from reportcheck.extract.labels import clean_label, label_keys, strip_parens
 from reportcheck.normalize.evidence import split_evidence
 from reportcheck.normalize.numbers import parse_growth, parse_value, unit_words
 from reportcheck.normalize.text import label_key, normalize_text, to_halfwidth, to_simplified
+from reportcheck.rounding import half_unit
 from reportcheck.wordcount import char_count, word_count
 
-FAST = settings(max_examples=120, deadline=None)
+# Derandomized: the same examples on every run, so a landing never fails on a case no change brought; to
+# explore new ones, run with --hypothesis-seed=N (what they find is added below as an @example).
+FAST = settings(max_examples=120, deadline=None, derandomize=True)
 
 # The pieces filled forms are written with, some of them in their full-width or traditional form.
 PIECES = [*"0123456789", *"０１２３４５６７８９", "。", "，", "、", "％", "%", "（", "）", "(", ")", "[", "]", "【",
@@ -41,6 +44,8 @@ def _sorted_unique(pages: list[int]) -> bool:
 @given(TEXT, UNITS)
 @example("9" * 400, "亿元")  # a float past 1e308 is inf
 @example("1" + "0" * 305 + "亿元", "万元")  # finite, but not once converted
+@example("0亿", "万")  # converted up: written to the 亿, so precise to 10⁴ 万 (decimals −4)
+@example("(0)", None)  # alone in parentheses: an aside or a negative, in doubt
 def test_parse_value_never_raises_and_is_consistent(text: str, unit: str | None) -> None:
     for written in (text, normalize_text(text)):
         parsed = parse_value(written, unit)
@@ -48,7 +53,7 @@ def test_parse_value_never_raises_and_is_consistent(text: str, unit: str | None)
         assert _sorted_unique(parsed.pages)
         if parsed.value is not None:
             assert math.isfinite(parsed.value) and parsed.problem is None and not parsed.empty
-            assert parsed.decimals >= 0
+            assert 0 < half_unit(parsed.decimals) < math.inf  # may be negative: 1万人 is precise to 10⁴人
         if parsed.empty:
             assert parsed.value is None and parsed.problem is None
 
@@ -149,7 +154,7 @@ def test_to_halfwidth_is_idempotent(text: str) -> None:
     assert to_halfwidth(to_halfwidth(text)) == to_halfwidth(text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, derandomize=True)
 @given(st.lists(TEXT, max_size=6))
 @example(["產值\n\x1e", "\n營業收入"])  # texts that hold the batch's record mark
 def test_to_simplified_in_one_batch_is_each_text_on_its_own(texts: list[str]) -> None:
