@@ -22,7 +22,7 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from conftest import BAD, SAMPLES, expected
-from reportcheck.batch.result import BatchResult, dump_outcome
+from reportcheck.batch.result import BatchResult, write_outcome
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
 from reportcheck.render.batch_export import csv_paths, write_csv, write_json
@@ -61,7 +61,7 @@ def batch(outcomes: list[FileOutcome], tmp_path_factory: pytest.TempPathFactory)
     spool = tmp_path_factory.mktemp("spool")
     result = BatchResult([str(p) for p in PATHS], spool, cross=CROSS, skipped=SKIPPED)
     for index, outcome in enumerate(outcomes):
-        result.outcome_path(index).write_text(dump_outcome(outcome), "utf-8")
+        write_outcome(result.outcome_path(index), outcome)
     return result
 
 

@@ -2,7 +2,7 @@
 
 The typed report and the template specs are stdlib dataclasses, so that a ``check`` pays nothing at
 start-up for building validators (pydantic took about a third of a one-file run). Data that comes
-from outside — a spooled batch outcome, a template spec, a rule's test case — goes through
+from outside — a template spec, a rule's test case — goes through
 ``from_data``, which checks every value against the field's type (``int | None``, ``list[X]``,
 ``dict[str, X]``, ``tuple[int, int]``, ``Literal[...]``, nested dataclasses) and says where it failed.
 """

@@ -13,15 +13,16 @@ So k versions make k − 1 comparisons, not k·(k − 1)/2, and each report is r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from reportcheck.batch.result import BatchResult, VersionPair, load_outcome
+from reportcheck.batch.result import BatchResult, VersionPair, read_outcome
 from reportcheck.compare.diff import compare_reports
 from reportcheck.model import Report
 from reportcheck.normalize.text import label_key
 from reportcheck.rules.cross import Facts
+from reportcheck.runtime.supervisor import context, default_signals, forking
 
 _WORD = frozenset({".docx", ".doc", ".wps", ".rtf", ".odt"})
 
@@ -83,21 +84,32 @@ def reference(group: list[int], paths: list[str]) -> int:
     return next((i for i in group if Path(paths[i]).suffix.lower() in _WORD), group[0])
 
 
-def compare_versions(result: BatchResult, groups: list[list[int]]) -> list[VersionPair]:
-    """Each group's files compared with its reference, read back from the spool one at a time."""
-    return [pair for group in groups for pair in _group_pairs(result, group)]
+def compare_versions(result: BatchResult, groups: list[list[int]], jobs: int = 1) -> list[VersionPair]:
+    """Each group's files compared with its reference, read back from the spool one at a time; the
+    groups shared among ``jobs`` forked processes when there are several (a spawned process would
+    spend longer starting than comparing)."""
+    if jobs < 2 or len(groups) < 2 or not forking():
+        return [pair for group in groups for pair in _group_pairs(result, group)]
+    pool = context().Pool(min(jobs, len(groups)), initializer=default_signals)
+    try:
+        pairs = [pair for pairs in pool.imap(partial(_group_pairs, result), groups) for pair in pairs]
+    except BaseException:  # Ctrl-C, or a comparison that failed: stop what is left
+        pool.terminate()
+        raise
+    pool.close()
+    pool.join()
+    return pairs
 
 
-def _group_pairs(result: BatchResult, group: list[int]) -> Iterator[VersionPair]:
+def _group_pairs(result: BatchResult, group: list[int]) -> list[VersionPair]:
     first = reference(group, result.paths)
     ref = _report(result, first)
-    for index in group:
-        if index != first:
-            comparison = compare_reports(ref, _report(result, index), result.paths[first], result.paths[index])
-            yield VersionPair(ref.basic.cluster_name or "", comparison)
+    return [VersionPair(ref.basic.cluster_name or "",
+                        compare_reports(ref, _report(result, index), result.paths[first], result.paths[index]))
+            for index in group if index != first]
 
 
 def _report(result: BatchResult, index: int) -> Report:
-    report = load_outcome(result.outcome_path(index).read_text("utf-8")).report
+    report = read_outcome(result.outcome_path(index)).report
     assert report is not None  # only files with a report have a version key
     return report

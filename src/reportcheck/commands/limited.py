@@ -1,12 +1,11 @@
 """Files' work (``check``, ``annotate``, ``extract``, ``compare``, ``score``) in a child under the
-per-file limits (:mod:`.supervisor`).
+per-file limits: one worker of :mod:`reportcheck.runtime.pool`, as ``batch`` has several.
 
-The child confines itself as batch workers do (its own process group and temporary folder) and works
-through the files in turn, saying which one it starts and sending each result back; a file over a
-limit has the child killed with whatever it started (LibreOffice) and its temporary folder goes too,
-the file's result names the limit (:class:`UnreadableInput`), and a new child takes the files after
-it. One child for many files keeps what the first file warmed (label indexes, caches) for the next.
-The parent warms up first, so a child inherits the loaded modules; Ctrl-C in the parent stops it.
+The worker works through the files in turn and sends each result back; a file over a limit has it
+killed with whatever it started (LibreOffice) and its temporary folder goes too, the file's result
+names the limit (:class:`UnreadableInput`), and a new worker takes the files after it. One worker for
+many files keeps what the first file warmed (label indexes, caches) for the next. The parent warms up
+first, so a forked worker inherits the loaded modules; Ctrl-C in the parent stops it.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from functools import partial
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,21 +24,11 @@ from reportcheck.outcome import FileOutcome, check_file, internal_error
 from reportcheck.pipeline import warm_up
 from reportcheck.readers.sniff import looks_like_pdf
 from reportcheck.render.progress import PageProgress
-from reportcheck.runtime.supervisor import (
-    Allowance,
-    Limits,
-    breach,
-    confine,
-    context,
-    died_error,
-    limit_error,
-    start_child,
-    stop,
-)
+from reportcheck.runtime.pool import Busy, supervise
+from reportcheck.runtime.supervisor import Limits
 from reportcheck.settings import Settings
 
 T = TypeVar("T")
-_POLL = 0.05  # seconds between looks at the child's time and memory
 
 
 def check_limited(paths: Sequence[str], pack: dict, settings: Settings | None, limits: Limits) -> list[FileOutcome]:
@@ -76,61 +64,27 @@ def _load(path: str) -> Report | UnreadableInput:
 
 def call_limited(paths: Sequence[str], work: Callable[[str], T], limits: Limits) -> list[T | UnreadableInput]:
     """``work(path)`` (``work`` a module's function or a partial of one, its result picklable: a spawned
-    child is given it by pickle) for each path, in children under
-    ``limits``; the caller has warmed up what it needs (:func:`reportcheck.runtime.supervisor.warm_up`). A scan's
-    pages read by OCR are shown on the terminal as they are read (when stderr is one)."""
+    child is given it by pickle) for each path in turn, in one child under ``limits``
+    (:func:`~reportcheck.runtime.pool.supervise`); the caller has warmed up what it needs
+    (:func:`reportcheck.pipeline.warm_up`). A scan's pages read by OCR are shown on the terminal as they
+    are read (when stderr is one)."""
     results: list[T | UnreadableInput | None] = [None] * len(paths)
     display = PageProgress(sys.stderr) if sys.stderr.isatty() else None
-    start = 0
+
+    def show(busy: list[Busy]) -> None:
+        assert display is not None
+        for b in busy:
+            display.update(b.path, b.allowance.page, b.allowance.pages, time.monotonic() - b.started)
+
     try:
-        while start < len(paths):
-            start = _one_child(paths, start, work, limits, results, display)
+        with tempfile.TemporaryDirectory(prefix="reportcheck-") as folder:
+            supervise(paths, partial(_by_path, work), limits, 1, Path(folder), results.__setitem__,
+                      show if display else None)
     finally:
         if display:
             display.clear()
     return results  # type: ignore[return-value]  # every slot is filled
 
 
-def _one_child(paths: Sequence[str], start: int, work: Callable[[str], T], limits: Limits,
-               results: list, display: PageProgress | None) -> int:
-    """Run one child from ``paths[start]`` on; return where the next child must start."""
-    ctx = context()
-    with tempfile.TemporaryDirectory(prefix="reportcheck-") as folder:
-        receive, send = ctx.Pipe(duplex=False)
-        allowance = Allowance(ctx)
-        process = start_child(ctx, _child, (send, paths[start:], work, Path(folder) / "tmp", allowance))
-        send.close()
-        current, started = start, time.monotonic()
-        try:
-            while True:
-                if receive.poll(_POLL):
-                    try:
-                        index, result = receive.recv()
-                    except EOFError:  # the child ended without an answer for the current file
-                        process.join(timeout=5)
-                        results[current] = died_error(paths[current], process.exitcode)
-                        return current + 1
-                    if index is None:  # all done
-                        return len(paths)
-                    results[start + index] = result
-                    current, started = start + index + 1, time.monotonic()
-                    allowance.reset()
-                    continue
-                which = breach(process, started, limits, allowance)
-                if which is not None:
-                    results[current] = limit_error(paths[current], which, limits, allowance.seconds)
-                    return current + 1
-                if display:
-                    display.update(paths[current], allowance.page, allowance.pages, time.monotonic() - started)
-        finally:
-            stop(process)
-            receive.close()
-
-
-def _child(conn: Connection, paths: Sequence[str], work: Callable[[str], object], tmpdir: Path,
-           allowance: Allowance) -> None:
-    confine(tmpdir, allowance)
-    for index, path in enumerate(paths):
-        conn.send((index, work(path)))
-    conn.send((None, None))
-    conn.close()
+def _by_path(work: Callable[[str], T], index: int, path: str) -> T:
+    return work(path)

@@ -1,8 +1,9 @@
 """A finished batch as plain tables, one per sheet, so the workbook, JSON and CSV carry the same content.
 
-``BatchTables(result)`` reads the outcomes once to find the columns of 数据 and 名单 (the indicators
-and list columns that occur in any file); ``rows()`` then reads them once more and yields every
-sheet's rows file by file, each sheet's rows in order. Outcomes are read one at a time, never held.
+``BatchTables(result)`` reads the outcomes once: each becomes its file's rows, kept in the spool beside
+it, and the columns of 数据 and 名单 (the indicators and list columns that occur in any file) are found;
+``rows()`` then reads the kept rows and yields every sheet's rows file by file, each sheet's rows in
+order. Outcomes and rows are read one file at a time, never all held.
 
 Sheets: 汇总 (one row per file), 问题清单 (one row per finding), 数据 (one row per file, one column per
 section, indicator and year), 名单 (one row per list row), 批内比对 (one row per cross-report
@@ -14,10 +15,12 @@ count) — "第5行", a link in the workbook; empty when it has none.
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from reportcheck.batch.result import BatchResult, VersionPair
 from reportcheck.batch.verdict import entry_verdict
@@ -52,6 +55,7 @@ FILE_COLUMNS = ["文件", "集群名称"]
 LIST_LEAD = ["文件", "集群名称", "章节", "名单"]
 
 _STATUS_COLUMN = SUMMARY_HEADER.index("状态")
+_FIRST_FINDING_COLUMN = SUMMARY_HEADER.index(FIRST_FINDING)
 _VERDICT_COLUMN = SUMMARY_HEADER.index("参赛条件")
 _VERDICT_TONE = {"未达标": ERROR, "无法核验": WARNING}
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters no spreadsheet cell may hold
@@ -166,22 +170,43 @@ def _tone(severity: str, width: int) -> dict[int, str]:
     return {i: severity for i in range(width)} if severity in (ERROR, WARNING) else {}
 
 
+@dataclass
+class _FileRows:
+    """One file's rows, made from its outcome once, before the batch's columns are known: 数据 and 名单
+    cells by their column, findings with what makes one a note every report gets."""
+
+    summary: Row
+    """问题清单首行 left empty"""
+    findings: list[tuple[tuple[str, str] | None, Row]]
+    """each finding's (code, message) when the file has a report (None else), and its row"""
+    data: dict[DataColumn, Cell]
+    lists: list[tuple[list[Cell], dict[ListColumn, Cell]]]
+    """each list row: its leading cells (file … 名单), its values by column"""
+    notes: set[tuple[str, str]] | None
+    """its notes (提示) when it has a report"""
+
+
 class BatchTables:
-    """The sheets of one batch. Construction reads every outcome once (the columns of 数据 and 名单)."""
+    """The sheets of one batch. Construction reads every outcome once, turns it into its rows (kept in
+    the spool beside it, so the rows are made once however often they are read) and finds the columns
+    of 数据 and 名单."""
 
     def __init__(self, result: BatchResult) -> None:
         self.result = result
         data: set[DataColumn] = set()
         lists: set[ListColumn] = set()
         notes: list[set[tuple[str, str]]] = []
-        for outcome in result.outcomes():
-            if outcome.report is None:
-                continue
-            notes.append({(i.code, i.message) for i in outcome.issues if i.severity == "info"})
-            data.update(c for c, _ in _data_cells(outcome.report))
-            lists.update(c for t in outcome.report.lists for r in t.rows for c, _ in _list_cells(t, r))
+        for index, outcome in enumerate(result.outcomes()):
+            rows = self._file_rows(outcome)
+            data.update(rows.data)
+            lists.update(c for _, values in rows.lists for c in values)
+            if rows.notes is not None:
+                notes.append(rows.notes)
+            self._rows_path(index).write_bytes(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
         self.data_columns = sorted(data)
         self.list_columns = sorted(lists)
+        self._data_place = {c: i for i, c in enumerate(self.data_columns)}
+        self._list_place = {c: i for i, c in enumerate(self.list_columns)}
         # A note every report of the batch gets word for word (EL008's list of what only a person can check)
         # is said once, at the end of 问题清单, for all of them — not once per report.
         self.common_notes = set.intersection(*notes) if len(notes) > 1 else set()
@@ -204,21 +229,37 @@ class BatchTables:
         """(sheet, row) for every sheet: file by file, then 批内比对, 版本比对 and 未检查; each sheet's rows
         in order."""
         next_finding = 2  # row 1 of 问题清单 is its header
-        for outcome in self.result.outcomes():
-            findings = self._findings(outcome)
-            yield SUMMARY, self._summary(outcome, next_finding if findings else None)
+        for index in range(len(self.result.paths)):
+            rows: _FileRows = pickle.loads(self._rows_path(index).read_bytes())
+            findings = [row for key, row in rows.findings if key not in self.common_notes]
+            if findings:
+                rows.summary.cells[_FIRST_FINDING_COLUMN] = f"第{next_finding}行"
+            yield SUMMARY, rows.summary
             next_finding += len(findings)
             yield from ((FINDINGS, r) for r in findings)
-            yield DATA, self._data(outcome)
-            if outcome.report is not None:
-                yield from ((LISTS, r) for r in self._lists(outcome))
+            yield DATA, Row([*rows.summary.cells[:2], *_placed(rows.data, self._data_place)])
+            for lead, values in rows.lists:
+                yield LISTS, Row([*lead, *_placed(values, self._list_place)])
         for code, message in sorted(self.common_notes):
             yield FINDINGS, Row([ALL_REPORTS, None, code, SEVERITY_ZH["info"], None, None, clean(message), None])
         yield from ((CROSS, _cross(issue)) for issue in self.result.cross)
         yield from ((VERSIONS, row) for pair in self.result.versions for row in _versions(pair))
         yield from ((SKIPPED, Row([clean(p), clean(why)])) for p, why in self.result.skipped)
 
-    def _summary(self, outcome: FileOutcome, first_finding: int | None) -> Row:
+    def _rows_path(self, index: int) -> Path:
+        return self.result.outcome_path(index).with_suffix(".rows")
+
+    def _file_rows(self, outcome: FileOutcome) -> _FileRows:
+        report = outcome.report
+        return _FileRows(
+            summary=self._summary(outcome),
+            findings=[((i.code, i.message) if report is not None else None, row)
+                      for i, row in _findings(outcome)],
+            data=dict(_data_cells(report)) if report is not None else {},
+            lists=list(_lists(outcome)) if report is not None else [],
+            notes={(i.code, i.message) for i in outcome.issues if i.severity == "info"} if report is not None else None)
+
+    def _summary(self, outcome: FileOutcome) -> Row:
         counts = {s: sum(1 for i in outcome.issues if i.severity == s) for s in SEVERITY_ZH}
         verdict = entry_verdict(outcome, self.result.settings, self.result.pack)
         report = outcome.report
@@ -229,7 +270,7 @@ class BatchTables:
             STATUS_ZH[outcome.status], clean(outcome.error.zh) if outcome.error else None,
             counts["error"], counts["warning"], counts["info"], verdict.status,
             *(clean(verdict.figures.get(name)) for name in VERDICT_FIGURES),
-            f"第{first_finding}行" if first_finding else None]
+            None]
         tones = {}
         status_tone = ERROR if outcome.error or counts["error"] else WARNING if counts["warning"] else None
         if status_tone:
@@ -238,25 +279,30 @@ class BatchTables:
             tones[_VERDICT_COLUMN] = _VERDICT_TONE[verdict.status]
         return Row(cells, tones)
 
-    def _findings(self, outcome: FileOutcome) -> list[Row]:
-        path, cluster = clean(outcome.path), _cluster(outcome)
-        return [Row([path, cluster, i.code, SEVERITY_ZH[i.severity], i.section or "全文", clean(i.field),
-                     clean(i.message), clean(i.location.describe()) if i.location else None],
-                    _tone(i.severity, len(FINDINGS_HEADER)))
-                for i in sorted(outcome.issues, key=finding_order)
-                if outcome.report is None or (i.code, i.message) not in self.common_notes]
 
-    def _data(self, outcome: FileOutcome) -> Row:
-        values = dict(_data_cells(outcome.report)) if outcome.report else {}
-        return Row([clean(outcome.path), _cluster(outcome), *(values.get(c) for c in self.data_columns)])
+def _placed(values: dict, place: dict) -> list[Cell]:
+    """``values`` by column laid out in the columns' order (``place``: column → its index), None where
+    a column has no value."""
+    cells: list[Cell] = [None] * len(place)
+    for column, value in values.items():
+        cells[place[column]] = value
+    return cells
 
-    def _lists(self, outcome: FileOutcome) -> Iterator[Row]:
-        assert outcome.report is not None
-        lead = [clean(outcome.path), _cluster(outcome)]
-        for table in outcome.report.lists:
-            for row in table.rows:
-                values = dict(_list_cells(table, row))
-                yield Row([*lead, table.section, clean(table.title), *(values.get(c) for c in self.list_columns)])
+
+def _findings(outcome: FileOutcome) -> Iterator[tuple[Issue, Row]]:
+    path, cluster = clean(outcome.path), _cluster(outcome)
+    for i in sorted(outcome.issues, key=finding_order):
+        yield i, Row([path, cluster, i.code, SEVERITY_ZH[i.severity], i.section or "全文", clean(i.field),
+                      clean(i.message), clean(i.location.describe()) if i.location else None],
+                     _tone(i.severity, len(FINDINGS_HEADER)))
+
+
+def _lists(outcome: FileOutcome) -> Iterator[tuple[list[Cell], dict[ListColumn, Cell]]]:
+    assert outcome.report is not None
+    lead = [clean(outcome.path), _cluster(outcome)]
+    for table in outcome.report.lists:
+        for row in table.rows:
+            yield [*lead, table.section, clean(table.title)], dict(_list_cells(table, row))
 
 
 def _pair(value: object) -> list[Cell]:

@@ -1,8 +1,8 @@
 """The batch workbook: the sheets of ``batch_tables`` written with openpyxl in write-only mode.
 
-Rows are streamed to each sheet as the outcomes are read, so memory does not grow with the number
-of files. The outcomes are read three times: the columns of 数据 and 名单, the column widths (set
-before a write-only sheet's first row), then the rows. Header rows are bold and frozen (数据 also
+Rows are streamed to each sheet as they are read, so memory does not grow with the number of files.
+The outcomes are read once (the columns of 数据 and 名单, each file's rows kept), the rows twice: the
+column widths (set before a write-only sheet's first row), then the rows. Header rows are bold and frozen (数据 also
 keeps 文件 and 集群名称 in view), every sheet has a filter, errors are filled red and warnings amber.
 A 汇总 row's 问题清单首行 is an internal hyperlink to that row of 问题清单.
 

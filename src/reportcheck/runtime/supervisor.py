@@ -7,7 +7,8 @@ the modules the parent warmed up once, :func:`reportcheck.pipeline.warm_up`), sp
 its own, so that :func:`stop` ends it together with whatever it started (LibreOffice) and its temporary
 files go with the folder; :func:`breach` watches its time and the memory of its whole process tree.
 Used by ``check``, ``annotate``, ``extract``, ``compare``, ``score``, ``grade``
-(:mod:`reportcheck.commands.limited`), ``batch`` (one child per file) and ``serve`` (one child per upload).
+(:mod:`reportcheck.commands.limited`) and ``batch`` through the long-lived workers of
+:mod:`reportcheck.runtime.pool`, and by ``serve`` (one child per upload).
 """
 
 from __future__ import annotations
@@ -164,11 +165,17 @@ def confine(tmpdir: Path, allowance: Allowance | None = None) -> None:
     if allowance is not None:
         allowance.started()
     lead_own_group()
+    default_signals()
+    tmpdir.mkdir()
+    tempfile.tempdir = os.environ["TMPDIR"] = str(tmpdir)
+
+
+def default_signals() -> None:
+    """In a child: the parent's handlers of the signals that stop it (a server's or a batch's own) are not
+    the child's; a signal ends the child as it ends any process."""
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
-    tmpdir.mkdir()
-    tempfile.tempdir = os.environ["TMPDIR"] = str(tmpdir)
 
 
 def stop(process: BaseProcess) -> None:

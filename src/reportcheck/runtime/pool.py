@@ -1,0 +1,148 @@
+"""Files worked through by a few long-lived children, each file under the per-file limits.
+
+``supervise`` starts up to ``jobs`` workers (:func:`~reportcheck.runtime.supervisor.start_child`) and
+hands each one file at a time over its pipe; a worker goes on to the next file with what the earlier
+ones warmed (label indexes, compiled patterns, caches), so a file costs its own work and not a new
+process's start. The parent times each file from when it was handed out and watches the memory of the
+worker's process tree: a file over a limit, or a worker that dies on it, has its worker stopped with
+whatever it started (LibreOffice) and gives the reason (:class:`~reportcheck.errors.UnreadableInput`);
+a new worker takes the files after it. A worker is also replaced after :data:`FILES_PER_WORKER` files,
+so what earlier files left in its memory never counts much against a later file's limit.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import TypeVar
+
+from reportcheck.errors import UnreadableInput
+from reportcheck.runtime.supervisor import (
+    Allowance,
+    Limits,
+    breach,
+    confine,
+    context,
+    died_error,
+    limit_error,
+    start_child,
+    stop,
+)
+
+R = TypeVar("R")
+FILES_PER_WORKER = 50
+_POLL = 0.2  # seconds between looks at the workers' time and memory (a result is taken at once)
+
+
+@dataclass
+class Busy:
+    """A worker's file: its place among the paths, when it was handed out, what its scanned pages earned."""
+
+    index: int
+    path: str
+    started: float
+    allowance: Allowance
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    allowance: Allowance
+    done: int = 0
+    busy: Busy | None = None
+
+
+def supervise(paths: Sequence[str], work: Callable[[int, str], R], limits: Limits, jobs: int, folder: Path,
+              done: Callable[[int, R | UnreadableInput], None],
+              watch: Callable[[list[Busy]], None] | None = None,
+              setup: Callable[[], None] | None = None) -> None:
+    """``work(index, path)`` for each path in up to ``jobs`` workers (``work`` and ``setup`` picklable, a
+    spawned worker is given them by pickle; the caller has warmed up what forked workers should share),
+    ``done(index, result or the reason it has none)`` as each file ends, in the order they end; ``watch``
+    is shown the files being worked on between looks. Each worker runs ``setup()`` once and keeps its
+    temporary files in a folder of its own under ``folder``."""
+    waiting = deque(enumerate(paths))
+    workers: list[_Worker] = []
+    serial = itertools.count()
+    try:
+        while waiting or any(w.busy for w in workers):
+            while waiting and (idle := _idle(workers, jobs, folder / f"worker{next(serial)}", work, setup)):
+                index, path = waiting.popleft()
+                idle.busy = Busy(index, str(path), time.monotonic(), idle.allowance)
+                idle.conn.send((index, path))
+            busy = [w for w in workers if w.busy]
+            for conn in wait([w.conn for w in busy], timeout=_POLL):
+                worker = next(w for w in busy if w.conn is conn)
+                _answer(worker, workers, done)
+            for worker in [w for w in workers if w.busy]:
+                assert worker.busy is not None
+                which = breach(worker.process, worker.busy.started, limits, worker.allowance)
+                if which is not None:
+                    _retire(worker, workers)
+                    done(worker.busy.index, limit_error(worker.busy.path, which, limits, worker.allowance.seconds))
+            if watch:
+                watch([w.busy for w in workers if w.busy])
+    finally:
+        for worker in workers:
+            _retire(worker, [])
+
+
+def _idle(workers: list[_Worker], jobs: int, tmpdir: Path, work: Callable, setup: Callable | None) -> _Worker | None:
+    """A worker free for a file: an idle one, else a new one while there are fewer than ``jobs``."""
+    for worker in workers:
+        if worker.busy is None:
+            return worker
+    if len(workers) >= max(1, jobs):
+        return None
+    ctx = context()
+    mine, theirs = ctx.Pipe()
+    allowance = Allowance(ctx)
+    process = start_child(ctx, _serve, (theirs, work, tmpdir, allowance, setup))
+    theirs.close()
+    workers.append(worker := _Worker(process, mine, allowance))
+    return worker
+
+
+def _answer(worker: _Worker, workers: list[_Worker], done: Callable) -> None:
+    busy = worker.busy
+    assert busy is not None
+    try:
+        index, result = worker.conn.recv()
+    except (EOFError, OSError):  # the worker ended without an answer for its file
+        _retire(worker, workers)
+        done(busy.index, died_error(busy.path, worker.process.exitcode))
+        return
+    worker.busy, worker.done = None, worker.done + 1
+    worker.allowance.reset()
+    if worker.done >= FILES_PER_WORKER:
+        _retire(worker, workers)
+    done(index, result)
+
+
+def _retire(worker: _Worker, workers: list[_Worker]) -> None:
+    """Stop a worker with whatever it started; the next file gets a new one."""
+    stop(worker.process)
+    worker.conn.close()
+    if worker in workers:
+        workers.remove(worker)
+
+
+def _serve(conn: Connection, work: Callable[[int, str], object], tmpdir: Path, allowance: Allowance,
+           setup: Callable[[], None] | None) -> None:
+    """In a worker: confined once, then each file handed over, its result sent back, until stopped."""
+    confine(tmpdir, allowance)
+    if setup is not None:
+        setup()
+    while True:
+        try:
+            index, path = conn.recv()
+            conn.send((index, work(index, path)))
+        except (EOFError, BrokenPipeError, ConnectionResetError):
+            return  # the supervisor is gone (stopped, Ctrl-C): nobody is left to tell
