@@ -95,9 +95,9 @@ def test_the_tags_give_what_the_side_lists_used_to() -> None:
     assert tagged("relaxable") == {"EL001", "EL002", "EL003", "EL004", "EL005"}
     assert tagged("threshold-advanced") == {"EL001", "EL002"}
     assert tagged("threshold-sme") == {"EL003", "EL004", "EL005"}
-    assert {r.code[:2] for r in REGISTRY if "form" in r.type.tags} == {"BI", "EV", "TX"}
+    assert {r.code[:2] for r in REGISTRY if "form" in r.type.tags} == {"BI", "EA", "EV", "TX"}
     assert {"X002", "X009", "BI001"} <= tagged("ocr-sensitive") and "AR001" not in tagged("ocr-sensitive")
-    assert tagged("cannot-verify") == {"EL009", "PR000"}
+    assert tagged("cannot-verify") == {"EA009", "EA010", "EL009", "PR000"}
     assert set().union(*(t.tags for r in REGISTRY for t in (r.type, *r.also))) <= TAGS.keys()
 
 

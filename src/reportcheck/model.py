@@ -230,6 +230,47 @@ class BasicInfo:
 
 
 @dataclass(slots=True, kw_only=True)
+class EvidencePage:
+    """A page of the evidence appendix that the report cites, as read."""
+
+    cited: int
+    """the page number as the report writes it"""
+    file: str | None = None
+    """the name of the file holding it; None when the appendix has no such page"""
+    sheet: int | None = None
+    """its place in that file (1 for the first page)"""
+    text: str = ""
+    """what it says, simplified characters without spaces"""
+    heading: str = ""
+    """its first line of words, as it is written: what the page is about"""
+    read_by: str = ""
+    """"text" (its text layer) or "ocr"; empty when not read"""
+    doubt: str | None = None
+    """why it cannot be judged (an image OCR could not read, a blank page): no finding rests on it"""
+
+
+@dataclass(slots=True, kw_only=True)
+class Evidence:
+    """The evidence appendix, as far as the report cites it (``check --evidence``)."""
+
+    files: list[str]
+    """the files read as the appendix, in order (their names)"""
+    sheets: int = 0
+    """its pages"""
+    numbering: str = "position"
+    """how a cited page was found: "printed" (by the page numbers printed on the pages) or "position"
+    (by its place: no page numbers were found)"""
+    first: int = 1
+    """the number the appendix's first page has"""
+    pages: list[EvidencePage] = dataclasses.field(default_factory=list)
+    doubt: str | None = None
+    """why the appendix could not be read at all"""
+
+    def page(self, number: int) -> EvidencePage | None:
+        return next((p for p in self.pages if p.cited == number), None)
+
+
+@dataclass(slots=True, kw_only=True)
 class Report:
     source: str
     template: str
@@ -252,6 +293,8 @@ class Report:
     """pages read by OCR (a scan)"""
     reading_failed: bool = False
     """almost nothing of the form could be read: one finding says so, and no rule runs on the rest"""
+    evidence: Evidence | None = None
+    """the cited pages of the evidence appendix, when asked for"""
 
     def indicator(self, key: str) -> Indicator | None:
         return next((i for i in self.indicators if i.key == key), None)

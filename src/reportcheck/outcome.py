@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.model import Issue, Report
 from reportcheck.settings import Settings
 from reportcheck.typed import to_data
+
+if TYPE_CHECKING:
+    from reportcheck.evidence_files import EvidenceFiles
 
 STATUS_ZH = {"ok": "通过", "issues": "有问题", "unreadable": "无法读取"}  # one word each, in every output
 
@@ -36,14 +40,19 @@ class FileOutcome:
 
 
 def check_file(path: str, pack: dict, settings: Settings | None = None,
-               package: bytes | None = None) -> FileOutcome:
-    """Check one file (read from ``package``, its .docx bytes, when given); any unreadable input
-    becomes an outcome, never an exception."""
+               package: bytes | None = None, evidence: EvidenceFiles | None = None) -> FileOutcome:
+    """Check one file (read from ``package``, its .docx bytes, when given), and the pages its rows cite
+    in the appendix ``evidence`` when asked; any unreadable input becomes an outcome, never an exception."""
     from reportcheck.pipeline import load_report
     from reportcheck.rules import run_rules
+    from reportcheck.rules.base import DATA_SHEET
 
     try:
         report = load_report(path, package)
+        if evidence is not None and report.template != DATA_SHEET:
+            from reportcheck.extract.evidence_book import appendix_of
+
+            report.evidence = appendix_of(report, path, evidence)
         issues = run_rules(report, pack, settings)
     except UnreadableInput as exc:
         return FileOutcome(path=path, error=exc)

@@ -16,12 +16,26 @@ _spec = dataclass(frozen=True, slots=True, kw_only=True)
 
 
 @_spec
+class ProofSpec:
+    """What a page of the evidence appendix shows when it supports a row: one of ``words`` (单项冠军),
+    and one of ``issuers`` as well when given (工业和信息化部 for a national title); ``counted``: each
+    page or enterprise named on it is one of the items the row counts (a certificate, a listed
+    enterprise), so fewer than the row claims is a finding."""
+
+    words: list[str]
+    issuers: list[str] = field(default_factory=list)
+    counted: bool = True
+
+
+@_spec
 class RowSpec:
     key: str
     label: str
     unit: str
     form_label: str
     evidence: bool = False
+    proof: ProofSpec | None = None
+    """what its evidence pages must show (only a row that needs evidence has it)"""
     categories: list[Literal["advanced", "sme"]] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     single_value: bool = False

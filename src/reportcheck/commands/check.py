@@ -27,6 +27,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help="写入此文件（默认输出到屏幕）：text为.txt，json为.json，html为.html；不能是输入文件")
     parser.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
     parser.add_argument("--notices", metavar="DIR", help="为每份报告写一份审核意见（Word），可直接发给申报单位")
+    parser.add_argument("--evidence", nargs="?", const="", metavar="FILE|DIR",
+                        help="核对佐证材料：打开每行标注的佐证页，看是否存在、是否与该行相关、份数是否够。不给路径时"
+                             "佐证材料在报告文件本身的后部；给文件：该报告的佐证材料；给文件夹：按文件名配对"
+                             "（报告.pdf ↔ 报告_佐证材料.pdf）")
     add_limit_options(parser, timeout=120.0)
     add_rule_options(parser)
     return parser
@@ -36,18 +40,20 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from reportcheck.commands.limited import check_limited
+    from reportcheck.evidence_files import pair
     from reportcheck.notices import check_notice_folder, write_notices
     from reportcheck.output_guard import check_output
 
     try:
         settings, pack, limits = limited_settings(args)
+        evidence = pair(args.files, args.evidence) if args.evidence is not None else None
         if args.output is not None:
             check_output(Path(args.output), args.files, args.force, SUFFIXES[args.format], _WRITES[args.format])
         if args.notices is not None:
             check_notice_folder(Path(args.notices), args.files)
     except ValueError as exc:
         return fail(str(exc))
-    outcomes = check_limited(args.files, pack, settings, limits)
+    outcomes = check_limited(args.files, pack, settings, limits, evidence)
     if args.notices is not None:
         try:
             written = write_notices(outcomes, Path(args.notices), args.files, args.force, pack)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from reportcheck.errors import UnreadableInput
+from reportcheck.evidence_files import EvidenceFiles
 from reportcheck.model import Report
 from reportcheck.outcome import FileOutcome, check_file, internal_error
 from reportcheck.pipeline import warm_up
@@ -31,17 +32,20 @@ from reportcheck.settings import Settings
 T = TypeVar("T")
 
 
-def check_limited(paths: Sequence[str], pack: dict, settings: Settings | None, limits: Limits) -> list[FileOutcome]:
-    """:func:`check_file` of each path in a child; a file over ``limits`` or killing its child gives an
-    outcome saying so, and the files after it are still checked."""
+def check_limited(paths: Sequence[str], pack: dict, settings: Settings | None, limits: Limits,
+                  evidence: Sequence[EvidenceFiles] | None = None) -> list[FileOutcome]:
+    """:func:`check_file` of each path in a child (with the pages it cites in its appendix,
+    ``evidence[i]``, when given); a file over ``limits`` or killing its child gives an outcome saying so,
+    and the files after it are still checked."""
     warm_up(pdf=any(looks_like_pdf(p) for p in paths))
-    results = call_limited(paths, partial(_check, pack=pack, settings=settings), limits)
+    appendix = dict(zip(paths, evidence, strict=True)) if evidence is not None else {}
+    results = call_limited(paths, partial(_check, pack=pack, settings=settings, evidence=appendix), limits)
     return [FileOutcome(path=p, error=r) if isinstance(r, UnreadableInput) else r
             for p, r in zip(paths, results, strict=True)]
 
 
-def _check(path: str, pack: dict, settings: Settings | None) -> FileOutcome:
-    return check_file(path, pack, settings)
+def _check(path: str, pack: dict, settings: Settings | None, evidence: dict[str, EvidenceFiles]) -> FileOutcome:
+    return check_file(path, pack, settings, evidence=evidence.get(path))
 
 
 def load_limited(paths: Sequence[str], limits: Limits) -> list[Report | UnreadableInput]:

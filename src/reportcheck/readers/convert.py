@@ -1,4 +1,5 @@
-"""Legacy and other word-processor files (.doc, .wps, .rtf, .odt) → .docx with LibreOffice.
+"""Legacy and other word-processor files (.doc, .wps, .rtf, .odt) → .docx, and Word files → PDF
+(their pages), with LibreOffice.
 
 The conversion runs headless in a private temporary directory (its own LibreOffice profile too,
 so a user's open LibreOffice does not block it), with a time limit; the input is only read. The
@@ -32,6 +33,16 @@ def soffice() -> str | None:
 
 def convert_to_docx(path: Path, kind: str) -> bytes:
     """The .docx bytes of ``path``; raises UnreadableInput when LibreOffice is missing or fails."""
+    return _converted(path, kind, "docx", "请用Word/WPS另存为.docx", "save it as .docx in Word/WPS")
+
+
+def convert_to_pdf(path: Path, kind: str) -> bytes:
+    """``path`` laid out in pages as LibreOffice prints it (PDF bytes): where a Word file's pages fall.
+    Raises UnreadableInput when LibreOffice is missing or fails."""
+    return _converted(path, kind, "pdf", "请用Word/WPS另存为PDF", "save it as PDF in Word/WPS")
+
+
+def _converted(path: Path, kind: str, target: str, advice_zh: str, advice_en: str) -> bytes:
     name = str(path)
     exe = soffice()
     if exe is None:
@@ -43,15 +54,15 @@ def convert_to_docx(path: Path, kind: str) -> bytes:
         shutil.copyfile(path, source)
         _closed_profile(work / "profile")
         cmd = [exe, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
-               "--convert-to", "docx", "--outdir", str(work / "out"), str(source)]
+               "--convert-to", target, "--outdir", str(work / "out"), str(source)]
         code = _run(cmd, name)
-        result = work / "out" / "input.docx"
+        result = work / "out" / f"input.{target}"
         if (not result.is_file() or result.stat().st_size == 0) and code > _SIGNALLED:
             raise _killed(name, kind, code - _SIGNALLED)
         if not result.is_file() or result.stat().st_size == 0:
             raise UnreadableInput(name, "convert_failed",
-                                  f"LibreOffice无法转换该{kind}文件（文件可能已损坏或设有密码），请用Word/WPS另存为.docx",
-                                  f"LibreOffice could not convert the {kind} file; save it as .docx in Word/WPS")
+                                  f"LibreOffice无法转换该{kind}文件（文件可能已损坏或设有密码），{advice_zh}",
+                                  f"LibreOffice could not convert the {kind} file; {advice_en}")
         return result.read_bytes()
 
 

@@ -67,6 +67,12 @@ def _form(report: Report):  # -> TemplateSpec (imported late: the rules load wit
     return next((s for s in load_templates() if s.id == wanted), None) or default_template()
 
 
+def form_row(report: Report, key: str):  # -> RowSpec | None
+    """The row of the report's form an indicator is read from (what its evidence must show …)."""
+    found = _form(report).row(key)
+    return found[1] if found is not None else None
+
+
 def section_of(report: Report, key: str) -> str:
     """The section an indicator is in: its row's, or where the report's form puts it when the row is
     missing (a data sheet's extra rows are section X). Rules take section numbers from here, not literals."""

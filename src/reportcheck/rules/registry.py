@@ -6,12 +6,13 @@ from __future__ import annotations
 from functools import cache
 
 from reportcheck.catalogue import EXTRACTION_TYPES, IssueType
-from reportcheck.rules import arithmetic, completeness, consistency, eligibility, provincial
+from reportcheck.rules import arithmetic, completeness, consistency, eligibility, evidence, provincial
 from reportcheck.rules.base import Rule
 from reportcheck.rules.cross import CROSS_RULES
 
 REGISTRY: tuple[Rule, ...] = (
-    *arithmetic.RULES, *consistency.RULES, *eligibility.RULES, *completeness.RULES, *provincial.RULES,
+    *arithmetic.RULES, *consistency.RULES, *eligibility.RULES, *completeness.RULES, *evidence.RULES,
+    *provincial.RULES,
 )
 # Codes no single rule owns, given by the rules that need their data ("cannot verify": EL009, PR000).
 SHARED_TYPES: tuple[IssueType, ...] = tuple(dict.fromkeys(t for r in REGISTRY for t in r.also))

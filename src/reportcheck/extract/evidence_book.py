@@ -1,0 +1,150 @@
+"""The evidence pages a report cites, found in its appendix (``check --evidence``) and read.
+
+Which page a cited number is. Page numbers printed on the pages are read from each page's first and
+last lines (``12``, ``— 12 —``, ``- 12 -``, ``第12页``, ``第12页 共80页``, ``12/80``, ``P12``,
+``附件第3页``). When they are found on at least half the pages that have a text layer and most of them
+(four in five) lie at one distance from the pages' places, the numbering is "printed": a cited number
+is the page printed with it, and a page with no number of its own (a scanned certificate) is the one at
+that distance. Otherwise it is "position", and every finding says the pages were counted in order:
+the report's own pages from its first; a separate appendix from the first page of the range the report
+states for it (佐证材料（第10-40页）), else from 1.
+
+What a page says: its text layer, or, for a page without one, what OCR reads on it. A page OCR cannot
+read surely enough (most of its characters unsure, or almost nothing on it) is a doubt, and no finding
+rests on it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from reportcheck.errors import OCR_INSTALL, OcrMissing, UnreadableInput
+from reportcheck.evidence_files import EvidenceFiles
+from reportcheck.model import Evidence, EvidencePage, Report
+from reportcheck.normalize.text import to_simplified
+from reportcheck.readers.appendix import Appendix, Sheet
+
+_NUMBER = tuple(re.compile(p) for p in (
+    r"[-—–－~～\s]*(\d{1,4})[-—–－~～\s]*",
+    r"第\s*(\d{1,4})\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?",
+    r"(?:附件|佐证材料)\s*第?\s*(\d{1,4})\s*页",
+    r"(\d{1,4})\s*/\s*\d{1,4}",
+    r"[Pp]\.?\s*(\d{1,4})",
+))
+_NUMBERED_SHARE = 0.5  # of the pages with a text layer, those that must carry a number
+_AGREEING = 0.8  # of the numbered pages, those that must lie at one distance from their place
+_ENOUGH_TEXT = 10  # characters (not spaces) a text layer needs to be the page's words
+_OCR_SURE = 0.6  # share of a page's characters OCR must read surely for the page to be judged
+_OCR_ENOUGH = 6  # characters read surely, at least
+_HEADING = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff]")
+
+
+def printed_number(lines: list[str]) -> int | None:
+    """The page number printed on a page: its last line, the one before, or one of its first two."""
+    for line in (*lines[-2:][::-1], *lines[:2]):
+        for pattern in _NUMBER:
+            m = pattern.fullmatch(line.strip())
+            if m:
+                return int(m.group(1))
+    return None
+
+
+def appendix_of(report: Report, path: str, chosen: EvidenceFiles) -> Evidence:
+    """The cited pages of ``report`` (read from ``path``) in the appendix ``chosen`` for it."""
+    if chosen.missing is not None:
+        return Evidence(files=[], doubt=chosen.missing)
+    files = [Path(path)] if chosen.own else [Path(f) for f in chosen.files]
+    return read_evidence(report, files, chosen.own)
+
+
+def read_evidence(report: Report, files: list[Path], own: bool) -> Evidence:
+    """The pages ``report`` cites, found in the appendix made of ``files`` (``own``: the report's own file,
+    whose pages the report numbers from its first) and read. An appendix that cannot be opened is an
+    :class:`Evidence` saying why, never an exception."""
+    cited = sorted({p for ind in report.indicators for p in ind.evidence_pages})
+    names = [f.name for f in files]
+    try:
+        appendix = Appendix(files)
+    except UnreadableInput as exc:
+        return Evidence(files=names, doubt=exc.zh)
+    try:
+        sheets = appendix.sheets
+        numbers = [printed_number(s.lines) for s in sheets]
+        offset = _printed_offset(sheets, numbers)
+        if offset is not None:
+            numbering, first = "printed", 1 + offset
+            where = _by_printed_number(numbers, offset)
+        else:
+            numbering = "position"
+            first = report.evidence_range[0] if report.evidence_range and not own else 1
+            where = {first + i: i for i in range(len(sheets))}
+        found = {c: where.get(c) for c in cited}
+        to_ocr = [c for c, i in found.items() if i is not None and not _has_text(sheets[i])]
+        pages = [_page(c, None if i is None else sheets[i], appendix, to_ocr) for c, i in found.items()]
+    finally:
+        appendix.close()
+    return Evidence(files=names, sheets=len(sheets), numbering=numbering, first=first, pages=pages)
+
+
+def _printed_offset(sheets: list[Sheet], numbers: list[int | None]) -> int | None:
+    """The distance of the printed numbers from the pages' places (number − place), when they agree."""
+    with_text = sum(1 for s in sheets if s.lines)
+    numbered = [(i + 1, n) for i, n in enumerate(numbers) if n is not None]
+    if len(numbered) < 2 or len(numbered) < _NUMBERED_SHARE * with_text:
+        return None
+    offset, agreeing = Counter(n - place for place, n in numbered).most_common(1)[0]
+    return offset if agreeing >= _AGREEING * len(numbered) else None
+
+
+def _by_printed_number(numbers: list[int | None], offset: int) -> dict[int, int]:
+    """Cited number → index of its sheet: the page printed with it, else the unnumbered page at the
+    numbering's distance."""
+    where: dict[int, int] = {}
+    for i, n in enumerate(numbers):
+        expected = i + 1 + offset
+        if n is not None:
+            where.setdefault(n, i)
+        elif expected not in where:
+            where[expected] = i
+    return where
+
+
+def _has_text(sheet: Sheet) -> bool:
+    return sum(len(line.replace(" ", "")) for line in sheet.lines) >= _ENOUGH_TEXT
+
+
+def _page(cited: int, sheet: Sheet | None, appendix: Appendix, to_ocr: list[int]) -> EvidencePage:
+    if sheet is None:
+        return EvidencePage(cited=cited)
+    page = EvidencePage(cited=cited, file=sheet.file.name, sheet=sheet.place)
+    if cited not in to_ocr:
+        return _with_lines(page, sheet.lines, "text")
+    try:
+        read = appendix.read_by_ocr(sheet, to_ocr.index(cited) + 1, len(to_ocr))
+    except (OcrMissing, ImportError):
+        page.doubt = f"该页是图片，核对需要文字识别组件（{OCR_INSTALL}）"
+        return page
+    if read.sure < _OCR_SURE or sum(map(len, read.lines)) < _OCR_ENOUGH:
+        page.doubt = "该页几乎没有可辨认的文字（空白，或图片不清）"
+        page.read_by = "ocr"
+        return page
+    return _with_lines(page, read.lines, "ocr")
+
+
+def _with_lines(page: EvidencePage, lines: list[str], read_by: str) -> EvidencePage:
+    words = [line for line in lines if printed_number([line]) is None]
+    page.read_by = read_by
+    page.text = normal("".join(words))
+    page.heading = next((line.strip()[:40] for line in words if _HEADING.search(line)), "")
+    if len(page.text) < _OCR_ENOUGH:
+        page.doubt = "该页几乎没有文字（空白页）"
+    return page
+
+
+def normal(text: str) -> str:
+    """Text as pages and words are compared: simplified characters, half-width, no spaces, upper case."""
+    (simplified,) = to_simplified([text])
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", simplified)).upper()

@@ -1,0 +1,232 @@
+"""The evidence appendix checked against the rows that cite it (``check --evidence``): the cited page
+exists, shows what the row claims, holds as many items as the row counts, and one page is not cited for
+unrelated rows. What a page must show is the template's (a row's ``proof``: 单项冠军 with
+工业和信息化部 …). A page read in doubt (an image OCR could not read, a blank page) grounds nothing: the
+row says once that it cannot be verified. No rule here runs when the appendix was not asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from reportcheck.catalogue import IssueType
+from reportcheck.model import Evidence, EvidencePage, Indicator, Issue, Report
+from reportcheck.rules.base import Rule, RulePack, form_row
+
+if TYPE_CHECKING:  # the rules load without the specs
+    from reportcheck.spec import ProofSpec
+
+_SOURCE = "参赛报告模板：需提供佐证材料，并标注所在页码"
+_FORM = frozenset({"form"})
+PAGE_ABSENT = IssueType(
+    "EA001", "evidence.page-absent", "warning",
+    "“{label}”标注的佐证材料第{page}页在佐证材料中找不到（{where}）。请核对页码，或补齐该页。",
+    _SOURCE, tags=_FORM)
+PAGE_UNRELATED = IssueType(
+    "EA002", "evidence.page-unrelated", "warning",
+    "“{label}”标注的佐证材料第{pages}页未见{missing}（{about}）。请核对页码是否标错。",
+    _SOURCE, tags=_FORM)
+ITEMS_SHORT = IssueType(
+    "EA003", "evidence.items-short", "warning",
+    "“{label}”{year}年填报{claimed:g}个，但标注的佐证材料第{pages}页只见{found}项相关材料（{how}）。"
+    "请补齐佐证材料或核对数值。",
+    _SOURCE, tags=_FORM)
+PAGE_SHARED = IssueType(
+    "EA005", "evidence.page-shared", "info",
+    "佐证材料第{page}页同时被“{first}”和“{second}”标注，{related}。请核对页码。",
+    _SOURCE, tags=_FORM)
+MOSTLY_UNRELATED = IssueType(
+    "EA006", "evidence.mostly-unrelated", "warning",
+    "标注了佐证页的{judged}行中，有{unrelated}行标注的页与该行无关（{how}）。可能是报告标注的页码与佐证材料的页码"
+    "不一致，请核对页码；未逐行列出。",
+    _SOURCE, description="多数行的佐证页都与该行无关时，由EA002给出一次，代替逐行的EA002",
+    tags=_FORM)
+CANNOT_VERIFY = IssueType(
+    "EA009", "evidence.cannot-verify", "info",
+    "“{label}”标注的佐证材料第{pages}页无法核对：{why}。请人工核对。",
+    _SOURCE, description="佐证页读不出（图片无法识别、空白页、佐证材料无法打开），由需要它的EA规则给出",
+    tags=frozenset({"form", "cannot-verify"}))
+APPENDIX_UNREADABLE = IssueType(
+    "EA010", "evidence.appendix-unreadable", "info",
+    "佐证材料（{files}）无法读取，未核对佐证页：{why}。",
+    _SOURCE, description="佐证材料文件打不开（损坏、设有密码、超过限制），由EA001给出一次",
+    tags=frozenset({"form", "cannot-verify"}))
+
+_SUSPECT_ROWS, _SUSPECT_SHARE = 3, 0.6  # unrelated rows that make the numbering, not the report, suspect
+_NAME = re.compile(r"[\u4e00-\u9fffA-Z0-9（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|研究院|研究所)")
+
+
+def _cited(report: Report) -> Iterator[tuple[Indicator, ProofSpec | None, list[EvidencePage]]]:
+    """Each row citing pages, its proof, and its cited pages as the appendix gave them."""
+    evidence = report.evidence
+    assert evidence is not None
+    for ind in report.indicators:
+        if ind.evidence_pages:
+            row = form_row(report, ind.key)
+            pages = [p for n in ind.evidence_pages if (p := evidence.page(n)) is not None]
+            yield ind, row.proof if row is not None else None, pages
+
+
+def _pages(pages: list[EvidencePage]) -> str:
+    return "、".join(str(p.cited) for p in pages)
+
+
+def _shows(page: EvidencePage, proof: ProofSpec) -> bool:
+    return _has_word(page, proof) and (not proof.issuers or any(w.upper() in page.text for w in proof.issuers))
+
+
+def _has_word(page: EvidencePage, proof: ProofSpec) -> bool:
+    return any(w.upper() in page.text for w in proof.words)
+
+
+def _where(evidence: Evidence) -> str:
+    last = evidence.first + evidence.sheets - 1
+    if evidence.numbering == "printed":
+        return f"佐证材料共{evidence.sheets}页，按页面上印的页码为第{evidence.first}～{last}页"
+    return f"佐证材料共{evidence.sheets}页，未见印刷页码，按页序计为第{evidence.first}～{last}页"
+
+
+def check_pages_exist(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """标注的佐证页须在佐证材料中存在：按页面上印的页码查找；页面没有页码时按页序计（报告自带的佐证材料从报告
+    第1页计，单独的佐证材料文件从报告写明的佐证材料起始页计，未写明从1计），消息说明按哪种方式。佐证材料文件无法
+    打开时只说明一次（EA010）。
+
+    反例：国家级单项冠军数量标注P45，佐证材料印有第10～40页。正例：标注P12，第12页存在。
+    """
+    evidence = report.evidence
+    if evidence is None:
+        return
+    if evidence.doubt is not None:
+        yield APPENDIX_UNREADABLE.issue(section=None, field="佐证材料", files="、".join(evidence.files),
+                                        why=evidence.doubt)
+        return
+    for ind in report.indicators:
+        for number in ind.evidence_pages:
+            page = evidence.page(number)
+            if page is not None and page.file is None:
+                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.at(f"page:{number}"),
+                                      label=ind.label, page=number, where=_where(evidence))
+
+
+def _judged(report: Report) -> list[tuple[Indicator, ProofSpec, list[EvidencePage], bool]]:
+    """Each row whose cited pages were all found and read: (row, proof, pages, whether one shows it)."""
+    out = []
+    for ind, proof, pages in _cited(report):
+        found = [p for p in pages if p.file is not None]
+        if proof is not None and found and not any(p.doubt for p in found):
+            out.append((ind, proof, found, any(_shows(p, proof) for p in found)))
+    return out
+
+
+def _suspect(report: Report) -> bool:
+    """Whether most rows' pages are unrelated (at least 3 rows, six in ten): then the pages the report
+    numbers are more likely not the pages found (a cover in front, another numbering) than all wrong."""
+    judged = _judged(report)
+    unrelated = sum(1 for *_, shows in judged if not shows)
+    return unrelated >= _SUSPECT_ROWS and unrelated >= _SUSPECT_SHARE * len(judged)
+
+
+def check_pages_related(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """标注的佐证页应与该行相关：至少一页出现模板为该行规定的字样（如“单项冠军”），规定了发文单位的（国家级、
+    省级单项冠军）还须出现发文单位。该行标注的页有读不出的（图片无法识别、空白页）时不下结论，只提示无法核对
+    （EA009）。多数行（至少3行、六成）都不相关时，更可能是页码对不上而非材料都错了：只给一条EA006，其余佐证
+    规则不再逐行判断。
+
+    反例：国家级单项冠军数量标注P12，第12页是绿色工厂名单。正例：第12页是工业和信息化部的单项冠军证书。
+    """
+    evidence = report.evidence
+    if evidence is None or evidence.doubt is not None:
+        return
+    judged = _judged(report)
+    if _suspect(report):
+        how = "按页面上印的页码" if evidence.numbering == "printed" else "佐证材料未见印刷页码，按页序计"
+        yield MOSTLY_UNRELATED.issue(section=None, field="佐证材料", judged=len(judged),
+                                     unrelated=sum(1 for *_, shows in judged if not shows), how=how)
+        return
+    for ind, _, pages in _cited(report):
+        doubtful = [p for p in pages if p.file is not None and p.doubt is not None]
+        if doubtful:
+            yield CANNOT_VERIFY.issue(section=ind.section, field=ind.label, location=ind.location,
+                                      label=ind.label, pages=_pages(doubtful), why=doubtful[0].doubt)
+    for ind, proof, found, shows in judged:
+        if not shows:
+            yield _unrelated(rule, ind, proof, found)
+
+
+def _unrelated(rule: Rule, ind: Indicator, proof: ProofSpec, found: list[EvidencePage]) -> Issue:
+    words = "、".join(f"“{w}”" for w in proof.words[:4])
+    if any(_has_word(p, proof) for p in found):
+        missing = "发文单位" + "、".join(f"“{w}”" for w in proof.issuers[:2])
+    else:
+        missing = f"与本行相关的字样（如{words}）"
+    about = f"该页标题为“{found[0].heading}”" if found[0].heading else "该页没有标题"
+    return rule.type.issue(section=ind.section, field=ind.label, location=ind.location,
+                           label=ind.label, pages=_pages(found), missing=missing, about=about)
+
+
+def check_item_count(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """标注的佐证页上的材料应不少于该行填报的个数（最近一年）：出现相关字样的每页算一项，页上列出多家企业的
+    （名单、公告）按其中企业名称的个数算。有页读不出、数值存疑、本行不按个数计（如每万人专利拥有量），或多数行
+    的佐证页都对不上（EA006）时不判断。
+
+    反例：国家级专精特新“小巨人”企业数量填11个，只标注1页证书。正例：标注P13-P23，11页各为一家企业的证书。
+    """
+    if report.evidence is None or report.evidence.doubt is not None or _suspect(report):
+        return
+    for ind, proof, found, _ in _judged(report):
+        if not proof.counted:
+            continue
+        year = max((y for y, v in ind.values.items() if v is not None), default=None)
+        if year is None:
+            continue
+        claimed = ind.values[year]
+        related = [p for p in found if _shows(p, proof)]
+        if not related or claimed is None:
+            continue  # nothing related at all is EA002's
+        items = sum(max(1, len(set(_NAME.findall(p.text)))) for p in related)
+        if items < claimed:
+            how = (f"{len(related)}页相关，页上企业名称{items}个" if items > len(related)
+                   else f"{len(related)}页相关，每页计一项")
+            yield rule.type.issue(section=ind.section, field=ind.label, location=ind.location,
+                                  label=ind.label, year=year, claimed=claimed, pages=_pages(found),
+                                  found=items, how=how)
+
+
+def check_shared_pages(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """同一佐证页被两行标注、而两行要求的字样不同（如单项冠军与绿色工厂）时，该页至多与其中一行相关，提示核对
+    （多数行的佐证页都对不上时不判断，见EA006）。
+
+    反例：第12页同时被“国家级单项冠军数量”和“绿色工厂数量”标注，页上只有单项冠军证书。
+    正例：第12页只被一行标注；或两行要求的字样相同（国家级、省级技术创新载体）。
+    """
+    if report.evidence is None or report.evidence.doubt is not None or _suspect(report):
+        return
+    citing: dict[int, list[tuple[Indicator, ProofSpec]]] = {}
+    for ind, proof, _ in _cited(report):
+        if proof is not None:
+            for n in dict.fromkeys(ind.evidence_pages):
+                citing.setdefault(n, []).append((ind, proof))
+    for number, rows in sorted(citing.items()):
+        page = report.evidence.page(number)
+        if page is None or page.file is None or page.doubt is not None:
+            continue
+        for (a, pa), (b, pb) in pairwise(rows):
+            if set(pa.words) & set(pb.words):
+                continue
+            shows = [ind.label for ind, proof in ((a, pa), (b, pb)) if _has_word(page, proof)]
+            if len(shows) < 2:
+                related = f"但该页只与“{shows[0]}”相关" if shows else "但该页与这两行都不相关"
+                yield rule.type.issue(section=b.section, field=b.label, location=b.location, page=number,
+                                      first=a.label, second=b.label, related=related)
+                break
+
+
+RULES = (
+    Rule(PAGE_ABSENT, check_pages_exist, also=(APPENDIX_UNREADABLE,)),
+    Rule(PAGE_UNRELATED, check_pages_related, also=(CANNOT_VERIFY, MOSTLY_UNRELATED)),
+    Rule(ITEMS_SHORT, check_item_count),
+    Rule(PAGE_SHARED, check_shared_pages),
+)

@@ -1,0 +1,158 @@
+"""``check --evidence``: each cited page opened in the appendix (a separate file, a folder of files paired by
+name, or the report's own pages) and held against its row — on real PDFs built here (tests/evidence_pages.py)
+for the sample report's own citations and figures: the right appendix, pages swapped, short of the
+claimed count, missing, renumbered, moved, split, unreadable."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+from evidence_pages import FILLER, page_for, write_appendix
+from reportcheck.cli import main
+from reportcheck.pipeline import load_report
+
+REPORT = SAMPLES / "prelim_advanced_split_clean.docx"
+FIRST, LAST = 10, 40  # the appendix's pages as the report states them: 七、佐证材料（第10-40页）
+
+
+@pytest.fixture(scope="module")
+def claims() -> dict[int, tuple[str, str, int]]:
+    """Cited page → (row key, row label, the figure of its latest year), as the report gives them."""
+    report = load_report(REPORT)
+    assert report.evidence_range == (FIRST, LAST)
+    out = {}
+    for ind in report.indicators:
+        for page in ind.evidence_pages:
+            year = max(y for y, v in ind.values.items() if v is not None)
+            out[page] = (ind.key, ind.label, int(ind.values[year]))
+    assert len(out) >= 10
+    return out
+
+
+def _pages(claims: dict, **changed: list[str] | None) -> list[list[str] | None]:
+    """Pages FIRST…LAST, each cited one showing what its row claims; ``changed``: p12=[…] replaces page 12."""
+    pages = []
+    for n in range(FIRST, LAST + 1):
+        key = f"p{n}"
+        if key in changed:
+            pages.append(changed[key])
+        elif n in claims:
+            pages.append(page_for(claims[n][0], claims[n][2]))
+        else:
+            pages.append(FILLER)
+    return pages
+
+
+def _check(tmp_path: Path, capsys, *evidence: str, report: Path = REPORT) -> list[dict]:
+    main(["check", "--format", "json", str(report), "--evidence", *evidence])
+    [result] = json.loads(capsys.readouterr().out)
+    return [i for i in result["issues"] if i["code"].startswith("EA")]
+
+
+def _numbers() -> list[int | None]:
+    return list(range(FIRST, LAST + 1))
+
+
+def test_a_right_appendix_gives_nothing(claims, tmp_path: Path, capsys) -> None:
+    appendix = write_appendix(tmp_path / "佐证材料.pdf", _pages(claims), _numbers())
+    assert _check(tmp_path, capsys, str(appendix)) == []
+
+
+def test_swapped_pages_are_found_on_their_rows(claims, tmp_path: Path, capsys) -> None:
+    a, b = sorted(claims)[1], sorted(claims)[-3]
+    pages = _pages(claims, **{f"p{a}": page_for(claims[b][0], claims[b][2]),
+                              f"p{b}": page_for(claims[a][0], claims[a][2])})
+    found = _check(tmp_path, capsys, str(write_appendix(tmp_path / "佐证材料.pdf", pages, _numbers())))
+    assert sorted((i["code"], i["field"]) for i in found) == sorted(
+        [("EA002", claims[a][1]), ("EA002", claims[b][1])])
+    assert all("标题为" in i["message"] for i in found), "it says what the page is about"
+
+
+def test_fewer_items_than_claimed_gives_both_counts(claims, tmp_path: Path, capsys) -> None:
+    page = next(p for p, c in sorted(claims.items()) if c[2] >= 5)
+    key, label, claimed = claims[page]
+    pages = _pages(claims, **{f"p{page}": page_for(key, 2)})
+    [found] = _check(tmp_path, capsys, str(write_appendix(tmp_path / "佐证材料.pdf", pages, _numbers())))
+    assert (found["code"], found["field"]) == ("EA003", label)
+    assert f"填报{claimed}个" in found["message"] and "只见2项" in found["message"]
+
+
+def test_cited_pages_beyond_the_appendix_are_missing(claims, tmp_path: Path, capsys) -> None:
+    cut = sorted(claims)[len(claims) // 2]
+    numbers = list(range(FIRST, cut))
+    appendix = write_appendix(tmp_path / "佐证材料.pdf", _pages(claims)[:len(numbers)], numbers)
+    found = _check(tmp_path, capsys, str(appendix))
+    assert sorted(i["field"] for i in found) == sorted(c[1] for p, c in claims.items() if p >= cut)
+    assert {i["code"] for i in found} == {"EA001"}
+    assert f"第{FIRST}～{cut - 1}页" in found[0]["message"]
+
+
+def test_printed_numbers_find_pages_moved_behind_a_cover(claims, tmp_path: Path, capsys) -> None:
+    pages = [["佐证材料目录"], ["封面"], *_pages(claims)]
+    appendix = write_appendix(tmp_path / "佐证材料.pdf", pages, [None, None, *_numbers()])
+    assert _check(tmp_path, capsys, str(appendix)) == []
+
+
+def test_without_printed_numbers_pages_count_from_the_stated_range(claims, tmp_path: Path, capsys) -> None:
+    appendix = write_appendix(tmp_path / "佐证材料.pdf", _pages(claims), [None] * (LAST - FIRST + 1))
+    assert _check(tmp_path, capsys, str(appendix)) == []
+
+
+def test_counted_in_order_behind_a_cover_it_suspects_the_numbering_once(claims, tmp_path: Path, capsys) -> None:
+    """Two unnumbered pages in front shift every cited page: one finding says the pages do not match,
+    not one per row."""
+    pages = [["封面"], ["佐证材料目录"], *_pages(claims)]
+    appendix = write_appendix(tmp_path / "佐证材料.pdf", pages, [None] * len(pages))
+    [found] = _check(tmp_path, capsys, str(appendix))
+    assert found["code"] == "EA006" and "页序" in found["message"]
+
+
+def test_an_appendix_in_two_files_is_paired_by_name(claims, tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    report = folder / "长沙报告.docx"
+    shutil.copyfile(REPORT, report)
+    middle = 25
+    split = middle - FIRST + 1
+    write_appendix(folder / "长沙报告_佐证材料1.pdf", _pages(claims)[:split], list(range(FIRST, middle + 1)))
+    write_appendix(folder / "长沙报告_佐证材料2.pdf", _pages(claims)[split:], list(range(middle + 1, LAST + 1)))
+    write_appendix(folder / "另一份_佐证材料.pdf", [["另一份报告的佐证"]], [FIRST])  # someone else's: not read
+    assert _check(tmp_path, capsys, str(folder), report=report) == []
+
+
+def test_the_reports_own_pages_are_its_appendix(claims, tmp_path: Path, capsys) -> None:
+    import pypdfium2 as pdfium
+
+    appendix = write_appendix(tmp_path / "pages.pdf", _pages(claims), _numbers())
+    combined = pdfium.PdfDocument.new()
+    combined.import_pages(pdfium.PdfDocument(SAMPLES / "pdf" / REPORT.with_suffix(".pdf").name))
+    combined.import_pages(pdfium.PdfDocument(appendix))
+    whole = tmp_path / "报告含佐证.pdf"
+    combined.save(whole)
+    assert _check(tmp_path, capsys, report=whole) == []
+
+
+def test_an_appendix_that_cannot_be_opened_is_said_once(tmp_path: Path, capsys) -> None:
+    broken = tmp_path / "佐证材料.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    [found] = _check(tmp_path, capsys, str(broken))
+    assert found["code"] == "EA010" and found["severity"] == "info"
+
+
+def test_a_cited_page_that_cannot_be_read_is_a_doubt_not_a_finding(claims, tmp_path: Path, capsys) -> None:
+    page = sorted(claims)[0]
+    pages = _pages(claims, **{f"p{page}": None})
+    numbers = [None if n == page else n for n in _numbers()]  # a blank scanned page: no text, no number
+    [found] = _check(tmp_path, capsys, str(write_appendix(tmp_path / "佐证材料.pdf", pages, numbers)))
+    assert (found["code"], found["field"], found["severity"]) == ("EA009", claims[page][1], "info")
+
+
+def test_a_file_for_several_reports_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    appendix = write_appendix(tmp_path / "佐证材料.pdf", [FILLER], [1])
+    assert main(["check", str(REPORT), str(REPORT), "--evidence", str(appendix)]) == 2
+    assert "只能对应一份报告" in capsys.readouterr().err
