@@ -40,9 +40,9 @@ def page_for(key: str, count: int) -> list[str]:
     return [*SHOWS[key], *names(key, count)]
 
 
-def write_appendix(path: Path, pages: list[list[str] | None], numbers: list[int | None]) -> Path:
-    """One page per entry of ``pages`` (its lines; None for a blank page), numbered ``numbers`` at the foot
-    (None: no number)."""
+def write_appendix(path: Path, pages: list[list[str] | None], numbers: list[int | None], body: int = 8) -> Path:
+    """One page per entry of ``pages`` (its lines; None for a blank page; the first line a heading, the
+    others in ``body`` points), numbered ``numbers`` at the foot (None: no number)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -54,10 +54,11 @@ def write_appendix(path: Path, pages: list[list[str] | None], numbers: list[int 
     for lines, number in zip(pages, numbers, strict=True):
         y = height - 72
         for i, line in enumerate(lines or []):
-            size = 16 if i == 0 else 8
+            size = 16 if i == 0 else body
             sheet.setFont("STSong-Light", size)
-            for start in range(0, len(line), 60):
-                sheet.drawString(60, y, line[start:start + 60])
+            per_line = int(470 / size)
+            for start in range(0, len(line), per_line):
+                sheet.drawString(60, y, line[start:start + per_line])
                 y -= size + 4
         if number is not None:
             sheet.setFont("STSong-Light", 10)

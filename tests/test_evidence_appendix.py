@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import NEEDS_OCR, SAMPLES
 from evidence_pages import FILLER, page_for, write_appendix
 from reportcheck.cli import main
 from reportcheck.pipeline import load_report
 
 REPORT = SAMPLES / "prelim_advanced_split_clean.docx"
+SCANNED_APPENDIX = SAMPLES / "evidence" / "prelim_advanced_split_clean_佐证材料.scan.pdf"
 FIRST, LAST = 10, 40  # the appendix's pages as the report states them: 七、佐证材料（第10-40页）
 
 
@@ -156,3 +157,15 @@ def test_a_file_for_several_reports_is_a_usage_error(tmp_path: Path, capsys) -> 
     appendix = write_appendix(tmp_path / "佐证材料.pdf", [FILLER], [1])
     assert main(["check", str(REPORT), str(REPORT), "--evidence", str(appendix)]) == 2
     assert "只能对应一份报告" in capsys.readouterr().err
+
+
+@NEEDS_OCR
+def test_a_scanned_appendix_is_read_by_ocr_and_gives_what_was_planted(tmp_path: Path, capsys) -> None:
+    """samples/evidence: the cited pages as 200-dpi grey scans with a seal (scripts/make_evidence_samples.py);
+    page 23 shows the champions' list for the green-factory row, page 13 four of the eleven little giants."""
+    found = _check(tmp_path, capsys, str(SCANNED_APPENDIX))
+    assert sorted((i["code"], i["field"]) for i in found if i["severity"] != "info") == [
+        ("EA002", "省级及以上绿色工厂、绿色产品、绿色园区、绿色供应链数量"),
+        ("EA003", "国家级专精特新“小巨人”企业数量")]
+    assert "第七批制造业单项冠军示范企业名单" in next(i["message"] for i in found if i["code"] == "EA002")
+    assert "只见4项" in next(i["message"] for i in found if i["code"] == "EA003")

@@ -245,6 +245,8 @@ class EvidencePage:
     """its first line of words, as it is written: what the page is about"""
     read_by: str = ""
     """"text" (its text layer) or "ocr"; empty when not read"""
+    unsure: int = 0
+    """lines OCR read too unsurely to take: what it holds may be more than its text says"""
     doubt: str | None = None
     """why it cannot be judged (an image OCR could not read, a blank page): no finding rests on it"""
 

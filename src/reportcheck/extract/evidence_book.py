@@ -127,6 +127,7 @@ def _page(cited: int, sheet: Sheet | None, appendix: Appendix, to_ocr: list[int]
     except (OcrMissing, ImportError):
         page.doubt = f"该页是图片，核对需要文字识别组件（{OCR_INSTALL}）"
         return page
+    page.unsure = read.unsure
     if read.sure < _OCR_SURE or sum(map(len, read.lines)) < _OCR_ENOUGH:
         page.doubt = "该页几乎没有可辨认的文字（空白，或图片不清）"
         page.read_by = "ocr"

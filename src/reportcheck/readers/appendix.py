@@ -28,11 +28,12 @@ class Sheet:
 
 @dataclass(slots=True)
 class OcrPage:
-    """A page read by OCR: its lines top to bottom (those read surely enough), and the share of its
-    characters read that surely."""
+    """A page read by OCR: its lines top to bottom (those read surely enough), the share of its
+    characters read that surely, and the lines left out as unsure."""
 
     lines: list[str]
     sure: float
+    unsure: int
 
 
 class Appendix:
@@ -92,7 +93,7 @@ class Appendix:
         found = sorted(detect_and_recognise(image), key=lambda line: (line[0][1], line[0][0]))
         total = sum(len(text) for _, text, _ in found)
         sure = [text for _, text, conf in found if conf >= _SURE]
-        return OcrPage(sure, sum(map(len, sure)) / total if total else 0.0)
+        return OcrPage(sure, sum(map(len, sure)) / total if total else 0.0, len(found) - len(sure))
 
     def close(self) -> None:
         for document in self._documents.values():

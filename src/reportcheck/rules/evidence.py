@@ -112,13 +112,29 @@ def check_pages_exist(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
 
 
 def _judged(report: Report) -> list[tuple[Indicator, ProofSpec, list[EvidencePage], bool]]:
-    """Each row whose cited pages were all found and read: (row, proof, pages, whether one shows it)."""
+    """Each row whose cited pages were all found and read: (row, proof, pages, whether one shows it). A
+    row none of whose pages shows it, one of them with lines OCR could not read surely, is not judged."""
     out = []
     for ind, proof, pages in _cited(report):
         found = [p for p in pages if p.file is not None]
-        if proof is not None and found and not any(p.doubt for p in found):
-            out.append((ind, proof, found, any(_shows(p, proof) for p in found)))
+        if proof is None or not found or any(p.doubt for p in found):
+            continue
+        shows = any(_shows(p, proof) for p in found)
+        if shows or not any(p.unsure for p in found):
+            out.append((ind, proof, found, shows))
     return out
+
+
+def _unsure(report: Report) -> Iterator[tuple[Indicator, list[EvidencePage], str]]:
+    """Rows that cannot be judged, with their pages in doubt and why."""
+    for ind, proof, pages in _cited(report):
+        found = [p for p in pages if p.file is not None]
+        doubtful = [p for p in found if p.doubt is not None]
+        if doubtful:
+            yield ind, doubtful, doubtful[0].doubt or ""
+        elif proof is not None and found and not any(_shows(p, proof) for p in found) and any(p.unsure for p in found):
+            unsure = [p for p in found if p.unsure]
+            yield ind, unsure, f"页上有{sum(p.unsure for p in unsure)}行文字识别不确定，未见的字样可能就在其中"
 
 
 def _suspect(report: Report) -> bool:
@@ -146,11 +162,9 @@ def check_pages_related(rule: Rule, report: Report, pack: RulePack) -> Iterator[
         yield MOSTLY_UNRELATED.issue(section=None, field="佐证材料", judged=len(judged),
                                      unrelated=sum(1 for *_, shows in judged if not shows), how=how)
         return
-    for ind, _, pages in _cited(report):
-        doubtful = [p for p in pages if p.file is not None and p.doubt is not None]
-        if doubtful:
-            yield CANNOT_VERIFY.issue(section=ind.section, field=ind.label, location=ind.location,
-                                      label=ind.label, pages=_pages(doubtful), why=doubtful[0].doubt)
+    for ind, pages, why in _unsure(report):
+        yield CANNOT_VERIFY.issue(section=ind.section, field=ind.label, location=ind.location,
+                                  label=ind.label, pages=_pages(pages), why=why)
     for ind, proof, found, shows in judged:
         if not shows:
             yield _unrelated(rule, ind, proof, found)
@@ -184,8 +198,8 @@ def check_item_count(rule: Rule, report: Report, pack: RulePack) -> Iterator[Iss
             continue
         claimed = ind.values[year]
         related = [p for p in found if _shows(p, proof)]
-        if not related or claimed is None:
-            continue  # nothing related at all is EA002's
+        if not related or claimed is None or any(p.unsure for p in found):
+            continue  # nothing related at all is EA002's; lines OCR could not read may hold more
         items = sum(max(1, len(set(_NAME.findall(p.text)))) for p in related)
         if items < claimed:
             how = (f"{len(related)}页相关，页上企业名称{items}个" if items > len(related)
@@ -211,7 +225,7 @@ def check_shared_pages(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
                 citing.setdefault(n, []).append((ind, proof))
     for number, rows in sorted(citing.items()):
         page = report.evidence.page(number)
-        if page is None or page.file is None or page.doubt is not None:
+        if page is None or page.file is None or page.doubt is not None or page.unsure:
             continue
         for (a, pa), (b, pb) in pairwise(rows):
             if set(pa.words) & set(pb.words):
