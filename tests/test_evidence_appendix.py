@@ -169,3 +169,19 @@ def test_a_scanned_appendix_is_read_by_ocr_and_gives_what_was_planted(tmp_path: 
         ("EA003", "国家级专精特新“小巨人”企业数量")]
     assert "第七批制造业单项冠军示范企业名单" in next(i["message"] for i in found if i["code"] == "EA002")
     assert "只见4项" in next(i["message"] for i in found if i["code"] == "EA003")
+
+
+def test_annotate_comments_the_cell_that_cites_the_page(claims, tmp_path: Path, capsys) -> None:
+    from test_annotate import anchored_comments
+
+    a, b = sorted(claims)[1], sorted(claims)[-3]
+    pages = _pages(claims, **{f"p{a}": page_for(claims[b][0], claims[b][2]),
+                              f"p{b}": page_for(claims[a][0], claims[a][2])})
+    appendix = write_appendix(tmp_path / "佐证材料.pdf", pages, _numbers())
+    out = tmp_path / "批注.docx"
+    assert main(["annotate", str(REPORT), "-o", str(out), "--evidence", str(appendix)]) == 0
+    evidence = [c for c in anchored_comments(out.read_bytes()).values() if c.code == "EA002"]
+    assert len(evidence) == 2
+    for comment in evidence:
+        page = comment.message.split("佐证材料第")[1].split("页")[0]
+        assert comment.cell is not None and page in comment.cell, (comment.cell, page)

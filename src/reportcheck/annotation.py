@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.outcome import FileOutcome, check_file, internal_error
 from reportcheck.settings import Settings
+
+if TYPE_CHECKING:
+    from reportcheck.evidence_files import EvidenceFiles
 
 
 @dataclass
@@ -20,9 +24,11 @@ class Annotation:
     unplaced: int = 0
 
 
-def annotate_report(path: Path, pack: dict, settings: Settings | None = None) -> Annotation:
-    """Check ``path`` and comment its .docx package: the file itself, or LibreOffice's conversion
-    of a .doc/.wps/.rtf/.odt (converted once; the findings' locations index that same package)."""
+def annotate_report(path: Path, pack: dict, settings: Settings | None = None,
+                    evidence: EvidenceFiles | None = None) -> Annotation:
+    """Check ``path`` (with the pages it cites in the appendix ``evidence``, when given) and comment its
+    .docx package: the file itself, or LibreOffice's conversion of a .doc/.wps/.rtf/.odt (converted
+    once; the findings' locations index that same package)."""
     from reportcheck.readers import word_package
 
     try:
@@ -31,7 +37,7 @@ def annotate_report(path: Path, pack: dict, settings: Settings | None = None) ->
         return Annotation(FileOutcome(path=str(path), error=exc))
     except Exception as exc:  # never a traceback for the user
         return Annotation(FileOutcome(path=str(path), error=internal_error(str(path), exc)))
-    outcome = check_file(str(path), pack, settings, package=package)
+    outcome = check_file(str(path), pack, settings, package=package, evidence=evidence)
     if package is None or outcome.error is not None:
         return Annotation(outcome)
     from reportcheck.readers.opc import without_dangling_relationships

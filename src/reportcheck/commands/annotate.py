@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from reportcheck.commands.common import EXIT_FINDINGS, EXIT_OK, fail
 from reportcheck.commands.help import add_command
 from reportcheck.commands.limits import add_limit_options
-from reportcheck.commands.options import add_rule_options, with_rule_settings
+from reportcheck.commands.options import add_evidence_option, add_rule_options, with_rule_settings
 
 if TYPE_CHECKING:
     from reportcheck.annotation import Annotation
+    from reportcheck.evidence_files import EvidenceFiles
     from reportcheck.runtime.supervisor import Limits
     from reportcheck.settings import Settings
 
@@ -33,6 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("file", help="报告文件（.docx .doc .wps .rtf .odt；PDF则生成HTML报告）")
     parser.add_argument("-o", "--output", help="输出文件，默认为同目录下的“文件名.checked.docx”")
     parser.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
+    add_evidence_option(parser)
     add_limit_options(parser, timeout=120.0)
     add_rule_options(parser)
     return parser
@@ -47,10 +49,15 @@ def _annotate_file(args: argparse.Namespace, settings: Settings, pack: dict, lim
     from reportcheck.atomic import write_atomically
     from reportcheck.commands.limited import call_limited
     from reportcheck.errors import UnreadableInput
+    from reportcheck.evidence_files import pair
     from reportcheck.output_guard import OutputRefused, check_output
     from reportcheck.readers.sniff import looks_like_pdf
 
     source = Path(args.file)
+    try:
+        evidence = pair([args.file], args.evidence)[0] if args.evidence is not None else None
+    except ValueError as exc:
+        return fail(str(exc))
     is_pdf = looks_like_pdf(source)
     target = Path(args.output) if args.output else default_output(source, ".html" if is_pdf else ".docx")
     try:
@@ -59,8 +66,9 @@ def _annotate_file(args: argparse.Namespace, settings: Settings, pack: dict, lim
     except OutputRefused as exc:
         return fail(str(exc))
     if is_pdf:
-        return _pdf(source, target, settings, pack, limits)
-    annotation = call_limited([str(source)], partial(_annotate, pack=pack, settings=settings), limits)[0]
+        return _pdf(source, target, settings, pack, limits, evidence)
+    annotation = call_limited([str(source)], partial(_annotate, pack=pack, settings=settings, evidence=evidence),
+                              limits)[0]
     if isinstance(annotation, UnreadableInput):
         return fail(annotation.line)
     outcome = annotation.outcome
@@ -79,21 +87,22 @@ def _annotate_file(args: argparse.Namespace, settings: Settings, pack: dict, lim
     return EXIT_FINDINGS if any(i.severity == "error" for i in outcome.issues) else EXIT_OK
 
 
-def _annotate(path: str, pack: dict, settings: Settings) -> Annotation:
+def _annotate(path: str, pack: dict, settings: Settings, evidence: EvidenceFiles | None) -> Annotation:
     """In the child: the report annotated (a module's function: a spawned child unpickles it)."""
     from reportcheck.annotation import annotate_report
 
-    return annotate_report(Path(path), pack, settings)
+    return annotate_report(Path(path), pack, settings, evidence)
 
 
-def _pdf(source: Path, target: Path, settings: Settings, pack: dict, limits: Limits) -> int:
+def _pdf(source: Path, target: Path, settings: Settings, pack: dict, limits: Limits,
+         evidence: EvidenceFiles | None) -> int:
     """A PDF cannot carry Word comments: write the HTML report instead and say so."""
     from reportcheck.atomic import write_atomically
     from reportcheck.commands.limited import check_limited
     from reportcheck.render.html import render_report
     from reportcheck.render.titles import section_titles
 
-    outcome = check_limited([str(source)], pack, settings, limits)[0]
+    outcome = check_limited([str(source)], pack, settings, limits, None if evidence is None else [evidence])[0]
     if outcome.error is not None:
         return fail(outcome.error.line)
     try:

@@ -10,7 +10,7 @@ import sys
 from reportcheck.commands.common import EXIT_ABNORMAL, EXIT_FINDINGS, EXIT_OK, emit, fail
 from reportcheck.commands.help import add_command
 from reportcheck.commands.limits import add_limit_options
-from reportcheck.commands.options import add_rule_options, limited_settings
+from reportcheck.commands.options import add_evidence_option, add_rule_options, limited_settings
 from reportcheck.output_guard import TEXT
 
 SUFFIXES = {"text": TEXT, "json": (".json",), "html": (".html", ".htm")}
@@ -27,10 +27,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help="写入此文件（默认输出到屏幕）：text为.txt，json为.json，html为.html；不能是输入文件")
     parser.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
     parser.add_argument("--notices", metavar="DIR", help="为每份报告写一份审核意见（Word），可直接发给申报单位")
-    parser.add_argument("--evidence", nargs="?", const="", metavar="FILE|DIR",
-                        help="核对佐证材料：打开每行标注的佐证页，看是否存在、是否与该行相关、份数是否够。不给路径时"
-                             "佐证材料在报告文件本身的后部；给文件：该报告的佐证材料；给文件夹：按文件名配对"
-                             "（报告.pdf ↔ 报告_佐证材料.pdf）")
+    add_evidence_option(parser)
     add_limit_options(parser, timeout=120.0)
     add_rule_options(parser)
     return parser

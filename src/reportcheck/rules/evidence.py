@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from reportcheck.catalogue import IssueType
-from reportcheck.model import Evidence, EvidencePage, Indicator, Issue, Report
+from reportcheck.model import Evidence, EvidencePage, Indicator, Issue, Loc, Report
 from reportcheck.rules.base import Rule, RulePack, form_row
 
 if TYPE_CHECKING:  # the rules load without the specs
@@ -68,6 +68,11 @@ def _cited(report: Report) -> Iterator[tuple[Indicator, ProofSpec | None, list[E
             row = form_row(report, ind.key)
             pages = [p for n in ind.evidence_pages if (p := evidence.page(n)) is not None]
             yield ind, row.proof if row is not None else None, pages
+
+
+def _cell(ind: Indicator, pages: list[EvidencePage]) -> Loc | None:
+    """Where the row writes its first such page: the comment goes on that cell."""
+    return ind.at(f"page:{pages[0].cited}")
 
 
 def _pages(pages: list[EvidencePage]) -> str:
@@ -163,7 +168,7 @@ def check_pages_related(rule: Rule, report: Report, pack: RulePack) -> Iterator[
                                      unrelated=sum(1 for *_, shows in judged if not shows), how=how)
         return
     for ind, pages, why in _unsure(report):
-        yield CANNOT_VERIFY.issue(section=ind.section, field=ind.label, location=ind.location,
+        yield CANNOT_VERIFY.issue(section=ind.section, field=ind.label, location=_cell(ind, pages),
                                   label=ind.label, pages=_pages(pages), why=why)
     for ind, proof, found, shows in judged:
         if not shows:
@@ -177,7 +182,7 @@ def _unrelated(rule: Rule, ind: Indicator, proof: ProofSpec, found: list[Evidenc
     else:
         missing = f"与本行相关的字样（如{words}）"
     about = f"该页标题为“{found[0].heading}”" if found[0].heading else "该页没有标题"
-    return rule.type.issue(section=ind.section, field=ind.label, location=ind.location,
+    return rule.type.issue(section=ind.section, field=ind.label, location=_cell(ind, found),
                            label=ind.label, pages=_pages(found), missing=missing, about=about)
 
 
@@ -193,18 +198,16 @@ def check_item_count(rule: Rule, report: Report, pack: RulePack) -> Iterator[Iss
     for ind, proof, found, _ in _judged(report):
         if not proof.counted:
             continue
-        year = max((y for y, v in ind.values.items() if v is not None), default=None)
-        if year is None:
-            continue
-        claimed = ind.values[year]
+        latest = ind.latest()
         related = [p for p in found if _shows(p, proof)]
-        if not related or claimed is None or any(p.unsure for p in found):
+        if latest is None or not related or any(p.unsure for p in found):
             continue  # nothing related at all is EA002's; lines OCR could not read may hold more
+        year, claimed = latest
         items = sum(max(1, len(set(_NAME.findall(p.text)))) for p in related)
         if items < claimed:
             how = (f"{len(related)}页相关，页上企业名称{items}个" if items > len(related)
                    else f"{len(related)}页相关，每页计一项")
-            yield rule.type.issue(section=ind.section, field=ind.label, location=ind.location,
+            yield rule.type.issue(section=ind.section, field=ind.label, location=_cell(ind, found),
                                   label=ind.label, year=year, claimed=claimed, pages=_pages(found),
                                   found=items, how=how)
 
@@ -233,7 +236,7 @@ def check_shared_pages(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
             shows = [ind.label for ind, proof in ((a, pa), (b, pb)) if _has_word(page, proof)]
             if len(shows) < 2:
                 related = f"但该页只与“{shows[0]}”相关" if shows else "但该页与这两行都不相关"
-                yield rule.type.issue(section=b.section, field=b.label, location=b.location, page=number,
+                yield rule.type.issue(section=b.section, field=b.label, location=b.at(f"page:{number}"), page=number,
                                       first=a.label, second=b.label, related=related)
                 break
 
