@@ -185,3 +185,21 @@ def test_annotate_comments_the_cell_that_cites_the_page(claims, tmp_path: Path, 
     for comment in evidence:
         page = comment.message.split("佐证材料第")[1].split("页")[0]
         assert comment.cell is not None and page in comment.cell, (comment.cell, page)
+
+
+def test_the_html_report_shows_each_cited_page_and_the_verdict(claims, tmp_path: Path) -> None:
+    import re
+
+    a = sorted(claims)[1]
+    pages = _pages(claims, **{f"p{a}": FILLER})
+    appendix = write_appendix(tmp_path / "佐证材料.pdf", pages, _numbers())
+    out = tmp_path / "r.html"
+    main(["check", str(REPORT), "--format", "html", "-o", str(out), "--evidence", str(appendix)])
+    html = out.read_text("utf-8")
+    section = html.split("<h3>佐证材料核对</h3>")[1].split("<h3>")[0]
+    assert len(re.findall(r'<img alt="佐证材料第\d+页" src="data:image/jpeg;base64,', section)) == len(claims)
+    rows = re.findall(r"<tr><td>(.*?)</td>.*?</tr>", section)
+    assert len(rows) == len({c[1] for c in claims.values()})
+    wrong = next(r for r in section.split("<tr>") if r.startswith(f"<td>{claims[a][1]}</td>"))
+    assert "与本行无关" in wrong and FILLER[0] in wrong, "the page's own heading says what it is"
+    assert section.count("相符") == len(rows) - 1

@@ -247,6 +247,8 @@ class EvidencePage:
     """"text" (its text layer) or "ocr"; empty when not read"""
     unsure: int = 0
     """lines OCR read too unsurely to take: what it holds may be more than its text says"""
+    thumbnail: str = ""
+    """a small picture of the page (JPEG, base64) for the reviewer to glance at"""
     doubt: str | None = None
     """why it cannot be judged (an image OCR could not read, a blank page): no finding rests on it"""
 

@@ -119,7 +119,7 @@ def _has_text(sheet: Sheet) -> bool:
 def _page(cited: int, sheet: Sheet | None, appendix: Appendix, to_ocr: list[int]) -> EvidencePage:
     if sheet is None:
         return EvidencePage(cited=cited)
-    page = EvidencePage(cited=cited, file=sheet.file.name, sheet=sheet.place)
+    page = EvidencePage(cited=cited, file=sheet.file.name, sheet=sheet.place, thumbnail=appendix.thumbnail(sheet))
     if cited not in to_ocr:
         return _with_lines(page, sheet.lines, "text")
     try:

@@ -15,6 +15,7 @@ WORD = frozenset({".docx", ".doc", ".wps", ".rtf", ".odt"})
 SUPPORTED = WORD | {".pdf"}
 _DPI = 200  # what a certificate's print needs to be read; the scan reader's own resolution
 _SURE = 0.8  # a line read less surely than this is not taken as the page's words
+_THUMBNAIL_DPI = 44
 
 
 @dataclass(slots=True)
@@ -94,6 +95,17 @@ class Appendix:
         total = sum(len(text) for _, text, _ in found)
         sure = [text for _, text, conf in found if conf >= _SURE]
         return OcrPage(sure, sum(map(len, sure)) / total if total else 0.0, len(found) - len(sure))
+
+    def thumbnail(self, sheet: Sheet) -> str:
+        """A small grey picture of the sheet (JPEG, base64): enough to see what kind of page it is."""
+        import base64
+        import io
+
+        page = self._documents[sheet.file][sheet.place - 1]
+        picture = page.render(scale=_THUMBNAIL_DPI / 72, grayscale=True).to_pil()
+        out = io.BytesIO()
+        picture.save(out, "JPEG", quality=60)
+        return base64.b64encode(out.getvalue()).decode("ascii")
 
     def close(self) -> None:
         for document in self._documents.values():

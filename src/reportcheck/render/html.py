@@ -15,6 +15,8 @@ from html import escape
 from reportcheck import __version__
 from reportcheck.model import Indicator, Issue, ListTable, Loc, Report, TableReading, TextBlock
 from reportcheck.outcome import STATUS_ZH, FileOutcome
+from reportcheck.render.evidence_html import CSS as EVIDENCE_CSS
+from reportcheck.render.evidence_html import evidence_section
 from reportcheck.render.grouping import CATEGORY_ZH, SEVERITY_ZH, by_section, column_range, section_key, section_name
 from reportcheck.spec import ColumnSpec, TemplateSpec, default_template, load_templates
 
@@ -37,7 +39,7 @@ def render_report(outcomes: list[FileOutcome], titles: dict[str, str], *, banner
     parts.extend(_file_section(prefix, outcome, titles) for prefix, outcome in zip(prefixes, outcomes, strict=True))
     return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{escape(_doc_title(outcomes))}</title>\n<style>{_CSS}</style>\n"
+            f"<title>{escape(_doc_title(outcomes))}</title>\n<style>{_CSS}{EVIDENCE_CSS}</style>\n"
             f"<script>{_OPEN_FOR_PRINT}</script>\n</head>\n<body>\n" + "\n".join(parts) + "\n</body>\n</html>\n")
 
 
@@ -103,7 +105,7 @@ def _file_section(prefix: str, outcome: FileOutcome, titles: dict[str, str]) -> 
     tables = _Tables(report, places, titles)
     return (f'<section class="file" id="{prefix}">{head}{path}{_meta(report)}'
             f'<p class="summary">{_status_badge(outcome)} {_count_badges(_counts(outcome))}</p>'
-            f"{findings}<h3>提取的数据</h3>{tables.render()}</section>")
+            f"{findings}{evidence_section(report, outcome.issues)}<h3>提取的数据</h3>{tables.render()}</section>")
 
 
 def _meta(report: Report) -> str:
