@@ -203,3 +203,28 @@ def test_the_html_report_shows_each_cited_page_and_the_verdict(claims, tmp_path:
     wrong = next(r for r in section.split("<tr>") if r.startswith(f"<td>{claims[a][1]}</td>"))
     assert "与本行无关" in wrong and FILLER[0] in wrong, "the page's own heading says what it is"
     assert section.count("相符") == len(rows) - 1
+
+
+def test_batch_pairs_appendices_by_name_and_sums_each_report_up(claims, tmp_path: Path) -> None:
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    shutil.copyfile(REPORT, folder / "长沙.docx")
+    shutil.copyfile(SAMPLES / "prelim_advanced_split_defects.docx", folder / "株洲.docx")
+    a, b = sorted(claims)[1], sorted(claims)[-3]
+    pages = _pages(claims, **{f"p{a}": page_for(claims[b][0], claims[b][2]),
+                              f"p{b}": page_for(claims[a][0], claims[a][2])})
+    write_appendix(folder / "长沙_佐证材料.pdf", pages, _numbers())
+    out = tmp_path / "r.json"
+    main(["batch", str(folder), "-o", str(out), "--evidence"])
+    data = json.loads(out.read_text("utf-8"))
+    assert [Path(f["path"]).name for f in data["files"]] == ["株洲.docx", "长沙.docx"]
+    summary = data["sheets"]["汇总"]
+    column = summary["header"].index("佐证材料核对")
+    by_file = {Path(r[0]).name: r[column] for r in summary["rows"]}
+    rows = len({c[1] for c in claims.values()})
+    assert by_file["长沙.docx"] == f"相符{rows - 2}行，不符2行，无法核对0行"
+    assert by_file["株洲.docx"] != "未核对", "without an appendix file beside it, its own pages are read"
+    assert [(Path(s["path"]).name, s["reason"]) for s in data["skipped"]] == [
+        ("长沙_佐证材料.pdf", "佐证材料（随“长沙.docx”一起核对）")]
+    found = [r for r in data["sheets"]["问题清单"]["rows"] if r[2] == "EA002"]
+    assert sorted(r[5] for r in found if Path(r[0]).name == "长沙.docx") == sorted([claims[a][1], claims[b][1]])

@@ -64,6 +64,7 @@ class BatchResult:
     severities: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     versions: list[VersionPair] = field(default_factory=list)
     started: datetime = field(default_factory=datetime.now)  # when the batch was checked (printed on its pages)
+    evidence: bool = False  # whether the evidence appendices were checked (汇总 gets a column)
 
     def outcome_path(self, index: int) -> Path:
         return spool_path(self.spool, index)

@@ -19,6 +19,7 @@ from pathlib import Path
 from reportcheck.batch.result import BatchResult, spool_path, write_outcome
 from reportcheck.batch.versions import VersionKey, compare_versions, reference, version_groups
 from reportcheck.errors import UnreadableInput
+from reportcheck.evidence_files import EvidenceFiles
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
 from reportcheck.pipeline import warm_up
@@ -44,12 +45,13 @@ class _Reply:
 
 
 def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jobs: int, limits: Limits,
-              skipped: list[tuple[str, str]] | None = None, progress: Progress | None = None) -> BatchResult:
-    """Check ``paths`` with ``jobs`` workers, each file under ``limits``; the result reads its outcomes
-    back from ``spool``."""
+              skipped: list[tuple[str, str]] | None = None, progress: Progress | None = None,
+              evidence: dict[str, EvidenceFiles] | None = None) -> BatchResult:
+    """Check ``paths`` with ``jobs`` workers, each file under ``limits`` (with the pages it cites in its
+    appendix ``evidence[path]``, when given); the result reads its outcomes back from ``spool``."""
     warm_up()
     result = BatchResult(paths=[str(p) for p in paths], spool=spool, skipped=list(skipped or []),
-                         settings=settings, pack=pack)
+                         settings=settings, pack=pack, evidence=evidence is not None)
     facts: dict[int, Facts] = {}
     versions: dict[int, VersionKey] = {}
 
@@ -62,7 +64,8 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
         assert progress is not None
         progress(result.done, len(paths), _reading(busy))
 
-    supervise(result.paths, partial(_work, spool=spool, pack=pack, settings=settings), limits, jobs, spool,
+    supervise(result.paths, partial(_work, spool=spool, pack=pack, settings=settings, evidence=evidence or {}),
+              limits, jobs, spool,
               done, watch if progress else None, partial(use_share, share(jobs)))
     groups = version_groups(versions, facts)
     later = {result.paths[i] for group in groups for i in group if i != reference(group, result.paths)}
@@ -96,11 +99,12 @@ def cross_findings(facts: list[Facts], settings: Settings,
             for issue in rule.check(facts if rule.type is SAME_REPORT else one_each)]
 
 
-def _work(index: int, path: str, spool: Path, pack: dict, settings: Settings) -> _Reply:
+def _work(index: int, path: str, spool: Path, pack: dict, settings: Settings,
+          evidence: dict[str, EvidenceFiles]) -> _Reply:
     """In a worker: check one file, spool its outcome, send back the little the parent keeps. The
     worker leads its own process group, so a LibreOffice it starts is stopped with it, and keeps its
     temporary files inside the spool, so they go with it even when it is killed."""
-    return _write(spool_path(spool, index), check_file(path, pack, settings))
+    return _write(spool_path(spool, index), check_file(path, pack, settings, evidence=evidence.get(path)))
 
 
 def _write(target: Path, outcome: FileOutcome) -> _Reply:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from reportcheck.commands.common import EXIT_ABNORMAL, EXIT_FINDINGS, EXIT_OK, fail
 from reportcheck.commands.help import add_command
 from reportcheck.commands.limits import add_limit_options
-from reportcheck.commands.options import add_rule_options, with_rule_settings
+from reportcheck.commands.options import add_evidence_option, add_rule_options, with_rule_settings
 from reportcheck.output_guard import OutputRefused
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--notices", metavar="DIR", help="为每份报告写一份审核意见（Word），可直接发给申报单位")
     parser.add_argument("--format", choices=("xlsx", "json", "csv"), help="默认按 -o 的扩展名")
     parser.add_argument("--jobs", type=int, default=None, help="并行进程数，默认为CPU核数")
+    add_evidence_option(parser, batch=True)
     add_limit_options(parser, timeout=120.0)
     add_rule_options(parser)
     return parser
@@ -46,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
     from reportcheck.batch.discover import discover, own_workbook
     from reportcheck.batch.run import run_batch
+    from reportcheck.evidence_files import pair_in_batch
     from reportcheck.notices import check_notice_folder, write_notices
     from reportcheck.output_guard import check_output
     from reportcheck.render.batch_export import csv_paths
@@ -71,6 +73,13 @@ def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
             check_notice_folder(Path(args.notices), args.inputs)
     except OutputRefused as exc:
         return fail(str(exc))
+    evidence = None
+    if args.evidence is not None:
+        try:
+            files, evidence, appendices = pair_in_batch(files, args.evidence)
+        except ValueError as exc:
+            return fail(str(exc))
+        skipped = [*skipped, *appendices]
     if not files:
         return fail("没有找到可检查的报告（.docx .pdf .doc .wps .rtf .odt .xlsx） / no report found")
     jobs = args.jobs or os.cpu_count() or 1
@@ -80,7 +89,7 @@ def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
         with tempfile.TemporaryDirectory(prefix="reportcheck-batch-") as spool:
             limits = Limits(seconds=args.timeout, memory_mb=args.memory_limit)
             result = run_batch(files, pack, settings, Path(spool), jobs, limits, skipped,
-                               progress.update if progress else None)
+                               progress.update if progress else None, evidence)
             if progress:
                 progress.finish()
             _write_atomically(result, output, fmt)

@@ -46,11 +46,14 @@ def known_templates(files: list[str]) -> None:
             raise ValueError(str(exc)) from None
 
 
-def add_evidence_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--evidence", nargs="?", const="", metavar="FILE|DIR",
+def add_evidence_option(parser: argparse.ArgumentParser, batch: bool = False) -> None:
+    where = ("不给路径：与报告放在一起、按文件名配对的佐证材料（报告.pdf ↔ 报告_佐证材料.pdf，不作为报告检查），"
+             "没有时在报告文件本身的后部；给文件夹：佐证材料放在该文件夹，按文件名配对" if batch else
+             "不给路径：佐证材料在报告文件本身的后部；给文件：该报告的佐证材料；给文件夹：按文件名配对"
+             "（报告.pdf ↔ 报告_佐证材料.pdf）")
+    parser.add_argument("--evidence", nargs="?", const="", metavar="DIR" if batch else "FILE|DIR",
                         help="核对佐证材料：打开每行标注的佐证页，看是否存在、是否与该行相关、份数是否够（只读标注的页，"
-                             "图片页用文字识别）。不给路径：佐证材料在报告文件本身的后部；给文件：该报告的佐证材料；"
-                             "给文件夹：按文件名配对（报告.pdf ↔ 报告_佐证材料.pdf）")
+                             f"图片页用文字识别）。{where}")
 
 
 def rule_settings(args: argparse.Namespace) -> tuple[Settings, dict]:

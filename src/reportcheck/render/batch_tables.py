@@ -41,6 +41,7 @@ ERROR, WARNING = "error", "warning"
 VERDICT_FIGURES = ("营业收入（亿元）", "链主营业收入（亿元）", "产值（亿元）", "中小企业产值占比（%）",
                    "单项冠军+小巨人（个）")
 FIRST_FINDING = "问题清单首行"
+EVIDENCE = "佐证材料核对"  # 汇总's last column, when the batch checked the appendices
 UNREADABLE_REASON = "无法读取原因"
 SUMMARY_HEADER = ["文件", "集群名称", "申报类别", "阶段", "状态", UNREADABLE_REASON, "错误", "警告", "提示", "参赛条件",
                   *VERDICT_FIGURES, FIRST_FINDING]
@@ -221,7 +222,8 @@ class BatchTables:
         return (*SHEETS[:after], VERSIONS, *SHEETS[after:])
 
     def header(self, sheet: str) -> list[str]:
-        return {SUMMARY: SUMMARY_HEADER, FINDINGS: FINDINGS_HEADER, CROSS: CROSS_HEADER, SKIPPED: SKIPPED_HEADER,
+        summary = [*SUMMARY_HEADER, EVIDENCE] if self.result.evidence else SUMMARY_HEADER
+        return {SUMMARY: summary, FINDINGS: FINDINGS_HEADER, CROSS: CROSS_HEADER, SKIPPED: SKIPPED_HEADER,
                 VERSIONS: VERSIONS_HEADER, DATA: FILE_COLUMNS + [c.header for c in self.data_columns],
                 LISTS: LIST_LEAD + [c.header for c in self.list_columns]}[sheet]
 
@@ -270,14 +272,34 @@ class BatchTables:
             STATUS_ZH[outcome.status], clean(outcome.error.zh) if outcome.error else None,
             counts["error"], counts["warning"], counts["info"], verdict.status,
             *(clean(verdict.figures.get(name)) for name in VERDICT_FIGURES),
-            None]
+            None, *([evidence_tally(outcome)] if self.result.evidence else [])]
         tones = {}
         status_tone = ERROR if outcome.error or counts["error"] else WARNING if counts["warning"] else None
         if status_tone:
             tones[_STATUS_COLUMN] = status_tone
         if verdict.status in _VERDICT_TONE:
             tones[_VERDICT_COLUMN] = _VERDICT_TONE[verdict.status]
+        if self.result.evidence and cells[-1] != "未核对" and "不符0行" not in str(cells[-1]):
+            tones[len(SUMMARY_HEADER)] = WARNING
         return Row(cells, tones)
+
+
+_AGAINST = ("EA001", "EA002", "EA003")
+
+
+def evidence_tally(outcome: FileOutcome) -> str:
+    """How a report's evidence rows came out: 相符 (no finding on the row), 不符, 无法核对."""
+    report = outcome.report
+    if report is None or report.evidence is None:
+        return "未核对"
+    if report.evidence.doubt is not None:
+        return "佐证材料无法读取"
+    if any(i.code == "EA006" for i in outcome.issues):
+        return "页码对不上（见问题清单）"
+    rows = {ind.label for ind in report.indicators if ind.evidence_pages}
+    against = {i.field for i in outcome.issues if i.code in _AGAINST} & rows
+    doubtful = {i.field for i in outcome.issues if i.code == "EA009"} & rows - against
+    return f"相符{len(rows) - len(against) - len(doubtful)}行，不符{len(against)}行，无法核对{len(doubtful)}行"
 
 
 def _placed(values: dict, place: dict) -> list[Cell]:
