@@ -228,3 +228,9 @@ def test_batch_pairs_appendices_by_name_and_sums_each_report_up(claims, tmp_path
         ("长沙_佐证材料.pdf", "佐证材料（随“长沙.docx”一起核对）")]
     found = [r for r in data["sheets"]["问题清单"]["rows"] if r[2] == "EA002"]
     assert sorted(r[5] for r in found if Path(r[0]).name == "长沙.docx") == sorted([claims[a][1], claims[b][1]])
+
+
+def test_a_report_whose_own_pages_hold_no_appendix_says_so_once(tmp_path: Path, capsys) -> None:
+    """The sample .docx ends with the form: every cited page lies beyond it — one finding, not one a row."""
+    [found] = _check(tmp_path, capsys, report=SAMPLES / "prelim_advanced_split_defects.docx")
+    assert found["code"] in ("EA007", "EA010"), found

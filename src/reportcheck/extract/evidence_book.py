@@ -7,7 +7,8 @@ last lines (``12``, ``— 12 —``, ``- 12 -``, ``第12页``, ``第12页 共80�
 is the page printed with it, and a page with no number of its own (a scanned certificate) is the one at
 that distance. Otherwise it is "position", and every finding says the pages were counted in order:
 the report's own pages from its first; a separate appendix from the first page of the range the report
-states for it (佐证材料（第10-40页）), else from 1.
+states for it (佐证材料（第10-40页）), else from 1. In the report's own pages the appendix begins at the
+page headed 佐证材料; a report without such a heading (in its text layer) says so once.
 
 What a page says: its text layer, or, for a page without one, what OCR reads on it. A page OCR cannot
 read surely enough (most of its characters unsure, or almost nothing on it) is a doubt, and no finding
@@ -40,6 +41,10 @@ _ENOUGH_TEXT = 10  # characters (not spaces) a text layer needs to be the page's
 _OCR_SURE = 0.6  # share of a page's characters OCR must read surely for the page to be judged
 _OCR_ENOUGH = 6  # characters read surely, at least
 _HEADING = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff]")
+_APPENDIX_HEADING = re.compile(r"(?:[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])?\s*佐证材料")
+_CONTENTS_LINE = re.compile(r"[.…·．\s]\d{1,4}$")
+_NO_APPENDIX = ("报告中未见“佐证材料”部分（没有以“佐证材料”开头的标题）；佐证材料是单独的文件或扫描件时，"
+                "请用 --evidence 文件 指明")
 
 
 def printed_number(lines: list[str]) -> int | None:
@@ -72,6 +77,9 @@ def read_evidence(report: Report, files: list[Path], own: bool) -> Evidence:
         return Evidence(files=names, doubt=exc.zh)
     try:
         sheets = appendix.sheets
+        start = _appendix_start(sheets) if own else 0
+        if start is None:
+            return Evidence(files=names, sheets=len(sheets), doubt=_NO_APPENDIX)
         numbers = [printed_number(s.lines) for s in sheets]
         offset = _printed_offset(sheets, numbers)
         if offset is not None:
@@ -82,11 +90,21 @@ def read_evidence(report: Report, files: list[Path], own: bool) -> Evidence:
             first = report.evidence_range[0] if report.evidence_range and not own else 1
             where = {first + i: i for i in range(len(sheets))}
         found = {c: where.get(c) for c in cited}
+        found = {c: i if i is not None and i >= start else None for c, i in found.items()}  # before it: not in it
         to_ocr = [c for c, i in found.items() if i is not None and not _has_text(sheets[i])]
         pages = [_page(c, None if i is None else sheets[i], appendix, to_ocr) for c, i in found.items()]
     finally:
         appendix.close()
-    return Evidence(files=names, sheets=len(sheets), numbering=numbering, first=first, pages=pages)
+    return Evidence(files=names, sheets=len(sheets) - start, numbering=numbering, first=first + start, pages=pages)
+
+
+def _appendix_start(sheets: list[Sheet]) -> int | None:
+    """Where the appendix begins in the report's own pages: the first page headed 佐证材料 (a contents
+    line, ending in its page number, is not the heading)."""
+    for i, sheet in enumerate(sheets):
+        if any(_APPENDIX_HEADING.match(line) and not _CONTENTS_LINE.search(line) for line in sheet.lines):
+            return i
+    return None
 
 
 def _printed_offset(sheets: list[Sheet], numbers: list[int | None]) -> int | None:

@@ -38,6 +38,11 @@ PAGE_SHARED = IssueType(
     "EA005", "evidence.page-shared", "info",
     "佐证材料第{page}页同时被“{first}”和“{second}”标注，{related}。请核对页码。",
     _SOURCE, tags=_FORM)
+MOSTLY_ABSENT = IssueType(
+    "EA007", "evidence.mostly-absent", "warning",
+    "标注了佐证页的{rows}行中，有{absent}行标注的页在佐证材料中找不到（{where}）。佐证材料可能不全、未随报告提交，"
+    "或页码另有编法，请核对；未逐行列出。",
+    _SOURCE, description="多数行标注的页都找不到时，由EA001给出一次，代替逐行的EA001", tags=_FORM)
 MOSTLY_UNRELATED = IssueType(
     "EA006", "evidence.mostly-unrelated", "warning",
     "标注了佐证页的{judged}行中，有{unrelated}行标注的页与该行无关（{how}）。可能是报告标注的页码与佐证材料的页码"
@@ -97,7 +102,7 @@ def _where(evidence: Evidence) -> str:
 def check_pages_exist(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
     """标注的佐证页须在佐证材料中存在：按页面上印的页码查找；页面没有页码时按页序计（报告自带的佐证材料从报告
     第1页计，单独的佐证材料文件从报告写明的佐证材料起始页计，未写明从1计），消息说明按哪种方式。佐证材料文件无法
-    打开时只说明一次（EA010）。
+    打开时只说明一次（EA010）；多数行（至少3行、六成）标注的页都找不到时，也只给一条（EA007）。
 
     反例：国家级单项冠军数量标注P45，佐证材料印有第10～40页。正例：标注P12，第12页存在。
     """
@@ -108,12 +113,17 @@ def check_pages_exist(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
         yield APPENDIX_UNREADABLE.issue(section=None, field="佐证材料", files="、".join(evidence.files),
                                         why=evidence.doubt)
         return
-    for ind in report.indicators:
-        for number in ind.evidence_pages:
-            page = evidence.page(number)
-            if page is not None and page.file is None:
-                yield rule.type.issue(section=ind.section, field=ind.label, location=ind.at(f"page:{number}"),
-                                      label=ind.label, page=number, where=_where(evidence))
+    absent = [(ind, n) for ind in report.indicators for n in dict.fromkeys(ind.evidence_pages)
+              if (page := evidence.page(n)) is not None and page.file is None]
+    rows = sum(1 for ind in report.indicators if ind.evidence_pages)
+    absent_rows = len({ind.key for ind, _ in absent})
+    if absent_rows >= _SUSPECT_ROWS and absent_rows >= _SUSPECT_SHARE * rows:
+        yield MOSTLY_ABSENT.issue(section=None, field="佐证材料", rows=rows, absent=absent_rows,
+                                  where=_where(evidence))
+        return
+    for ind, number in absent:
+        yield rule.type.issue(section=ind.section, field=ind.label, location=ind.at(f"page:{number}"),
+                              label=ind.label, page=number, where=_where(evidence))
 
 
 def _judged(report: Report) -> list[tuple[Indicator, ProofSpec, list[EvidencePage], bool]]:
@@ -242,7 +252,7 @@ def check_shared_pages(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
 
 
 RULES = (
-    Rule(PAGE_ABSENT, check_pages_exist, also=(APPENDIX_UNREADABLE,)),
+    Rule(PAGE_ABSENT, check_pages_exist, also=(APPENDIX_UNREADABLE, MOSTLY_ABSENT)),
     Rule(PAGE_UNRELATED, check_pages_related, also=(CANNOT_VERIFY, MOSTLY_UNRELATED)),
     Rule(ITEMS_SHORT, check_item_count),
     Rule(PAGE_SHARED, check_shared_pages),
