@@ -9,7 +9,9 @@ python process reading the 9 (wall and CPU seconds, the ratio taken pair by pair
 times ``reportcheck --help``, and ``reportcheck batch`` on a folder of N reports (the .docx and PDF
 samples over and over; then the small .docx reports filled by other hands in ../shared/corpora, when it
 is beside the checkout) with one worker and with two, as whole processes: the speed-up, and the batch
-process's own peak memory at N/4 and N files (it must not grow with N). Last, the scanned twins
+process's own peak memory at N/4 and N files (it must not grow with N). Then ``check --evidence`` against
+``check`` of the same report: the appendix's cost per cited page, on a text-layer appendix and on the
+scanned sample appendix (OCR). Last, the scanned twins
 (samples/scanned) read by OCR: seconds per page against a bare RapidOCR pass over a whole page, the
 share of figures read right against the .docx, and ``compare`` of the two (``--no-scans`` skips it).
 
@@ -196,6 +198,36 @@ def bench_batch(title: str, sources: list[Path], count: int, rounds: int) -> Non
     print(f"  with the cross-report checks on these copies: {cross_time:.1f} s, {cross_peak / 1024:.0f} MiB")
 
 
+EVIDENCE_REPORT = ROOT / "samples" / "prelim_advanced_split_clean.docx"
+SCANNED_APPENDIX = ROOT / "samples" / "evidence" / "prelim_advanced_split_clean_佐证材料.scan.pdf"
+
+
+def bench_evidence(rounds: int, scans: bool) -> None:
+    """``check --evidence`` against ``check`` of the same report, whole processes: the appendix's cost, and
+    per cited page — on a text-layer appendix built here (every page of the range, 31) and on the
+    scanned sample appendix (its 16 cited pages read by OCR)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from evidence_pages import FILLER, page_for, write_appendix
+    from reportcheck.pipeline import load_report
+
+    report = load_report(EVIDENCE_REPORT)
+    claims = {p: (i.key, int(i.latest()[1])) for i in report.indicators for p in i.evidence_pages if i.latest()}
+    first, last = report.evidence_range or (min(claims), max(claims))
+    base = [sys.executable, "-m", "reportcheck", "check", str(EVIDENCE_REPORT)]
+    with tempfile.TemporaryDirectory() as tmp:
+        text = write_appendix(Path(tmp) / "appendix.pdf",
+                              [page_for(*claims[n]) if n in claims else FILLER for n in range(first, last + 1)],
+                              list(range(first, last + 1)))
+        cases = [("text layer", text, rounds)] + ([("scanned, OCR", SCANNED_APPENDIX, 1)] if scans else [])
+        plain = statistics.median(_process(base)[0] for _ in range(rounds))
+        print(f"\ncheck --evidence on {EVIDENCE_REPORT.name} ({len(claims)} cited pages), whole process")
+        print(f"  check without --evidence: {plain * 1000:.0f} ms")
+        for name, appendix, n in cases:
+            seconds = statistics.median(_process([*base, "--evidence", str(appendix)])[0] for _ in range(n))
+            print(f"  {name:<13} {seconds * 1000:>7.0f} ms   overhead {(seconds - plain) * 1000:>6.0f} ms   "
+                  f"{(seconds - plain) / len(claims) * 1000:>6.0f} ms a cited page")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
@@ -279,6 +311,7 @@ def _run_all(args: argparse.Namespace) -> None:
     bench_processes(f"check of the {len(SAMPLES)} .docx samples vs python-docx reading them", SAMPLES, 1.0,
                     args.rounds)
     bench_help(args.rounds)
+    bench_evidence(args.rounds, not args.no_scans)
     bench_batch("reports (.docx and PDF samples, repeated)", SAMPLES + PDFS, args.batch_files, args.batch_rounds)
     if OTHER_HANDS:
         bench_batch("small .docx reports filled by other hands (../shared/corpora, repeated)", OTHER_HANDS,
