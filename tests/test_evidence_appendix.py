@@ -234,3 +234,20 @@ def test_a_report_whose_own_pages_hold_no_appendix_says_so_once(tmp_path: Path, 
     """The sample .docx ends with the form: every cited page lies beyond it — one finding, not one a row."""
     [found] = _check(tmp_path, capsys, report=SAMPLES / "prelim_advanced_split_defects.docx")
     assert found["code"] in ("EA007", "EA010"), found
+
+
+def test_the_scoring_sheet_says_what_each_cited_page_shows(claims, tmp_path: Path) -> None:
+    import openpyxl
+
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    shutil.copyfile(REPORT, folder / "长沙.docx")
+    a = next(p for p, c in sorted(claims.items()) if c[0] == "green_count")  # an indicator the scheme scores
+    pages = _pages(claims, **{f"p{a}": FILLER})
+    write_appendix(folder / "长沙_佐证材料.pdf", pages, _numbers())
+    out = tmp_path / "评分表.xlsx"
+    assert main(["score", str(folder), "-o", str(out), "--evidence"]) == 0
+    cells = [str(c.value) for ws in openpyxl.load_workbook(out) for row in ws.iter_rows() for c in row if c.value]
+    evidence = next(c for c in cells if claims[a][1] in c and f"P{a}（" in c)
+    assert f"P{a}（{FILLER[0]}）" in evidence, "the page's own heading: not a green-factory list"
+    assert any("EA002" in c and claims[a][1] in c for c in cells), "the finding beside it"

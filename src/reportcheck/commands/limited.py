@@ -48,18 +48,25 @@ def _check(path: str, pack: dict, settings: Settings | None, evidence: dict[str,
     return check_file(path, pack, settings, evidence=evidence.get(path))
 
 
-def load_limited(paths: Sequence[str], limits: Limits) -> list[Report | UnreadableInput]:
-    """Each path read into a :class:`Report` in a child under ``limits``, or the reason it could not be
-    (unreadable, over a limit, or an internal error — never an exception)."""
+def load_limited(paths: Sequence[str], limits: Limits,
+                 evidence: dict[str, EvidenceFiles] | None = None) -> list[Report | UnreadableInput]:
+    """Each path read into a :class:`Report` in a child under ``limits`` (with the pages it cites in its
+    appendix ``evidence[path]``, when given), or the reason it could not be (unreadable, over a limit,
+    or an internal error — never an exception)."""
     warm_up(pdf=any(looks_like_pdf(p) for p in paths))
-    return call_limited(paths, _load, limits)
+    return call_limited(paths, partial(_load, evidence=evidence or {}), limits)
 
 
-def _load(path: str) -> Report | UnreadableInput:
+def _load(path: str, evidence: dict[str, EvidenceFiles]) -> Report | UnreadableInput:
+    from reportcheck.extract.evidence_book import appendix_of
     from reportcheck.pipeline import load_report
+    from reportcheck.rules.base import DATA_SHEET
 
     try:
-        return load_report(path)
+        report = load_report(path)
+        if path in evidence and report.template != DATA_SHEET:
+            report.evidence = appendix_of(report, path, evidence[path])
+        return report
     except UnreadableInput as exc:
         return exc
     except Exception as exc:  # never a traceback for the user

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from reportcheck.commands.common import EXIT_OK, fail
 from reportcheck.commands.limits import add_limit_options
+from reportcheck.commands.options import add_evidence_option
 
 if TYPE_CHECKING:
     from reportcheck.model import Report
@@ -45,6 +46,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                         help="评分方案名称或JSON文件，默认 competition_review / scheme name or file")
     parser.add_argument("-o", "--output", required=True, help="评分表 .xlsx / the workbook to write")
     parser.add_argument("--force", action="store_true", help="覆盖已有的评分表 / overwrite an existing output")
+    add_evidence_option(parser, batch=True)
     add_limit_options(parser, timeout=120.0)
     return parser
 
@@ -64,6 +66,7 @@ def _run(args: argparse.Namespace) -> int:
     from reportcheck.commands.limited import load_limited
     from reportcheck.commands.limits import limits_of
     from reportcheck.errors import UnreadableInput
+    from reportcheck.evidence_files import pair_in_batch
     from reportcheck.grading.policy import load_policy
     from reportcheck.output_guard import OutputRefused, check_output
     from reportcheck.render import score_workbook
@@ -80,11 +83,14 @@ def _run(args: argparse.Namespace) -> int:
     files, _ = discover(args.inputs, previous=own_workbook(target, {score_workbook.SUMMARY}))
     try:
         check_output(target, files, args.force, (".xlsx",), "Excel评分表")
+        files, evidence, _ = pair_in_batch(files, args.evidence) if args.evidence is not None else (files, None, [])
     except OutputRefused as exc:
+        return _fail(str(exc))
+    except ValueError as exc:
         return _fail(str(exc))
     sheets = []
     readable = []
-    for path, report in zip(files, load_limited([str(p) for p in files], limits), strict=True):
+    for path, report in zip(files, load_limited([str(p) for p in files], limits, evidence), strict=True):
         if isinstance(report, UnreadableInput):
             print(f"reportcheck score: 跳过 {report.line}", file=sys.stderr)
             continue

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportcheck.model import CATEGORY_ZH, Indicator, Issue, ListTable, Report, TextBlock
+from reportcheck.model import CATEGORY_ZH, Evidence, Indicator, Issue, ListTable, Report, TextBlock
 from reportcheck.scoring.scheme import Item, Scheme, template_names
 
 
@@ -57,7 +57,7 @@ def build_sheet(path: Path, report: Report, issues: Sequence[Issue], scheme: Sch
         touched: list[Issue] = []
         for key in item.evidence.indicators:
             ind = report.indicator(key)
-            evidence.append(describe_indicator(ind) if ind else f"{labels[key]}：报告中未找到")
+            evidence.append(describe_indicator(ind, report.evidence) if ind else f"{labels[key]}：报告中未找到")
             label = ind.label if ind else labels[key]
             touched += [i for i in issues if i.field == label]
         for list_id in item.evidence.lists:
@@ -125,8 +125,9 @@ def rank_together(sheets: Sequence[ReportSheet]) -> None:
                                               f"{CATEGORY_ZH.get(category or '', '未识别类别')}）")
 
 
-def describe_indicator(ind: Indicator) -> str:
-    """'集群总产值（亿元）：2021年 1180.5；2022年 1326.8；填报增幅 12.4%（按数值计算 12.39%）；佐证 P12'."""
+def describe_indicator(ind: Indicator, evidence: Evidence | None = None) -> str:
+    """'集群总产值（亿元）：2021年 1180.5；2022年 1326.8；填报增幅 12.4%（按数值计算 12.39%）；佐证 P12'; with
+    the appendix read (``evidence``), what each cited page shows: '佐证 P12（第七批制造业单项冠军示范企业名单）'."""
     parts: list[str] = []
     for year, value in sorted(ind.values.items()):
         what = "上一年实际值" if year == ind.base_year else ("目标" if ind.base_year else "")
@@ -139,11 +140,21 @@ def describe_indicator(ind: Indicator) -> str:
     if len(known) >= 2 and known[-2][1]:
         parts.append(f"按数值计算增幅 {(known[-1][1] / known[-2][1] - 1) * 100:.2f}%")
     if ind.evidence_pages:
-        parts.append("佐证 " + "、".join(f"P{p}" for p in ind.evidence_pages))
+        parts.append("佐证 " + "、".join(f"P{p}{_shows(evidence, p)}" for p in ind.evidence_pages))
     elif ind.evidence_required:
         parts.append("未标佐证页码")
     unit = f"（{ind.unit}）" if ind.unit else ""
     return f"{ind.label}{unit}：" + "；".join(parts)
+
+
+def _shows(evidence: Evidence | None, number: int) -> str:
+    """What the appendix's page ``number`` shows, in brackets ("" when the appendix was not read)."""
+    page = evidence.page(number) if evidence is not None and evidence.doubt is None else None
+    if page is None:
+        return ""
+    if page.file is None:
+        return "（佐证材料中没有该页）"
+    return f"（{page.doubt or page.heading or '该页没有标题'}）"
 
 
 def describe_list(table: ListTable) -> str:
