@@ -251,3 +251,24 @@ def test_the_scoring_sheet_says_what_each_cited_page_shows(claims, tmp_path: Pat
     evidence = next(c for c in cells if claims[a][1] in c and f"P{a}（" in c)
     assert f"P{a}（{FILLER[0]}）" in evidence, "the page's own heading: not a green-factory list"
     assert any("EA002" in c and claims[a][1] in c for c in cells), "the finding beside it"
+
+
+@NEEDS_OCR
+def test_a_scanned_appendix_behind_a_cover_is_found_by_its_printed_numbers(tmp_path: Path, capsys) -> None:
+    """No text layer to find page numbers in: pages are counted in order, so a cover in front shifts them
+    all; the numbers OCR reads at the pages' feet put them back (the first, whose counted page is the
+    blank cover, is a doubt)."""
+    import pypdfium2 as pdfium
+
+    scan = pdfium.PdfDocument(SCANNED_APPENDIX)
+    width, height = scan[0].get_size()
+    scan.new_page(width, height)  # appended blank page …
+    moved = pdfium.PdfDocument.new()
+    moved.import_pages(scan, [len(scan) - 1, *range(len(scan) - 1)])  # … put in front
+    behind = tmp_path / "佐证材料.pdf"
+    moved.save(behind)
+    found = _check(tmp_path, capsys, str(behind))
+    assert sorted((i["code"], i["field"]) for i in found if i["severity"] != "info") == [
+        ("EA002", "省级及以上绿色工厂、绿色产品、绿色园区、绿色供应链数量"),
+        ("EA003", "国家级专精特新“小巨人”企业数量")]
+    assert [i["code"] for i in found if i["severity"] == "info"] in ([], ["EA009"])

@@ -26,10 +26,11 @@ from reportcheck.errors import OCR_INSTALL, OcrMissing, UnreadableInput
 from reportcheck.evidence_files import EvidenceFiles
 from reportcheck.model import Evidence, EvidencePage, Report
 from reportcheck.normalize.text import to_simplified
-from reportcheck.readers.appendix import Appendix, Sheet
+from reportcheck.readers.appendix import Appendix, OcrPage, Sheet
 
+_DASHES = r"[-—–－~～一_\s]*"  # OCR reads the dashes around a page number as 一 or _ too
 _NUMBER = tuple(re.compile(p) for p in (
-    r"[-—–－~～\s]*(\d{1,4})[-—–－~～\s]*",
+    rf"{_DASHES}(\d{{1,4}}){_DASHES}",
     r"第\s*(\d{1,4})\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?",
     r"(?:附件|佐证材料)\s*第?\s*(\d{1,4})\s*页",
     r"(\d{1,4})\s*/\s*\d{1,4}",
@@ -91,8 +92,9 @@ def read_evidence(report: Report, files: list[Path], own: bool) -> Evidence:
             where = {first + i: i for i in range(len(sheets))}
         found = {c: where.get(c) for c in cited}
         found = {c: i if i is not None and i >= start else None for c, i in found.items()}  # before it: not in it
-        to_ocr = [c for c, i in found.items() if i is not None and not _has_text(sheets[i])]
-        pages = [_page(c, None if i is None else sheets[i], appendix, to_ocr) for c, i in found.items()]
+        images = [c for c, i in found.items() if i is not None and not _has_text(sheets[i])]
+        reader = _PageReader(appendix, start, images, by_order=numbering == "position")
+        pages = [reader.page(c, i) for c, i in found.items()]
     finally:
         appendix.close()
     return Evidence(files=names, sheets=len(sheets) - start, numbering=numbering, first=first + start, pages=pages)
@@ -134,23 +136,57 @@ def _has_text(sheet: Sheet) -> bool:
     return sum(len(line.replace(" ", "")) for line in sheet.lines) >= _ENOUGH_TEXT
 
 
-def _page(cited: int, sheet: Sheet | None, appendix: Appendix, to_ocr: list[int]) -> EvidencePage:
-    if sheet is None:
-        return EvidencePage(cited=cited)
-    page = EvidencePage(cited=cited, file=sheet.file.name, sheet=sheet.place, thumbnail=appendix.thumbnail(sheet))
-    if cited not in to_ocr:
-        return _with_lines(page, sheet.lines, "text")
-    try:
-        read = appendix.read_by_ocr(sheet, to_ocr.index(cited) + 1, len(to_ocr))
-    except (OcrMissing, ImportError):
-        page.doubt = f"该页是图片，核对需要文字识别组件（{OCR_INSTALL}）"
-        return page
-    page.unsure = read.unsure
-    if read.sure < _OCR_SURE or sum(map(len, read.lines)) < _OCR_ENOUGH:
-        page.doubt = "该页几乎没有可辨认的文字（空白，或图片不清）"
-        page.read_by = "ocr"
-        return page
-    return _with_lines(page, read.lines, "ocr")
+class _PageReader:
+    """Reads the cited pages: a text layer as it is, an image by OCR. Counted in order (no printed numbers
+    in the text layer), a scanned page's own printed number is checked against the cited one: when it
+    differs, the page that many places away is tried (and that distance kept for the next pages) — a
+    scanned appendix with a cover in front is still read right; a page found nowhere is a doubt."""
+
+    def __init__(self, appendix: Appendix, start: int, to_ocr: list[int], by_order: bool) -> None:
+        self.appendix, self.start, self.to_ocr, self.by_order = appendix, start, to_ocr, by_order
+        self.shift = 0
+        self.done = 0
+
+    def page(self, cited: int, index: int | None) -> EvidencePage:
+        if index is None:
+            return EvidencePage(cited=cited)
+        sheets = self.appendix.sheets
+        if cited not in self.to_ocr:
+            return _with_lines(self._found(cited, sheets[index]), sheets[index].lines, "text")
+        moved = index + self.shift
+        index = moved if self.start <= moved < len(sheets) else index
+        read = self._ocr(sheets[index])
+        if isinstance(read, str):
+            return EvidencePage(cited=cited, doubt=read, **self._where(sheets[index]))
+        printed = printed_number(read.lines)
+        if self.by_order and printed is not None and printed != cited:
+            other = index + cited - printed
+            again = self._ocr(sheets[other]) if self.start <= other < len(sheets) else None
+            if again is None or isinstance(again, str) or printed_number(again.lines) != cited:
+                why = f"按页序对应的页印的页码为第{printed}页，与标注的第{cited}页不符，也未找到印有第{cited}页的页"
+                return EvidencePage(cited=cited, doubt=why, **self._where(sheets[index]))
+            self.shift += other - index
+            index, read = other, again
+        page = self._found(cited, sheets[index])
+        page.unsure = read.unsure
+        if read.sure < _OCR_SURE or sum(map(len, read.lines)) < _OCR_ENOUGH:
+            page.doubt, page.read_by = "该页几乎没有可辨认的文字（空白，或图片不清）", "ocr"
+            return page
+        return _with_lines(page, read.lines, "ocr")
+
+    def _ocr(self, sheet: Sheet) -> OcrPage | str:
+        """The sheet read by OCR, or why it cannot be."""
+        self.done += 1
+        try:
+            return self.appendix.read_by_ocr(sheet, self.done, max(self.done, len(self.to_ocr)))
+        except (OcrMissing, ImportError):
+            return f"该页是图片，核对需要文字识别组件（{OCR_INSTALL}）"
+
+    def _where(self, sheet: Sheet) -> dict:
+        return {"file": sheet.file.name, "sheet": sheet.place, "thumbnail": self.appendix.thumbnail(sheet)}
+
+    def _found(self, cited: int, sheet: Sheet) -> EvidencePage:
+        return EvidencePage(cited=cited, **self._where(sheet))
 
 
 def _with_lines(page: EvidencePage, lines: list[str], read_by: str) -> EvidencePage:
