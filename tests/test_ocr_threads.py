@@ -49,7 +49,7 @@ def test_each_batch_worker_gets_its_share(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
     monkeypatch.delenv(THREADS_ENV, raising=False)
 
-    def report_threads(path, pack, settings):
+    def report_threads(path, pack, settings, evidence=None):
         return FileOutcome(path=path, error=UnreadableInput(path, "probe", os.environ.get(THREADS_ENV, "-"), ""))
 
     monkeypatch.setattr(run, "check_file", report_threads)
