@@ -52,7 +52,8 @@ MOSTLY_UNRELATED = IssueType(
 CANNOT_VERIFY = IssueType(
     "EA009", "evidence.cannot-verify", "info",
     "“{label}”标注的佐证材料第{pages}页无法核对：{why}。请人工核对。",
-    _SOURCE, description="佐证页读不出（图片无法识别、空白页、佐证材料无法打开），由需要它的EA规则给出",
+    _SOURCE, description="佐证页读不出或读得不确定（图片无法识别、空白页、识别不确定的行、文字识别读出的个数略少于"
+                         "填报数），由需要它的EA规则给出",
     tags=frozenset({"form", "cannot-verify"}))
 APPENDIX_UNREADABLE = IssueType(
     "EA010", "evidence.appendix-unreadable", "info",
@@ -60,6 +61,7 @@ APPENDIX_UNREADABLE = IssueType(
     _SOURCE, description="佐证材料文件打不开（损坏、设有密码、超过限制），由EA001给出一次",
     tags=frozenset({"form", "cannot-verify"}))
 
+_OCR_SHORT = 0.75  # on pages read by OCR, a count short of the claim by less than a quarter may be OCR's
 _SUSPECT_ROWS, _SUSPECT_SHARE = 3, 0.6  # unrelated rows that make the numbering, not the report, suspect
 _NAME = re.compile(r"[\u4e00-\u9fffA-Z0-9（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|研究院|研究所)")
 
@@ -198,28 +200,36 @@ def _unrelated(rule: Rule, ind: Indicator, proof: ProofSpec, found: list[Evidenc
 
 def check_item_count(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
     """标注的佐证页上的材料应不少于该行填报的个数（最近一年）：出现相关字样的每页算一项，页上列出多家企业的
-    （名单、公告）按其中企业名称的个数算。有页读不出、数值存疑、本行不按个数计（如每万人专利拥有量），或多数行
-    的佐证页都对不上（EA006）时不判断。
+    （名单、公告）按其中企业名称的个数算。文字识别读出的页，企业名称可能漏识别：少于填报数四分之一以上才判断，
+    差得少、或页上有识别不确定的行时，只提示无法确认（EA009）。有页读不出、数值存疑、本行不按个数计（如每万人
+    专利拥有量），或多数行的佐证页都对不上（EA006）时不判断。
 
     反例：国家级专精特新“小巨人”企业数量填11个，只标注1页证书。正例：标注P13-P23，11页各为一家企业的证书。
     """
     if report.evidence is None or report.evidence.doubt is not None or _suspect(report):
         return
     for ind, proof, found, _ in _judged(report):
-        if not proof.counted:
-            continue
         latest = ind.latest()
         related = [p for p in found if _shows(p, proof)]
-        if latest is None or not related or any(p.unsure for p in found):
-            continue  # nothing related at all is EA002's; lines OCR could not read may hold more
+        if not proof.counted or latest is None or not related:
+            continue  # nothing related at all is EA002's
         year, claimed = latest
         items = sum(max(1, len(set(_NAME.findall(p.text)))) for p in related)
-        if items < claimed:
-            how = (f"{len(related)}页相关，页上企业名称{items}个" if items > len(related)
-                   else f"{len(related)}页相关，每页计一项")
-            yield rule.type.issue(section=ind.section, field=ind.label, location=_cell(ind, found),
-                                  label=ind.label, year=year, claimed=claimed, pages=_pages(found),
-                                  found=items, how=how)
+        if items >= claimed:
+            continue
+        how = (f"{len(related)}页相关，页上企业名称{items}个" if items > len(related)
+               else f"{len(related)}页相关，每页计一项")
+        ocr = [p for p in related if p.read_by == "ocr"]
+        unsure = sum(p.unsure for p in found)
+        if unsure or (ocr and items >= _OCR_SHORT * claimed):
+            why = (f"文字识别读出{items}项（{how}），少于填报的{claimed:g}个，"
+                   + (f"但有{unsure}行识别不确定" if unsure else "可能有漏识别"))
+            yield CANNOT_VERIFY.issue(section=ind.section, field=ind.label, location=_cell(ind, found),
+                                      label=ind.label, pages=_pages(found), why=why)
+            continue
+        yield rule.type.issue(section=ind.section, field=ind.label, location=_cell(ind, found),
+                              label=ind.label, year=year, claimed=claimed, pages=_pages(found), found=items,
+                              how=how + ("，文字识别" if ocr else ""))
 
 
 def check_shared_pages(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -254,6 +264,6 @@ def check_shared_pages(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
 RULES = (
     Rule(PAGE_ABSENT, check_pages_exist, also=(APPENDIX_UNREADABLE, MOSTLY_ABSENT)),
     Rule(PAGE_UNRELATED, check_pages_related, also=(CANNOT_VERIFY, MOSTLY_UNRELATED)),
-    Rule(ITEMS_SHORT, check_item_count),
+    Rule(ITEMS_SHORT, check_item_count, also=(CANNOT_VERIFY,)),
     Rule(PAGE_SHARED, check_shared_pages),
 )
