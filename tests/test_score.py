@@ -29,7 +29,7 @@ NEEDS_LIBREOFFICE = pytest.mark.skipif(
 def _score(tmp_path: Path, scheme: str, *inputs: Path) -> Path:
     out = tmp_path / f"{scheme}.xlsx"
     args = argparse.Namespace(inputs=[str(p) for p in inputs], scheme=scheme, output=str(out), force=False,
-                              timeout=120.0, memory_limit=2048.0)
+                              timeout=120.0, memory_limit=2048.0, evidence=None)
     assert command.run(args) == 0
     return out
 
@@ -104,7 +104,7 @@ def test_bad_scheme_file_gives_one_line_and_writes_nothing(tmp_path: Path, capsy
     bad.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     out = tmp_path / "out.xlsx"
     args = argparse.Namespace(inputs=[str(CLEAN)], scheme=str(bad), output=str(out), force=False,
-                              timeout=120.0, memory_limit=2048.0)
+                              timeout=120.0, memory_limit=2048.0, evidence=None)
     assert command.run(args) == 2
     err = capsys.readouterr().err.strip()
     assert "C1.3" in err and "创新能力" in err and len(err.splitlines()) == 1 and not out.exists()
