@@ -29,14 +29,19 @@ def _pid(index: int, path: str) -> int:
         time.sleep(30)
     if path == "dies":
         os._exit(3)
-    if path == "wait":
-        time.sleep(0.5)
     return os.getpid()
 
 
-def _run(paths: list[str], jobs: int, tmp_path: Path) -> list[int | UnreadableInput]:
+def _span(index: int, path: str) -> tuple[int, float, float]:
+    """(its worker, when it began, when it ended): a file that takes half a second."""
+    began = time.monotonic()
+    time.sleep(0.5)
+    return os.getpid(), began, time.monotonic()
+
+
+def _run(paths: list[str], jobs: int, tmp_path: Path, work=_pid) -> list:
     results: list = [None] * len(paths)
-    supervise(paths, _pid, LIMITS, jobs, tmp_path, results.__setitem__)
+    supervise(paths, work, LIMITS, jobs, tmp_path, results.__setitem__)
     return results
 
 
@@ -52,10 +57,9 @@ def test_a_worker_is_replaced_after_its_share_of_files(tmp_path: Path, monkeypat
 
 
 def test_jobs_workers_work_at_once(tmp_path: Path) -> None:
-    started = time.monotonic()
-    pids = _run(["wait"] * 4, 2, tmp_path)
-    assert len(set(pids)) == 2
-    assert time.monotonic() - started < 1.9, "two at a time: about 1 s, not 2"
+    spans = _run(["a", "b", "c", "d"], 2, tmp_path, _span)
+    assert len({pid for pid, _, _ in spans}) == 2
+    assert any(a[0] != b[0] and a[1] < b[2] and b[1] < a[2] for a in spans for b in spans), "two files at once"
 
 
 @pytest.mark.parametrize("how, reason", [("slow", "timeout"), ("dies", "worker_died")])
