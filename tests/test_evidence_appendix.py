@@ -19,6 +19,9 @@ from test_batch_render import NEEDS_LIBREOFFICE
 
 REPORT = SAMPLES / "prelim_advanced_split_clean.docx"
 SCANNED_APPENDIX = SAMPLES / "evidence" / "prelim_advanced_split_clean_佐证材料.scan.pdf"
+# What samples/evidence's scanned appendix was made to give (scripts/make_evidence_samples.py).
+PLANTED = [("EA002", "省级及以上绿色工厂、绿色产品、绿色园区、绿色供应链数量"),
+           ("EA003", "国家级专精特新“小巨人”企业数量")]
 FIRST, LAST = 10, 40  # the appendix's pages as the report states them: 七、佐证材料（第10-40页）
 
 
@@ -165,9 +168,7 @@ def test_a_scanned_appendix_is_read_by_ocr_and_gives_what_was_planted(tmp_path: 
     """samples/evidence: the cited pages as 200-dpi grey scans with a seal (scripts/make_evidence_samples.py);
     page 23 shows the champions' list for the green-factory row, page 13 four of the eleven little giants."""
     found = _check(tmp_path, capsys, str(SCANNED_APPENDIX))
-    assert sorted((i["code"], i["field"]) for i in found if i["severity"] != "info") == [
-        ("EA002", "省级及以上绿色工厂、绿色产品、绿色园区、绿色供应链数量"),
-        ("EA003", "国家级专精特新“小巨人”企业数量")]
+    assert sorted((i["code"], i["field"]) for i in found if i["severity"] != "info") == PLANTED
     assert "第七批制造业单项冠军示范企业名单" in next(i["message"] for i in found if i["code"] == "EA002")
     assert "只见4项" in next(i["message"] for i in found if i["code"] == "EA003")
 
@@ -269,9 +270,7 @@ def test_a_scanned_appendix_behind_a_cover_is_found_by_its_printed_numbers(tmp_p
     behind = tmp_path / "佐证材料.pdf"
     moved.save(behind)
     found = _check(tmp_path, capsys, str(behind))
-    assert sorted((i["code"], i["field"]) for i in found if i["severity"] != "info") == [
-        ("EA002", "省级及以上绿色工厂、绿色产品、绿色园区、绿色供应链数量"),
-        ("EA003", "国家级专精特新“小巨人”企业数量")]
+    assert sorted((i["code"], i["field"]) for i in found if i["severity"] != "info") == PLANTED
     assert {i["code"] for i in found if i["severity"] == "info"} <= {"EA009"}, "the rest only doubts"
 
 
@@ -301,6 +300,4 @@ def test_a_word_appendix_of_pasted_scans_is_laid_out_and_read(tmp_path: Path, ca
     appendix = tmp_path / "佐证材料.docx"
     document.save(appendix)
     found = _check(tmp_path, capsys, str(appendix))
-    assert sorted((i["code"], i["field"]) for i in found if i["severity"] != "info") == [
-        ("EA002", "省级及以上绿色工厂、绿色产品、绿色园区、绿色供应链数量"),
-        ("EA003", "国家级专精特新“小巨人”企业数量")]
+    assert sorted((i["code"], i["field"]) for i in found if i["severity"] != "info") == PLANTED
