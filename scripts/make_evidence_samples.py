@@ -4,7 +4,8 @@ as this machine has; the tests read the committed file, so CI needs none).
 The appendix of samples/prelim_advanced_split_clean.docx as a bureau receives it scanned: its cited pages
 10–25 as 200-dpi grey images, numbered at the foot, a red seal on the national champions' page. Planted:
 page 23 (绿色工厂…数量) shows the national champions' list instead (EA002); page 13 (小巨人, 11 claimed)
-names 4 enterprises (EA003). Every other page names as many enterprises as its row claims.
+names 4 enterprises (EA003). Every other page names as many enterprises as its row claims, and the pages of
+the rows whose names the report lists (绿色工厂, 技术创新载体, 工业设计中心, 公共服务平台) name them.
 
     python scripts/make_evidence_samples.py
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from evidence_pages import page_for, write_appendix  # noqa: E402
+from evidence_pages import LISTS, page_for, write_appendix  # noqa: E402
 
 REPORT = ROOT / "samples" / "prelim_advanced_split_clean.docx"
 OUT = ROOT / "samples" / "evidence" / "prelim_advanced_split_clean_佐证材料.scan.pdf"
@@ -33,13 +34,14 @@ def main() -> None:
     report = load_report(REPORT)
     claims = {p: (ind.key, int(ind.values[max(y for y, v in ind.values.items() if v is not None)]))
               for ind in report.indicators for p in ind.evidence_pages}
+    listed = [str(row.values["name"]) for table in report.lists if table.id in LISTS for row in table.rows]
     numbers = list(range(min(claims), max(claims) + 1))
     pages = []
     for n in numbers:
         key, count = claims[n]
         if n == WRONG:
             key, count = "national_champions", claims[min(p for p, c in claims.items() if c[0] == key)][1]
-        pages.append(page_for(key, 4 if n == SHORT else count))
+        pages.append(page_for(key, 4 if n == SHORT else count, listed))
     with tempfile.TemporaryDirectory() as tmp:
         text = write_appendix(Path(tmp) / "text.pdf", pages, numbers, body=10)
         images = []

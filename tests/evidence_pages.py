@@ -36,8 +36,17 @@ def names(key: str, count: int) -> list[str]:
     return [f"湖南{_CITIES[i % len(_CITIES)]}{tag}号{i}科技有限公司" for i in range(count)]
 
 
-def page_for(key: str, count: int) -> list[str]:
-    return [*SHOWS[key], *names(key, count)]
+# Rows whose pages should name what the report's lists give (the template's names_from, EA004).
+NAMED = {"green_count", "national_innovation_platforms", "provincial_innovation_platforms",
+         "national_design_centers", "provincial_design_centers", "public_platforms"}
+LISTS = ("green_list", "innovation_platforms", "public_platform_list")
+
+
+def page_for(key: str, count: int, listed: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """The page of a row: its heading and words, the names the report lists (``listed``, for the rows in
+    NAMED), and as many more enterprises as its figure needs."""
+    shown = list(listed) if key in NAMED else []
+    return [*SHOWS[key], *shown, *names(key, max(0, count - len(shown)))]
 
 
 def write_appendix(path: Path, pages: list[list[str] | None], numbers: list[int | None], body: int = 8) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import NEEDS_OCR, SAMPLES
-from evidence_pages import FILLER, page_for, write_appendix
+from evidence_pages import FILLER, LISTS, page_for, write_appendix
 from reportcheck.cli import main
 from reportcheck.pipeline import load_report
 from test_batch_render import NEEDS_LIBREOFFICE
@@ -23,6 +23,10 @@ SCANNED_APPENDIX = SAMPLES / "evidence" / "prelim_advanced_split_clean_佐证材
 PLANTED = [("EA002", "省级及以上绿色工厂、绿色产品、绿色园区、绿色供应链数量"),
            ("EA003", "国家级专精特新“小巨人”企业数量")]
 FIRST, LAST = 10, 40  # the appendix's pages as the report states them: 七、佐证材料（第10-40页）
+
+
+REPORT_LISTED = [str(row.values["name"]) for table in load_report(REPORT).lists if table.id in LISTS
+                 for row in table.rows]  # every name the report's lists give, on each page that should name them
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +43,11 @@ def claims() -> dict[int, tuple[str, str, int]]:
     return out
 
 
+def _page(claim: tuple[str, str, int], count: int | None = None, listed: list[str] = REPORT_LISTED) -> list[str]:
+    """The page that supports ``claim`` (``count`` items, its figure by default)."""
+    return page_for(claim[0], claim[2] if count is None else count, listed)
+
+
 def _pages(claims: dict, **changed: list[str] | None) -> list[list[str] | None]:
     """Pages FIRST…LAST, each cited one showing what its row claims; ``changed``: p12=[…] replaces page 12."""
     pages = []
@@ -47,7 +56,7 @@ def _pages(claims: dict, **changed: list[str] | None) -> list[list[str] | None]:
         if key in changed:
             pages.append(changed[key])
         elif n in claims:
-            pages.append(page_for(claims[n][0], claims[n][2]))
+            pages.append(_page(claims[n]))
         else:
             pages.append(FILLER)
     return pages
@@ -70,8 +79,8 @@ def test_a_right_appendix_gives_nothing(claims, tmp_path: Path, capsys) -> None:
 
 def test_swapped_pages_are_found_on_their_rows(claims, tmp_path: Path, capsys) -> None:
     a, b = sorted(claims)[1], sorted(claims)[-3]
-    pages = _pages(claims, **{f"p{a}": page_for(claims[b][0], claims[b][2]),
-                              f"p{b}": page_for(claims[a][0], claims[a][2])})
+    pages = _pages(claims, **{f"p{a}": _page(claims[b]),
+                              f"p{b}": _page(claims[a])})
     found = _check(tmp_path, capsys, str(write_appendix(tmp_path / "佐证材料.pdf", pages, _numbers())))
     assert sorted((i["code"], i["field"]) for i in found) == sorted(
         [("EA002", claims[a][1]), ("EA002", claims[b][1])])
@@ -80,8 +89,8 @@ def test_swapped_pages_are_found_on_their_rows(claims, tmp_path: Path, capsys) -
 
 def test_fewer_items_than_claimed_gives_both_counts(claims, tmp_path: Path, capsys) -> None:
     page = next(p for p, c in sorted(claims.items()) if c[2] >= 5)
-    key, label, claimed = claims[page]
-    pages = _pages(claims, **{f"p{page}": page_for(key, 2)})
+    _, label, claimed = claims[page]
+    pages = _pages(claims, **{f"p{page}": _page(claims[page], 2, [])})
     [found] = _check(tmp_path, capsys, str(write_appendix(tmp_path / "佐证材料.pdf", pages, _numbers())))
     assert (found["code"], found["field"]) == ("EA003", label)
     assert f"填报{claimed}个" in found["message"] and "只见2项" in found["message"]
@@ -177,8 +186,8 @@ def test_annotate_comments_the_cell_that_cites_the_page(claims, tmp_path: Path, 
     from test_annotate import anchored_comments
 
     a, b = sorted(claims)[1], sorted(claims)[-3]
-    pages = _pages(claims, **{f"p{a}": page_for(claims[b][0], claims[b][2]),
-                              f"p{b}": page_for(claims[a][0], claims[a][2])})
+    pages = _pages(claims, **{f"p{a}": _page(claims[b]),
+                              f"p{b}": _page(claims[a])})
     appendix = write_appendix(tmp_path / "佐证材料.pdf", pages, _numbers())
     out = tmp_path / "批注.docx"
     assert main(["annotate", str(REPORT), "-o", str(out), "--evidence", str(appendix)]) == 0
@@ -213,8 +222,8 @@ def test_batch_pairs_appendices_by_name_and_sums_each_report_up(claims, tmp_path
     shutil.copyfile(REPORT, folder / "长沙.docx")
     shutil.copyfile(SAMPLES / "prelim_advanced_split_defects.docx", folder / "株洲.docx")
     a, b = sorted(claims)[1], sorted(claims)[-3]
-    pages = _pages(claims, **{f"p{a}": page_for(claims[b][0], claims[b][2]),
-                              f"p{b}": page_for(claims[a][0], claims[a][2])})
+    pages = _pages(claims, **{f"p{a}": _page(claims[b]),
+                              f"p{b}": _page(claims[a])})
     write_appendix(folder / "长沙_佐证材料.pdf", pages, _numbers())
     out = tmp_path / "r.json"
     main(["batch", str(folder), "-o", str(out), "--evidence"])
@@ -301,3 +310,15 @@ def test_a_word_appendix_of_pasted_scans_is_laid_out_and_read(tmp_path: Path, ca
     document.save(appendix)
     found = _check(tmp_path, capsys, str(appendix))
     assert sorted((i["code"], i["field"]) for i in found if i["severity"] != "info") == PLANTED
+
+
+def test_a_name_the_report_lists_missing_from_its_page_is_noted(claims, tmp_path: Path, capsys) -> None:
+    page = next(p for p, c in claims.items() if c[0] == "green_count")
+    green = [str(r.values["name"]) for r in load_report(REPORT).list_table("green_list").rows]
+    left_out = green[-1]
+    pages = _pages(claims, **{f"p{page}": _page(claims[page], listed=[n for n in REPORT_LISTED if n != left_out])})
+    found = _check(tmp_path, capsys, str(write_appendix(tmp_path / "佐证材料.pdf", pages, _numbers())))
+    named = next(i for i in found if i["code"] == "EA004")
+    assert (named["field"], named["severity"]) == (claims[page][1], "info")
+    assert f"“{left_out}”" in named["message"] and "共1个" in named["message"]
+    assert {i["code"] for i in found} == {"EA003", "EA004"}, "one enterprise fewer than the nine claimed, too"

@@ -16,6 +16,17 @@ _spec = dataclass(frozen=True, slots=True, kw_only=True)
 
 
 @_spec
+class NamesFrom:
+    """A list of the report whose entries should appear on a row's evidence pages: its ``column`` (the
+    name), the entries of one ``level`` only when given, and only those naming what the row counts (a
+    name holding one of the row's proof words: 技术中心, not 工业设计中心)."""
+
+    list: str
+    column: str = "name"
+    level: str | None = None
+
+
+@_spec
 class ProofSpec:
     """What a page of the evidence appendix shows when it supports a row: one of ``words`` (单项冠军),
     and one of ``issuers`` as well when given (工业和信息化部 for a national title); ``counted``: each
@@ -25,6 +36,8 @@ class ProofSpec:
     words: list[str]
     issuers: list[str] = field(default_factory=list)
     counted: bool = True
+    names_from: list[NamesFrom] = field(default_factory=list)
+    """the report's lists naming what the pages should show (EA004)"""
 
 
 @_spec

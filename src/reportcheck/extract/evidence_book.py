@@ -18,14 +18,13 @@ rests on it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from reportcheck.errors import OCR_INSTALL, OcrMissing, UnreadableInput
 from reportcheck.evidence_files import EvidenceFiles
 from reportcheck.model import Evidence, EvidencePage, Report
-from reportcheck.normalize.text import to_simplified
+from reportcheck.normalize.text import comparable
 from reportcheck.readers.appendix import Appendix, OcrPage, Sheet
 
 _DASHES = r"[-—–－~～一_\s]*"  # OCR reads the dashes around a page number as 一 or _ too
@@ -192,14 +191,8 @@ class _PageReader:
 def _with_lines(page: EvidencePage, lines: list[str], read_by: str) -> EvidencePage:
     words = [line for line in lines if printed_number([line]) is None]
     page.read_by = read_by
-    page.text = normal("".join(words))
+    page.text = comparable("".join(words))
     page.heading = next((line.strip()[:40] for line in words if _HEADING.search(line)), "")
     if len(page.text) < _OCR_ENOUGH:
         page.doubt = "该页几乎没有文字（空白页）"
     return page
-
-
-def normal(text: str) -> str:
-    """Text as pages and words are compared: simplified characters, half-width, no spaces, upper case."""
-    (simplified,) = to_simplified([text])
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", simplified)).upper()

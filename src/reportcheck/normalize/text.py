@@ -74,6 +74,13 @@ def squash(text: str) -> str:
     return _ALL_SPACE.sub("", text)
 
 
+def comparable(text: str) -> str:
+    """Text as an evidence page and the words sought on it are compared: simplified characters,
+    half-width, no spaces, upper case."""
+    (simplified,) = to_simplified([text])
+    return squash(to_halfwidth(simplified)).upper()
+
+
 @lru_cache(maxsize=1)
 def _placeholders() -> frozenset[str]:
     from reportcheck.spec import load_json_resource

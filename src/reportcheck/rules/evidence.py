@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Evidence, EvidencePage, Indicator, Issue, Loc, Report
+from reportcheck.normalize.text import comparable
 from reportcheck.rules.base import Rule, RulePack, form_row
 
 if TYPE_CHECKING:  # the rules load without the specs
@@ -33,6 +34,10 @@ ITEMS_SHORT = IssueType(
     "EA003", "evidence.items-short", "warning",
     "“{label}”{year}年填报{claimed:g}个，但标注的佐证材料第{pages}页只见{found}项相关材料（{how}）。"
     "请补齐佐证材料或核对数值。",
+    _SOURCE, tags=_FORM)
+NAME_ABSENT = IssueType(
+    "EA004", "evidence.name-absent", "info",
+    "“{label}”标注的佐证材料第{pages}页上未见报告名单中的{names}（共{count}个）。请核对佐证材料是否齐全。",
     _SOURCE, tags=_FORM)
 PAGE_SHARED = IssueType(
     "EA005", "evidence.page-shared", "info",
@@ -61,6 +66,7 @@ APPENDIX_UNREADABLE = IssueType(
     _SOURCE, description="佐证材料文件打不开（损坏、设有密码、超过限制），由EA001给出一次",
     tags=frozenset({"form", "cannot-verify"}))
 
+_OCR_NAME_MATCH = 85  # rapidfuzz partial ratio: a name OCR read with a character wrong is still found
 _OCR_SHORT = 0.75  # on pages read by OCR, a count short of the claim by less than a quarter may be OCR's
 _SUSPECT_ROWS, _SUSPECT_SHARE = 3, 0.6  # unrelated rows that make the numbering, not the report, suspect
 _NAME = re.compile(r"[\u4e00-\u9fffA-Z0-9（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团公司|研究院|研究所)")
@@ -200,7 +206,7 @@ def _unrelated(rule: Rule, ind: Indicator, proof: ProofSpec, found: list[Evidenc
 
 def check_item_count(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
     """标注的佐证页上的材料应不少于该行填报的个数（最近一年）：出现相关字样的每页算一项，页上列出多家企业的
-    （名单、公告）按其中企业名称的个数算。文字识别读出的页，企业名称可能漏识别：少于填报数四分之一以上才判断，
+    （名单、公告）按其中企业名称的个数算，列出报告名单中的载体、平台的按其中名单名称的个数算。文字识别读出的页，企业名称可能漏识别：少于填报数四分之一以上才判断，
     差得少、或页上有识别不确定的行时，只提示无法确认（EA009）。有页读不出、数值存疑、本行不按个数计（如每万人
     专利拥有量），或多数行的佐证页都对不上（EA006）时不判断。
 
@@ -214,7 +220,9 @@ def check_item_count(rule: Rule, report: Report, pack: RulePack) -> Iterator[Iss
         if not proof.counted or latest is None or not related:
             continue  # nothing related at all is EA002's
         year, claimed = latest
-        items = sum(max(1, len(set(_NAME.findall(p.text)))) for p in related)
+        listed = _listed(report, proof)
+        items = sum(max(1, len(set(_NAME.findall(p.text))), sum(_on_page(n, p, proof) for n in listed))
+                    for p in related)
         if items >= claimed:
             continue
         how = (f"{len(related)}页相关，页上企业名称{items}个" if items > len(related)
@@ -230,6 +238,50 @@ def check_item_count(rule: Rule, report: Report, pack: RulePack) -> Iterator[Iss
         yield rule.type.issue(section=ind.section, field=ind.label, location=_cell(ind, found),
                               label=ind.label, year=year, claimed=claimed, pages=_pages(found), found=items,
                               how=how + ("，文字识别" if ocr else ""))
+
+
+def check_names_on_pages(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
+    """报告名单（绿色工厂、技术创新载体、公共服务平台）列出的名称，应出现在对应指标行标注的佐证页上（模板为该行
+    规定了名单、级别，名称须含该行的字样：技术中心、工业设计中心……）。只在佐证页与该行相关、每页都读得确定时
+    判断；文字识别读出的页按相似度（≥85，约错一字）查找。
+
+    反例：绿色工厂名单列了9家，第23页的名单上没有“洞庭传感器有限公司”。正例：9家都在第23页上。
+    """
+    if report.evidence is None or report.evidence.doubt is not None or _suspect(report):
+        return
+    for ind, proof, found, shows in _judged(report):
+        if not shows or not proof.names_from or any(p.unsure for p in found):
+            continue
+        absent = [name for name in _listed(report, proof) if not any(_on_page(name, p, proof) for p in found)]
+        if absent:
+            names = "、".join(f"“{n}”" for n in absent[:3]) + ("等" if len(absent) > 3 else "")
+            yield rule.type.issue(section=ind.section, field=ind.label, location=_cell(ind, found),
+                                  label=ind.label, pages=_pages(found), names=names, count=len(absent))
+
+
+def _listed(report: Report, proof: ProofSpec) -> list[str]:
+    """The names the report's lists give for the row: of its level, naming what the row counts."""
+    out = []
+    for source in proof.names_from:
+        table = report.list_table(source.list)
+        for row in table.rows if table is not None else []:
+            name, level = row.values.get(source.column), row.values.get("level")
+            if (isinstance(name, str) and name.strip() and (source.level is None or level == source.level)
+                    and any(w in name for w in proof.words)):
+                out.append(name.strip())
+    return list(dict.fromkeys(out))
+
+
+def _on_page(name: str, page: EvidencePage, proof: ProofSpec) -> bool:
+    """Whether ``name`` is on the page: whole, or without the row's word it ends with (湖南某某有限公司绿色工厂
+    is on a list of 绿色工厂 as 湖南某某有限公司); on a page read by OCR, nearly (a character misread)."""
+    from rapidfuzz import fuzz
+
+    forms = {comparable(name)} | {comparable(name[:-len(w)]) for w in proof.words
+                                  if name.endswith(w) and len(name) > len(w)}
+    if any(f in page.text for f in forms):
+        return True
+    return page.read_by == "ocr" and any(fuzz.partial_ratio(f, page.text) >= _OCR_NAME_MATCH for f in forms)
 
 
 def check_shared_pages(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
@@ -265,5 +317,6 @@ RULES = (
     Rule(PAGE_ABSENT, check_pages_exist, also=(APPENDIX_UNREADABLE, MOSTLY_ABSENT)),
     Rule(PAGE_UNRELATED, check_pages_related, also=(CANNOT_VERIFY, MOSTLY_UNRELATED)),
     Rule(ITEMS_SHORT, check_item_count, also=(CANNOT_VERIFY,)),
+    Rule(NAME_ABSENT, check_names_on_pages),
     Rule(PAGE_SHARED, check_shared_pages),
 )
