@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportcheck.errors import OcrMissing, UnreadableInput
+from reportcheck.errors import UnreadableInput
 from reportcheck.readers.limits import pdf_limits
 
 WORD = frozenset({".docx", ".doc", ".wps", ".rtf", ".odt"})
@@ -110,11 +110,3 @@ class Appendix:
     def close(self) -> None:
         for document in self._documents.values():
             document.close()
-
-
-def available_ocr() -> bool:
-    try:
-        from reportcheck.readers.ocr_engine import available
-    except (ImportError, OcrMissing):
-        return False
-    return available()

@@ -160,10 +160,9 @@ def _unsure(report: Report) -> Iterator[tuple[Indicator, list[EvidencePage], str
             yield ind, unsure, f"页上有{sum(p.unsure for p in unsure)}行文字识别不确定，未见的字样可能就在其中"
 
 
-def _suspect(report: Report) -> bool:
+def _suspect(judged: list[tuple[Indicator, ProofSpec, list[EvidencePage], bool]]) -> bool:
     """Whether most rows' pages are unrelated (at least 3 rows, six in ten): then the pages the report
     numbers are more likely not the pages found (a cover in front, another numbering) than all wrong."""
-    judged = _judged(report)
     unrelated = sum(1 for *_, shows in judged if not shows)
     return unrelated >= _SUSPECT_ROWS and unrelated >= _SUSPECT_SHARE * len(judged)
 
@@ -180,7 +179,7 @@ def check_pages_related(rule: Rule, report: Report, pack: RulePack) -> Iterator[
     if evidence is None or evidence.doubt is not None:
         return
     judged = _judged(report)
-    if _suspect(report):
+    if _suspect(judged):
         how = "按页面上印的页码" if evidence.numbering == "printed" else "佐证材料未见印刷页码，按页序计"
         yield MOSTLY_UNRELATED.issue(section=None, field="佐证材料", judged=len(judged),
                                      unrelated=sum(1 for *_, shows in judged if not shows), how=how)
@@ -212,9 +211,12 @@ def check_item_count(rule: Rule, report: Report, pack: RulePack) -> Iterator[Iss
 
     反例：国家级专精特新“小巨人”企业数量填11个，只标注1页证书。正例：标注P13-P23，11页各为一家企业的证书。
     """
-    if report.evidence is None or report.evidence.doubt is not None or _suspect(report):
+    if report.evidence is None or report.evidence.doubt is not None:
         return
-    for ind, proof, found, _ in _judged(report):
+    judged = _judged(report)
+    if _suspect(judged):
+        return
+    for ind, proof, found, _ in judged:
         latest = ind.latest()
         related = [p for p in found if _shows(p, proof)]
         if not proof.counted or latest is None or not related:
@@ -247,9 +249,12 @@ def check_names_on_pages(rule: Rule, report: Report, pack: RulePack) -> Iterator
 
     反例：绿色工厂名单列了9家，第23页的名单上没有“洞庭传感器有限公司”。正例：9家都在第23页上。
     """
-    if report.evidence is None or report.evidence.doubt is not None or _suspect(report):
+    if report.evidence is None or report.evidence.doubt is not None:
         return
-    for ind, proof, found, shows in _judged(report):
+    judged = _judged(report)
+    if _suspect(judged):
+        return
+    for ind, proof, found, shows in judged:
         if not shows or not proof.names_from or any(p.unsure for p in found):
             continue
         absent = [name for name in _listed(report, proof) if not any(_on_page(name, p, proof) for p in found)]
@@ -291,7 +296,7 @@ def check_shared_pages(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
     反例：第12页同时被“国家级单项冠军数量”和“绿色工厂数量”标注，页上只有单项冠军证书。
     正例：第12页只被一行标注；或两行要求的字样相同（国家级、省级技术创新载体）。
     """
-    if report.evidence is None or report.evidence.doubt is not None or _suspect(report):
+    if report.evidence is None or report.evidence.doubt is not None or _suspect(_judged(report)):
         return
     citing: dict[int, list[tuple[Indicator, ProofSpec]]] = {}
     for ind, proof, _ in _cited(report):
