@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT
 from reportcheck.catalogue import TAGS, IssueType
-from reportcheck.rules import REGISTRY, load_pack, sure_view, tagged
+from reportcheck.rules import HISTORY_RULES, REGISTRY, load_pack, sure_view, tagged
 from reportcheck.rules import pack_model as pm
 from reportcheck.rules.registry import needed_by_family
 from test_cli import run
@@ -49,6 +49,8 @@ class Recording(dict):
     def get(self, key: str, default: object = None) -> object:
         if key in self:
             return self[key]
+        if self.group is None and key in pm.GROUPS:  # a group the pack leaves to its defaults
+            return Recording({}, self.seen, key)
         self._note(key)
         return default
 
@@ -67,7 +69,14 @@ def _runs(rule) -> tuple[set[str], set[str]]:
 @pytest.mark.parametrize("rule", REGISTRY, ids=[r.code for r in REGISTRY])
 def test_a_rule_reads_exactly_the_options_it_declares(rule) -> None:
     read, codes = _runs(rule)
-    assert read == set(rule.options), "declare what the check reads (and give each option a case that reads it)"
+    assert read == set(rule.options)
+
+
+def test_the_history_rules_defaults_are_the_pack_models() -> None:
+    from reportcheck.rules.history import _settings
+
+    defaults = pm.HistorySettings()
+    assert _settings({}) == (defaults.suspect_share, defaults.suspect_min), "declare what the check reads (and give each option a case that reads it)"
     assert codes <= {rule.code} | {t.code for t in rule.also}, "declare the other codes the rule gives in also="
     for option in rule.options:
         kind, meaning = pm.describe_option(option)
@@ -75,7 +84,28 @@ def test_a_rule_reads_exactly_the_options_it_declares(rule) -> None:
 
 
 def test_every_documented_option_is_read_by_a_rule() -> None:
-    assert set(pm.documented_options()) == {o for r in REGISTRY for o in r.options}
+    assert set(pm.documented_options()) == {o for r in (*REGISTRY, *HISTORY_RULES) for o in r.options}
+
+
+@pytest.mark.parametrize("rule", HISTORY_RULES, ids=[r.code for r in HISTORY_RULES])
+def test_a_history_rule_reads_exactly_the_options_it_declares(rule, tmp_path) -> None:
+    """As above, for the rules that read the archive: their cases run with a recording pack."""
+    import test_history_rules as cases
+
+    read: set[str] = set()
+    for case in cases._load(rule.code)["pass"] + cases._load(rule.code)["fail"]:
+        pack = Recording(load_pack("hunan_competition_2023"), read)
+        folder = tmp_path / str(len(read)) / case["name"][:20]
+        folder.mkdir(parents=True, exist_ok=True)
+        cases._run(rule, case, folder, pack)
+    assert read == set(rule.options)
+
+
+def test_the_history_rules_defaults_are_the_pack_models() -> None:
+    from reportcheck.rules.history import _settings
+
+    defaults = pm.HistorySettings()
+    assert _settings({}) == (defaults.suspect_share, defaults.suspect_min)
 
 
 def test_an_option_that_is_none_says_so() -> None:

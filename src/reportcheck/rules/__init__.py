@@ -8,12 +8,14 @@ from reportcheck import catalogue as cat
 from reportcheck.model import Issue, ListTable, Report
 from reportcheck.rules.base import DATA_SHEET, Rule
 from reportcheck.rules.cross import CROSS_RULES
+from reportcheck.rules.history import HISTORY_RULES
 from reportcheck.rules.packs import DEFAULT_PACK, PackError, UnknownPack, available_packs, load_pack
 from reportcheck.rules.registry import REGISTRY, SHARED_TYPES, family, issue_types, tagged
 from reportcheck.settings import Settings
 
-__all__ = ["CROSS_RULES", "DEFAULT_PACK", "REGISTRY", "RELAXED_NOTE", "SCANNED_NOTE", "SHARED_TYPES", "PackError",
-           "UnknownPack", "available_packs", "grade", "issue_types", "load_pack", "run_rules", "sure_view", "tagged"]
+__all__ = ["CROSS_RULES", "DEFAULT_PACK", "HISTORY_RULES", "REGISTRY", "RELAXED_NOTE", "SCANNED_NOTE", "SHARED_TYPES",
+           "PackError", "UnknownPack", "available_packs", "grade", "issue_types", "load_pack", "run_rules", "sure_view",
+           "tagged"]
 
 RELAXED_NOTE = "（按革命老区、民族地区、困难地区适当放宽，仅作提示）"
 SCANNED_NOTE = "（扫描件：可能是文字识别误差所致，仅作提示，请对照原件核实）"

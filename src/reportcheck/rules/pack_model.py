@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 # The pack's groups of options: a rule reads one member (``thresholds.sme_output_min``); other options
 # are the pack's top-level keys (``top_lists``).
-GROUPS = ("thresholds", "criteria", "growth_checks")
+GROUPS = ("thresholds", "criteria", "growth_checks", "history")
 
 
 def _doc(meaning: str) -> dict[str, str]:
@@ -174,6 +174,15 @@ class RestrictedIndustries:
 
 
 @dataclass(frozen=True)
+class HistorySettings:
+    """How the cross-year rules (HY, with ``--archive``) judge an earlier report of the same cluster."""
+
+    suspect_share: float = field(default=0.6, metadata=_doc(
+        "一张表中与同一份档案报告不一致的数据占比达到此值（且至少suspect_min项）时只报一条HY006（默认0.6）"))
+    suspect_min: int = field(default=3, metadata=_doc("按占比改报一条HY006所需的最少不一致项数（默认3）"))
+
+
+@dataclass(frozen=True)
 class Pack:
     id: str
     programme: str
@@ -198,6 +207,7 @@ class Pack:
     restricted_industries: RestrictedIndustries | None = field(default=None, metadata=_doc("限制类产业关键词及说明"))
     manual_review: list[str] | None = field(default=None, metadata=_doc("只能人工核实的条件清单"))
     criteria: Criteria | None = None
+    history: HistorySettings = field(default_factory=HistorySettings)
 
 
 def needed(path: str) -> str | None:

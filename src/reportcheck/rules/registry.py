@@ -9,6 +9,7 @@ from reportcheck.catalogue import EXTRACTION_TYPES, IssueType
 from reportcheck.rules import arithmetic, completeness, consistency, eligibility, evidence, provincial
 from reportcheck.rules.base import Rule
 from reportcheck.rules.cross import CROSS_RULES
+from reportcheck.rules.history import HISTORY_TYPES
 
 REGISTRY: tuple[Rule, ...] = (
     *arithmetic.RULES, *consistency.RULES, *eligibility.RULES, *completeness.RULES, *evidence.RULES,
@@ -23,8 +24,10 @@ def family(code: str) -> str:
 
 
 def issue_types() -> list[IssueType]:
-    """Every code a user may see: extraction issues, shared "cannot verify" codes, rules, batch rules."""
-    return [*EXTRACTION_TYPES, *SHARED_TYPES, *(r.type for r in REGISTRY), *(r.type for r in CROSS_RULES)]
+    """Every code a user may see: extraction issues, shared "cannot verify" codes, rules, batch rules, the
+    archive's history rules."""
+    return [*EXTRACTION_TYPES, *SHARED_TYPES, *(r.type for r in REGISTRY), *(r.type for r in CROSS_RULES),
+            *HISTORY_TYPES]
 
 
 @cache

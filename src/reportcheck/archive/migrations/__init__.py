@@ -1,0 +1,1 @@
+"""Alembic's environment for the archive (run from :func:`reportcheck.archive.store.open_archive`)."""

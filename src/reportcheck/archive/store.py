@@ -1,0 +1,321 @@
+"""The archive's database: opened (and migrated) once per run, one transaction per report recorded.
+
+SQLite is opened in WAL mode with a busy timeout, and every transaction begins IMMEDIATE (takes the
+write lock first), so two ``batch`` processes recording into one file wait for each other instead of
+failing; what still reports "locked" is retried. A report is written in one transaction: an interrupted
+run leaves whole reports or none. PostgreSQL serialises its migrations with an advisory lock."""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, select, text, update
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError
+
+from reportcheck import __version__
+from reportcheck.archive import schema as t
+from reportcheck.archive.identity import Match, identity_key, match
+from reportcheck.archive.snapshot import Entry, Figure, Finding, Snapshot
+
+T = TypeVar("T")
+HEAD = "0001"  # the newest migration (tests hold it to Alembic's head)
+_ATTEMPTS = 12
+_MIGRATION_LOCK = 0x7265706F  # PostgreSQL advisory lock keys: migrating, recording a report
+_WRITE_LOCK = 0x72657071
+
+
+class ArchiveError(ValueError):
+    """The archive cannot be opened or written; the message says which and what to do."""
+
+
+@dataclass(slots=True)
+class History:
+    """What the archive knows that bears on one report."""
+
+    same: list[Snapshot] = field(default_factory=list)
+    """other current reports of the same cluster, with their figures"""
+    maybe: list[tuple[Snapshot, Match]] = field(default_factory=list)
+    """current reports that may be of the same cluster (a renaming not sure enough to merge)"""
+    claimed: list[tuple[Snapshot, Entry]] = field(default_factory=list)
+    """this report's enterprises, projects and phones as other clusters' earlier reports give them"""
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedGrade:
+    name: str
+    group: str
+    grade: str
+    score: float | None
+
+
+class Archive:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def shown(self) -> str:
+        """The archive as messages name it (a password never shown)."""
+        url = self.engine.url
+        return url.database or "" if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing ---------------------------------------------------------------------------------------
+
+    def record(self, snap: Snapshot) -> int:
+        """Keep one report: a file checked again is updated (same content hash), a new file of the same
+        cluster, stage and years supersedes the current one, which stays in history."""
+        return self._write(lambda conn: _record(conn, snap))
+
+    def record_grades(self, year: int, rows: Iterable[ArchivedGrade], source: str) -> None:
+        """A year's grades, replacing what was recorded for that year."""
+        now = datetime.now(UTC)
+        values = [{"year": year, "cluster_name": r.name, "cluster_key": identity_key(r.name), "group_name": r.group,
+                   "score": r.score, "grade": r.grade, "source_file": source, "recorded_at": now} for r in rows]
+
+        def write(conn: Connection) -> None:
+            conn.execute(delete(t.grades).where(t.grades.c.year == year))
+            if values:
+                conn.execute(insert(t.grades), values)
+
+        self._write(write)
+
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        for attempt in range(_ATTEMPTS):
+            try:
+                with self.engine.begin() as conn:
+                    return work(conn)
+            except (OperationalError, IntegrityError) as exc:
+                if attempt == _ATTEMPTS - 1 or not _retryable(exc):
+                    raise ArchiveError(f"无法写入档案库 {self.shown}（{_reason(exc)}） / "
+                                       "cannot write the archive") from None
+                time.sleep(min(0.05 * 2 ** attempt, 2.0) * (0.5 + random.random()))
+        raise AssertionError("unreachable")
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def history_of(self, snap: Snapshot) -> History:
+        """The archive's reports that bear on ``snap`` (itself, by content hash, excluded)."""
+        with self.engine.connect() as conn:
+            headers = [h for h in _headers(conn, current_only=True) if h.content_hash != snap.content_hash]
+            out = History()
+            others: list[Snapshot] = []
+            for header in headers:
+                verdict = match(snap, header)
+                if verdict.verdict == "same":
+                    out.same.append(header)
+                elif verdict.verdict == "maybe":
+                    out.maybe.append((header, verdict))
+                else:
+                    others.append(header)
+            _load_figures(conn, out.same)
+            earlier = {h.id: h for h in others if h.latest_year and h.latest_year < snap.latest_year}
+            for kind in ("enterprise", "project", "phone"):
+                keys = sorted({e.key for e in snap.entries if e.kind == kind})
+                if not keys or not earlier:
+                    continue
+                rows = conn.execute(select(t.entries).where(t.entries.c.kind == kind, t.entries.c.key.in_(keys)))
+                out.claimed += [(earlier[r.report_id], _entry(r)) for r in rows if r.report_id in earlier]
+            return out
+
+    def clusters(self) -> list[Snapshot]:
+        """Every report, current and superseded, without figures (for ``history``)."""
+        with self.engine.connect() as conn:
+            return _headers(conn, current_only=False)
+
+    def with_figures(self, reports: list[Snapshot]) -> list[Snapshot]:
+        with self.engine.connect() as conn:
+            _load_figures(conn, reports)
+        return reports
+
+    def grades_of(self, year: int) -> list[ArchivedGrade]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.grades).where(t.grades.c.year == year).order_by(t.grades.c.id))
+            return [ArchivedGrade(r.cluster_name, r.group_name, r.grade, r.score) for r in rows]
+
+
+def open_archive(url: str) -> Archive:
+    """Open (creating and migrating as needed) the archive at a SQLAlchemy URL."""
+    try:
+        engine = _engine(url)
+        _migrate(engine)
+    except ArchiveError:
+        raise
+    except NoSuchModuleError:
+        raise ArchiveError("无法连接PostgreSQL档案库：缺少数据库驱动，请先安装 pip install 'reportcheck[postgres]' / "
+                           "the PostgreSQL driver is not installed") from None
+    except ArgumentError as exc:
+        raise ArchiveError(f"档案库地址“{url}”无法识别（{exc}），应为文件路径或 postgresql://用户:密码@主机/库名 / "
+                           "archive URL not understood") from None
+    except (DBAPIError, OSError) as exc:
+        raise ArchiveError(f"无法打开档案库（{_reason(exc)}），请检查路径、地址、用户名和密码 / "
+                           "the archive cannot be opened") from None
+    return Archive(engine)
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        database = url.split(":///", 1)[1] if ":///" in url else ""
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_connected)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        return engine
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+def _sqlite_connected(dbapi_connection: object, record: object) -> None:
+    """Take transactions into our hands (BEGIN IMMEDIATE on each begin), wait for a lock rather than fail."""
+    dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    for pragma in ("busy_timeout=30000", "foreign_keys=ON", "synchronous=NORMAL"):
+        cursor.execute(f"PRAGMA {pragma}")
+    with contextlib.suppress(sqlite3.OperationalError):  # WAL stays set once one connection set it
+        cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def _migrate(engine: Engine) -> None:
+    """Bring the schema to :data:`HEAD` with Alembic (imported only when a migration is due)."""
+    for attempt in range(_ATTEMPTS):  # another process may hold the new file's lock for a moment
+        try:
+            current = _revision(engine)
+            break
+        except OperationalError as exc:
+            if attempt == _ATTEMPTS - 1 or not _retryable(exc):
+                raise
+            time.sleep(0.1 * (attempt + 1))
+    if current == HEAD:
+        return
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    for attempt in range(_ATTEMPTS):
+        try:
+            with engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+            return
+        except (OperationalError, IntegrityError) as exc:  # another process migrating the same new file
+            if attempt == _ATTEMPTS - 1 or not (_retryable(exc) or "already exists" in str(exc)):
+                raise
+            time.sleep(0.1 * (attempt + 1))
+
+
+def _revision(engine: Engine) -> str | None:
+    """The schema's revision; None for a new, empty archive (a lock is raised, to be waited for)."""
+    with engine.connect() as conn:
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError as exc:
+            if isinstance(exc, OperationalError) and _retryable(exc):
+                raise
+            return None
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    """A lock another process holds, or a file two processes recorded at once (its content hash is
+    unique: the retry finds it and updates it); any other failure is a bug to say, not to retry."""
+    said = str(exc.orig).lower()
+    if isinstance(exc, IntegrityError):
+        return "unique" in said or "duplicate" in said
+    return any(w in said for w in ("locked", "busy", "deadlock", "serializ"))
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+
+
+def _record(conn: Connection, snap: Snapshot) -> int:
+    if conn.dialect.name == "postgresql":  # writers one at a time, as SQLite's BEGIN IMMEDIATE makes them
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
+    now = datetime.now(UTC)
+    values = {"content_hash": snap.content_hash, "file_name": snap.file_name, "file_path": snap.file_path,
+              "cluster_name": snap.cluster_name, "cluster_key": identity_key(snap.cluster_name),
+              "category": snap.category, "stage": snap.stage, "template": snap.template,
+              "years": ",".join(snap.years), "latest_year": snap.latest_year, "pack": snap.pack,
+              "promotion_org": snap.promotion_org, "checked_at": now, "tool_version": __version__}
+    found = conn.execute(select(t.reports.c.id).where(t.reports.c.content_hash == snap.content_hash)).scalar()
+    if found is not None:
+        report_id = int(found)
+        conn.execute(update(t.reports).where(t.reports.c.id == report_id).values(**values))
+        for table in (t.figures, t.entries, t.findings):
+            conn.execute(delete(table).where(table.c.report_id == report_id))
+    else:
+        report_id = int(conn.execute(insert(t.reports).values(**values)).inserted_primary_key[0])
+    figures = [{"report_id": report_id, "section": f.section, "key": f.key, "label": f.label, "unit": f.unit,
+                "year": f.year, "column": f.column, "value": f.value, "decimals": f.decimals, "cell": f.cell,
+                "doubt": f.doubt or ("约数" if f.approximate else None)} for f in snap.figures]
+    entries = [{"report_id": report_id, "kind": e.kind, "key": e.key, "name": e.name, "person": e.person,
+                "place": e.place} for e in snap.entries]
+    findings = [{"report_id": report_id, "code": f.code, "severity": f.severity, "message": f.message,
+                 "place": f.place} for f in snap.findings]
+    for table, rows in ((t.figures, figures), (t.entries, entries), (t.findings, findings)):
+        if rows:
+            conn.execute(insert(table), rows)
+    if found is None:
+        _supersede(conn, snap, report_id)
+    snap.id, snap.checked_at = report_id, now
+    return report_id
+
+
+def _supersede(conn: Connection, snap: Snapshot, report_id: int) -> None:
+    """The current reports this one is a newer version of: same cluster, stage and years."""
+    rows = conn.execute(select(t.reports).where(
+        t.reports.c.superseded_by.is_(None), t.reports.c.id != report_id,
+        t.reports.c.years == ",".join(snap.years),
+        t.reports.c.stage.is_(None) if snap.stage is None else t.reports.c.stage == snap.stage))
+    older = [r.id for r in rows if match(snap, _header(r)).verdict == "same"]
+    if older:
+        conn.execute(update(t.reports).where(t.reports.c.id.in_(older)).values(superseded_by=report_id))
+
+
+def _headers(conn: Connection, current_only: bool) -> list[Snapshot]:
+    query = select(t.reports).order_by(t.reports.c.latest_year, t.reports.c.id)
+    if current_only:
+        query = query.where(t.reports.c.superseded_by.is_(None))
+    return [_header(r) for r in conn.execute(query)]
+
+
+def _header(row: object) -> Snapshot:
+    r = row
+    return Snapshot(content_hash=r.content_hash, file_name=r.file_name, file_path=r.file_path,  # type: ignore[attr-defined]
+                    cluster_name=r.cluster_name, category=r.category, stage=r.stage,  # type: ignore[attr-defined]
+                    template=r.template, years=[y for y in r.years.split(",") if y],  # type: ignore[attr-defined]
+                    pack=r.pack, promotion_org=r.promotion_org, id=r.id, checked_at=r.checked_at,  # type: ignore[attr-defined]
+                    tool_version=r.tool_version, superseded_by=r.superseded_by)  # type: ignore[attr-defined]
+
+
+def _load_figures(conn: Connection, reports: list[Snapshot]) -> None:
+    by_id = {s.id: s for s in reports}
+    if not by_id:
+        return
+    for s in reports:
+        s.figures = []
+    rows = conn.execute(select(t.figures).where(t.figures.c.report_id.in_(list(by_id))).order_by(t.figures.c.id))
+    for r in rows:
+        by_id[r.report_id].figures.append(Figure(
+            key=r.key, label=r.label, unit=r.unit, section=r.section, year=r.year, column=r.column, value=r.value,
+            decimals=r.decimals, cell=r.cell, doubt=r.doubt))
+
+
+def _entry(r: object) -> Entry:
+    return Entry(kind=r.kind, key=r.key, name=r.name, person=r.person, place=r.place)  # type: ignore[attr-defined]
+
+
+__all__ = ["Archive", "ArchiveError", "ArchivedGrade", "Finding", "History", "open_archive"]
