@@ -7,6 +7,7 @@ Config is read from ``reportcheck.toml`` (top-level keys) or ``[tool.reportcheck
     ignore = ["EL008"]
     pack = "hunan_competition_2023"
     relaxed = false               # 革命老区、民族地区、困难地区: thresholds become warnings
+    archive = "default"           # keep every report checked (a file path, a postgresql:// URL, or "default")
     [severity]
     CO005 = "error"
 """
@@ -33,6 +34,7 @@ class Settings:
     pack: str = "hunan_competition_2023"
     relaxed: bool = False
     templates: list[str] = field(default_factory=list)  # template files to know besides the shipped forms
+    archive: str | None = None  # where checked reports are kept (--archive); None: not kept
     config_path: str | None = None
 
     def wants(self, code: str) -> bool:
@@ -82,6 +84,7 @@ class _ConfigFile:
     pack: str | None = field(default=None, metadata=_example('pack = "hubei"'))
     relaxed: bool = field(default=False, metadata=_example("relaxed = true"))
     templates: list[str] = field(default_factory=list, metadata=_example('templates = ["2025初赛.json"]'))
+    archive: str | None = field(default=None, metadata=_example('archive = "default"'))
 
 
 def _config(path: Path, table: dict) -> _ConfigFile:
@@ -94,6 +97,13 @@ def _config(path: Path, table: dict) -> _ConfigFile:
         fields = {f.name: f for f in dataclasses.fields(_ConfigFile)}
         example = f"，例如 {fields[key].metadata['example']}" if key in fields else ""
         raise SettingsError(f"配置文件 {path} 中{exc.said()}{example} / config {path}: {exc}") from None
+
+
+def _beside(config: Path, archive: str | None) -> str | None:
+    """An archive file named in the config is relative to the config file (a URL or "default" as it is)."""
+    if archive is None or "://" in archive or archive == "default":
+        return archive
+    return str(config.parent / Path(archive).expanduser())
 
 
 def parse_severity(items: list[str]) -> dict[str, str]:
@@ -126,6 +136,7 @@ def build_settings(cwd: Path, *, config: str | None = None, select: list[str] | 
         settings.pack = written.pack or settings.pack
         settings.relaxed = written.relaxed
         settings.templates = [str(path.parent / t) for t in written.templates]  # beside the config
+        settings.archive = _beside(path, written.archive)
     if select:
         settings.select = [c.upper() for c in select]
     if ignore:

@@ -52,6 +52,8 @@ class RowSpec:
     categories: list[Literal["advanced", "sme"]] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     single_value: bool = False
+    charted: bool = False
+    """a key indicator: ``history`` draws it as a line, year by year"""
 
 
 @_spec

@@ -14,6 +14,7 @@ from reportcheck.outcome import FileOutcome
 from reportcheck.settings import Settings
 
 if TYPE_CHECKING:
+    from reportcheck.archive.record import YearRow
     from reportcheck.compare.result import Comparison
 
 
@@ -65,6 +66,7 @@ class BatchResult:
     versions: list[VersionPair] = field(default_factory=list)
     started: datetime = field(default_factory=datetime.now)  # when the batch was checked (printed on its pages)
     evidence: bool = False  # whether the evidence appendices were checked (汇总 gets a column)
+    history: list[YearRow] = field(default_factory=list)  # 历年对比: reports the archive knew the cluster of
 
     def outcome_path(self, index: int) -> Path:
         return spool_path(self.spool, index)

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 from reportcheck.commands.common import EXIT_ABNORMAL, EXIT_FINDINGS, EXIT_OK, fail
 from reportcheck.commands.help import add_command
 from reportcheck.commands.limits import add_limit_options
-from reportcheck.commands.options import add_evidence_option, add_rule_options, with_rule_settings
+from reportcheck.commands.options import (
+    add_archive_option,
+    add_evidence_option,
+    add_rule_options,
+    open_archive_of,
+    with_rule_settings,
+)
 from reportcheck.output_guard import OutputRefused
 
 if TYPE_CHECKING:
@@ -35,6 +41,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("xlsx", "json", "csv"), help="默认按 -o 的扩展名")
     parser.add_argument("--jobs", type=int, default=None, help="并行进程数，默认为CPU核数")
     add_evidence_option(parser, batch=True)
+    add_archive_option(parser)
     add_limit_options(parser, timeout=120.0)
     add_rule_options(parser)
     return parser
@@ -45,13 +52,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
+    from reportcheck.archive.store import ArchiveError
     from reportcheck.batch.discover import discover, own_workbook
     from reportcheck.batch.run import run_batch
     from reportcheck.evidence_files import pair_in_batch
     from reportcheck.notices import check_notice_folder, write_notices
     from reportcheck.output_guard import check_output
     from reportcheck.render.batch_export import csv_paths
-    from reportcheck.render.batch_tables import SHEETS, VERSIONS
+    from reportcheck.render.batch_tables import SHEETS, VERSIONS, YEARS
     from reportcheck.render.progress import BatchProgress
     from reportcheck.runtime.supervisor import Limits
 
@@ -67,11 +75,12 @@ def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
         return fail(f"找不到 {'、'.join(missing)}（路径不存在），请检查文件夹或文件名 / no such file or folder")
     files, skipped = discover(args.inputs, own_workbook(output, {"汇总", "问题清单"}))
     try:
-        for target in csv_paths(output, (*SHEETS, VERSIONS)).values() if fmt == "csv" else [output]:
+        for target in csv_paths(output, (*SHEETS, VERSIONS, YEARS)).values() if fmt == "csv" else [output]:
             check_output(target, files, args.force, (f".{fmt}",), _WRITES[fmt])
         if args.notices is not None:
             check_notice_folder(Path(args.notices), args.inputs)
-    except OutputRefused as exc:
+        archive = open_archive_of(args, settings)
+    except (OutputRefused, ValueError) as exc:
         return fail(str(exc))
     evidence = None
     if args.evidence is not None:
@@ -92,8 +101,14 @@ def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
                                progress.update if progress else None, evidence)
             if progress:
                 progress.finish()
+            if archive is not None:
+                from reportcheck.batch.history import archive_spooled
+
+                result.history = archive_spooled(result, archive, settings, pack)
             _write_atomically(result, output, fmt)
             summary, code = _summary(result)
+            if archive is not None:
+                summary += f"；已存入档案库 {archive.shown}"
             if args.notices is not None:
                 written = write_notices(result.outcomes(), Path(args.notices), args.inputs, args.force, pack)
                 summary += f"；审核意见{len(written)}份：{args.notices}"
@@ -104,6 +119,8 @@ def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
         return EXIT_INTERRUPTED
     except OutputRefused as exc:
         return fail(f"审核意见未写出：{exc}")
+    except ArchiveError as exc:
+        return fail(str(exc))
     except OSError as exc:
         return fail(f"无法写入 {output}（{exc.strerror}） / cannot write the output")
     print(f"{summary}。结果：{output}")

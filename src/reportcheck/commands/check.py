@@ -10,7 +10,14 @@ import sys
 from reportcheck.commands.common import EXIT_ABNORMAL, EXIT_FINDINGS, EXIT_OK, emit, fail
 from reportcheck.commands.help import add_command
 from reportcheck.commands.limits import add_limit_options
-from reportcheck.commands.options import add_evidence_option, add_rule_options, limited_settings
+from reportcheck.commands.options import (
+    add_archive_option,
+    add_evidence_option,
+    add_rule_options,
+    keep_in_archive,
+    limited_settings,
+    open_archive_of,
+)
 from reportcheck.output_guard import TEXT
 
 SUFFIXES = {"text": TEXT, "json": (".json",), "html": (".html", ".htm")}
@@ -28,6 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--force", action="store_true", help="覆盖已有的输出文件")
     parser.add_argument("--notices", metavar="DIR", help="为每份报告写一份审核意见（Word），可直接发给申报单位")
     add_evidence_option(parser)
+    add_archive_option(parser)
     add_limit_options(parser, timeout=120.0)
     add_rule_options(parser)
     return parser
@@ -48,9 +56,12 @@ def run(args: argparse.Namespace) -> int:
             check_output(Path(args.output), args.files, args.force, SUFFIXES[args.format], _WRITES[args.format])
         if args.notices is not None:
             check_notice_folder(Path(args.notices), args.files)
+        archive = open_archive_of(args, settings)
     except ValueError as exc:
         return fail(str(exc))
     outcomes = check_limited(args.files, pack, settings, limits, evidence)
+    if archive is not None and not keep_in_archive(outcomes, archive, settings, pack):
+        return EXIT_ABNORMAL
     if args.notices is not None:
         try:
             written = write_notices(outcomes, Path(args.notices), args.files, args.force, pack)

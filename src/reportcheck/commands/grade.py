@@ -4,7 +4,9 @@ CLI's ``--help`` stays fast; the grading modules load inside :func:`run`."""
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -41,11 +43,13 @@ EPILOG = """\
                              Stars compare 等次 even across a change of group.
 
 输入 / input: .csv（UTF-8，可带BOM）或 .xlsx（第一个工作表），第一个非空行为表头，列：集群名称、组别、得分
-  （得分0–110）。--previous 为上年同样的表，或上年 grade 的输出（有“等次”列时直接采用其等次）。
+  （得分0–110）。--previous 为上年同样的表，或上年 grade 的输出（有“等次”列时直接采用其等次）；
+  没有 --previous 而有 --archive 时，上年等次取自档案库（上年用 grade --archive 评定时存入）。
 输出 / output: 输入各列加 组内排名、等次；有 --previous 时加 上年等次、星级、促进组织标级；说明 列写明原因。
 示例 / examples:
   reportcheck grade 得分.xlsx -o 等次.xlsx
   reportcheck grade 得分.xlsx --previous 上年等次.xlsx -o 等次.xlsx
+  reportcheck grade 2025得分.xlsx --archive --year 2025 -o 等次.xlsx   # 上年等次取自档案，本年等次存入档案
 退出码 / exit codes: 0 完成；2 输入或政策文件有误（指明行号，不写出任何文件）。
 """
 
@@ -64,6 +68,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("--policy", metavar="PATH",
                         help="评定政策JSON文件，默认 schemas/grading/hunan_monitoring_2025.json / policy file")
     parser.add_argument("--force", action="store_true", help="覆盖已有的结果文件 / overwrite an existing output")
+    parser.add_argument("--archive", nargs="?", const="default", metavar="FILE|URL",
+                        help="档案库：把本年等次存入档案；没有 --previous 时从档案取上年等次 / "
+                             "keep grades in the archive")
+    parser.add_argument("--year", type=int, metavar="YEAR",
+                        help="本年等次所属的年度（默认今年），上年即此年减一 / the year these grades are for")
     add_limit_options(parser, timeout=120.0)
     return parser
 
@@ -97,18 +106,67 @@ def _run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _fail(str(exc))
     policy = load_policy(Path(args.policy) if args.policy else None)
+    archive = _archive(args) if args.archive else None
+    year = args.year or date.today().year
     graded = grade_all(_read_limited(read_scores, args.scores, policy, limits), policy)
+    compared = bool(args.previous)
     if args.previous:
         previous = _read_limited(read_previous, args.previous, policy, limits)
         last_year = grade_all(previous, policy) if previous and isinstance(previous[0], ScoreRow) else previous
         compare_years(graded, last_year, policy)
+    elif archive is not None:
+        compared = _compare_with_archive(graded, archive, year, policy)
+    if archive is not None:
+        _keep(graded, archive, year, Path(args.scores).name)
     try:
-        out.write(target, graded, bool(args.previous), policy)
+        out.write(target, graded, compared, policy)
     except OSError as exc:
         return _fail(f"无法写入 {target}（{exc.strerror or exc}），请检查权限和磁盘空间 / cannot write the output")
     counts = "、".join(f"{g}{sum(x.grade == g for x in graded)}" for g in ("优秀", "良好", "合格", "不合格"))
     print(f"已评定 {len(graded)} 个集群（{counts}）。结果：{target}")
     return EXIT_OK
+
+
+def _archive(args: argparse.Namespace):  # -> Archive
+    from reportcheck.archive.location import archive_url
+    from reportcheck.archive.store import ArchiveError, open_archive
+    from reportcheck.grading.errors import GradeInputError
+
+    try:
+        return open_archive(archive_url(args.archive))
+    except ArchiveError as exc:
+        raise GradeInputError(str(exc)) from None
+
+
+def _compare_with_archive(graded: list, archive, year: int, policy: Policy) -> bool:
+    """上年等次 from the archive's grades of ``year - 1`` (a cluster renamed a little still matched); False,
+    said on stderr, when the archive has none for that year."""
+    from reportcheck.archive.identity import identity_key
+    from reportcheck.grading.rules import compare_years
+    from reportcheck.grading.table import PublishedGrade
+
+    kept = archive.grades_of(year - 1)
+    if not kept:
+        print(f"reportcheck grade: 档案库中没有{year - 1}年的等次，不评星级、标级（可用 --previous 给出上年等次表）",
+              file=sys.stderr)
+        return False
+    names = {identity_key(g.row.name): g.row.name for g in graded}
+    previous = [PublishedGrade(names.get(identity_key(k.name), k.name), k.group, k.grade, 0) for k in kept]
+    compare_years(graded, previous, policy)
+    print(f"上年等次取自档案库（{year - 1}年，{len(kept)}个集群）", file=sys.stderr)
+    return True
+
+
+def _keep(graded: list, archive, year: int, source: str) -> None:
+    from reportcheck.archive.store import ArchivedGrade, ArchiveError
+    from reportcheck.grading.errors import GradeInputError
+
+    rows = [ArchivedGrade(g.row.name, g.row.group, g.grade, float(g.row.score)) for g in graded]
+    try:
+        archive.record_grades(year, rows, source)
+    except ArchiveError as exc:
+        raise GradeInputError(str(exc)) from None
+    print(f"已存入档案库：{year}年的等次（{len(rows)}个集群）", file=sys.stderr)
 
 
 def _read_or_error(read: Callable[[Path, Policy], T], policy: Policy, name: str) -> object:

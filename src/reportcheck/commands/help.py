@@ -28,6 +28,11 @@ HELP: dict[str, tuple[str, list[str], str]] = {
               "需要 pip install 'reportcheck[web]'；默认只在本机（127.0.0.1）可访问。",
               ["reportcheck serve", "reportcheck serve --host 0.0.0.0 --port 8080 --max-workers 2"],
               "0 已停止（Ctrl-C）；2 参数有误、端口被占用或缺少网页组件"),
+    "history": ("从档案库列出一个集群的历年数据：每年一列，前后填报不一致的数值标出并给出两份报告；"
+                "输出到屏幕、JSON，或带趋势图的Excel。档案由 check、batch、score 加 --archive 时写入。",
+                ["reportcheck history 长沙智能汽车产业集群", "reportcheck history 益阳电子 -o 历年数据.xlsx",
+                 "reportcheck history 益阳电子 --archive postgresql://审核员@省厅服务器/reportcheck --format json"],
+                "0 已列出；2 档案库无法打开、没有或有多个符合的集群、参数有误"),
     "rules": ("列出全部检查规则（代码、级别、名称、依据），或显示一条规则的说明、消息和例子。",
               ["reportcheck rules", "reportcheck rules AR001", "reportcheck rules --format json"],
               "0 已列出；2 没有这条规则"),

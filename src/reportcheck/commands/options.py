@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from reportcheck.commands.limits import limits_of
 
 if TYPE_CHECKING:
+    from reportcheck.archive.store import Archive
     from reportcheck.runtime.supervisor import Limits
     from reportcheck.settings import Settings
 
@@ -54,6 +55,46 @@ def add_evidence_option(parser: argparse.ArgumentParser, batch: bool = False) ->
     parser.add_argument("--evidence", nargs="?", const="", metavar="DIR" if batch else "FILE|DIR",
                         help="核对佐证材料：打开每行标注的佐证页，看是否存在、是否与该行相关、份数是否够（只读标注的页，"
                              f"图片页用文字识别）。{where}")
+
+
+def add_archive_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--archive", nargs="?", const="default", metavar="FILE|URL",
+                        help="把检查过的报告存入档案库，并与本集群往年的报告核对（同一年的数据前后不一致、增幅与往年数据"
+                             "不符、企业和项目往年属于别的集群）。不给路径：用户数据文件夹中的SQLite文件；"
+                             "给文件：该SQLite文件；给 postgresql://用户:密码@主机/库名：全省共用的PostgreSQL。"
+                             "也可在配置文件中写 archive")
+
+
+def open_archive_of(args: argparse.Namespace, settings: Settings) -> Archive | None:
+    """The archive asked for on the command line or in the config (opened and migrated), or None; one that
+    cannot be opened is a ``ValueError`` with the user's message."""
+    wanted = getattr(args, "archive", None) or settings.archive
+    if wanted is None:
+        return None
+    from reportcheck.archive.location import archive_url
+    from reportcheck.archive.store import open_archive
+
+    archive = open_archive(archive_url(wanted))
+    archive.engine.dispose()  # the checking children start without its connections
+    return archive
+
+
+def keep_in_archive(outcomes: list, archive: Archive, settings: Settings, pack: dict) -> bool:
+    """Hold the reports against the archive and record them (saying where); False, said, when it cannot."""
+    import sys
+
+    from reportcheck.archive.record import archive_outcomes
+    from reportcheck.archive.store import ArchiveError
+    from reportcheck.commands.common import fail
+
+    try:
+        archive_outcomes(outcomes, archive, settings, pack)
+    except ArchiveError as exc:
+        fail(str(exc))
+        return False
+    kept = sum(o.report is not None for o in outcomes)
+    print(f"已存入档案库：{archive.shown}（{kept}份报告）", file=sys.stderr)
+    return True
 
 
 def rule_settings(args: argparse.Namespace) -> tuple[Settings, dict]:

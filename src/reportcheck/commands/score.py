@@ -9,9 +9,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportcheck.commands.common import EXIT_OK, fail
+from reportcheck.commands.common import EXIT_ABNORMAL, EXIT_OK, fail
 from reportcheck.commands.limits import add_limit_options
-from reportcheck.commands.options import add_evidence_option
+from reportcheck.commands.options import add_archive_option, add_evidence_option, keep_in_archive, open_archive_of
 
 if TYPE_CHECKING:
     from reportcheck.model import Report
@@ -47,6 +47,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("-o", "--output", required=True, help="评分表 .xlsx / the workbook to write")
     parser.add_argument("--force", action="store_true", help="覆盖已有的评分表 / overwrite an existing output")
     add_evidence_option(parser, batch=True)
+    add_archive_option(parser)
     add_limit_options(parser, timeout=120.0)
     return parser
 
@@ -68,11 +69,13 @@ def _run(args: argparse.Namespace) -> int:
     from reportcheck.errors import UnreadableInput
     from reportcheck.evidence_files import pair_in_batch
     from reportcheck.grading.policy import load_policy
+    from reportcheck.outcome import FileOutcome
     from reportcheck.output_guard import OutputRefused, check_output
     from reportcheck.render import score_workbook
-    from reportcheck.rules import run_rules
+    from reportcheck.rules import DEFAULT_PACK, load_pack, run_rules
     from reportcheck.scoring.scheme import load_scheme
     from reportcheck.scoring.sheet import build_sheet, rank_together
+    from reportcheck.settings import Settings
 
     target = Path(args.output)
     try:
@@ -84,6 +87,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         check_output(target, files, args.force, (".xlsx",), "Excel评分表")
         files, evidence, _ = pair_in_batch(files, args.evidence) if args.evidence is not None else (files, None, [])
+        archive = open_archive_of(args, Settings())
     except OutputRefused as exc:
         return _fail(str(exc))
     except ValueError as exc:
@@ -95,8 +99,13 @@ def _run(args: argparse.Namespace) -> int:
             print(f"reportcheck score: 跳过 {report.line}", file=sys.stderr)
             continue
         readable.append((path, report))
-    for path, report in once_each(readable):
-        sheets.append(build_sheet(path, report, run_rules(report), scheme))
+    outcomes = [FileOutcome(path=str(path), report=report, issues=run_rules(report)) for path, report in
+                once_each(readable)]
+    if archive is not None and not keep_in_archive(outcomes, archive, Settings(), load_pack(DEFAULT_PACK)):
+        return EXIT_ABNORMAL
+    for outcome in outcomes:
+        assert outcome.report is not None
+        sheets.append(build_sheet(Path(outcome.path), outcome.report, outcome.issues, scheme))
     if not sheets:
         return _fail("没有可评分的报告，请检查输入路径 / no readable report among the inputs")
     rank_together(sheets)

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportcheck.batch.result import BatchResult, VersionPair
 from reportcheck.batch.verdict import entry_verdict
@@ -31,9 +32,13 @@ from reportcheck.outcome import STATUS_ZH, FileOutcome
 from reportcheck.render.grouping import finding_order, template_key
 from reportcheck.spec import ColumnSpec, load_data_sheet_spec, load_templates
 
+if TYPE_CHECKING:
+    from reportcheck.archive.record import YearRow
+
 SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED = "汇总", "问题清单", "数据", "名单", "批内比对", "未检查"
 SHEETS = (SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED)  # every batch's; 版本比对 only with versions
 VERSIONS = "版本比对"
+YEARS = "历年对比"  # with --archive, for reports whose cluster the archive already knew
 
 Cell = str | int | float | None
 ERROR, WARNING = "error", "warning"
@@ -54,6 +59,7 @@ AGREE, DIFFER, UNCONFIRMED, PAIR = "一致", "不一致", "无法确认", "本�
 ALL_REPORTS = "（本批全部报告）"
 FILE_COLUMNS = ["文件", "集群名称"]
 LIST_LEAD = ["文件", "集群名称", "章节", "名单"]
+YEARS_LEAD, YEARS_TAIL = ["文件", "集群名称", "指标", "单位"], ["其他年份取自档案中的", "前后不一致"]
 
 _STATUS_COLUMN = SUMMARY_HEADER.index("状态")
 _FIRST_FINDING_COLUMN = SUMMARY_HEADER.index(FIRST_FINDING)
@@ -215,16 +221,21 @@ class BatchTables:
     @property
     def sheets(self) -> tuple[str, ...]:
         """The sheets of this batch in order: :data:`SHEETS`, with 版本比对 after 批内比对 when the batch
-        holds versions of one report."""
-        if not self.result.versions:
-            return SHEETS
+        holds versions of one report, and 历年对比 after them when the archive knew a report's cluster."""
+        extra = (VERSIONS,) * bool(self.result.versions) + (YEARS,) * bool(self.result.history)
         after = SHEETS.index(CROSS) + 1
-        return (*SHEETS[:after], VERSIONS, *SHEETS[after:])
+        return (*SHEETS[:after], *extra, *SHEETS[after:])
+
+    @property
+    def years(self) -> list[str]:
+        """历年对比's year columns: every year its rows give."""
+        return sorted({y for row in self.result.history for y in row.values})
 
     def header(self, sheet: str) -> list[str]:
         summary = [*SUMMARY_HEADER, EVIDENCE] if self.result.evidence else SUMMARY_HEADER
         return {SUMMARY: summary, FINDINGS: FINDINGS_HEADER, CROSS: CROSS_HEADER, SKIPPED: SKIPPED_HEADER,
-                VERSIONS: VERSIONS_HEADER, DATA: FILE_COLUMNS + [c.header for c in self.data_columns],
+                VERSIONS: VERSIONS_HEADER, YEARS: [*YEARS_LEAD, *[f"{y}年" for y in self.years], *YEARS_TAIL],
+                DATA: FILE_COLUMNS + [c.header for c in self.data_columns],
                 LISTS: LIST_LEAD + [c.header for c in self.list_columns]}[sheet]
 
     def rows(self) -> Iterator[tuple[str, Row]]:
@@ -246,6 +257,7 @@ class BatchTables:
             yield FINDINGS, Row([ALL_REPORTS, None, code, SEVERITY_ZH["info"], None, None, clean(message), None])
         yield from ((CROSS, _cross(issue)) for issue in self.result.cross)
         yield from ((VERSIONS, row) for pair in self.result.versions for row in _versions(pair))
+        yield from ((YEARS, _year_row(row, self.years)) for row in self.result.history)
         yield from ((SKIPPED, Row([clean(p), clean(why)])) for p, why in self.result.skipped)
 
     def _rows_path(self, index: int) -> Path:
@@ -364,6 +376,15 @@ def _versions(pair: VersionPair) -> Iterator[Row]:
             clean(d.a_location.describe()) if d.a_location else None, _version_value(d, d.b),
             clean(d.b_location.describe()) if d.b_location else None, clean(d.reason) if doubt else None]
         yield Row(cells, {} if doubt else _tone(WARNING, len(VERSIONS_HEADER)))
+
+
+def _year_row(row: YearRow, years: list[str]) -> Row:
+    """One indicator across the years: this report's figures with the archive's for the other years; a
+    figure restated against the archive is amber, the note says both."""
+    cells: list[Cell] = [clean(row.file), clean(row.cluster), clean(row.label), clean(row.unit),
+                         *[clean(row.values.get(y)) for y in years], clean("、".join(f"《{f}》" for f in row.sources)),
+                         clean("；".join(row.notes))]
+    return Row(cells, _tone(WARNING, len(cells)) if row.restated else {})
 
 
 def _version_value(d: Difference, value: Value) -> Cell:

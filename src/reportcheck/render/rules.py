@@ -8,7 +8,15 @@ from functools import cache
 from reportcheck.catalogue import EXTRACTION_DOC, TAGS, IssueType
 from reportcheck.model import SEVERITY_ZH
 from reportcheck.render.widths import display_width
-from reportcheck.rules import CROSS_RULES, DEFAULT_PACK, REGISTRY, available_packs, issue_types, load_pack
+from reportcheck.rules import (
+    CROSS_RULES,
+    DEFAULT_PACK,
+    HISTORY_RULES,
+    REGISTRY,
+    available_packs,
+    issue_types,
+    load_pack,
+)
 from reportcheck.rules.pack_model import describe_option
 from reportcheck.spec import load_json_resource
 
@@ -24,13 +32,13 @@ def name_zh(itype: IssueType) -> str:
 
 
 def _doc(itype: IssueType) -> str:
-    rule = next((r for r in (*REGISTRY, *CROSS_RULES) if r.code == itype.code), None)
+    rule = next((r for r in (*REGISTRY, *CROSS_RULES, *HISTORY_RULES) if r.code == itype.code), None)
     return rule.doc if rule is not None else (itype.description or EXTRACTION_DOC)
 
 
 def _options(itype: IssueType) -> list[dict]:
     """The pack options the rule reads: type, meaning, and the value each shipped pack gives it."""
-    rule = next((r for r in REGISTRY if r.code == itype.code), None)
+    rule = next((r for r in (*REGISTRY, *HISTORY_RULES) if r.code == itype.code), None)
     if rule is None:
         return []
     family = rule.code.rstrip("0123456789")
