@@ -237,8 +237,8 @@ def test_two_batches_writing_at_once_lose_nothing(backend, tmp_path):
 
 
 def test_a_failed_write_leaves_no_half_written_report(tmp_path):
-    from reportcheck.archive.snapshot import Entry
     from reportcheck.archive.store import ArchiveError, open_archive
+    from reportcheck.archived import Entry
     from test_history_rules import _snapshot
 
     store = open_archive(archive_url(str(tmp_path / "a.sqlite3")))

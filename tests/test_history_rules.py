@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from reportcheck.archive.snapshot import snapshot_of
+from reportcheck.archive.record import snapshot_of
 from reportcheck.archive.store import open_archive
 from reportcheck.rules import load_pack
 from reportcheck.rules.history import HISTORY_RULES

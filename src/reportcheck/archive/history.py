@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportcheck.archive.identity import identity_key, match
-from reportcheck.archive.snapshot import STAGE_ORDER, Snapshot
 from reportcheck.archive.store import Archive
+from reportcheck.archived import STAGE_ORDER, Snapshot
 from reportcheck.rounding import half_unit, intervals_meet
 from reportcheck.spec import load_templates
 

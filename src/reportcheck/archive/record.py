@@ -7,11 +7,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from reportcheck.archive.snapshot import STAGE_ORDER, Finding, Snapshot, content_hash, snapshot_of
-from reportcheck.archive.store import Archive, History
-from reportcheck.model import Issue
+from reportcheck.archive.store import Archive
+from reportcheck.archived import STAGE_ORDER, Entry, Figure, Finding, History, Snapshot, content_hash
+from reportcheck.model import Issue, Report
+from reportcheck.normalize.text import label_key
 from reportcheck.outcome import FileOutcome
+from reportcheck.rules import grade
+from reportcheck.rules.cross import facts_of
+from reportcheck.rules.history import HISTORY_RULES
 from reportcheck.settings import Settings
 
 
@@ -44,6 +49,50 @@ def archive_outcomes(outcomes: list[FileOutcome], archive: Archive, settings: Se
     return archive_snapshots(snaps, archive, settings, pack, add)
 
 
+def snapshot_of(path: str, report: Report, issues: list[Issue], pack: str, digest: str) -> Snapshot:
+    """The archive's record of a checked report. Plans (5.1's targets, and their base year, which AR005
+    already holds to 2.1) are not figures anybody reports twice: only actual figures are kept."""
+    latest = report.years[-1] if report.years else ""
+    snap = Snapshot(content_hash=digest, file_name=Path(path).name, file_path=str(Path(path).resolve()),
+                    cluster_name=report.basic.cluster_name, category=report.category, stage=report.stage,
+                    template=report.template, years=list(report.years), pack=pack,
+                    promotion_org=report.basic.promotion_org.name)
+    for ind in report.indicators:
+        if ind.base_year is not None:
+            continue
+        whole = ind.doubts.get("row")
+        columns = [(year, year, value) for year, value in ind.values.items()]
+        columns += [(year, f"{year}:cluster", value) for year, value in (ind.cluster_values or {}).items()]
+        if ind.growth_pct is not None and latest:
+            columns.append((latest, "growth", ind.growth_pct))
+        for year, column, value in columns:
+            if value is None or (latest and year > latest):
+                continue
+            loc = ind.at(column)
+            decimals = ind.growth_decimals if column == "growth" else ind.decimals.get(column)
+            snap.figures.append(Figure(
+                key=ind.key, label=ind.label, unit="%" if column == "growth" else ind.unit, section=ind.section,
+                year=year, column=column, value=value, decimals=decimals,
+                cell=loc.describe() if loc is not None else "", doubt=whole or ind.doubts.get(column),
+                approximate=column in ind.approximate, location=loc))
+    snap.entries = _entries(path, report)
+    snap.findings = [Finding(code=i.code, severity=i.severity, message=i.message,
+                             place=i.location.describe() if i.location else "") for i in issues]
+    return snap
+
+
+def _entries(path: str, report: Report) -> list[Entry]:
+    """The enterprises (top-10 lists), projects and phones a report claims, as the batch's cross rules
+    see them (a name or phone read in doubt is left out)."""
+    facts = facts_of(path, report)
+    out = [Entry(kind="enterprise", key=label_key(name), name=name, place=f"{title} 第{n}行")
+           for _, title, n, name in facts.enterprises]
+    out += [Entry(kind="project", key=label_key(name), name=name, place=place) for place, name in facts.projects]
+    out += [Entry(kind="phone", key=digits, name=digits, person=person, place=where)
+            for digits, person, where in facts.phones]
+    return out
+
+
 def snapshot_of_outcome(outcome: FileOutcome, settings: Settings) -> Snapshot:
     assert outcome.report is not None
     return snapshot_of(outcome.path, outcome.report, outcome.issues, settings.pack, content_hash(outcome.path))
@@ -53,9 +102,6 @@ def archive_snapshots(snaps: dict[int, Snapshot], archive: Archive, settings: Se
                       add: Callable[[int, list[Issue]], None]) -> list[YearRow]:
     """Each report, earlier years first: its history read, the history rules run (their findings handed to
     ``add`` with the report's index), then recorded with them."""
-    from reportcheck.rules import grade
-    from reportcheck.rules.history import HISTORY_RULES
-
     rows: list[YearRow] = []
     for index in sorted(snaps, key=lambda i: _order(snaps[i])):
         snap = snaps[index]

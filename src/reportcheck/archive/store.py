@@ -12,7 +12,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -22,8 +22,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 
 from reportcheck import __version__
 from reportcheck.archive import schema as t
-from reportcheck.archive.identity import Match, identity_key, match
-from reportcheck.archive.snapshot import Entry, Figure, Finding, Snapshot
+from reportcheck.archive.identity import identity_key, match
+from reportcheck.archived import Entry, Figure, Finding, History, Snapshot
 
 T = TypeVar("T")
 HEAD = "0001"  # the newest migration (tests hold it to Alembic's head)
@@ -34,18 +34,6 @@ _WRITE_LOCK = 0x72657071
 
 class ArchiveError(ValueError):
     """The archive cannot be opened or written; the message says which and what to do."""
-
-
-@dataclass(slots=True)
-class History:
-    """What the archive knows that bears on one report."""
-
-    same: list[Snapshot] = field(default_factory=list)
-    """other current reports of the same cluster, with their figures"""
-    maybe: list[tuple[Snapshot, Match]] = field(default_factory=list)
-    """current reports that may be of the same cluster (a renaming not sure enough to merge)"""
-    claimed: list[tuple[Snapshot, Entry]] = field(default_factory=list)
-    """this report's enterprises, projects and phones as other clusters' earlier reports give them"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +102,7 @@ class Archive:
                 if verdict.verdict == "same":
                     out.same.append(header)
                 elif verdict.verdict == "maybe":
-                    out.maybe.append((header, verdict))
+                    out.maybe.append((header, verdict.similarity))
                 else:
                     others.append(header)
             _load_figures(conn, out.same)

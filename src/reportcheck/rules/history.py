@@ -1,9 +1,9 @@
 """Findings only the archive can see: a cluster's report held against what it reported in earlier years.
 
-A history rule reads the report being checked as the archive keeps it (:class:`~reportcheck.archive.
-snapshot.Snapshot`) and what the archive holds that bears on it (:class:`~reportcheck.archive.store.
-History`). Only figures read with certainty on both sides ground a finding; when most figures of one
-earlier report disagree, the match or the reading is suspect, and one finding says so instead of many.
+A history rule reads the report being checked as the archive keeps it (:class:`~reportcheck.archived.
+Snapshot`) and what the archive holds that bears on it (:class:`~reportcheck.archived.History`). Only
+figures read with certainty on both sides ground a finding; when most figures of one table disagree
+with one earlier report, the match or the reading is suspect, and one finding says so instead of many.
 """
 
 from __future__ import annotations
@@ -11,17 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from reportcheck.archive.snapshot import Figure, Snapshot
+from reportcheck.archived import Figure, History, Snapshot
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue
 from reportcheck.normalize.text import label_key
 from reportcheck.rounding import growth_fits, half_unit, intervals_meet
 from reportcheck.rules.base import Documented, RulePack, fmt, is_exact
-
-if TYPE_CHECKING:
-    from reportcheck.archive.store import History  # the database layer loads only with --archive
 
 _SOURCE = "竞赛实施办法 第七条第3款（对参赛材料的真实性负责）；监测办法 第十二条（逐级审核监测材料的真实性）"
 
@@ -250,13 +246,13 @@ def check_maybe_same(snap: Snapshot, history: History, pack: RulePack) -> Iterat
     反例：档案中“益阳电子电路板产业集群”，本报告“益阳电子电路产业集群”，促进组织不同。正例：名称一致。
     """
     seen: set[str] = set()
-    for other, found in history.maybe:
+    for other, similarity in history.maybe:
         key = label_key(other.cluster_name or "")
         if key in seen:
             continue
         seen.add(key)
         yield MAYBE_SAME.issue(other_cluster=other.cluster_name or "", other=other.described(),
-                               similarity=found.similarity, other_file=other.file_name)
+                               similarity=similarity, other_file=other.file_name)
 
 
 _SUSPECT = ("exact_units", "history.suspect_share", "history.suspect_min")

@@ -1,6 +1,8 @@
 """What the archive keeps of one checked report, and what the cross-year rules compare: its cluster,
 its figures (each with its cell and its doubt), the enterprises, projects and phones it claims, its
-findings. Plain data: made from a report here, from the database in :mod:`.store`."""
+findings; and what the archive holds that bears on a report (:class:`History`). Plain data shared by
+the history rules (:mod:`reportcheck.rules.history`) and the archive (:mod:`reportcheck.archive`), which
+makes it from a report (``archive.record``) and from its database (``archive.store``)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from reportcheck.model import Issue, Loc, Report
+from reportcheck.model import Loc
 
 STAGE_ORDER = {"初赛": 0, "决赛": 1}
 
@@ -107,48 +109,14 @@ def content_hash(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def snapshot_of(path: str, report: Report, issues: list[Issue], pack: str, digest: str) -> Snapshot:
-    """The archive's record of a checked report. Plans (5.1's targets, and their base year, which AR005
-    already holds to 2.1) are not figures anybody reports twice: only actual figures are kept."""
-    latest = report.years[-1] if report.years else ""
-    snap = Snapshot(content_hash=digest, file_name=Path(path).name, file_path=str(Path(path).resolve()),
-                    cluster_name=report.basic.cluster_name, category=report.category, stage=report.stage,
-                    template=report.template, years=list(report.years), pack=pack,
-                    promotion_org=report.basic.promotion_org.name)
-    for ind in report.indicators:
-        if ind.base_year is not None:
-            continue
-        whole = ind.doubts.get("row")
-        columns = [(year, year, value) for year, value in ind.values.items()]
-        columns += [(year, f"{year}:cluster", value) for year, value in (ind.cluster_values or {}).items()]
-        if ind.growth_pct is not None and latest:
-            columns.append((latest, "growth", ind.growth_pct))
-        for year, column, value in columns:
-            if value is None or (latest and year > latest):
-                continue
-            loc = ind.at(column)
-            decimals = ind.growth_decimals if column == "growth" else ind.decimals.get(column)
-            snap.figures.append(Figure(
-                key=ind.key, label=ind.label, unit="%" if column == "growth" else ind.unit, section=ind.section,
-                year=year, column=column, value=value, decimals=decimals,
-                cell=loc.describe() if loc is not None else "", doubt=whole or ind.doubts.get(column),
-                approximate=column in ind.approximate, location=loc))
-    snap.entries = _entries(path, report)
-    snap.findings = [Finding(code=i.code, severity=i.severity, message=i.message,
-                             place=i.location.describe() if i.location else "") for i in issues]
-    return snap
+@dataclass(slots=True)
+class History:
+    """What the archive knows that bears on one report."""
 
-
-def _entries(path: str, report: Report) -> list[Entry]:
-    """The enterprises (top-10 lists), projects and phones a report claims, as the batch's cross rules
-    see them (a name or phone read in doubt is left out)."""
-    from reportcheck.normalize.text import label_key
-    from reportcheck.rules.cross import facts_of
-
-    facts = facts_of(path, report)
-    out = [Entry(kind="enterprise", key=label_key(name), name=name, place=f"{title} 第{n}行")
-           for _, title, n, name in facts.enterprises]
-    out += [Entry(kind="project", key=label_key(name), name=name, place=place) for place, name in facts.projects]
-    out += [Entry(kind="phone", key=digits, name=digits, person=person, place=where)
-            for digits, person, where in facts.phones]
-    return out
+    same: list[Snapshot] = field(default_factory=list)
+    """other current reports of the same cluster, with their figures"""
+    maybe: list[tuple[Snapshot, float]] = field(default_factory=list)
+    """current reports that may be of the same cluster (a renaming not sure enough to merge), with the
+    similarity of the names (0–100)"""
+    claimed: list[tuple[Snapshot, Entry]] = field(default_factory=list)
+    """this report's enterprises, projects and phones as other clusters' earlier reports give them"""
