@@ -11,7 +11,8 @@ samples over and over; then the small .docx reports filled by other hands in ../
 is beside the checkout) with one worker and with two, as whole processes: the speed-up, and the batch
 process's own peak memory at N/4 and N files (it must not grow with N). Then ``check --evidence`` against
 ``check`` of the same report: the appendix's cost per cited page, on a text-layer appendix and on the
-scanned sample appendix (OCR). Last, the scanned twins
+scanned sample appendix (OCR). Then ``batch --archive`` against ``batch``: what keeping every report costs.
+Last, the scanned twins
 (samples/scanned) read by OCR: seconds per page against a bare RapidOCR pass over a whole page, the
 share of figures read right against the .docx, and ``compare`` of the two (``--no-scans`` skips it).
 
@@ -198,6 +199,31 @@ def bench_batch(title: str, sources: list[Path], count: int, rounds: int) -> Non
     print(f"  with the cross-report checks on these copies: {cross_time:.1f} s, {cross_peak / 1024:.0f} MiB")
 
 
+def bench_archive(sources: list[Path], count: int, rounds: int) -> None:
+    """``batch --archive`` against ``batch`` of the same folder (two workers), whole processes: what keeping
+    every report costs, per report, into a new SQLite archive each round. The copies are made distinct
+    files (their Word title differs), as a year's reports are: each is recorded, none merely updated."""
+    import docx
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        for i in range(count):
+            document = docx.Document(str(sources[i % len(sources)]))
+            document.core_properties.title = f"copy {i}"
+            document.save(str(folder / f"{i:04d}_{sources[i % len(sources)].name}"))
+        out = Path(tmp) / "out.xlsx"
+        plain, kept = [], []
+        for n in range(rounds):  # interleaved, so a busy shared machine slows both alike
+            plain.append(_batch_run(folder, 2, out, "--ignore", "BT")[0])
+            archive = str(Path(tmp) / f"a{n}.sqlite3")
+            kept.append(_batch_run(folder, 2, out, "--ignore", "BT", "--archive", archive)[0])
+    t0, t1 = statistics.median(plain), statistics.median(kept)
+    print(f"\nbatch --archive of {count} distinct .docx reports (new SQLite archive), --jobs 2, median of {rounds}")
+    print(f"  without: {t0:.1f} s   with: {t1:.1f} s   ratio {t1 / t0:.2f}   "
+          f"{(t1 - t0) / count * 1000:.0f} ms a report")
+
+
 EVIDENCE_REPORT = ROOT / "samples" / "prelim_advanced_split_clean.docx"
 SCANNED_APPENDIX = ROOT / "samples" / "evidence" / "prelim_advanced_split_clean_佐证材料.scan.pdf"
 
@@ -316,6 +342,7 @@ def _run_all(args: argparse.Namespace) -> None:
     if OTHER_HANDS:
         bench_batch("small .docx reports filled by other hands (../shared/corpora, repeated)", OTHER_HANDS,
                     args.batch_files, args.batch_rounds)
+    bench_archive(SAMPLES, args.batch_files, args.batch_rounds)
     if not args.no_scans:
         bench_scans()
 

@@ -301,3 +301,28 @@ def test_the_migrations_build_the_schema_the_code_uses(archive):
     config.set_main_option("script_location", str(Path(store.__file__).parent / "migrations"))
     assert ScriptDirectory.from_config(config).get_current_head() == store.HEAD
     opened.close()
+
+
+def test_the_default_archive_is_in_the_users_data_folder_and_only_when_asked(tmp_path):
+    sample = str(SAMPLES / "prelim_advanced_split_clean.docx")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "XDG_DATA_HOME": str(tmp_path / "data"),
+           "LOCALAPPDATA": str(tmp_path / "data"), "HOME": str(tmp_path / "home")}
+    env.pop("REPORTCHECK_ARCHIVE", None)
+
+    def check(*extra: str, cwd: Path = tmp_path) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "reportcheck", "check", sample, *extra], capture_output=True,
+                              text=True, env=env, cwd=cwd, timeout=120)
+
+    assert check().returncode == 0
+    assert not (tmp_path / "data").exists() and not (tmp_path / "home").exists()  # not asked: nothing kept
+    proc = check("--archive")
+    assert proc.returncode == 0, proc.stderr
+    kept = tmp_path / "data" / "reportcheck" / "archive.sqlite3"
+    if sys.platform == "darwin":
+        kept = tmp_path / "home" / "Library" / "Application Support" / "reportcheck" / "archive.sqlite3"
+    assert kept.is_file() and str(kept) in proc.stderr and _count(str(kept), schema.reports) == 1
+    project = tmp_path / "科室"
+    project.mkdir()
+    (project / "reportcheck.toml").write_text('archive = "档案/集群.sqlite3"\n', encoding="utf-8")
+    assert check(cwd=project).returncode == 0  # the config keeps every check, beside itself
+    assert _count(str(project / "档案" / "集群.sqlite3"), schema.reports) == 1

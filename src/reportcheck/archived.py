@@ -16,6 +16,13 @@ from reportcheck.model import Loc
 STAGE_ORDER = {"初赛": 0, "决赛": 1}
 
 
+def written(value: float, decimals: int | None) -> str:
+    """A figure with the decimals it was written with (1380.0 stays 1380.0, 455 stays 455)."""
+    if decimals is not None and 0 <= decimals <= 6:
+        return f"{value:.{decimals}f}"
+    return f"{value:.6g}" if abs(value) < 1e6 else f"{value:.0f}"
+
+
 @dataclass(slots=True, kw_only=True)
 class Figure:
     key: str
@@ -33,6 +40,10 @@ class Figure:
     approximate: bool = False
     location: Loc | None = None
     """the cell in the report being checked (not kept in the archive)"""
+
+    @property
+    def shown(self) -> str:
+        return written(self.value, self.decimals)
 
     @property
     def sure(self) -> bool:

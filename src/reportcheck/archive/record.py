@@ -153,6 +153,7 @@ def year_rows(snap: Snapshot, history: History, found: list[Issue]) -> list[Year
                 if other.file_name not in row.sources:
                     row.sources.append(other.file_name)
             elif figure.label + figure.year in restated:
-                row.notes.append(f"{figure.year}年：档案《{other.file_name}》填{figure.value:g}，"
-                                 f"本报告填{row.values[figure.year]:g}")
+                mine = snap.figure(figure.key, figure.year)
+                row.notes.append(f"{figure.year}年：档案《{other.file_name}》填{figure.shown}，"
+                                 f"本报告填{mine.shown if mine else row.values[figure.year]}")
     return [r for r in out.values() if r.sources or r.notes]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from reportcheck.archive.history import ClusterHistory, HistoryRow
+from reportcheck.archived import written
 from reportcheck.model import CATEGORY_ZH
 from reportcheck.render.widths import display_width
 from reportcheck.rules.base import fmt
@@ -28,12 +29,7 @@ def cell(row: HistoryRow, year: str) -> str:
     if value is None:
         return "—"
     mark = RESTATED_MARK if year in row.restated else DOUBT_MARK if year in row.doubts else ""
-    return figure(value, row.decimals.get(year)) + mark
-
-
-def figure(value: float, decimals: int | None) -> str:
-    """A figure with the decimals it was written with (1380.0 stays 1380.0)."""
-    return f"{value:.{decimals}f}" if decimals is not None and 0 <= decimals <= 6 else fmt(value)
+    return written(value, row.decimals.get(year)) + mark
 
 
 def notes(row: HistoryRow) -> list[str]:
@@ -41,7 +37,7 @@ def notes(row: HistoryRow) -> list[str]:
     out = []
     for year, earlier in row.restated.items():
         before = "；".join(f"《{r.file}》填{fmt(r.value)}" for r in earlier)
-        now = figure(row.values[year], row.decimals.get(year))
+        now = written(row.values[year], row.decimals.get(year))
         out.append(f"{row.label}{year}年：采用《{row.sources[year]}》的{now}{row.unit}，此前{before}")
     for year, why in row.doubts.items():
         out.append(f"{row.label}{year}年：读取存疑（{why}）")

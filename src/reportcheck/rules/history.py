@@ -17,7 +17,7 @@ from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue
 from reportcheck.normalize.text import label_key
 from reportcheck.rounding import growth_fits, half_unit, intervals_meet
-from reportcheck.rules.base import Documented, RulePack, fmt, is_exact
+from reportcheck.rules.base import Documented, RulePack, is_exact
 
 _SOURCE = "竞赛实施办法 第七条第3款（对参赛材料的真实性负责）；监测办法 第十二条（逐级审核监测材料的真实性）"
 
@@ -111,7 +111,7 @@ def _by_table(snap: Snapshot, other: Snapshot, pack: RulePack) -> Iterator[tuple
 
 
 def _listing(differ: list[tuple[Figure, Figure]]) -> str:
-    shown = "；".join(f"{m.label}{m.year}年 {fmt(o.value)}→{fmt(m.value)}{m.unit}" for m, o in differ[:_SHOWN])
+    shown = "；".join(f"{m.label}{m.year}年 {o.shown}→{m.shown}{m.unit}" for m, o in differ[:_SHOWN])
     return shown + ("等" if len(differ) > _SHOWN else "")
 
 
@@ -146,8 +146,8 @@ def check_restated(snap: Snapshot, history: History, pack: RulePack) -> Iterator
 def _restated(snap: Snapshot, other: Snapshot, differ: list[tuple[Figure, Figure]]) -> Iterator[Issue]:
     for mine, old in differ:
         yield RESTATED.issue(section=mine.section, field=mine.key, location=mine.location, label=mine.label,
-                             year=mine.year, file=snap.file_name, value=fmt(mine.value), unit=mine.unit,
-                             other=other.described(), old=fmt(old.value), other_cell=old.cell or "位置未记录",
+                             year=mine.year, file=snap.file_name, value=mine.shown, unit=mine.unit,
+                             other=other.described(), old=old.shown, other_cell=old.cell or "位置未记录",
                              other_file=other.file_name)
 
 
@@ -179,8 +179,8 @@ def check_growth_vs_archive(snap: Snapshot, history: History, pack: RulePack) ->
             if fits is False:
                 yield GROWTH_VS_ARCHIVE.issue(
                     section=growth.section, field=growth.key, location=growth.location, label=now.label, year=latest,
-                    growth=fmt(growth.value), prior=prior, other=other.described(), old=fmt(old.value),
-                    unit=now.unit, value=fmt(now.value), computed=(now.value / old.value - 1) * 100,
+                    growth=growth.shown, prior=prior, other=other.described(), old=old.shown,
+                    unit=now.unit, value=now.shown, computed=(now.value / old.value - 1) * 100,
                     other_file=other.file_name)
             break
 
