@@ -8,6 +8,7 @@ The next year's reports are made by tests/next_year.py from the samples: the tru
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -250,6 +251,7 @@ def test_a_failed_write_leaves_no_half_written_report(tmp_path):
     assert [_count(str(tmp_path / "a.sqlite3"), t) for t in (schema.reports, schema.figures)] == [0, 0]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="kills the batch's process group: POSIX")
 def test_a_killed_batch_leaves_whole_reports_only(tmp_path):
     _distinct_copies(tmp_path / "收件", 12, "件")
     db = tmp_path / "档案.sqlite3"
@@ -266,7 +268,8 @@ def test_a_killed_batch_leaves_whole_reports_only(tmp_path):
             except sqlite3.OperationalError:  # not migrated yet, or locked for a moment
                 pass
         time.sleep(0.002)
-    os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # it may have finished already: then all is whole
+        os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
