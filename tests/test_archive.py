@@ -90,7 +90,8 @@ def test_two_years_give_the_planted_restatements_and_nothing_else(archive, years
     proc = run("batch", str(second), "-o", str(tmp_path / "2024.json"), "--archive", archive)
     assert proc.returncode in (0, 1), proc.stderr
     found = _history_findings(tmp_path / "2024.json")
-    restated = sorted((i["field"], float(i["args"]["old"]), float(i["args"]["value"])) for i in found["长沙_2024.docx"])
+    restated = sorted((i["args"]["key"], float(i["args"]["old"]), float(i["args"]["value"]))
+                      for i in found["长沙_2024.docx"])
     want = sorted((field, float(old), float(new))
                   for field, (old, new) in zip(("total_output", "enterprises"), planted.values(), strict=True))
     assert restated == want
@@ -302,7 +303,9 @@ def test_the_migrations_build_the_schema_the_code_uses(archive):
         assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
     config = Config()
     config.set_main_option("script_location", str(Path(store.__file__).parent / "migrations"))
-    assert ScriptDirectory.from_config(config).get_current_head() == store.HEAD
+    scripts = ScriptDirectory.from_config(config)
+    assert scripts.get_current_head() == store.HEAD
+    assert [r.revision for r in reversed(list(scripts.walk_revisions()))] == list(store.REVISIONS)
     opened.close()
 
 
@@ -329,3 +332,57 @@ def test_the_default_archive_is_in_the_users_data_folder_and_only_when_asked(tmp
     (project / "reportcheck.toml").write_text('archive = "档案/集群.sqlite3"\n', encoding="utf-8")
     assert check(cwd=project).returncode == 0  # the config keeps every check, beside itself
     assert _count(str(project / "档案" / "集群.sqlite3"), schema.reports) == 1
+
+
+def test_grade_needs_the_year_and_keeps_a_years_grades_unless_forced(tmp_path, capsys):
+    from test_grade import ADV, grade, write_csv
+
+    scores = write_csv(tmp_path / "得分.csv", [("A", ADV, 90), ("B", ADV, 80)])
+    db = str(tmp_path / "档案.sqlite3")
+    code, _, err = grade(capsys, str(scores), "-o", str(tmp_path / "a.csv"), "--archive", db)
+    assert code == 2 and "--year" in err
+    assert grade(capsys, str(scores), "-o", str(tmp_path / "a.csv"), "--archive", db, "--year", "2025")[0] == 0
+    code, _, err = grade(capsys, str(scores), "-o", str(tmp_path / "b.csv"), "--archive", db, "--year", "2025")
+    assert code == 2 and "已有2025年的等次（2个集群）" in err and not (tmp_path / "b.csv").exists()
+    assert grade(capsys, str(scores), "-o", str(tmp_path / "b.csv"), "--archive", db, "--year", "2025",
+                 "--force")[0] == 0
+
+
+def test_a_report_without_a_cluster_name_is_kept_but_never_compared(tmp_path):
+    from reportcheck.archive.record import archive_snapshots
+    from reportcheck.archive.store import open_archive
+    from reportcheck.rules import load_pack
+    from reportcheck.settings import Settings
+    from test_history_rules import _snapshot
+
+    store = open_archive(archive_url(str(tmp_path / "a.sqlite3")))
+    top = {"top10_revenue": [{"name": "株洲中轨电力机车股份有限公司"}]}
+    earlier = _snapshot({"basic": {"cluster_name": "株洲轨道交通装备产业集群"}, "lists": top,
+                         "indicators": {"total_output": {"2021": 100.0, "2022": 110.0}}}, "株洲_2023.docx")
+    nameless = _snapshot({"years": ["2022", "2023"], "lists": top,
+                          "indicators": {"total_output": {"2022": 120.0, "2023": 130.0}}}, "未填名称_2024.docx")
+    found: dict[int, list] = {}
+    archive_snapshots({0: earlier, 1: nameless}, store, Settings(), load_pack("hunan_competition_2023"),
+                      lambda index, issues: found.setdefault(index, issues))
+    assert found == {0: [], 1: []}
+    assert _count(str(tmp_path / "a.sqlite3"), schema.reports) == 2
+
+
+def test_an_archive_address_never_shows_its_password(tmp_path):
+    sample = str(SAMPLES / "prelim_advanced_split_clean.docx")
+    for address in ("my-pg://user:s3cret@host/db", "postgresql:/user:s3cret@host/db", "mysql://user:s3cret@host/db",
+                    "postgresql://user:s3cret@host:port/db"):
+        proc = run("check", sample, "--archive", address, cwd=tmp_path)
+        assert proc.returncode == 2, (address, proc.stderr)
+        assert "档案库" in proc.stderr and "s3cret" not in proc.stderr and "Traceback" not in proc.stderr
+    assert list(tmp_path.iterdir()) == []  # a mistyped address is not taken for a folder to create
+
+
+def test_an_archive_of_a_newer_version_is_refused_with_what_to_do(tmp_path):
+    db = tmp_path / "档案.sqlite3"
+    sample = str(SAMPLES / "prelim_advanced_split_clean.docx")
+    assert run("check", sample, "--archive", str(db)).returncode == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    proc = run("check", sample, "--archive", str(db))
+    assert proc.returncode == 2 and "升级reportcheck" in proc.stderr and "Traceback" not in proc.stderr

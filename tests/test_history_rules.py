@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from reportcheck.archive.location import archive_url
 from reportcheck.archive.record import snapshot_of
 from reportcheck.archive.store import open_archive
 from reportcheck.rules import load_pack
@@ -27,7 +28,7 @@ def _snapshot(short: dict, file: str):
 
 
 def _run(rule, case: dict, tmp_path, pack: dict = PACK) -> list:
-    archive = open_archive(f"sqlite:///{tmp_path / 'archive.sqlite3'}")
+    archive = open_archive(archive_url(str(tmp_path / "archive.sqlite3")))
     for kept in _load(rule.code)["archive"]:
         archive.record(_snapshot(kept["report"], kept["file"]))
     snap = _snapshot(case["report"], "本报告.docx")
@@ -52,6 +53,7 @@ def test_failing_case_gives_its_finding(rule, case, tmp_path):
     assert [i.field for i in issues] == case["expect"]
     assert all(i.message and "{" not in i.message for i in issues)
     assert all(i.args.get("other_file") for i in issues), "a finding names the archived report it rests on"
+    assert all(i.severity == case.get("expect_severity", i.severity) for i in issues)
 
 
 @pytest.mark.parametrize("rule", HISTORY_RULES, ids=[r.code for r in HISTORY_RULES])

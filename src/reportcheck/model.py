@@ -10,6 +10,7 @@ Severity = Literal["error", "warning", "info"]
 Category = Literal["advanced", "sme"]
 SEVERITY_ZH: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
 CATEGORY_ZH: dict[str, str] = {"advanced": "先进制造业集群", "sme": "中小企业特色产业集群"}
+DATA_SHEET = "data_sheet"  # the template id of a report read from the Excel data sheet
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -6,6 +6,7 @@ gave it differently is kept beside it as a restatement. Superseded versions are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportcheck.archive.identity import identity_key, match
@@ -22,6 +23,7 @@ class NoSuchCluster(ValueError):
 @dataclass(slots=True)
 class Restatement:
     value: float
+    decimals: int | None
     file: str
 
 
@@ -102,10 +104,13 @@ def _history(archive: Archive, group: list[Snapshot]) -> ClusterHistory:
             before = row.values.get(f.year)
             if before is not None and not intervals_meet(before, half_unit(row.decimals.get(f.year) or 0), f.value,
                                                          half_unit(f.decimals or 0)):
-                row.restated.setdefault(f.year, []).append(Restatement(before, row.sources[f.year]))
+                row.restated.setdefault(f.year, []).append(
+                    Restatement(before, row.decimals.get(f.year), row.sources[f.year]))
             row.values[f.year], row.sources[f.year] = f.value, report.file_name
             if f.decimals is not None:
                 row.decimals[f.year] = f.decimals
+            else:
+                row.decimals.pop(f.year, None)
             if f.doubt:
                 row.doubts[f.year] = f.doubt
             else:
@@ -117,7 +122,7 @@ def _history(archive: Archive, group: list[Snapshot]) -> ClusterHistory:
                           years=years, rows=sorted(rows.values(), key=_row_order()))
 
 
-def _row_order():
+def _row_order() -> Callable[[HistoryRow], tuple[int, str]]:
     order = {}
     for template in load_templates():
         for table in template.indicator_tables:

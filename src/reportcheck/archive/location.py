@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
 ENV = "REPORTCHECK_ARCHIVE"  # the archive to use when neither --archive VALUE nor the config names one
 DEFAULT = "default"  # what --archive without a value stands for
+_SCHEME_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")  # postgresql:/… mistyped (C:\… is a drive)
+_PASSWORD = re.compile(r"(?<=:)[^:/@]*(?=@)")
+
+
+class ArchiveError(ValueError):
+    """The archive cannot be opened or written; the message says which and what to do."""
+
+
+def masked(text: str) -> str:
+    """An address as messages may show it: its password as ***."""
+    return _PASSWORD.sub("***", text)
 
 
 def default_location() -> Path:
@@ -22,13 +37,27 @@ def default_location() -> Path:
     return base / "reportcheck" / "archive.sqlite3"
 
 
-def archive_url(value: str | None) -> str:
-    """A SQLAlchemy URL for what the user named: a URL as it is (postgresql://…, sqlite:///…), a path as
-    a SQLite file, nothing (or ``default``) as $REPORTCHECK_ARCHIVE or the file in the data folder."""
+def archive_url(value: str | None) -> URL:
+    """The archive the user named: a URL (postgresql://…, sqlite:///…), a path to a SQLite file, or nothing
+    (``default``) for $REPORTCHECK_ARCHIVE or the file in the data folder. Anything else is an
+    :class:`ArchiveError` saying what an address looks like (its password never shown)."""
     if value in (None, "", DEFAULT):
         value = os.environ.get(ENV) or str(default_location())
-    if "://" in value:
-        if value.startswith(("postgresql://", "postgres://")):  # the driver installed with reportcheck[postgres]
-            value = "postgresql+psycopg://" + value.split("://", 1)[1]
-        return value
-    return "sqlite:///" + str(Path(value).expanduser().resolve())
+    assert value is not None
+    if "://" not in value:
+        if _SCHEME_LIKE.match(value):
+            raise ArchiveError(f"档案库地址“{masked(value)}”不完整：PostgreSQL应写成 postgresql://用户:密码@主机/库名，"
+                               "SQLite写文件路径 / archive address incomplete")
+        return URL.create("sqlite", database=str(Path(value).expanduser().resolve()))
+    try:
+        url = make_url(value)
+        url.port  # noqa: B018  (a port that is not a number fails here, not later)
+    except (ArgumentError, ValueError):
+        raise ArchiveError(f"档案库地址“{masked(value)}”无法识别，应为文件路径或 postgresql://用户:密码@主机/库名 / "
+                           "archive address not understood") from None
+    if url.drivername in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")  # the driver installed with reportcheck[postgres]
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ArchiveError(f"档案库只能是SQLite文件或PostgreSQL（postgresql://…），而不是“{masked(value)}” / "
+                           "the archive is SQLite or PostgreSQL")
+    return url

@@ -6,35 +6,28 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportcheck.archive.store import Archive
-from reportcheck.archived import STAGE_ORDER, Entry, Figure, Finding, History, Snapshot, content_hash
+from reportcheck.archived import (
+    STAGE_ORDER,
+    Entry,
+    Figure,
+    Finding,
+    History,
+    Snapshot,
+    YearRow,
+    content_hash,
+    year_rows,
+)
+from reportcheck.catalogue import RULE_FAILED
 from reportcheck.model import Issue, Report
 from reportcheck.normalize.text import label_key
 from reportcheck.outcome import FileOutcome
 from reportcheck.rules import grade
 from reportcheck.rules.cross import facts_of
-from reportcheck.rules.history import HISTORY_RULES
+from reportcheck.rules.history import HISTORY_RULES, RESTATED, HistoryRule
 from reportcheck.settings import Settings
-
-
-@dataclass(slots=True)
-class YearRow:
-    """One indicator of one report with the values its cluster's other reports give (历年对比)."""
-
-    file: str
-    cluster: str
-    label: str
-    unit: str
-    values: dict[str, float] = field(default_factory=dict)
-    """by year: this report's figure, else the latest archived report's"""
-    sources: list[str] = field(default_factory=list)
-    """the archived reports the other years come from (file names)"""
-    notes: list[str] = field(default_factory=list)
-    """figures restated: the archive's value beside this report's"""
-    restated: bool = False
 
 
 def archive_outcomes(outcomes: list[FileOutcome], archive: Archive, settings: Settings,
@@ -51,12 +44,17 @@ def archive_outcomes(outcomes: list[FileOutcome], archive: Archive, settings: Se
 
 def snapshot_of(path: str, report: Report, issues: list[Issue], pack: str, digest: str) -> Snapshot:
     """The archive's record of a checked report. Plans (5.1's targets, and their base year, which AR005
-    already holds to 2.1) are not figures anybody reports twice: only actual figures are kept."""
+    already holds to 2.1) are not figures anybody reports twice: only actual figures are kept. A report
+    whose reading failed is kept as checked, with no figure and no entry: nothing may rest on it."""
     latest = report.years[-1] if report.years else ""
     snap = Snapshot(content_hash=digest, file_name=Path(path).name, file_path=str(Path(path).resolve()),
                     cluster_name=report.basic.cluster_name, category=report.category, stage=report.stage,
                     template=report.template, years=list(report.years), pack=pack,
-                    promotion_org=report.basic.promotion_org.name)
+                    promotion_org=report.basic.promotion_org.name, scanned=bool(report.scanned_pages))
+    snap.findings = [Finding(code=i.code, severity=i.severity, message=i.message,
+                             place=i.location.describe() if i.location else "") for i in issues]
+    if report.reading_failed:
+        return snap
     for ind in report.indicators:
         if ind.base_year is not None:
             continue
@@ -76,8 +74,6 @@ def snapshot_of(path: str, report: Report, issues: list[Issue], pack: str, diges
                 cell=loc.describe() if loc is not None else "", doubt=whole or ind.doubts.get(column),
                 approximate=column in ind.approximate, location=loc))
     snap.entries = _entries(path, report)
-    snap.findings = [Finding(code=i.code, severity=i.severity, message=i.message,
-                             place=i.location.describe() if i.location else "") for i in issues]
     return snap
 
 
@@ -101,19 +97,31 @@ def snapshot_of_outcome(outcome: FileOutcome, settings: Settings) -> Snapshot:
 def archive_snapshots(snaps: dict[int, Snapshot], archive: Archive, settings: Settings, pack: dict,
                       add: Callable[[int, list[Issue]], None]) -> list[YearRow]:
     """Each report, earlier years first: its history read, the history rules run (their findings handed to
-    ``add`` with the report's index), then recorded with them."""
+    ``add`` with the report's index), then recorded with them. A report with no cluster name, or none
+    read, is recorded but not compared: it cannot be told from another cluster's."""
     rows: list[YearRow] = []
     for index in sorted(snaps, key=lambda i: _order(snaps[i])):
         snap = snaps[index]
-        history = archive.history_of(snap)
-        found = [grade(issue, settings) for rule in HISTORY_RULES if settings.wants(rule.code)
-                 for issue in rule.check(snap, history, pack) if settings.wants(issue.code)]
+        found: list[Issue] = []
+        if snap.cluster_name and (snap.figures or snap.entries):
+            history = archive.history_of(snap)
+            found = [grade(issue, settings) for rule in HISTORY_RULES if settings.wants(rule.code)
+                     for issue in _guarded(rule, snap, history, pack) if settings.wants(issue.code)]
+            restated = {(str(i.args["key"]), str(i.args["year"])) for i in found if i.code == RESTATED.code}
+            rows += year_rows(snap, history, restated)
         add(index, found)
         snap.findings += [Finding(code=i.code, severity=i.severity, message=i.message,
                                   place=i.location.describe() if i.location else "") for i in found]
         archive.record(snap)
-        rows += year_rows(snap, history, found)
     return rows
+
+
+def _guarded(rule: HistoryRule, snap: Snapshot, history: History, pack: dict) -> list[Issue]:
+    """The rule's findings; a rule that fails is one finding naming it, and the others still run."""
+    try:
+        return list(rule.check(snap, history, pack))
+    except Exception as exc:  # a bug in one rule must not lose the batch
+        return [RULE_FAILED.issue(section=None, field=rule.code, code=rule.code, error=f"{type(exc).__name__}: {exc}")]
 
 
 def _order(snap: Snapshot) -> tuple:
@@ -125,35 +133,3 @@ def _modified(path: str) -> float:
         return os.stat(path).st_mtime
     except OSError:
         return 0.0
-
-
-def year_rows(snap: Snapshot, history: History, found: list[Issue]) -> list[YearRow]:
-    """The report's indicators beside the figures its cluster's archived reports give for other years
-    (the latest report first where several give one year)."""
-    others = sorted((o for o in history.same if o.latest_year != snap.latest_year),
-                    key=lambda o: (o.latest_year, o.checked_at or 0), reverse=True)
-    if not others:
-        return []
-    restated = {str(i.args.get("label")) + str(i.args.get("year")) for i in found if i.code == "HY001"}
-    out: dict[str, YearRow] = {}
-    for figure in snap.figures:
-        if figure.column != figure.year:
-            continue
-        row = out.setdefault(figure.key, YearRow(snap.file_name, snap.cluster_name or "", figure.label, figure.unit))
-        row.values[figure.year] = figure.value
-        if figure.label + figure.year in restated:
-            row.restated = True
-    for other in others:
-        for figure in other.figures:
-            row = out.get(figure.key)
-            if row is None or figure.column != figure.year or figure.unit != row.unit:
-                continue
-            if figure.year not in row.values:
-                row.values[figure.year] = figure.value
-                if other.file_name not in row.sources:
-                    row.sources.append(other.file_name)
-            elif figure.label + figure.year in restated:
-                mine = snap.figure(figure.key, figure.year)
-                row.notes.append(f"{figure.year}年：档案《{other.file_name}》填{figure.shown}，"
-                                 f"本报告填{mine.shown if mine else row.values[figure.year]}")
-    return [r for r in out.values() if r.sources or r.notes]

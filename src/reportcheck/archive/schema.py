@@ -3,7 +3,7 @@ holds this metadata and the migrations to one another."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -22,6 +22,7 @@ reports = Table(
     Column("latest_year", String(8), nullable=False, index=True),
     Column("pack", Text, nullable=False),
     Column("promotion_org", Text, nullable=True),
+    Column("scanned", Boolean, nullable=False),  # read from a scan by OCR
     Column("checked_at", DateTime(timezone=True), nullable=False),
     Column("tool_version", String(32), nullable=False),
     Column("superseded_by", Integer, ForeignKey("reports.id", ondelete="SET NULL"), nullable=True),

@@ -11,29 +11,27 @@ import contextlib
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, select, text, update
+from sqlalchemy import URL, Connection, Engine, Row, create_engine, delete, event, insert, select, text, update
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError
 
 from reportcheck import __version__
 from reportcheck.archive import schema as t
 from reportcheck.archive.identity import identity_key, match
-from reportcheck.archived import Entry, Figure, Finding, History, Snapshot
+from reportcheck.archive.location import ArchiveError, masked
+from reportcheck.archived import Entry, Figure, History, Snapshot
 
 T = TypeVar("T")
-HEAD = "0001"  # the newest migration (tests hold it to Alembic's head)
+REVISIONS = ("0001",)  # the migrations this version knows, oldest first (tests hold them to Alembic's)
+HEAD = REVISIONS[-1]
 _ATTEMPTS = 12
 _MIGRATION_LOCK = 0x7265706F  # PostgreSQL advisory lock keys: migrating, recording a report
 _WRITE_LOCK = 0x72657071
-
-
-class ArchiveError(ValueError):
-    """The archive cannot be opened or written; the message says which and what to do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +78,7 @@ class Archive:
     def _write(self, work: Callable[[Connection], T]) -> T:
         for attempt in range(_ATTEMPTS):
             try:
-                with self.engine.begin() as conn:
+                with _writing(self.engine) as conn:
                     return work(conn)
             except (OperationalError, IntegrityError) as exc:
                 if attempt == _ATTEMPTS - 1 or not _retryable(exc):
@@ -106,7 +104,8 @@ class Archive:
                 else:
                     others.append(header)
             _load_figures(conn, out.same)
-            earlier = {h.id: h for h in others if h.latest_year and h.latest_year < snap.latest_year}
+            earlier = {h.id: h for h in others
+                       if h.cluster_name and h.latest_year and h.latest_year < snap.latest_year}
             for kind in ("enterprise", "project", "phone"):
                 keys = sorted({e.key for e in snap.entries if e.kind == kind})
                 if not keys or not earlier:
@@ -131,8 +130,8 @@ class Archive:
             return [ArchivedGrade(r.cluster_name, r.group_name, r.grade, r.score) for r in rows]
 
 
-def open_archive(url: str) -> Archive:
-    """Open (creating and migrating as needed) the archive at a SQLAlchemy URL."""
+def open_archive(url: URL) -> Archive:
+    """Open (creating and migrating as needed) the archive at ``url`` (see :func:`.location.archive_url`)."""
     try:
         engine = _engine(url)
         _migrate(engine)
@@ -141,29 +140,42 @@ def open_archive(url: str) -> Archive:
     except NoSuchModuleError:
         raise ArchiveError("无法连接PostgreSQL档案库：缺少数据库驱动，请先安装 pip install 'reportcheck[postgres]' / "
                            "the PostgreSQL driver is not installed") from None
-    except ArgumentError as exc:
-        raise ArchiveError(f"档案库地址“{url}”无法识别（{exc}），应为文件路径或 postgresql://用户:密码@主机/库名 / "
-                           "archive URL not understood") from None
+    except (ArgumentError, ModuleNotFoundError) as exc:
+        raise ArchiveError(f"档案库地址“{masked(str(url))}”无法使用（{exc}） / archive address not usable") from None
     except (DBAPIError, OSError) as exc:
-        raise ArchiveError(f"无法打开档案库（{_reason(exc)}），请检查路径、地址、用户名和密码 / "
+        raise ArchiveError(f"无法打开档案库（{masked(_reason(exc))}），请检查路径、地址、用户名和密码 / "
                            "the archive cannot be opened") from None
     return Archive(engine)
 
 
-def _engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
-        database = url.split(":///", 1)[1] if ":///" in url else ""
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+def _engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_connected)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
+def _sqlite_begin(conn: Connection) -> None:
+    """A write takes the lock at once (BEGIN IMMEDIATE: two writers wait for each other instead of failing
+    when both would upgrade a read lock); a read takes none."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+
+
+@contextlib.contextmanager
+def _writing(engine: Engine) -> Iterator[Connection]:
+    """A connection in a write transaction, committed when the block ends, rolled back on any failure."""
+    with engine.connect() as conn:
+        conn.execution_options(write=True)
+        with conn.begin():
+            yield conn
+
+
 def _sqlite_connected(dbapi_connection: object, record: object) -> None:
-    """Take transactions into our hands (BEGIN IMMEDIATE on each begin), wait for a lock rather than fail."""
+    """Take transactions into our hands (:func:`_sqlite_begin`), wait for a lock rather than fail."""
     dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     for pragma in ("busy_timeout=30000", "foreign_keys=ON", "synchronous=NORMAL"):
@@ -185,6 +197,9 @@ def _migrate(engine: Engine) -> None:
             time.sleep(0.1 * (attempt + 1))
     if current == HEAD:
         return
+    if current is not None and current not in REVISIONS:
+        raise ArchiveError(f"档案库由更新版本的reportcheck建立（档案版本{current}），本版本无法使用；"
+                           "请升级reportcheck / the archive was made by a newer reportcheck: upgrade")
     from alembic import command
     from alembic.config import Config
 
@@ -192,7 +207,7 @@ def _migrate(engine: Engine) -> None:
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     for attempt in range(_ATTEMPTS):
         try:
-            with engine.begin() as conn:
+            with _writing(engine) as conn:
                 if conn.dialect.name == "postgresql":
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
                 config.attributes["connection"] = conn
@@ -237,7 +252,8 @@ def _record(conn: Connection, snap: Snapshot) -> int:
               "cluster_name": snap.cluster_name, "cluster_key": identity_key(snap.cluster_name),
               "category": snap.category, "stage": snap.stage, "template": snap.template,
               "years": ",".join(snap.years), "latest_year": snap.latest_year, "pack": snap.pack,
-              "promotion_org": snap.promotion_org, "checked_at": now, "tool_version": __version__}
+              "promotion_org": snap.promotion_org, "scanned": snap.scanned, "checked_at": now,
+              "tool_version": __version__}
     found = conn.execute(select(t.reports.c.id).where(t.reports.c.content_hash == snap.content_hash)).scalar()
     if found is not None:
         report_id = int(found)
@@ -280,13 +296,14 @@ def _headers(conn: Connection, current_only: bool) -> list[Snapshot]:
     return [_header(r) for r in conn.execute(query)]
 
 
-def _header(row: object) -> Snapshot:
-    r = row
-    return Snapshot(content_hash=r.content_hash, file_name=r.file_name, file_path=r.file_path,  # type: ignore[attr-defined]
-                    cluster_name=r.cluster_name, category=r.category, stage=r.stage,  # type: ignore[attr-defined]
-                    template=r.template, years=[y for y in r.years.split(",") if y],  # type: ignore[attr-defined]
-                    pack=r.pack, promotion_org=r.promotion_org, id=r.id, checked_at=r.checked_at,  # type: ignore[attr-defined]
-                    tool_version=r.tool_version, superseded_by=r.superseded_by)  # type: ignore[attr-defined]
+def _header(r: Row) -> Snapshot:
+    """A report's row without its figures. SQLite gives its times back without their zone (UTC)."""
+    checked = r.checked_at if r.checked_at.tzinfo is not None else r.checked_at.replace(tzinfo=UTC)
+    return Snapshot(content_hash=r.content_hash, file_name=r.file_name, file_path=r.file_path,
+                    cluster_name=r.cluster_name, category=r.category, stage=r.stage, template=r.template,
+                    years=[y for y in r.years.split(",") if y], pack=r.pack, promotion_org=r.promotion_org,
+                    scanned=r.scanned, id=r.id, checked_at=checked, tool_version=r.tool_version,
+                    superseded_by=r.superseded_by)
 
 
 def _load_figures(conn: Connection, reports: list[Snapshot]) -> None:
@@ -302,8 +319,8 @@ def _load_figures(conn: Connection, reports: list[Snapshot]) -> None:
             decimals=r.decimals, cell=r.cell, doubt=r.doubt))
 
 
-def _entry(r: object) -> Entry:
-    return Entry(kind=r.kind, key=r.key, name=r.name, person=r.person, place=r.place)  # type: ignore[attr-defined]
+def _entry(r: Row) -> Entry:
+    return Entry(kind=r.kind, key=r.key, name=r.name, person=r.person, place=r.place)
 
 
-__all__ = ["Archive", "ArchiveError", "ArchivedGrade", "Finding", "History", "open_archive"]
+__all__ = ["Archive", "ArchiveError", "ArchivedGrade", "open_archive"]

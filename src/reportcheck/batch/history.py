@@ -3,8 +3,9 @@ recorded, their new findings written back to the spool so every output shows the
 
 from __future__ import annotations
 
-from reportcheck.archive.record import YearRow, archive_snapshots, snapshot_of_outcome
+from reportcheck.archive.record import archive_snapshots, snapshot_of_outcome
 from reportcheck.archive.store import Archive
+from reportcheck.archived import YearRow
 from reportcheck.batch.result import BatchResult, read_outcome, write_outcome
 from reportcheck.model import Issue
 from reportcheck.settings import Settings

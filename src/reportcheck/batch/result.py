@@ -14,7 +14,7 @@ from reportcheck.outcome import FileOutcome
 from reportcheck.settings import Settings
 
 if TYPE_CHECKING:
-    from reportcheck.archive.record import YearRow
+    from reportcheck.archived import YearRow
     from reportcheck.compare.result import Comparison
 
 

@@ -24,6 +24,7 @@ from reportcheck.commands.options import (
 from reportcheck.output_guard import OutputRefused
 
 if TYPE_CHECKING:
+    from reportcheck.archive.store import Archive
     from reportcheck.batch.result import BatchResult
     from reportcheck.settings import Settings
 
@@ -52,7 +53,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
-    from reportcheck.archive.store import ArchiveError
     from reportcheck.batch.discover import discover, own_workbook
     from reportcheck.batch.run import run_batch
     from reportcheck.evidence_files import pair_in_batch
@@ -101,14 +101,13 @@ def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
                                progress.update if progress else None, evidence)
             if progress:
                 progress.finish()
-            if archive is not None:
-                from reportcheck.batch.history import archive_spooled
-
-                result.history = archive_spooled(result, archive, settings, pack)
+            kept = archive is None or _keep(result, archive, settings, pack)
             _write_atomically(result, output, fmt)
             summary, code = _summary(result)
-            if archive is not None:
+            if archive is not None and kept:
                 summary += f"；已存入档案库 {archive.shown}"
+            elif not kept:
+                code = EXIT_ABNORMAL
             if args.notices is not None:
                 written = write_notices(result.outcomes(), Path(args.notices), args.inputs, args.force, pack)
                 summary += f"；审核意见{len(written)}份：{args.notices}"
@@ -119,12 +118,24 @@ def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
         return EXIT_INTERRUPTED
     except OutputRefused as exc:
         return fail(f"审核意见未写出：{exc}")
-    except ArchiveError as exc:
-        return fail(str(exc))
     except OSError as exc:
         return fail(f"无法写入 {output}（{exc.strerror}） / cannot write the output")
     print(f"{summary}。结果：{output}")
     return code
+
+
+def _keep(result: BatchResult, archive: Archive, settings: Settings, pack: dict) -> bool:
+    """The batch held against the archive and recorded; False, said, when the archive fails (the workbook
+    is still written, with the findings made before)."""
+    from reportcheck.archive.location import ArchiveError
+    from reportcheck.batch.history import archive_spooled
+
+    try:
+        result.history = archive_spooled(result, archive, settings, pack)
+    except ArchiveError as exc:
+        fail(f"{exc}；结果仍已写出，其中的历年核对不完整")
+        return False
+    return True
 
 
 def _interrupt_on(*names: str) -> None:

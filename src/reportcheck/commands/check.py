@@ -60,8 +60,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return fail(str(exc))
     outcomes = check_limited(args.files, pack, settings, limits, evidence)
-    if archive is not None and not keep_in_archive(outcomes, archive, settings, pack):
-        return EXIT_ABNORMAL
+    kept = archive is None or keep_in_archive(outcomes, archive, settings, pack)  # said when it fails
     if args.notices is not None:
         try:
             written = write_notices(outcomes, Path(args.notices), args.files, args.force, pack)
@@ -78,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
             for o in outcomes:
                 if o.error is not None:
                     print(f"reportcheck: {o.error.line}", file=sys.stderr)
+        return EXIT_ABNORMAL
+    if not kept:  # the findings are out; the archive could not take them
         return EXIT_ABNORMAL
     if any(i.severity == "error" for o in outcomes for i in o.issues):
         return EXIT_FINDINGS

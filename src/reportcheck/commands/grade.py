@@ -15,7 +15,9 @@ from reportcheck.commands.common import EXIT_OK, fail
 from reportcheck.commands.limits import add_limit_options
 
 if TYPE_CHECKING:
+    from reportcheck.archive.store import Archive
     from reportcheck.grading.policy import Policy
+    from reportcheck.grading.rules import Graded
     from reportcheck.runtime.supervisor import Limits
 
 T = TypeVar("T")
@@ -67,12 +69,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("-o", "--output", required=True, help="结果文件 .xlsx 或 .csv / result file")
     parser.add_argument("--policy", metavar="PATH",
                         help="评定政策JSON文件，默认 schemas/grading/hunan_monitoring_2025.json / policy file")
-    parser.add_argument("--force", action="store_true", help="覆盖已有的结果文件 / overwrite an existing output")
+    parser.add_argument("--force", action="store_true",
+                        help="覆盖已有的结果文件，及档案库中该年已有的等次 / overwrite an existing output")
     parser.add_argument("--archive", nargs="?", const="default", metavar="FILE|URL",
                         help="档案库：把本年等次存入档案；没有 --previous 时从档案取上年等次 / "
                              "keep grades in the archive")
     parser.add_argument("--year", type=int, metavar="YEAR",
-                        help="本年等次所属的年度（默认今年），上年即此年减一 / the year these grades are for")
+                        help="这些等次所属的监测年度（用 --archive 时必填），上年即此年减一 / "
+                             "the year these grades are for")
     add_limit_options(parser, timeout=120.0)
     return parser
 
@@ -106,8 +110,13 @@ def _run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _fail(str(exc))
     policy = load_policy(Path(args.policy) if args.policy else None)
+    if args.archive and args.year is None:
+        return _fail("--archive 需要同时给出 --year（这些等次所属的监测年度，如 --year 2025） / --archive needs --year")
     archive = _archive(args) if args.archive else None
     year = args.year or date.today().year
+    if archive is not None and not args.force and (kept := archive.grades_of(year)):
+        return _fail(f"档案库中已有{year}年的等次（{len(kept)}个集群）；确要替换请加 --force / "
+                     "the archive holds that year's grades already")
     graded = grade_all(_read_limited(read_scores, args.scores, policy, limits), policy)
     compared = bool(args.previous)
     if args.previous:
@@ -116,29 +125,31 @@ def _run(args: argparse.Namespace) -> int:
         compare_years(graded, last_year, policy)
     elif archive is not None:
         compared = _compare_with_archive(graded, archive, year, policy)
-    if archive is not None:
-        _keep(graded, archive, year, Path(args.scores).name)
     try:
         out.write(target, graded, compared, policy)
     except OSError as exc:
         return _fail(f"无法写入 {target}（{exc.strerror or exc}），请检查权限和磁盘空间 / cannot write the output")
+    if archive is not None:
+        _keep(graded, archive, year, Path(args.scores).name)
     counts = "、".join(f"{g}{sum(x.grade == g for x in graded)}" for g in ("优秀", "良好", "合格", "不合格"))
     print(f"已评定 {len(graded)} 个集群（{counts}）。结果：{target}")
     return EXIT_OK
 
 
-def _archive(args: argparse.Namespace):  # -> Archive
-    from reportcheck.archive.location import archive_url
-    from reportcheck.archive.store import ArchiveError, open_archive
+def _archive(args: argparse.Namespace) -> Archive:
+    from reportcheck.archive.location import ArchiveError, archive_url
+    from reportcheck.archive.store import open_archive
     from reportcheck.grading.errors import GradeInputError
 
     try:
-        return open_archive(archive_url(args.archive))
+        archive = open_archive(archive_url(args.archive))
     except ArchiveError as exc:
         raise GradeInputError(str(exc)) from None
+    archive.engine.dispose()  # the children that read the tables start without its connections
+    return archive
 
 
-def _compare_with_archive(graded: list, archive, year: int, policy: Policy) -> bool:
+def _compare_with_archive(graded: list[Graded], archive: Archive, year: int, policy: Policy) -> bool:
     """上年等次 from the archive's grades of ``year - 1`` (a cluster renamed a little still matched); False,
     said on stderr, when the archive has none for that year."""
     from reportcheck.archive.identity import identity_key
@@ -157,8 +168,9 @@ def _compare_with_archive(graded: list, archive, year: int, policy: Policy) -> b
     return True
 
 
-def _keep(graded: list, archive, year: int, source: str) -> None:
-    from reportcheck.archive.store import ArchivedGrade, ArchiveError
+def _keep(graded: list[Graded], archive: Archive, year: int, source: str) -> None:
+    from reportcheck.archive.location import ArchiveError
+    from reportcheck.archive.store import ArchivedGrade
     from reportcheck.grading.errors import GradeInputError
 
     rows = [ArchivedGrade(g.row.name, g.row.group, g.grade, float(g.row.score)) for g in graded]

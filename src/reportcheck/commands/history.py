@@ -43,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = build_settings(Path.cwd(), config=args.config)
         url = archive_url(args.archive or settings.archive)
-        if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
-            return fail(f"档案库 {url.removeprefix('sqlite:///')} 不存在；请先用 check、batch 或 score 加 --archive "
+        if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+            return fail(f"档案库 {url.database} 不存在；请先用 check、batch 或 score 加 --archive "
                         "检查报告，或用 --archive 指出档案库 / no archive there yet")
         if args.output is not None:
             check_output(Path(args.output), [], args.force, tuple(k for k, v in _FORMATS.items() if v == fmt),

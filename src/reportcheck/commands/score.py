@@ -75,7 +75,7 @@ def _run(args: argparse.Namespace) -> int:
     from reportcheck.rules import DEFAULT_PACK, load_pack, run_rules
     from reportcheck.scoring.scheme import load_scheme
     from reportcheck.scoring.sheet import build_sheet, rank_together
-    from reportcheck.settings import Settings
+    from reportcheck.settings import build_settings
 
     target = Path(args.output)
     try:
@@ -87,7 +87,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         check_output(target, files, args.force, (".xlsx",), "Excel评分表")
         files, evidence, _ = pair_in_batch(files, args.evidence) if args.evidence is not None else (files, None, [])
-        archive = open_archive_of(args, Settings())
+        settings = build_settings(Path.cwd())
+        archive = open_archive_of(args, settings)
     except OutputRefused as exc:
         return _fail(str(exc))
     except ValueError as exc:
@@ -101,8 +102,7 @@ def _run(args: argparse.Namespace) -> int:
         readable.append((path, report))
     outcomes = [FileOutcome(path=str(path), report=report, issues=run_rules(report)) for path, report in
                 once_each(readable)]
-    if archive is not None and not keep_in_archive(outcomes, archive, Settings(), load_pack(DEFAULT_PACK)):
-        return EXIT_ABNORMAL
+    kept = archive is None or keep_in_archive(outcomes, archive, settings, load_pack(DEFAULT_PACK))  # said
     for outcome in outcomes:
         assert outcome.report is not None
         sheets.append(build_sheet(Path(outcome.path), outcome.report, outcome.issues, scheme))
@@ -114,7 +114,7 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"无法写入 {target}（{exc.strerror or exc}），请检查权限和磁盘空间 / cannot write the output")
     print(f"已生成 {len(sheets)} 份报告的评分表（方案：{scheme.title}）：{target}")
-    return EXIT_OK
+    return EXIT_OK if kept else EXIT_ABNORMAL
 
 
 def once_each(readable: list[tuple[Path, Report]]) -> list[tuple[Path, Report]]:

@@ -33,7 +33,7 @@ from reportcheck.render.grouping import finding_order, template_key
 from reportcheck.spec import ColumnSpec, load_data_sheet_spec, load_templates
 
 if TYPE_CHECKING:
-    from reportcheck.archive.record import YearRow
+    from reportcheck.archived import YearRow
 
 SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED = "汇总", "问题清单", "数据", "名单", "批内比对", "未检查"
 SHEETS = (SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED)  # every batch's; 版本比对 only with versions

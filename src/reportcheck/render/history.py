@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 from reportcheck.archive.history import ClusterHistory, HistoryRow
-from reportcheck.archived import written
+from reportcheck.archived import local_time, written
 from reportcheck.model import CATEGORY_ZH
 from reportcheck.render.widths import display_width
-from reportcheck.rules.base import fmt
 
 RESTATED_MARK = "*"
 DOUBT_MARK = "?"
@@ -18,9 +17,9 @@ def report_line(history: ClusterHistory) -> list[str]:
     """The reports the history rests on, one line each (earlier first)."""
     out = []
     for r in history.reports:
-        when = f"{r.checked_at:%Y-%m-%d}检查" if r.checked_at else ""
+        when = f"{local_time(r.checked_at):%Y-%m-%d}检查" if r.checked_at else ""
         state = "（已被新版本取代，不采用）" if r.superseded_by is not None else ""
-        out.append(f"{r.stage or '报告'}（{r.data_years()}）《{r.file_name}》 {when}{state}")
+        out.append(f"{r.kind}（{r.data_years()}）《{r.file_name}》 {when}{state}")
     return out
 
 
@@ -36,7 +35,7 @@ def notes(row: HistoryRow) -> list[str]:
     """Each restated figure of a row with both values and files, and each figure read in doubt."""
     out = []
     for year, earlier in row.restated.items():
-        before = "；".join(f"《{r.file}》填{fmt(r.value)}" for r in earlier)
+        before = "；".join(f"《{r.file}》填{written(r.value, r.decimals)}" for r in earlier)
         now = written(row.values[year], row.decimals.get(year))
         out.append(f"{row.label}{year}年：采用《{row.sources[year]}》的{now}{row.unit}，此前{before}")
     for year, why in row.doubts.items():
@@ -73,7 +72,7 @@ def render_json(history: ClusterHistory) -> str:
     data = {
         "cluster": history.name, "names": history.names, "category": history.category, "years": history.years,
         "reports": [{"file": r.file_name, "path": r.file_path, "stage": r.stage, "years": r.years,
-                     "checked_at": r.checked_at.isoformat() if r.checked_at else None,
+                     "checked_at": local_time(r.checked_at).isoformat() if r.checked_at else None,
                      "current": r.superseded_by is None, "sha256": r.content_hash} for r in history.reports],
         "indicators": [{"key": row.key, "section": row.section, "label": row.label, "unit": row.unit,
                         "values": row.values, "sources": row.sources, "doubts": row.doubts,

@@ -11,8 +11,10 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from reportcheck.archive.history import ClusterHistory
+from reportcheck.archived import written
 from reportcheck.atomic import atomic_path
 from reportcheck.render.history import notes, report_line
 from reportcheck.render.print_setup import set_up_printing
@@ -41,7 +43,7 @@ def _title(history: ClusterHistory, sheet: str) -> tuple[str, str, str]:
     return history.name, sheet, "reportcheck 档案"
 
 
-def _data(sheet, history: ClusterHistory) -> None:
+def _data(sheet: Worksheet, history: ClusterHistory) -> None:
     header = [*_LEAD, *[f"{y}年" for y in history.years], "说明"]
     sheet.append(header)
     for c in sheet[1]:
@@ -54,7 +56,8 @@ def _data(sheet, history: ClusterHistory) -> None:
             c = sheet.cell(row=n, column=len(_LEAD) + 1 + i)
             if year in row.restated:
                 c.fill = _AMBER
-                c.comment = Comment("；".join(f"《{r.file}》填{r.value:g}" for r in row.restated[year]), "reportcheck")
+                said = "；".join(f"《{r.file}》填{written(r.value, r.decimals)}" for r in row.restated[year])
+                c.comment = Comment(said, "reportcheck")
             elif year in row.doubts:
                 c.font = _GREY
     widths = [6, 34, 8, *[11] * len(history.years), 60]
@@ -67,7 +70,7 @@ def _data(sheet, history: ClusterHistory) -> None:
     set_up_printing(sheet, _title(history, DATA))
 
 
-def _charts(sheet, data, history: ClusterHistory) -> None:
+def _charts(sheet: Worksheet, data: Worksheet, history: ClusterHistory) -> None:
     """One line chart per key indicator, two across, drawn from the data sheet's row."""
     sheet.append([f"{history.name} 主要指标趋势（数据见“{DATA}”）"])
     sheet["A1"].font = _BOLD
@@ -92,7 +95,7 @@ def _charts(sheet, data, history: ClusterHistory) -> None:
     set_up_printing(sheet, _title(history, CHARTS))
 
 
-def _sources(sheet, history: ClusterHistory) -> None:
+def _sources(sheet: Worksheet, history: ClusterHistory) -> None:
     sheet.append(["报告"])
     sheet["A1"].font = _BOLD
     for line in report_line(history):

@@ -6,13 +6,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reportcheck.catalogue import IssueType
+from reportcheck.model import DATA_SHEET as DATA_SHEET  # the data sheet's template id, for the rules
 from reportcheck.model import Issue, Report
 from reportcheck.rounding import half_unit as half_unit  # the interval arithmetic, for the rules
 from reportcheck.rounding import intervals_meet as intervals_meet
 from reportcheck.rounding import ratio_interval as ratio_interval
 
 RulePack = dict
-DATA_SHEET = "data_sheet"  # the template id of a report read from the Excel data sheet
 
 
 class Documented:
