@@ -48,11 +48,11 @@ MAYBE_SAME = IssueType(
     "申报类别和促进组织后重新检查。", "监测办法 第十二条（逐级审核）；档案核对")
 MOSTLY_DIFFERENT = IssueType(
     "HY006", "history.mostly-different", "warning",
-    "{section} {title}：与{other}相比，本表{compared}项同年数据中有{count}项不一致（如{what}），多数对不上，"
+    "{title}：与{other}相比，这部分{compared}项同年数据中有{count}项不一致（如{what}），多数对不上，"
     "可能是年份列错位、单位不同、读取有误或不是同一集群，未逐项列出。请核实。", _SOURCE, tags=_OCR,
     description="由HY001、HY004给出：一张表中与同一份档案报告相比，多数同年数据不一致（至少history.suspect_min项、"
                 "且占该表比对项的history.suspect_share以上）。这时更可能是年份列错位、单位不同、读取有误或不是同一"
-                "集群，而不是逐项更正，所以只报这一条，不逐项报HY001。")
+                "集群，而不是逐项更正，所以只报这一条，不逐项报HY001；同一份档案报告有几张表如此时合为一条。")
 
 _SHOWN = 5  # differences a message lists
 Pairs = list[tuple[Figure, Figure]]
@@ -131,12 +131,29 @@ def _table_titles() -> dict[str, str]:
     return {t.id: t.title for spec in load_templates() for t in spec.indicator_tables}
 
 
-def _mostly(snap: Snapshot, other: Snapshot, compared: int, differ: Pairs) -> Issue:
-    section = differ[0][0].section
-    what = "；".join(f"{m.named}{m.year}年 本报告{m.shown}、彼{o.shown}{m.unit}" for m, o in differ[:2])
-    return _on_scans(MOSTLY_DIFFERENT.issue(section=section, title=_table_titles().get(section, ""),
-                                            other=other.described(), compared=compared, count=len(differ),
-                                            what=what, other_file=other.file_name), snap, other)
+def _mostly(snap: Snapshot, other: Snapshot, tables: list[tuple[int, Pairs]]) -> Issue:
+    """One HY006 for every table of ``other`` most of whose figures disagree (a reading gone wrong is one
+    finding, however many tables it spoils)."""
+    sections = [differ[0][0].section for _, differ in tables]
+    titles = "、".join(f"{section} {_table_titles().get(section, '')}".strip() for section in sections)
+    pairs = [pair for _, differ in tables for pair in differ]
+    what = "；".join(f"{m.named}{m.year}年 本报告{m.shown}、彼{o.shown}{m.unit}" for m, o in pairs[:2])
+    return _on_scans(MOSTLY_DIFFERENT.issue(section=sections[0] if len(sections) == 1 else None, title=titles,
+                                            other=other.described(), compared=sum(n for n, _ in tables),
+                                            count=len(pairs), what=what, other_file=other.file_name), snap, other)
+
+
+def _split(snap: Snapshot, other: Snapshot, pack: RulePack) -> tuple[list[tuple[int, Pairs]], Pairs]:
+    """The tables most of whose figures disagree with ``other`` (count compared, differences), and the
+    differences of the other tables, one by one."""
+    suspect: list[tuple[int, Pairs]] = []
+    single: Pairs = []
+    for is_suspect, compared, differ in _by_table(snap, other, pack):
+        if is_suspect:
+            suspect.append((compared, differ))
+        else:
+            single += differ
+    return suspect, single
 
 
 def check_restated(snap: Snapshot, history: History, pack: RulePack) -> Iterator[Issue]:
@@ -152,16 +169,15 @@ def check_restated(snap: Snapshot, history: History, pack: RulePack) -> Iterator
     （或51.70）。
     """
     for other in history.references(snap):
-        for suspect, compared, differ in _by_table(snap, other, pack):
-            if suspect:
-                yield _mostly(snap, other, compared, differ)
-                continue
-            for mine, old in differ:
-                yield _on_scans(RESTATED.issue(
-                    section=mine.section, field=mine.label, location=mine.location, label=mine.named,
-                    key=mine.key, year=mine.year, file=snap.file_name, value=mine.shown, unit=mine.unit,
-                    other=other.described(), old=old.shown, other_cell=old.cell or "位置未记录",
-                    other_file=other.file_name), snap, other)
+        suspect, single = _split(snap, other, pack)
+        if suspect:
+            yield _mostly(snap, other, suspect)
+        for mine, old in single:
+            yield _on_scans(RESTATED.issue(
+                section=mine.section, field=mine.label, location=mine.location, label=mine.named,
+                key=mine.key, year=mine.year, file=snap.file_name, value=mine.shown, unit=mine.unit,
+                other=other.described(), old=old.shown, other_cell=old.cell or "位置未记录",
+                other_file=other.file_name), snap, other)
 
 
 def check_growth_vs_archive(snap: Snapshot, history: History, pack: RulePack) -> Iterator[Issue]:
@@ -239,12 +255,9 @@ def check_final_vs_preliminary(snap: Snapshot, history: History, pack: RulePack)
         return
     preliminaries = [o for o in history.same if o.stage == "初赛" and o.years == snap.years]
     for other in sorted(preliminaries, key=lambda o: o.id or 0)[-1:]:  # the one recorded last
-        differ: Pairs = []
-        for suspect, compared, table in _by_table(snap, other, pack):
-            if suspect:
-                yield _mostly(snap, other, compared, table)
-            else:
-                differ += table
+        suspect, differ = _split(snap, other, pack)
+        if suspect:
+            yield _mostly(snap, other, suspect)
         if differ:
             what = "；".join(f"{m.named}{m.year}年 初赛填{o.shown}、决赛填{m.shown}{m.unit}"
                             for m, o in differ[:_SHOWN]) + ("等" if len(differ) > _SHOWN else "")
