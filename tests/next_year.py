@@ -10,6 +10,7 @@ sample is never read by reportcheck here: the truth is what this builder writes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -41,10 +42,11 @@ def _round(value: Decimal, decimals: int) -> str:
     return str(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
-def next_year(source: Path, target: Path, restate: dict[str, str] | None = None,
+def next_year(source: Path, target: Path, restate: dict[str, str | Callable[[str], str]] | None = None,
               replace: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
     """Write ``target``; ``restate`` maps a row's first cell (its beginning) to the figure to write for its
-    earlier year. Returns, per restated row, (the sample's figure for that year, the planted one)."""
+    earlier year (or to a function of the sample's figure giving it). Returns, per restated row, (the
+    sample's figure for that year, the planted one)."""
     document = docx.Document(str(source))
     planted: dict[str, tuple[str, str]] = {}
     for table in document.tables:
@@ -62,7 +64,7 @@ def next_year(source: Path, target: Path, restate: dict[str, str] | None = None,
     return planted
 
 
-def _shift(rows, restate: dict[str, str], planted: dict) -> None:
+def _shift(rows, restate: dict, planted: dict) -> None:
     """Every block of rows under a header with both years (a merged form has several in one table)."""
     columns: tuple[list[tuple[int, int]], int | None] | None = None
     for row in rows:
@@ -86,14 +88,14 @@ def _shift(rows, restate: dict[str, str], planted: dict) -> None:
                 _shift_cells(cells, texts, old, new, growth if len(pairs) == 1 else None, restate, planted)
 
 
-def _shift_cells(cells, texts: list[str], old: int, new: int, growth: int | None, restate: dict[str, str],
-                 planted: dict) -> None:
+def _shift_cells(cells, texts: list[str], old: int, new: int, growth: int | None, restate: dict, planted: dict) -> None:
     figure = _FIGURE.match(cells[new].text.strip())
     if figure is None:
         return
     was_new, page = figure.group(1), figure.group(2)
     label = texts[0]
-    earlier = next((v for k, v in restate.items() if label.startswith(k)), was_new)
+    planted_as = next((v for k, v in restate.items() if label.startswith(k)), was_new)
+    earlier = planted_as(was_new) if callable(planted_as) else planted_as
     if earlier != was_new:
         planted[label] = (was_new, earlier)
     later = Decimal(was_new) * (Decimal(1) if "%" in label else Decimal("1.08"))  # shares stay put

@@ -386,3 +386,24 @@ def test_an_archive_of_a_newer_version_is_refused_with_what_to_do(tmp_path):
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     proc = run("check", sample, "--archive", str(db))
     assert proc.returncode == 2 and "升级reportcheck" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_bundled_second_year_gives_what_its_maker_planted(archive, tmp_path):
+    """The README's two-year example: samples/batch, then samples/archive (scripts/make_archive_samples.py
+    wrote the reports and expected.json, the truth)."""
+    truth = json.loads((SAMPLES / "archive" / "expected.json").read_text("utf-8"))
+    for folder, out in ((truth["first_year"], "1.json"), (truth["second_year"], "2.json")):
+        proc = run("batch", str(SAMPLES.parent / folder), "-o", str(tmp_path / out), "--archive", archive)
+        assert proc.returncode in (0, 1), proc.stderr
+    found = [(name, i) for name, issues in _history_findings(tmp_path / "2.json").items() for i in issues]
+    assert sorted((name, i["code"]) for name, i in found) == sorted((f["file"], f["code"]) for f in truth["findings"])
+    for name, issue in found:
+        planted = next(f for f in truth["findings"] if (f["file"], f["code"]) == (name, issue["code"]))
+        if issue["code"] == "HY001":
+            assert (issue["args"]["label"], issue["args"]["year"]) == (planted["label"], planted["year"])
+            assert (issue["args"]["old"], issue["args"]["value"]) == (planted["old"], planted["new"])
+        else:
+            assert planted["what"] in issue["message"] and planted["other_cluster"] in issue["message"]
+    [(old, new)] = truth["renamed"].items()
+    data = json.loads(run("history", new, "--archive", archive, "--format", "json").stdout)
+    assert set(data["names"]) == {old, new}
