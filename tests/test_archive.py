@@ -24,7 +24,7 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 from archives import BACKENDS, new_archive
-from conftest import SAMPLES
+from conftest import NEEDS_OCR, SAMPLES, SCANNED
 from next_year import next_year
 from reportcheck.archive import schema
 from reportcheck.archive.location import archive_url
@@ -407,3 +407,15 @@ def test_the_bundled_second_year_gives_what_its_maker_planted(archive, tmp_path)
     [(old, new)] = truth["renamed"].items()
     data = json.loads(run("history", new, "--archive", archive, "--format", "json").stdout)
     assert set(data["names"]) == {old, new}
+
+
+@NEEDS_OCR
+def test_a_reports_scan_never_replaces_its_word_file(tmp_path):
+    """The stamped scan of a report (read by OCR) is kept behind the Word file, whichever came first."""
+    word, scan = SAMPLES / "prelim_advanced_merged_clean.docx", SCANNED / "prelim_advanced_merged_clean.scan.pdf"
+    for first, second in ((word, scan), (scan, word)):
+        db = str(tmp_path / f"{first.suffix[1:]}_first.sqlite3")
+        for path in (first, second):
+            assert run("check", str(path), "--archive", db).returncode in (0, 1)
+        data = json.loads(run("history", "长沙智能汽车产业集群", "--archive", db, "--format", "json").stdout)
+        assert {r["file"]: r["current"] for r in data["reports"]} == {word.name: True, scan.name: False}

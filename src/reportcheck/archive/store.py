@@ -279,13 +279,18 @@ def _record(conn: Connection, snap: Snapshot) -> int:
 
 
 def _supersede(conn: Connection, snap: Snapshot, report_id: int) -> None:
-    """The current reports this one is a newer version of: same cluster, stage and years."""
+    """The current reports this one is a newer version of: same cluster, stage and years. A scan does not
+    replace a Word file of the report (its stamped copy, read by OCR): the scan is kept behind it."""
     rows = conn.execute(select(t.reports).where(
         t.reports.c.superseded_by.is_(None), t.reports.c.id != report_id,
         t.reports.c.years == ",".join(snap.years),
         t.reports.c.stage.is_(None) if snap.stage is None else t.reports.c.stage == snap.stage))
-    older = [r.id for r in rows if match(snap, _header(r)).verdict == "same"]
-    if older:
+    versions = [r for r in rows if match(snap, _header(r)).verdict == "same"]
+    typed = [r.id for r in versions if not r.scanned]
+    if snap.scanned and typed:
+        conn.execute(update(t.reports).where(t.reports.c.id == report_id).values(superseded_by=typed[-1]))
+    elif versions:
+        older = [r.id for r in versions]
         conn.execute(update(t.reports).where(t.reports.c.id.in_(older)).values(superseded_by=report_id))
 
 

@@ -18,7 +18,8 @@ def report_line(history: ClusterHistory) -> list[str]:
     out = []
     for r in history.reports:
         when = f"{local_time(r.checked_at):%Y-%m-%d}检查" if r.checked_at else ""
-        state = "（已被新版本取代，不采用）" if r.superseded_by is not None else ""
+        state = ("" if r.superseded_by is None else "（扫描件，以同一报告的Word版或新版本为准，不采用）" if r.scanned
+                 else "（已被新版本取代，不采用）")
         out.append(f"{r.kind}（{r.data_years()}）《{r.file_name}》 {when}{state}")
     return out
 
