@@ -42,13 +42,16 @@ def _options(itype: IssueType) -> list[dict]:
     if rule is None:
         return []
     family = rule.code.rstrip("0123456789")
-    packs = {name: pack for name in available_packs()
-             if family in ((pack := load_pack(name)).get("families") or [family])}  # the packs running the rule
+    every = rule in HISTORY_RULES  # the archive's rules run with --archive, whatever the pack's families
+    shipped = {name: load_pack(name) for name in available_packs()}
+    packs = {name: pack for name, pack in shipped.items()
+             if every or family in (pack.get("families") or [family])}  # the packs running it
     out = []
     for path in rule.options:
         kind, meaning = describe_option(path)
         values = {_named(name): found for name, pack in packs.items() if (found := _lookup(pack, path)) is not None}
-        out.append({"name": path, "type": kind, "meaning": meaning, "values": values})
+        out.append({"name": path, "type": kind, "meaning": meaning, "values": values,
+                    "defaulted": bool(packs) and not values})
     return out
 
 
@@ -125,7 +128,8 @@ def rule_docs(code: str, fmt: str) -> str | None:
             lines.append(f"  {option['name']}（{option['type']}）：{option['meaning']}")
             lines += [f"    {pack}：{_shown(value)}" for pack, value in option["values"].items()]
             if not option["values"]:
-                lines.append("    （随附的规则包都不运行此规则）")
+                said = "随附的规则包都取默认值" if option.get("defaulted") else "随附的规则包都不运行此规则"
+                lines.append(f"    （{said}）")
     return "\n".join(lines)
 
 
