@@ -54,6 +54,9 @@ def _data(sheet: Worksheet, history: ClusterHistory) -> None:
                       "；".join(said) or None])
         for i, year in enumerate(history.years):
             c = sheet.cell(row=n, column=len(_LEAD) + 1 + i)
+            decimals = row.decimals.get(year)
+            if decimals is not None and 0 < decimals <= 6:  # 1198.0 shows as written, not as 1198
+                c.number_format = "0." + "0" * decimals
             if year in row.restated:
                 c.fill = _AMBER
                 said = "；".join(f"《{r.file}》填{written(r.value, r.decimals)}" for r in row.restated[year])
