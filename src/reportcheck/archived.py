@@ -91,6 +91,8 @@ class Snapshot:
     years: list[str]
     pack: str
     promotion_org: str | None = None
+    park: str | None = None
+    """its core park (集群核心承载园区): 3.1's figures are the park's, comparable only for the same park"""
     scanned: bool = False
     """read from a scan by OCR: a figure it gives may be a misreading, so what rests on it is only 提示"""
     figures: list[Figure] = field(default_factory=list)

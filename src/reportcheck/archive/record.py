@@ -50,7 +50,8 @@ def snapshot_of(path: str, report: Report, issues: list[Issue], pack: str, diges
     snap = Snapshot(content_hash=digest, file_name=Path(path).name, file_path=str(Path(path).resolve()),
                     cluster_name=report.basic.cluster_name, category=report.category, stage=report.stage,
                     template=report.template, years=list(report.years), pack=pack,
-                    promotion_org=report.basic.promotion_org.name, scanned=bool(report.scanned_pages))
+                    promotion_org=report.basic.promotion_org.name, park=report.basic.core_park.name,
+                    scanned=bool(report.scanned_pages))
     snap.findings = [Finding(code=i.code, severity=i.severity, message=i.message,
                              place=i.location.describe() if i.location else "") for i in issues]
     if report.reading_failed:

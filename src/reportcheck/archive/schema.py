@@ -22,6 +22,7 @@ reports = Table(
     Column("latest_year", String(8), nullable=False, index=True),
     Column("pack", Text, nullable=False),
     Column("promotion_org", Text, nullable=True),
+    Column("park", Text, nullable=True),
     Column("scanned", Boolean, nullable=False),  # read from a scan by OCR
     Column("checked_at", DateTime(timezone=True), nullable=False),
     Column("tool_version", String(32), nullable=False),

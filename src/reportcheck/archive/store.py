@@ -252,7 +252,7 @@ def _record(conn: Connection, snap: Snapshot) -> int:
               "cluster_name": snap.cluster_name, "cluster_key": identity_key(snap.cluster_name),
               "category": snap.category, "stage": snap.stage, "template": snap.template,
               "years": ",".join(snap.years), "latest_year": snap.latest_year, "pack": snap.pack,
-              "promotion_org": snap.promotion_org, "scanned": snap.scanned, "checked_at": now,
+              "promotion_org": snap.promotion_org, "park": snap.park, "scanned": snap.scanned, "checked_at": now,
               "tool_version": __version__}
     found = conn.execute(select(t.reports.c.id).where(t.reports.c.content_hash == snap.content_hash)).scalar()
     if found is not None:
@@ -307,7 +307,7 @@ def _header(r: Row) -> Snapshot:
     return Snapshot(content_hash=r.content_hash, file_name=r.file_name, file_path=r.file_path,
                     cluster_name=r.cluster_name, category=r.category, stage=r.stage, template=r.template,
                     years=[y for y in r.years.split(",") if y], pack=r.pack, promotion_org=r.promotion_org,
-                    scanned=r.scanned, id=r.id, checked_at=checked, tool_version=r.tool_version,
+                    park=r.park, scanned=r.scanned, id=r.id, checked_at=checked, tool_version=r.tool_version,
                     superseded_by=r.superseded_by)
 
 

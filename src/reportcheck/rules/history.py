@@ -55,6 +55,7 @@ MOSTLY_DIFFERENT = IssueType(
                 "集群，而不是逐项更正，所以只报这一条，不逐项报HY001；同一份档案报告有几张表如此时合为一条。")
 
 _SHOWN = 5  # differences a message lists
+_SAME_PARK = 85  # similarity (0–100) of two core parks' names from which they are one park
 Pairs = list[tuple[Figure, Figure]]
 
 
@@ -86,10 +87,29 @@ def _meet(a: Figure, b: Figure, pack: RulePack) -> bool:
     return intervals_meet(a.value, half_unit(a.decimals or 0, exact), b.value, half_unit(b.decimals or 0, exact))
 
 
+@cache
+def _park_sections() -> frozenset[str]:
+    """The tables whose figures are the core park's, not the cluster's (the spec's park_indicators: 3.1)."""
+    from reportcheck.spec import load_templates
+
+    return frozenset(t.id for spec in load_templates() for t in spec.indicator_tables if t.kind == "park_indicators")
+
+
+def _same_park(a: Snapshot, b: Snapshot) -> bool:
+    """Whether two reports name one core park (unknown counts as the same: nothing says it moved)."""
+    from rapidfuzz import fuzz
+
+    park_a, park_b = label_key(a.park or ""), label_key(b.park or "")
+    return not park_a or not park_b or fuzz.ratio(park_a, park_b) >= _SAME_PARK
+
+
 def _differences(snap: Snapshot, other: Snapshot, pack: RulePack) -> tuple[dict[str, int], Pairs]:
     """The figures both give for one year, read with certainty on both sides: how many in each section,
-    and those that differ beyond rounding (in the same unit)."""
-    theirs = {(f.key, f.column): f for f in other.figures if f.column != "growth" and f.sure}
+    and those that differ beyond rounding (in the same unit). The park's tables only when both reports
+    name the same core park."""
+    parks = set() if _same_park(snap, other) else _park_sections()
+    theirs = {(f.key, f.column): f for f in other.figures
+              if f.column != "growth" and f.sure and f.section not in parks}
     compared: dict[str, int] = defaultdict(int)
     differ = []
     for mine in snap.figures:
@@ -160,7 +180,8 @@ def check_restated(snap: Snapshot, history: History, pack: RulePack) -> Iterator
     """同一集群另一年度的报告（档案中已有）对同一年份的同一数据填得不同，超出四舍五入的范围（如2022年
     总产值，去年的报告填51.7亿元，今年的报告填55.0亿元）：每项一条，给出两个数值、两个文件和检查日期。
     另一年度有初赛、决赛等几份报告时，只与其中一份比对（决赛优先，其次最近检查的）。任一方读取存疑、写作
-    约数或单位不同的数据不比对；计数行（个、人）两边都写整数时按精确值比对，可填小数的计数行
+    约数或单位不同的数据不比对，核心承载园区换了时园区的表（3.1）不比对；计数行（个、人）两边都写整数时
+    按精确值比对，可填小数的计数行
     （fractional_counts）按四舍五入。一张表中与同一份档案报告相比多数数据都不一致时（至少
     history.suspect_min项、且占该表比对项的history.suspect_share以上），疑为年份错位、单位不同或读取有误，
     该表改报一条HY006。任一份是扫描件时只作提示。

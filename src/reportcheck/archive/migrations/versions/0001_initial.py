@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("latest_year", sa.String(8), nullable=False, index=True),
         sa.Column("pack", sa.Text, nullable=False),
         sa.Column("promotion_org", sa.Text, nullable=True),
+        sa.Column("park", sa.Text, nullable=True),
         sa.Column("scanned", sa.Boolean, nullable=False),
         sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("tool_version", sa.String(32), nullable=False),
