@@ -89,9 +89,19 @@ class Archive:
 
     # -- reading ---------------------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A connection for reading; a server gone away or a file gone bad is one :class:`ArchiveError`."""
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except DBAPIError as exc:
+            raise ArchiveError(f"无法读取档案库 {self.shown}（{masked(_reason(exc))}） / "
+                               "cannot read the archive") from None
+
     def history_of(self, snap: Snapshot) -> History:
         """The archive's reports that bear on ``snap`` (itself, by content hash, excluded)."""
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             headers = [h for h in _headers(conn, current_only=True) if h.content_hash != snap.content_hash]
             out = History()
             others: list[Snapshot] = []
@@ -116,16 +126,16 @@ class Archive:
 
     def clusters(self) -> list[Snapshot]:
         """Every report, current and superseded, without figures (for ``history``)."""
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return _headers(conn, current_only=False)
 
     def with_figures(self, reports: list[Snapshot]) -> list[Snapshot]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             _load_figures(conn, reports)
         return reports
 
     def grades_of(self, year: int) -> list[ArchivedGrade]:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             rows = conn.execute(select(t.grades).where(t.grades.c.year == year).order_by(t.grades.c.id))
             return [ArchivedGrade(r.cluster_name, r.group_name, r.grade, r.score) for r in rows]
 

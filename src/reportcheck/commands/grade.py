@@ -83,11 +83,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 def run(args: argparse.Namespace) -> int:
     """Grade ``args.scores`` into ``args.output``: 0 when written, 2 on bad input (one line, nothing written)."""
+    from reportcheck.archive.location import ArchiveError
     from reportcheck.grading.errors import GradeInputError
 
     try:
         return _run(args)
-    except GradeInputError as exc:
+    except (GradeInputError, ArchiveError) as exc:
         return _fail(str(exc))
 
 
