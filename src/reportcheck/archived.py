@@ -18,7 +18,8 @@ STAGE_ORDER = {"初赛": 0, "决赛": 1}
 
 
 def written(value: float, decimals: int | None) -> str:
-    """A figure with the decimals it was written with (1380.0 stays 1380.0, 455 stays 455)."""
+    """A figure with the decimals it was written with (1380.0 stays 1380.0, 455 stays 455); with none
+    known, as a person writes it (1326.8, 12, 0.48: every message's figures, ``rules.base.fmt``)."""
     if decimals is not None and 0 <= decimals <= 6:
         return f"{value:.{decimals}f}"
     return f"{value:.6g}" if abs(value) < 1e6 else f"{value:.0f}"

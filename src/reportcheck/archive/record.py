@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from reportcheck.archive.store import Archive
@@ -14,19 +15,17 @@ from reportcheck.archived import (
     Entry,
     Figure,
     Finding,
-    History,
     Snapshot,
     YearRow,
     content_hash,
     year_rows,
 )
-from reportcheck.catalogue import RULE_FAILED
 from reportcheck.model import Issue, Report
 from reportcheck.normalize.text import label_key
 from reportcheck.outcome import FileOutcome
-from reportcheck.rules import grade
+from reportcheck.rules import grade, guarded
 from reportcheck.rules.cross import facts_of
-from reportcheck.rules.history import HISTORY_RULES, RESTATED, HistoryRule
+from reportcheck.rules.history import HISTORY_RULES, RESTATED
 from reportcheck.settings import Settings
 
 
@@ -52,8 +51,7 @@ def snapshot_of(path: str, report: Report, issues: list[Issue], pack: str, diges
                     template=report.template, years=list(report.years), pack=pack,
                     promotion_org=report.basic.promotion_org.name, park=report.basic.core_park.name,
                     scanned=bool(report.scanned_pages))
-    snap.findings = [Finding(code=i.code, severity=i.severity, message=i.message,
-                             place=i.location.describe() if i.location else "") for i in issues]
+    snap.findings = [_finding(i) for i in issues]
     if report.reading_failed:
         return snap
     for ind in report.indicators:
@@ -107,22 +105,19 @@ def archive_snapshots(snaps: dict[int, Snapshot], archive: Archive, settings: Se
         if snap.cluster_name and (snap.figures or snap.entries):
             history = archive.history_of(snap)
             found = [grade(issue, settings) for rule in HISTORY_RULES if settings.wants(rule.code)
-                     for issue in _guarded(rule, snap, history, pack) if settings.wants(issue.code)]
+                     for issue in guarded(rule.code, partial(rule.check, snap, history, pack))
+                     if settings.wants(issue.code)]
             restated = {(str(i.args["key"]), str(i.args["year"])) for i in found if i.code == RESTATED.code}
             rows += year_rows(snap, history, restated)
         add(index, found)
-        snap.findings += [Finding(code=i.code, severity=i.severity, message=i.message,
-                                  place=i.location.describe() if i.location else "") for i in found]
+        snap.findings += [_finding(i) for i in found]
         archive.record(snap)
     return rows
 
 
-def _guarded(rule: HistoryRule, snap: Snapshot, history: History, pack: dict) -> list[Issue]:
-    """The rule's findings; a rule that fails is one finding naming it, and the others still run."""
-    try:
-        return list(rule.check(snap, history, pack))
-    except Exception as exc:  # a bug in one rule must not lose the batch
-        return [RULE_FAILED.issue(section=None, field=rule.code, code=rule.code, error=f"{type(exc).__name__}: {exc}")]
+def _finding(issue: Issue) -> Finding:
+    return Finding(code=issue.code, severity=issue.severity, message=issue.message,
+                   place=issue.location.describe() if issue.location else "")
 
 
 def _order(snap: Snapshot) -> tuple:

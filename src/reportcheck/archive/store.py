@@ -76,16 +76,14 @@ class Archive:
         self._write(write)
 
     def _write(self, work: Callable[[Connection], T]) -> T:
-        for attempt in range(_ATTEMPTS):
-            try:
-                with _writing(self.engine) as conn:
-                    return work(conn)
-            except (OperationalError, IntegrityError) as exc:
-                if attempt == _ATTEMPTS - 1 or not _retryable(exc):
-                    raise ArchiveError(f"无法写入档案库 {self.shown}（{_reason(exc)}） / "
-                                       "cannot write the archive") from None
-                time.sleep(min(0.05 * 2 ** attempt, 2.0) * (0.5 + random.random()))
-        raise AssertionError("unreachable")
+        def once() -> T:
+            with _writing(self.engine) as conn:
+                return work(conn)
+
+        try:
+            return _retrying(once)
+        except (OperationalError, IntegrityError) as exc:
+            raise ArchiveError(f"无法写入档案库 {self.shown}（{_reason(exc)}） / cannot write the archive") from None
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -197,14 +195,7 @@ def _sqlite_connected(dbapi_connection: object, record: object) -> None:
 
 def _migrate(engine: Engine) -> None:
     """Bring the schema to :data:`HEAD` with Alembic (imported only when a migration is due)."""
-    for attempt in range(_ATTEMPTS):  # another process may hold the new file's lock for a moment
-        try:
-            current = _revision(engine)
-            break
-        except OperationalError as exc:
-            if attempt == _ATTEMPTS - 1 or not _retryable(exc):
-                raise
-            time.sleep(0.1 * (attempt + 1))
+    current = _retrying(lambda: _revision(engine))  # another process may hold the new file's lock a moment
     if current == HEAD:
         return
     if current is not None and current not in REVISIONS:
@@ -215,18 +206,15 @@ def _migrate(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    for attempt in range(_ATTEMPTS):
-        try:
-            with _writing(engine) as conn:
-                if conn.dialect.name == "postgresql":
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
-                config.attributes["connection"] = conn
-                command.upgrade(config, "head")
-            return
-        except (OperationalError, IntegrityError) as exc:  # another process migrating the same new file
-            if attempt == _ATTEMPTS - 1 or not (_retryable(exc) or "already exists" in str(exc)):
-                raise
-            time.sleep(0.1 * (attempt + 1))
+    def upgrade() -> None:
+        with _writing(engine) as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+
+    # another process migrating the same new file: its tables may appear under our feet
+    _retrying(upgrade, also=lambda exc: "already exists" in str(exc))
 
 
 def _revision(engine: Engine) -> str | None:
@@ -238,6 +226,19 @@ def _revision(engine: Engine) -> str | None:
             if isinstance(exc, OperationalError) and _retryable(exc):
                 raise
             return None
+
+
+def _retrying(work: Callable[[], T], also: Callable[[DBAPIError], bool] = lambda exc: False) -> T:
+    """``work()``, again after a pause (growing, jittered) while it fails for a lock another process holds,
+    a file two processes recorded at once, or what ``also`` accepts; any other failure is raised at once."""
+    for attempt in range(_ATTEMPTS):
+        try:
+            return work()
+        except (OperationalError, IntegrityError) as exc:
+            if attempt == _ATTEMPTS - 1 or not (_retryable(exc) or also(exc)):
+                raise
+            time.sleep(min(0.05 * 2 ** attempt, 2.0) * (0.5 + random.random()))
+    raise AssertionError("unreachable")
 
 
 def _retryable(exc: DBAPIError) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 
 from reportcheck import catalogue as cat
 from reportcheck.model import Issue, ListTable, Report
-from reportcheck.rules.base import DATA_SHEET, Rule
+from reportcheck.rules.base import DATA_SHEET
 from reportcheck.rules.cross import CROSS_RULES
 from reportcheck.rules.history import HISTORY_RULES
 from reportcheck.rules.packs import DEFAULT_PACK, PackError, UnknownPack, available_packs, load_pack
@@ -39,19 +41,19 @@ def run_rules(report: Report, pack: dict | None = None, settings: Settings | Non
             continue
         if (families is None or family(rule.code) in families) and settings.wants(rule.code):
             own = {t.code for t in rule.also} | {cat.RULE_FAILED.code}  # go with the rule: --select EL001 shows EL009
-            issues.extend(i for i in _guarded(rule, sure, pack)
+            issues.extend(i for i in guarded(rule.code, partial(rule.run, sure, pack))
                           if settings.wants(i.code) or (i.code in own and not settings.ignores(i.code)))
     graded = [grade(i, settings) for i in _unique(issues)]
     return [_as_scanned(i) for i in graded] if report.scanned_pages else graded
 
 
-def _guarded(rule: Rule, report: Report, pack: dict) -> list[Issue]:
-    """The rule's findings; a rule that fails is one finding naming it, and the other rules still run."""
+def guarded(code: str, run: Callable[[], Iterable[Issue]]) -> list[Issue]:
+    """A rule's findings (``run()``); a rule that fails is one finding naming it (``code``), and the other
+    rules still run."""
     try:
-        return rule.run(report, pack)
+        return list(run())
     except Exception as exc:  # a bug in one rule must not lose the report's other findings
-        return [cat.RULE_FAILED.issue(section=None, field=rule.code, code=rule.code,
-                                      error=f"{type(exc).__name__}: {exc}")]
+        return [cat.RULE_FAILED.issue(section=None, field=code, code=code, error=f"{type(exc).__name__}: {exc}")]
 
 
 def _as_scanned(issue: Issue) -> Issue:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from reportcheck.archived import written
 from reportcheck.catalogue import IssueType
 from reportcheck.model import DATA_SHEET as DATA_SHEET  # the data sheet's template id, for the rules
 from reportcheck.model import Issue, Report
@@ -125,4 +126,4 @@ def is_exact(report_unit: str, decimals: int, pack: RulePack) -> bool:
 
 def fmt(value: float) -> str:
     """A figure as a person writes it: 1326.8, 12, 0.48."""
-    return f"{value:.6g}" if abs(value) < 1e6 else f"{value:.0f}"
+    return written(value, None)
