@@ -419,3 +419,41 @@ def test_a_reports_scan_never_replaces_its_word_file(tmp_path):
             assert run("check", str(path), "--archive", db).returncode in (0, 1)
         data = json.loads(run("history", "长沙智能汽车产业集群", "--archive", db, "--format", "json").stdout)
         assert {r["file"]: r["current"] for r in data["reports"]} == {word.name: True, scan.name: False}
+
+
+def test_a_history_rule_that_fails_is_one_finding_and_the_others_still_run(tmp_path, monkeypatch):
+    from dataclasses import replace as replaced
+
+    from reportcheck.archive import record
+    from reportcheck.archive.store import open_archive
+    from reportcheck.rules import load_pack
+    from reportcheck.settings import Settings
+    from test_history_rules import _snapshot
+
+    def broken(snap, history, pack):
+        raise ZeroDivisionError("planted")
+
+    rules = list(record.HISTORY_RULES)
+    rules[2] = replaced(rules[2], check=broken)  # HY003 breaks; HY001 must still find the restatement
+    monkeypatch.setattr(record, "HISTORY_RULES", tuple(rules))
+    store = open_archive(archive_url(str(tmp_path / "a.sqlite3")))
+    basic = {"cluster_name": CHANGSHA}
+    earlier = _snapshot({"basic": basic, "indicators": {"total_output": {"2021": 1180.5, "2022": 1326.8}}}, "a.docx")
+    later = _snapshot({"years": ["2022", "2023"], "basic": basic,
+                       "indicators": {"total_output": {"2022": 1380.0, "2023": 1432.9}}}, "b.docx")
+    found: dict[int, list] = {}
+    record.archive_snapshots({0: earlier, 1: later}, store, Settings(), load_pack("hunan_competition_2023"),
+                             lambda index, issues: found.setdefault(index, issues))
+    assert sorted((i.code, i.field) for i in found[1]) == [("HY001", "集群总产值"), ("X020", "HY003")]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the TZ variable sets the local time zone on POSIX")
+def test_times_kept_in_utc_are_shown_in_local_time():
+    """SQLite gives a stored moment back without its zone: 2026-01-01 23:30 UTC is 1月2日 in Beijing."""
+    script = ("from datetime import datetime; from reportcheck.archived import Snapshot; "
+              "s = Snapshot(content_hash='', file_name='a.docx', file_path='', cluster_name=None, category=None, "
+              "stage='初赛', template='', years=['2021', '2022'], pack='', checked_at=datetime(2026, 1, 1, 23, 30)); "
+              "print(s.described())")
+    env = {**os.environ, "TZ": "Asia/Shanghai", "PYTHONIOENCODING": "utf-8"}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert "2026-01-02检查" in out.stdout, out.stderr
