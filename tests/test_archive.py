@@ -457,3 +457,22 @@ def test_times_kept_in_utc_are_shown_in_local_time():
     env = {**os.environ, "TZ": "Asia/Shanghai", "PYTHONIOENCODING": "utf-8"}
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
     assert "2026-01-02检查" in out.stdout, out.stderr
+
+
+def test_the_archive_is_never_one_of_the_inputs(tmp_path, capsys):
+    import hashlib
+
+    from test_grade import ADV, grade, write_csv
+
+    report = tmp_path / "报告.docx"
+    shutil.copy(SAMPLES / "prelim_advanced_split_clean.docx", report)
+    scores = write_csv(tmp_path / "得分.csv", [("A", ADV, 90)])
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (report, scores)}
+    for command in (["check", str(report)], ["batch", str(tmp_path), "-o", str(tmp_path / "out.json")],
+                    ["score", str(report), "-o", str(tmp_path / "评分.xlsx")]):
+        proc = run(*command, "--archive", str(report))
+        assert proc.returncode == 2 and "输入文件不会被改动" in proc.stderr, (command, proc.stderr)
+    code, _, err = grade(capsys, str(scores), "-o", str(tmp_path / "等次.csv"), "--archive", str(scores),
+                         "--year", "2025")
+    assert code == 2 and "输入文件不会被改动" in err
+    assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (report, scores)} == before

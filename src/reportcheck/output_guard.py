@@ -24,10 +24,7 @@ def check_output(target: Path, inputs: Iterable[str | Path], force: bool, suffix
                  writes: str) -> None:
     """Raise :class:`OutputRefused` unless ``target`` may be written. ``suffixes`` are the extensions of
     what is written (``""`` allows none); ``writes`` names it for the message (``"Word文件"``)."""
-    for source in inputs:
-        if _same_file(target, Path(source)):
-            raise OutputRefused(f"输出文件 {target} 就是输入文件 {source}，输入文件不会被改动；请用 -o 指定另一个文件"
-                                f" / the output {target} is the input {source}: inputs are never overwritten")
+    check_not_an_input(target, inputs, "请用 -o 指定另一个文件")
     if target.suffix.lower() not in suffixes:
         wanted = "、".join(s or "（无扩展名）" for s in suffixes)
         raise OutputRefused(f"输出文件 {target.name} 的扩展名与写出的内容不符：写出的是{writes}，扩展名应为 {wanted}"
@@ -38,6 +35,15 @@ def check_output(target: Path, inputs: Iterable[str | Path], force: bool, suffix
         raise OutputRefused(f"{target} 已存在，加 --force 覆盖 / {target} exists, use --force to overwrite")
     if not target.parent.is_dir():
         raise OutputRefused(f"输出目录 {target.parent} 不存在，请先创建 / the output folder does not exist")
+
+
+def check_not_an_input(target: Path, inputs: Iterable[str | Path], instead: str) -> None:
+    """Raise :class:`OutputRefused` when ``target`` (an output, an archive) is one of the inputs; ``instead``
+    says what to do."""
+    for source in inputs:
+        if _same_file(target, Path(source)):
+            raise OutputRefused(f"输出文件 {target} 就是输入文件 {source}，输入文件不会被改动；{instead}"
+                                f" / the output {target} is the input {source}: inputs are never overwritten")
 
 
 def _same_file(a: Path, b: Path) -> bool:

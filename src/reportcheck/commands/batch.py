@@ -79,7 +79,7 @@ def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
             check_output(target, files, args.force, (f".{fmt}",), _WRITES[fmt])
         if args.notices is not None:
             check_notice_folder(Path(args.notices), args.inputs)
-        archive = open_archive_of(args, settings)
+        archive = open_archive_of(args, settings, [str(f) for f in files])
     except (OutputRefused, ValueError) as exc:
         return fail(str(exc))
     evidence = None

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             check_output(Path(args.output), args.files, args.force, SUFFIXES[args.format], _WRITES[args.format])
         if args.notices is not None:
             check_notice_folder(Path(args.notices), args.files)
-        archive = open_archive_of(args, settings)
+        archive = open_archive_of(args, settings, args.files)
     except ValueError as exc:
         return fail(str(exc))
     outcomes = check_limited(args.files, pack, settings, limits, evidence)

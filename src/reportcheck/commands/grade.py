@@ -138,13 +138,18 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _archive(args: argparse.Namespace) -> Archive:
-    from reportcheck.archive.location import ArchiveError, archive_url
+    from reportcheck.archive.location import archive_url
     from reportcheck.archive.store import open_archive
     from reportcheck.grading.errors import GradeInputError
+    from reportcheck.output_guard import check_not_an_input
 
     try:
-        archive = open_archive(archive_url(args.archive))
-    except ArchiveError as exc:
+        url = archive_url(args.archive)
+        if url.get_backend_name() == "sqlite" and url.database:
+            check_not_an_input(Path(url.database), [p for p in (args.scores, args.previous) if p],
+                               "请用 --archive 指定档案库文件")
+        archive = open_archive(url)
+    except ValueError as exc:  # ArchiveError, OutputRefused
         raise GradeInputError(str(exc)) from None
     archive.engine.dispose()  # the children that read the tables start without its connections
     return archive

@@ -65,16 +65,22 @@ def add_archive_option(parser: argparse.ArgumentParser) -> None:
                              "也可在配置文件中写 archive")
 
 
-def open_archive_of(args: argparse.Namespace, settings: Settings) -> Archive | None:
+def open_archive_of(args: argparse.Namespace, settings: Settings, inputs: list[str]) -> Archive | None:
     """The archive asked for on the command line or in the config (opened and migrated), or None; one that
-    cannot be opened is a ``ValueError`` with the user's message."""
+    cannot be opened, or is one of the ``inputs``, is a ``ValueError`` with the user's message."""
     wanted = getattr(args, "archive", None) or settings.archive
     if wanted is None:
         return None
+    from pathlib import Path
+
     from reportcheck.archive.location import archive_url
     from reportcheck.archive.store import open_archive
+    from reportcheck.output_guard import check_not_an_input
 
-    archive = open_archive(archive_url(wanted))
+    url = archive_url(wanted)
+    if url.get_backend_name() == "sqlite" and url.database:
+        check_not_an_input(Path(url.database), inputs, "请用 --archive 指定档案库文件")
+    archive = open_archive(url)
     archive.engine.dispose()  # the checking children start without its connections
     return archive
 

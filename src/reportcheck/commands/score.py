@@ -88,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
         check_output(target, files, args.force, (".xlsx",), "Excel评分表")
         files, evidence, _ = pair_in_batch(files, args.evidence) if args.evidence is not None else (files, None, [])
         settings = build_settings(Path.cwd())
-        archive = open_archive_of(args, settings)
+        archive = open_archive_of(args, settings, [str(f) for f in files])
     except OutputRefused as exc:
         return _fail(str(exc))
     except ValueError as exc:
