@@ -184,3 +184,22 @@ def test_the_time_limit_grows_with_the_seconds_a_file_earns(granted: int, folder
         assert code == 0 and result["status"] == "ok" and row["status"] == "ok"
     else:
         assert code == 2 and result["error"]["reason"] == "timeout" and row["error"]["reason"] == "timeout"
+
+
+def test_a_bad_setting_found_while_the_files_are_read_stops_the_child(folder: Path, tmp_path: Path, monkeypatch,
+                                                                      capsys) -> None:
+    """``check`` starts reading before it loads its settings; a pack that does not exist is then the one
+    usage line (exit 2), at once — not after the slow file — with no child and no temporary folder left."""
+    _pathological(monkeypatch, "a_bad.docx", "slow")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    started = time.monotonic()
+    code = main(["check", "--pack", "no_such_pack", *(str(p) for p in sorted(folder.iterdir()))])
+    assert time.monotonic() - started < 25, "the child reading the slow file was stopped, not waited for"
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "no_such_pack" in err and "Traceback" not in err
+    assert multiprocessing.active_children() == []
+    assert list(scratch.iterdir()) == []

@@ -43,9 +43,8 @@ def check_file(path: str, pack: dict, settings: Settings | None = None,
                package: bytes | None = None, evidence: EvidenceFiles | None = None) -> FileOutcome:
     """Check one file (read from ``package``, its .docx bytes, when given), and the pages its rows cite
     in the appendix ``evidence`` when asked; any unreadable input becomes an outcome, never an exception."""
+    from reportcheck.model import DATA_SHEET
     from reportcheck.pipeline import load_report
-    from reportcheck.rules import run_rules
-    from reportcheck.rules.base import DATA_SHEET
 
     try:
         report = load_report(path, package)
@@ -53,12 +52,22 @@ def check_file(path: str, pack: dict, settings: Settings | None = None,
             from reportcheck.extract.evidence_book import appendix_of
 
             report.evidence = appendix_of(report, path, evidence)
-        issues = run_rules(report, pack, settings)
     except UnreadableInput as exc:
         return FileOutcome(path=path, error=exc)
     except Exception as exc:  # a bug must not end a batch of fifty reports: say so, go on
         return FileOutcome(path=path, error=internal_error(path, exc))
-    return FileOutcome(path=path, report=report, issues=issues)
+    return check_report(path, report, pack, settings)
+
+
+def check_report(path: str, report: Report, pack: dict, settings: Settings | None = None) -> FileOutcome:
+    """The rules run on a report already read from ``path``; a bug outside every rule's own guard is the
+    file's internal error, never an exception."""
+    from reportcheck.rules import run_rules
+
+    try:
+        return FileOutcome(path=path, report=report, issues=run_rules(report, pack, settings))
+    except Exception as exc:
+        return FileOutcome(path=path, error=internal_error(path, exc))
 
 
 def internal_error(path: str, exc: Exception) -> UnreadableInput:

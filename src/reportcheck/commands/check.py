@@ -44,22 +44,25 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from reportcheck.commands.limited import check_limited
-    from reportcheck.evidence_files import pair
+    from reportcheck.commands.limited import checked, reading
     from reportcheck.notices import check_notice_folder, write_notices
     from reportcheck.output_guard import check_output
 
     try:
-        settings, pack, limits = limited_settings(args)
-        evidence = pair(args.files, args.evidence) if args.evidence is not None else None
+        evidence = _evidence_of(args)
         if args.output is not None:
             check_output(Path(args.output), args.files, args.force, SUFFIXES[args.format], _WRITES[args.format])
         if args.notices is not None:
             check_notice_folder(Path(args.notices), args.files)
-        archive = open_archive_of(args, settings, args.files)
     except ValueError as exc:
         return fail(str(exc))
-    outcomes = check_limited(args.files, pack, settings, limits, evidence)
+    with reading(args.files, evidence) as started:  # the files are read while the settings load
+        try:
+            settings, pack, limits = limited_settings(args)
+            archive = open_archive_of(args, settings, args.files)
+        except ValueError as exc:
+            return fail(str(exc))
+        outcomes = checked(started, pack, settings, limits)
     kept = archive is None or keep_in_archive(outcomes, archive, settings, pack)  # said when it fails
     if args.notices is not None:
         try:
@@ -83,6 +86,14 @@ def run(args: argparse.Namespace) -> int:
     if any(i.severity == "error" for o in outcomes for i in o.issues):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _evidence_of(args: argparse.Namespace) -> list | None:
+    if args.evidence is None:
+        return None
+    from reportcheck.evidence_files import pair
+
+    return pair(args.files, args.evidence)
 
 
 def _rendered(outcomes: list, fmt: str, colour: bool, pack: str) -> str:

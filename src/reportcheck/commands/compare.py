@@ -43,8 +43,6 @@ def run(args: argparse.Namespace) -> int:
     from reportcheck.compare.side import FORMAT_ZH, Side, read_side
     from reportcheck.errors import UnreadableInput
     from reportcheck.output_guard import check_output
-    from reportcheck.pipeline import warm_up
-    from reportcheck.readers.sniff import looks_like_pdf
 
     paths = [args.a, args.b]
     try:
@@ -54,7 +52,6 @@ def run(args: argparse.Namespace) -> int:
                          "文本" if args.format == "text" else "JSON")
     except ValueError as exc:
         return fail(str(exc))
-    warm_up(pdf=any(looks_like_pdf(p) for p in paths))
     sides = call_limited(paths, read_side, limits)
     unreadable = [s for s in sides if isinstance(s, UnreadableInput)]
     if unreadable:

@@ -16,11 +16,21 @@ from reportcheck.rules.registry import REGISTRY, SHARED_TYPES, family, issue_typ
 from reportcheck.settings import Settings
 
 __all__ = ["CROSS_RULES", "DEFAULT_PACK", "HISTORY_RULES", "REGISTRY", "RELAXED_NOTE", "SCANNED_NOTE", "SHARED_TYPES",
-           "PackError", "UnknownPack", "available_packs", "grade", "issue_types", "load_pack", "run_rules", "sure_view",
-           "tagged"]
+           "PackError", "UnknownPack", "available_packs", "grade", "issue_types", "load_pack", "ready", "run_rules",
+           "sure_view", "tagged"]
 
 RELAXED_NOTE = "（按革命老区、民族地区、困难地区适当放宽，仅作提示）"
 SCANNED_NOTE = "（扫描件：可能是文字识别误差所致，仅作提示，请对照原件核实）"
+
+
+def ready() -> None:
+    """Load what the rules load on their first report (the templates, the fuzzy matcher), so a process
+    can do it while a child is still reading that report."""
+    import rapidfuzz  # noqa: F401
+
+    from reportcheck.spec import load_templates
+
+    load_templates()
 
 
 def run_rules(report: Report, pack: dict | None = None, settings: Settings | None = None) -> list[Issue]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from reportcheck.errors import UnreadableInput
+from reportcheck.runtime.processes import ready_to_watch
 from reportcheck.runtime.supervisor import (
     Allowance,
     Limits,
@@ -68,15 +69,41 @@ def supervise(paths: Sequence[str], work: Callable[[int, str], R], limits: Limit
     ``done(index, result or the reason it has none)`` as each file ends, in the order they end; ``watch``
     is shown the files being worked on between looks. Each worker runs ``setup()`` once and keeps its
     temporary files in a folder of its own under ``folder``."""
-    waiting = deque(enumerate(paths))
-    workers: list[_Worker] = []
-    serial = itertools.count()
-    try:
-        while waiting or any(w.busy for w in workers):
-            while waiting and (idle := _idle(workers, jobs, folder / f"worker{next(serial)}", work, setup)):
-                index, path = waiting.popleft()
-                idle.busy = Busy(index, str(path), time.monotonic(), idle.allowance)
-                idle.conn.send((index, path))
+    with Pool(paths, work, jobs, folder, setup) as pool:
+        pool.start()
+        pool.run(limits, done, watch)
+
+
+class Pool:
+    """The workers of :func:`supervise`, in two steps: :meth:`start` hands out the first files, so a caller
+    can do its own work (load its settings, its rules) while they are read; :meth:`run` hands out the rest
+    under the limits and takes every result. Leaving the ``with`` stops every worker, whatever it started."""
+
+    def __init__(self, paths: Sequence[str], work: Callable[[int, str], R], jobs: int, folder: Path,
+                 setup: Callable[[], None] | None = None) -> None:
+        self._waiting = deque(enumerate(paths))
+        self._workers: list[_Worker] = []
+        self._serial = itertools.count()
+        self._work, self._jobs, self._folder, self._setup = work, jobs, folder, setup
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for worker in self._workers:
+            _retire(worker, [])
+
+    def start(self) -> None:
+        """Hand a file to each worker there is room for; then load what watching them needs."""
+        self._hand_out()
+        ready_to_watch()
+
+    def run(self, limits: Limits, done: Callable[[int, R | UnreadableInput], None],
+            watch: Callable[[list[Busy]], None] | None = None) -> None:
+        """Until every file has its result (``done``), each under ``limits`` from when it was handed out."""
+        workers = self._workers
+        while self._waiting or any(w.busy for w in workers):
+            self._hand_out()
             busy = [w for w in workers if w.busy]
             for conn in wait([w.conn for w in busy], timeout=_POLL):
                 worker = next(w for w in busy if w.conn is conn)
@@ -89,25 +116,28 @@ def supervise(paths: Sequence[str], work: Callable[[int, str], R], limits: Limit
                     done(worker.busy.index, limit_error(worker.busy.path, which, limits, worker.allowance.seconds))
             if watch:
                 watch([w.busy for w in workers if w.busy])
-    finally:
-        for worker in workers:
-            _retire(worker, [])
 
+    def _hand_out(self) -> None:
+        while self._waiting and (idle := self._idle()):
+            index, path = self._waiting.popleft()
+            idle.busy = Busy(index, str(path), time.monotonic(), idle.allowance)
+            idle.conn.send((index, path))
 
-def _idle(workers: list[_Worker], jobs: int, tmpdir: Path, work: Callable, setup: Callable | None) -> _Worker | None:
-    """A worker free for a file: an idle one, else a new one while there are fewer than ``jobs``."""
-    for worker in workers:
-        if worker.busy is None:
-            return worker
-    if len(workers) >= max(1, jobs):
-        return None
-    ctx = context()
-    mine, theirs = ctx.Pipe()
-    allowance = Allowance(ctx)
-    process = start_child(ctx, _serve, (theirs, work, tmpdir, allowance, setup))
-    theirs.close()
-    workers.append(worker := _Worker(process, mine, allowance))
-    return worker
+    def _idle(self) -> _Worker | None:
+        """A worker free for a file: an idle one, else a new one while there are fewer than ``jobs``."""
+        for worker in self._workers:
+            if worker.busy is None:
+                return worker
+        if len(self._workers) >= max(1, self._jobs):
+            return None
+        ctx = context()
+        mine, theirs = ctx.Pipe()
+        allowance = Allowance(ctx)
+        tmpdir = self._folder / f"worker{next(self._serial)}"
+        process = start_child(ctx, _serve, (theirs, self._work, tmpdir, allowance, self._setup))
+        theirs.close()
+        self._workers.append(worker := _Worker(process, mine, allowance))
+        return worker
 
 
 def _answer(worker: _Worker, workers: list[_Worker], done: Callable) -> None:

@@ -61,6 +61,13 @@ def _group_of(pid: int) -> int | None:
         return None
 
 
+def ready_to_watch() -> None:
+    """Load what watching and ending a process tree needs (psutil), so that a supervisor can do it while
+    its first child works rather than when the child's answer is awaited."""
+    with contextlib.suppress(ImportError):
+        import psutil  # noqa: F401
+
+
 def tree_rss_mb(pid: int) -> float:
     """Resident memory (MB) of a process and all it started (0 when it is gone)."""
     try:
