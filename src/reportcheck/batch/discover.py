@@ -66,16 +66,22 @@ def _left_out(relative: Path) -> str | None:
 
 def own_workbook(path: Path, sheets: set[str]) -> Path | None:
     """``path`` when it is a workbook an earlier run wrote (it has ``sheets``): a rerun's ``-o`` inside the
-    folder is then not a report to check. Any other file there — a report, a data sheet — is an input."""
+    folder is then not a report to check. Any other file there — a report, a data sheet — is an input.
+    Only the workbook's list of sheets is read (``xl/workbook.xml``, through the zip limits), not its cells."""
     if path.suffix.lower() != ".xlsx" or not path.is_file():
         return None
     try:
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True)
-        try:
-            return path if sheets <= set(book.sheetnames) else None
-        finally:
-            book.close()
+        return path if sheets <= _sheet_names(path) else None
     except Exception:  # not a workbook we can open: then it is not ours either
         return None
+
+
+def _sheet_names(path: Path) -> set[str]:
+    from lxml import etree
+
+    from reportcheck.readers.safezip import Package
+
+    with Package(path, path.name) as package:
+        xml = package.read("xl/workbook.xml")
+    root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True))
+    return {name for sheet in root.iter("{*}sheet") if (name := sheet.get("name"))}
