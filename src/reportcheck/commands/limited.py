@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # what the child needs is loaded by the child, once it is sta
     from reportcheck.settings import Settings
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 class Started:
@@ -61,11 +62,20 @@ class Started:
             self._folder.cleanup()
 
     def results(self, limits: Limits) -> list[T | UnreadableInput]:
-        """Each path's result, or why it has none (over a limit, its child gone). A scan's pages read by
-        OCR are shown on the terminal as they are read (when stderr is one)."""
+        """Each path's result, or why it has none (over a limit, its child gone)."""
+        return self.each(limits, _as_is)
+
+    def each(self, limits: Limits, then: Callable[[str, T | UnreadableInput], U]) -> list[U]:
+        """``then(path, its result or why it has none)`` for each path, as each comes, while the child goes on
+        to the next file. A scan's pages read by OCR are shown on the terminal as they are read (when stderr
+        is one)."""
         from reportcheck.render.progress import PageProgress
 
-        results: list[T | UnreadableInput | None] = [None] * len(self.paths)
+        results: list[U | None] = [None] * len(self.paths)
+
+        def done(index: int, result: T | UnreadableInput) -> None:
+            results[index] = then(self.paths[index], result)
+
         display = PageProgress(sys.stderr) if sys.stderr.isatty() else None
 
         def show(busy: list[Busy]) -> None:
@@ -74,7 +84,7 @@ class Started:
                 display.update(b.path, b.allowance.page, b.allowance.pages, time.monotonic() - b.started)
 
         try:
-            self._pool.run(limits, results.__setitem__, show if display else None)
+            self._pool.run(limits, done, show if display else None)
         finally:
             if display:
                 display.clear()
@@ -103,10 +113,13 @@ def checked(started: Started, pack: dict, settings: Settings | None, limits: Lim
     from reportcheck.outcome import FileOutcome, check_report
     from reportcheck.rules import ready
 
+    def check(path: str, read: Report | UnreadableInput) -> FileOutcome:
+        if isinstance(read, UnreadableInput):
+            return FileOutcome(path=path, error=read)
+        return check_report(path, read, pack, settings)
+
     ready()
-    reports = started.results(limits)
-    return [FileOutcome(path=p, error=r) if isinstance(r, UnreadableInput) else check_report(p, r, pack, settings)
-            for p, r in zip(started.paths, reports, strict=True)]
+    return started.each(limits, check)
 
 
 def check_limited(paths: Sequence[str], pack: dict, settings: Settings | None, limits: Limits,
@@ -140,6 +153,10 @@ def _load(path: str, evidence: dict[str, EvidenceFiles]) -> Report | UnreadableI
         return exc
     except Exception as exc:  # never a traceback for the user
         return internal_error(path, exc)
+
+
+def _as_is(path: str, result: T) -> T:
+    return result
 
 
 def _by_path(work: Callable[[str], T], index: int, path: str) -> T:
