@@ -9,14 +9,15 @@ import sys
 
 from reportcheck.commands.common import EXIT_ABNORMAL, EXIT_FINDINGS, EXIT_OK, emit, fail
 from reportcheck.commands.help import add_command
-from reportcheck.commands.limits import add_limit_options
+from reportcheck.commands.limits import add_limit_options, limits_of
 from reportcheck.commands.options import (
     add_archive_option,
     add_evidence_option,
     add_rule_options,
     keep_in_archive,
-    limited_settings,
     open_archive_of,
+    pack_of,
+    reading_settings,
 )
 from reportcheck.output_guard import TEXT
 
@@ -49,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from reportcheck.output_guard import check_output
 
     try:
+        settings, limits = reading_settings(args), limits_of(args)  # the templates the child reads with
         evidence = _evidence_of(args)
         if args.output is not None:
             check_output(Path(args.output), args.files, args.force, SUFFIXES[args.format], _WRITES[args.format])
@@ -56,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
             check_notice_folder(Path(args.notices), args.files)
     except ValueError as exc:
         return fail(str(exc))
-    with reading(args.files, evidence) as started:  # the files are read while the settings load
+    with reading(args.files, evidence) as started:  # the files are read while the pack and rules load
         try:
-            settings, pack, limits = limited_settings(args)
+            pack = pack_of(settings)
             archive = open_archive_of(args, settings, args.files)
         except ValueError as exc:
             return fail(str(exc))

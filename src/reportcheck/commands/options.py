@@ -106,18 +106,34 @@ def keep_in_archive(outcomes: list, archive: Archive, settings: Settings, pack: 
 def rule_settings(args: argparse.Namespace) -> tuple[Settings, dict]:
     """(settings, pack) from the command line and the config file; a bad setting is a ``ValueError``
     carrying the user's message."""
+    settings = reading_settings(args)
+    return settings, pack_of(settings)
+
+
+def reading_settings(args: argparse.Namespace) -> Settings:
+    """The settings from the command line and the config file, with the template files they name known to
+    the reader (all that reading a report needs of them); a bad setting is a ``ValueError``."""
     from pathlib import Path
 
-    from reportcheck.rules import PackError, UnknownPack, available_packs, load_pack
     from reportcheck.settings import SettingsError, build_settings
 
     try:
         settings = build_settings(Path.cwd(), config=args.config, select=_codes(args.select),
                                   ignore=_codes(args.ignore), severity=args.severity, pack=args.pack,
                                   relaxed=args.relaxed, templates=args.template)
-        known_templates(settings.templates)
-        return settings, load_pack(settings.pack)
-    except (SettingsError, PackError) as exc:
+    except SettingsError as exc:
+        raise ValueError(str(exc)) from None
+    known_templates(settings.templates)
+    return settings
+
+
+def pack_of(settings: Settings) -> dict:
+    """The rule pack the settings name; an unknown or bad one is a ``ValueError`` saying which."""
+    from reportcheck.rules import PackError, UnknownPack, available_packs, load_pack
+
+    try:
+        return load_pack(settings.pack)
+    except PackError as exc:
         raise ValueError(str(exc)) from None
     except UnknownPack as exc:
         packs = "、".join(available_packs())
