@@ -58,6 +58,7 @@ class Cell:
     content: list[Paragraph | Table] = field(default_factory=list)
     confidence: float | None = None  # OCR: the least sure word's confidence; None for a text layer
     written_on: bool = False  # OCR: the cell holds ballpoint ink (a printed figure struck and written again)
+    crossed: bool = False  # OCR: a line down the whole page (a scanner's glass, a copier's drum) runs through its text
     formula: str | None = None  # a Word formula field's code in the cell ("=ROUND((C9-B9)/B9*100,1)")
     pictures: list[Picture] = field(default_factory=list)
 

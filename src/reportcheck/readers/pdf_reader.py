@@ -198,13 +198,15 @@ def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], t
         text = "\n".join(line.text for line in group_lines(texts[box]))
         origins[(r0, c0)] = Cell(text, 0, r0, c0, max(1, c1 - c0), max(1, r1 - r0), page=page, bbox=tuple(box),
                                  confidence=least_confidence(texts[box]),
-                                 written_on=any(w.get("pen") for w in texts[box]))
+                                 written_on=any(w.get("pen") for w in texts[box]),
+                                 crossed=any(w.get("streak") for w in texts[box]))
     rows: list[list[Cell]] = [[] for _ in range(len(ys) - 1)]
     for (r0, c0), cell in sorted(origins.items()):
         rows[r0].append(cell)
         for r in range(r0 + 1, r0 + cell.rowspan):
             rows[r].append(Cell(cell.text, 0, r, c0, cell.colspan, 1, continued=True, page=page,
-                                bbox=cell.bbox, confidence=cell.confidence, written_on=cell.written_on))
+                                bbox=cell.bbox, confidence=cell.confidence, written_on=cell.written_on,
+                                crossed=cell.crossed))
     for row in rows:
         row.sort(key=lambda c: c.col)
     return [row for row in rows if row], tuple(xs)

@@ -38,6 +38,7 @@ _DASH_GAP = 15  # pixels: the widest break a fax or a worn copy leaves in a line
 _EDGE = 0.03  # share of the page's height: ink this near its top and bottom edges is on the glass, not the paper
 _STREAK = 0.6  # share of the page's height a line from edge to edge is drawn along
 _STREAK_WIDTH = 5  # pixels of ink across a streak's band in a row where nothing else is
+_STREAK_DARKER = 40  # grey levels a column line a streak runs along is darker than the streak
 _DASH_THICK = 6  # pixels: the thickest line across a fax draws
 _EDGE_MARK = 0.1  # share of the page's height or width: ink touching the image's edge this long is no text
 _DASH_FILL, _DASH_ALONE = 0.5, 0.4  # shares of a broken line's length: with ink; with ink and nothing beside it
@@ -62,6 +63,7 @@ class Prepared:
     angle: float  # degrees the page was turned by
     red_share: float  # share of the page painted white as seal ink
     pen: np.ndarray  # bool: blue ballpoint ink, where the page was written on by hand
+    streaks: np.ndarray  # bool: the bands of lines down the whole page (a scanner's glass, a copier's drum)
     broken: bool = False  # printed in dots or specks (a fax, a halftone copy): its characters are read less surely
 
 
@@ -74,15 +76,18 @@ def prepare(bgr: np.ndarray) -> Prepared:
     dotty = _dotty(stretched < INK)
     grey = _stretch(cv2.GaussianBlur(grey, (0, 0), _DOT_BLUR)) if dotty else stretched
     pen = _pen(bgr)
-    streaks = _streaks(_local_ink(grey))
+    local = _local_ink(grey)
+    streaks = _streaks(local)  # the glass's, upright in the scan
     angle = _skew(grey < INK)
     if abs(angle) >= 0.05:
         grey = _rotate(grey, angle)
         pen = _rotate(pen.astype(np.uint8), angle, fill=0).astype(bool)
-        streaks = _rotate(streaks, angle, fill=0)
+        local = _local_ink(grey)
+        # and the paper's: a copier's dirty drum printed them upright on the sheet, turned with it on the glass
+        streaks = _rotate(streaks, angle, fill=0) | _streaks(local)
     ink = _without_edge_marks(_without_specks(grey < INK))
-    lines = _ruling(_local_ink(grey), streaks, broken=dotty)
-    return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen, broken=dotty)
+    lines = _ruling(local, streaks, grey, broken=dotty)
+    return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen, streaks.astype(bool), broken=dotty)
 
 
 def _pen(bgr: np.ndarray) -> np.ndarray:
@@ -186,17 +191,19 @@ class _Lines:
     segments: list[Segment]
 
 
-def _ruling(ink: np.ndarray, streaks: np.ndarray, broken: bool = False) -> _Lines:
+def _ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool = False) -> _Lines:
     """Ruling lines: ink that survives an opening with a kernel far longer than any character, apart from
-    the glass's ``streaks``. On a ``broken`` page (a fax, a halftone copy) lines across come in dashes, and
-    are looked for as such too."""
+    the ``streaks`` (bands round lines down the whole page): in a band, only a line clearly darker than the
+    streak is a column's. On a ``broken`` page (a fax, a halftone copy) lines across come in dashes, and are
+    looked for as such too."""
     h, w = ink.shape
     binary = ink.astype(np.uint8)
     # The kernels are a share of an A4 page, and never shorter than they are on one: a picture of a
     # table is far smaller than a page, and its characters' strokes are not lines.
     wide, tall = max(w // 25, _MIN_ACROSS), max(h // 60, _MIN_DOWN)
-    down = _opened(binary, 1, tall, close=9)
-    streak = _alone_in(streaks, binary)  # dirt on the glass: neither a rule nor text
+    # on a page in dots or specks (a fax, a halftone copy) darkness is the dots', not the line's: left as it is
+    down = _opened(binary if broken else _darker_than_streaks(binary, streaks, grey), 1, tall, close=9)
+    streak = _alone_in(streaks, binary)  # dirt on the glass or the drum: neither a rule nor text
     binary &= ~streak
     down &= ~streak
     across = _opened(binary, wide, 1, close=9)
@@ -237,6 +244,28 @@ def _streaks(ink: np.ndarray) -> np.ndarray:
     band = np.zeros_like(near)
     band[:, columns] = 1
     return cv2.dilate(band, np.ones((1, 7), np.uint8))
+
+
+def _darker_than_streaks(binary: np.ndarray, streaks: np.ndarray, grey: np.ndarray) -> np.ndarray:
+    """``binary`` where, inside a streak's band, only what is clearly darker than the streak is kept: a column
+    line the streak runs along (or a stroke crossing it); the streak itself, and its remains where it crosses
+    text, are no column's line. The streak's darkness is taken where it is alone: in the page's top and
+    bottom margins (:data:`_EDGE`), which it crosses and no table reaches. A streak as dark as print (a
+    fax's, in black and white) cannot be told from a line by its darkness: its band is left as it is."""
+    inside = streaks.astype(bool)
+    if not inside.any():
+        return binary
+    kept = binary.copy()
+    h = grey.shape[0]
+    edge = max(1, int(h * _EDGE))
+    columns = np.nonzero(inside.any(axis=0))[0]
+    for run in np.split(columns, np.nonzero(np.diff(columns) > 1)[0] + 1):
+        band = grey[:, run[0]:run[-1] + 1]
+        level = float(np.median(np.concatenate([band[:edge], band[h - edge:]]).min(axis=1)))
+        if level < INK:  # as dark as print
+            continue
+        kept[:, run[0]:run[-1] + 1] &= (band < level - _STREAK_DARKER).astype(kept.dtype)
+    return kept
 
 
 def _alone_in(band: np.ndarray, ink: np.ndarray) -> np.ndarray:

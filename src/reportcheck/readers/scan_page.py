@@ -32,7 +32,7 @@ _TALL = 2.2  # a line this many times the usual height is no single text line
 _LINE_PT = 11  # height of a line of body text (五号 10.5 pt), in points
 _MAX_PIXELS = 40_000_000  # a page larger than A4 at 200 dpi (3.7 MP) is rendered at a lower dpi
 _MIN_SIDE = 100  # pixels: a page narrower or lower than this holds nothing to read
-_PEN_CONF = 0.3  # what every word of a cell written on by hand counts as (a doubt)
+_PEN_CONF = 0.3  # what a word of a cell written on by hand, or one a streak runs through, counts as (a doubt)
 _PEN_MIN = 40  # pixels of ballpoint ink in a cell that make it written on (a stray dot has a few)
 _SHEET_INCHES = 11.0  # a photographed sheet's longer side is read as long as a Letter page's (A4: 11.7 in)
 
@@ -96,6 +96,7 @@ def read_image(image: np.ndarray, scale: float, number: int, height: float, guar
                 boxes.append(_inset(cell, scale))
     line = round(DPI * _LINE_PT / 72)
     written = [box for box in boxes if _written_on(prepared.pen, box)]
+    crossed = [box for box in boxes if _crossed(prepared, box, line)]
     pieces = [p for box in boxes for p in text_pieces(prepared.ink, box, line, split=False)]
     loose_ink = prepared.ink.copy()
     for table in tables:
@@ -107,7 +108,12 @@ def read_image(image: np.ndarray, scale: float, number: int, height: float, guar
     for word in words:
         if any(_inside(word, box, scale) for box in written):
             word["conf"], word["pen"] = min(word["conf"], _PEN_CONF), True
-    words += _read_loose(prepared, loose, scale)
+        if any(_inside(word, box, scale) for box in crossed):
+            word["conf"], word["streak"] = min(word["conf"], _PEN_CONF), True
+    for word in _read_loose(prepared, loose, scale):
+        if _crossed(prepared, _box_of(word, scale), line):
+            word["conf"] = min(word["conf"], _PEN_CONF)
+        words.append(word)
     chars = sum(len(word["text"]) for word in words)
     return PageContent(number, height, words, tables, rules, chars, 0)
 
@@ -116,6 +122,25 @@ def _written_on(pen: np.ndarray, box: tuple[int, int, int, int]) -> bool:
     """A cell holds a hand's ballpoint ink: a figure struck through and written again, a tick, a remark."""
     x0, top, x1, bottom = box
     return int(pen[top:bottom, x0:x1].sum()) >= _PEN_MIN
+
+
+def _crossed(prepared: Prepared, box: tuple[int, int, int, int], reach: int) -> bool:
+    """A line down the whole page runs through the text in ``box`` (a cell, or a line of text) or within
+    ``reach`` pixels of it (where it may have taken a character whole, or been read as the cell's border):
+    what it took out of the characters (a decimal point, a stroke) or left in them may have changed what was
+    read."""
+    x0, top, x1, bottom = (max(0, v) for v in box)
+    ink = prepared.ink[top:bottom, x0:x1]
+    across, down = np.nonzero(ink.any(axis=0))[0], np.nonzero(ink.any(axis=1))[0]
+    if not len(across):
+        return False
+    left, right = max(0, x0 + across[0] - reach), x0 + across[-1] + 1 + reach
+    return bool(prepared.streaks[top + down[0]:top + down[-1] + 1, left:right].any())
+
+
+def _box_of(word: dict, scale: float) -> tuple[int, int, int, int]:
+    x0, top, x1, bottom = (round(word[k] * scale) for k in ("x0", "top", "x1", "bottom"))
+    return x0, top, x1, bottom
 
 
 def _inside(word: dict, box: tuple[int, int, int, int], scale: float) -> bool:
@@ -176,7 +201,9 @@ def _read(prepared: Prepared, pieces: list[Piece], scale: float, min_conf: float
 
 _DOT_IN_NUMBER = re.compile(r"(?<=\d)[·•](?=\d)")
 _STRAY_DOT = re.compile(r"[·•]|(?<=[\u4e00-\u9fff])[.,:;](?=[\u4e00-\u9fff]|$)|^[.,](?=\d{4}\s*年)"
-                        r"|(?<=\d)[.,](?=[年月日])|(?<=[\d年月日])\s*[:：;；]+$")
+                        r"|(?<=\d)[.,](?=[年月日])|(?<=[年月])[.,](?=\d)|(?<=[\d年月日])\s*[:：;；]+$")
+_YEARS_THEN_POINT = re.compile(r"(\d{4}\s*[-—~至到]\s*\d{4})[.,]$")  # 2022-2024. : a speck after a span of years
+_LEADING_DOT = re.compile(r"^[.,:;`]+(?=[\u4e00-\u9fff])")  # .望城…: no line of print begins so
 # A bar beside a Chinese character is a ruling line's stub the crop caught, not text.
 _RULE_STUB = re.compile(r"(?<=[\u4e00-\u9fff])\s*\||\|\s*(?=[\u4e00-\u9fff])")
 
@@ -184,10 +211,22 @@ _RULE_STUB = re.compile(r"(?<=[\u4e00-\u9fff])\s*\||\|\s*(?=[\u4e00-\u9fff])")
 def _clean(text: str) -> str:
     """A middle dot between digits is a decimal point; elsewhere, like a half-width point, comma or colon
     after a Chinese character (print would have 。，：), a point before a year or between a date's figure
-    and its 年/月/日 (2022年1.月) or a colon ending a figure or a date (2021年6月：), it is dust the
-    recogniser read; so is a bar beside a Chinese character
+    and its 年/月/日 (2022年1.月, 2022年.1月), a colon ending a figure or a date (2021年6月：) or a point
+    ending a span of years (2022-2024.), it is dust the recogniser read; so are a mark before a line's first
+    Chinese character (.望城), a single quote mark without its partner, and a bar beside a Chinese character
     (a ruling line's stub). A point before another character (12.亿) may be a lost digit's: it stays."""
-    return _RULE_STUB.sub("", _STRAY_DOT.sub("", _DOT_IN_NUMBER.sub(".", text))).strip()
+    text = _unpaired_quotes(_STRAY_DOT.sub("", _DOT_IN_NUMBER.sub(".", text)).strip())
+    return _RULE_STUB.sub("", _YEARS_THEN_POINT.sub(r"\1", _LEADING_DOT.sub("", text))).strip()
+
+
+def _unpaired_quotes(text: str) -> str:
+    """Without a single quote mark that has no partner: print sets ‘…’ (and '…') in pairs, so a lone one in a
+    line is a speck the recogniser read as a mark (智能制造升级项目‘10期, 86500')."""
+    for opening, closing in (("‘", "’"), ("'", "'")):
+        marks = text.count(opening) + (text.count(closing) if closing != opening else 0)
+        if marks == 1:
+            text = text.replace(opening, "").replace(closing, "")
+    return text
 
 
 def _padded(crop: np.ndarray) -> np.ndarray:
