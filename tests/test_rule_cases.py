@@ -88,6 +88,9 @@ def test_failing_case_gives_its_finding(rule, case):
     assert [i.code for i in issues] == [case.get("expect_code", rule.code)] * len(case["expect"])
     assert [i.field for i in issues] == case["expect"]
     assert all(i.message and "{" not in i.message for i in issues)
+    if "expect_severity" in case:  # what a case says of how sure the finding is, and of its words
+        assert {i.severity for i in issues} == {case["expect_severity"]}
+    assert all(case.get("expect_message", "") in i.message for i in issues)
 
 
 @pytest.mark.parametrize("rule", REGISTRY, ids=[r.code for r in REGISTRY])

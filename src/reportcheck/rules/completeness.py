@@ -71,11 +71,14 @@ def check_text_limits(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
 def check_evidence_pages(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
     """标注“需提供佐证材料”的指标行，只要有一年数值大于0，就必须写明佐证材料页码。
 
+    扫描件中该行有数值读取存疑时不作判断：页码写在那个单元格里，可能正是读错的部分。
+
     反例：国家级单项冠军数量 2022年填“2”，无页码。正例：“2（P15）”或“2（见佐证材料第15页）”。
     """
     for ind in report.indicators:
-        if not ind.evidence_required or ind.evidence_pages or any(k.startswith("page:") for k in ind.doubts):
-            continue  # a page is given, or one was read in doubt
+        if not ind.evidence_required or ind.evidence_pages or any(
+                k == "row" or k.startswith("page:") or k in ind.values for k in ind.doubts):
+            continue  # a page is given, or the cell it would be in was read in doubt
         positive = {y: v for y, v in ind.values.items() if v is not None and v > 0}
         if positive:
             shown = "，".join(f"{y}年{ind.raw.get(y, f'{v:g}').strip()}" for y, v in sorted(positive.items()))

@@ -97,6 +97,8 @@ def check_advanced_revenue(rule: Rule, report: Report, pack: RulePack) -> Iterat
 def check_chain_leader(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
     """先进制造业集群：营业收入排名前十企业中最大者（视为链主）最近一年营业收入≥10亿元。
 
+    扫描件中该表未能读出时只提示无法核验，不说“没有填写”。
+
     反例：前十企业最大营业收入 8.6亿元。正例：32.5亿元。
     """
     yield from _category_unknown(report)
@@ -111,12 +113,13 @@ def check_chain_leader(rule: Rule, report: Report, pack: RulePack) -> Iterator[I
         if value is not None and (best is None or value > best[0]):
             best = (value, row)
     doubted = table is not None and any(f"{t['column']}:{year}" in row.doubts for row in table.rows)
+    unread = table is None and bool(report.scanned_pages)  # a scan's list with no entry read: not known empty
     if best is None or (doubted and best[0] < t["value"]):
+        figures = "有扫描件中未能确认的数值" if doubted else "没有填写"
+        reason = "营业收入排名前十企业表" + ("未能从扫描件中读出" if unread else f"中最近一年的营业收入{figures}")
         issue = CANNOT_VERIFY.issue(section=list_section(report, t["list"]), field="营业收入排名前十企业发展情况",
-                                    criterion="链主企业营业收入≥10亿元",
-                                    reason="营业收入排名前十企业表中最近一年的营业收入" +
-                                           ("有扫描件中未能确认的数值" if doubted else "没有填写"))
-        yield replace(issue, severity="info") if doubted else issue  # a scan's doubt, not a gap in the form
+                                    criterion="链主企业营业收入≥10亿元", reason=reason)
+        yield replace(issue, severity="info") if doubted or unread else issue  # the scan's reading, not the form
     elif best[0] < t["value"]:
         yield CHAIN_LEADER.issue(section=list_section(report, t["list"]), field="营业收入排名前十企业发展情况",
                                  location=best[1].location,
