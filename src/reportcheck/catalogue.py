@@ -116,6 +116,10 @@ TEXT_MISSING = IssueType(
 RULE_FAILED = IssueType(
     "X020", "internal.rule-failed", "warning",
     "规则{code}运行时发生内部错误（{error}），这一项未能检查，其他检查照常进行。请把该文件发给reportcheck维护者。")
+LIST_UNREAD = IssueType(
+    "X021", "extract.list-unread", "info",
+    "扫描件中找到了“{section} {title}”，但未能识别其表头，其下{count}行一个条目也没有读出，该表未参与核对"
+    "（不是空表）。请对照原件核实，或重新扫描（300dpi、纸张平整）、提交.docx文件。")
 TABLE_UNREAD = IssueType(
     "X012", "extract.table-unread", "warning",
     "找到了“{section} {title}”，但没有读出其中任何指标行（{tried}）。请按模板保留该表的表头和指标名称。", tags=_OCR)
@@ -178,5 +182,5 @@ EXTRACTION_TYPES: tuple[IssueType, ...] = (
     VALUE_UNREADABLE, ROW_MISSING, UNIT_CONVERTED, UNIT_MISMATCH, YEARS_MISSING, STAGE_UNKNOWN,
     CATEGORY_UNKNOWN, ROW_DUPLICATE, TABLE_MISSING, ROW_UNKNOWN, YEARS_INCONSISTENT, TABLE_UNREAD, STAGE_CONFLICT,
     TEXT_LAYER_OCR, PICTURE_TABLE, PICTURE_UNREAD, ROWS_UNREAD, READING_FAILED, TEXT_MISSING, RULE_FAILED,
-    *DOUBT_TYPES,
+    LIST_UNREAD, *DOUBT_TYPES,
 )

@@ -34,6 +34,7 @@ class ListReader:
     table: ListTable | None = None
     issues: list[Issue] = field(default_factory=list)
     scanned: bool = False  # some of its cells came from OCR
+    headless: int = 0  # a scan's rows under its title passed over because no header was read above them
 
     def __post_init__(self) -> None:
         self.index = LabelIndex()
@@ -58,6 +59,7 @@ class ListReader:
         self._take_header()
         if not self.header.columns:
             self.log.skip(line, "表头之前的行")
+            self.headless += any(scanned(c) for c in cells)
             return
         reason = self._skip_reason(cells)
         if reason:

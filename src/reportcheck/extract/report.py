@@ -344,6 +344,9 @@ class _Walker:
             if list_reader is not None:
                 list_reader.finish()
                 issues.extend(list_reader.issues)
+                if list_reader.headless and not list_reader.table.rows:  # a scan's list: not known to be empty
+                    issues.append(cat.LIST_UNREAD.issue(section=lst.section, field=lst.title, title=lst.title,
+                                                        count=list_reader.headless))
                 lists.append(list_reader.table)
                 readings.append(list_reader.log.result())
             elif picture is None:
