@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -279,6 +280,24 @@ def test_a_scans_name_with_a_mark_inside_or_without_its_series_number_is_a_doubt
     said = [i.message for i in _read_as_scanned(path, "").extraction_issues if i.code == "D004"]
     assert [m for m in said if "湘江电驱系:统有限公司" in m and "夹有标点" in m]
     assert [m for m in said if "“湖南智能汽车企业技术中心”" in m and "漏识别了编号" in m]
+
+
+def test_a_scans_series_member_one_character_off_the_others_is_a_doubt(tmp_path: Path) -> None:
+    """智能制造升级项目1期…10期 are one series; a scan reading one of them 项日 (日 for 目, sure of it) is a doubt
+    naming what the others share, and the others stay sure. In Word it is taken as written."""
+    def edit(document) -> None:
+        cells = [c for t in document.tables for r in t.rows for c in r.cells]
+        cell = next(c for c in cells if c.text.strip() == "智能制造升级项目9期")
+        _set_text(cell, "智能制造升级项日9期")
+
+    path = _edited(tmp_path, edit)
+    assert not [i for i in report_of(path).extraction_issues if i.code == "D004"]
+    scan = _read_as_scanned(path, "")
+    said = [i.message for i in scan.extraction_issues if i.code == "D004" and "成套编号" in i.message]
+    assert len(said) == 1 and "智能制造升级项日9期" in said[0] and re.search(r"“智能制造升级项目\d+期”", said[0])
+    projects = scan.list_table("key_projects")
+    assert projects is not None
+    assert [r.values["project"] for r in projects.rows if r.doubts] == ["智能制造升级项日9期"]
 
 
 def _rows_after(document, first_name: str) -> tuple[object, list]:

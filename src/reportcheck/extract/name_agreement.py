@@ -34,19 +34,28 @@ def odd_names(tables: list[ListTable]) -> list[Issue]:
     """Every sure reading of an enterprise's name that is one character (not a figure) away from another
     sure reading of a name in these lists, and not read so more often: put in doubt, with a D004 naming
     the other reading. Two different enterprises whose names differ by one character are both doubted: on
-    a scan, which one the paper says cannot be told without it. Marks inside a name (科:技) are dust."""
+    a scan, which one the paper says cannot be told without it. A member of a numbered series (智能制造升级
+    项目1期…10期) one character (not a figure) off what the others share (项日9期) is doubted too. Marks
+    inside a name (科:技) are dust."""
     namings = [_Naming(t, r, column, name) for t in tables for r in t.rows
                for column, value in r.values.items() if (name := _name_in(value))]
     sure = [n for n in namings if n.column not in n.row.doubts and "row" not in n.row.doubts]
     votes = Counter(n.name for n in sure)
+    stems = Counter(_stem(n.name) for n in sure)
     issues = []
     for naming in sure:
         raw = str(naming.row.values[naming.column])
         rival = next((other for other in votes if votes[other] >= votes[naming.name]
                       and _one_off(naming.name, other)), None)
         numbered = [other for other in votes if other.startswith(naming.name) and other[len(naming.name):].isdigit()]
+        stem = _stem(naming.name)
+        series = next((other for other in stems if stems[other] >= _SERIES and stems[other] > stems[stem]
+                       and _one_off(stem, other)), None)
         if rival is not None:
             why = f"与本报告其他表格中的“{rival}”只差一个字，可能是识别误差"
+        elif series is not None:
+            example = next(n.name for n in sure if _stem(n.name) == series)
+            why = f"名单中成套编号的名称（如“{example}”）除编号外都相同，该名称与它们只差一个字，可能是识别误差"
         elif len(numbered) >= _SERIES:
             why = f"名单中的“{numbered[0]}”等都带编号，该名称可能漏识别了编号"
         elif _COMPANY.match(raw) and _DUST.search(raw.strip(_MARKS)):
@@ -68,6 +77,11 @@ def _name_in(value: object) -> str | None:
     company = _COMPANY.match(value)
     name = _DUST.sub("", company.group(0) if company else value)
     return name if len(name) >= _SHORTEST else None
+
+
+def _stem(name: str) -> str:
+    """A name without its figures: what the members of a numbered series share (智能制造升级项目期)."""
+    return _DIGIT.sub("", name)
 
 
 def _one_off(name: str, other: str) -> bool:
