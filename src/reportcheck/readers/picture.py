@@ -46,7 +46,7 @@ def read_picture(picture: Picture, name: str) -> list[Paragraph | Table]:
     image = cv2.resize(image, target, interpolation=cv2.INTER_AREA if shrink else cv2.INTER_CUBIC)
     limits = pdf_limits(name)
     guard = PageGuard(name, 1, limits, time.monotonic() + limits.ocr_page_seconds)
-    content = read_image(np.ascontiguousarray(image[:, :, ::-1]), DPI / 72, 1, height_pt, guard)
+    content = read_image(np.ascontiguousarray(image[:, :, ::-1]), DPI / 72, 1, height_pt, guard, sheet=False)
     try:
         doc = assemble(name, [content])
     except UnreadableInput:  # nothing legible in it

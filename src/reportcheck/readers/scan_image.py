@@ -67,8 +67,9 @@ class Prepared:
     broken: bool = False  # printed in dots or specks (a fax, a halftone copy): its characters are read less surely
 
 
-def prepare(bgr: np.ndarray) -> Prepared:
-    """The page straightened, without seal ink, with its ruling lines apart from its text."""
+def prepare(bgr: np.ndarray, streaks: bool = True) -> Prepared:
+    """The page straightened, without seal ink, with its ruling lines apart from its text; lines down the
+    whole page (a scanner's or a copier's streaks) looked for when asked (``streaks``: a whole sheet)."""
     grey, red_share = _without_red(bgr)
     stretched = _stretch(grey)
     # A page printed as dots (a halftone copy) or speckled (a fax): blurred a little first, so its strokes and
@@ -77,17 +78,18 @@ def prepare(bgr: np.ndarray) -> Prepared:
     grey = _stretch(cv2.GaussianBlur(grey, (0, 0), _DOT_BLUR)) if dotty else stretched
     pen = _pen(bgr)
     local = _local_ink(grey)
-    streaks = _streaks(local)  # the glass's, upright in the scan
+    found = _streaks if streaks else _no_streaks
+    bands = found(local)  # the glass's, upright in the scan
     angle = _skew(grey < INK)
     if abs(angle) >= 0.05:
         grey = _rotate(grey, angle)
         pen = _rotate(pen.astype(np.uint8), angle, fill=0).astype(bool)
         local = _local_ink(grey)
         # and the paper's: a copier's dirty drum printed them upright on the sheet, turned with it on the glass
-        streaks = _rotate(streaks, angle, fill=0) | _streaks(local)
+        bands = _rotate(bands, angle, fill=0) | found(local)
     ink = _without_edge_marks(_without_specks(grey < INK))
-    lines = _ruling(local, streaks, grey, broken=dotty)
-    return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen, streaks.astype(bool), broken=dotty)
+    lines = _ruling(local, bands, grey, broken=dotty)
+    return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen, bands.astype(bool), broken=dotty)
 
 
 def _pen(bgr: np.ndarray) -> np.ndarray:
@@ -266,6 +268,10 @@ def _darker_than_streaks(binary: np.ndarray, streaks: np.ndarray, grey: np.ndarr
             continue
         kept[:, run[0]:run[-1] + 1] &= (band < level - _STREAK_DARKER).astype(kept.dtype)
     return kept
+
+
+def _no_streaks(ink: np.ndarray) -> np.ndarray:
+    return np.zeros(ink.shape, np.uint8)
 
 
 def _alone_in(band: np.ndarray, ink: np.ndarray) -> np.ndarray:

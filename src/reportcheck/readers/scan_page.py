@@ -71,21 +71,23 @@ def _native_scale(page, points: float) -> float:
     return min(best, math.sqrt(_MAX_PIXELS / max(1.0, points)))
 
 
-def read_image(image: np.ndarray, scale: float, number: int, height: float, guard: PageGuard) -> PageContent:
+def read_image(image: np.ndarray, scale: float, number: int, height: float, guard: PageGuard,
+               sheet: bool = True) -> PageContent:
     """The content of an image (``scale`` pixels a point, about ``DPI`` / 72), read by OCR, turned upright
     first if it was scanned sideways or upside down, and flattened first if it is a photo of the sheet
-    (``height`` is then that of the page as read)."""
+    (``height`` is then that of the page as read). A ``sheet`` is a scanned page, with margins a scanner's
+    or a copier's streak runs through; a picture cut to a table (not a sheet) has its lines reach its edges."""
     corners = find_sheet(image)
     if corners is not None:
         image, scale = flattened(image, corners, round(_SHEET_INCHES * DPI)), DPI / 72
     image = even_light(image)
-    prepared = prepare(image)
+    prepared = prepare(image, streaks=sheet)
     if sideways(prepared.grey < INK):
         image = np.ascontiguousarray(np.rot90(image, -1))
-        prepared = prepare(image)
+        prepared = prepare(image, streaks=sheet)
     if upside_down(_sample_lines(prepared)):
         image = np.ascontiguousarray(np.rot90(image, 2))
-        prepared = prepare(image)
+        prepared = prepare(image, streaks=sheet)
     height = image.shape[0] / scale
     edges = [_edge(s, scale) for s in prepared.segments]
     tables, rules = ruled_tables(edges, guard)
