@@ -300,6 +300,24 @@ def test_a_scans_series_member_one_character_off_the_others_is_a_doubt(tmp_path:
     assert [r.values["project"] for r in projects.rows if r.doubts] == ["智能制造升级项日9期"]
 
 
+def test_a_scans_list_figure_with_a_point_where_its_column_is_whole_is_a_doubt(tmp_path: Path) -> None:
+    """研发投入 25168 read 2516.8 (a speck read as a decimal point) beside its 2022 figure, in a column of whole
+    figures: a doubt naming the other year, and no finding rests on it; the other entries stay sure. In
+    Word it is taken as written."""
+    def edit(document) -> None:
+        cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text.strip() == "25168")
+        _set_text(cell, "2516.8")
+
+    path = _edited(tmp_path, edit)
+    assert not [i for i in report_of(path).extraction_issues if "小数点" in i.message]
+    scan = _read_as_scanned(path, "")
+    [said] = [i.message for i in scan.extraction_issues if "小数点可能是污点" in i.message]
+    assert "2516.8" in said and "2022年" in said
+    rd = scan.list_table("top10_rd")
+    assert rd is not None
+    assert [k for row in rd.rows for k in row.doubts] == ["rd:2021"]
+
+
 def _rows_after(document, first_name: str) -> tuple[object, list]:
     """The table holding the entry ``first_name`` and its rows from that entry on."""
     for table in document.tables:

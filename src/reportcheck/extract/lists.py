@@ -24,6 +24,8 @@ _OPEN_LIST = 20  # the length taken for a list the template sets none for (10 pr
 # a scan's such list past 30 entries took in what followed it (a fax's lost rules: 51 "projects")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|合\s*计)")
 _ORDINAL_ONLY = re.compile(r"^\(?\d{1,3}\)?[.、]?$")
+_SHIFTED = 5  # one year this many times the other: a point moved, not a year's change
+_WHOLE_SHARE = 0.8  # a column this whole (its figures integers) is written without decimals
 
 
 @dataclass
@@ -161,6 +163,7 @@ class ListReader:
         once (D004), and no finding rests on it. A few rows over (12 in a top-10 list) is what an applicant
         writes, and stays a finding (CO006); a list without a set length is in doubt past 30 entries."""
         self._join_halves()
+        self._points_out_of_place()
         rows = self.table.rows if self.table else []
         limit = self.spec.max_rows or _OPEN_LIST
         if not self.scanned or len(rows) <= _PAST_TEMPLATE * limit:
@@ -173,6 +176,33 @@ class ListReader:
             why=(f"超过模板的{limit}行" if self.spec.max_rows else f"远多于模板留出的{self.spec.blank_rows}行")
             + "，可能把相邻的行或其他文字读入了名单"))
 
+
+    def _points_out_of_place(self) -> None:
+        """A scan's entry whose two years differ by a power of ten or so, one of them written with a decimal
+        point where the column's figures are whole (25168 read 2516.8: a speck read as a point): that figure
+        is a doubt naming the other year's. A point is a speck the recogniser may gain or drop."""
+        if not self.scanned or self.table is None:
+            return
+        for key in {k for row in self.table.rows for k in row.by_year}:
+            figures = [v for row in self.table.rows for v in row.by_year.get(key, {}).values() if v is not None]
+            if sum(v.is_integer() for v in figures) < _WHOLE_SHARE * len(figures):
+                continue
+            for row in self.table.rows:
+                read = {y: v for y, v in row.by_year.get(key, {}).items() if v is not None and v > 0}
+                if len(read) != 2:
+                    continue
+                (y0, v0), (y1, v1) = read.items()
+                if max(v0, v1) < _SHIFTED * min(v0, v1) or v0.is_integer() == v1.is_integer():
+                    continue
+                (odd_year, odd), (year, other) = ((y0, v0), (y1, v1)) if not v0.is_integer() else ((y1, v1), (y0, v0))
+                if f"{key}:{odd_year}" in row.doubts:
+                    continue
+                row.doubts[f"{key}:{odd_year}"] = "扫描件小数点可能多识别"
+                self.issues.append(cat.OCR_UNSURE.issue(
+                    section=self.spec.section, field=self.spec.title, location=row.location,
+                    what=f"“{self.spec.title}”{odd_year}年", raw=f"{odd:g}",
+                    why=f"与{year}年的{other:g}相差约{max(odd, other) / min(odd, other):.0f}倍，"
+                        "且本列其他数字都是整数，小数点可能是污点"))
 
     def _join_halves(self) -> None:
         """A scan's entry read as two rows, one with only its name and the next with all but its name: the
