@@ -43,6 +43,16 @@ def check_file(path: str, pack: dict, settings: Settings | None = None,
                package: bytes | None = None, evidence: EvidenceFiles | None = None) -> FileOutcome:
     """Check one file (read from ``package``, its .docx bytes, when given), and the pages its rows cite
     in the appendix ``evidence`` when asked; any unreadable input becomes an outcome, never an exception."""
+    report = read_file(path, package, evidence)
+    if isinstance(report, UnreadableInput):
+        return FileOutcome(path=path, error=report)
+    return check_report(path, report, pack, settings)
+
+
+def read_file(path: str, package: bytes | None = None,
+              evidence: EvidenceFiles | None = None) -> Report | UnreadableInput:
+    """One file read into a report (with the pages its rows cite in the appendix ``evidence``, when given),
+    or why it could not be: unreadable, or a bug while reading (never an exception)."""
     from reportcheck.model import DATA_SHEET
     from reportcheck.pipeline import load_report
 
@@ -52,11 +62,11 @@ def check_file(path: str, pack: dict, settings: Settings | None = None,
             from reportcheck.extract.evidence_book import appendix_of
 
             report.evidence = appendix_of(report, path, evidence)
+        return report
     except UnreadableInput as exc:
-        return FileOutcome(path=path, error=exc)
+        return exc
     except Exception as exc:  # a bug must not end a batch of fifty reports: say so, go on
-        return FileOutcome(path=path, error=internal_error(path, exc))
-    return check_report(path, report, pack, settings)
+        return internal_error(path, exc)
 
 
 def check_report(path: str, report: Report, pack: dict, settings: Settings | None = None) -> FileOutcome:

@@ -53,10 +53,9 @@ class _PictureReader:
         return flatten(normalize_document(Document(path=self.doc.path, blocks=blocks)))
 
 
-def warm_up(pdf: bool = True) -> None:
-    """Load what every child needs once, before forking (modules, specs, OpenCC, the word splitter),
-    so no child pays for it; the PDF reader (pdfplumber) only when a PDF may come (``pdf``). Nothing when
-    children are spawned: each loads for itself."""
+def warm_up() -> None:
+    """Load what every child of several needs once, before forking (modules, the PDF reader, specs, OpenCC,
+    the word splitter), so no child pays for it. Nothing when children are spawned: each loads for itself."""
     from reportcheck.runtime.supervisor import forking
 
     if not forking():
@@ -66,12 +65,12 @@ def warm_up(pdf: bool = True) -> None:
     from reportcheck.extract import report  # noqa: F401
     from reportcheck.extract.claims import find_claims
     from reportcheck.normalize.text import to_simplified
-    from reportcheck.readers import docx_reader  # noqa: F401
+    from reportcheck.readers import (
+        docx_reader,  # noqa: F401
+        pdf_reader,  # noqa: F401
+    )
     from reportcheck.rules import run_rules  # noqa: F401
     from reportcheck.spec import load_templates
-
-    if pdf:
-        from reportcheck.readers import pdf_reader  # noqa: F401
 
     for spec in load_templates():
         find_claims("2022年集群总产值达到1.0亿元", spec.prose_keywords)

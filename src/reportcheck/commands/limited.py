@@ -36,9 +36,9 @@ U = TypeVar("U")
 class Started:
     """``work(path)`` for each path in turn in one child under the per-file limits, the child started on
     entering the ``with`` (``work`` a module's function or a partial of one, its result picklable: a spawned
-    child is given it by pickle). The files are read while the caller loads what it needs itself — its
-    settings, which bring the limits, and its rules — and :meth:`results` takes them under the limits, each
-    timed from when it was handed out. Leaving the ``with`` early (a bad setting, Ctrl-C) stops the child
+    child is given it by pickle). The files are read while the caller loads what it needs itself (its rule
+    pack and rules), and :meth:`results` takes them under the limits, each timed from when it was handed
+    out. Leaving the ``with`` early (a bad setting, Ctrl-C) stops the child
     with whatever it started. One child, so nothing is loaded here for it first: it loads what ``work``
     needs as it goes."""
 
@@ -138,21 +138,9 @@ def load_limited(paths: Sequence[str], limits: Limits,
 
 
 def _load(path: str, evidence: dict[str, EvidenceFiles]) -> Report | UnreadableInput:
-    from reportcheck.model import DATA_SHEET
-    from reportcheck.outcome import internal_error
-    from reportcheck.pipeline import load_report
+    from reportcheck.outcome import read_file
 
-    try:
-        report = load_report(path)
-        if path in evidence and report.template != DATA_SHEET:
-            from reportcheck.extract.evidence_book import appendix_of
-
-            report.evidence = appendix_of(report, path, evidence[path])
-        return report
-    except UnreadableInput as exc:
-        return exc
-    except Exception as exc:  # never a traceback for the user
-        return internal_error(path, exc)
+    return read_file(path, evidence=evidence.get(path))
 
 
 def _as_is(path: str, result: T) -> T:

@@ -183,7 +183,7 @@ class ListReader:
         is a doubt naming the other year's. A point is a speck the recogniser may gain or drop."""
         if not self.scanned or self.table is None:
             return
-        for key in {k for row in self.table.rows for k in row.by_year}:
+        for key in dict.fromkeys(k for row in self.table.rows for k in row.by_year):  # in the table's order
             figures = [v for row in self.table.rows for v in row.by_year.get(key, {}).values() if v is not None]
             if sum(v.is_integer() for v in figures) < _WHOLE_SHARE * len(figures):
                 continue
