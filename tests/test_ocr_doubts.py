@@ -318,6 +318,24 @@ def test_a_scans_list_figure_with_a_point_where_its_column_is_whole_is_a_doubt(t
     assert [k for row in rd.rows for k in row.doubts] == ["rd:2021"]
 
 
+def test_a_scans_list_whose_header_was_not_read_is_said_once_not_taken_as_empty(tmp_path: Path) -> None:
+    """集群研发投入前十位企业 found, its header read as nothing a header holds (a fax's lost lines): on a scan
+    one X021 says the list was not read and how many rows stood under it; no rule calls it empty. A Word
+    file is taken as written: no X021."""
+    def edit(document) -> None:
+        _, rows = _rows_after(document, "近2年情况\n企业名称")
+        for row in rows[:2]:
+            for cell in row.cells:
+                _set_text(cell, "■")
+
+    path = _edited(tmp_path, edit)
+    assert not [i for i in report_of(path).extraction_issues if i.code == "X021"]
+    scan = _read_as_scanned(path, "")
+    [said] = [i for i in scan.extraction_issues if i.code == "X021"]
+    assert "集群研发投入前十位企业" in said.message and "12行" in said.message  # its 2 header rows and 10 entries
+    assert not [i for i in run_rules(scan) if "研发投入前十" in (i.field or "") and i.code.startswith(("CO", "EL"))]
+
+
 def _rows_after(document, first_name: str) -> tuple[object, list]:
     """The table holding the entry ``first_name`` and its rows from that entry on."""
     for table in document.tables:
