@@ -25,6 +25,7 @@ _GAP_ACROSS = 60  # pixels: a break this short in a line across is not its end
 _GAP_DOWN = 24  # and in a line down (a one-line row is about 35 px high at 200 dpi)
 _BORDER_GAP = 300  # pixels: lines across further apart than this (1.5 in) belong to no one row
 _BORDER_ROWS = 3  # lines across that end at one x make a table border there
+_BORDER_DRAWN = 0.3  # share with ink, along a stretch between two lines across, of a border drawn in pieces
 _REACH = 200  # pixels a line across may have lost at an end
 _MARK = 40  # pixels of ink: less, set apart on a line by a wide gap, is a speck (a "1" has about 80)
 _TOUCH = 2  # pixels: a one-row column line touches the lines across; a character's stroke stops short
@@ -42,6 +43,8 @@ _STREAK_DARKER = 40  # grey levels a column line a streak runs along is darker t
 _DASH_THICK = 6  # pixels: the thickest line across a fax draws
 _EDGE_MARK = 0.1  # share of the page's height or width: ink touching the image's edge this long is no text
 _DASH_FILL, _DASH_ALONE = 0.5, 0.4  # shares of a broken line's length: with ink; with ink and nothing beside it
+_CORNER_TRACE = 0.15  # share of its way a lost rule's traces cover for a line across to be carried on from a corner
+_CELL_FILLED = 0.6  # share of a cell's width a run of dashes spans to be the rule under it
 _DASH_FILL_CROWDED = 0.4  # share with ink of a run that carries on a rule where text presses on it
 
 
@@ -214,15 +217,18 @@ def _ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool
     long_down = 3 * tall
     verticals = [s for s in _joined(_segments(down, False), _GAP_DOWN)
                  if s.b - s.a >= long_down or _meets(s, horizontals)]
-    if broken:  # a run of dashes that crosses no line down is a row of characters' bottom strokes
+    if broken:  # a run of dashes that crosses no line down, nor fills a cell, is a row of characters' bottom strokes
         solid = _segments(across, True)
-        horizontals = [s for s in horizontals if _crosses(s, verticals) or any(
+        horizontals = [s for s in horizontals if _crosses(s, verticals) or _fills_cell(s, verticals) or any(
             abs(o.pos - s.pos) <= _MEET and o.a < s.b and s.a < o.b for o in solid)]
         horizontals = _carried_on(horizontals, crowded)
     horizontals = _reaching(horizontals, verticals)  # first: a line that lost its end is not a border there
     verticals += _one_row_lines(binary, horizontals, verticals)
-    verticals += _borders(horizontals, verticals)
-    segments = _joined(_reaching(horizontals, verticals), _GAP_ACROSS) + verticals
+    verticals += _borders(horizontals, verticals, binary)
+    horizontals = _reaching(horizontals, verticals)
+    if broken:
+        horizontals = _cornered(horizontals, verticals, binary)
+    segments = _joined(horizontals, _GAP_ACROSS) + verticals
     mask = cv2.dilate(across | dashed | down, np.ones((3, 3), np.uint8)).astype(bool) | streak.astype(bool)
     return _Lines(mask, segments)
 
@@ -286,6 +292,19 @@ def _alone_in(band: np.ndarray, ink: np.ndarray) -> np.ndarray:
 def _crosses(across: Segment, verticals: list[Segment]) -> bool:
     return any(across.a + _MEET < v.pos < across.b - _MEET and v.a - _MEET <= across.pos <= v.b + _MEET
                for v in verticals)
+
+
+def _fills_cell(across: Segment, verticals: list[Segment]) -> bool:
+    """A run of dashes that lies between two neighbouring lines down, starts at one of them and spans most of
+    the way to the other: the rule under one cell, the rest of its row's rule lost (a fax's). A scan line the
+    fax garbled runs from and to anywhere."""
+    xs = sorted(v.pos for v in verticals if v.a - _MEET <= across.pos <= v.b + _MEET)
+    left = max((x for x in xs if x <= across.a + _MEET), default=None)
+    right = min((x for x in xs if x >= across.b - _MEET), default=None)
+    if left is None or right is None or right - left <= 2 * _MEET:
+        return False
+    touches = min(across.a - left, right - across.b) <= 2 * _MEET
+    return touches and (across.b - across.a) >= _CELL_FILLED * (right - left)
 
 
 def _dashed(binary: np.ndarray, wide: int) -> tuple[np.ndarray, list[Segment]]:
@@ -366,10 +385,11 @@ def _joined(segments: list[Segment], gap: int) -> list[Segment]:
     return out
 
 
-def _borders(horizontals: list[Segment], verticals: list[Segment]) -> list[Segment]:
+def _borders(horizontals: list[Segment], verticals: list[Segment], binary: np.ndarray) -> list[Segment]:
     """A table's left and right borders where the scan lost them: rows of lines that end at one x
     (three or more, one below the other, none further from the next than a row can be high) are closed
-    by a line down there. Two tables one above the other, text between them, stay two."""
+    by a line down there. Two tables one above the other, text between them, stay two: apart by more than a
+    row can be high, or, where the border is there in pieces (a fax's), with no ink of it between them."""
     out = []
     for end in ("a", "b"):
         groups: list[list[Segment]] = []
@@ -378,7 +398,8 @@ def _borders(horizontals: list[Segment], verticals: list[Segment]) -> list[Segme
                 groups[-1].append(s)
             else:
                 groups.append([s])
-        runs = [run for g in groups for run in _close_runs(sorted(g, key=lambda s: s.pos))]
+        runs = [part for g in groups for run in _close_runs(sorted(g, key=lambda s: s.pos))
+                for part in _drawn_apart(run, end, binary, verticals)]
         for group in (g for g in runs if len(g) >= _BORDER_ROWS):
             x = float(np.median([getattr(s, end) for s in group]))
             top, bottom = min(s.pos for s in group), max(s.pos for s in group)
@@ -386,6 +407,37 @@ def _borders(horizontals: list[Segment], verticals: list[Segment]) -> list[Segme
             if covered < 0.9 * (bottom - top):
                 out.append(Segment(False, x, top, bottom))
     return out
+
+
+def _drawn_apart(run: list[Segment], end: str, binary: np.ndarray, verticals: list[Segment]) -> list[list[Segment]]:
+    """Lines across (top to bottom) that end at one x, cut where one table ends and the next begins: the
+    border they share, drawn in pieces between some of them, breaks off between two for longer than a line
+    down can (:data:`_GAP_DOWN`), and no other line down of theirs runs on there either (a table whose
+    border alone the scan lost keeps its column lines)."""
+    if len(run) < 2:
+        return [run]
+    x = round(float(np.median([getattr(s, end) for s in run])))
+    strip = binary[:, max(0, x - 3):x + 4].any(axis=1)
+    stretches = [strip[round(a.pos) + 3:max(round(a.pos) + 3, round(b.pos) - 2)] for a, b in pairwise(run)]
+    if max((float(s.mean()) for s in stretches if s.size), default=0.0) < _BORDER_DRAWN:
+        return [run]  # the border is lost all along (faint, cut off): closed from end to end
+    parts = [[run[0]]]
+    for (above, line), stretch in zip(pairwise(run), stretches, strict=True):
+        inside = [v for v in verticals if max(above.a, line.a) + _MEET < v.pos < min(above.b, line.b) - _MEET]
+        goes_on = any(v.a <= above.pos + _MEET and v.b >= line.pos - _MEET for v in inside)
+        if _longest_blank(stretch) > _GAP_DOWN and not goes_on:
+            parts.append([line])
+        else:
+            parts[-1].append(line)
+    return parts
+
+
+def _longest_blank(filled: np.ndarray) -> int:
+    """The longest run of False in a 1-D bool array."""
+    if not filled.size:
+        return 0
+    edges = np.flatnonzero(np.diff(np.concatenate(([True], filled, [True])).astype(np.int8)))
+    return int(np.max(edges[1::2] - edges[::2], initial=0))
 
 
 def _close_runs(lines: list[Segment]) -> list[list[Segment]]:
@@ -413,6 +465,72 @@ def _reaching(horizontals: list[Segment], verticals: list[Segment]) -> list[Segm
             b = min((x for x in crossing if h.b < x <= h.b + reach), default=h.b)
         out.append(Segment(True, h.pos, a, b))
     return out
+
+
+def _cornered(horizontals: list[Segment], verticals: list[Segment], binary: np.ndarray) -> list[Segment]:
+    """Lines across carried on from a corner or from nowhere inside a table. Where a line across ends at a
+    line down that ends there too, and the table goes on past them (a line down further on crosses that
+    height), the cells round the corner would make an L, which no table has: one of the two lines was lost
+    (a fax's thin rule across, in pieces). Where it ends at no line down at all, its end was lost. It is
+    carried on to the next line down when the rule's traces lie along the way (at a corner: more than
+    along the line down's way on)."""
+    out = []
+    for h in horizontals:
+        a, b = h.a, h.b
+        for end in (-1, 1):
+            x = a if end < 0 else b
+            if any(abs(v.pos - x) <= _MEET and v.a + _MEET < h.pos < v.b - _MEET for v in verticals):
+                continue  # it ends where a line down crosses: a T, as tables have
+            corner = [v for v in verticals if abs(v.pos - x) <= _MEET and _ends_at(v, h.pos)]
+            beyond = [v.pos for v in verticals if (v.pos - x) * end > _MEET and v.a + _MEET < h.pos < v.b - _MEET]
+            if not beyond:
+                continue
+            to = min(beyond, key=lambda p: abs(p - x))
+            span = sorted((x, to))
+            across = _trace(binary, round(h.pos), span, horizontal=True)
+            if corner:
+                down = max(_trace(binary, round(x), _on_from(v, h.pos, horizontals), horizontal=False) for v in corner)
+                lost = across >= _CORNER_TRACE and across > down
+            else:  # from nowhere: its traces must be a rule's dashes, not a row of characters
+                lost = across >= _DASH_FILL and _alone(binary, round(h.pos), span) >= _DASH_ALONE
+            if lost:
+                a, b = (to, b) if end < 0 else (a, to)
+        out.append(Segment(True, h.pos, a, b))
+    return out
+
+
+def _ends_at(vertical: Segment, y: float) -> bool:
+    return abs(vertical.a - y) <= _MEET or abs(vertical.b - y) <= _MEET
+
+
+def _on_from(vertical: Segment, y: float, horizontals: list[Segment]) -> list[float]:
+    """Where a line down ending at ``y`` would run on: to the next line across on its other side."""
+    up = abs(vertical.b - y) <= _MEET  # it comes down to y: it would go on below
+    crossing = [h.pos for h in horizontals if h.a - _MEET <= vertical.pos <= h.b + _MEET
+                and ((h.pos - y) > _MEET if up else (y - h.pos) > _MEET)]
+    if not crossing:
+        return [y, y]
+    return sorted((y, min(crossing) if up else max(crossing)))
+
+
+def _alone(binary: np.ndarray, y: int, span: list[float]) -> float:
+    """The share of a stretch across at ``y`` with ink there and none just above or below it (a rule's dash,
+    not a character's stroke)."""
+    lo, hi = round(span[0]) + 3, round(span[1]) - 3
+    if hi <= lo:
+        return 0.0
+    band = binary[max(0, y - 2):y + 3, lo:hi].any(axis=0)
+    near = binary[max(0, y - 6):max(0, y - 3), lo:hi].any(axis=0) | binary[y + 4:y + 7, lo:hi].any(axis=0)
+    return float((band & ~near).mean())
+
+
+def _trace(binary: np.ndarray, at: int, span: list[float], horizontal: bool) -> float:
+    """The share of a stretch (``span``) along which a line at ``at`` (±2 pixels) has ink."""
+    lo, hi = round(span[0]) + 3, round(span[1]) - 3
+    if hi <= lo:
+        return 0.0
+    band = binary[max(0, at - 2):at + 3, lo:hi] if horizontal else binary[lo:hi, max(0, at - 2):at + 3]
+    return float(band.any(axis=0 if horizontal else 1).mean())
 
 
 def _one_row_lines(binary: np.ndarray, horizontals: list[Segment], verticals: list[Segment]) -> list[Segment]:
