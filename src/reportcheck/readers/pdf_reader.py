@@ -12,6 +12,7 @@ its page and bounding box.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
@@ -173,6 +174,10 @@ class _Reader:
         return table
 
 
+_ROW_SLACK = 0.3  # share of its height a scanned text line may stand past its row's rule (specks, a crop's margin)
+_TOP_OF_ROW = 5.0  # points below its row's top rule a row's first text line stands (a centred block: more)
+
+
 def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], tuple[float, ...]]:
     """Cells with grid columns and spans from the table's cell boxes; words placed by centre."""
     xs = sorted({round(c[0], 1) for c in table.cells} | {round(c[2], 1) for c in table.cells})
@@ -195,11 +200,12 @@ def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], t
             continue  # the strip between a frame table and the table inside it
         c0, c1 = index(xs, box[0]), index(xs, box[2])
         r0, r1 = index(ys, box[1]), index(ys, box[3])
-        text = "\n".join(line.text for line in group_lines(texts[box]))
-        origins[(r0, c0)] = Cell(text, 0, r0, c0, max(1, c1 - c0), max(1, r1 - r0), page=page, bbox=tuple(box),
-                                 confidence=least_confidence(texts[box]),
-                                 written_on=any(w.get("pen") for w in texts[box]),
-                                 crossed=any(w.get("streak") for w in texts[box]))
+        for r, (part, words_in) in _rows_of_lost_rules(box, texts[box], ys[r0:r1 + 1]):
+            origins[(r0 + r, c0)] = Cell("\n".join(line.text for line in group_lines(words_in)), 0, r0 + r, c0,
+                                         max(1, c1 - c0), max(1, r1 - r0) if part == box else 1, page=page,
+                                         bbox=part, confidence=least_confidence(words_in),
+                                         written_on=any(w.get("pen") for w in words_in),
+                                         crossed=any(w.get("streak") for w in words_in))
     rows: list[list[Cell]] = [[] for _ in range(len(ys) - 1)]
     for (r0, c0), cell in sorted(origins.items()):
         rows[r0].append(cell)
@@ -210,6 +216,28 @@ def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], t
     for row in rows:
         row.sort(key=lambda c: c.col)
     return [row for row in rows if row], tuple(xs)
+
+
+def _rows_of_lost_rules(box: tuple[float, ...], words: list[dict], ys: list[float]
+                        ) -> list[tuple[int, tuple[tuple[float, ...], list[dict]]]]:
+    """A scanned cell spanning grid rows the rest of its row divides, cut into one cell a row where the scan
+    lost the rule between them: its text lines then stand apart in those rows, each row's at its top, as a
+    table's rows are written (上交税金总额 above 进口总额, one rule lost). A cell merged over rows on purpose
+    holds its text as one block (centred, or running across a row boundary). Otherwise the cell as it is."""
+    whole = [(0, (box, words))]
+    if len(ys) < 3 or not words or any("conf" not in w for w in words):
+        return whole
+    lines = group_lines(words)
+    parts = []
+    for r, (top, bottom) in enumerate(pairwise(ys)):
+        inside = [ln for ln in lines if top - _ROW_SLACK * (ln.bottom - ln.top) <= ln.top
+                  and ln.bottom <= bottom + _ROW_SLACK * (ln.bottom - ln.top)]
+        if not inside or inside[0].top - top > _TOP_OF_ROW:
+            return whole
+        parts.append((r, ((box[0], top, box[2], bottom), [w for ln in inside for w in ln.words])))
+    if sum(len(p[1][1]) for p in parts) != len(words):
+        return whole  # a line runs across a row boundary
+    return parts
 
 
 def _dedupe(values: list[float], tolerance: float = 1.5) -> list[float]:
@@ -285,7 +313,9 @@ def _append_rows(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) 
     """Continue ``table`` with the next page's rows: one grid for both, no repeated header row,
     a row broken over the page put back together."""
     if table.grid != grid:
-        union = _dedupe(sorted({*table.grid, *grid}))  # type: ignore[misc]
+        # a scanned page's column lines lie a point or two off the page before's: the same lines
+        scanned = any(c.confidence is not None for row in rows for c in row)
+        union = _dedupe(sorted({*table.grid, *grid}), _THIN / 2 if scanned else 1.5)  # type: ignore[misc]
         _regrid(table.rows, union)
         _regrid(rows, union)
         table.grid = tuple(union)

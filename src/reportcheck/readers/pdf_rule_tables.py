@@ -183,7 +183,7 @@ def _frames(rows: list[_RuleRow], lines: list[Line], blocked: list[tuple[float, 
     runs: list[_Frame] = []
     for row in rows:  # top to bottom
         run = next((f for f in reversed(runs) if _same_extent(f, row)), None)
-        if run is None or not (run.rules == [tail_rule] or _tabular_between(lines, blocked, run.rules[-1].y, row.y)):
+        if run is None or not _joins(run, row, lines, blocked, tail_rule):
             runs.append(_Frame(row.x0, row.x1, [row]))
         else:
             run.rules.append(row)
@@ -197,6 +197,15 @@ def _frames(rows: list[_RuleRow], lines: list[Line], blocked: list[tuple[float, 
     for frame in frames:
         frame.inner.sort(key=lambda r: r.y)
     return sorted(frames, key=lambda f: f.rules[0].y)
+
+
+def _joins(run: _Frame, row: _RuleRow, lines: list[Line], blocked: list[tuple[float, float]],
+           tail_rule: _RuleRow | None) -> bool:
+    """``row`` goes on ``run``'s frame: table text (or the tail of a broken row, under the rule heading the
+    page) between them, and never a ruled table."""
+    if run.rules == [tail_rule]:
+        return not _crosses(blocked, run.rules[-1].y, row.y)
+    return _tabular_between(lines, blocked, run.rules[-1].y, row.y)
 
 
 def _host(frames: list[_Frame], row: _RuleRow, lines: list[Line]) -> _Frame | None:
