@@ -23,11 +23,14 @@ from reportcheck.readers.scan_page import _clean
     ("智能制造升级项目‘10期", "智能制造升级项目10期"),  # a speck read as a lone quote mark
     ("长沙市智能汽车产业促进会‘", "长沙市智能汽车产业促进会"),
     ("86500'", "86500"),
+    ("湖南智能汽车企业技术中心6.", "湖南智能汽车企业技术中心6"),  # a speck after a name's number (a fax)
+    ("星城15号工业设计中心12,", "星城15号工业设计中心12"),
 ])
 def test_dust_read_as_marks_is_dropped(read: str, meant: str) -> None:
     assert _clean(read) == meant
 
 
-@pytest.mark.parametrize("read", ["承诺：", "12:35", "12.亿", "主要做法：一是", "2024.5", "1520.", "‘双百’企业", "0.5"])
+@pytest.mark.parametrize("read", ["承诺：", "12:35", "12.亿", "主要做法：一是", "2024.5", "1520.", "‘双百’企业", "0.5",
+                                  "第3期"])
 def test_marks_print_has_are_kept(read: str) -> None:
     assert _clean(read) == read

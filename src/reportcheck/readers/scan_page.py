@@ -194,16 +194,20 @@ def _read(prepared: Prepared, pieces: list[Piece], scale: float, min_conf: float
     odd = ocr_engine.ODD_CHAR_BROKEN if prepared.broken else ocr_engine.ODD_CHAR
     for piece, reading in zip(pieces, ocr_engine.recognise(crops, odd), strict=True):
         text = _clean(reading.text)
-        if text and reading.mean >= min_conf:  # a line with one unsure character is kept, in doubt
+        if text and (reading.mean >= min_conf or _NUMBERED.match(text)):  # kept, in doubt where unsure
             out.append(_word(text, reading.conf, piece, scale))
         elif not text and not min_conf:  # ink in a cell the recogniser read as nothing: not a blank
             out.append(_word("?", 0.0, piece, scale))
     return out
 
 
+# A line that begins with a section's number and goes on in words is a heading however unsurely read (a fax's
+# "2.6集群产品质警发展情况"); no scribble or stamp's remains reads so.
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s*[\u4e00-\u9fff]{4}")
 _DOT_IN_NUMBER = re.compile(r"(?<=\d)[·•](?=\d)")
 _STRAY_DOT = re.compile(r"[·•]|(?<=[\u4e00-\u9fff])[.,:;](?=[\u4e00-\u9fff]|$)|^[.,](?=\d{4}\s*年)"
-                        r"|(?<=\d)[.,](?=[年月日])|(?<=[年月])[.,](?=\d)|(?<=[\d年月日])\s*[:：;；]+$")
+                        r"|(?<=\d)[.,](?=[年月日])|(?<=[年月])[.,](?=\d)|(?<=[\d年月日])\s*[:：;；]+$"
+                        r"|(?:(?<=[\u4e00-\u9fff]\d)|(?<=[\u4e00-\u9fff]\d\d))[.,]$")
 _YEARS_THEN_POINT = re.compile(r"(\d{4}\s*[-—~至到]\s*\d{4})[.,]$")  # 2022-2024. : a speck after a span of years
 _LEADING_DOT = re.compile(r"^[.,:;`]+(?=[\u4e00-\u9fff])")  # .望城…: no line of print begins so
 # A bar beside a Chinese character is a ruling line's stub the crop caught, not text.
@@ -212,7 +216,8 @@ _RULE_STUB = re.compile(r"(?<=[\u4e00-\u9fff])\s*\||\|\s*(?=[\u4e00-\u9fff])")
 
 def _clean(text: str) -> str:
     """A middle dot between digits is a decimal point; elsewhere, like a half-width point, comma or colon
-    after a Chinese character (print would have 。，：), a point before a year or between a date's figure
+    after a Chinese character (print would have 。，：) or ending a line after a name's number (技术中心6.), a
+    point before a year or between a date's figure
     and its 年/月/日 (2022年1.月, 2022年.1月), a colon ending a figure or a date (2021年6月：) or a point
     ending a span of years (2022-2024.), it is dust the recogniser read; so are a mark before a line's first
     Chinese character (.望城), a single quote mark without its partner, and a bar beside a Chinese character
