@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from reportcheck import catalogue as cat
-from reportcheck.extract.columns import HeaderMap, looks_like_header, read_header
+from reportcheck.extract.columns import HeaderMap, column_role, looks_like_header, read_header
 from reportcheck.extract.labels import LabelIndex
 from reportcheck.extract.lines import Line, cell_loc
 from reportcheck.extract.ocr import scanned, unsure
@@ -37,6 +37,7 @@ class ListReader:
     issues: list[Issue] = field(default_factory=list)
     scanned: bool = False  # some of its cells came from OCR
     headless: int = 0  # a scan's rows under its title passed over because no header was read above them
+    ended: bool = False  # another table's header came: what follows is not this list's (a lost heading)
 
     def __post_init__(self) -> None:
         self.index = LabelIndex()
@@ -52,6 +53,10 @@ class ListReader:
             return
         cells = [c for c in line.cells if c.norm and not c.continued]
         if not cells:
+            return
+        if self.ended or (self.header.columns and _indicator_header(line.cells)):
+            self.ended = True
+            self.log.skip(line, "另一张指标表格的表头及其以下各行（其标题未读出）")
             return
         if looks_like_header(line.cells, "list", self.index):
             if self.header.columns and not self.pending:
@@ -224,6 +229,14 @@ class ListReader:
                     row.doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
                 rows[i:i + 2] = [joined]
             i += 1
+
+
+def _indicator_header(cells: list[Cell]) -> bool:
+    """The header row of an indicator table (近2年情况 指标名称 | 2021年 | 2022年): the list above it has ended,
+    though no heading was read between them. A list's own columns are never named 指标."""
+    first = next((c for c in cells if c.norm and not c.continued), None)
+    role = column_role(first.norm, "indicators") if first is not None else None
+    return role is not None and role.kind == "label" and "指标" in label_key(first.norm)  # type: ignore[union-attr]
 
 
 def _off_choices(text: str, column: ColumnSpec) -> bool:
