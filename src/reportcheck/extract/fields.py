@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from reportcheck import catalogue as cat
+from reportcheck.extract.labels import misread_of
 from reportcheck.extract.lines import Line, cell_loc
-from reportcheck.extract.ocr import unsure
+from reportcheck.extract.ocr import scanned, unsure
 from reportcheck.layout import Cell
 from reportcheck.model import BasicInfo, Issue, Loc
 from reportcheck.normalize.text import label_key, squash
 from reportcheck.spec import BasicInfoSpec, FieldSpec, GroupSpec
 
+_T = TypeVar("_T")
 _PHONES = frozenset({"电话", "联系电话", "手机", "联系方式", "电话号码", "手机号码", "办公电话"})
 _TICKED = "☑☒✓✔√■▣◉●✅"
 _UNTICKED = "□☐○◯"
@@ -59,6 +62,18 @@ def _key(text: str) -> str:
     return label_key(squash(text))
 
 
+def _known(table: dict[str, _T], cell: Cell) -> tuple[_T | None, str | None]:
+    """The field or group a label cell names, and, when a scan misread a character of it (负资人 for 负责人,
+    集郡 for 集群), why what it holds is in doubt."""
+    key = _key(cell.norm)
+    if key in table or not scanned(cell):
+        return table.get(key), None
+    known = misread_of(key, table)  # type: ignore[arg-type]
+    if known is None:
+        return None, None
+    return table[known], f"扫描件中栏目名“{''.join(cell.norm.split())}”只是近似识别"
+
+
 def _one_line(text: str) -> str | None:
     """A field value as one line: a PDF cell wraps '0731-' / '88886666' over two."""
     return "".join(part.strip() for part in text.splitlines()) or None
@@ -90,12 +105,14 @@ class FieldReader:
         cells = _own_cells(line)
         took = False
         for i, cell in enumerate(cells[:-1]):
-            spec = self.by_key.get(_key(cell.norm))
+            spec, misread = _known(self.by_key, cell)
             if spec is not None and spec.key not in self.values:
                 self.values[spec.key] = _value(cells[i + 1].norm, spec)
                 self.locations[spec.key] = cell_loc(cells[i + 1])
                 _keep_original(self.as_written, spec.key, self.values[spec.key], cells[i + 1].text)
                 note_doubt(self.doubts, self.issues, spec.key, spec.label, cells[i + 1])
+                if misread:
+                    self.doubts.setdefault(spec.key, misread)
                 took = True
         return took
 
@@ -142,7 +159,7 @@ class BasicInfoReader:
         if not line.is_row:
             return
         cells = _own_cells(line)
-        group = self.groups.get(_key(cells[0].norm)) if cells else None
+        group, group_misread = _known(self.groups, cells[0]) if cells else (None, None)
         if group is None and cells and not cells[0].norm and self._group is not None \
                 and any(_key(c.norm) in {_key(f.label) for f in self._group.fields} for c in cells[1:]):
             group = self._group  # a merged group label a PDF drew only once: the row has the group's labels
@@ -156,7 +173,7 @@ class BasicInfoReader:
         for i in range(1, len(cells) - 1):
             label = _key(cells[i].norm)
             value = _one_line(cells[i + 1].norm)
-            spec = by_label.get(label)
+            spec, misread = _known(by_label, cells[i])
             if spec is not None:
                 self.seen.add(f"{group.key}.{spec.key}")
                 setattr(contact, spec.key, value)
@@ -164,6 +181,8 @@ class BasicInfoReader:
                 _keep_original(self.info.as_written, f"{group.key}.{spec.key}", value, cells[i + 1].text)
                 note_doubt(self.info.doubts, self.issues, f"{group.key}.{spec.key}", f"{group.label}·{spec.label}",
                            cells[i + 1])
+                if misread or group_misread:
+                    self.info.doubts.setdefault(f"{group.key}.{spec.key}", misread or group_misread)  # type: ignore[arg-type]
                 last_phone = spec.phone
             elif label in _PHONES and last_phone:
                 self.seen.add(f"{group.key}.{last_phone}")

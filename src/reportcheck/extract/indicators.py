@@ -33,6 +33,22 @@ _POINT_SLACK = 0.6  # percentage points between a growth and the years' once a p
 _OUT_OF_SCALE = 50  # a year's figure this many times the other's is no growth a report shows: a misreading
 
 
+def _growth_by_place(header: HeaderMap) -> str | None:
+    """A scan's header with year columns and no growth column, where the template has one: the one column
+    right of every year column whose header was read as no known word (总额增幅 read 总额增中) is the growth
+    column, taken so and its figures in doubt. What was read there, or None."""
+    columns = header.columns.values()
+    years = [col for col, role in header.columns.items() if role.kind == "year"]
+    if not years or any(role.kind == "growth" for role in columns):
+        return None
+    right = [col for col in header.unmapped if col > max(years)]
+    if len(right) != 1 or any(col > right[0] for col in header.columns):
+        return None
+    text = header.unmapped.pop(right[0])
+    header.columns[right[0]] = Column("growth", header=text)
+    return text
+
+
 def row_index(spec: IndicatorTableSpec) -> LabelIndex:
     index = LabelIndex()
     for row in spec.rows:
@@ -60,13 +76,16 @@ class IndicatorReader:
         self._last_hit: LabelHit | None = None
         self._table_units: list[str] = []  # a 单位：亿元、个 line above the table
         self._fallback_unit: str | None = None  # the unit the table's unit line gives the row being read
+        self._growth_guessed: str | None = None  # a scan's growth header taken by its place: what was read
+        self._borrowed: str | None = None  # the years of another table's header a scan's rows are read under
 
     @property
     def years(self) -> list[str]:
         return self.header.years("year")
 
-    def feed(self, line: Line, hit: LabelHit | None = None) -> bool:
-        """Read a labelled row or a header row; False for a row this table does not know."""
+    def feed(self, line: Line, hit: LabelHit | None = None, borrow: HeaderMap | None = None) -> bool:
+        """Read a labelled row or a header row; False for a row this table does not know. ``borrow`` is the
+        header of the table read before, taken for a scan's rows whose own header lost its years."""
         if not line.is_row:
             self._note_units(line.para.norm if line.para is not None else "")
             return True
@@ -78,6 +97,8 @@ class IndicatorReader:
         if hit is not None:  # a labelled row is data, even when its values look like years
             self._last_unknown = None
             self.take_header()
+            if borrow is not None and not self.header.has_values() and any(scanned(c) for c in cells):
+                self._borrow(borrow)
             self._read_row(hit.row, hit.score, hit.cell, hit.text, hit.pages,
                            [c for c in cells if all(c is not label for label in hit.cells)])
             return True
@@ -118,11 +139,20 @@ class IndicatorReader:
         if not self.pending:
             return
         header = read_header(self.pending, self.spec.kind)
+        scanned_header = any(scanned(c) for row in self.pending for c in row)
         self.pending = []
         if not header.has_values() and self.header.columns:
             return
+        self._growth_guessed = _growth_by_place(header) if scanned_header and self.spec.growth else None
         self.header = header
         self.log.columns(header)
+
+    def _borrow(self, header: HeaderMap) -> None:
+        """A scan's rows under a header of which no year or growth was read (a fax lost its 2021年 | 2022年):
+        read under the years of the table before (where their columns stand under its), in doubt."""
+        self.header = replace(header, columns=dict(header.columns), unmapped=dict(header.unmapped))
+        self._borrowed = "、".join(header.years())
+        self.log.columns(self.header)
 
     def keep_unknown(self, line: Line) -> None:
         """A row with figures under a label the template does not have (reported as X010)."""
@@ -192,6 +222,14 @@ class IndicatorReader:
             ind.values.setdefault(ind.base_year, None)
         if row.single_value:
             ind.values = {k: v for k, v in ind.values.items() if k == (self.years or ["value"])[-1]}
+        if self._borrowed is not None:
+            read = [year for year, value in ind.values.items() if value is not None]
+            why = f"扫描件中本表表头的年份未能读出，各列按上一张表格的表头（{self._borrowed}）对应"
+            for key in read + (["growth"] if ind.growth_pct is not None else []):
+                ind.doubts.setdefault(key, why)
+        if self._growth_guessed is not None and ind.growth_pct is not None:
+            ind.doubts.setdefault("growth", f"扫描件中增幅列的表头（识别为“{self._growth_guessed}”）未能认出，"
+                                            "按模板中的位置读作增幅")
         ind.evidence_pages = sorted(set(all_pages))
         self.found[row.key] = ind
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from reportcheck.normalize.text import label_key
 
@@ -25,6 +26,8 @@ _FOOTNOTE = re.compile(r"[*※\u00b9\u00b2\u00b3\u2070-\u2079]+|(?:注\d+|\[\d+\
 OF_WHICH = re.compile(r"^其中(?=.{4})")
 FUZZY_CUTOFF = 88.0
 SURE_SCORE = 94.0  # a fuzzy match below this is read, but its figures are in doubt
+_MISREAD_MIN = 3  # characters a label must have for one misread character in it to leave it known
+_MISREAD_TWICE = 8  # and for two
 
 
 def strip_parens(key: str) -> str:
@@ -66,6 +69,22 @@ def strip_numbering(text: str) -> tuple[str | None, str]:
     return number, key[m.end():]
 
 
+def misread_of(key: str, known: dict[str, object]) -> str | None:
+    """The key of ``known`` a scan's ``key`` is with one character misread, dropped or added (负资人姓名、职务
+    for 负责人姓名、职务), two in a long label (国欧级技术创新载体数 for 国家级技术创新载体数量): the nearest
+    within those edits, when no other target's key is as near. None when the key is too short to say
+    (:data:`_MISREAD_MIN`) or two targets are as near."""
+    if len(key) < _MISREAD_MIN:
+        return None
+    edits = 2 if len(key) >= _MISREAD_TWICE else 1
+    near = process.extract(key, list(known), scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
+    if not near:
+        return None
+    nearest = min(distance for _, distance, _ in near)
+    targets = {id(known[k]) for k, distance, _ in near if distance == nearest}
+    return next(k for k, distance, _ in near if distance == nearest) if len(targets) == 1 else None
+
+
 @dataclass
 class LabelIndex:
     """Keys → target; ``match`` returns (target, score) or None."""
@@ -91,6 +110,18 @@ class LabelIndex:
         if (text, cutoff) not in self._seen:
             self._seen[(text, cutoff)] = self._match(text, cutoff)
         return self._seen[(text, cutoff)]
+
+    def match_misread(self, text: str) -> tuple[object, float] | None:
+        """The one target a scan's label stands for with one character misread (阁定资产投资 for 固定资产投资,
+        园区招酶引资总额): see :func:`misread_of`. Scored below ``SURE_SCORE``: its figures are read, in doubt."""
+        keys = label_keys(text)
+        if not keys:
+            return None
+        key = keys[1] if len(keys) > 1 else keys[0]
+        known = misread_of(key, dict(zip(self.fuzzy_keys, self.fuzzy_targets, strict=True)))
+        if known is None:
+            return None
+        return self.exact[known], min(float(fuzz.ratio(key, known)), SURE_SCORE - 1)
 
     def _match(self, text: str, cutoff: float) -> tuple[object, float] | None:
         keys = label_keys(text)

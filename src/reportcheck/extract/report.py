@@ -9,6 +9,7 @@ from dataclasses import replace
 from reportcheck import catalogue as cat
 from reportcheck.errors import OCR_INSTALL, PictureUnreadable, UnreadableInput
 from reportcheck.extract.agreement import reconcile
+from reportcheck.extract.columns import HeaderMap
 from reportcheck.extract.declaration import is_declaration
 from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
 from reportcheck.extract.furniture import content_lines
@@ -255,7 +256,7 @@ class _Walker:
 
     def _indicator_line(self, line: Line) -> None:
         reader = self.indicators[self.section.id]  # type: ignore[union-attr]
-        if reader.feed(line):
+        if reader.feed(line, borrow=self._header_before(reader)):
             return
         # A row of another table whose heading the applicant deleted: follow the label.
         for table in self.spec.indicator_tables:
@@ -273,6 +274,13 @@ class _Walker:
                 target.feed(line, hit)
                 return
         reader.keep_unknown(line)
+
+    def _header_before(self, reader: IndicatorReader) -> HeaderMap | None:
+        """The header with years of the last table of ``reader``'s kind read before it (a scan's table whose
+        own header lost its years reads under it)."""
+        before = [r for r in self.indicators.values() if r is not reader and r.spec.kind == reader.spec.kind
+                  and r.found and r.header.years()]
+        return before[-1].header if before else None
 
     def _indicator_row_in_list(self, line: Line) -> bool:
         """A scan's row of an indicator table found under a list (the scan lost the gap and the heading

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reportcheck.extract.columns import VALUE_KINDS, HeaderMap
 from reportcheck.extract.labels import OF_WHICH, LabelIndex, strip_parens
 from reportcheck.extract.lines import Line
+from reportcheck.extract.ocr import scanned
 from reportcheck.layout import Cell
 from reportcheck.normalize.evidence import split_evidence
 from reportcheck.normalize.numbers import parse_value, unit_of
@@ -57,7 +58,7 @@ def match_label(index: LabelIndex, header: HeaderMap, line: Line, previous: Labe
     own = labels[-1]
     text, pages = split_evidence(own.norm)
     if len(labels) == 1:
-        hit = index.match(text)
+        hit = index.match(text) or (index.match_misread(text) if scanned(own) else None)
         return LabelHit(hit[0], hit[1], own, text, pages, [own]) if hit else None  # type: ignore[arg-type]
     parent_text, parent_pages = split_evidence(labels[-2].norm)
     readings = _readings(parent_text, text)
