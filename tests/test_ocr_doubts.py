@@ -438,3 +438,109 @@ def test_a_scans_indicator_row_run_into_a_list_is_not_an_entry(tmp_path: Path) -
 
     path = _edited(tmp_path, edit)
     assert _green(_read_as_scanned(path, "")) == _green(report_of(ADVANCED))
+
+
+def test_a_scans_list_ends_at_another_tables_header_though_no_heading_was_read(tmp_path: Path) -> None:
+    """A fax lost the 2.6 heading under the 绿色工厂 list and the label of a row below its table's header
+    (近2年情况 指标名称, years lost too): that row's figures (98.5 | 99.2) are no tenth entry. A list's own
+    columns are never named 指标, so a Word file so laid out is read the same way."""
+    import copy
+
+    def edit(document) -> None:
+        table, rows = _rows_after(document, "洞庭传感器有限公司绿色工厂")
+        header, figures_row = copy.deepcopy(rows[0]._tr), copy.deepcopy(rows[0]._tr)
+        rows[0]._tr.addnext(header)
+        header.addnext(figures_row)
+        trs = [r._tr for r in table.rows]
+        added = [table.rows[trs.index(header)], table.rows[trs.index(figures_row)]]
+        for row, texts in zip(added, (["近2年情况\n指标名称", "", "", ""], ["", "98.5", "99.2", ""]), strict=True):
+            cells = list({id(c._tc): c for c in row.cells}.values())  # a cell spanning two columns once
+            for cell, text in zip(cells, texts, strict=True):
+                _set_text(cell, text)
+
+    path = _edited(tmp_path, edit)
+    assert _green(_read_as_scanned(path, "")) == _green(report_of(ADVANCED)) == _green(report_of(path))
+
+
+def test_a_scans_label_with_one_character_misread_is_its_row_in_doubt() -> None:
+    """阁定资产投资 (固 misread) is 固定资产投资, scored below sure, so its figures are read in doubt; a misreading
+    as near two rows' labels (口总额, 迸口总额: 进口总额 or 出口总额) is neither."""
+    from reportcheck.extract.indicators import row_index
+    from reportcheck.extract.labels import SURE_SCORE
+    from reportcheck.spec import load_templates
+
+    park = next(t for template in load_templates() for t in template.indicator_tables if t.id == "3.1")
+    index = row_index(park)
+    assert index.match("阁定资产投资（亿元）") is None
+    row, score = index.match_misread("阁定资产投资（亿元）")  # type: ignore[misc]
+    assert row.key == "park_fixed_investment" and score < SURE_SCORE
+    assert index.match_misread("园区招酶引资总额")[0].key == "park_investment_attracted"  # type: ignore[index]
+    assert index.match_misread("进口总领")[0].key == "park_imports"  # type: ignore[index]
+    assert index.match_misread("迸口总额") is None and index.match_misread("口总额") is None
+    assert index.match_misread("利润") is None  # too short to say which
+
+
+def test_a_scans_growth_header_read_as_no_word_is_the_growth_column_by_its_place_in_doubt(tmp_path: Path) -> None:
+    """3.1's 总额增幅 header read 总额增中 on a fax: the one column right of the years, where the template has
+    its growth column, is read as growth, every growth figure in doubt saying why. A Word file with that
+    header keeps no growth column (nothing was misread there)."""
+    def edit(document) -> None:
+        cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text == "总额增幅\n（%）")
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                run.text = run.text.replace("增幅", "增中")
+
+    path = _edited(tmp_path, edit)
+    plain = {i.key: i for i in report_of(ADVANCED).indicators if i.section == "3.1"}
+    word = {i.key: i for i in report_of(path).indicators if i.section == "3.1"}
+    scan = {i.key: i for i in _read_as_scanned(path, "").indicators if i.section == "3.1"}
+    assert all(i.growth_pct is None for i in word.values())
+    grown = [k for k, i in plain.items() if i.growth_pct is not None]
+    assert grown and all(scan[k].growth_pct == plain[k].growth_pct for k in grown)
+    assert all("增中" in scan[k].doubts["growth"] for k in grown)
+
+
+def test_a_scans_field_label_with_one_character_misread_still_finds_its_value_in_doubt(tmp_path: Path) -> None:
+    """负责人姓名、职务 read 负资人姓名、职务 and 集群核心承载园区 read 集郡核心承载园区 on a fax: the leader and
+    the park's name are still read, in doubt. In Word those labels are what the applicant wrote: not the
+    template's, so the fields are not found."""
+    def edit(document) -> None:
+        for table in document.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        for run in paragraph.runs:
+                            run.text = run.text.replace("负责人", "负资人").replace("集群核心", "集郡核心")
+
+    path = _edited(tmp_path, edit)
+    plain, word, scan = report_of(ADVANCED).basic, report_of(path).basic, _read_as_scanned(path, "").basic
+    assert plain.promotion_org.leader and plain.core_park.name
+    assert word.promotion_org.leader is None and word.core_park.name is None
+    assert scan.promotion_org.leader == plain.promotion_org.leader and scan.core_park.name == plain.core_park.name
+    assert "负资人" in scan.doubts["promotion_org.leader"] and "集郡" in scan.doubts["core_park.name"]
+
+
+def test_a_scans_table_whose_header_lost_its_years_reads_under_the_table_befores_in_doubt(tmp_path: Path) -> None:
+    """A fax kept 2.6's 近2年情况 指标名称 but lost its 2021年 | 2022年: its rows are read under 2.5's years (the
+    columns stand the same), every figure in doubt naming the years it took. A Word file whose header has
+    no years gives none."""
+    def edit(document) -> None:
+        for table in document.tables:
+            rows = list(table.rows)
+            for above, row in zip(rows, rows[1:], strict=False):
+                if row.cells[0].text.startswith("获得质量"):
+                    for cell in above.cells:
+                        if cell.text in ("2021年", "2022年"):
+                            _set_text(cell, "")
+
+    path = _edited(tmp_path, edit)
+    key = "three_system_certified"
+
+    def row(report: Report):
+        return next((i for i in report.indicators if i.key == key), None)
+
+    plain, word, scan = row(report_of(ADVANCED)), row(report_of(path)), row(_read_as_scanned(path, ""))
+    assert plain is not None and plain.values["2022"] is not None
+    assert word is None or not any(word.values.values())
+    assert scan is not None and scan.values == plain.values
+    assert all("2021、2022" in scan.doubts[year] for year in ("2021", "2022"))
