@@ -11,6 +11,7 @@ import json
 import re
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -498,6 +499,8 @@ def test_a_scans_growth_header_read_as_no_word_is_the_growth_column_by_its_place
     grown = [k for k, i in plain.items() if i.growth_pct is not None]
     assert grown and all(scan[k].growth_pct == plain[k].growth_pct for k in grown)
     assert all("增中" in scan[k].doubts["growth"] for k in grown)
+    [said] = [i for i in _read_as_scanned(path, "").extraction_issues if i.code == "D004" and "增幅列" in i.message]
+    assert "总额增中" in said.message and "按模板中的位置读作增幅列" in said.message
 
 
 def test_a_scans_field_label_with_one_character_misread_still_finds_its_value_in_doubt(tmp_path: Path) -> None:
@@ -518,6 +521,8 @@ def test_a_scans_field_label_with_one_character_misread_still_finds_its_value_in
     assert word.promotion_org.leader is None and word.core_park.name is None
     assert scan.promotion_org.leader == plain.promotion_org.leader and scan.core_park.name == plain.core_park.name
     assert "负资人" in scan.doubts["promotion_org.leader"] and "集郡" in scan.doubts["core_park.name"]
+    said = [i.message for i in _read_as_scanned(path, "").extraction_issues if i.code == "D004"]
+    assert any("负资人姓名、职务" in m and "王建国" in m for m in said)
 
 
 def test_a_scans_table_whose_header_lost_its_years_reads_under_the_table_befores_in_doubt(tmp_path: Path) -> None:
@@ -526,8 +531,7 @@ def test_a_scans_table_whose_header_lost_its_years_reads_under_the_table_befores
     no years gives none."""
     def edit(document) -> None:
         for table in document.tables:
-            rows = list(table.rows)
-            for above, row in zip(rows, rows[1:], strict=False):
+            for above, row in pairwise(table.rows):
                 if row.cells[0].text.startswith("获得质量"):
                     for cell in above.cells:
                         if cell.text in ("2021年", "2022年"):
@@ -544,3 +548,5 @@ def test_a_scans_table_whose_header_lost_its_years_reads_under_the_table_befores
     assert word is None or not any(word.values.values())
     assert scan is not None and scan.values == plain.values
     assert all("2021、2022" in scan.doubts[year] for year in ("2021", "2022"))
+    [said] = [i for i in _read_as_scanned(path, "").extraction_issues if i.code == "D004" and "没有读出年份" in i.message]
+    assert "指标名称" in said.message and "（2021、2022）" in said.message

@@ -71,7 +71,7 @@ def _known(table: dict[str, _T], cell: Cell) -> tuple[_T | None, str | None]:
     known = misread_of(key, table)  # type: ignore[arg-type]
     if known is None:
         return None, None
-    return table[known], f"扫描件中栏目名“{''.join(cell.norm.split())}”只是近似识别"
+    return table[known], f"其栏目名识别为“{''.join(cell.norm.split())}”，与模板只是近似"
 
 
 def _one_line(text: str) -> str | None:
@@ -110,16 +110,16 @@ class FieldReader:
                 self.values[spec.key] = _value(cells[i + 1].norm, spec)
                 self.locations[spec.key] = cell_loc(cells[i + 1])
                 _keep_original(self.as_written, spec.key, self.values[spec.key], cells[i + 1].text)
-                note_doubt(self.doubts, self.issues, spec.key, spec.label, cells[i + 1])
-                if misread:
-                    self.doubts.setdefault(spec.key, misread)
+                note_doubt(self.doubts, self.issues, spec.key, spec.label, cells[i + 1], misread)
                 took = True
         return took
 
 
-def note_doubt(doubts: dict[str, str], issues: list[Issue], key: str, label: str, cell: Cell) -> None:
-    """A field a scan's OCR read without being sure: kept, marked, and said (D004)."""
-    why = unsure(cell)
+def note_doubt(doubts: dict[str, str], issues: list[Issue], key: str, label: str, cell: Cell,
+               misread: str | None = None) -> None:
+    """A field a scan's OCR read without being sure, or found under a label it misread (``misread``: why):
+    kept, marked, and said (D004)."""
+    why = unsure(cell) or misread
     if why is not None:
         doubts[key] = f"扫描件{why}"
         issues.append(cat.OCR_UNSURE.issue(section="1", field=label, location=cell_loc(cell),
@@ -180,16 +180,14 @@ class BasicInfoReader:
                 self.info.locations[f"{group.key}.{spec.key}"] = cell_loc(cells[i + 1])
                 _keep_original(self.info.as_written, f"{group.key}.{spec.key}", value, cells[i + 1].text)
                 note_doubt(self.info.doubts, self.issues, f"{group.key}.{spec.key}", f"{group.label}·{spec.label}",
-                           cells[i + 1])
-                if misread or group_misread:
-                    self.info.doubts.setdefault(f"{group.key}.{spec.key}", misread or group_misread)  # type: ignore[arg-type]
+                           cells[i + 1], misread or group_misread)
                 last_phone = spec.phone
             elif label in _PHONES and last_phone:
                 self.seen.add(f"{group.key}.{last_phone}")
                 setattr(contact, last_phone, value)
                 self.info.locations[f"{group.key}.{last_phone}"] = cell_loc(cells[i + 1])
                 note_doubt(self.info.doubts, self.issues, f"{group.key}.{last_phone}", f"{group.label}·电话",
-                           cells[i + 1])
+                           cells[i + 1], group_misread)
 
     def result(self) -> BasicInfo:
         for key, value in self.simple.values.items():

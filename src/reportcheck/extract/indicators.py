@@ -140,19 +140,29 @@ class IndicatorReader:
             return
         header = read_header(self.pending, self.spec.kind)
         scanned_header = any(scanned(c) for row in self.pending for c in row)
+        where = cell_loc(self.pending[0][0])
         self.pending = []
         if not header.has_values() and self.header.columns:
             return
         self._growth_guessed = _growth_by_place(header) if scanned_header and self.spec.growth else None
+        if self._growth_guessed is not None:
+            self.issues.append(cat.OCR_UNSURE.issue(
+                section=self.spec.id, field=self.spec.title, location=where, what=f"“{self.spec.title}”增幅列的表头",
+                raw=self._growth_guessed, why="认不出是增幅，已按模板中的位置读作增幅列，该列数字"))
         self.header = header
         self.log.columns(header)
 
     def _borrow(self, header: HeaderMap) -> None:
         """A scan's rows under a header of which no year or growth was read (a fax lost its 2021年 | 2022年):
         read under the years of the table before (where their columns stand under its), in doubt."""
+        own = " ".join(" ".join([c.header for c in self.header.columns.values()]
+                                + list(self.header.unmapped.values())).split())
         self.header = replace(header, columns=dict(header.columns), unmapped=dict(header.unmapped))
         self._borrowed = "、".join(header.years())
         self.log.columns(self.header)
+        self.issues.append(cat.OCR_UNSURE.issue(
+            section=self.spec.id, field=self.spec.title, what=f"“{self.spec.title}”的表头", raw=own,
+            why=f"没有读出年份，已按上一张表格的表头（{self._borrowed}）对应各列，本表数字"))
 
     def keep_unknown(self, line: Line) -> None:
         """A row with figures under a label the template does not have (reported as X010)."""
