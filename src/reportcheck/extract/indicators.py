@@ -98,7 +98,7 @@ class IndicatorReader:
             self._last_unknown = None
             self.take_header()
             if borrow is not None and not self.header.has_values() and any(scanned(c) for c in cells):
-                self._borrow(borrow)
+                self._borrow(borrow, hit.cell)
             self._read_row(hit.row, hit.score, hit.cell, hit.text, hit.pages,
                            [c for c in cells if all(c is not label for label in hit.cells)])
             return True
@@ -152,7 +152,7 @@ class IndicatorReader:
         self.header = header
         self.log.columns(header)
 
-    def _borrow(self, header: HeaderMap) -> None:
+    def _borrow(self, header: HeaderMap, first: Cell) -> None:
         """A scan's rows under a header of which no year or growth was read (a fax lost its 2021年 | 2022年):
         read under the years of the table before (where their columns stand under its), in doubt."""
         own = " ".join(" ".join([c.header for c in self.header.columns.values()]
@@ -161,7 +161,8 @@ class IndicatorReader:
         self._borrowed = "、".join(header.years())
         self.log.columns(self.header)
         self.issues.append(cat.OCR_UNSURE.issue(
-            section=self.spec.id, field=self.spec.title, what=f"“{self.spec.title}”的表头", raw=own,
+            section=self.spec.id, field=self.spec.title, location=cell_loc(first), what=f"“{self.spec.title}”的表头",
+            raw=own,
             why=f"没有读出年份，已按上一张表格的表头（{self._borrowed}）对应各列，本表数字"))
 
     def keep_unknown(self, line: Line) -> None:
