@@ -32,6 +32,7 @@ _LABEL = _WORDS["label"]
 _TOTAL = _WORDS["total"]
 _CLUSTER = _WORDS["cluster"]
 _BARE_NUMBER = re.compile(r"[\d.]+")
+_COLUMN_LINE_READ = re.compile(r"[丨|｜]")
 _UNIT_IN = re.compile(r"\(([^()]*)\)")
 
 VALUE_KINDS = frozenset({"year", "actual", "target"})
@@ -120,6 +121,8 @@ def column_role(text: str, table_kind: str, fields: LabelIndex | None = None) ->
     if not key:
         return None
     bare = strip_parens(key)
+    if len(set(_YEAR.findall(key))) > 1 and _COLUMN_LINE_READ.search(key):
+        return None  # several columns' headers in one cell, their lines read as 丨: a scan that lost them
     year_m = _YEAR.search(key)
     year = year_m.group(1) if year_m else None
     unit = unit_in_parens(key)
