@@ -38,11 +38,10 @@ class ListReader:
     scanned: bool = False  # some of its cells came from OCR
     headless: int = 0  # a scan's rows under its title passed over because no header was read above them
     ended: bool = False  # another table's header came: what follows is not this list's (a lost heading)
+    by_place: str | None = None  # a column a scan's header named only by its years, taken by the template
 
     def __post_init__(self) -> None:
-        self.index = LabelIndex()
-        for column in self.spec.columns:
-            self.index.add(column, [column.label, *column.aliases])
+        self.index = list_index(self.spec)
         self.columns = {c.key: c for c in self.spec.columns}
         self.table = ListTable(id=self.spec.id, title=self.spec.title, section=self.spec.section)
         self.log = ReadingLog(self.spec.section, self.spec.title)
@@ -87,10 +86,30 @@ class ListReader:
         if not self.pending:
             return
         header = read_header(self.pending, "list", self.index)
+        scanned_header = any(scanned(c) for row in self.pending for c in row)
+        where = cell_loc(self.pending[0][0])
         self.pending = []
         if len({c.field for c in header.columns.values() if c.kind == "field"}) >= 2:
             self.header = header
             self.log.columns(header)
+            if scanned_header:
+                self._years_by_place(where)
+
+    def _years_by_place(self, where) -> None:
+        """A scan's list header with year columns that name no field (the 营业收入 over 2021年 | 2022年 lost),
+        where the template has one column by year: they are that column's, read in doubt, said once."""
+        by_year = [c for c in self.spec.columns if c.per_year]
+        bare = {col: role for col, role in self.header.columns.items() if role.kind == "year" and role.year}
+        if len(by_year) != 1 or not bare or any(r.field == by_year[0].key for r in self.header.columns.values()):
+            return
+        column = by_year[0]
+        for col, role in bare.items():
+            self.header.columns[col] = replace(role, kind="field", field=column.key, field_label=column.label)
+        self.by_place = column.key
+        self.issues.append(cat.OCR_UNSURE.issue(
+            section=self.spec.section, field=f"{self.spec.title}·{column.label}", location=where,
+            what=f"“{self.spec.title}”的表头", raw="、".join(f"{r.year}年" for r in bare.values()),
+            why=f"没有读出这几列是什么，已按模板读作{column.label}，这几列数字"))
 
     def _split_entry(self, line: Line) -> bool:
         """A scan's row that is the entry above again, cut by a line the scan drew where there is none: not a
@@ -138,8 +157,10 @@ class ListReader:
             why = unsure(cell) or ("识别结果不是数值" if scanned(cell) and parsed and parsed.problem else None) \
                 or (RUN_TOGETHER if together else None) \
                 or (_not_a_choice(column) if scanned(cell) and _off_choices(text, column) else None)
+            key = f"{column.key}:{role.year}" if role.year is not None else column.key
+            if column.key == self.by_place:  # said once for the column (_years_by_place)
+                row.doubts[key] = f"扫描件{why or '表头未读出该列名称，按模板对应'}"
             if why is not None:  # a scan's unsure entry: a doubt, never an error
-                key = f"{column.key}:{role.year}" if role.year is not None else column.key
                 row.doubts[key] = f"扫描件{why}"
                 self.issues.append(cat.OCR_UNSURE.issue(
                     section=self.spec.section, field=f"{self.spec.title}·{column.label}", location=cell_loc(cell),
@@ -229,6 +250,14 @@ class ListReader:
                     row.doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
                 rows[i:i + 2] = [joined]
             i += 1
+
+
+def list_index(spec: ListTableSpec) -> LabelIndex:
+    """A list's columns by their labels (the header step's words)."""
+    index = LabelIndex()
+    for column in spec.columns:
+        index.add(column, [column.label, *column.aliases])
+    return index
 
 
 def _indicator_header(cells: list[Cell]) -> bool:

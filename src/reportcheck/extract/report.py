@@ -9,7 +9,7 @@ from dataclasses import replace
 from reportcheck import catalogue as cat
 from reportcheck.errors import OCR_INSTALL, PictureUnreadable, UnreadableInput
 from reportcheck.extract.agreement import reconcile
-from reportcheck.extract.columns import HeaderMap
+from reportcheck.extract.columns import HeaderMap, looks_like_header
 from reportcheck.extract.declaration import is_declaration
 from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
 from reportcheck.extract.furniture import content_lines
@@ -22,7 +22,7 @@ from reportcheck.extract.indicators import (
 )
 from reportcheck.extract.labels import strip_numbering
 from reportcheck.extract.lines import Line, flatten
-from reportcheck.extract.lists import ListReader
+from reportcheck.extract.lists import ListReader, list_index
 from reportcheck.extract.name_agreement import odd_names
 from reportcheck.extract.ocr import pages_in_doubt, scanned, unsure
 from reportcheck.extract.row_labels import match_label
@@ -108,6 +108,8 @@ class _Walker:
         self.pictures: dict[str, str | None] = {}  # table or list id -> why its picture was not read
         self._waiting: list[tuple[Section, list[Picture]]] = []  # pictures in table sections, read at their end
         self.headings = build_heading_index(spec)
+        self._list_sections = list({id(t): t for t in self.headings.fuzzy_targets
+                                    if isinstance(t, Section) and t.kind == "list"}.values())
         self.section: Section | None = None
         self.recognised = 0
         self.basic = BasicInfoReader(spec.basic_info)
@@ -256,6 +258,12 @@ class _Walker:
 
     def _indicator_line(self, line: Line) -> None:
         reader = self.indicators[self.section.id]  # type: ignore[union-attr]
+        lost = self._list_whose_title_was_lost(line) if reader.found else None
+        if lost is not None:
+            self._enter(lost, line)
+            self.lists[lost.spec.id].log.found_by = "表头（扫描件中未读出该表的标题）"  # type: ignore[union-attr]
+            self.lists[lost.spec.id].feed(line)  # type: ignore[union-attr]
+            return
         if reader.feed(line, borrow=self._header_before(reader)):
             return
         # A row of another table whose heading the applicant deleted: follow the label.
@@ -274,6 +282,19 @@ class _Walker:
                 target.feed(line, hit)
                 return
         reader.keep_unknown(line)
+
+    def _list_whose_title_was_lost(self, line: Line) -> Section | None:
+        """The list of the current section a scan's row is the header of, when the scan lost the list's title
+        between the section's indicator table and it (营业收入排名前十 under 2.2's table): the one list of the
+        section whose columns the row names, not yet read."""
+        if not line.is_row or not any(scanned(c) for c in line.cells):
+            return None
+        section = self.section.id  # type: ignore[union-attr]
+        for heading in self._list_sections:
+            if heading.spec.section == section and heading.spec.id not in self.lists \
+                    and looks_like_header(line.cells, "list", list_index(heading.spec)):  # type: ignore[union-attr]
+                return heading
+        return None
 
     def _header_before(self, reader: IndicatorReader) -> HeaderMap | None:
         """The header with years of the last table of ``reader``'s kind read before it (a scan's table whose
