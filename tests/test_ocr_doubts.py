@@ -551,3 +551,73 @@ def test_a_scans_table_whose_header_lost_its_years_reads_under_the_table_befores
     said_all = _read_as_scanned(path, "").extraction_issues
     [said] = [i for i in said_all if i.code == "D004" and "没有读出年份" in i.message]
     assert "指标名称" in said.message and "（2021、2022）" in said.message
+
+
+def _top_ten_header(document) -> list:
+    """The rows of the 营业收入排名前十 list from its title row on (title, two header rows, entries)."""
+    for table in document.tables:
+        rows = list(table.rows)
+        for i, row in enumerate(rows):
+            if row.cells[0].text == "营业收入排名前十企业发展情况":
+                return rows[i:]
+    raise AssertionError("no 营业收入排名前十 title row")
+
+
+def test_a_scans_list_whose_title_was_lost_is_found_by_its_header_under_its_sections_table(tmp_path: Path) -> None:
+    """A fax lost the 营业收入排名前十企业发展情况 title row under 2.2's table: the header row 企业名称 | 主要产品 |
+    营业收入 | 国内市场占有率 starts that list (the one of 2.2 whose columns it names), read as in Word. A Word
+    file without the title is read as written: those rows are no list."""
+    def edit(document) -> None:
+        title = _top_ten_header(document)[0]
+        title._tr.getparent().remove(title._tr)
+
+    path = _edited(tmp_path, edit)
+
+    def top(report: Report) -> list[dict]:
+        table = report.list_table("top10_revenue")
+        return [dict(row.values, **{f"{k}:{y}": v for k, by in row.by_year.items() for y, v in by.items()})
+                for row in table.rows] if table is not None else []
+
+    plain = top(report_of(ADVANCED))
+    assert len(plain) == 10 and top(report_of(path)) != plain
+    assert top(_read_as_scanned(path, "")) == plain
+
+
+def test_a_scans_list_header_naming_only_years_takes_the_templates_column_by_year_in_doubt(tmp_path: Path) -> None:
+    """The 营业收入（亿元） over 2021年 | 2022年 lost on a fax: those columns are the list's one column by year
+    (营业收入), every figure in doubt, said once (D004). In Word the columns stay unread."""
+    def edit(document) -> None:
+        header = _top_ten_header(document)[1]
+        for cell in {id(c._tc): c for c in header.cells}.values():
+            if cell.text == "营业收入（亿元）":
+                _set_text(cell, "")
+
+    path = _edited(tmp_path, edit)
+    plain = report_of(ADVANCED).list_table("top10_revenue")
+    word = report_of(path).list_table("top10_revenue")
+    scan_report = _read_as_scanned(path, "")
+    scan = scan_report.list_table("top10_revenue")
+    assert plain is not None and word is not None and scan is not None
+    assert all(not row.by_year for row in word.rows)
+    assert [row.by_year for row in scan.rows] == [row.by_year for row in plain.rows]
+    assert all({"revenue:2021", "revenue:2022"} <= set(row.doubts) for row in scan.rows)
+    said = [i for i in scan_report.extraction_issues if i.code == "D004" and i.field.startswith(scan.title)]
+    assert len(said) == 1 and "2021年、2022年" in said[0].message and "营业收入" in said[0].message
+
+
+def test_a_header_cell_holding_several_columns_read_through_their_lines_is_no_column() -> None:
+    """A fax read a header row whose column lines it lost as one cell, the lines as 丨: not a 2021 column."""
+    from reportcheck.extract.columns import column_role
+
+    assert column_role("近2年情况．．丨2021年丨2022年丨增幅（%) 指标名称", "indicators") is None
+    assert column_role("2022年较2021年增长（%）", "indicators").kind == "growth"  # type: ignore[union-attr]
+    assert column_role("2021年", "indicators").year == "2021"  # type: ignore[union-attr]
+
+
+def test_a_speck_before_a_headings_number_leaves_the_heading_and_its_number() -> None:
+    """-2.2 集群企业培育情况 (a fax's speck read as a dash) is 2.2's heading; a bullet written —、 stays as written."""
+    from reportcheck.extract.labels import strip_numbering
+
+    assert strip_numbering("-2.2 集群企业培育情况") == ("2.2", "集群企业培育情况")
+    assert strip_numbering(".2.4集群创新情况") == ("2.4", "集群创新情况")
+    assert strip_numbering("—、概述") == ("—", "概述")
