@@ -412,8 +412,9 @@ def _borders(horizontals: list[Segment], verticals: list[Segment], binary: np.nd
 def _drawn_apart(run: list[Segment], end: str, binary: np.ndarray, verticals: list[Segment]) -> list[list[Segment]]:
     """Lines across (top to bottom) that end at one x, cut where one table ends and the next begins: the
     border they share, drawn in pieces between some of them, breaks off between two for longer than a line
-    down can (:data:`_GAP_DOWN`), and no other line down of theirs runs on there either (a table whose
-    border alone the scan lost keeps its column lines)."""
+    down can (:data:`_GAP_DOWN`), and no other line down of theirs runs on there either, its other border
+    included (a table whose border alone the scan lost keeps its column lines, or its other border across
+    a title row that spans it)."""
     if len(run) < 2:
         return [run]
     x = round(float(np.median([getattr(s, end) for s in run])))
@@ -423,7 +424,7 @@ def _drawn_apart(run: list[Segment], end: str, binary: np.ndarray, verticals: li
         return [run]  # the border is lost all along (faint, cut off): closed from end to end
     parts = [[run[0]]]
     for (above, line), stretch in zip(pairwise(run), stretches, strict=True):
-        inside = [v for v in verticals if max(above.a, line.a) + _MEET < v.pos < min(above.b, line.b) - _MEET]
+        inside = [v for v in verticals if max(above.a, line.a) - _MEET <= v.pos <= min(above.b, line.b) + _MEET]
         goes_on = any(v.a <= above.pos + _MEET and v.b >= line.pos - _MEET for v in inside)
         if _longest_blank(stretch) > _GAP_DOWN and not goes_on:
             parts.append([line])
