@@ -202,7 +202,6 @@ class ListReader:
             why=(f"超过模板的{limit}行" if self.spec.max_rows else f"远多于模板留出的{self.spec.blank_rows}行")
             + "，可能把相邻的行或其他文字读入了名单"))
 
-
     def _points_out_of_place(self) -> None:
         """A scan's entry whose two years differ by a power of ten or so, one of them written with a decimal
         point where the column's figures are whole (25168 read 2516.8: a speck read as a point): that figure

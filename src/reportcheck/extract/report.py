@@ -108,8 +108,8 @@ class _Walker:
         self.pictures: dict[str, str | None] = {}  # table or list id -> why its picture was not read
         self._waiting: list[tuple[Section, list[Picture]]] = []  # pictures in table sections, read at their end
         self.headings = build_heading_index(spec)
-        self._list_sections = list({id(t): t for t in self.headings.fuzzy_targets
-                                    if isinstance(t, Section) and t.kind == "list"}.values())
+        lists = {id(t): t for t in self.headings.fuzzy_targets if isinstance(t, Section) and t.kind == "list"}
+        self._list_headers = [(t, list_index(t.spec)) for t in lists.values()]  # type: ignore[arg-type]
         self.section: Section | None = None
         self.recognised = 0
         self.basic = BasicInfoReader(spec.basic_info)
@@ -264,7 +264,7 @@ class _Walker:
             self.lists[lost.spec.id].log.found_by = "表头（扫描件中未读出该表的标题）"  # type: ignore[union-attr]
             self.lists[lost.spec.id].feed(line)  # type: ignore[union-attr]
             return
-        if reader.feed(line, borrow=self._header_before(reader)):
+        if reader.feed(line, borrow=None if reader.header.has_values() else self._header_before(reader)):
             return
         # A row of another table whose heading the applicant deleted: follow the label.
         for table in self.spec.indicator_tables:
@@ -290,9 +290,9 @@ class _Walker:
         if not line.is_row or not any(scanned(c) for c in line.cells):
             return None
         section = self.section.id  # type: ignore[union-attr]
-        for heading in self._list_sections:
+        for heading, columns in self._list_headers:
             if heading.spec.section == section and heading.spec.id not in self.lists \
-                    and looks_like_header(line.cells, "list", list_index(heading.spec)):  # type: ignore[union-attr]
+                    and looks_like_header(line.cells, "list", columns):  # type: ignore[union-attr]
                 return heading
         return None
 

@@ -200,7 +200,7 @@ def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], t
             continue  # the strip between a frame table and the table inside it
         c0, c1 = index(xs, box[0]), index(xs, box[2])
         r0, r1 = index(ys, box[1]), index(ys, box[3])
-        for r, (part, words_in) in _rows_of_lost_rules(box, texts[box], ys[r0:r1 + 1]):
+        for r, part, words_in in _rows_of_lost_rules(box, texts[box], ys[r0:r1 + 1]):
             origins[(r0 + r, c0)] = Cell("\n".join(line.text for line in group_lines(words_in)), 0, r0 + r, c0,
                                          max(1, c1 - c0), max(1, r1 - r0) if part == box else 1, page=page,
                                          bbox=part, confidence=least_confidence(words_in),
@@ -219,12 +219,13 @@ def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], t
 
 
 def _rows_of_lost_rules(box: tuple[float, ...], words: list[dict], ys: list[float]
-                        ) -> list[tuple[int, tuple[tuple[float, ...], list[dict]]]]:
+                        ) -> list[tuple[int, tuple[float, ...], list[dict]]]:
     """A scanned cell spanning grid rows the rest of its row divides, cut into one cell a row where the scan
     lost the rule between them: its text lines then stand apart in those rows, each row's at its top, as a
     table's rows are written (上交税金总额 above 进口总额, one rule lost). A cell merged over rows on purpose
-    holds its text as one block (centred, or running across a row boundary). Otherwise the cell as it is."""
-    whole = [(0, (box, words))]
+    holds its text as one block (centred, or running across a row boundary). Otherwise the cell as it is.
+    Each part as (its row within the cell, its box, its words)."""
+    whole = [(0, box, words)]
     if len(ys) < 3 or not words or any("conf" not in w for w in words):
         return whole
     lines = group_lines(words)
@@ -234,8 +235,8 @@ def _rows_of_lost_rules(box: tuple[float, ...], words: list[dict], ys: list[floa
                   and ln.bottom <= bottom + _ROW_SLACK * (ln.bottom - ln.top)]
         if not inside or inside[0].top - top > _TOP_OF_ROW:
             return whole
-        parts.append((r, ((box[0], top, box[2], bottom), [w for ln in inside for w in ln.words])))
-    if sum(len(p[1][1]) for p in parts) != len(words):
+        parts.append((r, (box[0], top, box[2], bottom), [w for ln in inside for w in ln.words]))
+    if sum(len(part[2]) for part in parts) != len(words):
         return whole  # a line runs across a row boundary
     return parts
 

@@ -215,13 +215,13 @@ _RULE_STUB = re.compile(r"(?<=[\u4e00-\u9fff])\s*\||\|\s*(?=[\u4e00-\u9fff])")
 
 
 def _clean(text: str) -> str:
-    """A middle dot between digits is a decimal point; elsewhere, like a half-width point, comma or colon
-    after a Chinese character (print would have 。，：) or ending a line after a name's number (技术中心6.), a
-    point before a year or between a date's figure
-    and its 年/月/日 (2022年1.月, 2022年.1月), a colon ending a figure or a date (2021年6月：) or a point
-    ending a span of years (2022-2024.), it is dust the recogniser read; so are a mark before a line's first
-    Chinese character (.望城), a single quote mark without its partner, and a bar beside a Chinese character
-    (a ruling line's stub). A point before another character (12.亿) may be a lost digit's: it stays."""
+    """A middle dot between digits is a decimal point; elsewhere, like a half-width point, comma or colon after a
+    Chinese character (print would have 。，：) or ending a line after a name's number (技术中心6.), a point before a
+    year or between a date's figure and its 年/月/日 (2022年1.月, 2022年.1月), a colon ending a figure or a date
+    (2021年6月：) or a point ending a span of years (2022-2024.), it is dust the recogniser read; so are a mark
+    before a line's first Chinese character (.望城), a single quote mark without its partner, and a bar beside a
+    Chinese character (a ruling line's stub). A point before another character (12.亿) may be a lost digit's: it
+    stays."""
     text = _unpaired_quotes(_STRAY_DOT.sub("", _DOT_IN_NUMBER.sub(".", text)).strip())
     return _RULE_STUB.sub("", _YEARS_THEN_POINT.sub(r"\1", _LEADING_DOT.sub("", text))).strip()
 
