@@ -8,6 +8,8 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
   light and a soft shadow, defocus, colour cast, phone sharpening, JPEG ~q75;
 * ``fax`` — a group-3 fax: 1728 dots across, 196 or 98 lines per inch down, thresholded to 1 bit, specks,
   broken hairlines, a transmission header line; written as 1-bit Flate images;
+* ``fax_fine`` — the same fax at fine resolution (196 lines per inch), sent without error correction: a few
+  scan lines on each page lost on the line, printed white right across it;
 * ``halftone`` — a light copy whose greys (and the toner of the text itself) are a ~100 lpi dot screen,
   scanned at 300 dpi grey, so strokes are dotty and the screen beats faintly against the scanner's grid;
 * ``rotated`` — a 300-dpi colour scan where one table page lies sideways and another upside down, with a red
@@ -50,7 +52,7 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parents[2]
-TRANSFORMS: tuple[str, ...] = ("photo", "fax", "halftone", "rotated", "seal_over_table", "dark_copy",
+TRANSFORMS: tuple[str, ...] = ("photo", "fax", "fax_fine", "halftone", "rotated", "seal_over_table", "dark_copy",
                                "handwritten_correction", "binder_shadow", "copy_of_copy")
 PDF_DATE = "D:20240315093012+08'00'"
 
@@ -897,8 +899,12 @@ def _fax_font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size)
 
 
-def _fax(src: _Source, rng: np.random.Generator) -> _Result:
-    standard = bool(rng.random() < 0.6)
+def _fax_fine(src: _Source, rng: np.random.Generator) -> _Result:
+    return _fax(src, rng, fine=True)
+
+
+def _fax(src: _Source, rng: np.random.Generator, fine: bool = False) -> _Result:
+    standard = bool(rng.random() < 0.6) and not fine
     lines_per_inch = 98 if standard else 196
     n = len(src.pages)
     month, day = int(rng.integers(1, 13)), int(rng.integers(1, 29))
@@ -968,6 +974,11 @@ def _fax(src: _Source, rng: np.random.Generator) -> _Result:
             else:
                 black[y, x0:x1] = rng.random(x1 - x0) < 0.35
         what.append("garbled scan lines")
+        if fine:  # without error correction, a line lost on the line prints white
+            lost = sorted(int(y) for y in rng.integers(rows // 10, rows - 4, int(rng.integers(4, 9))))
+            for y in lost:
+                black[y:y + int(rng.integers(1, 3))] = False
+            what.append(f"scan lines lost at y={lost}")
         bits = np.packbits(~black, axis=1)  # 1 = white in /DeviceGray
         data = zlib.compress(bits.tobytes(), 9)
         result.pages.append(_Out(data, w, rows, "DeviceGray", 1, "FlateDecode", page.width, page.height))
@@ -1192,6 +1203,7 @@ def _write_pdf(path: Path, pages: list[_Out], title: str, transform: str) -> Non
 _MAKERS = {
     "photo": _photo,
     "fax": _fax,
+    "fax_fine": _fax_fine,
     "halftone": _halftone,
     "rotated": _rotated,
     "seal_over_table": _seal_over_table,

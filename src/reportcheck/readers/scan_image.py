@@ -16,6 +16,8 @@ from itertools import pairwise
 import cv2
 import numpy as np
 
+from reportcheck.readers.scan_lines import restored
+
 _MAX_SKEW = 3.0  # degrees a page may be turned on the scanner glass
 INK = 150  # grey level below which a pixel of the stretched page is ink
 _SPECK = 30  # pixels: a blot smaller than this, alone, is dust (a decimal point at 200 dpi is about 12)
@@ -70,10 +72,13 @@ class Prepared:
     broken: bool = False  # printed in dots or specks (a fax, a halftone copy): its characters are read less surely
 
 
-def prepare(bgr: np.ndarray, streaks: bool = True) -> Prepared:
+def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> Prepared:
     """The page straightened, without seal ink, with its ruling lines apart from its text; lines down the
-    whole page (a scanner's or a copier's streaks) looked for when asked (``streaks``: a whole sheet)."""
+    whole page (a scanner's or a copier's streaks) looked for when asked (``streaks``: a whole sheet), and a
+    fax's lost scan lines put back (``lost_lines``), while its rows are level."""
     grey, red_share = _without_red(bgr)
+    if lost_lines:
+        grey = restored(grey, INK)
     stretched = _stretch(grey)
     # A page printed as dots (a halftone copy) or speckled (a fax): blurred a little first, so its strokes and
     # rules are whole again; a clean scan keeps its sharp thin rules.

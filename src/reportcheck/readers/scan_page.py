@@ -44,10 +44,10 @@ def read_scanned_page(page, number: int, height: float, guard: PageGuard) -> Pag
     if min(width, height) * scale < _MIN_SIDE:
         return PageContent(number, height, [], [], [], 0, 0)  # a sliver: nothing to read
     image = _render(page, scale, number, guard)
-    finer = _native_scale(page, width * height)
+    finer, bits = _largest_image(page, width * height)
     if finer > scale * 1.2 and find_sheet(image) is not None:  # a photo: the sheet is a part of the picture,
         image, scale = _render(page, finer, number, guard), finer  # looked at in the camera's own pixels
-    return read_image(image, scale, number, height, guard)
+    return read_image(image, scale, number, height, guard, fax=bits == 1)
 
 
 def _render(page, scale: float, number: int, guard: PageGuard) -> np.ndarray:
@@ -59,35 +59,37 @@ def _render(page, scale: float, number: int, guard: PageGuard) -> np.ndarray:
     return np.ascontiguousarray(bitmap.to_numpy()[:, :, :3])
 
 
-def _native_scale(page, points: float) -> float:
-    """Pixels a point of the page's largest image holds (0 without one), kept under ``_MAX_PIXELS``."""
+def _largest_image(page, points: float) -> tuple[float, int]:
+    """The page's largest image: the pixels a point of it holds (kept under ``_MAX_PIXELS``; 0 without one),
+    and its bits per pixel (1: a fax, or a scan saved in black and white)."""
     import pypdfium2.raw as raw
 
-    best = 0.0
+    best, bits = 0.0, 0
     for image in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
         left, _, right, _ = image.get_bounds()
-        if right > left:
-            best = max(best, image.get_px_size()[0] / (right - left))
-    return min(best, math.sqrt(_MAX_PIXELS / max(1.0, points)))
+        if right > left and image.get_px_size()[0] / (right - left) > best:
+            best, bits = image.get_px_size()[0] / (right - left), image.get_metadata().bits_per_pixel
+    return min(best, math.sqrt(_MAX_PIXELS / max(1.0, points))), bits
 
 
 def read_image(image: np.ndarray, scale: float, number: int, height: float, guard: PageGuard,
-               sheet: bool = True) -> PageContent:
+               sheet: bool = True, fax: bool = False) -> PageContent:
     """The content of an image (``scale`` pixels a point, about ``DPI`` / 72), read by OCR, turned upright
     first if it was scanned sideways or upside down, and flattened first if it is a photo of the sheet
     (``height`` is then that of the page as read). A ``sheet`` is a scanned page, with margins a scanner's
-    or a copier's streak runs through; a picture cut to a table (not a sheet) has its lines reach its edges."""
+    or a copier's streak runs through; a picture cut to a table (not a sheet) has its lines reach its edges. A
+    ``fax`` (a picture of one bit a pixel) has the scan lines it lost on the line put back."""
     corners = find_sheet(image)
     if corners is not None:
         image, scale = flattened(image, corners, round(_SHEET_INCHES * DPI)), DPI / 72
     image = even_light(image)
-    prepared = prepare(image, streaks=sheet)
+    prepared = prepare(image, streaks=sheet, lost_lines=fax)
     if sideways(prepared.grey < INK):
         image = np.ascontiguousarray(np.rot90(image, -1))
-        prepared = prepare(image, streaks=sheet)
+        prepared = prepare(image, streaks=sheet, lost_lines=fax)
     if upside_down(_sample_lines(prepared)):
         image = np.ascontiguousarray(np.rot90(image, 2))
-        prepared = prepare(image, streaks=sheet)
+        prepared = prepare(image, streaks=sheet, lost_lines=fax)
     height = image.shape[0] / scale
     edges = [_edge(s, scale) for s in prepared.segments]
     tables, rules = ruled_tables(edges, guard)
