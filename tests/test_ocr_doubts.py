@@ -319,6 +319,24 @@ def test_a_scans_list_figure_with_a_point_where_its_column_is_whole_is_a_doubt(t
     assert [k for row in rd.rows for k in row.doubts] == ["rd:2021"]
 
 
+def test_a_scans_list_figure_whose_point_was_lost_where_its_column_has_decimals_is_a_doubt(tmp_path: Path) -> None:
+    """营业收入 125.2 read 1252 (a fax's lost scan line took the point) beside its 2022 figure 142.3, in a column
+    of figures with decimals: a doubt naming the other year, and no finding rests on it; the other entries
+    stay sure. In Word it is taken as written."""
+    def edit(document) -> None:
+        cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text.strip() == "125.2")
+        _set_text(cell, "1252")
+
+    path = _edited(tmp_path, edit)
+    assert not [i for i in report_of(path).extraction_issues if "小数点" in i.message]
+    scan = _read_as_scanned(path, "")
+    [said] = [i.message for i in scan.extraction_issues if "小数点可能漏识别" in i.message]
+    assert "1252" in said and "2022年的142.3" in said
+    revenue = scan.list_table("top10_revenue")
+    assert revenue is not None
+    assert [k for row in revenue.rows for k in row.doubts] == ["revenue:2021"]
+
+
 def test_a_scans_list_whose_header_was_not_read_is_said_once_not_taken_as_empty(tmp_path: Path) -> None:
     """集群研发投入前十位企业 found, its header read as nothing a header holds (a fax's lost lines): on a scan
     one X021 says the list was not read and how many rows stood under it; no rule calls it empty. A Word

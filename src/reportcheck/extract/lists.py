@@ -25,7 +25,7 @@ _OPEN_LIST = 20  # the length taken for a list the template sets none for (10 pr
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|合\s*计)")
 _ORDINAL_ONLY = re.compile(r"^\(?\d{1,3}\)?[.、]?$")
 _SHIFTED = 5  # one year this many times the other: a point moved, not a year's change
-_WHOLE_SHARE = 0.8  # a column this whole (its figures integers) is written without decimals
+_WHOLE_SHARE = 0.8  # a column this whole (its figures integers), or this far not, is written so
 
 
 @dataclass
@@ -203,31 +203,39 @@ class ListReader:
             + "，可能把相邻的行或其他文字读入了名单"))
 
     def _points_out_of_place(self) -> None:
-        """A scan's entry whose two years differ by a power of ten or so, one of them written with a decimal
-        point where the column's figures are whole (25168 read 2516.8: a speck read as a point): that figure
-        is a doubt naming the other year's. A point is a speck the recogniser may gain or drop."""
+        """A scan's entry whose two years differ by a power of ten or so, one of them written otherwise than
+        its column's figures: with a decimal point where they are whole (25168 read 2516.8: a speck read as a
+        point), or whole where they have decimals (125.2 read 1252: the point lost). That figure is a doubt
+        naming the other year's. A point is a speck the recogniser may gain or drop."""
         if not self.scanned or self.table is None:
             return
         for key in dict.fromkeys(k for row in self.table.rows for k in row.by_year):  # in the table's order
             figures = [v for row in self.table.rows for v in row.by_year.get(key, {}).values() if v is not None]
-            if sum(v.is_integer() for v in figures) < _WHOLE_SHARE * len(figures):
+            whole = sum(v.is_integer() for v in figures)
+            if whole >= _WHOLE_SHARE * len(figures):
+                self._point_against(key, self.table.rows, usual_whole=True)
+            elif len(figures) - whole >= _WHOLE_SHARE * len(figures):
+                self._point_against(key, self.table.rows, usual_whole=False)
+
+    def _point_against(self, key: str, rows: list[ListRow], usual_whole: bool) -> None:
+        for row in rows:
+            read = {y: v for y, v in row.by_year.get(key, {}).items() if v is not None and v > 0}
+            if len(read) != 2:
                 continue
-            for row in self.table.rows:
-                read = {y: v for y, v in row.by_year.get(key, {}).items() if v is not None and v > 0}
-                if len(read) != 2:
-                    continue
-                (y0, v0), (y1, v1) = read.items()
-                if max(v0, v1) < _SHIFTED * min(v0, v1) or v0.is_integer() == v1.is_integer():
-                    continue
-                (odd_year, odd), (year, other) = ((y0, v0), (y1, v1)) if not v0.is_integer() else ((y1, v1), (y0, v0))
-                if f"{key}:{odd_year}" in row.doubts:
-                    continue
-                row.doubts[f"{key}:{odd_year}"] = "扫描件小数点可能多识别"
-                self.issues.append(cat.OCR_UNSURE.issue(
-                    section=self.spec.section, field=self.spec.title, location=row.location,
-                    what=f"“{self.spec.title}”{odd_year}年", raw=f"{odd:g}",
-                    why=f"与{year}年的{other:g}相差约{max(odd, other) / min(odd, other):.0f}倍，"
-                        "且本列其他数字都是整数，小数点可能是污点"))
+            (y0, v0), (y1, v1) = read.items()
+            if max(v0, v1) < _SHIFTED * min(v0, v1) or v0.is_integer() == v1.is_integer():
+                continue
+            (odd_year, odd), (year, other) = ((y0, v0), (y1, v1)) if v0.is_integer() != usual_whole \
+                else ((y1, v1), (y0, v0))
+            if f"{key}:{odd_year}" in row.doubts:
+                continue
+            row.doubts[f"{key}:{odd_year}"] = "扫描件小数点可能多识别" if usual_whole else "扫描件小数点可能漏识别"
+            self.issues.append(cat.OCR_UNSURE.issue(
+                section=self.spec.section, field=self.spec.title, location=row.location,
+                what=f"“{self.spec.title}”{odd_year}年", raw=f"{odd:g}",
+                why=f"与{year}年的{other:g}相差约{max(odd, other) / min(odd, other):.0f}倍，"
+                    + ("且本列其他数字都是整数，小数点可能是污点" if usual_whole
+                       else "且本列其他数字都有小数，小数点可能漏识别")))
 
     def _join_halves(self) -> None:
         """A scan's entry read as two rows, one with only its name and the next with all but its name: the
