@@ -46,6 +46,7 @@ _DASH_THICK = 6  # pixels: the thickest line across a fax draws
 _EDGE_MARK = 0.1  # share of the page's height or width: ink touching the image's edge this long is no text
 _DASH_FILL, _DASH_ALONE = 0.5, 0.4  # shares of a broken line's length: with ink; with ink and nothing beside it
 _CORNER_TRACE = 0.15  # share of its way a lost rule's traces cover for a line across to be carried on from a corner
+_CORNER_LOST = 40  # pixels of a border's end a scan may lose before the corner it makes with a rule across
 _CELL_FILLED = 0.6  # share of a cell's width a run of dashes spans to be the rule under it
 _DASH_FILL_CROWDED = 0.4  # share with ink of a run that carries on a rule where text presses on it
 
@@ -232,6 +233,7 @@ def _ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool
     verticals += _borders(horizontals, verticals, binary)
     horizontals = _reaching(horizontals, verticals)
     if broken:
+        verticals = _to_corners(verticals, horizontals)
         horizontals = _cornered(horizontals, verticals, binary)
     segments = _joined(horizontals, _GAP_ACROSS) + verticals
     mask = cv2.dilate(across | dashed | down, np.ones((3, 3), np.uint8)).astype(bool) | streak.astype(bool)
@@ -470,6 +472,26 @@ def _reaching(horizontals: list[Segment], verticals: list[Segment]) -> list[Segm
         if not any(abs(x - h.b) <= _MEET for x in crossing):
             b = min((x for x in crossing if h.b < x <= h.b + reach), default=h.b)
         out.append(Segment(True, h.pos, a, b))
+    return out
+
+
+def _to_corners(verticals: list[Segment], horizontals: list[Segment]) -> list[Segment]:
+    """On a page in dots or specks (a fax), lines down drawn on to the corner they make with a line across
+    that ends where they stand, when their end meets no line across and the fax lost its last stretch (its
+    weak dots, a lost scan line under the table's top border). A line down stopping short of a line across
+    that runs on past it is a column under a cell that spans (研发投入 over 2021年 | 2022年): left as it is.
+    Not on a clean page: there a border that stops short may stop short, and a row it would close (a title
+    row over the table) may have lost more than its corner."""
+    out = []
+    for v in verticals:
+        ending = [h.pos for h in horizontals if min(abs(h.a - v.pos), abs(h.b - v.pos)) <= _MEET]
+        met = [h.pos for h in horizontals if h.a - _MEET <= v.pos <= h.b + _MEET]
+        a, b = v.a, v.b
+        if not any(abs(y - v.a) <= _MEET for y in met):
+            a = max((y for y in ending if v.a - _CORNER_LOST <= y < v.a), default=v.a)  # the nearest
+        if not any(abs(y - v.b) <= _MEET for y in met):
+            b = min((y for y in ending if v.b < y <= v.b + _CORNER_LOST), default=v.b)
+        out.append(Segment(False, v.pos, a, b))
     return out
 
 
