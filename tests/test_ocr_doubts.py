@@ -301,40 +301,29 @@ def test_a_scans_series_member_one_character_off_the_others_is_a_doubt(tmp_path:
     assert [r.values["project"] for r in projects.rows if r.doubts] == ["智能制造升级项日9期"]
 
 
-def test_a_scans_list_figure_with_a_point_where_its_column_is_whole_is_a_doubt(tmp_path: Path) -> None:
-    """研发投入 25168 read 2516.8 (a speck read as a decimal point) beside its 2022 figure, in a column of whole
-    figures: a doubt naming the other year, and no finding rests on it; the other entries stay sure. In
-    Word it is taken as written."""
+@pytest.mark.parametrize(("printed", "read", "listed", "key", "why", "other"), [
+    # a speck read as a decimal point, in a column of whole figures
+    ("25168", "2516.8", "top10_rd", "rd:2021", "小数点可能是污点", "2022年的29040"),
+    # a point a fax's lost scan line took, in a column of figures with decimals
+    ("125.2", "1252", "top10_revenue", "revenue:2021", "小数点可能漏识别", "2022年的142.3"),
+])
+def test_a_scans_list_figure_with_a_point_unlike_its_columns_is_a_doubt(
+        tmp_path: Path, printed: str, read: str, listed: str, key: str, why: str, other: str) -> None:
+    """A list figure read with a decimal point where its column's are whole (25168 read 2516.8), or whole
+    where they have decimals (125.2 read 1252), about ten times its other year: a doubt naming the other
+    year, and no finding rests on it; the other entries stay sure. In Word it is taken as written."""
     def edit(document) -> None:
-        cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text.strip() == "25168")
-        _set_text(cell, "2516.8")
+        cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text.strip() == printed)
+        _set_text(cell, read)
 
     path = _edited(tmp_path, edit)
     assert not [i for i in report_of(path).extraction_issues if "小数点" in i.message]
     scan = _read_as_scanned(path, "")
-    [said] = [i.message for i in scan.extraction_issues if "小数点可能是污点" in i.message]
-    assert "2516.8" in said and "2022年" in said
-    rd = scan.list_table("top10_rd")
-    assert rd is not None
-    assert [k for row in rd.rows for k in row.doubts] == ["rd:2021"]
-
-
-def test_a_scans_list_figure_whose_point_was_lost_where_its_column_has_decimals_is_a_doubt(tmp_path: Path) -> None:
-    """营业收入 125.2 read 1252 (a fax's lost scan line took the point) beside its 2022 figure 142.3, in a column
-    of figures with decimals: a doubt naming the other year, and no finding rests on it; the other entries
-    stay sure. In Word it is taken as written."""
-    def edit(document) -> None:
-        cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text.strip() == "125.2")
-        _set_text(cell, "1252")
-
-    path = _edited(tmp_path, edit)
-    assert not [i for i in report_of(path).extraction_issues if "小数点" in i.message]
-    scan = _read_as_scanned(path, "")
-    [said] = [i.message for i in scan.extraction_issues if "小数点可能漏识别" in i.message]
-    assert "1252" in said and "2022年的142.3" in said
-    revenue = scan.list_table("top10_revenue")
-    assert revenue is not None
-    assert [k for row in revenue.rows for k in row.doubts] == ["revenue:2021"]
+    [said] = [i.message for i in scan.extraction_issues if why in i.message]
+    assert read in said and other in said
+    table = scan.list_table(listed)
+    assert table is not None
+    assert [k for row in table.rows for k in row.doubts] == [key]
 
 
 def test_a_scans_list_whose_header_was_not_read_is_said_once_not_taken_as_empty(tmp_path: Path) -> None:
