@@ -23,6 +23,7 @@ from reportcheck.render.grouping import section_key
 from reportcheck.render.html import render_report
 from reportcheck.render.titles import section_titles
 from reportcheck.spec import load_json_resource
+from test_ocr_doubts import _read_as_scanned
 
 DEFECTS = SAMPLES / "prelim_advanced_split_defects.docx"
 MERGED = SAMPLES / "prelim_advanced_merged_defects.docx"
@@ -251,3 +252,13 @@ def test_the_report_says_when_against_which_pack_and_by_which_version_for_filing
     page = out.read_text("utf-8")
     assert f"检查时间 {datetime.date.today():%Y-%m-%d}" in page and "规则包 guangdong" in page
     assert f"reportcheck {__version__}" in page
+
+
+def test_a_finding_on_the_evidence_chapter_heads_by_its_name() -> None:
+    """A scan's page range of the evidence read unsurely is said in chapter 7, which no table or text block
+    names: its findings head by the chapter's title (佐证材料), as every template names it, not a bare 7."""
+    report = _read_as_scanned(CLEAN, "佐证材料")
+    outcome = FileOutcome(str(CLEAN), report, [i for i in report.extraction_issues if i.section == "7"])
+    assert outcome.issues
+    headings = _tree(render_report([outcome], section_titles())).xpath("//section[@class='file']/h4/text()")
+    assert "7 佐证材料" in headings
