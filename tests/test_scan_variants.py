@@ -32,7 +32,7 @@ CASES = {
     "binder_shadow": ("prelim_advanced_merged_clean", 0.98),
     "copy_of_copy": ("final_advanced_merged_clean", 0.98),
     # A standard-resolution fax of the messiest sample: read fail-safe, but not yet fully (see the xfail below).
-    "fax": ("final_sme_split_messy", 0.84),
+    "fax": ("final_sme_split_messy", 0.86),
     "fax_fine": ("prelim_advanced_split_clean", 0.95),
 }
 
@@ -153,8 +153,12 @@ def test_a_fax_keeps_tables_apart_and_rows_whose_rules_it_lost(variants: dict) -
     there (a corner no table has), is carried on, and that growth (0.0) is read: in doubt, as the fax read
     its column's header 总额增幅 as no word."""
     _, read, word = _variant(variants, "fax", CASES["fax"][0])
-    green = read.list_table("green_list")
-    assert green is not None and len(green.rows) == len(word.list_table("green_list").rows)  # type: ignore[union-attr]
+    green, printed = read.list_table("green_list"), word.list_table("green_list")
+    assert green is not None and printed is not None and len(green.rows) == len(printed.rows)
+    # its top rule, 225 px of it lost to the fax's streak and weak dots, is drawn on to the border's corner:
+    # the header's 名称 cell is closed, and every entry has its name (as in Word, or in doubt)
+    assert all(g.values.get("name") for g in green.rows)
+    assert all(g.values["name"] == p.values["name"] or g.doubts for g, p in zip(green.rows, printed.rows, strict=True))
     got, want = figures(read), figures(word)
     assert got["3.1.park_imports.2021"] == want["3.1.park_imports.2021"]
     assert got["3.1.park_fixed_investment.2021"] == want["3.1.park_fixed_investment.2021"]

@@ -46,6 +46,7 @@ _DASH_THICK = 6  # pixels: the thickest line across a fax draws
 _EDGE_MARK = 0.1  # share of the page's height or width: ink touching the image's edge this long is no text
 _DASH_FILL, _DASH_ALONE = 0.5, 0.4  # shares of a broken line's length: with ink; with ink and nothing beside it
 _CORNER_TRACE = 0.15  # share of its way a lost rule's traces cover for a line across to be carried on from a corner
+_BORDER_REACH = 400  # pixels a fax's rule across may have lost before the corner it makes with a table's border
 _CORNER_LOST = 40  # pixels of a border's end a scan may lose before the corner it makes with a rule across
 _CELL_FILLED = 0.6  # share of a cell's width a run of dashes spans to be the rule under it
 _DASH_FILL_CROWDED = 0.4  # share with ink of a run that carries on a rule where text presses on it
@@ -234,6 +235,7 @@ def _ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool
     horizontals = _reaching(horizontals, verticals)
     if broken:
         verticals = _to_corners(verticals, horizontals)
+        horizontals = _to_border_corners(horizontals, verticals)
         horizontals = _cornered(horizontals, verticals, binary)
     segments = _joined(horizontals, _GAP_ACROSS) + verticals
     mask = cv2.dilate(across | dashed | down, np.ones((3, 3), np.uint8)).astype(bool) | streak.astype(bool)
@@ -492,6 +494,25 @@ def _to_corners(verticals: list[Segment], horizontals: list[Segment]) -> list[Se
         if not any(abs(y - v.b) <= _MEET for y in met):
             b = min((y for y in ending if v.b < y <= v.b + _CORNER_LOST), default=v.b)
         out.append(Segment(False, v.pos, a, b))
+    return out
+
+
+def _to_border_corners(horizontals: list[Segment], verticals: list[Segment]) -> list[Segment]:
+    """On a fax, a line across drawn on to the corner it makes with a table's border: a line down that starts
+    or stops at the line's height, further off than a lost end is looked for (a fax's streak or weak dots
+    took a long stretch of the table's top rule), with no line down crossing the way between."""
+    out = []
+    for h in horizontals:
+        crossing = [v.pos for v in verticals if v.a - _MEET <= h.pos <= v.b + _MEET]
+        corners = [v.pos for v in verticals if min(abs(v.a - h.pos), abs(v.b - h.pos)) <= _MEET]
+        a, b = h.a, h.b
+        if not any(abs(x - h.a) <= _MEET for x in crossing):
+            a = max((x for x in corners if h.a - _BORDER_REACH <= x < h.a
+                     and not any(x < c < h.a for c in crossing)), default=h.a)
+        if not any(abs(x - h.b) <= _MEET for x in crossing):
+            b = min((x for x in corners if h.b < x <= h.b + _BORDER_REACH
+                     and not any(h.b < c < x for c in crossing)), default=h.b)
+        out.append(Segment(True, h.pos, a, b))
     return out
 
 
