@@ -3,11 +3,13 @@
 A fax machine that misses a scan line prints it white right across the page: every line down, every
 stroke, is broken there by one to three rows. The stub of a column line between such a row and the table's
 top border is then too short to be a line, and the cells of the table's first row are lost with it. A lost
-scan line is known by that: rows with next to no ink, across which two or more long lines down break off
-and go on, one side long (a printed page's white rows between lines of text break no line down). It is put back from its
-neighbours: ink where the row above and the row below it are both ink.
+scan line is known by that: rows with next to no ink, across which two or more lines down break off and go
+on, long on one side (a printed page's white rows between lines of text break no line down). It is put back
+from its neighbours: ink where the row above and the row below it are both ink.
 
-Looked for before the page is straightened, where the fax's rows are exactly level.
+Looked for before the page is straightened, where the fax's rows are exactly level; only on a picture of
+one bit a pixel (a fax), as two tables stacked a pixel or two apart on a grey scan break their lines down
+the same way.
 """
 
 from __future__ import annotations
