@@ -68,8 +68,16 @@ def _largest_image(page, points: float) -> tuple[float, int]:
     for image in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
         left, _, right, _ = image.get_bounds()
         if right > left and image.get_px_size()[0] / (right - left) > best:
-            best, bits = image.get_px_size()[0] / (right - left), image.get_metadata().bits_per_pixel
+            best, bits = image.get_px_size()[0] / (right - left), _bits(image)
     return min(best, math.sqrt(_MAX_PIXELS / max(1.0, points))), bits
+
+
+def _bits(image) -> int:
+    """An image's bits per pixel; 0 where pdfium cannot tell (a damaged image, read as no fax)."""
+    try:
+        return image.get_metadata().bits_per_pixel
+    except pdfium.PdfiumError:
+        return 0
 
 
 def read_image(image: np.ndarray, scale: float, number: int, height: float, guard: PageGuard,
