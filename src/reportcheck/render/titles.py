@@ -13,6 +13,7 @@ def section_titles() -> dict[str, str]:
     from reportcheck.spec import load_templates
 
     titles: dict[str, str] = {"1": "集群基本信息", "X": "补充数据（数据表）"}
+    chapters: dict[str, set[str]] = {}
     for spec in load_templates():
         for t in spec.indicator_tables:
             titles.setdefault(t.id, t.title)
@@ -20,8 +21,6 @@ def section_titles() -> dict[str, str]:
             titles.setdefault(tb.id, tb.title)
         for lst in spec.list_tables:
             titles.setdefault(lst.section, lst.title)
-    chapters: dict[str, set[str]] = {}
-    for spec in load_templates():
         for chapter in spec.chapters:
             chapters.setdefault(chapter.id, set()).add(chapter.title)
     for number, named in chapters.items():  # a chapter every template names alike (七、佐证材料)
