@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -90,6 +91,22 @@ def test_check_stops_one_file_and_goes_on(how: str, folder: Path, monkeypatch, c
     assert words in results[0]["error"]["message"]
     reason = {"memory": "memory_limit", "slow": "timeout", "dies": "worker_died"}[how]
     assert results[0]["error"]["reason"] == reason
+
+
+def test_the_child_the_command_starts_with_is_held_to_the_limits_too(folder: Path, monkeypatch) -> None:
+    """``reportcheck check`` as a user runs it starts its reading child before it reads its command line
+    (reportcheck.runtime.ahead): that child is stopped at the limit like any other, and the next file is
+    read by a new one."""
+    _pathological(monkeypatch, "a_bad.docx", "slow")
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "reportcheck", "check", "--format", "json", "--timeout", "1",
+                           *(str(p) for p in sorted(folder.iterdir()))], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=120)
+    assert time.monotonic() - started < 25, "the limit stopped it, not the 30 s sleep"
+    results = json.loads(proc.stdout)
+    assert proc.returncode == 2, proc.stderr
+    assert [r["status"] for r in results] == ["unreadable", "ok", "issues"]
+    assert results[0]["error"]["reason"] == "timeout" and "超过1秒" in results[0]["error"]["message"]
 
 
 def test_batch_gives_every_file_a_row_with_the_limit_named(folder: Path, tmp_path: Path, monkeypatch) -> None:

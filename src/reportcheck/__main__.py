@@ -1,5 +1,3 @@
-import sys
+from reportcheck.cli import run
 
-from reportcheck.cli import main
-
-sys.exit(main())
+run()

@@ -12,7 +12,7 @@ import sys
 from typing import NoReturn
 
 from reportcheck import __version__
-from reportcheck.commands import ALL
+from reportcheck.commands import READ_AHEAD, all_commands
 from reportcheck.commands.common import EXIT_ABNORMAL, EXIT_OK
 
 
@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reportcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for command in ALL:
+    for command in all_commands():
         command.add_parser(sub).set_defaults(run=command.run)
     return parser
 
@@ -51,5 +51,18 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
+def run() -> NoReturn:
+    """The ``reportcheck`` command: :func:`main` — a command that reads reports in a child has it started
+    first, to load the reader meanwhile — then out of the process without its teardown."""
+    from reportcheck.runtime.quick_exit import leave
+
+    argv = sys.argv[1:]
+    if argv and argv[0] in READ_AHEAD and not {"-h", "--help"} & set(argv):
+        from reportcheck.runtime import ahead
+
+        ahead.start()
+    leave(main(argv))
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -53,6 +53,18 @@ class _PictureReader:
         return flatten(normalize_document(Document(path=self.doc.path, blocks=blocks)))
 
 
+def warm_reader() -> None:
+    """Load what reading any report needs — the modules, the template specs — in a child started before
+    its first file is known (:mod:`reportcheck.runtime.ahead`)."""
+    from reportcheck import outcome  # noqa: F401
+    from reportcheck.extract import report  # noqa: F401
+    from reportcheck.normalize import text  # noqa: F401
+    from reportcheck.readers import docx_reader  # noqa: F401
+    from reportcheck.spec import load_templates
+
+    load_templates()
+
+
 def warm_up() -> None:
     """Load what every child of several needs once, before forking (modules, the PDF reader, specs, OpenCC,
     the word splitter), so no child pays for it. Nothing when children are spawned: each loads for itself."""

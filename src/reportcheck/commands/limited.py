@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from reportcheck.errors import UnreadableInput
+from reportcheck.runtime.ahead import take
 from reportcheck.runtime.pool import Busy, Pool
 from reportcheck.runtime.supervisor import Limits
 
@@ -40,12 +41,15 @@ class Started:
     pack and rules), and :meth:`results` takes them under the limits, each timed from when it was handed
     out. Leaving the ``with`` early (a bad setting, Ctrl-C) stops the child
     with whatever it started. One child, so nothing is loaded here for it first: it loads what ``work``
-    needs as it goes."""
+    needs as it goes — or has loaded it already, when it is the child started as the process started
+    (:mod:`reportcheck.runtime.ahead`), which the first ``Started`` takes over."""
 
     def __init__(self, paths: Sequence[str], work: Callable[[str], T]) -> None:
         self.paths = list(paths)
-        self._folder = tempfile.TemporaryDirectory(prefix="reportcheck-")
-        self._pool = Pool(paths, partial(_by_path, work), 1, Path(self._folder.name))
+        ahead = take()
+        self._folder = ahead.folder if ahead else tempfile.TemporaryDirectory(prefix="reportcheck-")
+        self._pool = Pool(paths, partial(_by_path, work), 1, Path(self._folder.name),
+                          first=ahead.worker if ahead else None)
 
     def __enter__(self) -> Started:
         try:

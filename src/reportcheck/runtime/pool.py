@@ -8,6 +8,10 @@ worker's process tree: a file over a limit, or a worker that dies on it, has its
 whatever it started (LibreOffice) and gives the reason (:class:`~reportcheck.errors.UnreadableInput`);
 a new worker takes the files after it. A worker is also replaced after :data:`FILES_PER_WORKER` files,
 so what earlier files left in its memory never counts much against a later file's limit.
+
+A worker can also be started before its work is known (:mod:`reportcheck.runtime.ahead` starts one as the
+process starts): the pool that takes it over (``first``) sends it its work over the pipe
+(:class:`Assignment`) before its first file.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from reportcheck.runtime.supervisor import (
     confine,
     context,
     died_error,
+    know_templates,
+    known_template_files,
     limit_error,
     start_child,
     stop,
@@ -52,12 +58,40 @@ class Busy:
 
 
 @dataclass
-class _Worker:
+class Worker:
+    """A started worker, as its supervisor holds it."""
+
     process: BaseProcess
     conn: Connection
     allowance: Allowance
     done: int = 0
     busy: Busy | None = None
+
+
+@dataclass
+class Assignment:
+    """The work of a worker started before it was known, sent to it before its first file, with the
+    template files the supervisor has read since."""
+
+    work: Callable[[int, str], object]
+    templates: list[str]
+
+    def taken(self) -> Callable[[int, str], object]:
+        """In the worker: the templates known, the work to do."""
+        know_templates(self.templates)
+        return self.work
+
+
+def start_worker(tmpdir: Path, setup: Callable[[], None] | None,
+                 work: Callable[[int, str], object] | None = None) -> Worker:
+    """A worker started (``setup()`` run in it first, its temporary files in ``tmpdir``) for ``work``, or,
+    without it, waiting for its :class:`Assignment`."""
+    ctx = context()
+    mine, theirs = ctx.Pipe()
+    allowance = Allowance(ctx)
+    process = start_child(ctx, _serve, (theirs, tmpdir, allowance, setup, work))
+    theirs.close()
+    return Worker(process, mine, allowance)
 
 
 def supervise(paths: Sequence[str], work: Callable[[int, str], R], limits: Limits, jobs: int, folder: Path,
@@ -80,11 +114,14 @@ class Pool:
     under the limits and takes every result. Leaving the ``with`` stops every worker, whatever it started."""
 
     def __init__(self, paths: Sequence[str], work: Callable[[int, str], R], jobs: int, folder: Path,
-                 setup: Callable[[], None] | None = None) -> None:
+                 setup: Callable[[], None] | None = None, first: Worker | None = None) -> None:
         self._waiting = deque(enumerate(paths))
-        self._workers: list[_Worker] = []
+        self._workers: list[Worker] = []
         self._serial = itertools.count()
         self._work, self._jobs, self._folder, self._setup = work, jobs, folder, setup
+        if first is not None:  # started already (its setup was the caller's), the work is sent now
+            first.conn.send(Assignment(work, known_template_files()))
+            self._workers.append(first)
 
     def __enter__(self) -> Pool:
         return self
@@ -123,24 +160,19 @@ class Pool:
             idle.busy = Busy(index, str(path), time.monotonic(), idle.allowance)
             idle.conn.send((index, path))
 
-    def _idle(self) -> _Worker | None:
+    def _idle(self) -> Worker | None:
         """A worker free for a file: an idle one, else a new one while there are fewer than ``jobs``."""
         for worker in self._workers:
             if worker.busy is None:
                 return worker
         if len(self._workers) >= max(1, self._jobs):
             return None
-        ctx = context()
-        mine, theirs = ctx.Pipe()
-        allowance = Allowance(ctx)
-        tmpdir = self._folder / f"worker{next(self._serial)}"
-        process = start_child(ctx, _serve, (theirs, self._work, tmpdir, allowance, self._setup))
-        theirs.close()
-        self._workers.append(worker := _Worker(process, mine, allowance))
+        worker = start_worker(self._folder / f"worker{next(self._serial)}", self._setup, self._work)
+        self._workers.append(worker)
         return worker
 
 
-def _answer(worker: _Worker, workers: list[_Worker], done: Callable) -> None:
+def _answer(worker: Worker, workers: list[Worker], done: Callable) -> None:
     busy = worker.busy
     assert busy is not None
     try:
@@ -156,7 +188,7 @@ def _answer(worker: _Worker, workers: list[_Worker], done: Callable) -> None:
     done(index, result)
 
 
-def _retire(worker: _Worker, workers: list[_Worker]) -> None:
+def _retire(worker: Worker, workers: list[Worker]) -> None:
     """Stop a worker with whatever it started; the next file gets a new one."""
     stop(worker.process)
     worker.conn.close()
@@ -164,12 +196,18 @@ def _retire(worker: _Worker, workers: list[_Worker]) -> None:
         workers.remove(worker)
 
 
-def _serve(conn: Connection, work: Callable[[int, str], object], tmpdir: Path, allowance: Allowance,
-           setup: Callable[[], None] | None) -> None:
-    """In a worker: confined once, then each file handed over, its result sent back, until stopped."""
+def _serve(conn: Connection, tmpdir: Path, allowance: Allowance, setup: Callable[[], None] | None,
+           work: Callable[[int, str], object] | None) -> None:
+    """In a worker: confined once, told its work if it was started without, then each file handed over,
+    its result sent back, until stopped."""
     confine(tmpdir, allowance)
     if setup is not None:
         setup()
+    if work is None:
+        try:
+            work = conn.recv().taken()
+        except (EOFError, BrokenPipeError, ConnectionResetError):
+            return  # stopped before it was given work
     while True:
         try:
             index, path = conn.recv()

@@ -50,20 +50,32 @@ def _method() -> str:
 
 def start_child(ctx: BaseContext, target: Callable[..., object], args: tuple) -> BaseProcess:
     """Start ``target(*args)`` in a daemon child (``target`` and ``args`` picklable, for spawn)."""
-    from reportcheck.spec import added_template_files
-
-    process = ctx.Process(target=_bootstrap, args=(added_template_files(), target, args), daemon=True)
+    process = ctx.Process(target=_bootstrap, args=(known_template_files(), target, args), daemon=True)
     process.start()
     return process
 
 
-def _bootstrap(templates: list[str], target: Callable[..., object], args: tuple) -> None:
-    """In the child: know what the parent knows (a spawned child starts afresh), then work."""
+def known_template_files() -> list[str]:
+    """The template files this process was given. None while the specs are not loaded: a child started
+    before anything is read (:mod:`reportcheck.runtime.ahead`) does not wait for them to load here."""
+    spec = sys.modules.get("reportcheck.spec")
+    return spec.added_template_files() if spec is not None else []
+
+
+def know_templates(files: list[str]) -> None:
+    """In a child: know the template files its parent knows (a spawned child starts afresh)."""
+    if not files:
+        return
     from reportcheck.spec import add_template, added_template_files
 
-    for path in templates:
+    for path in files:
         if path not in added_template_files():
             add_template(path)
+
+
+def _bootstrap(templates: list[str], target: Callable[..., object], args: tuple) -> None:
+    """In the child: know what the parent knows, then work."""
+    know_templates(templates)
     target(*args)
 
 
