@@ -32,6 +32,7 @@ from reportcheck.settings import Settings
 # (done, total, the file being read: its name and the scanned page its OCR is at, or None to keep the last)
 Reading = tuple[str, int, int]
 Progress = Callable[[int, int, Reading | None], None]
+Keep = Callable[[int, FileOutcome], None]  # picklable: a spawned worker is given it
 
 
 @dataclass
@@ -46,9 +47,10 @@ class _Reply:
 
 def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jobs: int, limits: Limits,
               skipped: list[tuple[str, str]] | None = None, progress: Progress | None = None,
-              evidence: dict[str, EvidenceFiles] | None = None) -> BatchResult:
+              evidence: dict[str, EvidenceFiles] | None = None, keep: Keep | None = None) -> BatchResult:
     """Check ``paths`` with ``jobs`` workers, each file under ``limits`` (with the pages it cites in its
-    appendix ``evidence[path]``, when given); the result reads its outcomes back from ``spool``."""
+    appendix ``evidence[path]``, when given); the result reads its outcomes back from ``spool``. ``keep(index,
+    outcome)`` is done with each outcome where it is made, most in the workers (the renderer's rows)."""
     warm_up()
     result = BatchResult(paths=[str(p) for p in paths], spool=spool, skipped=list(skipped or []),
                          settings=settings, pack=pack, evidence=evidence is not None)
@@ -57,14 +59,15 @@ def run_batch(paths: list[Path], pack: dict, settings: Settings, spool: Path, jo
 
     def done(index: int, reply: _Reply | UnreadableInput) -> None:
         if isinstance(reply, UnreadableInput):  # over a limit, or its worker died: spooled here
-            reply = _write(result.outcome_path(index), FileOutcome(path=result.paths[index], error=reply))
+            reply = _spool(spool, index, FileOutcome(path=result.paths[index], error=reply), keep)
         _count(result, facts, versions, index, reply)
 
     def watch(busy: list[Busy]) -> None:
         assert progress is not None
         progress(result.done, len(paths), _reading(busy))
 
-    supervise(result.paths, partial(_work, spool=spool, pack=pack, settings=settings, evidence=evidence or {}),
+    supervise(result.paths, partial(_work, spool=spool, pack=pack, settings=settings, evidence=evidence or {},
+                                    keep=keep),
               limits, jobs, spool,
               done, watch if progress else None, partial(use_share, share(jobs)))
     groups = version_groups(versions, facts)
@@ -100,16 +103,18 @@ def cross_findings(facts: list[Facts], settings: Settings,
 
 
 def _work(index: int, path: str, spool: Path, pack: dict, settings: Settings,
-          evidence: dict[str, EvidenceFiles]) -> _Reply:
+          evidence: dict[str, EvidenceFiles], keep: Keep | None) -> _Reply:
     """In a worker: check one file, spool its outcome, send back the little the parent keeps. The
     worker leads its own process group, so a LibreOffice it starts is stopped with it, and keeps its
     temporary files inside the spool, so they go with it even when it is killed."""
-    return _write(spool_path(spool, index), check_file(path, pack, settings, evidence=evidence.get(path)))
+    return _spool(spool, index, check_file(path, pack, settings, evidence=evidence.get(path)), keep)
 
 
-def _write(target: Path, outcome: FileOutcome) -> _Reply:
-    """Spool one outcome atomically and reduce it to its reply."""
-    write_outcome(target, outcome)
+def _spool(spool: Path, index: int, outcome: FileOutcome, keep: Keep | None) -> _Reply:
+    """Spool one outcome atomically (then ``keep`` it) and reduce it to its reply."""
+    write_outcome(spool_path(spool, index), outcome)
+    if keep is not None:
+        keep(index, outcome)
     severities = {"error": 0, "warning": 0, "info": 0}
     for issue in outcome.issues:
         severities[issue.severity] += 1

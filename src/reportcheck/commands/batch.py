@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,7 @@ def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
     from reportcheck.notices import check_notice_folder, write_notices
     from reportcheck.output_guard import check_output
     from reportcheck.render.batch_export import csv_paths
-    from reportcheck.render.batch_tables import SHEETS, VERSIONS, YEARS
+    from reportcheck.render.batch_tables import SHEETS, VERSIONS, YEARS, spool_rows
     from reportcheck.render.progress import BatchProgress
     from reportcheck.runtime.supervisor import Limits
 
@@ -97,8 +98,9 @@ def _batch(args: argparse.Namespace, settings: Settings, pack: dict) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="reportcheck-batch-") as spool:
             limits = Limits(seconds=args.timeout, memory_mb=args.memory_limit)
+            keep = partial(spool_rows, Path(spool), settings, pack, evidence is not None)
             result = run_batch(files, pack, settings, Path(spool), jobs, limits, skipped,
-                               progress.update if progress else None, evidence)
+                               progress.update if progress else None, evidence, keep)
             if progress:
                 progress.finish()
             kept = archive is None or _keep(result, archive, settings, pack)

@@ -17,23 +17,25 @@ from __future__ import annotations
 
 import pickle
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportcheck.batch.result import BatchResult, VersionPair
+from reportcheck.batch.result import BatchResult, VersionPair, read_outcome, spool_path
 from reportcheck.batch.verdict import entry_verdict
 from reportcheck.compare.result import KIND_ZH, Difference, Doubt
 from reportcheck.compare.values import Value, show
 from reportcheck.model import CATEGORY_ZH, SEVERITY_ZH, Issue, ListRow, ListTable, Report
 from reportcheck.outcome import STATUS_ZH, FileOutcome
 from reportcheck.render.grouping import finding_order, template_key
+from reportcheck.render.widths import display_width
 from reportcheck.spec import ColumnSpec, load_data_sheet_spec, load_templates
 
 if TYPE_CHECKING:
     from reportcheck.archived import YearRow
+    from reportcheck.settings import Settings
 
 SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED = "汇总", "问题清单", "数据", "名单", "批内比对", "未检查"
 SHEETS = (SUMMARY, FINDINGS, DATA, LISTS, CROSS, SKIPPED)  # every batch's; 版本比对 only with versions
@@ -178,9 +180,10 @@ def _tone(severity: str, width: int) -> dict[int, str]:
 
 
 @dataclass
-class _FileRows:
+class FileRows:
     """One file's rows, made from its outcome once, before the batch's columns are known: 数据 and 名单
-    cells by their column, findings with what makes one a note every report gets."""
+    cells by their column, findings with what makes one a note every report gets; and how wide its
+    cells are, by sheet and column (an index, or a 数据 or 名单 column)."""
 
     summary: Row
     """问题清单首行 left empty"""
@@ -193,23 +196,109 @@ class _FileRows:
     """its notes (提示) when it has a report"""
 
 
+@dataclass
+class FileColumns:
+    """What the batch needs of a file's rows before it writes any: the 数据 and 名单 columns it fills, its
+    notes, its number of findings, and how wide its cells are by sheet and column (an index, or a 数据 or
+    名单 column)."""
+
+    data: set[DataColumn]
+    lists: set[ListColumn]
+    notes: set[tuple[str, str]] | None
+    findings: int
+    widest: dict[tuple[str, object], int]
+
+
+def spool_rows(spool: Path, settings: Settings | None, pack: dict | None, evidence: bool, index: int,
+               outcome: FileOutcome) -> None:
+    """Make the ``index``-th file's rows and keep them in the spool beside its outcome, after their
+    :class:`FileColumns` (read alone first): a batch's worker does it as it checks the file (the workers
+    share the work; the batch only reads them back), the batch itself for a file its worker gave no
+    outcome for (the rows then replace any a stopped worker left)."""
+    rows = file_rows(outcome, settings, pack, evidence)
+    rows_path(spool, index).write_bytes(pickle.dumps(_columns(rows), protocol=pickle.HIGHEST_PROTOCOL)
+                                        + pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def rows_path(spool: Path, index: int) -> Path:
+    return spool_path(spool, index).with_suffix(".rows")
+
+
+def file_rows(outcome: FileOutcome, settings: Settings | None, pack: dict | None, evidence: bool) -> FileRows:
+    """One file's rows (``evidence``: whether the batch checked the appendices, 汇总 then has a column)."""
+    report = outcome.report
+    rows = FileRows(
+        summary=_summary(outcome, settings, pack, evidence),
+        findings=[((i.code, i.message) if report is not None else None, row) for i, row in _findings(outcome)],
+        data=dict(_data_cells(report)) if report is not None else {},
+        lists=list(_lists(outcome)) if report is not None else [],
+        notes={(i.code, i.message) for i in outcome.issues if i.severity == "info"} if report is not None else None)
+    return rows
+
+
+def _columns(rows: FileRows) -> FileColumns:
+    widest: dict[tuple[str, object], int] = {}
+    for sheet, row in [(SUMMARY, rows.summary), *((FINDINGS, r) for _, r in rows.findings)]:
+        _widen(widest, sheet, enumerate(row.cells))
+    _widen(widest, DATA, [*enumerate(rows.summary.cells[:2]), *rows.data.items()])
+    for lead, values in rows.lists:
+        _widen(widest, LISTS, [*enumerate(lead), *values.items()])
+    return FileColumns(set(rows.data), {c for _, values in rows.lists for c in values}, rows.notes,
+                       len(rows.findings), widest)
+
+
+def _widen(widest: dict[tuple[str, object], int], sheet: str, cells: Iterable[tuple[object, Cell]]) -> None:
+    for column, value in cells:
+        width = display_width(value)
+        if width > widest.get((sheet, column), 0):
+            widest[sheet, column] = width
+
+
+def _summary(outcome: FileOutcome, settings: Settings | None, pack: dict | None, evidence: bool) -> Row:
+    counts = {s: sum(1 for i in outcome.issues if i.severity == s) for s in SEVERITY_ZH}
+    verdict = entry_verdict(outcome, settings, pack)
+    report = outcome.report
+    cells: list[Cell] = [
+        clean(outcome.path), _cluster(outcome),
+        CATEGORY_ZH.get(report.category or "", "未识别") if report else None,
+        (report.stage or "数据表") if report else None,
+        STATUS_ZH[outcome.status], clean(outcome.error.zh) if outcome.error else None,
+        counts["error"], counts["warning"], counts["info"], verdict.status,
+        *(clean(verdict.figures.get(name)) for name in VERDICT_FIGURES),
+        None, *([evidence_tally(outcome)] if evidence else [])]
+    tones = {}
+    status_tone = ERROR if outcome.error or counts["error"] else WARNING if counts["warning"] else None
+    if status_tone:
+        tones[_STATUS_COLUMN] = status_tone
+    if verdict.status in _VERDICT_TONE:
+        tones[_VERDICT_COLUMN] = _VERDICT_TONE[verdict.status]
+    if evidence and cells[-1] != "未核对" and "不符0行" not in str(cells[-1]):
+        tones[len(SUMMARY_HEADER)] = WARNING
+    return Row(cells, tones)
+
+
 class BatchTables:
-    """The sheets of one batch. Construction reads every outcome once, turns it into its rows (kept in
-    the spool beside it, so the rows are made once however often they are read) and finds the columns
-    of 数据 and 名单."""
+    """The sheets of one batch. Construction reads every file's rows (:func:`spool_rows`; made here from
+    its outcome when the spool has none) once and finds the columns of 数据 and 名单 and how wide every
+    column must be."""
 
     def __init__(self, result: BatchResult) -> None:
         self.result = result
         data: set[DataColumn] = set()
         lists: set[ListColumn] = set()
         notes: list[set[tuple[str, str]]] = []
-        for index, outcome in enumerate(result.outcomes()):
-            rows = self._file_rows(outcome)
-            data.update(rows.data)
-            lists.update(c for _, values in rows.lists for c in values)
-            if rows.notes is not None:
-                notes.append(rows.notes)
-            self._rows_path(index).write_bytes(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+        self._widest: dict[tuple[str, object], int] = {}
+        self._finding_rows = 0
+        for index in range(len(result.paths)):
+            columns = self._columns(index)
+            self._finding_rows += columns.findings
+            data.update(columns.data)
+            lists.update(columns.lists)
+            if columns.notes is not None:
+                notes.append(columns.notes)
+            for key, width in columns.widest.items():
+                if width > self._widest.get(key, 0):
+                    self._widest[key] = width
         self.data_columns = sorted(data)
         self.list_columns = sorted(lists)
         self._data_place = {c: i for i, c in enumerate(self.data_columns)}
@@ -243,7 +332,9 @@ class BatchTables:
         in order."""
         next_finding = 2  # row 1 of 问题清单 is its header
         for index in range(len(self.result.paths)):
-            rows: _FileRows = pickle.loads(self._rows_path(index).read_bytes())
+            with rows_path(self.result.spool, index).open("rb") as spooled:
+                pickle.load(spooled)  # its columns, read before
+                rows: FileRows = pickle.load(spooled)
             findings = [row for key, row in rows.findings if key not in self.common_notes]
             if findings:
                 rows.summary.cells[_FIRST_FINDING_COLUMN] = f"第{next_finding}行"
@@ -253,6 +344,29 @@ class BatchTables:
             yield DATA, Row([*rows.summary.cells[:2], *_placed(rows.data, self._data_place)])
             for lead, values in rows.lists:
                 yield LISTS, Row([*lead, *_placed(values, self._list_place)])
+        yield from self._batch_rows()
+
+    def widths(self) -> dict[str, list[int]]:
+        """Per sheet, the display width of each column's widest cell (0 for a column without one)."""
+        widest = {name: [0] * len(self.header(name)) for name in self.sheets}
+        places = {DATA: {c: len(FILE_COLUMNS) + i for c, i in self._data_place.items()},
+                  LISTS: {c: len(LIST_LEAD) + i for c, i in self._list_place.items()}}
+        for (sheet, column), width in self._widest.items():
+            place = column if isinstance(column, int) else places[sheet][column]
+            widest[sheet][place] = max(widest[sheet][place], width)
+        if self._finding_rows:  # 问题清单首行 is filled in as the rows are read: the last row's number is widest
+            column = widest[SUMMARY]
+            column[_FIRST_FINDING_COLUMN] = max(column[_FIRST_FINDING_COLUMN],
+                                                display_width(f"第{1 + self._finding_rows}行"))
+        for name, row in self._batch_rows():
+            column = widest[name]
+            for i, value in enumerate(row.cells):
+                column[i] = max(column[i], display_width(value))
+        return widest
+
+    def _batch_rows(self) -> Iterator[tuple[str, Row]]:
+        """The rows that are the batch's, not one file's: the notes every report got, 批内比对, 版本比对,
+        历年对比, 未检查."""
         for code, message in sorted(self.common_notes):
             yield FINDINGS, Row([ALL_REPORTS, None, code, SEVERITY_ZH["info"], None, None, clean(message), None])
         yield from ((CROSS, _cross(issue)) for issue in self.result.cross)
@@ -260,40 +374,15 @@ class BatchTables:
         yield from ((YEARS, _year_row(row, self.years)) for row in self.result.history)
         yield from ((SKIPPED, Row([clean(p), clean(why)])) for p, why in self.result.skipped)
 
-    def _rows_path(self, index: int) -> Path:
-        return self.result.outcome_path(index).with_suffix(".rows")
-
-    def _file_rows(self, outcome: FileOutcome) -> _FileRows:
-        report = outcome.report
-        return _FileRows(
-            summary=self._summary(outcome),
-            findings=[((i.code, i.message) if report is not None else None, row)
-                      for i, row in _findings(outcome)],
-            data=dict(_data_cells(report)) if report is not None else {},
-            lists=list(_lists(outcome)) if report is not None else [],
-            notes={(i.code, i.message) for i in outcome.issues if i.severity == "info"} if report is not None else None)
-
-    def _summary(self, outcome: FileOutcome) -> Row:
-        counts = {s: sum(1 for i in outcome.issues if i.severity == s) for s in SEVERITY_ZH}
-        verdict = entry_verdict(outcome, self.result.settings, self.result.pack)
-        report = outcome.report
-        cells: list[Cell] = [
-            clean(outcome.path), _cluster(outcome),
-            CATEGORY_ZH.get(report.category or "", "未识别") if report else None,
-            (report.stage or "数据表") if report else None,
-            STATUS_ZH[outcome.status], clean(outcome.error.zh) if outcome.error else None,
-            counts["error"], counts["warning"], counts["info"], verdict.status,
-            *(clean(verdict.figures.get(name)) for name in VERDICT_FIGURES),
-            None, *([evidence_tally(outcome)] if self.result.evidence else [])]
-        tones = {}
-        status_tone = ERROR if outcome.error or counts["error"] else WARNING if counts["warning"] else None
-        if status_tone:
-            tones[_STATUS_COLUMN] = status_tone
-        if verdict.status in _VERDICT_TONE:
-            tones[_VERDICT_COLUMN] = _VERDICT_TONE[verdict.status]
-        if self.result.evidence and cells[-1] != "未核对" and "不符0行" not in str(cells[-1]):
-            tones[len(SUMMARY_HEADER)] = WARNING
-        return Row(cells, tones)
+    def _columns(self, index: int) -> FileColumns:
+        """The ``index``-th file's columns, from the spool (its rows made there now when its worker did not)."""
+        path = rows_path(self.result.spool, index)
+        if not path.exists():
+            result = self.result
+            spool_rows(result.spool, result.settings, result.pack, result.evidence, index,
+                       read_outcome(result.outcome_path(index)))
+        with path.open("rb") as spooled:
+            return pickle.load(spooled)
 
 
 _AGAINST = ("EA001", "EA002", "EA003")

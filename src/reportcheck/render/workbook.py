@@ -1,9 +1,10 @@
 """The batch workbook: the sheets of ``batch_tables`` written with openpyxl in write-only mode.
 
 Rows are streamed to each sheet as they are read, so memory does not grow with the number of files.
-The outcomes are read once (the columns of 数据 and 名单, each file's rows kept), the rows twice: the
-column widths (set before a write-only sheet's first row), then the rows. Header rows are bold and frozen (数据 also
-keeps 文件 and 集群名称 in view), every sheet has a filter, errors are filled red and warnings amber.
+The files' rows are made as they are checked (:func:`~reportcheck.render.batch_tables.spool_rows`, with
+how wide their cells are, which a write-only sheet needs before its first row) and read here once.
+Header rows are bold and frozen (数据 also keeps 文件 and 集群名称 in view), every sheet has a filter,
+errors are filled red and warnings amber.
 A 汇总 row's 问题清单首行 is an internal hyperlink to that row of 问题清单.
 
 Every sheet prints as a bureau files it: A4 landscape, the header row repeated on every page, a page
@@ -79,13 +80,9 @@ def write_workbook(result: BatchResult, path: str | Path) -> None:
 def _widths(tables: BatchTables) -> dict[str, list[float]]:
     """Per sheet, each column's width: its widest cell plus a margin, capped; a header wraps, so it asks
     for no more than :data:`HEADER_WIDTH` (a column of small numbers under a long header stays narrow)."""
-    widest: dict[str, list[int]] = {name: [min(HEADER_WIDTH, display_width(h)) for h in tables.header(name)]
-                                    for name in tables.sheets}
-    for name, row in tables.rows():
-        column = widest[name]
-        for i, value in enumerate(row.cells):
-            column[i] = max(column[i], display_width(value))
-    return {name: [min(MAX_WIDTH, max(MIN_WIDTH, w + 2)) for w in columns] for name, columns in widest.items()}
+    cells = tables.widths()
+    return {name: [min(MAX_WIDTH, max(MIN_WIDTH, max(min(HEADER_WIDTH, display_width(h)), w) + 2))
+                   for h, w in zip(tables.header(name), cells[name], strict=True)] for name in tables.sheets}
 
 
 def _page_title(result: BatchResult, path: Path) -> tuple[str, str]:
