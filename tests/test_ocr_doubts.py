@@ -628,3 +628,65 @@ def test_a_speck_before_a_headings_number_leaves_the_heading_and_its_number() ->
     assert strip_numbering("-2.2 集群企业培育情况") == ("2.2", "集群企业培育情况")
     assert strip_numbering(".2.4集群创新情况") == ("2.4", "集群创新情况")
     assert strip_numbering("—、概述") == ("—", "概述")
+
+
+def _green_row(document, name: str):
+    return next(r for t in document.tables for r in t.rows if any(c.text.strip() == name for c in r.cells))
+
+
+def test_a_scans_list_entry_with_two_cells_read_unsurely_is_in_doubt_whole(tmp_path: Path) -> None:
+    """A 绿色工厂 entry whose 级别 reads 48256 and whose 批准单位 is read unsurely — another table's row run
+    into the list on a bent page: its name is in doubt too, not taken as an entry of the list. The entries
+    round it stay sure; in Word the row is taken as written."""
+    name = "湘江电驱系统有限公司绿色工厂"
+
+    def edit(document) -> None:
+        row = _green_row(document, name)
+        _set_text(next(c for c in row.cells if c.text.strip() == "国家级"), "48256")
+        _set_text(next(c for c in row.cells if c.text.strip() == "工业和信息化部"), "|9030")
+
+    path = _edited(tmp_path, edit)
+    assert not [row.doubts for row in report_of(path).list_table("green_list").rows if row.doubts]
+    scan = _read_as_scanned(path, "|9030")
+    rows = scan.list_table("green_list").rows
+    doubted = [row.values.get("name") for row in rows if "row" in row.doubts]
+    assert doubted == [name]
+    assert all(not row.doubts for row in rows if row.values.get("name") != name)
+
+
+def test_a_scans_choice_cell_holding_a_neighbours_text_is_a_doubt(tmp_path: Path) -> None:
+    """级别 read as “湖南省汽车零部件公共服务平台4丨省级” (the name's cell run into it): it holds 省级 among much
+    else, so it is a doubt, not the entry's level. In Word it is taken as written."""
+    merged = "湖南省汽车零部件公共服务平台4丨省级"
+
+    def edit(document) -> None:
+        row = _green_row(document, "湖南省汽车零部件公共服务平台4")
+        _set_text(next(c for c in row.cells if c.text.strip() == "省级"), merged)
+
+    path = _edited(tmp_path, edit)
+    assert not [i for i in report_of(path).extraction_issues if merged in i.message]
+    scan = _read_as_scanned(path, "")
+    [said] = [i for i in scan.extraction_issues if i.code == "D004" and merged in i.message]
+    assert "不是该栏可填的值" in said.message
+
+
+def test_a_list_row_with_nothing_in_any_column_is_no_entry(tmp_path: Path) -> None:
+    """A row under 营业收入排名前十 whose only text is “2021年　丨2022年” in a 营业收入 column (a scan's second
+    header line, its two cells run together, read as a row): nothing read in any column, so not an 11th entry
+    and no CO006 “现列11家”, in Word and in a scan alike."""
+    import copy
+
+    def edit(document) -> None:
+        from docx.table import _Row
+
+        table, last = next((t, r) for t in document.tables for r in t.rows
+                           if [c.text.strip() for c in r.cells[:2]] == ["橘洲精密部件有限公司", "汽车零部件"])
+        figures = [i for i, c in enumerate(last.cells) if re.fullmatch(r"\d+\.\d", c.text.strip())]
+        last._tr.addnext(copy.deepcopy(last._tr))
+        for i, cell in enumerate(_Row(last._tr.getnext(), table).cells):
+            _set_text(cell, "2021年　丨2022年" if i == figures[0] else "")
+
+    path = _edited(tmp_path, edit)
+    for report in (report_of(path), _read_as_scanned(path, "")):
+        assert len(report.list_table("top10_revenue").rows) == 10
+        assert "CO006" not in {i.code for i in run_rules(report)}

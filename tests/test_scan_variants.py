@@ -24,6 +24,7 @@ from variants.scans import TRANSFORMS, make_scan_variant
 # transform -> (sample it is made from, share of the Word file's figures it must read right)
 CASES = {
     "photo": ("final_advanced_merged_clean", 0.98),
+    "curled_photo": ("final_advanced_merged_clean", 0.98),
     "rotated": ("prelim_advanced_merged_defects", 0.98),
     "seal_over_table": ("prelim_sme_merged_messy", 0.97),
     "dark_copy": ("final_advanced_merged_clean", 0.98),
@@ -38,7 +39,12 @@ CASES = {
 
 
 # Transforms read wrong today, kept in sight: each must fail until the reader is mended (then this entry goes).
-KNOWN_GAPS: dict[str, str] = {}
+KNOWN_GAPS: dict[str, str] = {
+    "curled_photo": "a photographed sheet whose rows bow (one side lifted, by 0.3–0.4 % of the picture) loses most "
+                    "of its tables: pages are straightened by one angle and only straight lines are found. The "
+                    "report is said unreadable once (X018), nothing wrong is taken as read, but 2 % of its figures "
+                    "are read; flattening a bent sheet is not built yet.",
+}
 
 
 def test_every_transform_is_measured() -> None:

@@ -172,9 +172,15 @@ PAGE_UNSURE = IssueType(
     "请重新扫描该页（300dpi、纸张平整、无阴影）或提交.docx文件，或对照原件逐项核实。",
     description="读取存疑：一页上有许多内容识别没有把握时，只报一次这一页（传真件、模糊的复印件），不逐格列出。")
 
+PAGE_UNRULED = IssueType(
+    "D010", "doubt.page-unruled", "warning",
+    "扫描件第{page}页的表格没有完整读出：有些行读不出表格线（纸张弯曲、倾斜，或表格线断开），这些行的内容未读取，"
+    "本页名单的条目也都未参与核对{more}。请将原件平放后重新扫描该页（300dpi、无阴影）或提交.docx文件，或对照原件逐项核实。",
+    description="读取存疑：扫描件一页上有表格的行读不出表格线时，只报一次这一页，该页名单不核对条目数，不逐行报缺。")
+
 DOUBT_TYPES: tuple[IssueType, ...] = (COLUMN_UNMAPPED, COLUMN_CONFLICT, LABEL_UNCERTAIN, OCR_UNSURE,
                                       READ_OTHERWISE, TABLE_DISAGREES, COLUMN_NOT_FIGURES, BRACKETED_FIGURE,
-                                      PAGE_UNSURE)
+                                      PAGE_UNSURE, PAGE_UNRULED)
 
 EXTRACTION_DOC = "读取报告时发现的问题（提取阶段），与规则一样可用 --select/--ignore/--severity 调整。"
 

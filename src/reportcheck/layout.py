@@ -83,6 +83,7 @@ class Document:
     source_format: str = "docx"
     garbled_pages: list[int] = field(default_factory=list)  # PDF pages whose text layer was no text, OCR'd
     unread_pages: list[int] = field(default_factory=list)  # such pages left unread (no OCR extra)
+    unruled_pages: list[int] = field(default_factory=list)  # scanned pages with table rows read without their table
 
     def iter_blocks(self) -> Iterator[Paragraph | Table]:
         """Every paragraph and table, nested ones included, in document order."""

@@ -6,6 +6,8 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
 
 * ``photo`` — a 12 MP phone photo of the printed sheet lying on a desk: keystone, in-plane rotation, uneven
   light and a soft shadow, defocus, colour cast, phone sharpening, JPEG ~q75;
+* ``curled_photo`` — the same photo of a sheet whose right side lifts off the desk: its rows bow, by up to
+  0.3–0.4 % of the photo's height at the edge, so its tables' lines across are no longer straight;
 * ``fax`` — a group-3 fax: 1728 dots across, 196 or 98 lines per inch down, thresholded to 1 bit, specks,
   broken hairlines, a transmission header line; written as 1-bit Flate images;
 * ``fax_fine`` — the same fax at fine resolution (196 lines per inch), sent without error correction: a few
@@ -52,8 +54,8 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parents[2]
-TRANSFORMS: tuple[str, ...] = ("photo", "fax", "fax_fine", "halftone", "rotated", "seal_over_table", "dark_copy",
-                               "handwritten_correction", "binder_shadow", "copy_of_copy")
+TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "halftone", "rotated", "seal_over_table",
+                               "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -1032,7 +1034,11 @@ def _half_blur(img: np.ndarray, sigma: float) -> np.ndarray:
     return cv2.resize(half, (w, h), interpolation=cv2.INTER_LINEAR)
 
 
-def _photo(src: _Source, rng: np.random.Generator) -> _Result:
+def _curled_photo(src: _Source, rng: np.random.Generator) -> _Result:
+    return _photo(src, rng, curl=True)
+
+
+def _photo(src: _Source, rng: np.random.Generator, curl: bool = False) -> _Result:
     dpi = 300  # the page is rendered at this, then drawn into the photo about life size
     kind = DESKS[int(rng.integers(len(DESKS)))]
     desk = _desk(kind, rng)
@@ -1082,6 +1088,12 @@ def _photo(src: _Source, rng: np.random.Generator) -> _Result:
         for grid in (gx, gy):
             grid += (cv2.resize(rng.random((4, 3), dtype=np.float32), (grid.shape[1], grid.shape[0]),
                                 interpolation=cv2.INTER_CUBIC) - 0.5) * bend
+        lift = 0.0
+        if curl:  # one side of the sheet lifts off the desk (it was folded, or stapled): its rows bow
+            lift = float(rng.uniform(0.003, 0.004)) * PHOTO_H
+            start = float(rng.uniform(0.35, 0.5)) * PHOTO_W
+            along = np.clip((gx - start) / (PHOTO_W - start), 0, None)
+            gy += lift * along ** 2 * (1 if rng.random() < 0.5 else -1)
         pts = cv2.perspectiveTransform(np.stack([gx, gy], axis=-1).reshape(1, -1, 2).astype(np.float64), homography)
         pts = pts.reshape((*gx.shape, 2)).astype(np.float32)
         mapx = cv2.resize(pts[..., 0], (PHOTO_W + 8, PHOTO_H + 8), interpolation=cv2.INTER_LINEAR)[:PHOTO_H, :PHOTO_W]
@@ -1152,7 +1164,7 @@ def _photo(src: _Source, rng: np.random.Generator) -> _Result:
             f"(corners moved up to {shift:.1f}% of the page), {'warm' if warm else 'cool'} cast, light gradient and "
             f"vignetting, {['phone', 'hand', 'phone', 'hand'][side]} shadow from the "
             f"{['bottom', 'right', 'top', 'left'][side]} ({depth:.0%} darker), defocus σ {sigma:.1f}px, "
-            f"JPEG q{quality}")
+            f"JPEG q{quality}" + (f", the sheet's right side lifted: its rows bow up to {lift:.0f}px" if curl else ""))
     return result
 
 
@@ -1202,6 +1214,7 @@ def _write_pdf(path: Path, pages: list[_Out], title: str, transform: str) -> Non
 
 _MAKERS = {
     "photo": _photo,
+    "curled_photo": _curled_photo,
     "fax": _fax,
     "fax_fine": _fax_fine,
     "halftone": _halftone,

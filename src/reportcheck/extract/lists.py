@@ -19,6 +19,7 @@ from reportcheck.normalize.text import label_key
 from reportcheck.spec import ColumnSpec, ListTableSpec
 
 WHOLE_ROW = "row"  # a doubt key: the whole row (not one of its columns) is in doubt
+_DOUBTS_IN_A_ROW = 2  # a scan's row with this many cells in doubt is in doubt whole: its reading is suspect
 _PAST_TEMPLATE = 1.5  # a scan's list this many times its template's length was not read as written
 _OPEN_LIST = 20  # the length taken for a list the template sets none for (10 projects "or so", platforms):
 # a scan's such list past 30 entries took in what followed it (a fax's lost rules: 51 "projects")
@@ -39,6 +40,7 @@ class ListReader:
     headless: int = 0  # a scan's rows under its title passed over because no header was read above them
     ended: bool = False  # another table's header came: what follows is not this list's (a lost heading)
     by_place: str | None = None  # a column a scan's header named only by its years, taken by the template
+    yearless: str | None = None  # a column by year a scan's header named without its years
 
     def __post_init__(self) -> None:
         self.index = list_index(self.spec)
@@ -78,9 +80,11 @@ class ListReader:
             row = self._row(entry)
             if len(entries) > 1:
                 row.doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
-            if row.values or row.by_year:
+            if _holds_anything(row):
                 self.table.rows.append(row)  # type: ignore[union-attr]
                 self.log.rows_read += 1
+            else:  # cells in the list's columns with nothing read in any (a header's second line read as a row)
+                self.log.skip(line, "各栏都没有读出内容的行")
 
     def _take_header(self) -> None:
         if not self.pending:
@@ -94,6 +98,7 @@ class ListReader:
             self.log.columns(header)
             if scanned_header:
                 self._years_by_place(where)
+                self._years_lost(where)
 
     def _years_by_place(self, where) -> None:
         """A scan's list header with year columns that name no field (the 营业收入 over 2021年 | 2022年 lost),
@@ -110,6 +115,21 @@ class ListReader:
             section=self.spec.section, field=f"{self.spec.title}·{column.label}", location=where,
             what=f"“{self.spec.title}”的表头", raw="、".join(f"{r.year}年" for r in bare.values()),
             why=f"没有读出这几列是什么，已按模板读作{column.label}，这几列数字"))
+
+    def _years_lost(self, where) -> None:
+        """A scan's list header that names a column the template has by year (营业收入 over 2021年 | 2022年)
+        without its years: which year its figures are is not known; they are read in doubt, said once."""
+        columns = {role.field for role in self.header.columns.values()
+                   if role.kind == "field" and role.field and role.year is None
+                   and self.columns[role.field].per_year}
+        if not columns:
+            return
+        self.yearless = columns.pop()
+        label = self.columns[self.yearless].label
+        self.issues.append(cat.OCR_UNSURE.issue(
+            section=self.spec.section, field=f"{self.spec.title}·{label}", location=where,
+            what=f"“{self.spec.title}”的表头", raw=label,
+            why=f"没有读出{label}各列的年份，这些数字"))
 
     def _split_entry(self, line: Line) -> bool:
         """A scan's row that is the entry above again, cut by a line the scan drew where there is none: not a
@@ -142,6 +162,7 @@ class ListReader:
         row = ListRow(location=cell_loc(cells[0]))
         if any(scanned(c) and _lines_repeat(c.norm) for c in cells):  # several entries read as one
             row.doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
+        unsure_cells = 0
         for cell in cells:
             self.scanned = self.scanned or scanned(cell)
             role = self.header.at(cell)
@@ -160,8 +181,11 @@ class ListReader:
             key = f"{column.key}:{role.year}" if role.year is not None else column.key
             if column.key == self.by_place:  # said once for the column (_years_by_place)
                 row.doubts[key] = f"扫描件{why or '表头未读出该列名称，按模板对应'}"
+            if column.key == self.yearless and role.year is None:  # said once (_years_lost)
+                row.doubts[key] = f"扫描件{why or '表头未读出该列的年份'}"
             if why is not None:  # a scan's unsure entry: a doubt, never an error
                 row.doubts[key] = f"扫描件{why}"
+                unsure_cells += 1
                 self.issues.append(cat.OCR_UNSURE.issue(
                     section=self.spec.section, field=f"{self.spec.title}·{column.label}", location=cell_loc(cell),
                     what=f"“{self.spec.title}”的{column.label}", raw=cell.text.strip().replace("\n", ""), why=why))
@@ -181,6 +205,8 @@ class ListReader:
                 row.by_year.setdefault(column.key, {})[role.year] = parsed.value
             else:
                 row.values[column.key] = parsed.value
+        if unsure_cells >= _DOUBTS_IN_A_ROW:
+            row.doubts[WHOLE_ROW] = "扫描件该行多栏识别存疑，可能是别的行或别的表格的内容"
         return row
 
     def finish(self) -> None:
@@ -276,8 +302,16 @@ def _indicator_header(cells: list[Cell]) -> bool:
 
 
 def _off_choices(text: str, column: ColumnSpec) -> bool:
-    """A filled cell of a column with set values (级别: 国家级, 省级) that holds none of them."""
-    return bool(text and column.choices) and not any(choice in text for choice in column.choices)
+    """A filled cell of a column with set values (级别: 国家级, 省级) that holds none of them, or holds one
+    among much else (a scan's neighbouring cell run into it: “…公共服务平台4丨省级”)."""
+    return bool(text and column.choices) and not any(
+        choice in text and len(text) <= 2 * len(choice) for choice in column.choices)
+
+
+def _holds_anything(row: ListRow) -> bool:
+    """Whether a row read something in any of its columns (a value, not only the column)."""
+    values = [*row.values.values(), *(v for by_year in row.by_year.values() for v in by_year.values())]
+    return any(v is not None and v != "" for v in values)
 
 
 def _not_a_choice(column: ColumnSpec) -> str:

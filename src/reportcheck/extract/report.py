@@ -29,6 +29,7 @@ from reportcheck.extract.row_labels import match_label
 from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits
 from reportcheck.extract.template_choice import Choice, choose_template
 from reportcheck.extract.texts import TextCollector
+from reportcheck.extract.unruled import pages_unruled
 from reportcheck.layout import Cell, Document, Paragraph, Picture
 from reportcheck.model import Indicator, Issue, Report
 from reportcheck.normalize.evidence import split_evidence
@@ -79,6 +80,7 @@ def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
             section=None, field="PDF文字层", pages="、".join(map(str, doc.garbled_pages)),
             how="已按图像做文字识别（OCR）读取；识别没有把握的内容不作判定。"))
     report.scanned_pages = sorted({b.page for b in _ocr_blocks(doc) if b.page is not None})
+    pages_unruled(report, doc.unruled_pages)
     return report
 
 

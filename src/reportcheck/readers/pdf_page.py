@@ -41,6 +41,7 @@ class PageContent:
     unread: bool = False  # garbled, and not read: the OCR extra is not installed
     by_ocr: bool = False  # read by OCR (a scanned or garbled page)
     blank: bool = False  # nothing drawn on the page at all
+    rows_unruled: int = 0  # a scanned page's lines of text crossed by a table's lines down yet in no table read
 
 
 def edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:

@@ -30,6 +30,7 @@ _PAGE_SHIFT = 12.0  # points a scanned page may lie across from the one before
 _SCAN_WIDTH = 0.05  # share by which a scanned or photographed table's width may differ from its first page's
 _SAME_HEADER = 85  # similarity (%) of two OCR readings of one repeated header row, or of one running head
 _HEAD_PIECE = 8  # characters: the shortest piece of a running head matched loosely
+UNRULED_ROWS = 4  # a scanned page with this many table rows read without their table lost part of its grid
 # A page number between any dashes or marks ("— 3 —", "-3-", and OCR's "=3—").
 # A line a machine printed in the margin — a fax's or a copier's date, numbers and page — holds no Chinese.
 _MACHINE_STAMP = re.compile(r"^[^\u4e00-\u9fff]*(?:\d[^\u4e00-\u9fff]*){4}$")
@@ -91,6 +92,7 @@ class _Reader:
         self._check_text_layer(contents)
         self.doc.garbled_pages = [c.number for c in contents if c.garbled and not c.unread]
         self.doc.unread_pages = [c.number for c in contents if c.unread]
+        self.doc.unruled_pages = [c.number for c in contents if c.rows_unruled >= UNRULED_ROWS]
         pages = []
         carry: Carry | None = None
         for content in contents:

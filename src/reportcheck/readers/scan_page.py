@@ -34,6 +34,8 @@ _MAX_PIXELS = 40_000_000  # a page larger than A4 at 200 dpi (3.7 MP) is rendere
 _MIN_SIDE = 100  # pixels: a page narrower or lower than this holds nothing to read
 _PEN_CONF = 0.3  # what a word of a cell written on by hand, or one a streak runs through, counts as (a doubt)
 _PEN_MIN = 40  # pixels of ballpoint ink in a cell that make it written on (a stray dot has a few)
+_CROSSING = 2  # lines down crossing a line of loose text that make it a table's row read without its table
+_PIECES = 3  # pieces apart in a line of loose text that make it one too
 _SHEET_INCHES = 11.0  # a photographed sheet's longer side is read as long as a Letter page's (A4: 11.7 in)
 
 
@@ -122,12 +124,40 @@ def read_image(image: np.ndarray, scale: float, number: int, height: float, guar
             word["conf"], word["pen"] = min(word["conf"], _PEN_CONF), True
         if any(_inside(word, box, scale) for box in crossed):
             word["conf"], word["streak"] = min(word["conf"], _PEN_CONF), True
-    for word in _read_loose(prepared, loose, scale):
+    loose_words = _read_loose(prepared, loose, scale)
+    for word in loose_words:
         if _crossed(prepared, _box_of(word, scale), line):
             word["conf"] = min(word["conf"], _PEN_CONF)
         words.append(word)
     chars = sum(len(word["text"]) for word in words)
-    return PageContent(number, height, words, tables, rules, chars, 0)
+    return PageContent(number, height, words, tables, rules, chars, 0,
+                       rows_unruled=rows_unruled(loose_words, [e for e in edges if e["orientation"] == "v"]))
+
+
+def rows_unruled(words: list[dict], verticals: list[dict]) -> int:
+    """How many lines of text outside every table read look like a table's row: in three or more pieces
+    apart, or crossed between their words by two or more of the page's lines down. Rows of a table whose
+    lines were not found (a photographed page bent or tilted, rules broken), read as loose text. A page's
+    own loose lines are one piece each, but for a fax's header line and a signature's date."""
+    count = 0
+    for line in _text_lines(words):
+        middle, left, right = (line[0]["top"] + line[0]["bottom"]) / 2, line[0]["x0"], line[-1]["x1"]
+        crossing = [v for v in verticals if v["top"] <= middle <= v["bottom"] and left < v["x0"] < right]
+        count += len(line) >= _PIECES or len(crossing) >= _CROSSING
+    return count
+
+
+def _text_lines(words: list[dict]) -> list[list[dict]]:
+    """Words on one line together (a word whose middle lies within the first word's height), left to right."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        middle = (word["top"] + word["bottom"]) / 2
+        line = next((ln for ln in lines if ln[0]["top"] <= middle <= ln[0]["bottom"]), None)
+        if line is None:
+            lines.append([word])
+        else:
+            line.append(word)
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
 def _written_on(pen: np.ndarray, box: tuple[int, int, int, int]) -> bool:
