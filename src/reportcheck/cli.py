@@ -58,9 +58,10 @@ def run() -> NoReturn:
 
     argv = sys.argv[1:]
     if argv and argv[0] in READ_AHEAD and not {"-h", "--help"} & set(argv):
+        from reportcheck.pipeline import warm_reader
         from reportcheck.runtime import ahead
 
-        ahead.start()
+        ahead.start(warm_reader)
     leave(main(argv))
 
 

@@ -56,7 +56,6 @@ class _PictureReader:
 def warm_reader() -> None:
     """Load what reading any report needs — the modules, the template specs — in a child started before
     its first file is known (:mod:`reportcheck.runtime.ahead`)."""
-    from reportcheck import outcome  # noqa: F401
     from reportcheck.extract import report  # noqa: F401
     from reportcheck.normalize import text  # noqa: F401
     from reportcheck.readers import docx_reader  # noqa: F401

@@ -1,17 +1,19 @@
 """A reading worker started as the process starts, before the command line is even parsed.
 
 A command that reads its files in a supervised child (``check``, ``extract`` …) would otherwise start it
-only once its settings are read, and the child would then load the reader on its own: the two loads,
-each about half of a one-report ``check``, would come one after the other. Started here, the child
-loads the reader (:func:`reportcheck.pipeline.warm_reader`) on one core while this process reads its
-command line, settings and rules on the other; the command's pool takes it over
-(:class:`reportcheck.commands.limited.Started`) and sends it its work. Not taken (a bad option, ``--help``),
-it is stopped at exit with the other daemon children.
+once its settings are read, and only then would the child begin loading the reader. Started here, the
+child loads the reader (the ``warm`` the command line gives it, :func:`reportcheck.pipeline.warm_reader`)
+while this process reads its command line, settings and rules; the command's pool takes it over
+(:class:`reportcheck.commands.limited.Started`) and sends it its work. Where children are spawned
+(Windows, macOS) the child's start is most of a one-report ``check``, and this saves about a tenth of it;
+where they are forked it saves a few milliseconds. Not taken (a bad option, ``--help``), it is stopped at
+exit with the other daemon children.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,12 +31,12 @@ class Ahead:
 _started: Ahead | None = None
 
 
-def start() -> None:
-    """Start the reading worker (once)."""
+def start(warm: Callable[[], None]) -> None:
+    """Start the reading worker (once), to run ``warm()`` (load the reader) until its work comes."""
     global _started
     if _started is None:
         folder = tempfile.TemporaryDirectory(prefix="reportcheck-")
-        _started = Ahead(start_worker(Path(folder.name) / "ahead", _warm), folder)
+        _started = Ahead(start_worker(Path(folder.name) / "ahead", warm), folder)
 
 
 def take() -> Ahead | None:
@@ -42,10 +44,3 @@ def take() -> Ahead | None:
     global _started
     taken, _started = _started, None
     return taken
-
-
-def _warm() -> None:
-    """In the worker (this module is all the parent loads for it)."""
-    from reportcheck.pipeline import warm_reader
-
-    warm_reader()
