@@ -100,6 +100,10 @@ def test_two_years_give_the_planted_restatements_and_nothing_else(archive, years
     [claimed] = found["株洲_2024.docx"]
     assert claimed["code"] == "HY003" and BORROWED in claimed["message"] and CHANGSHA in claimed["message"]
     assert found["衡阳_2024.docx"] == []  # renamed, matched as itself: its figures agree
+    # every output shows them: 问题清单 lists what the files hold, the findings from the archive among them
+    listed = json.loads((tmp_path / "2024.json").read_text("utf-8"))["sheets"]["问题清单"]["rows"]
+    assert sorted((Path(r[0]).name, r[2]) for r in listed if r[2].startswith("HY")) == sorted(
+        (name, i["code"]) for name, issues in found.items() for i in issues)
 
     sheet = json.loads((tmp_path / "2024.json").read_text("utf-8"))["sheets"]["历年对比"]
     header = sheet["header"]
@@ -107,6 +111,14 @@ def test_two_years_give_the_planted_restatements_and_nothing_else(archive, years
     output = rows[("长沙_2024.docx", "集群总产值")]
     assert (output["2021年"], output["2022年"]) == (1180.5, 1380)  # 2021 from the archive, 2022 restated
     assert "1326.8" in output["前后不一致"]
+
+
+def test_a_sqlite_archive_is_one_file_when_the_command_is_done(tmp_path):
+    """The last connection closed as the command ends: its journal folded back, no -wal or -shm file left
+    beside it (a bureau copies the one file)."""
+    archive = tmp_path / "档案.sqlite3"
+    assert run("check", str(SAMPLES / "prelim_advanced_split_clean.docx"), "--archive", str(archive)).returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [archive.name]
 
 
 def test_the_same_files_again_update_and_do_not_duplicate(archive, years, tmp_path):

@@ -7,6 +7,7 @@ run leaves whole reports or none. PostgreSQL serialises its migrations with an a
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import random
 import sqlite3
@@ -45,6 +46,9 @@ class ArchivedGrade:
 class Archive:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # closed at exit at the latest: a SQLite archive's last connection closing folds its journal (-wal)
+        # back into the one file (the process leaves without tearing its objects down: runtime.quick_exit)
+        atexit.register(self.close)
 
     @property
     def shown(self) -> str:

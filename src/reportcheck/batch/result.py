@@ -33,10 +33,18 @@ def spool_path(spool: Path, index: int) -> Path:
 
 
 def write_outcome(target: Path, outcome: FileOutcome) -> None:
-    """Spool one outcome, atomically: written beside ``target`` and renamed, so a reader never sees half."""
+    """Spool one outcome, atomically: written beside ``target`` and renamed, so a reader never sees half.
+    Rows a renderer made from an earlier outcome there (:func:`rows_path`) go: they would be stale (an
+    outcome the archive's findings were added to)."""
     partial = target.with_suffix(".part")
     partial.write_bytes(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+    rows_path(target).unlink(missing_ok=True)
     partial.replace(target)
+
+
+def rows_path(outcome: Path) -> Path:
+    """Where a renderer keeps the rows it made from the outcome spooled at ``outcome``."""
+    return outcome.with_suffix(".rows")
 
 
 def read_outcome(path: Path) -> FileOutcome:

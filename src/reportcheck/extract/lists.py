@@ -205,8 +205,8 @@ class ListReader:
                 row.by_year.setdefault(column.key, {})[role.year] = parsed.value
             else:
                 row.values[column.key] = parsed.value
-        if unsure_cells >= _DOUBTS_IN_A_ROW:
-            row.doubts[WHOLE_ROW] = "扫描件该行多栏识别存疑，可能是别的行或别的表格的内容"
+        if unsure_cells >= _DOUBTS_IN_A_ROW:  # a doubt of the row said before (entries run together) stays
+            row.doubts.setdefault(WHOLE_ROW, "扫描件该行多栏识别存疑，可能是别的行或别的表格的内容")
         return row
 
     def finish(self) -> None:

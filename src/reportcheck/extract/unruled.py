@@ -7,7 +7,7 @@ take in what follows them (the next table's rows as entries): a count or a name 
 the reading's finding, not the report's. Every entry of a list on the page, or running onto it from the
 page before, is in doubt, so no rule counts or compares them, and so is every indicator row read on the
 page (its table's header may be among the rows lost); the page's own doubts are folded into its one
-finding."""
+finding, but for a hand's correction, which says what to look at on the paper."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def pages_unruled(report: Report, pages: list[int]) -> None:
     doubts = dict.fromkeys(pages, 0)
     for issue in report.extraction_issues:
         page = issue.location.page if issue.location is not None else None
-        if page in doubts and issue.code in (cat.OCR_UNSURE.code, cat.PAGE_UNSURE.code):
+        if page in doubts and issue.code in (cat.OCR_UNSURE.code, cat.PAGE_UNSURE.code) and "手写" not in issue.message:
             doubts[page] += int(issue.args.get("count", 1))  # type: ignore[call-overload]
         else:
             kept.append(issue)
@@ -46,8 +46,9 @@ def pages_unruled(report: Report, pages: list[int]) -> None:
 
 
 def _last_on(report: Report, page: int) -> str | None:
-    """The list whose entry is the last thing read on ``page`` (it may run on to the next), or None when an
-    indicator table's row is (a list that ended above it did not)."""
+    """The list whose entry is the last table row read on ``page`` (it may run on to the next), or None when
+    an indicator table's row is (a list that ended above it did not). A heading or a paragraph after the
+    list is not seen here: such a list is put in doubt too, on the safe side."""
     placed: list[tuple[int, int, str | None]] = [
         (row.location.table or 0, row.location.row or 0, table.id)
         for table in report.lists for row in table.rows if _page(row.location) == page and row.location]

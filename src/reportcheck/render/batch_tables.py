@@ -1,9 +1,10 @@
 """A finished batch as plain tables, one per sheet, so the workbook, JSON and CSV carry the same content.
 
-``BatchTables(result)`` reads the outcomes once: each becomes its file's rows, kept in the spool beside
-it, and the columns of 数据 and 名单 (the indicators and list columns that occur in any file) are found;
-``rows()`` then reads the kept rows and yields every sheet's rows file by file, each sheet's rows in
-order. Outcomes and rows are read one file at a time, never all held.
+Each outcome becomes its file's rows once, kept in the spool beside it (:func:`spool_rows`: by the batch's
+worker that checked the file, or here when none did), with the columns of 数据 and 名单 it fills and how
+wide its cells are. ``BatchTables(result)`` reads those to find the batch's columns (the indicators and list
+columns that occur in any file); ``rows()`` then reads the kept rows and yields every sheet's rows file by
+file, each sheet's rows in order. Outcomes and rows are read one file at a time, never all held.
 
 Sheets: 汇总 (one row per file), 问题清单 (one row per finding), 数据 (one row per file, one column per
 section, indicator and year), 名单 (one row per list row), 批内比对 (one row per cross-report
@@ -23,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportcheck.batch.result import BatchResult, VersionPair, read_outcome, spool_path
+from reportcheck.batch.result import BatchResult, VersionPair, read_outcome, rows_path, spool_path
 from reportcheck.batch.verdict import entry_verdict
 from reportcheck.compare.result import KIND_ZH, Difference, Doubt
 from reportcheck.compare.values import Value, show
@@ -182,8 +183,7 @@ def _tone(severity: str, width: int) -> dict[int, str]:
 @dataclass
 class FileRows:
     """One file's rows, made from its outcome once, before the batch's columns are known: 数据 and 名单
-    cells by their column, findings with what makes one a note every report gets; and how wide its
-    cells are, by sheet and column (an index, or a 数据 or 名单 column)."""
+    cells by their column, findings with what makes one a note every report gets."""
 
     summary: Row
     """问题清单首行 left empty"""
@@ -216,12 +216,12 @@ def spool_rows(spool: Path, settings: Settings | None, pack: dict | None, eviden
     share the work; the batch only reads them back), the batch itself for a file its worker gave no
     outcome for (the rows then replace any a stopped worker left)."""
     rows = file_rows(outcome, settings, pack, evidence)
-    rows_path(spool, index).write_bytes(pickle.dumps(_columns(rows), protocol=pickle.HIGHEST_PROTOCOL)
+    _rows_at(spool, index).write_bytes(pickle.dumps(_columns(rows), protocol=pickle.HIGHEST_PROTOCOL)
                                         + pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def rows_path(spool: Path, index: int) -> Path:
-    return spool_path(spool, index).with_suffix(".rows")
+def _rows_at(spool: Path, index: int) -> Path:
+    return rows_path(spool_path(spool, index))
 
 
 def file_rows(outcome: FileOutcome, settings: Settings | None, pack: dict | None, evidence: bool) -> FileRows:
@@ -332,7 +332,7 @@ class BatchTables:
         in order."""
         next_finding = 2  # row 1 of 问题清单 is its header
         for index in range(len(self.result.paths)):
-            with rows_path(self.result.spool, index).open("rb") as spooled:
+            with _rows_at(self.result.spool, index).open("rb") as spooled:
                 pickle.load(spooled)  # its columns, read before
                 rows: FileRows = pickle.load(spooled)
             findings = [row for key, row in rows.findings if key not in self.common_notes]
@@ -376,7 +376,7 @@ class BatchTables:
 
     def _columns(self, index: int) -> FileColumns:
         """The ``index``-th file's columns, from the spool (its rows made there now when its worker did not)."""
-        path = rows_path(self.result.spool, index)
+        path = _rows_at(self.result.spool, index)
         if not path.exists():
             result = self.result
             spool_rows(result.spool, result.settings, result.pack, result.evidence, index,

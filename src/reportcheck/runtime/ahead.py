@@ -6,8 +6,8 @@ child loads the reader (the ``warm`` the command line gives it, :func:`reportche
 while this process reads its command line, settings and rules; the command's pool takes it over
 (:class:`reportcheck.commands.limited.Started`) and sends it its work. Where children are spawned
 (Windows, macOS) the child's start is most of a one-report ``check``, and this saves about a tenth of it;
-where they are forked it saves a few milliseconds. Not taken (a bad option, ``--help``), it is stopped at
-exit with the other daemon children.
+where they are forked it saves a few milliseconds. Not taken (a bad option, an output refused), it is
+stopped at exit with the other daemon children.
 """
 
 from __future__ import annotations

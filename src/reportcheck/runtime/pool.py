@@ -120,8 +120,11 @@ class Pool:
         self._serial = itertools.count()
         self._work, self._jobs, self._folder, self._setup = work, jobs, folder, setup
         if first is not None:  # started already (its setup was the caller's), the work is sent now
-            first.conn.send(Assignment(work, known_template_files()))
-            self._workers.append(first)
+            try:
+                first.conn.send(Assignment(work, known_template_files()))
+                self._workers.append(first)
+            except OSError:  # it died while it loaded (out of memory): the first file gets a new one
+                _retire(first, [])
 
     def __enter__(self) -> Pool:
         return self

@@ -56,8 +56,9 @@ def start_child(ctx: BaseContext, target: Callable[..., object], args: tuple) ->
 
 
 def known_template_files() -> list[str]:
-    """The template files this process was given. None while the specs are not loaded: a child started
-    before anything is read (:mod:`reportcheck.runtime.ahead`) does not wait for them to load here."""
+    """The template files this process was given; none while the specs are not loaded (none can have been
+    given yet), so a child started before anything is read (:mod:`reportcheck.runtime.ahead`) does not wait
+    for them to load here."""
     spec = sys.modules.get("reportcheck.spec")
     return spec.added_template_files() if spec is not None else []
 
