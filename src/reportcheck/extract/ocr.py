@@ -34,15 +34,18 @@ _PAGE_DOUBTS = 8  # a scanned page with this many entries read unsurely is told 
 _EXAMPLES = 3
 
 
+def on_page(issue: Issue) -> int | None:
+    """The page of a doubt a page's finding takes in (D004), or None: other findings, and a hand's
+    correction, which stays its own doubt — it says what to look at on the paper."""
+    if issue.code != cat.OCR_UNSURE.code or issue.location is None or "手写" in issue.message:
+        return None
+    return issue.location.page
+
+
 def pages_in_doubt(issues: list[Issue]) -> list[Issue]:
     """A scanned page on which many entries were read unsurely (a fax, a blurred copy) is said once — its
     page, how many, a few of them and what to do — in place of a doubt per cell; the entries stay in doubt
     in the report. A hand's correction is its own doubt still: it says what to look at on the paper."""
-    def on_page(issue: Issue) -> int | None:
-        if issue.code != cat.OCR_UNSURE.code or issue.location is None or "手写" in issue.message:
-            return None
-        return issue.location.page
-
     counts = Counter(page for i in issues if (page := on_page(i)) is not None)
     pages = {page for page, n in counts.items() if n >= _PAGE_DOUBTS}
     if not pages:

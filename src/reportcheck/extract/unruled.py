@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from reportcheck import catalogue as cat
 from reportcheck.extract.lists import WHOLE_ROW
+from reportcheck.extract.ocr import on_page
 from reportcheck.model import Issue, Loc, Report
 
 _WHY = "扫描件该页表格线未读出，名单可能不全或混入了别的行"
@@ -34,9 +35,10 @@ def pages_unruled(report: Report, pages: list[int]) -> None:
     kept: list[Issue] = []
     doubts = dict.fromkeys(pages, 0)
     for issue in report.extraction_issues:
-        page = issue.location.page if issue.location is not None else None
-        if page in doubts and issue.code in (cat.OCR_UNSURE.code, cat.PAGE_UNSURE.code) and "手写" not in issue.message:
-            doubts[page] += int(issue.args.get("count", 1))  # type: ignore[call-overload]
+        if on_page(issue) in doubts:
+            doubts[on_page(issue)] += 1  # type: ignore[index]
+        elif issue.code == cat.PAGE_UNSURE.code and _page(issue.location) in doubts:  # the page said already
+            doubts[_page(issue.location)] += int(issue.args["count"])  # type: ignore[index, call-overload]
         else:
             kept.append(issue)
     said = [cat.PAGE_UNRULED.issue(location=Loc(page=page), page=page,
