@@ -378,3 +378,16 @@ def test_the_printed_workbook_takes_pages_in_proportion_to_its_rows(xlsx: Path, 
     assert pages["汇总"] <= 1 + book["汇总"].max_row // 30, pages
     assert pages["问题清单"] <= 1 + book["问题清单"].max_row // 8, pages
     assert sum(pages.values()) <= 4 * len(book.sheetnames) + sum(ws.max_row for ws in book.worksheets) // 10, pages
+
+
+def test_a_column_is_as_wide_as_what_is_written_in_it_not_the_notes_said_once(tmp_path: Path) -> None:
+    """The bundled batch's only findings are the note every report gets (EL008), written once for all of
+    them: 问题清单's 文件 column is as wide as “（本批全部报告）”, not as the files' long paths."""
+    from reportcheck.cli import main
+    from reportcheck.render.widths import display_width
+
+    out = tmp_path / "r.xlsx"
+    assert main(["batch", str(SAMPLES / "batch"), "-o", str(out)]) in (0, 1)
+    sheet = openpyxl.load_workbook(out)["问题清单"]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["（本批全部报告）"]
+    assert sheet.column_dimensions["A"].width == max(display_width("（本批全部报告）"), 6) + 2

@@ -207,6 +207,8 @@ class FileColumns:
     notes: set[tuple[str, str]] | None
     findings: int
     widest: dict[tuple[str, object], int]
+    note_widest: dict[tuple[str, str], list[int]]
+    """its notes' 问题清单 rows' widths, apart: a note every report gets is not written in its rows"""
 
 
 def spool_rows(spool: Path, settings: Settings | None, pack: dict | None, evidence: bool, index: int,
@@ -238,18 +240,26 @@ def file_rows(outcome: FileOutcome, settings: Settings | None, pack: dict | None
 
 def _columns(rows: FileRows) -> FileColumns:
     widest: dict[tuple[str, object], int] = {}
-    for sheet, row in [(SUMMARY, rows.summary), *((FINDINGS, r) for _, r in rows.findings)]:
-        _widen(widest, sheet, enumerate(row.cells))
+    note_widest: dict[tuple[str, str], list[int]] = {}
+    _widen(widest, SUMMARY, enumerate(rows.summary.cells))
+    for key, row in rows.findings:
+        if key is not None and rows.notes is not None and key in rows.notes:
+            note_widest[key] = [display_width(value) for value in row.cells]
+        else:
+            _widen(widest, FINDINGS, enumerate(row.cells))
     _widen(widest, DATA, [*enumerate(rows.summary.cells[:2]), *rows.data.items()])
     for lead, values in rows.lists:
         _widen(widest, LISTS, [*enumerate(lead), *values.items()])
     return FileColumns(set(rows.data), {c for _, values in rows.lists for c in values}, rows.notes,
-                       len(rows.findings), widest)
+                       len(rows.findings), widest, note_widest)
 
 
 def _widen(widest: dict[tuple[str, object], int], sheet: str, cells: Iterable[tuple[object, Cell]]) -> None:
-    for column, value in cells:
-        width = display_width(value)
+    _widen_to(widest, sheet, ((column, display_width(value)) for column, value in cells))
+
+
+def _widen_to(widest: dict[tuple[str, object], int], sheet: str, widths: Iterable[tuple[object, int]]) -> None:
+    for column, width in widths:
         if width > widest.get((sheet, column), 0):
             widest[sheet, column] = width
 
@@ -288,6 +298,7 @@ class BatchTables:
         lists: set[ListColumn] = set()
         notes: list[set[tuple[str, str]]] = []
         self._widest: dict[tuple[str, object], int] = {}
+        note_widest: dict[tuple[str, str], list[int]] = {}
         self._finding_rows = 0
         for index in range(len(result.paths)):
             columns = self._columns(index)
@@ -299,6 +310,8 @@ class BatchTables:
             for key, width in columns.widest.items():
                 if width > self._widest.get(key, 0):
                     self._widest[key] = width
+            for note, widths in columns.note_widest.items():
+                note_widest[note] = list(map(max, note_widest.get(note, widths), widths))
         self.data_columns = sorted(data)
         self.list_columns = sorted(lists)
         self._data_place = {c: i for i, c in enumerate(self.data_columns)}
@@ -306,6 +319,9 @@ class BatchTables:
         # A note every report of the batch gets word for word (EL008's list of what only a person can check)
         # is said once, at the end of 问题清单, for all of them — not once per report.
         self.common_notes = set.intersection(*notes) if len(notes) > 1 else set()
+        for note, widths in note_widest.items():
+            if note not in self.common_notes:
+                _widen_to(self._widest, FINDINGS, enumerate(widths))
 
     @property
     def sheets(self) -> tuple[str, ...]:
