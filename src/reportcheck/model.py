@@ -25,6 +25,15 @@ class Loc:
     paragraph: int | None = None
     page: int | None = None
 
+    # Pickled as a plain tuple: dataclasses' own state functions for a frozen class with slots look the
+    # fields up on every call, and a report holds tens of thousands of locations (the batch's spool).
+    def __getstate__(self) -> tuple[int | None, ...]:
+        return (self.table, self.row, self.col, self.paragraph, self.page)
+
+    def __setstate__(self, state: tuple[int | None, ...]) -> None:
+        for name, value in zip(("table", "row", "col", "paragraph", "page"), state, strict=True):
+            object.__setattr__(self, name, value)
+
     def describe(self) -> str:
         """Where, in words a user finds it by: 第3页 表5 第2行 第3列 / 第12段."""
         parts = []

@@ -8,14 +8,17 @@ the same figure, full- and half-width forms and spaces do not count, a phone num
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from reportcheck.normalize.text import squash, to_halfwidth
 
 Value = str | float | int | list[int] | None
 
 
+@lru_cache(maxsize=1 << 16)
 def text_key(text: str | None) -> str:
-    """A text as compared: half-width, without whitespace (line breaks in a cell included)."""
+    """A text as compared: half-width, without whitespace (line breaks in a cell included); kept, as a
+    version's texts are keyed again for each version compared with it."""
     return squash(to_halfwidth(text or ""))
 
 

@@ -19,6 +19,8 @@ dates differ.
 
 from __future__ import annotations
 
+import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -44,6 +46,8 @@ from reportcheck.render.batch_tables import (
     Row,
 )
 from reportcheck.render.print_setup import set_up_printing
+from reportcheck.render.sheet_rows import SheetRows
+from reportcheck.render.sheet_splice import splice
 from reportcheck.render.widths import display_width
 from reportcheck.rules import DEFAULT_PACK
 
@@ -67,14 +71,20 @@ def write_workbook(result: BatchResult, path: str | Path) -> None:
     title = _page_title(result, Path(path))
     sheets = {name: _sheet(book, name, tables.header(name), widths[name], title) for name in tables.sheets}
     wrapped = {name: {i for i, w in enumerate(widths[name]) if w >= MAX_WIDTH} for name in tables.sheets}
-    rows = dict.fromkeys(tables.sheets, 1)
-    for name, row in tables.rows():
-        rows[name] += 1
-        _set_height(sheets[name], rows[name], row.cells, wrapped[name], widths[name])
-        sheets[name].append(_cells(sheets[name], name, row, wrapped[name]))
-    for name, sheet in sheets.items():
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(tables.header(name)))}{rows[name]}"
-    book.save(str(path))
+    styles = _Styles(sheets[SUMMARY])
+    with ExitStack() as stack:
+        rows = {name: SheetRows(stack.enter_context(tempfile.TemporaryFile())) for name in tables.sheets}
+        for name, row in tables.rows():
+            rows[name].add(row.cells, styles.of(name, row, wrapped[name]),
+                           _height(row.cells, wrapped[name], widths[name]))
+            if name == SUMMARY:
+                sheets[name].append(_link(sheets[name], row))
+        for name, sheet in sheets.items():
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(tables.header(name)))}{rows[name].count}"
+        with tempfile.TemporaryDirectory(prefix="reportcheck-") as tmp:
+            laid_out = Path(tmp) / "laid_out.xlsx"
+            book.save(str(laid_out))
+            splice(laid_out, Path(path), rows)
 
 
 def _widths(tables: BatchTables) -> dict[str, list[float]]:
@@ -100,7 +110,9 @@ def _sheet(book: Workbook, name: str, header: list[str], widths: list[float],
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = FREEZE.get(name, "A2")
     _page_setup(sheet, name, sum(widths), title)
-    _set_height(sheet, 1, list(header), set(range(len(header))), widths)
+    height = _height(list(header), set(range(len(header))), widths)
+    if height:
+        sheet.row_dimensions[1].height = height
     sheet.append([_cell(sheet, h, font=BOLD, alignment=WRAP) for h in header])
     return sheet
 
@@ -110,31 +122,47 @@ def _page_setup(sheet: WriteOnlyWorksheet, name: str, width: float, title: tuple
     set_up_printing(sheet, (title[0], name, title[1]), pages_wide=pages_wide)
 
 
-def _set_height(sheet: WriteOnlyWorksheet, number: int, cells: list[Cell], wrapped: set[int],
-                widths: list[float]) -> None:
-    """A row whose wrapped text takes several lines gets the height to show them (write-only: set before
-    the row is written; neither Excel nor LibreOffice fits a row's height to wrapped text on opening)."""
+def _height(cells: list[Cell], wrapped: set[int], widths: list[float]) -> float | None:
+    """The height a row needs when its wrapped text takes several lines (neither Excel nor LibreOffice fits
+    a row's height to wrapped text on opening)."""
     lines = max((-(-display_width(cells[i]) // max(1, int(widths[i]) - 2)) for i in wrapped), default=1)
-    if lines > 1:
-        sheet.row_dimensions[number].height = _LINE_POINTS * lines + 2
+    return _LINE_POINTS * lines + 2 if lines > 1 else None
 
 
-def _cells(sheet: WriteOnlyWorksheet, name: str, row: Row, wrapped: set[int]) -> list[Cell | WriteOnlyCell]:
-    """The row as openpyxl takes it: plain values where a cell has no style (faster), cells where it has."""
-    cells: list[Cell | WriteOnlyCell] = [
-        _cell(sheet, v, fill=FILLS.get(row.tones.get(i, "")), alignment=WRAP if i in wrapped else None)
-        if i in row.tones or (i in wrapped and v is not None) else _plain(sheet, v)
-        for i, v in enumerate(row.cells)]
-    target = row.cells[_LINK_COLUMN] if name == SUMMARY else None
-    if isinstance(target, str):
-        number = target.removeprefix("第").removesuffix("行")
-        cells[_LINK_COLUMN] = link = _cell(sheet, target, font=LINK)
-        link.hyperlink = Hyperlink(ref="", location=f"'{FINDINGS}'!A{number}", tooltip="查看该文件的问题")
-    return cells
+class _Styles:
+    """The cell styles the rows use, as their indexes among the workbook's (registered through ``sheet``)."""
+
+    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
+        self._sheet = sheet
+        self._ids: dict[tuple[str, bool], int] = {}
+        self.link = _cell(sheet, None, font=LINK).style_id
+
+    def of(self, name: str, row: Row, wrapped: set[int]) -> dict[int, int]:
+        """Cell index → style for the styled cells of ``row``: a toned cell filled, a wrapped column's text
+        wrapped, 汇总's link blue and underlined."""
+        styles = {i: self._id(tone, i in wrapped) for i, tone in row.tones.items()}
+        styles.update((i, self._id("", True)) for i in wrapped if i not in styles and row.cells[i] is not None)
+        if name == SUMMARY and isinstance(row.cells[_LINK_COLUMN], str):
+            styles[_LINK_COLUMN] = self.link
+        return styles
+
+    def _id(self, tone: str, wrap: bool) -> int:
+        key = (tone, wrap)
+        if key not in self._ids:
+            self._ids[key] = _cell(self._sheet, None, fill=FILLS.get(tone), alignment=WRAP if wrap else None).style_id
+        return self._ids[key]
 
 
-def _plain(sheet: WriteOnlyWorksheet, value: Cell) -> Cell | WriteOnlyCell:
-    return _cell(sheet, value) if isinstance(value, str) and value.startswith("=") else value
+def _link(sheet: WriteOnlyWorksheet, row: Row) -> list[WriteOnlyCell | None]:
+    """汇总's row as openpyxl writes it: its link to 问题清单 alone, so the sheet lists the link (the row
+    itself is :class:`SheetRows`'s, spliced in its place)."""
+    target = row.cells[_LINK_COLUMN]
+    if not isinstance(target, str):
+        return []
+    number = target.removeprefix("第").removesuffix("行")
+    link = _cell(sheet, target, font=LINK)
+    link.hyperlink = Hyperlink(ref="", location=f"'{FINDINGS}'!A{number}", tooltip="查看该文件的问题")
+    return [None] * _LINK_COLUMN + [link]
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: Cell, font: Font | None = None,
