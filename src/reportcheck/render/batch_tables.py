@@ -190,8 +190,11 @@ class FileRows:
     findings: list[tuple[tuple[str, str] | None, Row]]
     """each finding's (code, message) when the file has a report (None else), and its row"""
     data: dict[DataColumn, Cell]
-    lists: list[tuple[list[Cell], dict[ListColumn, Cell]]]
-    """each list row: its leading cells (file … 名单), its values by column"""
+    list_columns: list[ListColumn]
+    """the 名单 columns it fills"""
+    lists: list[tuple[list[Cell], list[tuple[int, Cell]]]]
+    """each list row: its leading cells (file … 名单), its values by their column's place in ``list_columns``
+    (thousands of rows name a few columns: each is kept, and looked up in the batch's, once)"""
     notes: set[tuple[str, str]] | None
     """its notes (提示) when it has a report"""
 
@@ -233,8 +236,13 @@ def file_rows(outcome: FileOutcome, settings: Settings | None, pack: dict | None
         summary=_summary(outcome, settings, pack, evidence),
         findings=[((i.code, i.message) if report is not None else None, row) for i, row in _findings(outcome)],
         data=dict(_data_cells(report)) if report is not None else {},
-        lists=list(_lists(outcome)) if report is not None else [],
+        list_columns=[], lists=[],
         notes={(i.code, i.message) for i in outcome.issues if i.severity == "info"} if report is not None else None)
+    if report is not None:
+        places: dict[ListColumn, int] = {}
+        for lead, values in _lists(outcome):
+            rows.lists.append((lead, [(places.setdefault(c, len(places)), v) for c, v in values.items()]))
+        rows.list_columns = list(places)
     return rows
 
 
@@ -249,8 +257,8 @@ def _columns(rows: FileRows) -> FileColumns:
             _widen(widest, FINDINGS, enumerate(row.cells))
     _widen(widest, DATA, [*enumerate(rows.summary.cells[:2]), *rows.data.items()])
     for lead, values in rows.lists:
-        _widen(widest, LISTS, [*enumerate(lead), *values.items()])
-    return FileColumns(set(rows.data), {c for _, values in rows.lists for c in values}, rows.notes,
+        _widen(widest, LISTS, [*enumerate(lead), *((rows.list_columns[i], v) for i, v in values)])
+    return FileColumns(set(rows.data), set(rows.list_columns), rows.notes,
                        len(rows.findings), widest, note_widest)
 
 
@@ -357,9 +365,11 @@ class BatchTables:
             yield SUMMARY, rows.summary
             next_finding += len(findings)
             yield from ((FINDINGS, r) for r in findings)
-            yield DATA, Row([*rows.summary.cells[:2], *_placed(rows.data, self._data_place)])
+            data = ((self._data_place[c], v) for c, v in rows.data.items())
+            yield DATA, Row([*rows.summary.cells[:2], *_placed(data, len(self._data_place))])
+            places = [self._list_place[c] for c in rows.list_columns]
             for lead, values in rows.lists:
-                yield LISTS, Row([*lead, *_placed(values, self._list_place)])
+                yield LISTS, Row([*lead, *_placed(((places[i], v) for i, v in values), len(self._list_place))])
         yield from self._batch_rows()
 
     def widths(self) -> dict[str, list[int]]:
@@ -419,12 +429,11 @@ def evidence_tally(outcome: FileOutcome) -> str:
     return f"相符{len(rows) - len(against) - len(doubtful)}行，不符{len(against)}行，无法核对{len(doubtful)}行"
 
 
-def _placed(values: dict, place: dict) -> list[Cell]:
-    """``values`` by column laid out in the columns' order (``place``: column → its index), None where
-    a column has no value."""
-    cells: list[Cell] = [None] * len(place)
-    for column, value in values.items():
-        cells[place[column]] = value
+def _placed(values: Iterable[tuple[int, Cell]], width: int) -> list[Cell]:
+    """A row of ``width`` cells from (place, value) pairs, None where no value is."""
+    cells: list[Cell] = [None] * width
+    for place, value in values:
+        cells[place] = value
     return cells
 
 
