@@ -22,6 +22,7 @@ from reportcheck.readers.pdf_page import PageContent, holds_another
 from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables
 from reportcheck.readers.pdf_source import GARBLED_SHARE
 from reportcheck.readers.pdf_text import Line, group_lines, least_confidence
+from reportcheck.readers.read_rules import columns_of_lost_rules
 
 _THIN = 6.0  # points: narrower cells are gaps between nested ruling lines, not cells
 _MARGIN = 0.08  # top and bottom share of the page where headers and footers live
@@ -202,12 +203,13 @@ def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], t
             continue  # the strip between a frame table and the table inside it
         c0, c1 = index(xs, box[0]), index(xs, box[2])
         r0, r1 = index(ys, box[1]), index(ys, box[3])
-        for r, part, words_in in _rows_of_lost_rules(box, texts[box], ys[r0:r1 + 1]):
-            origins[(r0 + r, c0)] = Cell("\n".join(line.text for line in group_lines(words_in)), 0, r0 + r, c0,
-                                         max(1, c1 - c0), max(1, r1 - r0) if part == box else 1, page=page,
-                                         bbox=part, confidence=least_confidence(words_in),
-                                         written_on=any(w.get("pen") for w in words_in),
-                                         crossed=any(w.get("streak") for w in words_in))
+        for first, last, column_box, column_words in columns_of_lost_rules(box, texts[box], xs[c0:c1 + 1]):
+            for r, part, words_in in _rows_of_lost_rules(column_box, column_words, ys[r0:r1 + 1]):
+                origins[(r0 + r, c0 + first)] = Cell(
+                    "\n".join(line.text for line in group_lines(words_in)), 0, r0 + r, c0 + first,
+                    max(1, last - first), max(1, r1 - r0) if part == column_box else 1, page=page, bbox=part,
+                    confidence=least_confidence(words_in), written_on=any(w.get("pen") for w in words_in),
+                    crossed=any(w.get("streak") for w in words_in))
     rows: list[list[Cell]] = [[] for _ in range(len(ys) - 1)]
     for (r0, c0), cell in sorted(origins.items()):
         rows[r0].append(cell)
