@@ -98,7 +98,7 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
         # and the paper's: a copier's dirty drum printed them upright on the sheet, turned with it on the glass
         bands = _rotate(bands, angle, fill=0) | found(local)
     ink = _without_edge_marks(_without_specks(grey < INK))
-    lines = _ruling(local, bands, grey, broken=dotty)
+    lines = _ruling(local, bands, grey, broken=dotty, one_bit=lost_lines)
     return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen, bands.astype(bool), broken=dotty)
 
 
@@ -203,7 +203,8 @@ class _Lines:
     segments: list[Segment]
 
 
-def _ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool = False) -> _Lines:
+def _ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool = False,
+            one_bit: bool = False) -> _Lines:
     """Ruling lines: ink that survives an opening with a kernel far longer than any character, apart from
     the ``streaks`` (bands round lines down the whole page): in a band, only a line clearly darker than the
     streak is a column's. On a ``broken`` page (a fax, a halftone copy) lines across come in dashes, and are
@@ -233,7 +234,7 @@ def _ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool
     verticals += _one_row_lines(binary, horizontals, verticals)
     verticals += _borders(horizontals, verticals, binary)
     horizontals = _reaching(horizontals, verticals)
-    if broken:
+    if broken or one_bit:
         verticals = _to_corners(verticals, horizontals)
         horizontals = _to_border_corners(horizontals, verticals)
         horizontals = _cornered(horizontals, verticals, binary)

@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.readers import ocr_engine
+from reportcheck.readers.lost_corners import cells_at_lost_corners
 from reportcheck.readers.pdf_page import PageContent, PageGuard, edge, holds_another, ruled_tables
 from reportcheck.readers.scan_image import INK, Piece, Prepared, prepare, text_pieces
 from reportcheck.readers.scan_orientation import sideways, upside_down
@@ -103,6 +104,8 @@ def read_image(image: np.ndarray, scale: float, number: int, height: float, guar
     height = image.shape[0] / scale
     edges = [_edge(s, scale) for s in prepared.segments]
     tables, rules = ruled_tables(edges, guard)
+    for table in tables:
+        table.cells += cells_at_lost_corners(table, prepared.ink, scale)
     boxes: list[tuple[int, int, int, int]] = []
     for table in tables:
         for cell in table.cells:
