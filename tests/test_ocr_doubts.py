@@ -628,6 +628,7 @@ def test_a_speck_before_a_headings_number_leaves_the_heading_and_its_number() ->
     assert strip_numbering("-2.2 集群企业培育情况") == ("2.2", "集群企业培育情况")
     assert strip_numbering(".2.4集群创新情况") == ("2.4", "集群创新情况")
     assert strip_numbering("—、概述") == ("—", "概述")
+    assert strip_numbering("--、集群基本信息") == ("--", "集群基本信息")  # 一、 a scan read as two dashes
 
 
 def _green_row(document, name: str):

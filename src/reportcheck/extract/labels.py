@@ -20,8 +20,9 @@ from reportcheck.normalize.text import label_key
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+|—|-)\s*[、.]\s*|^[-—·.]*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.]?\s*")
+    r"^(?:[一二三四五六七八九十]+|[—-]{1,2})\s*[、.]\s*|^[-—·.]*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.]?\s*")
 _BEFORE_NUMBER = "-—·."  # a speck a scan read before a heading's number (-2.2 集群企业培育情况)
+# (a bullet —、 is a dash before 、, as is 一、 a scan read as two: --、集群基本信息)
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|\d{1,2}\)|[\u2460-\u2473\u2776-\u277f])")
 _FOOTNOTE = re.compile(r"[*※\u00b9\u00b2\u00b3\u2070-\u2079]+|(?:注\d+|\[\d+\]|[\u2460-\u2473])$")
 OF_WHICH = re.compile(r"^其中(?=.{4})")
