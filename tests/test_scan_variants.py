@@ -35,6 +35,7 @@ CASES = {
     # A standard-resolution fax of the messiest sample: read fail-safe, but not yet fully (see the xfail below).
     "fax": ("final_sme_split_messy", 0.86),
     "fax_fine": ("prelim_advanced_split_clean", 0.95),
+    "black_and_white": ("prelim_advanced_split_defects", 0.98),
 }
 
 

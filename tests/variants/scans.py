@@ -55,7 +55,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "halftone", "rotated", "seal_over_table",
-                               "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy")
+                               "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy",
+                               "black_and_white")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -990,6 +991,34 @@ def _fax(src: _Source, rng: np.random.Generator, fine: bool = False) -> _Result:
     return result
 
 
+def _black_and_white(src: _Source, rng: np.random.Generator) -> _Result:
+    """An office scanner's black-and-white mode at 300 dpi: the page scanned in grey (a little skew, blur and
+    noise, the toner's grain), then each pixel set black or white against its neighbourhood (an adaptive
+    threshold, as such scanners and their drivers do). A thin rule where the toner is light drops out in
+    pieces; what is left of it stands in the text beside it."""
+    dpi = 300
+    block, offset = 31, float(rng.uniform(36, 44))
+    result = _Result([], [])
+    for i, page in enumerate(src.pages):
+        grey = src.grey(i, dpi).astype(np.float32)
+        h, w = grey.shape
+        grain = cv2.GaussianBlur(rng.standard_normal((h, w), dtype=np.float32), (0, 0), 1.5)
+        toner = np.clip(0.92 + 0.2 * grain / max(float(grain.std()), 1e-6), 0.2, 1.0)  # toner's grain
+        grey = 255 - (255 - grey) * toner  # lighter print where the toner is thin
+        angle = float(rng.uniform(-0.5, 0.5))
+        matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+        grey = cv2.warpAffine(grey, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+        grey = cv2.GaussianBlur(grey, (0, 0), 0.8) + rng.normal(0, 4, grey.shape).astype(np.float32)
+        scanned = np.clip(grey, 0, 255).astype(np.uint8)
+        black = cv2.adaptiveThreshold(scanned, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY,
+                                      block, offset) == 0
+        data = zlib.compress(np.packbits(~black, axis=1).tobytes(), 9)  # 1 = white in /DeviceGray
+        result.pages.append(_Out(data, w, h, "DeviceGray", 1, "FlateDecode", page.width, page.height))
+        result.notes.append(f"page {i + 1}: black and white at {dpi} dpi, adaptive threshold (block {block}, "
+                            f"offset {offset:.0f}), skew {angle:+.2f}°, grainy toner")
+    return result
+
+
 # ---------------------------------------------------------------- phone photo
 
 PHOTO_W, PHOTO_H = 3024, 4032  # 12 MP, held upright
@@ -1224,6 +1253,7 @@ _MAKERS = {
     "handwritten_correction": _handwritten_correction,
     "binder_shadow": _binder_shadow,
     "copy_of_copy": _copy_of_copy,
+    "black_and_white": _black_and_white,
 }
 
 
