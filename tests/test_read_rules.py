@@ -30,6 +30,13 @@ def test_a_dash_between_spaces_is_a_mark_one_between_characters_is_not() -> None
     assert len(columns_of_lost_rules(BOX, [_word("上—年实际值", 104, 290)], XS)) == 1  # 一 read as a dash
 
 
+def test_a_piece_of_the_line_read_alone_on_it_is_the_line() -> None:
+    parts = columns_of_lost_rules(BOX, [_word("1", 199, 201), _word("国家级", 104, 140)], XS)
+    assert [[w["text"] for w in ws] for *_, ws in parts] == [["国家级"], []]
+    figure = [_word("1", 204, 208)]  # a figure 1 a cell's margin right of the line: no stub
+    assert columns_of_lost_rules(BOX, figure, XS) == [(0, 2, BOX, figure)]
+
+
 def test_a_cell_merged_on_purpose_or_marks_that_do_not_pair_off_stay_whole() -> None:
     for words in ([_word("长沙经济技术开发区", 104, 290)],  # no mark
                   [_word("级别「批准「时间", 104, 290)],  # two marks, one line

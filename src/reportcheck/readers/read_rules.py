@@ -6,6 +6,7 @@ the cells either side of it become one; its pieces stay on the page, and the rec
 inside the text it runs through: “级别「批准时间”, “长沙远航动力科技有丨36998”, “2021年　丨2022年”.
 Such a mark standing where the table has a column line in the rows around (a line of its grid inside
 the cell, as many lines as marks) is that line: the text is cut there and each part kept in its column.
+A piece of the line read alone (a lone “1”) standing on such a line is that line too, and is dropped.
 A cell merged on purpose holds no such mark and stays whole; so does one whose marks and lines do not
 pair off, and every word read from a text layer (no ``conf``).
 """
@@ -19,6 +20,8 @@ from itertools import pairwise
 # set off by a space (one between characters is often 一 misread: 上—年).
 _RULE_READ = re.compile(r"[丨｜│「」!！]|(?<=\s)—|—(?=\s)")
 _INSIDE = 1.0  # points a grid line must stand inside a word to cut it
+_STUB = re.compile(r"^[1lI|丨｜!！]$")  # a piece of the line read alone: a bar, or a 1
+_ON_LINE = 2.0  # points from a grid line a stub's middle stands (a figure 1 stands a cell's margin off it)
 
 
 def columns_of_lost_rules(box: tuple[float, ...], words: list[dict], xs: list[float]
@@ -33,6 +36,10 @@ def columns_of_lost_rules(box: tuple[float, ...], words: list[dict], xs: list[fl
     cuts: set[float] = set()
     pieces: list[dict] = []
     for word in words:
+        on = [x for x in inner if abs((word["x0"] + word["x1"]) / 2 - x) <= _ON_LINE]
+        if _STUB.match(word["text"]) and on:
+            cuts.update(on)  # the line's stub, read alone: it only shows where the line was
+            continue
         crossed = [x for x in inner if word["x0"] + _INSIDE < x < word["x1"] - _INSIDE]
         marks = len(_RULE_READ.findall(word["text"]))
         if marks and marks == len(crossed):
