@@ -14,6 +14,7 @@ pair off, and every word read from a text layer (no ``conf``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import pairwise
 
 # What the recogniser makes of a line down's remains: a bar, a corner bracket, an exclamation mark, or a dash
@@ -49,12 +50,13 @@ def columns_of_lost_rules(box: tuple[float, ...], words: list[dict], xs: list[fl
             pieces.append(word)
     if not cuts:
         return whole
-    edges = [xs[0], *sorted(cuts), xs[-1]]
-    parts = []
-    for left, right in pairwise(edges):
-        inside = [w for w in pieces if left <= (w["x0"] + w["x1"]) / 2 <= right]
-        parts.append((xs.index(left), xs.index(right), (left, box[1], right, box[3]), inside))
-    return parts
+    lines = sorted(cuts)
+    edges = [xs[0], *lines, xs[-1]]
+    held: list[list[dict]] = [[] for _ in range(len(edges) - 1)]
+    for word in pieces:  # each in the part its middle lies in
+        held[bisect_right(lines, (word["x0"] + word["x1"]) / 2)].append(word)
+    return [(xs.index(left), xs.index(right), (left, box[1], right, box[3]), inside)
+            for (left, right), inside in zip(pairwise(edges), held, strict=True)]
 
 
 def _cut(word: dict, at: list[float]) -> list[dict]:
