@@ -28,6 +28,8 @@ def test_a_mark_where_the_grid_has_its_line_cuts_the_cell_and_its_text() -> None
 def test_a_dash_between_spaces_is_a_mark_one_between_characters_is_not() -> None:
     assert len(columns_of_lost_rules(BOX, [_word("2021年　—2022年", 104, 290)], XS)) == 2
     assert len(columns_of_lost_rules(BOX, [_word("上—年实际值", 104, 290)], XS)) == 1  # 一 read as a dash
+    three = columns_of_lost_rules(BOX, [_word("168.3|110.2　|12.2", 104, 295)], [100.0, 180.0, 240.0, 300.0])
+    assert [[w["text"] for w in ws] for *_, ws in three] == [["168.3"], ["110.2"], ["12.2"]]
 
 
 def test_a_piece_of_the_line_read_alone_on_it_is_the_line() -> None:

@@ -19,7 +19,7 @@ from itertools import pairwise
 
 # What the recogniser makes of a line down's remains: a bar, a corner bracket, an exclamation mark, or a dash
 # set off by a space (one between characters is often 一 misread: 上—年).
-_RULE_READ = re.compile(r"[丨｜│「」!！]|(?<=\s)—|—(?=\s)")
+_RULE_READ = re.compile(r"[|丨｜│「」!！]|(?<=\s)—|—(?=\s)")
 _INSIDE = 1.0  # points a grid line must stand inside a word to cut it
 _STUB = re.compile(r"^[1lI|丨｜!！]$")  # a piece of the line read alone: a bar, or a 1
 _ON_LINE = 2.0  # points from a grid line a stub's middle stands (a figure 1 stands a cell's margin off it)
