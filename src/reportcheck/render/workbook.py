@@ -1,8 +1,11 @@
-"""The batch workbook: the sheets of ``batch_tables`` written with openpyxl in write-only mode.
+"""The batch workbook: the sheets of ``batch_tables``, laid out by openpyxl in write-only mode (styles,
+widths, panes, filters, printing, links, each sheet's header), their rows written as SpreadsheetML text
+(:mod:`~reportcheck.render.sheet_rows`: a text is always a text, never a formula) and spliced in
+(:mod:`~reportcheck.render.sheet_splice`).
 
-Rows are streamed to each sheet as they are read, so memory does not grow with the number of files.
+Rows are streamed to temporary files as they are read, so memory does not grow with the number of files.
 The files' rows are made as they are checked (:func:`~reportcheck.render.batch_tables.spool_rows`, with
-how wide their cells are, which a write-only sheet needs before its first row) and read here once.
+how wide their cells are, which the layout needs before any row) and read here once.
 Header rows are bold and frozen (数据 also keeps 文件 and 集群名称 in view), every sheet has a filter,
 errors are filled red and warnings amber.
 A 汇总 row's 问题清单首行 is an internal hyperlink to that row of 问题清单.
@@ -167,9 +170,7 @@ def _link(sheet: WriteOnlyWorksheet, row: Row) -> list[WriteOnlyCell | None]:
 
 def _cell(sheet: WriteOnlyWorksheet, value: Cell, font: Font | None = None,
           fill: PatternFill | None = None, alignment: Alignment | None = None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # text from a report is never a formula
+    cell = WriteOnlyCell(sheet, value)  # only headers, links and the styles' own: never a report's text
     if font is not None:
         cell.font = font
     if fill is not None:
