@@ -22,7 +22,7 @@ from reportcheck.readers.pdf_page import PageContent, holds_another
 from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables
 from reportcheck.readers.pdf_source import GARBLED_SHARE
 from reportcheck.readers.pdf_text import Line, group_lines, least_confidence
-from reportcheck.readers.read_rules import columns_of_lost_rules
+from reportcheck.readers.read_rules import columns_of_lost_rules, lines_around
 
 _THIN = 6.0  # points: narrower cells are gaps between nested ruling lines, not cells
 _MARGIN = 0.08  # top and bottom share of the page where headers and footers live
@@ -198,12 +198,13 @@ def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], t
         if inside:
             texts[min(inside, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))].append(word)
     origins: dict[tuple[int, int], Cell] = {}
-    for box in boxes:
+    spans = [(index(ys, box[1]), index(ys, box[3]), index(xs, box[0]), index(xs, box[2])) for box in boxes]
+    for box, span, drawn in zip(boxes, spans, lines_around(spans), strict=True):
         if not texts[box] and (box[2] - box[0] < _THIN or box[3] - box[1] < _THIN):
             continue  # the strip between a frame table and the table inside it
-        c0, c1 = index(xs, box[0]), index(xs, box[2])
-        r0, r1 = index(ys, box[1]), index(ys, box[3])
-        for first, last, column_box, column_words in columns_of_lost_rules(box, texts[box], xs[c0:c1 + 1]):
+        r0, r1, c0, c1 = span
+        lines = {line - c0 for line in drawn}
+        for first, last, column_box, column_words in columns_of_lost_rules(box, texts[box], xs[c0:c1 + 1], lines):
             for r, part, words_in in _rows_of_lost_rules(column_box, column_words, ys[r0:r1 + 1]):
                 origins[(r0 + r, c0 + first)] = Cell(
                     "\n".join(line.text for line in group_lines(words_in)), 0, r0 + r, c0 + first,
