@@ -36,6 +36,8 @@ _OBJECT, _DRAWING, _PICT = (f"{{{W}}}{t}" for t in ("object", "drawing", "pict")
 _EMU_PER_PT = 12700
 _FALLBACK = f"{{{MC}}}Fallback"
 _VAL, _CHAR, _FONT = f"{{{W}}}val", f"{{{W}}}char", f"{{{W}}}font"
+_HIDDEN = f"{{{W}}}rPr/{{{W}}}vanish"  # a run formatted as hidden text: Word neither shows nor prints it
+_OFF = frozenset({"0", "false", "off"})
 _TEXT_TAGS = {_T: None, _TAB: "\t", _BR: "\n", _CR: "\n"}
 # Text that is not the paragraph's own: deleted revisions, text boxes (read as paragraphs of their
 # own) and the VML copy Word writes beside every drawing (mc:Fallback).
@@ -304,10 +306,11 @@ def anchors(body: etree._Element) -> Anchors:
 
 
 def _paragraph_text(p: etree._Element) -> str:
-    """The paragraph's own text: inserted revisions count, deleted ones and text boxes do not."""
+    """The paragraph's own text: inserted revisions count; deleted ones, hidden text (an old figure kept
+    beside the new one, a template's instruction) and text boxes do not."""
     parts: list[str] = []
     for el in p.iter(_T, _TAB, _BR, _CR, _SYM):
-        if not _own(el, p):
+        if not _own(el, p) or _hidden(el.getparent()):
             continue
         if el.tag == _SYM:
             font = _SYMBOLS.get((el.get(_FONT) or "").lower(), {})
@@ -316,6 +319,11 @@ def _paragraph_text(p: etree._Element) -> str:
         extra = _TEXT_TAGS[el.tag]
         parts.append(el.text or "" if extra is None else extra)
     return "".join(parts)
+
+
+def _hidden(run: etree._Element | None) -> bool:
+    vanish = run.find(_HIDDEN) if run is not None else None
+    return vanish is not None and vanish.get(_VAL) not in _OFF
 
 
 def _own(el: etree._Element, p: etree._Element) -> bool:
