@@ -11,7 +11,13 @@ from reportcheck.normalize.text import normalize_text, to_simplified
     ("120.5", "亿元", 120.5, 1), ("1,234.5", "亿元", 1234.5, 1), ("１２０．５", "亿元", 120.5, 1),
     ("120.5亿元", "亿元", 120.5, 1), ("12.3%", "%", 12.3, 1), ("约120", "亿元", 120.0, 0),
     ("-3.2", "%", -3.2, 1), ("1205000万元", "亿元", 120.5, 4), ("12家", "个", 12.0, 0),
-    ("6（P23）", "个", 6.0, 0), ("120.50", "亿元", 120.5, 2),
+    ("6（P23）", "个", 6.0, 0),
+    # zeros closing two decimals are a spreadsheet's "0.00" format, not precision; one decimal stays one
+    ("120.50", "亿元", 120.5, 1), ("10.20", "%", 10.2, 1), ("161.70", "个", 161.7, 1), ("0.05", "%", 0.05, 2),
+    ("10.0", "%", 10.0, 1), ("10.00", "%", 10.0, 0), ("176.00", "个", 176.0, 0),
+    # a Chinese full stop for the point; a remark in brackets after the figure is the applicant's, a unit its own
+    ("3。2", "%", 3.2, 1), ("0.8（海关数据）", "亿元", 0.8, 1), ("596.4（同比增长14.7%）", "亿元", 596.4, 1),
+    ("120（亿元）", "亿元", 120.0, 0), ("45（其中规上30）", "个", 45.0, 0),
     # thousands grouped by a space or a Chinese comma; a scale in the unit (rounded to the 万: −2 decimals)
     ("1 180.5", "亿元", 1180.5, 1), ("1，180.5", "亿元", 1180.5, 1), ("86 500", "人", 86500.0, 0),
     ("1.25万人", "人", 12500.0, -2), ("494,000万元", "亿元", 49.4, 4), ("51.7 亿元", "亿元", 51.7, 1),
@@ -27,7 +33,7 @@ def test_numbers_as_applicants_write_them(text, unit, value, decimals):
     assert parsed.problem is None
 
 
-@pytest.mark.parametrize("text", ["", "—", "/", "无", "-", "——"])
+@pytest.mark.parametrize("text", ["", "—", "/", "无", "-", "——", "#DIV/0!", "新增"])  # Excel: a growth on 0; a new item
 def test_empty_marks_are_empty_not_zero(text):
     parsed = parse_value(normalize_text(text), "亿元")
     assert parsed.value is None and parsed.empty and parsed.problem is None
@@ -43,7 +49,7 @@ def test_unreadable_and_ambiguous_units_are_reported_not_guessed():
     ("12.5", 12.5, False), ("+12.5", 12.5, False), ("12.5%", 12.5, False), ("增长13.2%", 13.2, False),
     ("同比增长13.2%", 13.2, False), ("下降3.6%", -3.6, False), ("(3.2)", -3.2, False), ("（2.6）", -2.6, False),
     ("+0.7个百分点", 0.7, True), ("-0.4个百分点", -0.4, True), ("提高12.7个百分点", 12.7, True),
-    ("降低0.3个百分点", -0.3, True), ("持平", 0.0, False),
+    ("降低0.3个百分点", -0.3, True), ("持平", 0.0, False), ("↑16.6", 16.6, False), ("↓2.5%", -2.5, False),
 ])
 def test_growth_as_applicants_write_it(text, value, points):
     parsed = parse_growth(normalize_text(text))

@@ -74,7 +74,8 @@ AMOUNTS = st.floats(min_value=0, max_value=1e12, allow_nan=False, allow_infinity
 def test_a_formatted_figure_reads_back(x: float, thousands: bool, negative: bool) -> None:
     written = f"{-x if negative else x:{',' if thousands else ''}.2f}"
     parsed = parse_value(written, "亿元")
-    assert parsed.value == float(written.replace(",", "")) and parsed.decimals == 2
+    closing_zeros = len(written) - len(written.rstrip("0"))  # "0.00" format's zeros say no precision
+    assert parsed.value == float(written.replace(",", "")) and parsed.decimals == 2 - closing_zeros
     assert parsed.problem is None and not parsed.empty
 
 
@@ -87,7 +88,8 @@ def test_a_figure_with_its_unit_or_full_width_digits_reads_back(x: float) -> Non
     assert parse_value(normalize_text(full_width), "亿元").value == float(written)
     converted = parse_value(written + "万元", "亿元")
     assert math.isclose(converted.value, float(written) * 1e-4, rel_tol=1e-9, abs_tol=1e-12)
-    assert converted.decimals == 6 and converted.converted_from == "万元"
+    closing_zeros = len(written) - len(written.rstrip("0"))
+    assert converted.decimals == 4 + 2 - closing_zeros and converted.converted_from == "万元"
     assert parse_value(f"约{written}左右", "亿元").approximate
 
 

@@ -1,5 +1,5 @@
 """Numbers as written in filled forms: 120.5, 1,234.5, 1 234.5, 120.5亿元, 1.25万人, 12.3%, 约120, (3.2),
-增长13.2%, 提高0.7个百分点, —, /, 无, 6（P23）.
+增长13.2%, 提高0.7个百分点, —, /, 无, 6（P23）, 0.8（海关数据）, 3。2.
 
 One reader for every figure of the form; its words — the units with their scales, the conversions,
 the empty marks, the rise and fall words and the hedges — are data (``schemas/lexicon/numbers.json``).
@@ -20,6 +20,9 @@ _NUMBER = re.compile(r"^([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(.*)$")
 _PARENTHESISED = re.compile(r"^\(\s*([+-]?[\d.,]+\s*[^()]*)\)$")
 # A footnote mark after a figure (51.7*, 51.7①, 51.7注1, 51.7¹) is the note's, not the figure's.
 _FOOTNOTE = re.compile(r"(?<=[\d%元个人家项件亩])\s*(?:[*※†‡]+|[\u2460-\u2473]|[¹²³\u2070-\u2079]+|注\s*\d{1,2})$")
+# The applicant's remark in brackets after a figure (0.8（海关数据）, 596.4（同比增长14.7%）): words, not a unit.
+_REMARK = re.compile(r"^([+-]?\s*\d[^()]*?)\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)$")
+_DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")  # 3。2: a Chinese full stop typed for the decimal point
 POINTS = "pp"  # the canonical unit of a change in percentage points
 _BARE_SCALES = {"万": 10_000.0, "亿": 100_000_000.0}  # 万 and 亿 alone: money, or a count's scale
 _MONEY = frozenset({"亿元", "万元", "元", "%", POINTS})
@@ -53,6 +56,13 @@ def _words() -> _Words:
         rise=starting(data["rise"]), fall=starting(data["fall"]), flat=frozenset(data["flat"]),
         approx_before=starting(data["approx_before"]),
         approx_after=re.compile(r"\s*(?:" + "|".join(map(re.escape, data["approx_after"])) + ")$"))
+
+
+def _precision(frac: str) -> int:
+    """Digits after the point a figure was rounded to. Zeros that close two or more decimals are a
+    spreadsheet's format (10.20, 161.70, 176.00 under "0.00"), not precision: 10.20 says no more than 10.2,
+    176.00 no more than 176. One decimal stays one (10.0 is 10.0, not 10)."""
+    return len(frac) if len(frac) < 2 else len(frac.rstrip("0"))
 
 
 def unit_of(text: str) -> str | None:
@@ -95,7 +105,11 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
     words = _words()
     text, pages = split_evidence(norm)
     out = ParsedValue(raw=norm, pages=pages)
-    text = _FOOTNOTE.sub("", text.strip(" [],;:"))
+    text = _FOOTNOTE.sub("", _DECIMAL_STOP.sub(".", text).strip(" [],;:"))
+    remark = _REMARK.match(text)
+    if remark:  # a unit in the brackets is the figure's unit: 120（亿元）
+        unit = remark.group(2).strip()
+        text = remark.group(1) + (unit if unit in words.units else "")
     negative = False
     bracketed = _PARENTHESISED.match(text.replace(" ", ""))
     if bracketed and not accounting:
@@ -120,7 +134,7 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
         out.problem = "unreadable"
         return out
     out.value = -value if (sign == "-") != negative else value
-    out.decimals = len(frac) if frac else 0
+    out.decimals = _precision(frac or "")
     unit_text = unit_text.strip()
     if not unit_text:
         return out
