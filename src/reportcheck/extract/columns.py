@@ -31,6 +31,7 @@ _NOTE = _WORDS["note"]
 _LABEL = _WORDS["label"]
 _TOTAL = _WORDS["total"]
 _CLUSTER = _WORDS["cluster"]
+_ESTIMATE = _WORDS["estimate"]
 _BARE_NUMBER = re.compile(r"[\d.]+")
 _COLUMN_LINE_READ = re.compile(r"[丨|｜]")
 _UNIT_IN = re.compile(r"\(([^()]*)\)")
@@ -78,10 +79,13 @@ class HeaderMap:
     def at(self, cell: Cell) -> Column | None:
         if cell.table != self.table and cell.bbox is not None and self.spans:
             return self.columns.get(self._under(cell), None)  # type: ignore[arg-type]
-        for col in range(cell.col, cell.col + cell.colspan):
-            if col in self.columns:
-                return self.columns[col]
-        return None
+        cols = [col for col in range(cell.col, cell.col + cell.colspan) if col in self.columns]
+        if not cols:
+            return None
+        # A cell starting inside one header's span and reaching the next header's first column is under the
+        # next: a page's grid drew one more line (增幅 over two grid columns, the 备注 cell from the second).
+        starts = [col for col in cols if self.columns.get(col - 1) != self.columns[col]]
+        return self.columns[(starts or cols)[0]]
 
     def _under(self, cell: Cell) -> int | None:
         """The header column a cell of another table stands under: the one it overlaps most, by more than
@@ -219,7 +223,20 @@ def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | No
             out.unmapped[col] = text
         else:
             out.columns[col] = _completed(role, out.columns.get(col - 1))
+    _set_estimates_aside(out)
     return out
+
+
+def _set_estimates_aside(header: HeaderMap) -> None:
+    """A year the applicant added beyond the form's two, as an estimate (2021年 | 2022年 | 2023年（预计）), is
+    a note, not a year the report states. With two years only, 预计 marks a year the form asks for,
+    written before its final figures (2022年（预计） | 2021年（实际））: it stays."""
+    years = {c.year for c in header.columns.values() if c.kind == "year" and c.year}
+    if len(years) <= 2:
+        return
+    for col, column in list(header.columns.items()):
+        if column.kind == "year" and _has(label_key(column.header), _ESTIMATE):
+            header.columns[col] = Column("note", header=column.header)
 
 
 def _spans(rows: list[list[Cell]]) -> dict[int, tuple[float, float]]:
