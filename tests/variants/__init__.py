@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from . import furniture, habits, layout, markup, pdf, spelling
+from . import furniture, habits, layout, markup, office, pdf, spelling
 from .kinds import NO_CHANGE, ChangeSet, Transform
 from .kinds import docx as _docx
 
@@ -77,6 +77,7 @@ DOCX_TRANSFORMS: tuple[Transform, ...] = (
     _docx(spelling.contacts_relabelled),
     *furniture.TRANSFORMS,
     *habits.TRANSFORMS,
+    *office.TRANSFORMS,
 )
 
 PDF_TRANSFORMS: tuple[Transform, ...] = (

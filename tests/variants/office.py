@@ -1,0 +1,138 @@
+"""Habits of figures typed or pasted by office software and by hand: a spreadsheet's "0.00" format and its
+#DIV/0!, a remark in brackets after a figure, a Chinese full stop for the point, an old figure kept as
+hidden text beside the new one, an estimate column for the year after, growth marked with arrows.
+Each keeps every figure the form states (habits met in reports filled by a third hand)."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+
+from lxml import etree
+
+from .kinds import Transform, docx
+from .ooxml import (
+    Docx,
+    NewCell,
+    cell_from,
+    cell_paragraphs,
+    cell_text,
+    first_rpr,
+    insert_column,
+    make_run,
+    plain_number,
+    segments,
+    set_cell_text,
+    w,
+)
+from .spelling import _value_cells
+
+
+def spreadsheet_formats(doc: Docx) -> bool:
+    """Tables pasted from a spreadsheet formatted "0.00": every figure and growth with two decimals
+    (46.10, 328.00, 10.20)."""
+    done = False
+    for _, _, tc, _ in _value_cells(doc, ("indicator", "park"), growth=True):
+        text = cell_text(tc)
+        if plain_number(text) and len(text.partition(".")[2]) < 2:
+            set_cell_text(tc, f"{Decimal(text):.2f}")
+            done = True
+    return done
+
+
+def remarks_after_figures(doc: Docx) -> bool:
+    """A remark in brackets after some figures: 0.8（海关数据）, 52.3（统计快报）."""
+    done, n = False, 0
+    for _, _, tc, role in _value_cells(doc, ("indicator", "park")):
+        text = cell_text(tc)
+        if role.startswith("year:") and plain_number(text):
+            if n % 3 == 0:
+                set_cell_text(tc, text + ("（海关数据）", "（统计快报）")[n % 2])
+                done = True
+            n += 1
+    return done
+
+
+def decimal_full_stops(doc: Docx) -> bool:
+    """A Chinese full stop typed for the decimal point in some figures: 3。2."""
+    done, n = False, 0
+    for _, _, tc, _ in _value_cells(doc, ("indicator", "park"), growth=True):
+        text = cell_text(tc)
+        if plain_number(text) and "." in text:
+            if n % 3 == 0:
+                set_cell_text(tc, text.replace(".", "。"))
+                done = True
+            n += 1
+    return done
+
+
+def hidden_old_figures(doc: Docx) -> bool:
+    """Last year's draft figures kept as hidden text just before the new ones (Word neither shows nor prints
+    them), and a template instruction kept as a hidden paragraph in a cell."""
+    done, n = False, 0
+    for _, _, tc, role in _value_cells(doc, ("indicator", "park")):
+        text = cell_text(tc)
+        paras = cell_paragraphs(tc)
+        if not role.startswith("year:") or not plain_number(text) or not paras or n % 2:
+            n += 1
+            continue
+        n += 1
+        rpr = first_rpr(paras[0])
+        hidden = copy.deepcopy(rpr) if rpr is not None else etree.Element(w("rPr"))
+        etree.SubElement(hidden, w("vanish"))
+        old = str(Decimal(text) + 1)
+        first_run = paras[0].find(w("r"))
+        if first_run is None:
+            continue
+        first_run.addprevious(make_run(old, hidden))
+        note = copy.deepcopy(paras[0])
+        for run in note.findall(w("r")):
+            note.remove(run)
+        note.append(make_run("（填写说明：按统计快报填写，不含园区外企业）", hidden))
+        paras[-1].addnext(note)
+        done = True
+    return done
+
+
+def estimate_year_column(doc: Docx) -> bool:
+    """A column for the year after the form's two added before the growth, as an estimate:
+    2021年 | 2022年 | 2023年（预计） | 增幅."""
+    done = False
+    for seg in segments(doc.document):
+        years = seg.cols("year:")
+        growth = seg.col("growth")
+        if seg.kind != "indicator" or len(years) != 2 or growth is None or len(seg.header) != 1:
+            continue
+        latest = max(int(seg.roles[c].split(":")[1]) for c in years)
+        targets = {seg.header[0]: NewCell(f"{latest + 1}年（预计）")}
+        for tr in seg.data:
+            tc = cell_from(tr, max(years))
+            text = cell_text(tc) if tc is not None else ""
+            targets[tr] = NewCell(f"{Decimal(text) * Decimal('1.05'):.1f}" if plain_number(text) else "—")
+        insert_column(seg.table, growth, targets)
+        done = True
+    return done
+
+
+def growth_arrows(doc: Docx) -> bool:
+    """Growth marked with arrows: ↑16.6, ↓2.5, ▲4.0%."""
+    done, n = False, 0
+    for _, _, tc, role in _value_cells(doc, ("indicator", "park"), growth=True):
+        text = cell_text(tc)
+        if role != "growth" or not plain_number(text) or float(text) == 0:
+            continue
+        value = text.lstrip("+-")
+        set_cell_text(tc, f"↓{value}" if text.startswith("-") else (f"↑{value}", f"▲{value}%")[n % 2])
+        n += 1
+        done = True
+    return done
+
+
+TRANSFORMS: tuple[Transform, ...] = (
+    docx(spreadsheet_formats),
+    docx(remarks_after_figures),
+    docx(decimal_full_stops),
+    docx(hidden_old_figures),
+    docx(estimate_year_column),
+    docx(growth_arrows),
+)
