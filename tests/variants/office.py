@@ -1,6 +1,7 @@
 """Habits of figures typed or pasted by office software and by hand: a spreadsheet's "0.00" format and its
 #DIV/0!, a remark in brackets after a figure, a Chinese full stop for the point, an old figure kept as
-hidden text beside the new one, an estimate column for the year after, growth marked with arrows.
+hidden text beside the new one, an estimate column for the year after, growth marked with arrows, count
+rows' labels shortened.
 Each keeps every figure the form states (habits met in reports filled by a third hand)."""
 
 from __future__ import annotations
@@ -128,6 +129,25 @@ def growth_arrows(doc: Docx) -> bool:
     return done
 
 
+def labels_shortened(doc: Docx) -> bool:
+    """Count rows labelled as applicants shorten them: 规上工业企业（家） for 规上工业企业数量（个）, 上市、挂牌企业
+    for 上市和挂牌企业数量, 从业人员 for 集群从业人员数量."""
+    done = False
+    for seg in segments(doc.document):
+        if seg.kind != "indicator":
+            continue
+        for tr in seg.data:
+            tc = cell_from(tr, seg.col("label"))
+            label = cell_text(tc) if tc is not None else ""
+            name, paren, rest = label.partition("（")
+            if not name.endswith("数量") or len(name) < 8 or "\n" in label or name.startswith("其中"):
+                continue
+            short = name.removesuffix("数量").replace("和", "、")
+            set_cell_text(tc, short + ("（家" + rest.removeprefix("个") if rest.startswith("个") else paren + rest))
+            done = True
+    return done
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(spreadsheet_formats),
     docx(remarks_after_figures),
@@ -135,4 +155,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(hidden_old_figures),
     docx(estimate_year_column),
     docx(growth_arrows),
+    docx(labels_shortened),
 )

@@ -2,7 +2,8 @@
 
 A label is compared on its whole text, parentheses inside included: the written key, the key
 without any parenthetical (``集群主导产业（智能网联汽车）产值（亿元）`` → ``集群主导产业产值``), and
-that without a leading 集群. Enumerators (``1.``, ``（1）``, ``①``) and footnote marks (``*``, ``注1``)
+that without a leading 集群, and those as applicants shorten them (without a closing 数量, 和 written 、).
+Enumerators (``1.``, ``（1）``, ``①``) and footnote marks (``*``, ``注1``)
 are not part of a label.
 """
 
@@ -26,6 +27,9 @@ _BEFORE_NUMBER = "-—·."  # a speck a scan read before a heading's number (-2.
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|\d{1,2}\)|[\u2460-\u2473\u2776-\u277f])")
 _FOOTNOTE = re.compile(r"[*※\u00b9\u00b2\u00b3\u2070-\u2079]+|(?:注\d+|\[\d+\]|[\u2460-\u2473])$")
 OF_WHICH = re.compile(r"^其中(?=.{4})")
+_AND = re.compile(r"(?<=.)[和及与](?=.)")  # 上市和挂牌企业 is 上市、挂牌企业
+_COUNT = "数量"  # 规上工业企业数量 is written 规上工业企业（家）: the row counts them either way
+_CORE_MIN = 4  # characters a label keeps without 数量 (企业数量 stays whole)
 FUZZY_CUTOFF = 88.0
 SURE_SCORE = 94.0  # a fuzzy match below this is read, but its figures are in doubt
 _MISREAD_MIN = 3  # characters a label must have for one misread character in it to leave it known
@@ -58,6 +62,11 @@ def label_keys(text: str) -> tuple[str, ...]:
     keys = [key, bare]
     if bare.startswith("集群") and len(bare) > 4:
         keys.append(bare[2:])
+    for written in keys[1:]:  # shortened as applicants write them: without 数量, 和 as 、
+        core = _AND.sub("、", written)
+        if core.endswith(_COUNT) and len(core) - len(_COUNT) >= _CORE_MIN:
+            core = core[:-len(_COUNT)]
+        keys.append(core)
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
