@@ -1,7 +1,7 @@
 """Habits of figures typed or pasted by office software and by hand: a spreadsheet's "0.00" format and its
 #DIV/0!, a remark in brackets after a figure, a Chinese full stop for the point, an old figure kept as
 hidden text beside the new one, an estimate column for the year after, growth marked with arrows, count
-rows' labels shortened.
+rows' labels shortened, chapters headed 第二部分 with their sections 一、二、.
 Each keeps every figure the form states (habits met in reports filled by a third hand)."""
 
 from __future__ import annotations
@@ -19,11 +19,13 @@ from .ooxml import (
     cell_paragraphs,
     cell_text,
     first_rpr,
+    headings,
     insert_column,
     make_run,
     plain_number,
     segments,
     set_cell_text,
+    set_para_text,
     w,
 )
 from .spelling import _value_cells
@@ -148,6 +150,25 @@ def labels_shortened(doc: Docx) -> bool:
     return done
 
 
+_NUMERALS = "一二三四五六七八九"
+
+
+def headings_as_parts(doc: Docx) -> bool:
+    """Chapters headed as parts of the document, their sections numbered within them: 第二部分　集群发展总体情况,
+    then 一、集群主要经济指标 for 2.1 (as formal documents are laid out)."""
+    done = False
+    for p, number, title in headings(doc.document):
+        if "." in number:
+            minor = int(number.split(".")[1])
+            set_para_text(p, f"{_NUMERALS[minor - 1]}、{title}")
+        elif number in _NUMERALS:
+            set_para_text(p, f"第{number}部分\u3000{title}")
+        else:
+            continue
+        done = True
+    return done
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(spreadsheet_formats),
     docx(remarks_after_figures),
@@ -156,4 +177,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(estimate_year_column),
     docx(growth_arrows),
     docx(labels_shortened),
+    docx(headings_as_parts),
 )

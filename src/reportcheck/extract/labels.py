@@ -22,6 +22,9 @@ from reportcheck.normalize.text import label_key
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+|[—-]{1,2})\s*[、.]\s*|^[-—·.]*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.]?\s*")
+# A chapter numbered as a part of the document: 第二部分　集群发展总体情况 is chapter 二 (its sections then
+# numbered 一、二、 within it, as 2.1, 2.2 are).
+_PART = re.compile(r"^第([一二三四五六七八九十]+|\d{1,2})(?:部分|章|篇)\s*[、.:：]?\s*")
 _BEFORE_NUMBER = "-—·."  # a speck a scan read before a heading's number (-2.2 集群企业培育情况)
 # (a bullet —、 is a dash before 、, as is 一、 a scan read as two: --、集群基本信息)
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|\d{1,2}\)|[\u2460-\u2473\u2776-\u277f])")
@@ -70,9 +73,17 @@ def label_keys(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
+def is_part(text: str) -> bool:
+    """Whether a heading is numbered as a part of the document (第二部分　…)."""
+    return _PART.match(label_key(text)) is not None
+
+
 def strip_numbering(text: str) -> tuple[str | None, str]:
     """Split a heading into its number ('2.1', '二') and its title key."""
     key = label_key(text)
+    part = _PART.match(key)
+    if part:
+        return part.group(1), key[part.end():]
     m = _NUMBERING.match(key)
     if not m:
         return None, key

@@ -20,7 +20,7 @@ from reportcheck.extract.indicators import (
     row_index,
     unknown_rows,
 )
-from reportcheck.extract.labels import strip_numbering
+from reportcheck.extract.labels import is_part, strip_numbering
 from reportcheck.extract.lines import Line, flatten
 from reportcheck.extract.lists import ListReader, list_index
 from reportcheck.extract.name_agreement import odd_names
@@ -126,10 +126,12 @@ class _Walker:
         self.evidence_range: tuple[int, int] | None = None
         self._range_from_appendix = False
         self._range_doubts: list[Issue] = []
+        self._parts = False  # chapters headed 第二部分: their sections are numbered 一、二、 within them
 
     def feed(self, line: Line) -> None:
         found = match_heading(self.headings, line.first_text)
         if found is not None and self._accepts(*found, line.first_text):
+            self._parts |= found[0].kind != "text" and is_part(line.first_text)
             self._enter(found[0], line)
             return
         if line.pictures and self.section is not None and self.section.kind in ("indicators", "list"):
@@ -212,7 +214,7 @@ class _Walker:
         if self.section is None or self.section.kind != "text":
             return True
         number, _ = strip_numbering(text)
-        numbered_so = number is None or number_fits(number, heading.id)
+        numbered_so = number is None or number_fits(number, heading.id, within_part=self._parts)
         if not self.texts[self.section.id].lines:  # holding nothing yet, it has no prose to protect
             return numbered_so
         return heading.order > self.section.order and score >= _SURE_HEADING and numbered_so

@@ -72,7 +72,8 @@ def match_heading(index: LabelIndex, text: str) -> tuple[Section, float] | None:
 NUMERALS = {c: str(i) for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
-def number_fits(number: str, section_id: str) -> bool:
-    """Whether a heading's written number is the section's: '一' for chapter 1, '2.1' for 2.1."""
+def number_fits(number: str, section_id: str, within_part: bool = False) -> bool:
+    """Whether a heading's written number is the section's: '一' for chapter 1, '2.1' for 2.1; and, in a
+    report whose chapters are headed as parts (第四部分), '二' for 4.2."""
     digits = NUMERALS.get(number, number)
-    return digits == section_id
+    return digits == section_id or (within_part and "." in section_id and digits == section_id.split(".")[1])
