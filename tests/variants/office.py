@@ -1,7 +1,7 @@
 """Habits of figures typed or pasted by office software and by hand: a spreadsheet's "0.00" format and its
 #DIV/0!, a remark in brackets after a figure, a Chinese full stop for the point, an old figure kept as
 hidden text beside the new one, an estimate column for the year after, growth marked with arrows, count
-rows' labels shortened, chapters headed 第二部分 with their sections 一、二、.
+rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, two rows typed into one with Enter.
 Each keeps every figure the form states (habits met in reports filled by a third hand)."""
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ from .ooxml import (
     insert_column,
     make_run,
     plain_number,
+    positions,
     segments,
     set_cell_text,
     set_para_text,
+    vmerge,
     w,
 )
 from .spelling import _value_cells
@@ -150,6 +152,26 @@ def labels_shortened(doc: Docx) -> bool:
     return done
 
 
+def rows_typed_into_one(doc: Docx) -> bool:
+    """Two template rows typed into one with Enter: 进口额（亿元）⏎出口额（亿元） over 3.7⏎14.0, the last two rows
+    of each indicator table (each cell's paragraphs of the second row put under the first's)."""
+    done = False
+    for seg in segments(doc.document):
+        if seg.kind != "indicator" or len(seg.data) < 3:
+            continue
+        upper, lower = seg.data[-2], seg.data[-1]
+        up, low = positions(upper), positions(lower)
+        if [(a, b) for _, a, b in up] != [(a, b) for _, a, b in low] or any(
+                vmerge(tc) for tc, _, _ in up + low) or not cell_text(up[0][0]) or not cell_text(low[0][0]):
+            continue
+        for (top, _, _), (bottom, _, _) in zip(up, low, strict=True):
+            for paragraph in cell_paragraphs(bottom):
+                top.append(paragraph)
+        lower.getparent().remove(lower)
+        done = True
+    return done
+
+
 _NUMERALS = "一二三四五六七八九"
 
 
@@ -178,4 +200,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(growth_arrows),
     docx(labels_shortened),
     docx(headings_as_parts),
+    docx(rows_typed_into_one),
 )

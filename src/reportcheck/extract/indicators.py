@@ -114,7 +114,28 @@ class IndicatorReader:
             if cells and not self._note_units(cells[0].norm):
                 self.log.skip(line, "标题或说明行")
             return True
-        return False
+        stacked = self._stacked(line)
+        for row in stacked:
+            self.feed(row)
+        return bool(stacked)
+
+    def _stacked(self, line: Line) -> list[Line]:
+        """Template rows the applicant typed into one row with Enter (进口额（亿元）⏎出口额（亿元） over 3.7⏎14.0,
+        a growth ⏎0.0 whose first line is empty): every filled cell holds as many lines as the label, and each
+        of the label's lines is another row of the template. Each as its own row, the cells' lines taken in
+        order; none when that is not so."""
+        own = [c for c in line.cells if not c.continued]
+        label = next((c for c in own if c.norm and not ORDINAL.match(c.norm)), None)
+        count = len(label.norm.split("\n")) if label is not None else 0
+        lines = {id(c): _lines_of(c) for c in own if c.norm}
+        if count < 2 or any(len(parts) != count for parts in lines.values()):
+            return []
+        rows = [Line(None, [replace(c, norm=lines[id(c)][i], text=lines[id(c)][i]) if id(c) in lines else c
+                            for c in line.cells]) for i in range(count)]
+        hits = [match_label(self.index, self.header, row) for row in rows]
+        if any(hit is None for hit in hits) or len({hit.row.key for hit in hits if hit is not None}) < count:
+            return []
+        return rows
 
     def _note_units(self, text: str) -> bool:
         """A line stating the table's units (（单位：亿元）, 单位：亿元、个): remembered for rows whose label
@@ -537,3 +558,13 @@ def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issu
 def _fits(v0: float, v1: float, growth: float) -> bool:
     """The growth (%) is the two years' within rounding."""
     return abs((v1 / v0 - 1) * 100 - growth) <= max(_POINT_SLACK, abs(growth) * 0.02)
+
+
+def _lines_of(cell: Cell) -> list[str]:
+    """A cell's lines as written, blank ones kept (a growth ⏎0.0 is a blank line and 0.0), each normalised:
+    the normalised text drops blank lines and keeps the others in order."""
+    norms = iter(cell.norm.split("\n"))
+    written = [line.strip() for line in cell.text.split("\n")]
+    if sum(1 for w in written if w) != len(cell.norm.split("\n")):
+        return cell.norm.split("\n")
+    return [next(norms) if w else "" for w in written]
