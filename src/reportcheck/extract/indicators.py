@@ -493,7 +493,8 @@ def missing_rows(spec: IndicatorTableSpec, reader: IndicatorReader,
     """Rows the template has and the report lost (rows of the other category excepted).
 
     A table of which not one row was read is one finding (X012), not a finding per row; so is a table of
-    which most rows were not found (X017)."""
+    which most rows were not found, or whose missing rows are as many as the rows with figures under labels
+    the template does not have (X017: written otherwise, not lost)."""
     wanted = [row for row in spec.rows if not row.categories or category in row.categories]
     if not reader.found:
         tried = "已按表头和模板中的指标名称查找"
@@ -501,7 +502,9 @@ def missing_rows(spec: IndicatorTableSpec, reader: IndicatorReader,
             tried += "；未找到含年份的表头"
         return [cat.TABLE_UNREAD.issue(section=spec.id, field=spec.title, title=spec.title, tried=tried)]
     missing = [row for row in wanted if row.key not in reader.found]
-    if len(missing) >= _MANY_MISSING and len(missing) * 2 >= len(wanted):  # the reading failed, not each row
+    renamed = sum(1 for line in reader.unmatched if any(ch.isdigit() for c in line.cells[1:] for ch in c.norm))
+    if (len(missing) >= _MANY_MISSING and len(missing) * 2 >= len(wanted)) or 2 <= len(missing) <= renamed:
+        # the reading failed, or the rows are there under the applicant's own names: not a finding per row
         return [cat.ROWS_UNREAD.issue(section=spec.id, field=spec.title, title=spec.title, count=len(missing),
                                       labels="、".join(row.label for row in missing))]
     return [cat.ROW_MISSING.issue(section=spec.id, field=row.label, label=row.label) for row in missing]

@@ -2,7 +2,7 @@
 
 A label is compared on its whole text, parentheses inside included: the written key, the key
 without any parenthetical (``集群主导产业（智能网联汽车）产值（亿元）`` → ``集群主导产业产值``), and
-that without a leading 集群, and those as applicants shorten them (without a closing 数量, 和 written 、).
+that without a leading 集群 or 获得, and those as applicants shorten them (without a closing 数量, 和 written 、).
 Enumerators (``1.``, ``（1）``, ``①``) and footnote marks (``*``, ``注1``)
 are not part of a label.
 """
@@ -31,6 +31,7 @@ _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|\d{1,2}\)|[\u2460
 _FOOTNOTE = re.compile(r"[*※\u00b9\u00b2\u00b3\u2070-\u2079]+|(?:注\d+|\[\d+\]|[\u2460-\u2473])$")
 OF_WHICH = re.compile(r"^其中(?=.{4})")
 _AND = re.compile(r"(?<=.)[和及与](?=.)")  # 上市和挂牌企业 is 上市、挂牌企业
+_DROPPED_PREFIXES = ("集群", "获得")  # 集群从业人员数量 is written 从业人员, 获得国家科技进步奖数量 国家科技进步奖
 _COUNT = "数量"  # 规上工业企业数量 is written 规上工业企业（家）: the row counts them either way
 _CORE_MIN = 4  # characters a label keeps without 数量 (企业数量 stays whole)
 FUZZY_CUTOFF = 88.0
@@ -63,8 +64,9 @@ def label_keys(text: str) -> tuple[str, ...]:
     key = clean_label(text)
     bare = strip_parens(key)
     keys = [key, bare]
-    if bare.startswith("集群") and len(bare) > 4:
-        keys.append(bare[2:])
+    for prefix in _DROPPED_PREFIXES:
+        if bare.startswith(prefix) and len(bare) > len(prefix) + 2:
+            keys.append(bare[len(prefix):])
     for written in keys[1:]:  # shortened as applicants write them: without 数量, 和 as 、
         core = _AND.sub("、", written)
         if core.endswith(_COUNT) and len(core) - len(_COUNT) >= _CORE_MIN:
