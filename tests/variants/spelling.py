@@ -313,8 +313,7 @@ def values_with_units(doc: Docx) -> bool:
 def values_trailing_zero(doc: Docx) -> bool:
     """Large amounts (亿元, ≥ 100) written with an extra trailing zero: 1180.50.
 
-    Small ones are left alone: 1.30 for 1.3 claims a precision the figure did not have, and a checker may
-    rightly test growth against it."""
+    (Every figure in a spreadsheet's "0.00" format is office.spreadsheet_formats.)"""
     done = False
     for seg, tr, tc, _ in _value_cells(doc):
         t = cell_text(tc)
