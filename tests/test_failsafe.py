@@ -72,6 +72,20 @@ def test_a_table_whose_labels_are_mostly_unrecognisable_is_one_finding(tmp_path:
     assert [i.code for i in issues if i.section == "2.2" and i.code in ("X002", "X012", "X017")] == ["X017"]
 
 
+def test_rows_written_under_the_applicants_own_labels_are_one_finding_not_one_each(tmp_path: Path) -> None:
+    """Three rows of 2.2 renamed (their figures kept), the others as the template has them: the rows are there
+    under other names, which is said once (X017), not as three missing rows."""
+    def rename(doc: Docx) -> None:
+        seg = [s for s in segments(doc.document) if s.kind == "indicator"][1]  # 2.2
+        for n, tr in enumerate(seg.data[:3]):
+            set_cell_text(cells(tr)[seg.col("label")], f"本集群自定义指标{n + 1}")
+
+    issues = _findings(_edited(tmp_path, rename))
+    assert [i.code for i in issues if i.section == "2.2" and i.code in ("X002", "X017")] == ["X017"]
+    [once] = [i for i in issues if i.code == "X017"]
+    assert "3个指标行未找到" in once.message
+
+
 def test_a_list_or_a_text_not_found_is_one_finding(tmp_path: Path) -> None:
     def drop_headings(doc: Docx) -> None:
         for p in list(doc.body.iter(w("p"))):

@@ -126,8 +126,8 @@ class IndicatorReader:
         order; none when that is not so."""
         own = [c for c in line.cells if not c.continued]
         label = next((c for c in own if c.norm and not ORDINAL.match(c.norm)), None)
-        count = len(label.norm.split("\n")) if label is not None else 0
         lines = {id(c): _lines_of(c) for c in own if c.norm}
+        count = len(lines[id(label)]) if label is not None else 0
         if count < 2 or any(len(parts) != count for parts in lines.values()):
             return []
         rows = [Line(None, [replace(c, norm=lines[id(c)][i], text=lines[id(c)][i]) if id(c) in lines else c
