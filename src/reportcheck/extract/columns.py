@@ -80,12 +80,19 @@ class HeaderMap:
         if cell.table != self.table and cell.bbox is not None and self.spans:
             return self.columns.get(self._under(cell), None)  # type: ignore[arg-type]
         cols = [col for col in range(cell.col, cell.col + cell.colspan) if col in self.columns]
-        if not cols:
-            return None
-        # A cell starting inside one header's span and reaching the next header's first column is under the
-        # next: a page's grid drew one more line (增幅 over two grid columns, the 备注 cell from the second).
-        starts = [col for col in cols if self.columns.get(col - 1) != self.columns[col]]
-        return self.columns[(starts or cols)[0]]
+        if len({self.columns[col] for col in cols}) > 1 and cell.bbox is not None and self.spans:
+            return self._most_under(cell, cols)
+        return self.columns[cols[0]] if cols else None
+
+    def _most_under(self, cell: Cell, cols: list[int]) -> Column:
+        """The header a cell spanning several headers' grid columns stands under most, where the file placed
+        them (a PDF's page drew one more line down: the 备注 cell from a sliver of 增幅's span to 备注's)."""
+        x0, _, x1, _ = cell.bbox  # type: ignore[misc]
+        under: dict[Column, float] = {}
+        for col in cols:
+            left, right = self.spans.get(col, (x0, x0))
+            under[self.columns[col]] = under.get(self.columns[col], 0.0) + max(0.0, min(x1, right) - max(x0, left))
+        return max(under, key=under.__getitem__)
 
     def _under(self, cell: Cell) -> int | None:
         """The header column a cell of another table stands under: the one it overlaps most, by more than
