@@ -180,7 +180,7 @@ def _consistency_defects() -> Fill:
     issue(f, "AR002", "2.4", "集群研发经费增速")
     f.values["patents_per_10k"] = [175.7, 25.0]
     issue(f, "AR003", "2.4", "集群从业人员每万人发明专利拥有量")
-    f.values["investment_intensity"] = [520.5]
+    f.values["investment_intensity"] = [9.1]  # 亿元 taken for 万元: under even one year's investment (90.97)
     issue(f, "AR004", "3.1", "投资强度")
     f.values["target_total_output"] = [1200.0, 1480.0, 1650.0, 1850.0]
     issue(f, "AR005", "5.1", "集群总产值")

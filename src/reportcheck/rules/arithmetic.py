@@ -41,8 +41,8 @@ PATENTS_PER_10K_MISMATCH = IssueType(
     "参赛报告模板 2.4：集群从业人员每万人发明专利拥有量 = 发明专利数量 ÷ 集群从业人员数量 × 10000")
 PARK_RATIO_MISMATCH = IssueType(
     "AR004", "arithmetic.park-ratio-mismatch", "warning",
-    "{label}填报为{reported}{unit}，但按{year}年{num_label}{num}亿元、园区开发面积{area}亩计算应为"
-    "{computed:.2f}{unit}（容许范围{lo:.2f}～{hi:.2f}；注意亿元与万元的换算）。若采用累计口径，请注明。",
+    "{label}填报为{reported}{unit}，但按{year}年{num_label}{num}亿元、园区开发面积{area}亩计算{what}"
+    "{computed:.2f}{unit}（容许范围{lo:.2f}～{hi:.2f}；注意亿元与万元的换算）。{note}",
     "参赛报告模板 3.1：投资强度、亩均税收（万元/亩）")
 TARGET_BASE_MISMATCH = IssueType(
     "AR005", "arithmetic.target-base-mismatch", "error",
@@ -176,11 +176,17 @@ def check_patents_per_10k(rule: Rule, report: Report, pack: RulePack) -> Iterato
                                   computed=n / d * spec["per"], lo=lo, hi=hi)
 
 
+_AT_LEAST = ("至少应为", "按累计投资计算的数值不会小于此。")
+_EXACT = ("应为", "若采用累计口径，请注明。")
+
+
 def check_park_ratios(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
     """3.1 投资强度、亩均税收（万元/亩）按最近一年园区总额的固定资产投资、上交税金（亿元，×10000 换算为万元）
-    除以园区开发面积（亩）核对。模板未说明是否为累计口径，故为警告。
+    除以园区开发面积（亩）核对。投资强度通常按累计固定资产投资计算（规则包中 ``cumulative``），一年的投资只给出
+    它的下限：只有小于下限才报。模板未说明口径，故为警告。
 
-    反例：固定资产投资 168.3 亿元、开发面积 18500 亩，投资强度填 520.5（应约为 90.97）。正例：填 91.0。
+    反例：固定资产投资 168.3 亿元、开发面积 18500 亩，投资强度填 9.1（亿元当作万元，至少应为 90.97）；
+    亩均税收按上交税金 38.9 亿元应约为 21.03，填 210.0。正例：投资强度填 91.0 或累计口径的 520.5，亩均税收填 21.0。
     """
     area_ind = report.indicator("park_area")
     for spec in pack["growth_checks"]["park_ratios"]:
@@ -203,10 +209,14 @@ def check_park_ratios(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
         if interval is None:
             continue
         lo, hi = interval[0] * spec["factor"], interval[1] * spec["factor"]
+        cumulative = spec.get("cumulative", False)
+        if cumulative:
+            hi = max(hi, reported)  # a cumulative numerator only adds: above the year's ratio is no finding
         if not rate_fits(reported, ratio.decimals.get(ry, 0), lo, hi):
+            what, note = _AT_LEAST if cumulative else _EXACT
             yield rule.type.issue(section=ratio.section, field=ratio.label, location=ratio.at(ry),
                                   label=ratio.label, reported=fmt(reported), unit=ratio.unit, year=year,
-                                  num_label=num.label, num=fmt(n), area=fmt(area),
+                                  num_label=num.label, num=fmt(n), area=fmt(area), what=what, note=note,
                                   computed=n / area * spec["factor"], lo=lo, hi=hi)
 
 

@@ -151,6 +151,9 @@ class ParkRatio:
     numerator: str
     denominator: str
     factor: float
+    cumulative: bool = False
+    """the ratio is commonly stated over a cumulative numerator (投资强度: 累计固定资产投资 ÷ 开发面积), so the
+    latest year's numerator gives only its least value: a ratio above it is no finding"""
 
 
 @dataclass(frozen=True)
