@@ -35,6 +35,7 @@ _ESTIMATE = _WORDS["estimate"]
 _BARE_NUMBER = re.compile(r"[\d.]+")
 _COLUMN_LINE_READ = re.compile(r"[丨|｜]")
 _UNIT_IN = re.compile(r"\(([^()]*)\)")
+_GOOD_PART = 1 / 3  # of a cell's width: what it must cover of a header's span to stand under it
 
 VALUE_KINDS = frozenset({"year", "actual", "target"})
 ROLE_ZH = {"label": "指标名称", "year": "数值", "actual": "上一年实际值", "target": "目标值",
@@ -80,19 +81,24 @@ class HeaderMap:
         if cell.table != self.table and cell.bbox is not None and self.spans:
             return self.columns.get(self._under(cell), None)  # type: ignore[arg-type]
         cols = [col for col in range(cell.col, cell.col + cell.colspan) if col in self.columns]
-        if len({self.columns[col] for col in cols}) > 1 and cell.bbox is not None and self.spans:
+        if not cols:
+            return None
+        inside = self.columns.get(cols[0] - 1) == self.columns[cols[0]]  # starts within a header's span
+        if inside and len({self.columns[col] for col in cols}) > 1 and cell.bbox is not None and self.spans:
             return self._most_under(cell, cols)
-        return self.columns[cols[0]] if cols else None
+        return self.columns[cols[0]]
 
     def _most_under(self, cell: Cell, cols: list[int]) -> Column:
-        """The header a cell spanning several headers' grid columns stands under most, where the file placed
-        them (a PDF's page drew one more line down: the 备注 cell from a sliver of 增幅's span to 备注's)."""
+        """The header a cell starting within one header's span and reaching into the next stands under, where
+        the file placed them: the first, when the cell covers a good part of its span; else the one it covers
+        most (a PDF's page drew one more line down: the 备注 cell from a sliver of 增幅's span to 备注's)."""
         x0, _, x1, _ = cell.bbox  # type: ignore[misc]
         under: dict[Column, float] = {}
         for col in cols:
             left, right = self.spans.get(col, (x0, x0))
             under[self.columns[col]] = under.get(self.columns[col], 0.0) + max(0.0, min(x1, right) - max(x0, left))
-        return max(under, key=under.__getitem__)
+        first = self.columns[cols[0]]
+        return first if under[first] >= _GOOD_PART * (x1 - x0) else max(under, key=under.__getitem__)
 
     def _under(self, cell: Cell) -> int | None:
         """The header column a cell of another table stands under: the one it overlaps most, by more than
@@ -171,9 +177,15 @@ _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_YEAR = re.compile(r"[〇○Ｏ零一二三四五六七八九]{4}(?=年)")
 
 
+# A year written with two digits: 22年, ’22年 (not 近10年, 第10年, 10年代).
+_SHORT_YEAR = re.compile(r"(?<![\d近前后第])[’']?([1-4]\d)(?=年(?!代))")
+
+
 def _arabic_years(key: str) -> str:
-    """二〇二二年 → 2022年 (a header written in Chinese numerals, as formal documents date things)."""
-    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(0)), key)
+    """二〇二二年 → 2022年 (a header written in Chinese numerals, as formal documents date things); 22年 →
+    2022年 (two digits, as a busy office writes it)."""
+    key = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(0)), key)
+    return _SHORT_YEAR.sub(lambda m: "20" + m.group(1), key)
 
 
 def _part_of(bare: str) -> str | None:
