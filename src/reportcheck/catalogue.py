@@ -149,7 +149,7 @@ READ_OTHERWISE = IssueType(
     "D005", "doubt.read-otherwise", "info",
     "“{title}”中有{rows}行的增幅按表头的读法与数值不符（如{example}），按“{how}”读取后全表一致，已按此读取。"
     "请确认表头与数值对应。",
-    description="读取方式：多行以同样方式不符时，换一种读法（年份互换、百分点）使全表自洽，并如实说明。")
+    description="读取方式：多行以同样方式不符时，换一种读法（年份互换、百分点、小数）使全表自洽，并如实说明。")
 TABLE_DISAGREES = IssueType(
     "D006", "doubt.table-disagrees", "warning",
     "“{title}”中{of}行里有{rows}行的增幅与两年数值不符（如{example}），已尝试{tried}仍不一致，可能是本表读取有误。"

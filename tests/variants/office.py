@@ -7,17 +7,19 @@ Each keeps every figure the form states (habits met in reports filled by a third
 from __future__ import annotations
 
 import copy
+import re
 from decimal import Decimal
 
 from lxml import etree
 
-from .kinds import Transform, docx
+from .kinds import ChangeSet, Transform, docx
 from .ooxml import (
     Docx,
     NewCell,
     cell_from,
     cell_paragraphs,
     cell_text,
+    cells,
     first_rpr,
     headings,
     insert_column,
@@ -30,7 +32,7 @@ from .ooxml import (
     vmerge,
     w,
 )
-from .spelling import _value_cells
+from .spelling import _category_cell, _value_cells
 
 
 def spreadsheet_formats(doc: Docx) -> bool:
@@ -191,6 +193,110 @@ def headings_as_parts(doc: Docx) -> bool:
     return done
 
 
+def year_headers_two_digits(doc: Docx) -> bool:
+    """Years in the headers written with two digits: 21年 | 22年."""
+    done = False
+    for seg in segments(doc.document):
+        if seg.kind not in ("indicator", "park"):
+            continue
+        for tr in seg.header:
+            for tc in cells(tr):
+                text = cell_text(tc)
+                new = re.sub(r"20(\d\d)(?=年)", r"\1", text)
+                if new != text:
+                    set_cell_text(tc, new)
+                    done = True
+    return done
+
+
+def minus_as_dashes(doc: Docx) -> bool:
+    """A negative growth typed with another dash: −3.2 (U+2212), –3.2 (U+2013), ‐3.2 (U+2010)."""
+    done, n = False, 0
+    for _, _, tc, role in _value_cells(doc, ("indicator", "park"), growth=True):
+        text = cell_text(tc)
+        if role == "growth" and plain_number(text) and text.startswith("-"):
+            set_cell_text(tc, "\u2212\u2013\u2010"[n % 3] + text[1:])
+            n += 1
+            done = True
+    return done
+
+
+def _run_with(text: str, like: etree._Element, *props: str) -> etree._Element:
+    rpr = first_rpr(like)
+    rpr = copy.deepcopy(rpr) if rpr is not None else etree.Element(w("rPr"))
+    for prop, value in (p.split("=") if "=" in p else (p, None) for p in props):
+        el = etree.SubElement(rpr, w(prop))
+        if value is not None:
+            el.set(w("val"), value)
+    return make_run(text, rpr)
+
+
+def footnote_digits_raised(doc: Docx) -> bool:
+    """A footnote mark typed as a raised digit glued to a figure: 73.9¹ (a run in superscript), explained in
+    a 注 line under the table."""
+    done = False
+    for n, (_, _, tc, role) in enumerate(_value_cells(doc, ("indicator",))):
+        paras = cell_paragraphs(tc)
+        if role.startswith("year:") and plain_number(cell_text(tc)) and paras and n % 4 == 0:
+            paras[-1].append(_run_with(str(n // 4 % 3 + 1), paras[-1], "vertAlign=superscript"))
+            done = True
+    return done
+
+
+def old_figures_struck(doc: Docx) -> bool:
+    """The old figure left in the cell struck through before the new one: ~~42.9~~ 43.6."""
+    done = False
+    for n, (_, _, tc, role) in enumerate(_value_cells(doc, ("indicator", "park"))):
+        text = cell_text(tc)
+        paras = cell_paragraphs(tc)
+        first = paras[0].find(w("r")) if paras else None
+        if role.startswith("year:") and plain_number(text) and first is not None and n % 3 == 0:
+            first.addprevious(_run_with(f"{Decimal(text) - 1} ", paras[0], "strike"))
+            done = True
+    return done
+
+
+def growth_as_fractions(doc: Docx) -> bool:
+    """Every growth of the 2.1 table written as a fraction of one under 增幅（%）: 0.197 for 19.7 (a
+    spreadsheet's cell left unformatted)."""
+    for seg in segments(doc.document):
+        growth = seg.col("growth")
+        if seg.kind != "indicator" or growth is None:
+            continue
+        done = False
+        for tr in seg.data:
+            tc = cell_from(tr, growth)
+            text = cell_text(tc) if tc is not None else ""
+            if plain_number(text):
+                set_cell_text(tc, str(Decimal(text).scaleb(-2)))
+                done = True
+        return done
+    return False
+
+
+def category_boxes_as_text(doc: Docx) -> bool:
+    """The category's check boxes as characters of a symbol font in the text (an .odt or .rtf opened in
+    Word): U+F052 (☑) and U+F0A3 (□) in Wingdings 2."""
+    tc = _category_cell(doc)
+    if tc is None:
+        return False
+    advanced = "先进" in cell_text(tc) and "中小" not in cell_text(tc)
+    p = tc.find(w("p"))
+    for ch in list(p):
+        if ch.tag != w("pPr"):
+            p.remove(ch)
+    for checked, label in ((advanced, "先进制造业集群  "), (not advanced, "中小企业特色产业集群")):
+        box = _run_with("\uf052" if checked else "\uf0a3", p)
+        fonts = box.find(w("rPr")).find(w("rFonts"))
+        if fonts is None:
+            fonts = etree.SubElement(box.find(w("rPr")), w("rFonts"))
+        for attr in ("ascii", "hAnsi", "eastAsia"):
+            fonts.set(w(attr), "Wingdings 2")
+        p.append(box)
+        p.append(make_run(label))
+    return True
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(spreadsheet_formats),
     docx(remarks_after_figures),
@@ -201,4 +307,10 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(labels_shortened),
     docx(headings_as_parts),
     docx(rows_typed_into_one),
+    docx(year_headers_two_digits),
+    docx(minus_as_dashes),
+    docx(footnote_digits_raised),
+    docx(old_figures_struck),
+    docx(growth_as_fractions, lambda _: ChangeSet(findings_added=frozenset({("D005", "2.1", "集群主要经济指标")}))),
+    docx(category_boxes_as_text),
 )

@@ -2,7 +2,8 @@
 
 An applicant's slip is one row whose growth does not follow from its two figures. When several rows of
 one table disagree, the reading is the likelier culprit: the two year columns taken the other way round,
-or shares whose growth is the difference in points though the cell does not say 个百分点. Those other
+shares whose growth is the difference in points though the cell does not say 个百分点, or growths written
+as fractions of one under a header in % (0.098 for 9.8 %, a spreadsheet's unformatted cells). Those other
 readings are tried; the one under which the table agrees with itself (at most one row left over, the
 slip) is kept and said in ``readings``. When none does and most rows disagree, every figure of the table
 is in doubt: one finding says so and no rule rests on them. A column whose cells are mostly no figures at
@@ -41,7 +42,7 @@ def reconcile(rows: list[Indicator], log: ReadingLog, issues: list[Issue]) -> No
     if len(bad) <= _SLIPS:
         return
     two_years = all(len([y for y in ind.values if y.isdigit()]) == 2 for ind, *_ in checkable)
-    for reading in (_SWAPPED, _POINTS) if two_years else (_POINTS,):  # years swapped: a table of two years
+    for reading in (_SWAPPED, _POINTS, _FRACTIONS) if two_years else (_POINTS, _FRACTIONS):  # swapped: two years
         explained = [row for row in bad if reading.agrees(*row)]
         broken = reading.whole_table and any(row not in bad and reading.agrees(*row) is False for row in checkable)
         if len(bad) - len(explained) <= _SLIPS and len(explained) >= 2 and not broken:
@@ -65,7 +66,7 @@ def reconcile(rows: list[Indicator], log: ReadingLog, issues: list[Issue]) -> No
         log.reading = "多行增幅与数值不符，本表数值存疑"
         issues.append(cat.TABLE_DISAGREES.issue(
             section=log.section, field=log.title, title=log.title, rows=len(bad), of=len(checkable),
-            tried=f"{_SWAPPED.name}、{_POINTS.name}", example=_example(*bad[0])))
+            tried=f"{_SWAPPED.name}、{_POINTS.name}、{_FRACTIONS.name}", example=_example(*bad[0])))
 
 
 def _example(ind: Indicator, y0: str, y1: str) -> str:
@@ -139,9 +140,25 @@ def _in_points(ind: Indicator, y0: str, y1: str) -> None:
     ind.growth_in_points = True
 
 
+def _fraction_agrees(ind: Indicator, y0: str, y1: str) -> bool | None:
+    if ind.growth_in_points or ind.growth_pct is None:
+        return None
+    v0, v1 = ind.values[y0], ind.values[y1]
+    d0, d1 = ind.decimals.get(y0, 0), ind.decimals.get(y1, 0)
+    exact = ind.unit in _COUNTS and d0 == d1 == 0
+    return growth_fits(ind.growth_pct * 100, (ind.growth_decimals or 0) - 2, v0, d0, v1, d1, exact)  # type: ignore[arg-type]
+
+
+def _as_percent(ind: Indicator, y0: str, y1: str) -> None:
+    if ind.growth_pct is not None:
+        ind.growth_pct = round(ind.growth_pct * 100, 10)
+        ind.growth_decimals = max(0, (ind.growth_decimals or 0) - 2)
+
+
 _AS_READ = _Reading("按表头读取", _as_read, lambda *_: None, whole_table=True)
 _SWAPPED = _Reading("两个年份的数值互换读取（数值与表头的年份顺序相反）", _swapped_agrees, _swap, whole_table=True)
 _POINTS = _Reading("比例指标的增幅按百分点（两年之差）读取", _points_agrees, _in_points, whole_table=False)
+_FRACTIONS = _Reading("增幅按小数读取（如0.098即9.8%）", _fraction_agrees, _as_percent, whole_table=True)
 
 
 def _unreadable_columns(rows: list[Indicator], log: ReadingLog, issues: list[Issue]) -> None:

@@ -107,7 +107,7 @@ class FieldReader:
         for i, cell in enumerate(cells[:-1]):
             spec, misread = _known(self.by_key, cell)
             if spec is not None and spec.key not in self.values:
-                self.values[spec.key] = _value(cells[i + 1].norm, spec)
+                self.values[spec.key] = _value(_choices_or_cell(cells, i + 1), spec)
                 self.locations[spec.key] = cell_loc(cells[i + 1])
                 _keep_original(self.as_written, spec.key, self.values[spec.key], cells[i + 1].text)
                 note_doubt(self.doubts, self.issues, spec.key, spec.label, cells[i + 1], misread)
@@ -124,6 +124,14 @@ def note_doubt(doubts: dict[str, str], issues: list[Issue], key: str, label: str
         doubts[key] = f"扫描件{why}"
         issues.append(cat.OCR_UNSURE.issue(section="1", field=label, location=cell_loc(cell),
                                            what=f"“{label}”", raw=cell.text.strip().replace("\n", ""), why=why))
+
+
+def _choices_or_cell(cells: list, i: int) -> str:
+    """The text of the value cell ``i``; when it holds a check box alone, the boxes and choices set out in
+    the row's cells from it on (□ | 先进制造业集群 | ☑ | 中小企业特色产业集群)."""
+    if _MARKS.fullmatch(cells[i].norm.strip()):
+        return " ".join(c.norm for c in cells[i:] if c.norm)
+    return cells[i].norm
 
 
 def _keep_original(store: dict[str, str], key: str, value: str | None, text: str) -> None:

@@ -22,7 +22,9 @@ _PARENTHESISED = re.compile(r"^\(\s*([+-]?[\d.,]+\s*[^()]*)\)$")
 _FOOTNOTE = re.compile(r"(?<=[\d%元个人家项件亩])\s*(?:[*※†‡]+|[\u2460-\u2473]|[¹²³\u2070-\u2079]+|注\s*\d{1,2})$")
 # The applicant's remark in brackets after a figure (0.8（海关数据）, 596.4（同比增长14.7%）): words, not a unit.
 _REMARK = re.compile(r"^([+-]?\s*\d[^()]*?)\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)$")
-_DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")  # 3。2: a Chinese full stop typed for the decimal point
+_DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")
+# A minus typed as another dash (−5.8, –9.4, ‐8.1: a formula editor, an autocorrect, a PDF's hyphen).
+_MINUS = re.compile(r"^[\u2010-\u2013\u2212\ufe63](?=\s*\d)")  # 3。2: a Chinese full stop typed for the decimal point
 POINTS = "pp"  # the canonical unit of a change in percentage points
 _BARE_SCALES = {"万": 10_000.0, "亿": 100_000_000.0}  # 万 and 亿 alone: money, or a count's scale
 _MONEY = frozenset({"亿元", "万元", "元", "%", POINTS})
@@ -103,7 +105,7 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
     (``accounting``: a growth); elsewhere it may as well be an aside (其中 figures are bracketed), so it is
     read as no figure, ``problem`` "bracketed", for the reader to doubt."""
     words = _words()
-    text, pages = split_evidence(norm)
+    text, pages = split_evidence(_MINUS.sub("-", norm.strip()))
     out = ParsedValue(raw=norm, pages=pages)
     text = _FOOTNOTE.sub("", _DECIMAL_STOP.sub(".", text).strip(" [],;:"))
     remark = _REMARK.match(text)

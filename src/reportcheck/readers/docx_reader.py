@@ -38,6 +38,12 @@ _FALLBACK = f"{{{MC}}}Fallback"
 _VAL, _CHAR, _FONT = f"{{{W}}}val", f"{{{W}}}char", f"{{{W}}}font"
 _HIDDEN = f"{{{W}}}rPr/{{{W}}}vanish"  # a run formatted as hidden text: Word neither shows nor prints it
 _OFF = frozenset({"0", "false", "off"})
+_STRUCK = (f"{{{W}}}rPr/{{{W}}}strike", f"{{{W}}}rPr/{{{W}}}dstrike")
+_RUN_FONTS = f"{{{W}}}rPr/{{{W}}}rFonts"
+_FONT_ATTRS = tuple(f"{{{W}}}{a}" for a in ("ascii", "hAnsi", "eastAsia", "cs"))
+_VERT_ALIGN = f"{{{W}}}rPr/{{{W}}}vertAlign"
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_PRIVATE_USE = re.compile("[\uf000-\uf0ff]")  # where a symbol font's glyphs stand
 _TEXT_TAGS = {_T: None, _TAB: "\t", _BR: "\n", _CR: "\n"}
 # Text that is not the paragraph's own: deleted revisions, text boxes (read as paragraphs of their
 # own) and the VML copy Word writes beside every drawing (mc:Fallback).
@@ -307,23 +313,49 @@ def anchors(body: etree._Element) -> Anchors:
 
 def _paragraph_text(p: etree._Element) -> str:
     """The paragraph's own text: inserted revisions count; deleted ones, hidden text (an old figure kept
-    beside the new one, a template's instruction) and text boxes do not."""
-    parts: list[str] = []
+    beside the new one, a template's instruction) and text boxes do not; nor does text struck through
+    beside text that is not (~~42.9~~ 43.6: the old figure crossed out by hand, as a reviewer reads it)."""
+    parts: list[tuple[str, bool]] = []
     for el in p.iter(_T, _TAB, _BR, _CR, _SYM):
-        if not _own(el, p) or _hidden(el.getparent()):
+        run = el.getparent()
+        if not _own(el, p) or _formatted(run, _HIDDEN):
             continue
         if el.tag == _SYM:
             font = _SYMBOLS.get((el.get(_FONT) or "").lower(), {})
-            parts.append(font.get((el.get(_CHAR) or "").upper(), ""))
+            parts.append((font.get((el.get(_CHAR) or "").upper(), ""), False))
             continue
         extra = _TEXT_TAGS[el.tag]
-        parts.append(el.text or "" if extra is None else extra)
-    return "".join(parts)
+        text = el.text or "" if extra is None else extra
+        if _PRIVATE_USE.search(text):
+            text = _symbols_typed(text, run)
+        if text.isdigit() and _raised(run):  # a footnote mark typed as a raised digit: 73.9¹
+            text = text.translate(_SUPERSCRIPT)
+        parts.append((text, any(_formatted(run, struck) for struck in _STRUCK)))
+    if any(struck for _, struck in parts) and any(text.strip() for text, struck in parts if not struck):
+        parts = [part for part in parts if not part[1]]
+    return "".join(text for text, _ in parts)
 
 
-def _hidden(run: etree._Element | None) -> bool:
-    vanish = run.find(_HIDDEN) if run is not None else None
-    return vanish is not None and vanish.get(_VAL) not in _OFF
+def _raised(run: etree._Element | None) -> bool:
+    align = run.find(_VERT_ALIGN) if run is not None else None
+    return align is not None and align.get(_VAL) == "superscript"
+
+
+def _symbols_typed(text: str, run: etree._Element | None) -> str:
+    """A symbol font's characters kept as text (an .odt or .rtf converted, or typed in Wingdings): their codes
+    in the private use area are the font's glyphs (F052 in Wingdings 2 is ☑), looked up as w:sym's are."""
+    fonts = run.find(_RUN_FONTS) if run is not None else None
+    names = [(fonts.get(a) or "").lower() for a in _FONT_ATTRS] if fonts is not None else []
+    table = next((_SYMBOLS[n] for n in names if n in _SYMBOLS), None)
+    if table is None:
+        return text
+    return _PRIVATE_USE.sub(lambda m: table.get(f"{ord(m.group(0)):04X}", ""), text)
+
+
+def _formatted(run: etree._Element | None, prop: str) -> bool:
+    """Whether the run has the on/off property ``prop`` (a path under it) set on."""
+    found = run.find(prop) if run is not None else None
+    return found is not None and found.get(_VAL) not in _OFF
 
 
 def _own(el: etree._Element, p: etree._Element) -> bool:
