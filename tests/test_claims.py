@@ -111,3 +111,9 @@ def test_lexicon_longest_match_and_indicator_words_first() -> None:
     assert lexicon.split("集群企业营业收入达12.4% 节约") == ["集群企业营业收入", "达", "12.4%", "节约"]
     assert lexicon.split("其中集群企业营业收入") == ["其", "中", "集群企业营业收入"]
     assert lexicon.split("约5G基站2022年") == ["约", "5G", "基", "站", "2022", "年"]
+
+
+def test_a_rate_per_head_is_not_the_count_it_names() -> None:
+    """每万名从业人员拥有发明专利300件 is patents per 10 000 people, not the number of patents."""
+    assert claims("截至2022年底，集群每万名从业人员拥有发明专利300.0件") == []
+    assert [c[:3] for c in claims("2022年，集群拥有发明专利1786件")] == [("invention_patents", "value", 1786.0)]

@@ -54,6 +54,9 @@ def _lexicon(keywords: frozenset[str]) -> Lexicon:
     return Lexicon(keywords, words | common_words())
 
 
+_PER_HEAD = "每万"
+
+
 def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
     if not text or not keywords:
         return []
@@ -77,7 +80,9 @@ def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
                 continue
             if token in by_word:  # "新增规上企业17家": a change word before the name still counts
                 # ... but a word glued before the name makes another noun of it: 主导产业营业收入 is not 营业收入
-                tied = _Tie(None if i and _qualifies(tokens[i - 1]) else by_word[token])
+                # ... and a rate per head before it (每万名从业人员拥有发明专利300件) is not the count
+                per_head = _PER_HEAD in "".join(tokens[clause_start:i])
+                tied = _Tie(None if (i and _qualifies(tokens[i - 1])) or per_head else by_word[token])
                 continue
             if _YEAR.match(token) and i + 1 < len(tokens) and tokens[i + 1] in _YEAR_MARKS:
                 year = token
