@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from itertools import pairwise
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, ListRow, ListTable, Loc, Report
@@ -189,9 +190,10 @@ def check_top_list_length(rule: Rule, report: Report, pack: RulePack) -> Iterato
 
 
 def check_top_list_order(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
-    """前十名单应按最近一年的营业收入 / 研发投入从高到低排列。
+    """前十名单应按最近一年的营业收入 / 研发投入从高到低排列。整张名单从低到高排列（另有“排名”一列，第1名在最后）
+    也是排了名次，不报。
 
-    反例：第3行 96.8 亿元之后第4行为 142.3 亿元。正例：185.6、142.3、96.8……
+    反例：第3行 96.8 亿元之后第4行为 142.3 亿元。正例：185.6、142.3、96.8……；或 9.6、12.3、15.0……（逆序）。
     """
     if not report.years:
         return
@@ -201,6 +203,8 @@ def check_top_list_order(rule: Rule, report: Report, pack: RulePack) -> Iterator
         if table is None:
             continue
         rows = _top_rows(table, spec["column"], year)
+        if len(rows) > 2 and all(a[1] <= b[1] for a, b in pairwise(rows)):
+            continue  # ranked the other way round, every row: an order all the same
         for pos in range(1, len(rows)):
             if rows[pos][1] > rows[pos - 1][1]:
                 yield rule.type.issue(section=table.section, field=table.title, location=rows[pos][2],
