@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from itertools import pairwise
 
 from reportcheck.catalogue import IssueType
 from reportcheck.model import Issue, ListRow, ListTable, Loc, Report
@@ -203,7 +202,7 @@ def check_top_list_order(rule: Rule, report: Report, pack: RulePack) -> Iterator
         if table is None:
             continue
         rows = _top_rows(table, spec["column"], year)
-        if len(rows) > 2 and all(a[1] <= b[1] for a, b in pairwise(rows)):
+        if len(rows) > 2 and all(a[1] <= b[1] for a, b in itertools.pairwise(rows)):
             continue  # ranked the other way round, every row: an order all the same
         for pos in range(1, len(rows)):
             if rows[pos][1] > rows[pos - 1][1]:
