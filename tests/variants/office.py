@@ -29,6 +29,7 @@ from .ooxml import (
     segments,
     set_cell_text,
     set_para_text,
+    set_vmerge,
     vmerge,
     w,
 )
@@ -297,6 +298,31 @@ def category_boxes_as_text(doc: Docx) -> bool:
     return True
 
 
+def enterprise_over_two_rows(doc: Docx) -> bool:
+    """A top-10 enterprise given over two rows, one a product line, its name merged down: its revenue split
+    between the rows (the rows add up to it), the product and the market share repeated."""
+    for seg in segments(doc.document):
+        if seg.kind != "list" or not any("主要产品" in role for role in seg.roles.values()) or len(seg.data) < 2:
+            continue
+        tr = seg.data[0]
+        years = seg.cols("year:")
+        values = [cell_text(cell_from(tr, col)) for col in years]
+        if not years or not all(plain_number(v) and "." in v for v in values):
+            return False
+        second = copy.deepcopy(tr)
+        for col, value in zip(years, values, strict=True):
+            whole = Decimal(value)
+            part = (whole / 3).quantize(whole)  # as many decimals as the figure
+            set_cell_text(cell_from(tr, col), str(whole - part))
+            set_cell_text(cell_from(second, col), str(part))
+        set_vmerge(cells(tr)[0], "restart")
+        set_vmerge(cells(second)[0], "continue")
+        set_cell_text(cells(second)[0], "")
+        tr.addnext(second)
+        return True
+    return False
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(spreadsheet_formats),
     docx(remarks_after_figures),
@@ -313,4 +339,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(old_figures_struck),
     docx(growth_as_fractions, lambda _: ChangeSet(findings_added=frozenset({("D005", "2.1", "集群主要经济指标")}))),
     docx(category_boxes_as_text),
+    docx(enterprise_over_two_rows),
 )

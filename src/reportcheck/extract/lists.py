@@ -29,6 +29,9 @@ _SHIFTED = 5  # one year this many times the other: a point moved, not a year's 
 _WHOLE_SHARE = 0.8  # a column this whole (its figures integers), or this far not, is written so
 
 
+_ONE_ENTRY_TWO_ROWS = "同一企业分两行填写（名称单元格跨行），两行的数值不同，取第一行"
+
+
 @dataclass
 class ListReader:
     spec: ListTableSpec
@@ -73,7 +76,7 @@ class ListReader:
         if reason:
             self.log.skip(line, reason)
             return
-        if self._split_entry(line):
+        if self._split_entry(line) or self._more_of_the_entry_above(line, cells):
             return
         entries = _entries_run_together(cells)
         for entry in entries:
@@ -146,6 +149,32 @@ class ListReader:
             return False  # a row filled anew beside a first cell that spans down is an entry of its own
         rows[-1].doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
         self.log.skip(line, "扫描件中与上一行是同一条目（首列单元格跨行）")
+        return True
+
+    def _more_of_the_entry_above(self, line: Line, cells: list[Cell]) -> bool:
+        """A ranked list's entry (an enterprise) over two rows, its name merged down and each row one of its
+        products with that product's figures: the row is more of the entry above, not an entry of its own.
+        Its texts are joined to the entry's and its figures by year added (the enterprise's revenue is its
+        products'); a figure that cannot be added (a market share) is the first row's, in doubt when the rows
+        differ. A list of items (重点项目: a builder's two projects) keeps its rows."""
+        rows = self.table.rows if self.table else []
+        fields = [c for c in line.cells if (role := self.header.at(c)) is not None and role.kind == "field"]
+        if not rows or not self.spec.max_rows or not fields or not fields[0].continued \
+                or any(scanned(c) for c in line.cells):
+            return False
+        entry, more = rows[-1], self._row(cells)
+        for key, value in more.values.items():
+            if isinstance(value, str) and value:
+                had = entry.values.get(key)
+                entry.values[key] = f"{had}、{value}" if had and had != value else value
+            elif value is not None and value != entry.values.get(key):
+                entry.doubts[key] = _ONE_ENTRY_TWO_ROWS
+        for key, by_year in more.by_year.items():
+            for year, value in by_year.items():
+                had = entry.by_year.setdefault(key, {}).get(year)
+                if value is not None:
+                    entry.by_year[key][year] = value if had is None else round(had + value, 10)
+        self.log.skip(line, "上一条目的另一行（名称单元格跨行，同一企业的另一产品）")
         return True
 
     def _skip_reason(self, cells: list[Cell]) -> str | None:
