@@ -38,7 +38,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "findings": {
         "X08.docx": _REWORDED,
-        "Y01.docx": "基本信息 typed as one two-column table per field: its table is not found (BI004)",
         "Y03.docx": "a 决赛 report that kept the 初赛 form's 5.1 (chapters renumbered 六、七、) is read as 初赛 (X013)",
         "Y05.docx": _TABS,
         "Y08.odt": "EL006 is right by the pack's 培育对象名单 (the builder's cluster is not on it); the truth has none",

@@ -323,6 +323,53 @@ def enterprise_over_two_rows(doc: Docx) -> bool:
     return False
 
 
+def _two_cell_table(like: etree._Element, label: str, value: str) -> etree._Element:
+    """A one-row table of two cells (a label and its value), formatted like the table ``like``."""
+    tbl = etree.Element(w("tbl"))
+    props = like.find(w("tblPr"))
+    if props is not None:
+        tbl.append(copy.deepcopy(props))
+    grid = etree.SubElement(tbl, w("tblGrid"))
+    for width in ("2400", "6000"):
+        etree.SubElement(grid, w("gridCol")).set(w("w"), width)
+    tr = etree.SubElement(tbl, w("tr"))
+    for text in (label, value):
+        tc = etree.SubElement(tr, w("tc"))
+        etree.SubElement(tc, w("p"))
+        set_cell_text(tc, text)
+    return tbl
+
+
+def basic_info_field_tables(doc: Docx) -> bool:
+    """基本信息 typed as a "table of forms": every label and its value in a small table of their own, a contacts
+    group's label fused to its first field (集群促进组织单位名称) and its 电话 each in a table of their own."""
+    tbl = next((t for t in doc.document.iter(w("tbl")) if cell_text(cells(t.find(w("tr")))[0]) == "集群名称"), None)
+    if tbl is None:
+        return False
+    made: list[etree._Element] = []
+    for tr in tbl.findall(w("tr")):
+        texts = [cell_text(tc) for tc in cells(tr)]
+        if len(set(texts)) == 1:  # the 政府意见 row across the table: kept as a one-cell table of its own
+            keep = copy.deepcopy(tbl)
+            for other in keep.findall(w("tr")):
+                if cell_text(cells(other)[0]) != texts[0]:
+                    keep.remove(other)
+            made.append(keep)
+        elif len(set(texts[1:])) == 1:  # 集群名称 | value across the row
+            made.append(_two_cell_table(tbl, texts[0], texts[1]))
+        else:  # 集群促进组织 | 单位名称 | value …, or 集群促进组织 | 负责人姓名、职务 | name | 电话 | phone
+            group, label, *rest = texts
+            first = "".join(group.split()) + label if label == "单位名称" else label
+            made.append(_two_cell_table(tbl, first, rest[0]))
+            if len(rest) == 3:
+                made.append(_two_cell_table(tbl, rest[1], rest[2]))
+    for new in made:
+        tbl.addprevious(new)
+        tbl.addprevious(etree.Element(w("p")))  # Word keeps tables apart with an empty paragraph
+    tbl.getparent().remove(tbl)
+    return True
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(spreadsheet_formats),
     docx(remarks_after_figures),
@@ -340,4 +387,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(growth_as_fractions, lambda _: ChangeSet(findings_added=frozenset({("D005", "2.1", "集群主要经济指标")}))),
     docx(category_boxes_as_text),
     docx(enterprise_over_two_rows),
+    docx(basic_info_field_tables),
 )

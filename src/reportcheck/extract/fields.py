@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from reportcheck import catalogue as cat
@@ -161,6 +161,7 @@ class BasicInfoReader:
         self.simple = FieldReader(self.spec.fields)
         self.groups = {_key(g.label): g for g in self.spec.groups}
         self._group: GroupSpec | None = None  # the group the last row was in
+        self._last_phone: str | None = None  # the phone field of the group's last field read (its 电话 next)
         self.seen: set[str] = set()  # the fields whose label was met, keyed as locations
 
     def feed(self, line: Line) -> None:
@@ -171,13 +172,17 @@ class BasicInfoReader:
         if group is None and cells and not cells[0].norm and self._group is not None \
                 and any(_key(c.norm) in {_key(f.label) for f in self._group.fields} for c in cells[1:]):
             group = self._group  # a merged group label a PDF drew only once: the row has the group's labels
+        if group is None and cells:
+            group, cells = self._group_written_otherwise(cells)
+        if group is not self._group:
+            self._last_phone = None
         self._group = group
         if group is None:
             self.simple.feed(line)
             return
         by_label = {_key(f.label): f for f in group.fields}
         contact = getattr(self.info, group.key)
-        last_phone: str | None = None
+        last_phone = self._last_phone
         for i in range(1, len(cells) - 1):
             label = _key(cells[i].norm)
             value = _one_line(cells[i + 1].norm)
@@ -196,6 +201,21 @@ class BasicInfoReader:
                 self.info.locations[f"{group.key}.{last_phone}"] = cell_loc(cells[i + 1])
                 note_doubt(self.info.doubts, self.issues, f"{group.key}.{last_phone}", f"{group.label}·电话",
                            cells[i + 1], group_misread)
+        self._last_phone = last_phone
+
+    def _group_written_otherwise(self, cells: list[Cell]) -> tuple[GroupSpec | None, list[Cell]]:
+        """A contacts group written field by field, each in a row (or a small table) of its own: the group's
+        label fused to its first field (集群促进组织单位名称 | …), then its other fields and their 电话 alone
+        (负责人姓名、职务 | …). The group, and the row's cells laid out as the form's (group, label, value …)."""
+        key = _key(cells[0].norm)
+        for label, group in self.groups.items():
+            rest = key.removeprefix(label)
+            if rest != key and rest in {_key(f.label) for f in group.fields}:
+                return group, [cells[0], replace(cells[0], norm=rest), *cells[1:]]
+        if self._group is not None and (key in {_key(f.label) for f in self._group.fields}
+                                        or (key in _PHONES and self._last_phone)):
+            return self._group, [cells[0], *cells]
+        return None, cells
 
     def result(self) -> BasicInfo:
         for key, value in self.simple.values.items():
