@@ -33,7 +33,6 @@ _TABS = "2.5–2.7 typed as tab-aligned paragraphs, not tables: told once a tabl
 KNOWN_GAPS: dict[str, dict[str, str]] = {
     "figures": {
         "X08.docx": _REWORDED,
-        "Y02.docx": "无 written for a count of zero is read as no figure, not as 0",
         "Y05.docx": _TABS,
     },
     "findings": {

@@ -83,3 +83,10 @@ def test_a_figure_alone_in_brackets_is_a_negative_only_where_a_negative_is_what_
     for text in ("(850)", "（120亿元）"):
         parsed = parse_value(normalize_text(text), "亿元")
         assert (parsed.value, parsed.problem, parsed.empty) == (None, "bracketed", False)
+
+
+def test_none_in_a_counts_cell_is_zero_elsewhere_no_figure():
+    """无 where a number of enterprises stands says there are none; where an amount stands, no figure."""
+    assert (parse_value("无", "个").value, parse_value("无", "家").value) == (0.0, 0.0)
+    none = parse_value("无", "亿元")
+    assert none.value is None and none.empty

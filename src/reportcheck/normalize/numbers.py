@@ -25,6 +25,8 @@ _REMARK = re.compile(r"^([+-]?\s*\d[^()]*?)\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)$
 _DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")
 # A minus typed as another dash (−5.8, –9.4, ‐8.1: a formula editor, an autocorrect, a PDF's hyphen).
 _MINUS = re.compile(r"^[\u2010-\u2013\u2212\ufe63](?=\s*\d)")  # 3。2: a Chinese full stop typed for the decimal point
+_NONE = frozenset({"无", "没有"})  # in a count's cell: there are none (elsewhere: no figure)
+_COUNT = "个"
 POINTS = "pp"  # the canonical unit of a change in percentage points
 _BARE_SCALES = {"万": 10_000.0, "亿": 100_000_000.0}  # 万 and 亿 alone: money, or a count's scale
 _MONEY = frozenset({"亿元", "万元", "元", "%", POINTS})
@@ -120,6 +122,9 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
     if bracketed:  # (3.2): an accountant's −3.2
         text, negative = bracketed.group(1), True
     text = text.strip(" ()")
+    if text in _NONE and row_unit and (unit_of(row_unit) or row_unit) == _COUNT:  # 无 in a count's cell: none
+        out.value, out.empty = 0.0, False
+        return out
     if text in words.empty:
         return out
     out.empty = False
