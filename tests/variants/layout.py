@@ -93,19 +93,26 @@ def park_subheaders_renamed(doc: Docx) -> bool:
     return _park_subheaders(doc, "园区合计", "其中：集群企业")
 
 
-def year_headers_niandu(doc: Docx) -> bool:
-    """Year headers written 2021年度."""
+def respell_headers(doc: Docx, pattern: str, replacement: str, kinds: tuple[str, ...] | None = None) -> bool:
+    """Every header paragraph (of the segments of ``kinds``, or all) with ``pattern`` replaced."""
     done = False
     for seg in segments(doc.document):
+        if kinds is not None and seg.kind not in kinds:
+            continue
         for tr in seg.header:
             for tc in cells(tr):
                 for p in tc.findall(w("p")):
                     t = para_text(p)
-                    new = re.sub(r"(20\d\d)年(?!度)", r"\1年度", t)
+                    new = re.sub(pattern, replacement, t)
                     if new != t:
                         set_para_text(p, new)
                         done = True
     return done
+
+
+def year_headers_niandu(doc: Docx) -> bool:
+    """Year headers written 2021年度."""
+    return respell_headers(doc, r"(20\d\d)年(?!度)", r"\1年度")
 
 
 def growth_header_variants(doc: Docx) -> bool:

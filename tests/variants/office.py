@@ -7,12 +7,12 @@ Each keeps every figure the form states (habits met in reports filled by a third
 from __future__ import annotations
 
 import copy
-import re
 from decimal import Decimal
 
 from lxml import etree
 
 from .kinds import ChangeSet, Transform, docx
+from .layout import respell_headers
 from .ooxml import (
     Docx,
     NewCell,
@@ -33,7 +33,7 @@ from .ooxml import (
     vmerge,
     w,
 )
-from .spelling import _category_cell, _value_cells
+from .spelling import _category_cell, _value_cells, respell_growths
 
 
 def spreadsheet_formats(doc: Docx) -> bool:
@@ -124,16 +124,8 @@ def estimate_year_column(doc: Docx) -> bool:
 
 def growth_arrows(doc: Docx) -> bool:
     """Growth marked with arrows: ↑16.6, ↓2.5, ▲4.0%."""
-    done, n = False, 0
-    for _, _, tc, role in _value_cells(doc, ("indicator", "park"), growth=True):
-        text = cell_text(tc)
-        if role != "growth" or not plain_number(text) or float(text) == 0:
-            continue
-        value = text.lstrip("+-")
-        set_cell_text(tc, f"↓{value}" if text.startswith("-") else (f"↑{value}", f"▲{value}%")[n % 2])
-        n += 1
-        done = True
-    return done
+    return respell_growths(doc, lambda t, n: f"↓{t[1:]}" if t.startswith("-")
+                           else (f"↑{t.lstrip('+')}", f"▲{t.lstrip('+')}%")[n % 2])
 
 
 def labels_shortened(doc: Docx) -> bool:
@@ -196,30 +188,12 @@ def headings_as_parts(doc: Docx) -> bool:
 
 def year_headers_two_digits(doc: Docx) -> bool:
     """Years in the headers written with two digits: 21年 | 22年."""
-    done = False
-    for seg in segments(doc.document):
-        if seg.kind not in ("indicator", "park"):
-            continue
-        for tr in seg.header:
-            for tc in cells(tr):
-                text = cell_text(tc)
-                new = re.sub(r"20(\d\d)(?=年)", r"\1", text)
-                if new != text:
-                    set_cell_text(tc, new)
-                    done = True
-    return done
+    return respell_headers(doc, r"20(\d\d)(?=年)", r"\1", ("indicator", "park"))
 
 
 def minus_as_dashes(doc: Docx) -> bool:
     """A negative growth typed with another dash: −3.2 (U+2212), –3.2 (U+2013), ‐3.2 (U+2010)."""
-    done, n = False, 0
-    for _, _, tc, role in _value_cells(doc, ("indicator", "park"), growth=True):
-        text = cell_text(tc)
-        if role == "growth" and plain_number(text) and text.startswith("-"):
-            set_cell_text(tc, "\u2212\u2013\u2010"[n % 3] + text[1:])
-            n += 1
-            done = True
-    return done
+    return respell_growths(doc, lambda t, n: "\u2212\u2013\u2010"[n % 3] + t[1:] if t.startswith("-") else None)
 
 
 def _run_with(text: str, like: etree._Element, *props: str) -> etree._Element:

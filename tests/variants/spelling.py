@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from lxml import etree
@@ -344,18 +345,24 @@ def values_thousands(doc: Docx) -> bool:
     return done
 
 
-def growth_spellings(doc: Docx) -> bool:
-    """Growth written +19.7, 19.7％, 增长19.7%; a negative one 下降3.2%."""
+def respell_growths(doc: Docx, spell: Callable[[str, int], str | None]) -> bool:
+    """Each growth cell holding a plain, non-zero number written ``spell(text, n)`` (``n`` counts the cells
+    respelled; None leaves the cell as it is)."""
     done, n = False, 0
     for _seg, _tr, tc, role in _value_cells(doc, ("indicator", "park"), growth=True):
         t = cell_text(tc)
-        if role != "growth" or not plain_number(t) or float(t) == 0:
+        if role != "growth" or not plain_number(t) or float(t) == 0 or (new := spell(t, n)) is None:
             continue
-        new = f"下降{t[1:]}%" if t.startswith("-") else (f"+{t}", f"{t}％", f"增长{t}%")[n % 3]
         n += 1
         set_cell_text(tc, new)
         done = True
     return done
+
+
+def growth_spellings(doc: Docx) -> bool:
+    """Growth written +19.7, 19.7％, 增长19.7%; a negative one 下降3.2%."""
+    return respell_growths(doc, lambda t, n: f"下降{t[1:]}%" if t.startswith("-")
+                           else (f"+{t}", f"{t}％", f"增长{t}%")[n % 3])
 
 
 EMPTY_MARKS = ("—", "/", "－", "-", "无", "——")
