@@ -42,7 +42,7 @@ PATENTS_PER_10K_MISMATCH = IssueType(
 PARK_RATIO_MISMATCH = IssueType(
     "AR004", "arithmetic.park-ratio-mismatch", "warning",
     "{label}填报为{reported}{unit}，但按{year}年{num_label}{num}亿元、园区开发面积{area}亩计算{what}"
-    "{computed:.2f}{unit}（容许范围{lo:.2f}～{hi:.2f}；注意亿元与万元的换算）。{note}",
+    "{computed:.2f}{unit}（{bounds}；注意亿元与万元的换算）。{note}",
     "参赛报告模板 3.1：投资强度、亩均税收（万元/亩）")
 TARGET_BASE_MISMATCH = IssueType(
     "AR005", "arithmetic.target-base-mismatch", "error",
@@ -176,7 +176,7 @@ def check_patents_per_10k(rule: Rule, report: Report, pack: RulePack) -> Iterato
                                   computed=n / d * spec["per"], lo=lo, hi=hi)
 
 
-_AT_LEAST = ("至少应为", "按累计投资计算的数值不会小于此。")
+_AT_LEAST = ("至少应为", "按累计投资计算只会更大，不会更小。")
 _EXACT = ("应为", "若采用累计口径，请注明。")
 
 
@@ -214,10 +214,11 @@ def check_park_ratios(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
             hi = max(hi, reported)  # a cumulative numerator only adds: above the year's ratio is no finding
         if not rate_fits(reported, ratio.decimals.get(ry, 0), lo, hi):
             what, note = _AT_LEAST if cumulative else _EXACT
+            bounds = f"不小于{lo:.2f}即可" if cumulative else f"容许范围{lo:.2f}～{hi:.2f}"
             yield rule.type.issue(section=ratio.section, field=ratio.label, location=ratio.at(ry),
                                   label=ratio.label, reported=fmt(reported), unit=ratio.unit, year=year,
                                   num_label=num.label, num=fmt(n), area=fmt(area), what=what, note=note,
-                                  computed=n / area * spec["factor"], lo=lo, hi=hi)
+                                  bounds=bounds, computed=n / area * spec["factor"], lo=lo, hi=hi)
 
 
 def check_target_base(rule: Rule, report: Report, pack: RulePack) -> Iterator[Issue]:
