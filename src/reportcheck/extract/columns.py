@@ -83,8 +83,9 @@ class HeaderMap:
         cols = [col for col in range(cell.col, cell.col + cell.colspan) if col in self.columns]
         if not cols:
             return None
-        inside = self.columns.get(cols[0] - 1) == self.columns[cols[0]]  # starts within a header's span
-        if inside and len({self.columns[col] for col in cols}) > 1 and cell.bbox is not None and self.spans:
+        if len(cols) > 1 and cell.bbox is not None and self.spans \
+                and self.columns.get(cols[0] - 1) == self.columns[cols[0]] \
+                and len({self.columns[col] for col in cols}) > 1:  # starts within a header's span, reaches another
             return self._most_under(cell, cols)
         return self.columns[cols[0]]
 

@@ -22,9 +22,10 @@ _PARENTHESISED = re.compile(r"^\(\s*([+-]?[\d.,]+\s*[^()]*)\)$")
 _FOOTNOTE = re.compile(r"(?<=[\d%元个人家项件亩])\s*(?:[*※†‡]+|[\u2460-\u2473]|[¹²³\u2070-\u2079]+|注\s*\d{1,2})$")
 # The applicant's remark in brackets after a figure (0.8（海关数据）, 596.4（同比增长14.7%）): words, not a unit.
 _REMARK = re.compile(r"^([+-]?\s*\d[^()]*?)\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)$")
-_DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")
+_DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")  # 3。2: a Chinese full stop typed for the decimal point
 # A minus typed as another dash (−5.8, –9.4, ‐8.1: a formula editor, an autocorrect, a PDF's hyphen).
-_MINUS = re.compile(r"^[\u2010-\u2013\u2212\ufe63](?=\s*\d)")  # 3。2: a Chinese full stop typed for the decimal point
+_DASHES = "\u2010\u2011\u2012\u2013\u2212\ufe63"
+_MINUS = re.compile(f"^[{_DASHES}](?=\\s*\\d)")
 _NONE = frozenset({"无", "没有"})  # in a count's cell: there are none (elsewhere: no figure)
 _COUNT = "个"
 POINTS = "pp"  # the canonical unit of a change in percentage points
@@ -107,9 +108,10 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
     (``accounting``: a growth); elsewhere it may as well be an aside (其中 figures are bracketed), so it is
     read as no figure, ``problem`` "bracketed", for the reader to doubt."""
     words = _words()
-    text, pages = split_evidence(_MINUS.sub("-", norm.strip()))
+    stripped = norm.strip()
+    text, pages = split_evidence(_MINUS.sub("-", stripped) if stripped[:1] in _DASHES else stripped)
     out = ParsedValue(raw=norm, pages=pages)
-    text = _FOOTNOTE.sub("", _DECIMAL_STOP.sub(".", text).strip(" [],;:"))
+    text = _FOOTNOTE.sub("", (_DECIMAL_STOP.sub(".", text) if "。" in text else text).strip(" [],;:"))
     remark = _REMARK.match(text)
     if remark:  # a unit in the brackets is the figure's unit: 120（亿元）
         unit = remark.group(2).strip()

@@ -42,6 +42,7 @@ _STRUCK = (f"{{{W}}}rPr/{{{W}}}strike", f"{{{W}}}rPr/{{{W}}}dstrike")
 _RUN_FONTS = f"{{{W}}}rPr/{{{W}}}rFonts"
 _FONT_ATTRS = tuple(f"{{{W}}}{a}" for a in ("ascii", "hAnsi", "eastAsia", "cs"))
 _VERT_ALIGN = f"{{{W}}}rPr/{{{W}}}vertAlign"
+_MARKS = tuple(f"{{{W}}}{t}" for t in ("vanish", "strike", "dstrike", "vertAlign"))  # run formats read
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _PRIVATE_USE = re.compile("[\uf000-\uf0ff]")  # where a symbol font's glyphs stand
 _TEXT_TAGS = {_T: None, _TAB: "\t", _BR: "\n", _CR: "\n"}
@@ -315,10 +316,11 @@ def _paragraph_text(p: etree._Element) -> str:
     """The paragraph's own text: inserted revisions count; deleted ones, hidden text (an old figure kept
     beside the new one, a template's instruction) and text boxes do not; nor does text struck through
     beside text that is not (~~42.9~~ 43.6: the old figure crossed out by hand, as a reviewer reads it)."""
+    marked = next(p.iter(*_MARKS), None) is not None  # most paragraphs have no run so formatted: no look
     parts: list[tuple[str, bool]] = []
     for el in p.iter(_T, _TAB, _BR, _CR, _SYM):
         run = el.getparent()
-        if not _own(el, p) or _formatted(run, _HIDDEN):
+        if not _own(el, p) or (marked and _formatted(run, _HIDDEN)):
             continue
         if el.tag == _SYM:
             font = _SYMBOLS.get((el.get(_FONT) or "").lower(), {})
@@ -328,10 +330,10 @@ def _paragraph_text(p: etree._Element) -> str:
         text = el.text or "" if extra is None else extra
         if _PRIVATE_USE.search(text):
             text = _symbols_typed(text, run)
-        if text.isdigit() and _raised(run):  # a footnote mark typed as a raised digit: 73.9¹
+        if marked and text.isdigit() and _raised(run):  # a footnote mark typed as a raised digit: 73.9¹
             text = text.translate(_SUPERSCRIPT)
-        parts.append((text, any(_formatted(run, struck) for struck in _STRUCK)))
-    if any(struck for _, struck in parts) and any(text.strip() for text, struck in parts if not struck):
+        parts.append((text, marked and any(_formatted(run, struck) for struck in _STRUCK)))
+    if marked and any(struck for _, struck in parts) and any(text.strip() for text, struck in parts if not struck):
         parts = [part for part in parts if not part[1]]
     return "".join(text for text, _ in parts)
 
