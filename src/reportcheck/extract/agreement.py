@@ -89,9 +89,11 @@ def _two_years(ind: Indicator) -> tuple[str, str] | None:
     return (y0, y1) if sure and known and not approximate else None
 
 
-def _rate(ind: Indicator, v0: float, v1: float, d0: int, d1: int) -> bool | None:
+def _rate(ind: Indicator, v0: float, v1: float, d0: int, d1: int, shift: int = 0) -> bool | None:
+    """Whether the growth, its point moved ``shift`` places right (2: a fraction of one read as %), fits."""
     exact = ind.unit in _COUNTS and d0 == d1 == 0  # whole counts, as the rule packs take them
-    return growth_fits(ind.growth_pct or 0.0, ind.growth_decimals or 0, v0, d0, v1, d1, exact)
+    return growth_fits((ind.growth_pct or 0.0) * 10 ** shift, (ind.growth_decimals or 0) - shift,
+                       v0, d0, v1, d1, exact)
 
 
 def _points(ind: Indicator, v0: float, v1: float, d0: int, d1: int) -> bool:
@@ -144,9 +146,7 @@ def _fraction_agrees(ind: Indicator, y0: str, y1: str) -> bool | None:
     if ind.growth_in_points or ind.growth_pct is None:
         return None
     v0, v1 = ind.values[y0], ind.values[y1]
-    d0, d1 = ind.decimals.get(y0, 0), ind.decimals.get(y1, 0)
-    exact = ind.unit in _COUNTS and d0 == d1 == 0
-    return growth_fits(ind.growth_pct * 100, (ind.growth_decimals or 0) - 2, v0, d0, v1, d1, exact)  # type: ignore[arg-type]
+    return _rate(ind, v0, v1, ind.decimals.get(y0, 0), ind.decimals.get(y1, 0), shift=2)  # type: ignore[arg-type]
 
 
 def _as_percent(ind: Indicator, y0: str, y1: str) -> None:

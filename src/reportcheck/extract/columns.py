@@ -96,8 +96,7 @@ class HeaderMap:
         x0, _, x1, _ = cell.bbox  # type: ignore[misc]
         under: dict[Column, float] = {}
         for col in cols:
-            left, right = self.spans.get(col, (x0, x0))
-            under[self.columns[col]] = under.get(self.columns[col], 0.0) + max(0.0, min(x1, right) - max(x0, left))
+            under[self.columns[col]] = under.get(self.columns[col], 0.0) + max(0.0, self._overlap(x0, x1, col))
         first = self.columns[cols[0]]
         return first if under[first] >= _GOOD_PART * (x1 - x0) else max(under, key=under.__getitem__)
 
@@ -105,9 +104,14 @@ class HeaderMap:
         """The header column a cell of another table stands under: the one it overlaps most, by more than
         half its width (a page's grid may split or join the header's columns: a scan's streak drew one)."""
         x0, _, x1, _ = cell.bbox  # type: ignore[misc]
-        overlap = {col: min(x1, right) - max(x0, left) for col, (left, right) in self.spans.items()}
+        overlap = {col: self._overlap(x0, x1, col) for col in self.spans}
         best = max(overlap, key=overlap.__getitem__)
         return best if overlap[best] > (x1 - x0) / 2 else None
+
+    def _overlap(self, x0: float, x1: float, col: int) -> float:
+        """How far x0..x1 runs over the grid column's span (negative: the gap between them)."""
+        left, right = self.spans.get(col, (x0, x0))
+        return min(x1, right) - max(x0, left)
 
     def years(self, kind: str = "year") -> list[str]:
         return sorted({c.year for c in self.columns.values() if c.kind == kind and c.year})

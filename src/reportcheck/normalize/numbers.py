@@ -26,7 +26,6 @@ _DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")  # 3。2: a Chinese full stop ty
 # A minus typed as another dash (−5.8, –9.4, ‐8.1: a formula editor, an autocorrect, a PDF's hyphen).
 _DASHES = "\u2010\u2011\u2012\u2013\u2212\ufe63"
 _MINUS = re.compile(f"^[{_DASHES}](?=\\s*\\d)")
-_NONE = frozenset({"无", "没有"})  # in a count's cell: there are none (elsewhere: no figure)
 _COUNT = "个"
 POINTS = "pp"  # the canonical unit of a change in percentage points
 _BARE_SCALES = {"万": 10_000.0, "亿": 100_000_000.0}  # 万 and 亿 alone: money, or a count's scale
@@ -38,6 +37,7 @@ class _Words:
     units: dict[str, tuple[str, float]]
     conversions: dict[tuple[str, str], float]
     empty: frozenset[str]
+    none_in_counts: frozenset[str]  # in a count's cell: there are none, 0 (elsewhere: no figure)
     rise: re.Pattern[str]
     fall: re.Pattern[str]
     flat: frozenset[str]
@@ -57,7 +57,7 @@ def _words() -> _Words:
     return _Words(
         units={k: (v[0], float(v[1])) for k, v in data["units"].items()},
         conversions={(a, b): float(f) for a, b, f in data["conversions"]},
-        empty=frozenset(data["empty"]),
+        empty=frozenset(data["empty"]), none_in_counts=frozenset(data["none_in_counts"]),
         rise=starting(data["rise"]), fall=starting(data["fall"]), flat=frozenset(data["flat"]),
         approx_before=starting(data["approx_before"]),
         approx_after=re.compile(r"\s*(?:" + "|".join(map(re.escape, data["approx_after"])) + ")$"))
@@ -124,7 +124,7 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
     if bracketed:  # (3.2): an accountant's −3.2
         text, negative = bracketed.group(1), True
     text = text.strip(" ()")
-    if text in _NONE and row_unit and (unit_of(row_unit) or row_unit) == _COUNT:  # 无 in a count's cell: none
+    if text in words.none_in_counts and row_unit and (unit_of(row_unit) or row_unit) == _COUNT:  # 无 家: none
         out.value, out.empty = 0.0, False
         return out
     if text in words.empty:

@@ -42,7 +42,7 @@ _STRUCK = (f"{{{W}}}rPr/{{{W}}}strike", f"{{{W}}}rPr/{{{W}}}dstrike")
 _RUN_FONTS = f"{{{W}}}rPr/{{{W}}}rFonts"
 _FONT_ATTRS = tuple(f"{{{W}}}{a}" for a in ("ascii", "hAnsi", "eastAsia", "cs"))
 _VERT_ALIGN = f"{{{W}}}rPr/{{{W}}}vertAlign"
-_MARKS = tuple(f"{{{W}}}{t}" for t in ("vanish", "strike", "dstrike", "vertAlign"))  # run formats read
+_RUN_FORMATS = tuple(f"{{{W}}}{t}" for t in ("vanish", "strike", "dstrike", "vertAlign"))  # run formats read
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _PRIVATE_USE = re.compile("[\uf000-\uf0ff]")  # where a symbol font's glyphs stand
 _TEXT_TAGS = {_T: None, _TAB: "\t", _BR: "\n", _CR: "\n"}
@@ -316,7 +316,7 @@ def _paragraph_text(p: etree._Element) -> str:
     """The paragraph's own text: inserted revisions count; deleted ones, hidden text (an old figure kept
     beside the new one, a template's instruction) and text boxes do not; nor does text struck through
     beside text that is not (~~42.9~~ 43.6: the old figure crossed out by hand, as a reviewer reads it)."""
-    marked = next(p.iter(*_MARKS), None) is not None  # most paragraphs have no run so formatted: no look
+    marked = next(p.iter(*_RUN_FORMATS), None) is not None  # most paragraphs have no run so formatted: no look
     parts: list[tuple[str, bool]] = []
     for el in p.iter(_T, _TAB, _BR, _CR, _SYM):
         run = el.getparent()

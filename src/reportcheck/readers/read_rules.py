@@ -101,8 +101,8 @@ def columns_of_lost_rules(box: tuple[float, ...], words: list[dict], xs: list[fl
 
 
 def _cut(word: dict, texts: list[str], at: list[float]) -> list[dict]:
-    """The word's text as ``texts`` (split at its marks), each part set between the grid lines round it
-    (empty parts dropped: a mark at a word's end only shows where the line was)."""
+    """The word's text as ``texts`` (split at its marks, or at its marks and gaps), each part set between the
+    grid lines round it (empty parts dropped: a mark at a word's end only shows where the line was)."""
     bounds = [word["x0"], *at, word["x1"]]
     return [{**word, "text": text.strip(), "x0": x0, "x1": x1}
             for text, (x0, x1) in zip(texts, pairwise(bounds), strict=True) if text.strip()]
