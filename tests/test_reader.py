@@ -29,3 +29,28 @@ def test_years_are_read_from_the_header_not_assumed():
     report = report_of(SAMPLES / "prelim_sme_merged_messy.docx")
     assert report.years == ["2022", "2023"]
     assert set(report.indicator("revenue").values) == {"2022", "2023"}
+
+
+def test_paragraphs_aligned_by_tabs_are_the_table_they_show_and_nothing_else_is(tmp_path):
+    """A table typed with tab stops is read as one, each cell pointing at its paragraph; a table of contents
+    typed with tabs, a signature line and an indented paragraph stay paragraphs."""
+    import docx
+
+    from reportcheck.layout import Paragraph, Table
+
+    word = docx.Document()
+    for text in ("目录", "一、集群基本信息\t1", "二、集群发展总体情况\t3", "三、集群核心承载园区\t9",
+                 "\t2.5 集群绿色发展情况", "指标名称\t2021年\t2022年",
+                 "工业用水重复利用率（%）\t\t89.9", "\t大宗工业固废综合利用率（%）\t82.1\t85.4\t",
+                 "填报人：\t日期：", "负责人：\t电话："):
+        word.add_paragraph(text)
+    word.save(tmp_path / "tabs.docx")
+    blocks = read_document(tmp_path / "tabs.docx").blocks
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for t in tables for row in t.rows] == [
+        ["指标名称", "2021年", "2022年"], ["工业用水重复利用率（%）", "", "89.9"],
+        ["大宗工业固废综合利用率（%）", "82.1", "85.4"]]
+    assert [c.paragraph for c in tables[0].rows[2]] == [7, 7, 7]
+    assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
+        "目录", "一、集群基本信息\t1", "二、集群发展总体情况\t3", "三、集群核心承载园区\t9", "\t2.5 集群绿色发展情况",
+        "填报人：\t日期：", "负责人：\t电话："]

@@ -1,7 +1,8 @@
 """Habits of figures typed or pasted by office software and by hand: a spreadsheet's "0.00" format and its
 #DIV/0!, a remark in brackets after a figure, a Chinese full stop for the point, an old figure kept as
 hidden text beside the new one, an estimate column for the year after, growth marked with arrows, count
-rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, two rows typed into one with Enter.
+rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, two rows typed into one with Enter,
+tables typed as tab-aligned paragraphs.
 Each keeps every figure the form states (habits met in reports filled by a third hand)."""
 
 from __future__ import annotations
@@ -24,8 +25,11 @@ from .ooxml import (
     headings,
     insert_column,
     make_run,
+    new_paragraph,
+    para_text,
     plain_number,
     positions,
+    rows,
     segments,
     set_cell_text,
     set_para_text,
@@ -344,6 +348,26 @@ def basic_info_field_tables(doc: Docx) -> bool:
     return True
 
 
+def tables_typed_with_tabs(doc: Docx) -> bool:
+    """Indicator tables typed as paragraphs aligned by tabs, not as tables: ``指标名称⇥2021年⇥2022年⇥增幅（%）``
+    then one paragraph per row (each table with one header row, no merged cell and one line per cell below it)."""
+    done = False
+    for seg in segments(doc.document):
+        trs = rows(seg.table)
+        if seg.kind != "indicator" or len(seg.header) != 1 or trs != seg.header + seg.data:
+            continue
+        table = [positions(tr) for tr in trs]
+        if any(n != 1 or vmerge(tc) for row in table for tc, _, n in row) or any(
+                len(cell_paragraphs(tc)) != 1 for row in table[1:] for tc, _, _ in row):
+            continue
+        header = [para_text(cell_paragraphs(tc)[-1]) for tc, _, _ in table[0]]  # 近2年情况⏎指标名称: 指标名称
+        for texts in [header] + [[cell_text(tc) for tc, _, _ in row] for row in table[1:]]:
+            seg.table.addprevious(new_paragraph("\t".join(texts)))
+        seg.table.getparent().remove(seg.table)
+        done = True
+    return done
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(spreadsheet_formats),
     docx(remarks_after_figures),
@@ -362,4 +386,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(category_boxes_as_text),
     docx(enterprise_over_two_rows),
     docx(basic_info_field_tables),
+    docx(tables_typed_with_tabs),
 )

@@ -54,10 +54,14 @@ class Line:
         if self.para is not None:
             return Loc(paragraph=self.para.index, page=self.para.page)
         c = self.cells[0]
+        if c.paragraph is not None:
+            return Loc(paragraph=c.paragraph, page=c.page)
         return Loc(table=c.table, row=c.row, page=c.page)
 
 
 def cell_loc(cell: Cell) -> Loc:
+    if cell.paragraph is not None:  # a row typed as a paragraph aligned by tabs: found as that paragraph
+        return Loc(paragraph=cell.paragraph, page=cell.page)
     return Loc(table=cell.table, row=cell.row, col=cell.col, page=cell.page)
 
 

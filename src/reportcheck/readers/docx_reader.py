@@ -19,6 +19,7 @@ from reportcheck.layout import Cell, Document, Paragraph, Picture, Table, number
 from reportcheck.readers import opc
 from reportcheck.readers.safezip import Package
 from reportcheck.readers.strict import transitional_xml
+from reportcheck.readers.tab_aligned import tables_typed_with_tabs
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -87,6 +88,7 @@ def read_docx(path: Path, data: bytes | None = None) -> Document:
         toc = _toc_paragraphs(body, toc_styles) if maybe_toc else set()
         walker = _Walker(doc, toc=toc, related=related)
         walker.walk(body)
+        walker.embedded += tables_typed_with_tabs(doc.blocks)
         walker.number_embedded()
     return doc
 
@@ -395,7 +397,8 @@ class _Walker:
         self.found = found
         self.toc = toc or set()
         self.related = related
-        self.embedded: list[Table] = []  # tables of embedded workbooks, numbered after the file's own
+        # tables of embedded workbooks (and typed with tabs), numbered after the file's own
+        self.embedded: list[Table] = []
 
     def number_embedded(self) -> None:
         number_after(self.embedded, self.n_tbl, self.n_par)  # type: ignore[arg-type]
