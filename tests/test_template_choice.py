@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import SAMPLES
 from reportcheck.pipeline import load_report
 from reportcheck.rules import run_rules
-from variants.ooxml import Docx, new_paragraph, para_text, set_para_text, w
+from variants.ooxml import Docx, headings, new_paragraph, para_text, set_para_text, w
 
 
 def _retitled(sample: Path, tmp_path: Path, stage: str, prose: str | None = None) -> Path:
@@ -47,3 +49,35 @@ def test_a_phrase_of_the_other_form_in_the_prose_does_not_overrule_the_title(tmp
     report = load_report(path)
     assert report.stage == "决赛"
     assert "X013" not in {i.code for i in run_rules(report)}
+
+
+# The 决赛 samples whose title names the round (final_sme_split_messy has none: its round is told by its headings).
+FINALS = [s for s in sorted(SAMPLES.glob("final_*.docx"))
+          if any("参赛报告" in para_text(p) for p in Docx(s).body.iter(w("p")))]
+
+
+@pytest.mark.parametrize("sample", FINALS, ids=[s.stem for s in FINALS])
+def test_a_final_report_that_kept_the_preliminary_plan_chapter_is_read_as_final_as_titled(
+        sample: Path, tmp_path: Path) -> None:
+    """The 初赛 form's chapter 五 (培育发展产业集群实施方案, 5.1) kept in a 决赛 report, the chapters after it
+    numbered on (六、真实性声明, 6.1, 七、佐证材料): read as the 决赛 form its title and chapter 四 say, and
+    checked as the report without the kept chapter is."""
+    doc = Docx(sample)
+    numbered = {"五": "六", "六": "七", "5.1": "6.1"}
+    kept = None
+    for p, number, title in headings(doc.body):
+        if number in numbered:
+            set_para_text(p, f"{numbered[number]}{'、' if '.' not in number else ' '}{title}")
+            if number == "五":
+                kept = p
+    assert kept is not None
+    for text in ("五、培育发展产业集群实施方案", "5.1 未来三年集群主要经济指标发展目标",
+                 "（本节沿用初赛报告内容，目标值见初赛报告。）"):
+        kept.addprevious(new_paragraph(text, kept))
+    out = tmp_path / sample.name
+    doc.save(out)
+    report, original = load_report(out), load_report(sample)
+    assert report.stage == "决赛"
+    assert report.declaration_present == original.declaration_present
+    said = sorted((i.code, i.section, i.field) for i in run_rules(report))
+    assert said == sorted((i.code, i.section, i.field) for i in run_rules(original))

@@ -2,7 +2,7 @@
 #DIV/0!, a remark in brackets after a figure, a Chinese full stop for the point, an old figure kept as
 hidden text beside the new one, an estimate column for the year after, growth marked with arrows, count
 rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, two rows typed into one with Enter,
-tables typed as tab-aligned paragraphs.
+tables typed as tab-aligned paragraphs, a header row of 实际值 under the years.
 Each keeps every figure the form states (habits met in reports filled by a third hand)."""
 
 from __future__ import annotations
@@ -368,6 +368,21 @@ def tables_typed_with_tabs(doc: Docx) -> bool:
     return done
 
 
+def actual_value_row(doc: Docx) -> bool:
+    """A second header row saying each year's figure is the actual one: 2021年 | 2022年 over 实际值 | 实际值
+    (in each indicator table with one header row)."""
+    done = False
+    for seg in segments(doc.document):
+        if seg.kind != "indicator" or len(seg.header) != 1:
+            continue
+        row = copy.deepcopy(seg.header[0])
+        for tc, start, _ in positions(row):
+            set_cell_text(tc, "实际值" if seg.roles.get(start, "").startswith("year:") else "")
+        seg.header[0].addnext(row)
+        done = True
+    return done
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(spreadsheet_formats),
     docx(remarks_after_figures),
@@ -387,4 +402,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(enterprise_over_two_rows),
     docx(basic_info_field_tables),
     docx(tables_typed_with_tabs),
+    docx(actual_value_row),
 )

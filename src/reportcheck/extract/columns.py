@@ -31,6 +31,7 @@ _NOTE = _WORDS["note"]
 _LABEL = _WORDS["label"]
 _TOTAL = _WORDS["total"]
 _CLUSTER = _WORDS["cluster"]
+_VALUE = _WORDS["value"]
 _ESTIMATE = _WORDS["estimate"]
 _BARE_NUMBER = re.compile(r"[\d.]+")
 _COLUMN_LINE_READ = re.compile(r"[丨|｜]")
@@ -173,6 +174,8 @@ def column_role(text: str, table_kind: str, fields: LabelIndex | None = None) ->
         return Column(kind, year, part or "total", unit=unit, header=text)
     if part is not None:
         return Column("year", None, part, header=text)
+    if bare in _VALUE and table_kind in ("indicators", "park_indicators"):  # 实际值 under a year header above
+        return Column("year", None, header=text)
     if bare in _LABEL or bare.endswith("指标名称"):
         return Column("label", header=text)
     return None

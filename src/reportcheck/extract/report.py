@@ -26,7 +26,7 @@ from reportcheck.extract.lists import ListReader, list_index
 from reportcheck.extract.name_agreement import odd_names
 from reportcheck.extract.ocr import pages_in_doubt, scanned, unsure
 from reportcheck.extract.row_labels import match_label
-from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits
+from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits, numbered_later
 from reportcheck.extract.template_choice import Choice, choose_template
 from reportcheck.extract.texts import TextCollector
 from reportcheck.extract.unruled import pages_unruled
@@ -38,6 +38,7 @@ from reportcheck.spec import TemplateSpec
 _PAGE_RANGE = re.compile(
     r"(?:第|[Pp]\.?)\s*(\d+)\s*页?\s*(?:-|~|至|到|—|－|～)+\s*(?:第|[Pp]\.?)?\s*(\d+)\s*页?")
 _SURE_HEADING = 97.0
+_EXACT_HEADING = 100.0
 _RANGE_SURE = 0.99  # OCR confidence a stated evidence page range must reach to be checked against
 _MIN_RECOGNISED = 3  # headings or indicator rows below which a file is not a report
 _PICTURES_READ = 3  # pictures of one section read by OCR at most
@@ -209,12 +210,15 @@ class _Walker:
 
     def _accepts(self, heading: Section, score: float, text: str) -> bool:
         """Inside free text, a line that looks like an earlier heading, only nearly like a later one,
-        or numbered otherwise (一、基本情况 is not 4.1 基本情况) is the applicant's prose. A text section anchored
-        by a stray line (a contents entry nobody recognised) and holding nothing yet gives way to any heading."""
+        or numbered otherwise (一、基本情况 is not 4.1 基本情况) is the applicant's prose — but for a heading
+        of the form word for word, numbered a chapter or more later (a chapter kept before it moved the numbers
+        on). A text section anchored by a stray line (a contents entry nobody recognised) and holding nothing
+        yet gives way to any heading."""
         if self.section is None or self.section.kind != "text":
             return True
         number, _ = strip_numbering(text)
-        numbered_so = number is None or number_fits(number, heading.id, within_part=self._parts)
+        numbered_so = number is None or number_fits(number, heading.id, within_part=self._parts) or (
+            score >= _EXACT_HEADING and numbered_later(number, heading.id))
         if not self.texts[self.section.id].lines:  # holding nothing yet, it has no prose to protect
             return numbered_so
         return heading.order > self.section.order and score >= _SURE_HEADING and numbered_so

@@ -77,3 +77,11 @@ def number_fits(number: str, section_id: str, within_part: bool = False) -> bool
     report whose chapters are headed as parts (第四部分), '二' for 4.2."""
     digits = NUMERALS.get(number, number)
     return digits == section_id or (within_part and "." in section_id and digits == section_id.split(".")[1])
+
+
+def numbered_later(number: str, section_id: str) -> bool:
+    """Whether a heading's written number is the section's moved on by chapters ('六' or '6.1' for the form's
+    5 or 5.1), as a chapter kept or added before it moves the numbers of those after it."""
+    written, form = NUMERALS.get(number, number).split("."), section_id.split(".")
+    return (len(written) == len(form) and written[0].isdigit() and form[0].isdigit()
+            and int(written[0]) > int(form[0]) and written[1:] == form[1:])

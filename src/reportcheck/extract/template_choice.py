@@ -6,7 +6,9 @@ The two rounds' forms share most headings; each has some no other has, by number
 五、真实性声明, 六、佐证材料). A 决赛 report rewritten from the 初赛 one keeps its old title while its headings
 are the 决赛 form's: it is read with the template its headings have, and the conflict is told (X013).
 Only headings count — a phrase in the prose (培育发展省级产业集群实施方案) does not — and only a clear majority of
-another form's own headings overrules the title.
+another form's own headings overrules the title, and only when none of the title's form's own chapter headings
+is there: a 决赛 report with the 决赛 form's chapter 四 that kept the 初赛 form's chapter 五 (and so numbers
+the chapters after it as the 初赛 form does) is the 决赛 form with a chapter more, as its title says.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ def choose_template(lines: list[Line]) -> Choice:
             continue
         stage = titled[0].stage
         other = max(own, key=lambda st: len(own[st]))
-        if other != stage and len(own[other]) >= _OVERRULE and len(own[other]) > 2 * len(own[stage]):
+        if other != stage and len(own[other]) >= _OVERRULE and len(own[other]) > 2 * len(own[stage]) and not any(
+                "." not in strip_numbering(heading)[0] for heading in own[stage]):  # type: ignore[operator]
             return Choice(_by_years(_of_stage(other), lines), line.first_text, (stage, own[other][0]))
         return Choice(_by_years(titled, lines), line.first_text)
     text = label_key("".join(t for line in lines for t in line.texts()))
@@ -74,16 +77,13 @@ def _own_headings(lines: list[Line]) -> dict[str, list[str]]:
         number = strip_numbering(text)[0] if text and len(text) <= 60 else None
         if number is None:
             continue
-        owned = set()  # the stages this line is a heading of (once each, whichever of their forms has it)
-        for spec in load_templates():
-            found = match_heading(_index(spec.id), text)
-            if found is None or spec.stage in owned:
-                continue
-            mark = (NUMERALS.get(number, number), found[0].title)
-            others = [sig for stage, sig in signatures.items() if stage != spec.stage]
-            if mark in signatures[spec.stage] and not any(mark in sig for sig in others):
-                owned.add(spec.stage)
-                out[spec.stage].append("".join(text.split()))
+        found = {spec.stage: hit for spec in load_templates() if (hit := match_heading(_index(spec.id), text))}
+        best = max((score for _, score in found.values()), default=None)
+        for stage, (section, score) in found.items():  # only the forms it is most like a heading of
+            mark = (NUMERALS.get(number, number), section.title)
+            others = [sig for other, sig in signatures.items() if other != stage]
+            if score == best and mark in signatures[stage] and not any(mark in sig for sig in others):
+                out[stage].append("".join(text.split()))
     return out
 
 
