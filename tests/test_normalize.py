@@ -50,6 +50,7 @@ def test_unreadable_and_ambiguous_units_are_reported_not_guessed():
     ("同比增长13.2%", 13.2, False), ("下降3.6%", -3.6, False), ("(3.2)", -3.2, False), ("（2.6）", -2.6, False),
     ("+0.7个百分点", 0.7, True), ("-0.4个百分点", -0.4, True), ("提高12.7个百分点", 12.7, True),
     ("降低0.3个百分点", -0.3, True), ("持平", 0.0, False), ("↑16.6", 16.6, False), ("↓2.5%", -2.5, False),
+    ("增长1.5倍", 150.0, False), ("增长2倍", 200.0, False),
 ])
 def test_growth_as_applicants_write_it(text, value, points):
     parsed = parse_growth(normalize_text(text))
@@ -58,6 +59,13 @@ def test_growth_as_applicants_write_it(text, value, points):
 
 def test_a_growth_in_another_unit_is_unreadable():
     assert parse_growth(normalize_text("增长3亿元")).problem == "unreadable"
+
+
+def test_times_are_a_rise_only_with_its_word_and_stated_to_their_precision():
+    """增长1.5倍 is +150 % to within 5 %; 1.5倍 alone (增长到? 增长了?) and a fall of so many times are no growth."""
+    assert parse_growth(normalize_text("增长1.5倍")).decimals == -1
+    assert parse_growth(normalize_text("1.5倍")).problem == "unreadable"
+    assert parse_growth(normalize_text("下降2倍")).problem == "unreadable"
 
 
 @pytest.mark.parametrize(("text", "pages"), [

@@ -2,7 +2,8 @@
 #DIV/0!, a remark in brackets after a figure, a Chinese full stop for the point, an old figure kept as
 hidden text beside the new one, an estimate column for the year after, growth marked with arrows, count
 rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, two rows typed into one with Enter,
-tables typed as tab-aligned paragraphs, a header row of 实际值 under the years.
+tables typed as tab-aligned paragraphs, a header row of 实际值 under the years, years
+headed 上年 | 本年.
 Each keeps every figure the form states (habits met in reports filled by a third hand)."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .ooxml import (
     cell_text,
     cells,
     first_rpr,
+    grid_width,
     headings,
     insert_column,
     make_run,
@@ -33,6 +35,7 @@ from .ooxml import (
     segments,
     set_cell_text,
     set_para_text,
+    set_span,
     set_vmerge,
     vmerge,
     w,
@@ -383,6 +386,36 @@ def actual_value_row(doc: Docx) -> bool:
     return done
 
 
+def relative_year_headers(doc: Docx) -> bool:
+    """Year headers written 上年 | 本年, the years stated in a line above each table (（对比期：本年为2022年，
+    上年为2021年）; a row across a table that holds several sections), each indicator table with one header row."""
+    done = False
+    for seg in segments(doc.document):
+        header = positions(seg.header[0])
+        years = {start: int(role.split(":")[1]) for start, role in seg.roles.items() if role.count(":") == 1
+                 and role.startswith("year:")}
+        if seg.kind != "indicator" or len(seg.header) != 1 or len(set(years.values())) != 2:
+            continue
+        last = max(years.values())
+        for tc, start, _ in header:
+            if start in years:
+                set_cell_text(tc, "本年" if years[start] == last else "上年")
+        note = f"（对比期：本年为{last}年，上年为{last - 1}年）"
+        if seg.header[0] is rows(seg.table)[0]:
+            seg.table.addprevious(new_paragraph(note))
+        else:  # a table holding several sections under their title rows: the line is a row across it
+            row = copy.deepcopy(seg.header[0])
+            first, *rest = cells(row)
+            for tc in rest:
+                row.remove(tc)
+            set_span(first, grid_width(seg.table))
+            set_vmerge(first, None)
+            set_cell_text(first, note)
+            seg.header[0].addprevious(row)
+        done = True
+    return done
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(spreadsheet_formats),
     docx(remarks_after_figures),
@@ -403,4 +436,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(basic_info_field_tables),
     docx(tables_typed_with_tabs),
     docx(actual_value_row),
+    docx(relative_year_headers),
 )

@@ -19,7 +19,8 @@ from reportcheck.normalize.text import label_key
 from reportcheck.spec import load_json_resource
 
 # The words of each column role, as data (schemas/lexicon/header_words.json).
-_WORDS = {k: tuple(v) for k, v in load_json_resource("lexicon", "header_words.json").items() if k != "_comment"}
+_WORDS = {k: tuple(v) for k, v in load_json_resource("lexicon", "header_words.json").items()
+          if k not in ("_comment", "relative_year")}
 # A year in a header: 2021年, 2021年度, 营业收入2021年, or a bare 2021 standing alone.
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度?|(?!\d))")
 _GROWTH = _WORDS["growth"]
@@ -32,6 +33,10 @@ _LABEL = _WORDS["label"]
 _TOTAL = _WORDS["total"]
 _CLUSTER = _WORDS["cluster"]
 _VALUE = _WORDS["value"]
+_RELATIVE: dict[str, int] = load_json_resource("lexicon", "header_words.json")["relative_year"]
+# A line stating what a relative year header stands for: 本年为2022年, 上年：2021年.
+_STATED_YEAR = re.compile(
+    "(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")(?:为|是|指|:)?((?:19|20)\d{2})")
 _ESTIMATE = _WORDS["estimate"]
 _BARE_NUMBER = re.compile(r"[\d.]+")
 _COLUMN_LINE_READ = re.compile(r"[丨|｜]")
@@ -55,6 +60,7 @@ class Column:
     unit: str | None = None
     header: str = ""
     field_label: str | None = None
+    offset: int | None = None  # a year written relative to the report's (上年 −1, 本年 0), its year not known yet
 
     def describe(self) -> str:
         what = ROLE_ZH[self.kind]
@@ -120,6 +126,24 @@ class HeaderMap:
     def has_values(self) -> bool:
         return any(c.kind in VALUE_KINDS or c.kind == "field" for c in self.columns.values())
 
+    def give_years(self, stated: dict[int, int]) -> None:
+        """Years for the columns headed relative to the report's year (上年 | 本年), from ``stated`` (offset →
+        year, as a line above the table says); left without a year when nothing says which."""
+        for col, column in self.columns.items():
+            if column.offset is None:
+                continue
+            year = stated.get(column.offset)
+            if year is None and stated:
+                known = next(iter(stated))
+                year = stated[known] + column.offset - known
+            if year is not None:
+                self.columns[col] = replace(column, year=str(year), offset=None)
+
+
+def stated_years(text: str) -> dict[int, int]:
+    """What a line says the relative year headers stand for: 本年为2022年，上年为2021年 → {0: 2022, -1: 2021}."""
+    return {_RELATIVE[word]: int(year) for word, year in _STATED_YEAR.findall(label_key(text))}
+
 
 def _has(key: str, words: tuple[str, ...]) -> bool:
     return any(w in key for w in words)
@@ -174,8 +198,11 @@ def column_role(text: str, table_kind: str, fields: LabelIndex | None = None) ->
         return Column(kind, year, part or "total", unit=unit, header=text)
     if part is not None:
         return Column("year", None, part, header=text)
-    if bare in _VALUE and table_kind in ("indicators", "park_indicators"):  # 实际值 under a year header above
-        return Column("year", None, header=text)
+    if table_kind in ("indicators", "park_indicators"):
+        if bare in _VALUE:  # 实际值 under a year header above
+            return Column("year", None, header=text)
+        if bare in _RELATIVE:  # 上年 | 本年: the years a line above the table states
+            return Column("year", None, header=text, offset=_RELATIVE[bare])
     if bare in _LABEL or bare.endswith("指标名称"):
         return Column("label", header=text)
     return None

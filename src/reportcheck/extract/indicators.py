@@ -6,7 +6,15 @@ import re
 from dataclasses import dataclass, field, replace
 
 from reportcheck import catalogue as cat
-from reportcheck.extract.columns import VALUE_KINDS, Column, HeaderMap, looks_like_header, read_header, unit_in_parens
+from reportcheck.extract.columns import (
+    VALUE_KINDS,
+    Column,
+    HeaderMap,
+    looks_like_header,
+    read_header,
+    stated_years,
+    unit_in_parens,
+)
 from reportcheck.extract.labels import SURE_SCORE, LabelIndex, clean_label
 from reportcheck.extract.lines import Line, cell_loc
 from reportcheck.extract.ocr import scanned, unsure
@@ -78,6 +86,7 @@ class IndicatorReader:
         self._fallback_unit: str | None = None  # the unit the table's unit line gives the row being read
         self._growth_guessed: str | None = None  # a scan's growth header taken by its place: what was read
         self._borrowed: str | None = None  # the years of another table's header a scan's rows are read under
+        self._stated_years: dict[int, int] = {}  # a line above the table: 本年为2022年 (for 上年 | 本年 headers)
 
     @property
     def years(self) -> list[str]:
@@ -88,8 +97,13 @@ class IndicatorReader:
         header of the table read before, taken for a scan's rows whose own header lost its years."""
         if not line.is_row:
             self._note_units(line.para.norm if line.para is not None else "")
+            self._stated_years.update(stated_years(line.para.norm if line.para is not None else ""))
             return True
         cells = [c for c in line.cells if c.norm and not c.continued]
+        stated = stated_years(cells[0].norm) if len(cells) == 1 else {}
+        if stated:  # a row across the table saying what 上年 | 本年 stand for: no header, though it names years
+            self._stated_years.update(stated)
+            return True
         if self.pending and cells and not looks_like_header(line.cells, self.spec.kind):
             self.take_header()  # the header rows above a data row say what its cells are
         hit = hit or match_label(self.index, self.header, line, self._last_hit)
@@ -160,6 +174,7 @@ class IndicatorReader:
         if not self.pending:
             return
         header = read_header(self.pending, self.spec.kind)
+        header.give_years(self._stated_years)
         scanned_header = any(scanned(c) for row in self.pending for c in row)
         where = cell_loc(self.pending[0][0])
         self.pending = []

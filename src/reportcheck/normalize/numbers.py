@@ -28,6 +28,7 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2212\ufe63"
 _MINUS = re.compile(f"^[{_DASHES}](?=\\s*\\d)")
 _COUNT = "个"
 POINTS = "pp"  # the canonical unit of a change in percentage points
+_TIMES = "倍"  # a rise of so many times the base: 增长1.5倍 is +150 %
 _BARE_SCALES = {"万": 10_000.0, "亿": 100_000_000.0}  # 万 and 亿 alone: money, or a count's scale
 _MONEY = frozenset({"亿元", "万元", "元", "%", POINTS})
 
@@ -193,7 +194,7 @@ def convertible(unit: str, row_unit: str) -> bool:
 
 def parse_growth(norm: str) -> ParsedValue:
     """A growth in % or in percentage points (unit ``pp``): 12.5, +12.5, 12.5%, 增长12.5%, 下降3.2% (→ −3.2),
-    (3.2) (→ −3.2), 提高0.7个百分点, -0.4个百分点, 持平 (→ 0)."""
+    (3.2) (→ −3.2), 提高0.7个百分点, -0.4个百分点, 持平 (→ 0), 增长1.5倍 (→ 150, stated to the ten)."""
     words = _words()
     text = norm.strip()
     if text.strip("。") in words.flat:  # 持平: no change
@@ -203,6 +204,8 @@ def parse_growth(norm: str) -> ParsedValue:
     rest = text[(falling or rising).end():] if (falling or rising) else text
     parsed = parse_value(rest, accounting=True)
     if parsed.value is not None:
+        if parsed.unit == _TIMES and rising:  # 增长1.5倍: a rise of 150 %, to within 5 %
+            parsed.unit, parsed.converted_from = "%", None
         if parsed.unit not in (None, "%", POINTS):
             parsed.problem, parsed.value = "unreadable", None
             return parsed
