@@ -3,7 +3,7 @@
 hidden text beside the new one, an estimate column for the year after, growth marked with arrows, count
 rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, two rows typed into one with Enter,
 tables typed as tab-aligned paragraphs, a header row of 实际值 under the years, years
-headed 上年 | 本年.
+headed 上年 | 本年, labels with an English translation below them.
 Each keeps every figure the form states (habits met in reports filled by a third hand)."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from .ooxml import (
     vmerge,
     w,
 )
-from .spelling import _category_cell, _value_cells, respell_growths
+from .spelling import _category_cell, _label_cells, _value_cells, respell_growths
 
 
 def spreadsheet_formats(doc: Docx) -> bool:
@@ -416,6 +416,22 @@ def relative_year_headers(doc: Docx) -> bool:
     return done
 
 
+_TRANSLATIONS = ("Total (100 million yuan)", "Share of the province (%)", "Number of enterprises, 2021-2022",
+                 "R&D expenditure per 10,000 employees")
+
+
+def labels_translated(doc: Docx) -> bool:
+    """Every indicator label with an English translation on a second line in its cell:
+    集群总产值（亿元）⏎Total (100 million yuan) — digits and a unit in the translation too."""
+    done = False
+    for n, (_, _, tc) in enumerate(_label_cells(doc, ("indicator", "park"))):
+        if len(cell_paragraphs(tc)) == 1:
+            cell_paragraphs(tc)[0].addnext(new_paragraph(_TRANSLATIONS[n % len(_TRANSLATIONS)],
+                                                         cell_paragraphs(tc)[0]))
+            done = True
+    return done
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(spreadsheet_formats),
     docx(remarks_after_figures),
@@ -437,4 +453,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(tables_typed_with_tabs),
     docx(actual_value_row),
     docx(relative_year_headers),
+    docx(labels_translated),
 )

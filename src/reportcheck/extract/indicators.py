@@ -15,7 +15,7 @@ from reportcheck.extract.columns import (
     stated_years,
     unit_in_parens,
 )
-from reportcheck.extract.labels import SURE_SCORE, LabelIndex, clean_label
+from reportcheck.extract.labels import SURE_SCORE, LabelIndex, chinese_lines, clean_label
 from reportcheck.extract.lines import Line, cell_loc
 from reportcheck.extract.ocr import scanned, unsure
 from reportcheck.extract.reading import ReadingLog
@@ -560,7 +560,7 @@ def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issu
         cells = [c for c in line.cells if c.norm and not c.continued and not ORDINAL.match(c.norm)]
         if not cells:
             continue
-        written = _ENUMERATOR.sub("", "".join(cells[0].text.split()))
+        written = _ENUMERATOR.sub("", "".join(chinese_lines(cells[0].text).split()))
         label = _TRAILING_PARENS.sub("", written) or written
         why = _misread_label(spec, cells, label)
         if why is not None:

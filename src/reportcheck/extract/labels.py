@@ -27,6 +27,7 @@ _NUMBERING = re.compile(
 _PART = re.compile(r"^第([一二三四五六七八九十]+|\d{1,2})(?:部分|章|篇)\s*[、.:：]?\s*")
 _BEFORE_NUMBER = "-—·."  # a speck a scan read before a heading's number (-2.2 集群企业培育情况)
 # (a bullet —、 is a dash before 、, as is 一、 a scan read as two: --、集群基本信息)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|\d{1,2}\)|[\u2460-\u2473\u2776-\u277f])")
 _FOOTNOTE = re.compile(r"[*※\u00b9\u00b2\u00b3\u2070-\u2079]+|(?:注\d+|\[\d+\]|[\u2460-\u2473])$")
 OF_WHICH = re.compile(r"^其中(?=.{4})")
@@ -49,10 +50,18 @@ def strip_parens(key: str) -> str:
         key = out
 
 
+def chinese_lines(text: str) -> str:
+    """``text`` without its lines of no Chinese when it has Chinese ones (a translation under a label)."""
+    if "\n" not in text or not _HAN.search(text):
+        return text
+    return "\n".join(line for line in text.split("\n") if _HAN.search(line))
+
+
 def clean_label(text: str) -> str:
     """The key of a row label without enumerator, footnote marks and a leading 其中 (其中：规上工业企业营业收入
-    is the row of 规上工业企业营业收入, written under the row it is part of)."""
-    key = label_key(text)
+    is the row of 规上工业企业营业收入, written under the row it is part of), and without lines of no Chinese
+    under Chinese ones (集群总产值（亿元）⏎Total output value (100 million yuan): a translation)."""
+    key = label_key(chinese_lines(text))
     key = _ENUMERATOR.sub("", key)
     key = OF_WHICH.sub("", key)
     return _FOOTNOTE.sub("", key)
