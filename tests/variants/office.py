@@ -3,7 +3,7 @@
 hidden text beside the new one, an estimate column for the year after, growth marked with arrows, count
 rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, two rows typed into one with Enter,
 tables typed as tab-aligned paragraphs, a header row of 实际值 under the years, years
-headed 上年 | 本年, labels with an English translation below them.
+headed 上年 | 本年, labels with an English translation below them, 2.1 and 2.2 in one table.
 Each keeps every figure the form states (habits met in reports filled by a third hand)."""
 
 from __future__ import annotations
@@ -432,6 +432,34 @@ def labels_translated(doc: Docx) -> bool:
     return done
 
 
+def sections_in_one_table(doc: Docx) -> bool:
+    """2.1 and 2.2 in one table: their headings joined (2.1集群主要经济指标 及 2.2集群企业培育情况), 2.2's rows under
+    2.1's after a row across the table titled 2.2, 2.2's own header row gone (when both tables have the same
+    columns and stand right after their headings in the body)."""
+    found = {number: p for p, number, _ in headings(doc.body) if number in ("2.1", "2.2")}
+    if len(found) != 2:
+        return False
+    first, second = (found[n].getnext() for n in ("2.1", "2.2"))
+    if first is None or second is None or first.tag != w("tbl") or second.tag != w("tbl"):
+        return False
+    head, *body = rows(second)
+    if grid_width(first) != grid_width(second) or len(positions(head)) != len(positions(rows(first)[0])):
+        return False
+    title = copy.deepcopy(body[0])
+    one, *rest = cells(title)
+    for tc in rest:
+        title.remove(tc)
+    set_span(one, grid_width(first))
+    set_cell_text(one, para_text(found["2.2"]))
+    first.append(title)
+    for tr in body:
+        first.append(tr)
+    set_para_text(found["2.1"], f"{para_text(found['2.1'])} 及 {para_text(found['2.2'])}")
+    for el in (found["2.2"], second):
+        el.getparent().remove(el)
+    return True
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(spreadsheet_formats),
     docx(remarks_after_figures),
@@ -454,4 +482,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(actual_value_row),
     docx(relative_year_headers),
     docx(labels_translated),
+    docx(sections_in_one_table),
 )

@@ -111,7 +111,9 @@ class IndicatorReader:
         if hit is not None:  # a labelled row is data, even when its values look like years
             self._last_unknown = None
             self.take_header()
-            if borrow is not None and not self.header.has_values() and any(scanned(c) for c in cells):
+            if borrow is not None and not self.header.has_values() and borrow.table == hit.cell.table:
+                self._same_table(borrow)
+            elif borrow is not None and not self.header.has_values() and any(scanned(c) for c in cells):
                 self._borrow(borrow, hit.cell)
             self._read_row(hit.row, hit.score, hit.cell, hit.text, hit.pages,
                            [c for c in cells if all(c is not label for label in hit.cells)])
@@ -187,6 +189,12 @@ class IndicatorReader:
                 raw=self._growth_guessed, why="认不出是增幅，已按模板中的位置读作增幅列，该列数字"))
         self.header = header
         self.log.columns(header)
+
+    def _same_table(self, header: HeaderMap) -> None:
+        """Rows of a table that holds another section above them under its header (2.1's rows, a row titled
+        2.2, then 2.2's rows): they stand under that header, as the table's grid says."""
+        self.header = replace(header, columns=dict(header.columns), unmapped=dict(header.unmapped))
+        self.log.columns(self.header)
 
     def _borrow(self, header: HeaderMap, first: Cell) -> None:
         """A scan's rows under a header of which no year or growth was read (a fax lost its 2021年 | 2022年):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reportcheck.extract.labels import LabelIndex, strip_numbering
@@ -60,10 +61,14 @@ def build_heading_index(spec: TemplateSpec) -> LabelIndex:
     return index
 
 
+_SECOND_HEADING = re.compile(r"(?<=\S)\s*(?:及|和|与|、|/)\s*(?=\d\.\d)")
+
+
 def match_heading(index: LabelIndex, text: str) -> tuple[Section, float] | None:
     """The heading a line is, with the match score (100 for an exact key)."""
     if not text or len(text) > 80:
         return None
+    text = _SECOND_HEADING.split(text, maxsplit=1)[0]  # 2.1集群主要经济指标 及 2.2集群企业培育情况: the first
     _, title = strip_numbering(text)
     found = index.match(title, HEADING_CUTOFF) or index.match(text, HEADING_CUTOFF)
     return found  # type: ignore[return-value]
