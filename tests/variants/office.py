@@ -3,7 +3,8 @@
 hidden text beside the new one, an estimate column for the year after, growth marked with arrows, count
 rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, two rows typed into one with Enter,
 tables typed as tab-aligned paragraphs, a header row of 实际值 under the years, years
-headed 上年 | 本年, labels with an English translation below them, 2.1 and 2.2 in one table.
+headed 上年 | 本年, labels with an English translation below them, 2.1 and 2.2 in one table, notes
+across tables.
 Each keeps every figure the form states (habits met in reports filled by a third hand)."""
 
 from __future__ import annotations
@@ -386,6 +387,18 @@ def actual_value_row(doc: Docx) -> bool:
     return done
 
 
+def _row_across(like: etree._Element, width: int, text: str) -> etree._Element:
+    """A row of one cell across a table ``width`` columns wide, formatted like the row ``like``."""
+    row = copy.deepcopy(like)
+    first, *rest = cells(row)
+    for tc in rest:
+        row.remove(tc)
+    set_span(first, width)
+    set_vmerge(first, None)
+    set_cell_text(first, text)
+    return row
+
+
 def relative_year_headers(doc: Docx) -> bool:
     """Year headers written 上年 | 本年, the years stated in a line above each table (（对比期：本年为2022年，
     上年为2021年）; a row across a table that holds several sections), each indicator table with one header row."""
@@ -404,14 +417,7 @@ def relative_year_headers(doc: Docx) -> bool:
         if seg.header[0] is rows(seg.table)[0]:
             seg.table.addprevious(new_paragraph(note))
         else:  # a table holding several sections under their title rows: the line is a row across it
-            row = copy.deepcopy(seg.header[0])
-            first, *rest = cells(row)
-            for tc in rest:
-                row.remove(tc)
-            set_span(first, grid_width(seg.table))
-            set_vmerge(first, None)
-            set_cell_text(first, note)
-            seg.header[0].addprevious(row)
+            seg.header[0].addprevious(_row_across(seg.header[0], grid_width(seg.table), note))
         done = True
     return done
 
@@ -445,19 +451,25 @@ def sections_in_one_table(doc: Docx) -> bool:
     head, *body = rows(second)
     if grid_width(first) != grid_width(second) or len(positions(head)) != len(positions(rows(first)[0])):
         return False
-    title = copy.deepcopy(body[0])
-    one, *rest = cells(title)
-    for tc in rest:
-        title.remove(tc)
-    set_span(one, grid_width(first))
-    set_cell_text(one, para_text(found["2.2"]))
-    first.append(title)
+    first.append(_row_across(body[0], grid_width(first), para_text(found["2.2"])))
     for tr in body:
         first.append(tr)
     set_para_text(found["2.1"], f"{para_text(found['2.1'])} 及 {para_text(found['2.2'])}")
     for el in (found["2.2"], second):
         el.getparent().remove(el)
     return True
+
+
+def note_rows_in_tables(doc: Docx) -> bool:
+    """A note across each indicator table after its second row, with years and counts of its own:
+    注：以上数据来源于市统计局2023年2月统计快报，统计范围为集群内企业共496家。"""
+    done = False
+    for seg in segments(doc.document):
+        if seg.kind == "indicator" and len(seg.data) > 3:
+            seg.data[1].addnext(_row_across(seg.data[1], grid_width(seg.table),
+                                            "注：以上数据来源于市统计局2023年2月统计快报，统计范围为集群内企业共496家。"))
+            done = True
+    return done
 
 
 TRANSFORMS: tuple[Transform, ...] = (
@@ -483,4 +495,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(relative_year_headers),
     docx(labels_translated),
     docx(sections_in_one_table),
+    docx(note_rows_in_tables),
 )

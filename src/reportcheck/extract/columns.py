@@ -39,6 +39,8 @@ _STATED_YEAR = re.compile(
     "(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")(?:为|是|指|:)?((?:19|20)\d{2})")
 _ESTIMATE = _WORDS["estimate"]
 _BARE_NUMBER = re.compile(r"[\d.]+")
+_NOTE_STARTS = ("注", *_NOTE)
+_LONGEST_HEADER = 40  # characters: a header cell is a few words
 _COLUMN_LINE_READ = re.compile(r"[丨|｜]")
 _UNIT_IN = re.compile(r"\(([^()]*)\)")
 _GOOD_PART = 1 / 3  # of a cell's width: what it must cover of a header's span to stand under it
@@ -240,6 +242,9 @@ def looks_like_header(cells: list[Cell], table_kind: str, fields: LabelIndex | N
     number never counts towards the two."""
     roles = texts = strong = 0
     figure = False
+    own = [c for c in cells if c.norm and not c.continued]
+    if len(own) == 1 and _is_note(own[0].norm):  # 注：以上数据来源于2023年2月统计快报…: a note across the table
+        return False
     for cell in cells:
         if not cell.norm or cell.continued:
             continue
@@ -251,6 +256,12 @@ def looks_like_header(cells: list[Cell], table_kind: str, fields: LabelIndex | N
         elif _is_figure(cell.norm):
             figure = True
     return texts > 0 and (roles == texts or (strong >= 2 and not figure))
+
+
+def _is_note(text: str) -> bool:
+    """A note or a sentence, not a header: it starts with 注 (说明, 数据来源 …) or is as long as a sentence."""
+    key = label_key(text)
+    return key.startswith(_NOTE_STARTS) or len(key) > _LONGEST_HEADER
 
 
 def _is_figure(text: str) -> bool:
