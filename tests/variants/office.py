@@ -2,7 +2,7 @@
 #DIV/0!, a remark in brackets after a figure, a Chinese full stop for the point, an old figure kept as
 hidden text beside the new one, an estimate column for the year after, growth marked with arrows, count
 rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, two rows typed into one with Enter,
-tables typed as tab-aligned paragraphs, a header row of 实际值 under the years, years
+tables typed as tab-aligned paragraphs, a target column, a header row of 实际值 under the years, years
 headed 上年 | 本年, labels with an English translation below them, 2.1 and 2.2 in one table, notes
 across tables.
 Each keeps every figure the form states (habits met in reports filled by a third hand)."""
@@ -10,6 +10,7 @@ Each keeps every figure the form states (habits met in reports filled by a third
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from decimal import Decimal
 
 from lxml import etree
@@ -113,6 +114,18 @@ def hidden_old_figures(doc: Docx) -> bool:
 def estimate_year_column(doc: Docx) -> bool:
     """A column for the year after the form's two added before the growth, as an estimate:
     2021年 | 2022年 | 2023年（预计） | 增幅."""
+    return _column_beside_the_years(doc, lambda latest: f"{latest + 1}年（预计）", before_growth=True)
+
+
+def target_column(doc: Docx) -> bool:
+    """A target column for the latest year added after the growth: 2021年 | 2022年 | 增幅 | 2022年目标值, its
+    figures near the year's own."""
+    return _column_beside_the_years(doc, lambda latest: f"{latest}年目标值", before_growth=False)
+
+
+def _column_beside_the_years(doc: Docx, header: Callable[[int], str], before_growth: bool) -> bool:
+    """A column headed ``header(latest year)`` beside the growth of each indicator table with one header row,
+    holding 1.05 times the latest year's figures."""
     done = False
     for seg in segments(doc.document):
         years = seg.cols("year:")
@@ -120,12 +133,12 @@ def estimate_year_column(doc: Docx) -> bool:
         if seg.kind != "indicator" or len(years) != 2 or growth is None or len(seg.header) != 1:
             continue
         latest = max(int(seg.roles[c].split(":")[1]) for c in years)
-        targets = {seg.header[0]: NewCell(f"{latest + 1}年（预计）")}
+        targets = {seg.header[0]: NewCell(header(latest))}
         for tr in seg.data:
             tc = cell_from(tr, max(years))
             text = cell_text(tc) if tc is not None else ""
             targets[tr] = NewCell(f"{Decimal(text) * Decimal('1.05'):.1f}" if plain_number(text) else "—")
-        insert_column(seg.table, growth, targets)
+        insert_column(seg.table, growth if before_growth else growth + 1, targets)
         done = True
     return done
 
@@ -496,4 +509,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(labels_translated),
     docx(sections_in_one_table),
     docx(note_rows_in_tables),
+    docx(target_column),
 )

@@ -289,6 +289,8 @@ def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | No
         else:
             out.columns[col] = _completed(role, out.columns.get(col - 1))
     _set_estimates_aside(out)
+    if table_kind != "targets":
+        _set_targets_aside(out)
     return out
 
 
@@ -301,6 +303,16 @@ def _set_estimates_aside(header: HeaderMap) -> None:
         return
     for col, column in list(header.columns.items()):
         if column.kind == "year" and _has(label_key(column.header), _ESTIMATE):
+            header.columns[col] = Column("note", header=column.header)
+
+
+def _set_targets_aside(header: HeaderMap) -> None:
+    """A target column the applicant added beside the years of a table of figures (2024年目标值 | 完成率): a
+    note, not the year's figure — the form asks for targets only in 5.1."""
+    if not any(c.kind == "year" and c.year for c in header.columns.values()):
+        return
+    for col, column in list(header.columns.items()):
+        if column.kind == "target":
             header.columns[col] = Column("note", header=column.header)
 
 
