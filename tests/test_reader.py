@@ -54,3 +54,29 @@ def test_paragraphs_aligned_by_tabs_are_the_table_they_show_and_nothing_else_is(
     assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
         "目录", "一、集群基本信息\t1", "二、集群发展总体情况\t3", "三、集群核心承载园区\t9", "\t2.5 集群绿色发展情况",
         "填报人：\t日期：", "负责人：\t电话："]
+
+
+def test_a_figure_the_same_in_both_years_merged_across_them_stands_for_both(tmp_path):
+    """Each indicator row's years made equal (growth 0.0), then each pair merged into one cell across both
+    year columns: the merged file reads as the one with both cells filled."""
+    from conftest import report_of
+    from variants.office import same_figure_merged
+    from variants.ooxml import Docx, cell_from, cell_text, plain_number, segments, set_cell_text
+
+    doc = Docx(SAMPLES / "prelim_advanced_split_clean.docx")
+    for seg in segments(doc.document):
+        years, growth = sorted(seg.cols("year:")), seg.col("growth")
+        if seg.kind == "indicator" and len(years) == 2 and growth is not None:
+            for tr in seg.data:
+                first, second = cell_from(tr, years[0]), cell_from(tr, years[1])
+                if first is not None and second is not None and plain_number(cell_text(first)):
+                    set_cell_text(second, cell_text(first))
+                    set_cell_text(cell_from(tr, growth), "0.0")
+    doc.save(tmp_path / "equal.docx")
+    assert same_figure_merged(doc)
+    doc.save(tmp_path / "merged.docx")
+    equal, merged = report_of(tmp_path / "equal.docx"), report_of(tmp_path / "merged.docx")
+    filled = [i for i in equal.indicators if len([v for v in i.values.values() if v is not None]) == 2]
+    assert len(filled) > 20
+    assert {(i.section, i.key): i.values for i in merged.indicators} == {
+        (i.section, i.key): i.values for i in equal.indicators}

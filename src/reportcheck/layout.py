@@ -61,6 +61,7 @@ class Cell:
     crossed: bool = False  # OCR: a line down the whole page (a scanner's glass, a copier's drum) runs through its text
     formula: str | None = None  # a Word formula field's code in the cell ("=ROUND((C9-B9)/B9*100,1)")
     paragraph: int | None = None  # a table typed with tabs: the paragraph its row is, where a user finds it
+    at: tuple[int, int] | None = None  # a cell the reading moved (a table on its side): its (row, col) in the file
     pictures: list[Picture] = field(default_factory=list)
 
 

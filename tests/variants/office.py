@@ -4,7 +4,7 @@ hidden text beside the new one, an estimate column for the year after, growth ma
 rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, two rows typed into one with Enter,
 tables typed as tab-aligned paragraphs, a target column, a header row of 实际值 under the years, years
 headed 上年 | 本年, labels with an English translation below them, 2.1 and 2.2 in one table, notes
-across tables.
+across tables, tables on their side.
 Each keeps every figure the form states (habits met in reports filled by a third hand)."""
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from .ooxml import (
     set_para_text,
     set_span,
     set_vmerge,
+    span,
     vmerge,
     w,
 )
@@ -485,6 +486,52 @@ def note_rows_in_tables(doc: Docx) -> bool:
     return done
 
 
+def same_figure_merged(doc: Docx) -> bool:
+    """A figure the same in both years written once, its cell merged across both year columns."""
+    done = False
+    for seg in segments(doc.document):
+        years = sorted(seg.cols("year:"))
+        if seg.kind != "indicator" or len(years) != 2 or years[1] != years[0] + 1:
+            continue
+        for tr in seg.data:
+            first, second = cell_from(tr, years[0]), cell_from(tr, years[1])
+            if first is None or second is None or first is second or vmerge(first) or vmerge(second):
+                continue
+            text = cell_text(first)
+            if plain_number(text) and text == cell_text(second) and span(first) == span(second) == 1:
+                set_span(first, 2)
+                tr.remove(second)
+                done = True
+    return done
+
+
+def tables_on_their_side(doc: Docx) -> bool:
+    """Indicator tables of few rows laid on their side: the indicators across the top, the years and the
+    growth down the first column (年份＼指标 | 绿色工厂… over 2021年 | 1 …), each table that stands alone with one
+    header row, no merged cell and at most five indicators."""
+    done = False
+    for seg in segments(doc.document):
+        table = [positions(tr) for tr in rows(seg.table)]
+        if seg.kind != "indicator" or len(seg.header) != 1 or rows(seg.table) != seg.header + seg.data \
+                or not 2 <= len(seg.data) <= 5 or any(n != 1 or vmerge(tc) for row in table for tc, _, n in row) \
+                or len({len(row) for row in table}) != 1:
+            continue
+        for tr in rows(seg.table):
+            seg.table.remove(tr)
+        grid = seg.table.find(w("tblGrid"))
+        for col in grid.findall(w("gridCol")):
+            grid.remove(col)
+        for _ in table:
+            etree.SubElement(grid, w("gridCol")).set(w("w"), str(9000 // len(table)))
+        for j in range(len(table[0])):
+            tr = etree.SubElement(seg.table, w("tr"))
+            for row in table:
+                tr.append(row[j][0])
+        set_cell_text(rows(seg.table)[0].find(w("tc")), "年份＼指标")
+        done = True
+    return done
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     docx(spreadsheet_formats),
     docx(remarks_after_figures),
@@ -510,4 +557,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(sections_in_one_table),
     docx(note_rows_in_tables),
     docx(target_column),
+    docx(tables_on_their_side),
 )

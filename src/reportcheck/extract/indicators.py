@@ -342,13 +342,27 @@ class IndicatorReader:
                     self.log.skip_cell(cell, "本表没有“其中集群产业”一列")
                     continue
                 target = "cluster_values" if role.part == "cluster" else "values"
-                self._put(ind, role.year, cell, row, _unit(written_unit, role, row, self._fallback_unit), pages, target)
+                for year in self._years_merged(cell, role):
+                    seen[(role.kind, year, role.part)] = cell
+                    self._put(ind, year, cell, row, _unit(written_unit, role, row, self._fallback_unit), pages,
+                              target)
         years = {slot[1]: c for slot, c in seen.items() if slot[0] == "year" and slot[2] != "cluster"}
         self._implausible(ind, years)
         growth = next((c for slot, c in seen.items() if slot[0] == "growth"), None)
         if growth is not None:
             self._sign_lost(ind, growth)
             self._point_lost(ind, growth, years)
+
+    def _years_merged(self, cell: Cell, role: Column) -> list[str]:
+        """The years a figure stands for: its column's, and every other year's its cell is merged across (a
+        figure the same in both years written once over both columns). A scan's cell over two columns may be
+        a lost line with one year empty, so only a file's own merge counts."""
+        if cell.colspan == 1 or scanned(cell):
+            return [role.year]  # type: ignore[list-item]
+        spanned = [self.header.columns.get(col) for col in range(cell.col, cell.col + cell.colspan)]
+        if any(c is None or c.kind != role.kind or c.part != role.part or not c.year for c in spanned):
+            return [role.year]  # type: ignore[list-item]
+        return sorted({c.year for c in spanned})  # type: ignore[union-attr,misc]
 
     def _implausible(self, ind: Indicator, cells: dict[str | None, Cell]) -> None:
         """A scan's year whose figure is far out of scale with the other year's (30133612 against 3612: two

@@ -56,13 +56,14 @@ class Line:
         c = self.cells[0]
         if c.paragraph is not None:
             return Loc(paragraph=c.paragraph, page=c.page)
-        return Loc(table=c.table, row=c.row, page=c.page)
+        return Loc(table=c.table, row=c.at[0] if c.at else c.row, page=c.page)
 
 
 def cell_loc(cell: Cell) -> Loc:
     if cell.paragraph is not None:  # a row typed as a paragraph aligned by tabs: found as that paragraph
         return Loc(paragraph=cell.paragraph, page=cell.page)
-    return Loc(table=cell.table, row=cell.row, col=cell.col, page=cell.page)
+    row, col = cell.at or (cell.row, cell.col)
+    return Loc(table=cell.table, row=row, col=col, page=cell.page)
 
 
 def flatten(doc: Document) -> list[Line]:

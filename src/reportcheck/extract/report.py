@@ -29,6 +29,7 @@ from reportcheck.extract.row_labels import match_label
 from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits, numbered_later
 from reportcheck.extract.template_choice import Choice, choose_template
 from reportcheck.extract.texts import TextCollector
+from reportcheck.extract.transposed import turned_upright
 from reportcheck.extract.unruled import pages_unruled
 from reportcheck.layout import Cell, Document, Paragraph, Picture
 from reportcheck.model import Indicator, Issue, Report
@@ -58,7 +59,7 @@ def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
                               "the document has no text at all; send the filled-in report")
     choice = choose_template(lines)
     walker = _Walker(choice.spec, read_picture)
-    for line in content_lines(lines, walker.headings):
+    for line in content_lines(turned_upright(lines, walker.row_indexes.values()), walker.headings):
         walker.feed(line)
     try:
         report = walker.report(doc.path, choice)
