@@ -36,6 +36,7 @@ CASES = {
     "fax": ("final_sme_split_messy", 0.86),
     "fax_fine": ("prelim_advanced_split_clean", 0.95),
     "black_and_white": ("prelim_advanced_split_defects", 0.98),
+    "ocr_text_layer": ("prelim_sme_merged_defects", 0.98),
 }
 
 

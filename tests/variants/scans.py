@@ -2,7 +2,7 @@
 
 Each transform renders every page of a LibreOffice-printed report (``samples/pdf/*.pdf``) with pypdfium2 and
 degrades it the way one kind of real scan does, then writes a PDF holding one image per page and nothing else
-(no fonts, no text layer, fixed dates and /ID):
+(no fonts, no text layer but a scanner's own invisible one where a transform says so, fixed dates and /ID):
 
 * ``photo`` — a 12 MP phone photo of the printed sheet lying on a desk: keystone, in-plane rotation, uneven
   light and a soft shadow, defocus, colour cast, phone sharpening, JPEG ~q75;
@@ -25,7 +25,9 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
   along the left edge, two punched holes in the margin, a keystone of about 1 % whose corners the closed
   lid leaves black;
 * ``copy_of_copy`` — a photocopy of a photocopy scanned at 200 dpi: dark-grey print on mottled grey paper,
-  blur, faint vertical toner streaks down the page, specks, enlarged 1–2 % and shifted.
+  blur, faint vertical toner streaks down the page, specks, enlarged 1–2 % and shifted;
+* ``ocr_text_layer`` — a 300-dpi colour scan with the scanner's own OCR laid under each image as invisible text,
+  read in the wrong language (Chinese as Latin letters, digits as look-alike letters).
 
 Where the marks go comes from the source PDF's text layer (character boxes) and from the table rules found in a
 rendering of the source page; the OCR reader is not used. Everything is drawn from one seeded generator, so
@@ -43,7 +45,7 @@ import re
 import sys
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import ModuleType
 
@@ -56,7 +58,7 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parents[2]
 TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "halftone", "rotated", "seal_over_table",
                                "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy",
-                               "black_and_white")
+                               "black_and_white", "ocr_text_layer")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -515,6 +517,7 @@ class _Out:
     filter: str  # DCTDecode or FlateDecode
     page_w: float
     page_h: float
+    hidden: tuple[tuple[float, float, float, str], ...] = ()  # invisible text: x, y from the foot, size, text
 
 
 def _jpeg(img: Image.Image, quality: int, dpi: float, page_w: float, page_h: float) -> _Out:
@@ -1199,8 +1202,13 @@ def _photo(src: _Source, rng: np.random.Generator, curl: bool = False) -> _Resul
 
 # ================================================================ the PDF
 
+def _pdf_string(text: str) -> bytes:
+    return text.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
 def _write_pdf(path: Path, pages: list[_Out], title: str, transform: str) -> None:
-    """One full-page image per page, nothing else: no fonts, no text. Fixed dates and /ID."""
+    """One full-page image per page, and nothing else but a scanner's invisible text where a transform lays
+    one under the image. Fixed dates and /ID."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -1215,12 +1223,16 @@ def _write_pdf(path: Path, pages: list[_Out], title: str, transform: str) -> Non
                     b"/Filter /%s /Length %d >>\nstream\n"
                     % (p.width, p.height, p.colour.encode(), p.bits, p.filter.encode(), len(p.data))
                     + p.data + b"\nendstream")
-        content = zlib.compress(b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q" % (p.page_w, p.page_h), 9)
+        content = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q" % (p.page_w, p.page_h) + b"".join(
+            b"\nBT 3 Tr /F1 %.1f Tf 1 0 0 1 %.2f %.2f Tm (%s) Tj ET" % (size, x, y, _pdf_string(text))
+            for x, y, size, text in p.hidden)
+        content = zlib.compress(content, 9)
         stream = add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream")
         proc = b"/ImageC" if p.colour == "DeviceRGB" else b"/ImageB"
+        font = b" /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>" if p.hidden else b""
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] /Contents %d 0 R "
-                        b"/Resources << /XObject << /Im0 %d 0 R >> /ProcSet [/PDF %s] >> >>"
-                        % (tree, p.page_w, p.page_h, stream, image, proc)))
+                        b"/Resources << /XObject << /Im0 %d 0 R >>%s /ProcSet [/PDF %s] >> >>"
+                        % (tree, p.page_w, p.page_h, stream, image, font, proc)))
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
     objects[tree - 1] = b"<< /Type /Pages /Count %d /Kids [%s] >>" % (len(kids), b" ".join(b"%d 0 R" % k for k in kids))
     info = add(b"<< /Title <%s> /Producer (reportcheck tests/variants/scans.py, simulated %s) "
@@ -1241,6 +1253,37 @@ def _write_pdf(path: Path, pages: list[_Out], title: str, transform: str) -> Non
     path.write_bytes(bytes(out))
 
 
+_LOOK_ALIKE = {"0": "O", "1": "l", "5": "S", "8": "B", "2": "Z", "6": "b"}
+_LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _misread(text: str, rng: np.random.Generator) -> str:
+    """``text`` as an OCR set to English reads a Chinese page: each Chinese character some Latin letter, a
+    third of the digits a letter like them (0 → O, 5 → S), other ASCII kept."""
+    out = []
+    for ch in text:
+        if ch in _LOOK_ALIKE and rng.random() < 0.3:
+            out.append(_LOOK_ALIKE[ch])
+        elif ch.isascii():
+            out.append(ch)
+        else:
+            out.append(_LATIN[int(rng.integers(len(_LATIN)))])
+    return "".join(out)
+
+
+def _ocr_text_layer(src: _Source, rng: np.random.Generator) -> _Result:
+    """A 300-dpi colour scan by a scanner (or an app) that lays its own OCR under each page image, as
+    invisible text (render mode 3), read with the wrong language: Chinese as Latin letters, digits as look-alike
+    letters, and every word where the page stood before the scan's skew moved it."""
+    result = _colour_scan(src, rng, 300, 82, lambda _i, _paper: ([], 0), "300-dpi colour scan, invisible OCR layer")
+    for i, page in enumerate(src.pages):
+        hidden = tuple((w.box[0], page.height - w.box[3], max(4.0, w.box[3] - w.box[1]), _misread(w.text, rng))
+                       for w in page.words if w.text.strip())
+        result.pages[i] = replace(result.pages[i], hidden=hidden)
+        result.notes[i] += f"; {len(hidden)} words of invisible text read in the wrong language"
+    return result
+
+
 _MAKERS = {
     "photo": _photo,
     "curled_photo": _curled_photo,
@@ -1254,6 +1297,7 @@ _MAKERS = {
     "binder_shadow": _binder_shadow,
     "copy_of_copy": _copy_of_copy,
     "black_and_white": _black_and_white,
+    "ocr_text_layer": _ocr_text_layer,
 }
 
 

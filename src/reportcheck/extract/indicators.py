@@ -483,7 +483,9 @@ class IndicatorReader:
             parsed = parse_value(f"{text}{written_unit}", unit)
         _note_pages(ind, cell, parsed.pages, pages)
         where = dict(section=self.spec.id, field=ind.label, location=cell_loc(cell))
-        why = unsure(cell) or ("识别结果不是数值" if scanned(cell) and parsed.problem else None)
+        why = unsure(cell) or ("识别结果不是数值" if scanned(cell) and parsed.problem else None) or (
+            _BROKEN_FIGURE_WHY if scanned(cell) and parsed.value is not None and _BROKEN_FIGURE.search(
+                split_evidence(cell.norm)[0]) else None)
         if why is not None:  # a scan's unsure figure: a doubt, never an error
             ind.doubts[key] = f"扫描件{why}"
             self.issues.append(cat.OCR_UNSURE.issue(**where, what=f"“{ind.label}”{column}",
@@ -503,6 +505,11 @@ class IndicatorReader:
                 **where, raw=cell.text.strip(), from_unit=parsed.converted_from,
                 value=parsed.value, unit=unit))
         return parsed
+
+
+# A scan's figure whose digits a gap or a line break cuts (113⏎3 for 113.3): the point, a speck, may be lost there.
+_BROKEN_FIGURE = re.compile(r"\d\s+\d")
+_BROKEN_FIGURE_WHY = "数字中间有断开，可能漏识别了小数点"
 
 
 def _note_pages(ind: Indicator, cell: Cell, found: list[int], pages: list[int]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -27,6 +28,8 @@ _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|合\s*计)")
 _ORDINAL_ONLY = re.compile(r"^\(?\d{1,3}\)?[.、]?$")
 _SHIFTED = 5  # one year this many times the other: a point moved, not a year's change
 _WHOLE_SHARE = 0.8  # a column this whole (its figures integers), or this far not, is written so
+_OUT_OF_COLUMN = 50  # a scan's figure this many times off its column's middle was misread, more likely than not
+_COLUMN_MIN = 4  # figures a column needs for its middle to say anything
 
 
 _ONE_ENTRY_TWO_ROWS = "同一企业分两行填写（名称单元格跨行），两行的数值不同，取第一行"
@@ -245,6 +248,7 @@ class ListReader:
         writes, and stays a finding (CO006); a list without a set length is in doubt past 30 entries."""
         self._join_halves()
         self._points_out_of_place()
+        self._out_of_column_scale()
         rows = self.table.rows if self.table else []
         limit = self.spec.max_rows or _OPEN_LIST
         if not self.scanned or len(rows) <= _PAST_TEMPLATE * limit:
@@ -271,6 +275,32 @@ class ListReader:
                 self._point_against(key, self.table.rows, usual_whole=True)
             elif len(figures) - whole >= _WHOLE_SHARE * len(figures):
                 self._point_against(key, self.table.rows, usual_whole=False)
+
+    def _out_of_column_scale(self) -> None:
+        """A scan's figure a hundred times off the middle of its column (34000 read as 340: two zeros run
+        into one blot) is a doubt naming that middle. Entries vary, but rarely so far from all the others."""
+        if not self.scanned or self.table is None:
+            return
+        rows = self.table.rows
+        columns = {(key, None) for row in rows for key, v in row.values.items() if isinstance(v, float)}
+        columns |= {(key, year) for row in rows for key, years in row.by_year.items() for year in years}
+        for key, year in sorted(columns, key=str):
+            read = [(row, v) for row in rows
+                    if isinstance(v := (row.values.get(key) if year is None else row.by_year.get(key, {}).get(year)),
+                                  float) and v > 0]
+            if len(read) < _COLUMN_MIN:
+                continue
+            middle = statistics.median(v for _, v in read)
+            for row, v in read:
+                doubt = key if year is None else f"{key}:{year}"
+                if max(v, middle) < _OUT_OF_COLUMN * min(v, middle) or doubt in row.doubts:
+                    continue
+                row.doubts[doubt] = "扫描件该数字与同列其他数字相差过大"
+                self.issues.append(cat.OCR_UNSURE.issue(
+                    section=self.spec.section, field=self.spec.title, location=row.location,
+                    what=f"“{self.spec.title}”中的数字", raw=f"{v:g}",
+                    why=f"与同列其他数字（中位数{middle:g}）相差约{max(v, middle) / min(v, middle):.0f}倍，"
+                        "可能漏识别或多识别了数字"))
 
     def _point_against(self, key: str, rows: list[ListRow], usual_whole: bool) -> None:
         for row in rows:

@@ -11,17 +11,22 @@ _LIST_SEP = r"\s*(?:,|、|，|;)\s*"
 _N = r"\d{1,9}(?!\d)"
 _P_ONE = rf"[Pp]\.?\s*{_N}(?:{_RANGE_SEP}[Pp]?\.?\s*{_N})?"
 _P_FORM = rf"{_P_ONE}(?:{_LIST_SEP}{_P_ONE})*"
-_DI_FORM = rf"第\s*{_N}(?:(?:{_RANGE_SEP}|{_LIST_SEP}){_N})*\s*页"
+# In 第…页 a page number may be broken by one space or line break (a scan of full-width digits, a cell's
+# line wrapping): 第3 4页 is page 34 — a page number has no point to have been lost there.
+_N_BROKEN = r"\d(?:\s?\d){0,8}(?!\d)"
+_DI_FORM = rf"第\s*{_N_BROKEN}(?:(?:{_RANGE_SEP}|{_LIST_SEP}){_N_BROKEN})*\s*页"
 _PAGE_CODE = rf"页码\s*[:：]?\s*{_N}(?:(?:{_RANGE_SEP}|{_LIST_SEP}){_N})*"
 _PREFIX = r"(?:见|详见)?\s*(?:附件|佐证材料|佐证|证明材料)?\s*"
 _REF = re.compile(rf"{_PREFIX}(?:{_P_FORM}|{_DI_FORM}|{_PAGE_CODE})")
 _BRACKET_PAGES = re.compile(rf"{_PREFIX}{_N}(?:(?:{_RANGE_SEP}|{_LIST_SEP}){_N})*\s*页")
 _BRACKETED = re.compile(r"[(\[（【]([^()\[\]（）【】]*)[)\]）】]")
 _NUMS = re.compile(r"\d+")
+_BROKEN_DIGITS = re.compile(r"(?<=\d)\s(?=\d)")
 _MAX_RANGE = 200
 
 
 def _pages_of(ref: str) -> list[int]:
+    ref = _BROKEN_DIGITS.sub("", ref)
     pages: list[int] = []
     for m in re.finditer(rf"(\d+)(?:{_RANGE_SEP}[Pp]?\.?\s*(\d+))?", ref):
         start = int(m.group(1))

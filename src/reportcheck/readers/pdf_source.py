@@ -205,13 +205,14 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
         if _unread_by_pdfium(page, textpage):
             chars = miner.chars(number) or chars
         words, total, unmapped = _words(chars)
-        if not total and _has_images(page):
+        if (not total or _text_hidden(page)) and _has_images(page):
             images_only.append(number)
         tables, rules = ruled_tables(_edges(page, height), guard)
         out.append(PageContent(number, height, words, tables, rules, total, unmapped, blank=not objects))
     miner.close()
-    # A scan (at least half its pages are images alone) is read by OCR; in a PDF with a text layer,
-    # an image page (a photo, a certificate in the evidence appendix) stays as it is, without text.
+    # A scan (at least half its pages are images alone, or images under invisible text) is read by OCR; in
+    # a PDF with a text layer, an image page (a photo, a certificate in the evidence appendix) stays as it
+    # is, without text.
     # A page whose text layer is mostly no text (glyphs without a ToUnicode map) is read by OCR too.
     scan = len(images_only) * 2 >= len(out)
     garbled = [c.number for c in out if c.chars >= _GARBLED_MIN and c.unmapped / c.chars > GARBLED_SHARE]
@@ -231,6 +232,17 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
                                           unread=True)  # a few garbled pages (an appendix): left out, said
     PageGuard(name, len(out), limits, deadline, len(to_read)).check_time()
     return out
+
+
+def _text_hidden(page) -> bool:
+    """Whether all the page's text is invisible (render mode 3): a scanner's or an app's own OCR laid under
+    its image. That is another program's reading of the picture, not the applicant's text, and often wrong
+    (0 for O, 5 for S, lines shifted off their place): the page is read from its image, as a scan."""
+    import pypdfium2.raw as raw
+
+    modes = (raw.FPDFTextObj_GetTextRenderMode(obj.raw)
+             for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=2))
+    return all(mode == raw.FPDF_TEXTRENDERMODE_INVISIBLE for mode in modes)
 
 
 def _has_images(page) -> bool:
