@@ -9,7 +9,7 @@ from reportcheck.normalize.text import normalize_text, to_simplified
 
 @pytest.mark.parametrize(("text", "unit", "value", "decimals"), [
     ("120.5", "亿元", 120.5, 1), ("1,234.5", "亿元", 1234.5, 1), ("１２０．５", "亿元", 120.5, 1),
-    ("120.5亿元", "亿元", 120.5, 1), ("12.3%", "%", 12.3, 1), ("约120", "亿元", 120.0, 0),
+    ("120.5亿元", "亿元", 120.5, 1), ("12.3%", "%", 12.3, 1), ("约120", "亿元", 120.0, 0), ("≈5.5", "%", 5.5, 1),
     ("-3.2", "%", -3.2, 1), ("1205000万元", "亿元", 120.5, 4), ("12家", "个", 12.0, 0),
     ("6（P23）", "个", 6.0, 0),
     # zeros closing two decimals are a spreadsheet's "0.00" format, not precision; one decimal stays one

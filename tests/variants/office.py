@@ -2,7 +2,7 @@
 #DIV/0!, a remark in brackets after a figure, a Chinese full stop for the point, an old figure kept as
 hidden text beside the new one, an estimate column for the year after, growth marked with arrows, count
 rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, two rows typed into one with Enter,
-tables typed as tab-aligned paragraphs, a target column, a header row of 实际值 under the years, years
+tables typed as tab-aligned paragraphs, a target column, a change column, a header row of 实际值 under the years, years
 headed 上年 | 本年, labels with an English translation below them, 2.1 and 2.2 in one table, notes
 across tables, tables on their side.
 Each keeps every figure the form states (habits met in reports filled by a third hand)."""
@@ -112,21 +112,33 @@ def hidden_old_figures(doc: Docx) -> bool:
     return done
 
 
+def _estimate(_first: Decimal, latest: Decimal) -> str:
+    return f"{latest * Decimal('1.05'):.1f}"
+
+
 def estimate_year_column(doc: Docx) -> bool:
     """A column for the year after the form's two added before the growth, as an estimate:
     2021年 | 2022年 | 2023年（预计） | 增幅."""
-    return _column_beside_the_years(doc, lambda latest: f"{latest + 1}年（预计）", before_growth=True)
+    return _column_beside_the_years(doc, lambda latest: f"{latest + 1}年（预计）", _estimate, before_growth=True)
 
 
 def target_column(doc: Docx) -> bool:
     """A target column for the latest year added after the growth: 2021年 | 2022年 | 增幅 | 2022年目标值, its
     figures near the year's own."""
-    return _column_beside_the_years(doc, lambda latest: f"{latest}年目标值", before_growth=False)
+    return _column_beside_the_years(doc, lambda latest: f"{latest}年目标值", _estimate, before_growth=False)
 
 
-def _column_beside_the_years(doc: Docx, header: Callable[[int], str], before_growth: bool) -> bool:
+def change_column(doc: Docx) -> bool:
+    """A column of the change in the figure's own unit before the growth: 2021年 | 2022年 | 增减量 | 增幅（%）,
+    signed (+7.0, -0.3)."""
+    return _column_beside_the_years(doc, lambda _latest: "增减量", lambda first, latest: f"{latest - first:+}",
+                                    before_growth=True)
+
+
+def _column_beside_the_years(doc: Docx, header: Callable[[int], str], figure: Callable[[Decimal, Decimal], str],
+                             before_growth: bool) -> bool:
     """A column headed ``header(latest year)`` beside the growth of each indicator table with one header row,
-    holding 1.05 times the latest year's figures."""
+    holding ``figure(first year's, latest year's)`` where both are figures, — elsewhere."""
     done = False
     for seg in segments(doc.document):
         years = seg.cols("year:")
@@ -136,9 +148,10 @@ def _column_beside_the_years(doc: Docx, header: Callable[[int], str], before_gro
         latest = max(int(seg.roles[c].split(":")[1]) for c in years)
         targets = {seg.header[0]: NewCell(header(latest))}
         for tr in seg.data:
-            tc = cell_from(tr, max(years))
-            text = cell_text(tc) if tc is not None else ""
-            targets[tr] = NewCell(f"{Decimal(text) * Decimal('1.05'):.1f}" if plain_number(text) else "—")
+            first, last = (cell_from(tr, col) for col in sorted(years, key=lambda c: seg.roles[c]))
+            texts = [cell_text(tc) if tc is not None else "" for tc in (first, last)]
+            numbers = all(plain_number(t) for t in texts)
+            targets[tr] = NewCell(figure(*(Decimal(t) for t in texts)) if numbers else "—")
         insert_column(seg.table, growth if before_growth else growth + 1, targets)
         done = True
     return done
@@ -558,4 +571,5 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(note_rows_in_tables),
     docx(target_column),
     docx(tables_on_their_side),
+    docx(change_column),
 )

@@ -24,6 +24,7 @@ _WORDS = {k: tuple(v) for k, v in load_json_resource("lexicon", "header_words.js
 # A year in a header: 2021年, 2021年度, 营业收入2021年, or a bare 2021 standing alone.
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度?|(?!\d))")
 _GROWTH = _WORDS["growth"]
+_CHANGE = _WORDS["change"]
 _ACTUAL = _WORDS["actual"]
 _EVIDENCE = _WORDS["evidence"]
 _ORDINAL = _WORDS["ordinal"]
@@ -189,6 +190,8 @@ def column_role(text: str, table_kind: str, fields: LabelIndex | None = None) ->
     if bare in _UNIT:
         return Column("unit", header=text)
     if bare in _NOTE or bare.startswith("备注"):
+        return Column("note", header=text)
+    if _has(key, _CHANGE):  # 增减量: the change in the figure's unit, beside the growth in %
         return Column("note", header=text)
     if _has(key, _GROWTH):
         return Column("growth", header=text)
