@@ -1,11 +1,12 @@
-"""Habits of figures typed or pasted by office software and by hand: a spreadsheet's "0.00" format and its
-#DIV/0!, a remark in brackets after a figure, a Chinese full stop for the point, an old figure kept as
-hidden text beside the new one, an estimate column for the year after, growth marked with arrows, count
-rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, two rows typed into one with Enter,
-tables typed as tab-aligned paragraphs, a target column, a change column, a header row of 实际值 under the years, years
-headed 上年 | 本年, labels with an English translation below them, 2.1 and 2.2 in one table, notes
-across tables, tables on their side.
-Each keeps every figure the form states (habits met in reports filled by a third hand)."""
+"""Habits of figures and tables typed or pasted by office software and by hand (met in reports filled by the
+third to fifth hands): a spreadsheet's "0.00" format and its #DIV/0!, a remark in brackets after a figure, a
+Chinese full stop for the point, an old figure kept as hidden text beside the new one, growth marked with
+arrows, count rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, sections numbered
+2-1, two rows typed into one with Enter; columns added beside the years (an estimate for the year after, a
+target, the change in the figure's unit), a header row of 实际值 under the years, years headed 上年 | 本年;
+labels with an English translation below them, tables typed as tab-aligned paragraphs, 2.1 and 2.2 in one
+table, notes across tables, tables laid on their side or folded side by side. Each keeps every figure the
+form states. Entries of a list grouped by level under rows across it."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from .ooxml import (
     headings,
     insert_column,
     make_run,
+    new_cell,
     new_paragraph,
     para_text,
     plain_number,
@@ -218,6 +220,16 @@ def headings_as_parts(doc: Docx) -> bool:
         else:
             continue
         done = True
+    return done
+
+
+def sections_numbered_with_hyphens(doc: Docx) -> bool:
+    """Sections numbered with a hyphen, as some offices number them: 2-1集群主要经济指标, 4-1基本情况."""
+    done = False
+    for p, number, title in headings(doc.document):
+        if "." in number:
+            set_para_text(p, f"{number.replace('.', '-')}{title}")
+            done = True
     return done
 
 
@@ -499,6 +511,59 @@ def note_rows_in_tables(doc: Docx) -> bool:
     return done
 
 
+def table_folded_side_by_side(doc: Docx) -> bool:
+    """An indicator table of many rows folded into two blocks side by side: its header written twice across,
+    the first half of its rows on the left and the rest on the right, the last right-hand cells left empty
+    (each table that stands alone with one header row, no merged cell and one line per cell)."""
+    done = False
+    for seg in segments(doc.document):
+        trs = rows(seg.table)
+        table = [positions(tr) for tr in trs]
+        if seg.kind != "indicator" or len(seg.header) != 1 or trs != seg.header + seg.data or len(seg.data) < 6 \
+                or any(n != 1 or vmerge(tc) for row in table for tc, _, n in row) \
+                or len({len(row) for row in table}) != 1:
+            continue
+        half = (len(seg.data) + 1) // 2
+        width = len(table[0])
+        for tc in cells(seg.header[0]):
+            seg.header[0].append(copy.deepcopy(tc))
+        left, right = seg.data[:half], seg.data[half:]
+        for i, tr in enumerate(left):
+            moved = cells(right[i]) if i < len(right) else [new_cell(cells(tr)[-1]) for _ in range(width)]
+            for tc in moved:
+                tr.append(tc)
+        for tr in right:
+            seg.table.remove(tr)
+        grid = seg.table.find(w("tblGrid"))
+        for col in grid.findall(w("gridCol"))[:width]:
+            grid.append(copy.deepcopy(col))
+        done = True
+    return done
+
+
+def list_groups_by_level(doc: Docx) -> bool:
+    """The entries of a list with a 级别 column grouped under rows across it: （一）国家级（2个）, （二）省级（5个）."""
+    done = False
+    for seg in segments(doc.document):
+        header = [cell_text(tc) for tc, _, _ in positions(seg.header[-1])]
+        if seg.kind != "list" or "级别" not in header or len(seg.data) < 2:
+            continue
+        col = positions(seg.header[-1])[header.index("级别")][1]
+        groups: dict[str, list[etree._Element]] = {}
+        for tr in seg.data:
+            tc = cell_from(tr, col)
+            level = cell_text(tc) if tc is not None else ""
+            if level:
+                groups.setdefault(level, []).append(tr)
+        if len(groups) < 2:
+            continue
+        for n, (level, members) in enumerate(groups.items()):
+            members[0].addprevious(_row_across(members[0], grid_width(seg.table),
+                                               f"（{_NUMERALS[n]}）{level}（{len(members)}个）"))
+        done = True
+    return done
+
+
 def same_figure_merged(doc: Docx) -> bool:
     """A figure the same in both years written once, its cell merged across both year columns."""
     done = False
@@ -572,4 +637,7 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(target_column),
     docx(tables_on_their_side),
     docx(change_column),
+    docx(sections_numbered_with_hyphens),
+    docx(table_folded_side_by_side),
+    docx(list_groups_by_level),
 )

@@ -21,7 +21,9 @@ from reportcheck.normalize.text import label_key
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+|[—-]{1,2})\s*[、.]\s*|^[-—·.]*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.]?\s*")
+    r"^(?:[一二三四五六七八九十]+|[—-]{1,2})\s*[、.]\s*"
+    r"|^[-—·.]*(?:\d{1,2}-\d{1,2}(?!\d)|\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.]?\s*")
+_HYPHENED = re.compile(r"(\d{1,2})-(\d{1,2})")  # 2-1 for 2.1, as some offices number sections
 # A chapter numbered as a part of the document: 第二部分　集群发展总体情况 is chapter 二 (its sections then
 # numbered 一、二、 within it, as 2.1, 2.2 are).
 _PART = re.compile(r"^第([一二三四五六七八九十]+|\d{1,2})(?:部分|章|篇)\s*[、.:：]?\s*")
@@ -100,7 +102,7 @@ def strip_numbering(text: str) -> tuple[str | None, str]:
         return None, key
     number = m.group(0).rstrip("、. ")
     number = number.lstrip(_BEFORE_NUMBER) or number  # a bullet (—、) is kept as written
-    return number, key[m.end():]
+    return _HYPHENED.sub(r"\1.\2", number), key[m.end():]
 
 
 def misread_of(key: str, known: dict[str, object]) -> str | None:

@@ -26,6 +26,9 @@ _OPEN_LIST = 20  # the length taken for a list the template sets none for (10 pr
 # a scan's such list past 30 entries took in what followed it (a fax's lost rules: 51 "projects")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|合\s*计)")
 _ORDINAL_ONLY = re.compile(r"^\(?\d{1,3}\)?[.、]?$")
+# A row heading a group of entries by level: (一)国家级(1个), 省级(3个), 二、省级：
+_GROUP_ROW = re.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,2}\)?[、.]?)?(?:国家级|省级|市级|县级|其他)"
+                        r"(?:及以上)?(?:[^\d()]{0,6}?(?:\(\d{1,3}[个家项]?\)|[:：]))?$")
 _SHIFTED = 5  # one year this many times the other: a point moved, not a year's change
 _WHOLE_SHARE = 0.8  # a column this whole (its figures integers), or this far not, is written so
 _OUT_OF_COLUMN = 50  # a scan's figure this many times off its column's middle was misread, more likely than not
@@ -188,6 +191,8 @@ class ListReader:
             return "合计行"
         if len(cells) == 1 and self._instruction and label_key(cells[0].norm) in self._instruction:
             return "填表说明"
+        if len(texts) == 1 and _GROUP_ROW.match(label_key(texts[0].norm)):
+            return "名单中的分组标题"
         return None
 
     def _row(self, cells: list[Cell]) -> ListRow:

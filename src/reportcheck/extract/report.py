@@ -27,6 +27,7 @@ from reportcheck.extract.name_agreement import odd_names
 from reportcheck.extract.ocr import pages_in_doubt, scanned, unsure
 from reportcheck.extract.row_labels import match_label
 from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits, numbered_later
+from reportcheck.extract.side_by_side import blocks_one_after_another
 from reportcheck.extract.template_choice import Choice, choose_template
 from reportcheck.extract.texts import TextCollector
 from reportcheck.extract.transposed import turned_upright
@@ -59,7 +60,8 @@ def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
                               "the document has no text at all; send the filled-in report")
     choice = choose_template(lines)
     walker = _Walker(choice.spec, read_picture)
-    for line in content_lines(turned_upright(lines, walker.row_indexes.values()), walker.headings):
+    lines = blocks_one_after_another(turned_upright(lines, walker.row_indexes.values()))
+    for line in content_lines(lines, walker.headings):
         walker.feed(line)
     try:
         report = walker.report(doc.path, choice)
