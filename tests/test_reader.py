@@ -33,7 +33,8 @@ def test_years_are_read_from_the_header_not_assumed():
 
 def test_paragraphs_aligned_by_tabs_are_the_table_they_show_and_nothing_else_is(tmp_path):
     """A table typed with tab stops is read as one, each cell pointing at its paragraph; a table of contents
-    typed with tabs, a signature line and an indented paragraph stay paragraphs."""
+    typed with tabs, a signature line, an indented paragraph and prose with spaces typed in it stay
+    paragraphs."""
     import docx
 
     from reportcheck.layout import Paragraph, Table
@@ -42,7 +43,8 @@ def test_paragraphs_aligned_by_tabs_are_the_table_they_show_and_nothing_else_is(
     for text in ("目录", "一、集群基本信息\t1", "二、集群发展总体情况\t3", "三、集群核心承载园区\t9",
                  "\t2.5 集群绿色发展情况", "指标名称\t2021年\t2022年",
                  "工业用水重复利用率（%）\t\t89.9", "\t大宗工业固废综合利用率（%）\t82.1\t85.4\t",
-                 "填报人：\t日期：", "负责人：\t电话："):
+                 "填报人：\t日期：", "负责人：\t电话：",
+                 "2022年集群实现总产值  144.9亿元，同比增长  18.0%。", "研发经费  5.2亿元，占营业收入  2.1%。"):
         word.add_paragraph(text)
     word.save(tmp_path / "tabs.docx")
     blocks = read_document(tmp_path / "tabs.docx").blocks
@@ -53,7 +55,8 @@ def test_paragraphs_aligned_by_tabs_are_the_table_they_show_and_nothing_else_is(
     assert [c.paragraph for c in tables[0].rows[2]] == [7, 7, 7]
     assert [b.text for b in blocks if isinstance(b, Paragraph)] == [
         "目录", "一、集群基本信息\t1", "二、集群发展总体情况\t3", "三、集群核心承载园区\t9", "\t2.5 集群绿色发展情况",
-        "填报人：\t日期：", "负责人：\t电话："]
+        "填报人：\t日期：", "负责人：\t电话：", "2022年集群实现总产值  144.9亿元，同比增长  18.0%。",
+        "研发经费  5.2亿元，占营业收入  2.1%。"]
 
 
 def test_a_figure_the_same_in_both_years_merged_across_them_stands_for_both(tmp_path):

@@ -4,7 +4,7 @@ Chinese full stop for the point, an old figure kept as hidden text beside the ne
 arrows, count rows' labels shortened, chapters headed 第二部分 with their sections 一、二、, sections numbered
 2-1, two rows typed into one with Enter; columns added beside the years (an estimate for the year after, a
 target, the change in the figure's unit), a header row of 实际值 under the years, years headed 上年 | 本年;
-labels with an English translation below them, tables typed as tab-aligned paragraphs, 2.1 and 2.2 in one
+labels with an English translation below them, tables typed as text aligned by tabs or spaces, 2.1 and 2.2 in one
 table, notes across tables, tables laid on their side or folded side by side. Each keeps every figure the
 form states. Entries of a list grouped by level under rows across it."""
 
@@ -394,6 +394,23 @@ def basic_info_field_tables(doc: Docx) -> bool:
 def tables_typed_with_tabs(doc: Docx) -> bool:
     """Indicator tables typed as paragraphs aligned by tabs, not as tables: ``指标名称⇥2021年⇥2022年⇥增幅（%）``
     then one paragraph per row (each table with one header row, no merged cell and one line per cell below it)."""
+    return _tables_typed(doc, lambda rows: [new_paragraph("\t".join(texts)) for texts in rows])
+
+
+def tables_typed_with_spaces(doc: Docx) -> bool:
+    """Indicator tables typed with the space bar in one paragraph, a line (Shift+Enter) per row, the columns
+    lined up by spaces and an empty cell written —."""
+    def typed(rows: list[list[str]]) -> list[etree._Element]:
+        widths = [max(len(texts[c]) for texts in rows) + 2 for c in range(len(rows[0]))]
+        lines = ["".join((t or "—").ljust(width) for t, width in zip(texts, widths, strict=True)).rstrip()
+                 for texts in rows]
+        return [new_paragraph("\n".join(lines))]
+    return _tables_typed(doc, typed)
+
+
+def _tables_typed(doc: Docx, typed: Callable[[list[list[str]]], list[etree._Element]]) -> bool:
+    """Each indicator table with one header row, no merged cell and one line per cell below it replaced by the
+    paragraphs ``typed`` makes of its rows' texts."""
     done = False
     for seg in segments(doc.document):
         trs = rows(seg.table)
@@ -404,8 +421,8 @@ def tables_typed_with_tabs(doc: Docx) -> bool:
                 len(cell_paragraphs(tc)) != 1 for row in table[1:] for tc, _, _ in row):
             continue
         header = [para_text(cell_paragraphs(tc)[-1]) for tc, _, _ in table[0]]  # 近2年情况⏎指标名称: 指标名称
-        for texts in [header] + [[cell_text(tc) for tc, _, _ in row] for row in table[1:]]:
-            seg.table.addprevious(new_paragraph("\t".join(texts)))
+        for p in typed([header] + [[cell_text(tc) for tc, _, _ in row] for row in table[1:]]):
+            seg.table.addprevious(p)
         seg.table.getparent().remove(seg.table)
         done = True
     return done
@@ -629,6 +646,7 @@ TRANSFORMS: tuple[Transform, ...] = (
     docx(enterprise_over_two_rows),
     docx(basic_info_field_tables),
     docx(tables_typed_with_tabs),
+    docx(tables_typed_with_spaces),
     docx(actual_value_row),
     docx(relative_year_headers),
     docx(labels_translated),
