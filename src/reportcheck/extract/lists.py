@@ -283,7 +283,8 @@ class ListReader:
 
     def _out_of_column_scale(self) -> None:
         """A scan's figure a hundred times off the middle of its column (34000 read as 340: two zeros run
-        into one blot) is a doubt naming that middle. Entries vary, but rarely so far from all the others."""
+        into one blot) is a doubt naming that middle. Entries vary, but rarely so far from all the others; an
+        entry as far off in each of its years (100 and 120 among hundreds of thousands) is written so."""
         if not self.scanned or self.table is None:
             return
         rows = self.table.rows
@@ -298,7 +299,8 @@ class ListReader:
             middle = statistics.median(v for _, v in read)
             for row, v in read:
                 doubt = key if year is None else f"{key}:{year}"
-                if max(v, middle) < _OUT_OF_COLUMN * min(v, middle) or doubt in row.doubts:
+                if max(v, middle) < _OUT_OF_COLUMN * min(v, middle) or doubt in row.doubts \
+                        or (year is not None and _as_far_in_every_year(row.by_year.get(key, {}), year, v)):
                     continue
                 row.doubts[doubt] = "扫描件该数字与同列其他数字相差过大"
                 self.issues.append(cat.OCR_UNSURE.issue(
@@ -417,6 +419,12 @@ def _repeats(text: str) -> int:
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _as_far_in_every_year(years: dict[str, float | None], year: str, figure: float) -> bool:
+    """Whether the entry's other years are of ``year``'s ``figure``'s scale too (within the shift of a point)."""
+    others = [v for y, v in years.items() if y != year and v is not None and v > 0]
+    return bool(others) and all(max(v, figure) < _SHIFTED * min(v, figure) for v in others)
 
 
 def _lines_repeat(text: str) -> bool:
