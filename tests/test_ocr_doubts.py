@@ -224,6 +224,30 @@ def test_a_scans_figure_that_lost_its_decimal_point_is_a_doubt_not_a_wrong_growt
     assert "小数点" in said.message and later.text in said.message
 
 
+@pytest.mark.parametrize("glue", ["decimal", "whole"])
+def test_a_scans_figure_with_a_footnote_mark_read_as_its_last_digit_is_a_doubt(glue: str, tmp_path: Path) -> None:
+    """A footnote mark raised after a figure (73.9¹, 8719²) reads from a scan as one digit more at its end:
+    the figure is a doubt naming itself without it — also where the growth still fits (73.91 rounds as 73.9
+    does). Read from Word, where the mark is a raised run, the figure is its own."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    label = "集群总产值" if glue == "decimal" else "集群从业人员数量"
+    row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith(label))
+    later = row.cells[-2]
+    printed = later.text.strip()
+    _set_text(later, printed + "1")
+    path = tmp_path / "glued.docx"
+    document.save(str(path))
+    scan = _read_as_scanned(path, "")
+    indicator = next(i for i in scan.indicators if i.label == label)
+    year = max(indicator.values)
+    assert year in indicator.doubts
+    said = [i for i in run_rules(scan) if i.code == "D004" and i.field == label]
+    assert said and f"即{float(printed):g}" in said[0].message
+    assert not [i for i in run_rules(scan) if i.field == label and i.severity == "error"]
+
+
 def test_a_scans_list_entry_that_is_none_of_its_columns_values_is_a_doubt(tmp_path: Path) -> None:
     """级别 holds 国家级 or 省级 (the template says so); a scan's 级别 read as "级" (a character dropped on a
     fax) is a doubt naming the values, while in Word it is taken as written."""

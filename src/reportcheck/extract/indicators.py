@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -348,6 +349,7 @@ class IndicatorReader:
                               target)
         years = {slot[1]: c for slot, c in seen.items() if slot[0] == "year" and slot[2] != "cluster"}
         self._implausible(ind, years)
+        self._digit_glued(ind, years)
         growth = next((c for slot, c in seen.items() if slot[0] == "growth"), None)
         if growth is not None:
             self._sign_lost(ind, growth)
@@ -379,6 +381,33 @@ class IndicatorReader:
             section=self.spec.id, field=ind.label, location=cell_loc(cells[high_year]),
             what=f"“{ind.label}”{high_year}年", raw=f"{high:g}",
             why=f"是{low_year}年{low:g}的{high / low:.0f}倍，可能是相邻两格连在一起或多读了数字"))
+
+    def _digit_glued(self, ind: Indicator, cells: dict[str | None, Cell]) -> None:
+        """A scan's year with one digit more at its end than the other year's (73.9¹ read 73.91 beside 66.4;
+        8719² read 87192 beside 8272): a footnote mark raised after the figure reads as a digit of it. A doubt
+        naming the figure without it, unless the row's growth fits the figure only as read."""
+        read = {year: v for year, v in ind.values.items() if v is not None and v > 0 and year not in ind.doubts
+                and year in cells and scanned(cells[year])}
+        if len(read) != 2:
+            return
+        for year, other in ((a, b) for a in read for b in read if a != b):
+            v, decimals, theirs = read[year], ind.decimals.get(year, 0), ind.decimals.get(other, 0)
+            if decimals == theirs + 1 and decimals >= 2:  # 73.91 beside 66.4
+                without = math.floor(v * 10 ** theirs) / 10 ** theirs
+            elif decimals == theirs == 0 and v >= _OUT_OF_SCALE / 10 * read[other]:  # 87192 beside 8272
+                without = float(int(v) // 10)
+            else:
+                continue
+            g, first, last = ind.growth_pct, *sorted(read)
+            as_read = g is not None and "growth" not in ind.doubts and _fits(read[first], read[last], g)
+            if as_read and not _fits(*(without if y == year else read[y] for y in (first, last)), g):  # type: ignore[arg-type]
+                continue
+            ind.doubts[year] = "扫描件数字末位可能是上标的注释序号"
+            self.issues.append(cat.OCR_UNSURE.issue(
+                section=self.spec.id, field=ind.label, location=cell_loc(cells[year]),
+                what=f"“{ind.label}”{year}年", raw=f"{v:g}",
+                why=f"比{other}年的{read[other]:g}多一位数字，末位可能是数字后上标的注释序号（即{without:g}）"))
+            return
 
     def _sign_lost(self, ind: Indicator, cell: Cell) -> None:
         """A scan's growth that fits the two years only with the other sign (-3.2 read as 3.2 on a dark
