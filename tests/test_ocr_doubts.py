@@ -224,6 +224,24 @@ def test_a_scans_figure_that_lost_its_decimal_point_is_a_doubt_not_a_wrong_growt
     assert "小数点" in said.message and later.text in said.message
 
 
+def test_a_scans_heading_with_a_stamps_words_beside_it_is_still_the_heading(tmp_path: Path) -> None:
+    """A blue 已审核 stamped right of a heading is read on the heading's line (（4）集群创新情况 甲核: a part of it):
+    from a scan the heading is found without those words, and its table read."""
+    import docx
+
+    path = SAMPLES / "prelim_advanced_split_clean.docx"
+    document = docx.Document(str(path))
+    heading = next(p for p in document.paragraphs if p.text.strip().startswith("2.4"))
+    heading.runs[0].text = "（4）集群创新情况 甲核"  # numbered (4) within its chapter, as some applicants do
+    for run in heading.runs[1:]:
+        run.text = ""
+    stamped = tmp_path / "stamped.docx"
+    document.save(str(stamped))
+    innovation = {i.key for i in report_of(path).indicators if i.section == "2.4"}
+    scan = _read_as_scanned(stamped, "")
+    assert innovation and innovation <= {i.key for i in scan.indicators if i.section == "2.4"}
+
+
 @pytest.mark.parametrize("glue", ["decimal", "whole"])
 def test_a_scans_figure_with_a_footnote_mark_read_as_its_last_digit_is_a_doubt(glue: str, tmp_path: Path) -> None:
     """A footnote mark raised after a figure (73.9¹, 8719²) reads from a scan as one digit more at its end:

@@ -27,7 +27,9 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
 * ``copy_of_copy`` — a photocopy of a photocopy scanned at 200 dpi: dark-grey print on mottled grey paper,
   blur, faint vertical toner streaks down the page, specks, enlarged 1–2 % and shifted;
 * ``ocr_text_layer`` — a 300-dpi colour scan with the scanner's own OCR laid under each image as invisible text,
-  read in the wrong language (Chinese as Latin letters, digits as look-alike letters).
+  read in the wrong language (Chinese as Latin letters, digits as look-alike letters);
+* ``stamps_beside_headings`` — a 200-dpi colour scan with a blue 已审核 stamp pressed on the line of some section
+  headings, right of their titles.
 
 Where the marks go comes from the source PDF's text layer (character boxes) and from the table rules found in a
 rendering of the source page; the OCR reader is not used. Everything is drawn from one seeded generator, so
@@ -58,7 +60,7 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parents[2]
 TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "halftone", "rotated", "seal_over_table",
                                "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy",
-                               "black_and_white", "ocr_text_layer")
+                               "black_and_white", "ocr_text_layer", "stamps_beside_headings")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -78,6 +80,7 @@ def _load_make_scans() -> ModuleType:
 ms = _load_make_scans()
 INK_RED: np.ndarray = ms.INK_RED
 INK_BLUE: np.ndarray = ms.INK_BLUE
+INK_STAMP = np.array([36, 72, 180], dtype=np.float32)  # a stamp pad's blue: brighter than a ballpoint's
 
 
 @dataclass(frozen=True)
@@ -1253,6 +1256,44 @@ def _write_pdf(path: Path, pages: list[_Out], title: str, transform: str) -> Non
     path.write_bytes(bytes(out))
 
 
+_STAMPED_TITLES = ("集群主要经济指标", "集群企业培育情况", "集群创新情况", "集群绿色发展情况", "园区主要经济指标")
+
+
+def _stamp_density(text: str, font: tuple[str, int] | None, height: int, rng: np.random.Generator) -> np.ndarray:
+    """A rectangular rubber stamp's ink (0..1): a border and ``text``, pressed unevenly."""
+    width = round(height * (0.9 * len(text) + 0.7))
+    img = Image.new("L", (width, height), 0)
+    draw = ImageDraw.Draw(img)
+    border = max(2, height // 12)
+    draw.rectangle([border // 2, border // 2, width - 1 - border // 2, height - 1 - border // 2], outline=255,
+                   width=border)
+    face = ImageFont.truetype(font[0], round(height * 0.62), index=font[1]) if font else _fax_font(height // 2)
+    draw.text((width / 2, height / 2), text, fill=255, font=face, anchor="mm")
+    pressed = cv2.GaussianBlur(rng.random((height, width), dtype=np.float32), (0, 0), height / 6)
+    pressed = 0.65 + 0.35 * (pressed - pressed.min()) / max(float(np.ptp(pressed)), 1e-6)
+    return np.asarray(img, np.float32) / 255 * pressed
+
+
+def _stamps_beside_headings(src: _Source, rng: np.random.Generator) -> _Result:
+    """A 200-dpi colour scan of a report a bureau received and checked: a blue 已审核 stamp pressed on the line of
+    some section headings, a few millimetres right of their titles (as a clerk stamps what was checked)."""
+    dpi, font, s = 200, ms.find_cjk_font(), 200 / 72
+
+    def marks(i: int, paper: np.ndarray) -> tuple[list[str], int]:
+        notes = []
+        for title in _STAMPED_TITLES:
+            for box in src.pages[i].find(title)[:1]:
+                height = round((box[3] - box[1]) * s * rng.uniform(1.5, 1.8))
+                density = _stamp_density("已审核", font, height, rng)
+                x0 = round((box[2] + rng.uniform(10, 16)) * s)
+                y0 = round((box[1] + box[3]) / 2 * s - height / 2)
+                _ink(paper, density, INK_STAMP, x0, y0)
+                notes.append(f"blue 已审核 stamp right of 「{title}」")
+        return notes, 0
+
+    return _colour_scan(src, rng, dpi, int(rng.integers(76, 84)), marks, f"{dpi}-dpi colour scan")
+
+
 _LOOK_ALIKE = {"0": "O", "1": "l", "5": "S", "8": "B", "2": "Z", "6": "b"}
 _LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -1298,6 +1339,7 @@ _MAKERS = {
     "copy_of_copy": _copy_of_copy,
     "black_and_white": _black_and_white,
     "ocr_text_layer": _ocr_text_layer,
+    "stamps_beside_headings": _stamps_beside_headings,
 }
 
 

@@ -41,6 +41,7 @@ _PAGE_RANGE = re.compile(
     r"(?:第|[Pp]\.?)\s*(\d+)\s*页?\s*(?:-|~|至|到|—|－|～)+\s*(?:第|[Pp]\.?)?\s*(\d+)\s*页?")
 _SURE_HEADING = 97.0
 _EXACT_HEADING = 100.0
+_STAMP_TAIL = 4  # characters a stamp's text beside a scanned heading may add to its line
 _RANGE_SURE = 0.99  # OCR confidence a stated evidence page range must reach to be checked against
 _MIN_RECOGNISED = 3  # headings or indicator rows below which a file is not a report
 _PICTURES_READ = 3  # pictures of one section read by OCR at most
@@ -88,6 +89,12 @@ def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
     return report
 
 
+def _scanned_line(line: Line) -> bool:
+    if line.para is not None:
+        return line.para.confidence is not None
+    return any(c.confidence is not None for c in line.cells)
+
+
 def _ocr_blocks(doc: Document) -> Iterator[Paragraph | Cell]:
     """The paragraphs and cells whose text came from OCR."""
     for block in doc.iter_blocks():
@@ -133,14 +140,30 @@ class _Walker:
         self._parts = False  # chapters headed 第二部分: their sections are numbered 一、二、 within them
 
     def feed(self, line: Line) -> None:
-        found = match_heading(self.headings, line.first_text)
-        if found is not None and self._accepts(*found, line.first_text):
-            self._parts |= found[0].kind != "text" and is_part(line.first_text)
+        text = line.first_text
+        found = match_heading(self.headings, text)
+        if found is None and text and _scanned_line(line):
+            text, found = self._stamped_heading(text)
+        if found is not None and self._accepts(*found, text):
+            self._parts |= found[0].kind != "text" and is_part(text)
             self._enter(found[0], line)
             return
         if line.pictures and self.section is not None and self.section.kind in ("indicators", "list"):
             self._waiting.append((self.section, line.pictures))
         self._content(line)
+
+    def _stamped_heading(self, text: str) -> tuple[str, tuple[Section, float] | None]:
+        """A scanned heading with the few characters a stamp beside it added to its line (（4）集群创新情况 甲核,
+        2.1集群主要经济指标已审核: a blue 已审核 read in part or whole), when without them it is a heading of the
+        form word for word; else ``text`` and None."""
+        head, _, tail = text.rstrip().rpartition(" ")
+        shorter = [head.rstrip()] if head and len(tail) <= _STAMP_TAIL else []
+        shorter += [text[:-n] for n in range(1, _STAMP_TAIL + 1) if len(text) > n + _STAMP_TAIL]
+        for candidate in shorter:
+            found = match_heading(self.headings, candidate)
+            if found is not None and found[1] >= _EXACT_HEADING:
+                return candidate, found
+        return text, None
 
     def _content(self, line: Line) -> None:
         """A line that is no heading, read by the current section."""
