@@ -112,7 +112,7 @@ class IndicatorReader:
         if hit is not None:  # a labelled row is data, even when its values look like years
             self._last_unknown = None
             self.take_header()
-            if borrow is not None and not self.header.has_values() and borrow.table == hit.cell.table:
+            if borrow is not None and not self.header.columns and borrow.table == hit.cell.table:
                 self._same_table(borrow)
             elif borrow is not None and not self.header.has_values() and any(scanned(c) for c in cells):
                 self._borrow(borrow, hit.cell)
@@ -193,7 +193,8 @@ class IndicatorReader:
 
     def _same_table(self, header: HeaderMap) -> None:
         """Rows of a table that holds another section above them under its header (2.1's rows, a row titled
-        2.2, then 2.2's rows): they stand under that header, as the table's grid says."""
+        2.2, then 2.2's rows, with no header of their own): they stand under that header, as the table's grid
+        says. A section with a header of its own that names no year is not read so."""
         self.header = replace(header, columns=dict(header.columns), unmapped=dict(header.unmapped))
         self.log.columns(self.header)
 
