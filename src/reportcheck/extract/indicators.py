@@ -370,25 +370,20 @@ class IndicatorReader:
     def _implausible(self, ind: Indicator, cells: dict[str | None, Cell]) -> None:
         """A scan's year whose figure is far out of scale with the other year's (30133612 against 3612: two
         cells run together, a digit doubled) is a doubt naming both, never the ground of a finding."""
-        read = {year: v for year, v in ind.values.items() if v is not None and v > 0 and year not in ind.doubts
-                and year in cells and scanned(cells[year])}
+        read = _scanned_years(ind, cells)
         if len(read) != 2:
             return
         (low_year, low), (high_year, high) = sorted(read.items(), key=lambda item: item[1])
         if high < _OUT_OF_SCALE * low:
             return
-        ind.doubts[high_year] = "扫描件数字与另一年相差过大"
-        self.issues.append(cat.OCR_UNSURE.issue(
-            section=self.spec.id, field=ind.label, location=cell_loc(cells[high_year]),
-            what=f"“{ind.label}”{high_year}年", raw=f"{high:g}",
-            why=f"是{low_year}年{low:g}的{high / low:.0f}倍，可能是相邻两格连在一起或多读了数字"))
+        self._year_in_doubt(ind, high_year, cells[high_year], "扫描件数字与另一年相差过大", high,
+                            f"是{low_year}年{low:g}的{high / low:.0f}倍，可能是相邻两格连在一起或多读了数字")
 
     def _digit_glued(self, ind: Indicator, cells: dict[str | None, Cell]) -> None:
         """A scan's year with one digit more at its end than the other year's (73.9¹ read 73.91 beside 66.4;
         8719² read 87192 beside 8272): a footnote mark raised after the figure reads as a digit of it. A doubt
         naming the figure without it, unless the row's growth fits the figure only as read."""
-        read = {year: v for year, v in ind.values.items() if v is not None and v > 0 and year not in ind.doubts
-                and year in cells and scanned(cells[year])}
+        read = _scanned_years(ind, cells)
         if len(read) != 2:
             return
         for year, other in ((a, b) for a in read for b in read if a != b):
@@ -403,12 +398,16 @@ class IndicatorReader:
             as_read = g is not None and "growth" not in ind.doubts and _fits(read[first], read[last], g)
             if as_read and not _fits(*(without if y == year else read[y] for y in (first, last)), g):  # type: ignore[arg-type]
                 continue
-            ind.doubts[year] = "扫描件数字末位可能是上标的注释序号"
-            self.issues.append(cat.OCR_UNSURE.issue(
-                section=self.spec.id, field=ind.label, location=cell_loc(cells[year]),
-                what=f"“{ind.label}”{year}年", raw=f"{v:g}",
-                why=f"比{other}年的{read[other]:g}多一位数字，末位可能是数字后上标的注释序号（即{without:g}）"))
+            self._year_in_doubt(ind, year, cells[year], "扫描件数字末位可能是上标的注释序号", v,
+                                f"比{other}年的{read[other]:g}多一位数字，末位可能是数字后上标的注释序号（即{without:g}）")
             return
+
+    def _year_in_doubt(self, ind: Indicator, year: str, cell: Cell, doubt: str, figure: float, why: str) -> None:
+        """A scan's figure of ``year`` in doubt (``doubt``), said as a D004 quoting it and ``why``."""
+        ind.doubts[year] = doubt
+        self.issues.append(cat.OCR_UNSURE.issue(
+            section=self.spec.id, field=ind.label, location=cell_loc(cell), what=f"“{ind.label}”{year}年",
+            raw=f"{figure:g}", why=why))
 
     def _sign_lost(self, ind: Indicator, cell: Cell) -> None:
         """A scan's growth that fits the two years only with the other sign (-3.2 read as 3.2 on a dark
@@ -535,6 +534,12 @@ class IndicatorReader:
                 **where, raw=cell.text.strip(), from_unit=parsed.converted_from,
                 value=parsed.value, unit=unit))
         return parsed
+
+
+def _scanned_years(ind: Indicator, cells: dict[str | None, Cell]) -> dict[str, float]:
+    """The row's positive figures read from a scan and not in doubt, by year."""
+    return {year: v for year, v in ind.values.items() if v is not None and v > 0 and year not in ind.doubts
+            and year in cells and scanned(cells[year])}
 
 
 # A scan's figure whose digits a gap or a line break cuts (113⏎3 for 113.3): the point, a speck, may be lost there.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportcheck.layout import Cell, Document, Paragraph, Picture, Table
@@ -99,3 +100,34 @@ def _title_cut_by_a_streak(cells: list[Cell]) -> bool:
     filled = [c for c in cells if c.norm]
     return len(cells) == 2 and len(filled) == 1 and filled[0].confidence is not None \
         and 2 * filled[0].colspan > sum(c.colspan for c in cells)
+
+
+def rewrite_tables(lines: list[Line], rewrite: Callable[[list[Line]], list[Line] | None]) -> list[Line]:
+    """``lines`` with each table's rows (from its first row on, while the lines are its rows) replaced by the
+    lines ``rewrite`` makes of them; a table it gives None for is kept as it is."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        rows = _table_from(lines, i)
+        made = rewrite(rows) if rows else None
+        if made is None:
+            out.append(lines[i])
+            i += 1
+        else:
+            out += made
+            i += len(rows)
+    return out
+
+
+def _table_from(lines: list[Line], start: int) -> list[Line]:
+    """The rows of the table whose first row is ``lines[start]`` (none when that is no table's first row)."""
+    first = lines[start]
+    if not first.is_row or not first.cells or first.cells[0].row != 0:
+        return []
+    table = first.cells[0].table
+    rows = [first]
+    for line in lines[start + 1:]:
+        if not line.is_row or not line.cells or line.cells[0].table != table:
+            break
+        rows.append(line)
+    return rows

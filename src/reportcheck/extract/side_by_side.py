@@ -10,7 +10,7 @@ same order, two times or more, each block starting with a label column's header 
 from __future__ import annotations
 
 from reportcheck.extract.columns import column_role
-from reportcheck.extract.lines import Line
+from reportcheck.extract.lines import Line, rewrite_tables
 from reportcheck.normalize.text import label_key
 
 _MIN_BLOCK = 3  # cells a block's header has at least: a label and two years
@@ -18,28 +18,21 @@ _MIN_BLOCK = 3  # cells a block's header has at least: a label and two years
 
 def blocks_one_after_another(lines: list[Line]) -> list[Line]:
     """``lines`` with each folded table's rows read block after block."""
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        starts = _block_starts(line) if line.is_row and line.cells and line.cells[0].row == 0 else None
-        if not starts:
-            out.append(line)
-            i += 1
-            continue
-        table = line.cells[0].table
-        rows = [line]
-        for after in lines[i + 1:]:
-            if not after.is_row or not after.cells or after.cells[0].table != table:
-                break
-            rows.append(after)
-        bounds: list[int | None] = [*starts, None]
-        for start, end in zip(starts, bounds[1:], strict=True):
-            for row in rows:
-                cells = [c for c in row.cells if start <= c.col and (end is None or c.col < end)]
-                if any(c.norm for c in cells):
-                    out.append(Line(None, cells))
-        i += len(rows)
+    return rewrite_tables(lines, _in_blocks)
+
+
+def _in_blocks(rows: list[Line]) -> list[Line] | None:
+    """A folded table's rows read block after block, or None when the table is not folded."""
+    starts = _block_starts(rows[0])
+    if not starts:
+        return None
+    bounds: list[int | None] = [*starts, None]
+    out = []
+    for start, end in zip(starts, bounds[1:], strict=True):
+        for row in rows:
+            cells = [c for c in row.cells if start <= c.col and (end is None or c.col < end)]
+            if any(c.norm for c in cells):
+                out.append(Line(None, cells))
     return out
 
 

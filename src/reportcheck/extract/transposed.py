@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from reportcheck.extract.columns import column_role
 from reportcheck.extract.labels import SURE_SCORE, LabelIndex
-from reportcheck.extract.lines import Line
+from reportcheck.extract.lines import Line, rewrite_tables
 from reportcheck.layout import Cell
 
 _MIN_LABELS = 2
@@ -24,33 +24,8 @@ _HEADS = frozenset({"year", "growth", "evidence", "note", "unit"})  # what the f
 
 def turned_upright(lines: list[Line], indexes: Iterable[LabelIndex]) -> list[Line]:
     """``lines`` with each indicator table laid on its side replaced by its lines turned upright."""
-    indexes = list(indexes)
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
-        rows = _table_at(lines, i)
-        upright = _upright(rows, indexes) if rows else None
-        if upright is None:
-            out.append(lines[i])
-            i += 1
-            continue
-        out += upright
-        i += len(rows)
-    return out
-
-
-def _table_at(lines: list[Line], start: int) -> list[Line]:
-    """The rows of the table whose first row is ``lines[start]`` (none when that is no table's first row)."""
-    first = lines[start]
-    if not first.is_row or not first.cells or first.cells[0].row != 0:
-        return []
-    table = first.cells[0].table
-    rows = [first]
-    for line in lines[start + 1:]:
-        if not line.is_row or not line.cells or line.cells[0].table != table:
-            break
-        rows.append(line)
-    return rows
+    known = list(indexes)
+    return rewrite_tables(lines, lambda rows: _upright(rows, known))
 
 
 def _upright(rows: list[Line], indexes: list[LabelIndex]) -> list[Line] | None:
