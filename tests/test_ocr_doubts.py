@@ -490,6 +490,30 @@ def test_a_scans_indicator_row_run_into_a_list_is_not_an_entry(tmp_path: Path) -
     assert _green(_read_as_scanned(path, "")) == _green(report_of(ADVANCED))
 
 
+def test_a_scans_list_entry_named_like_an_indicator_is_an_entry(tmp_path: Path) -> None:
+    """An entry of the carriers list named as an indicator is (国家级工业设计中心（…公司）, as applicants name
+    a centre by its kind) holds no figure, so it is no indicator row run into the list: read from a scan, it
+    is the entry it is, as in Word."""
+    def edit(document) -> None:
+        for table in document.tables:
+            for row in table.rows:
+                if "国家级" in [c.text.strip() for c in row.cells] and "工业设计中心" in row.cells[0].text:
+                    _set_text(row.cells[0], "国家级工业设计中心（星城设计有限公司）")
+                    return
+        raise AssertionError("no national design centre in the carriers list")
+
+    path = _edited(tmp_path, edit)
+
+    def names(report: Report) -> list:
+        table = report.list_table("innovation_platforms")
+        assert table is not None
+        return [row.values.get("name") for row in table.rows]
+
+    word = names(report_of(path))
+    assert any(name and name.startswith("国家级工业设计中心") for name in word)
+    assert names(_read_as_scanned(path, "")) == word
+
+
 def test_a_scans_list_ends_at_another_tables_header_though_no_heading_was_read(tmp_path: Path) -> None:
     """A fax lost the 2.6 heading under the 绿色工厂 list and the label of a row below its table's header
     (近2年情况 指标名称, years lost too): that row's figures (98.5 | 99.2) are no tenth entry. A list's own

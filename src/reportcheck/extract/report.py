@@ -35,6 +35,7 @@ from reportcheck.extract.unruled import pages_unruled
 from reportcheck.layout import Cell, Document, Paragraph, Picture
 from reportcheck.model import Indicator, Issue, Report
 from reportcheck.normalize.evidence import split_evidence
+from reportcheck.normalize.numbers import parse_value
 from reportcheck.spec import TemplateSpec
 
 _PAGE_RANGE = re.compile(
@@ -339,8 +340,11 @@ class _Walker:
 
     def _indicator_row_in_list(self, line: Line) -> bool:
         """A scan's row of an indicator table found under a list (the scan lost the gap and the heading
-        between them, so the two tables ran together): never an entry of the list."""
+        between them, so the two tables ran together): never an entry of the list. An indicator row holds
+        figures: an entry named like an indicator (国家级工业设计中心（…公司） | 国家级 | 22年11月) holds none."""
         if not line.is_row or not any(scanned(c) for c in line.cells):
+            return False
+        if not any(parse_value(split_evidence(c.norm)[0]).value is not None for c in line.cells[1:] if c.norm):
             return False
         label = split_evidence(line.cells[0].norm)[0]
         table = next((t for t in self.spec.indicator_tables if self.row_indexes[t.id].match(label)), None)
