@@ -60,7 +60,7 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parents[2]
 TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "halftone", "rotated", "seal_over_table",
                                "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy",
-                               "black_and_white", "ocr_text_layer", "stamps_beside_headings")
+                               "black_and_white", "ocr_text_layer", "stamps_beside_headings", "coarse_screen_copy")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -891,6 +891,40 @@ def _halftone(src: _Source, rng: np.random.Generator) -> _Result:
     return result
 
 
+def _coarse_screen_copy(src: _Source, rng: np.random.Generator) -> _Result:
+    """A copy of a copy: the first copy washed out, printed again through a coarse dot screen (a cheap copier
+    in photo mode), then scanned at 150 dpi grey without descreening, so the screen beats against the
+    scanner's grid (moiré) and the paper is a pattern as dark, after a stretch, as a thin rule."""
+    dpi, fine = 150, 600
+    lpi = float(rng.uniform(50, 58))
+    angle = math.radians(float(rng.uniform(18, 45)))
+    black, white = float(rng.uniform(100, 115)), float(rng.uniform(188, 200))
+    quality = int(rng.integers(72, 78))
+    sizes = [(round(p.height / 72 * fine), round(p.width / 72 * fine)) for p in src.pages]
+    screen = _screen(max(h for h, _ in sizes), max(w for _, w in sizes), lpi, angle, fine)
+    ramp = np.arange(256, dtype=np.float32)
+    washed = np.clip(40 + ramp * (215 - 40) / 255, 0, 255).astype(np.uint8)  # the first copy: grey on grey
+    result = _Result([], [])
+    for i, page in enumerate(src.pages):
+        h, w = sizes[i]
+        grey = cv2.LUT(src.grey(i, 300), washed)
+        cover = 255 - cv2.resize(grey, (w, h), interpolation=cv2.INTER_CUBIC)  # toner wanted, 0..255
+        toner = cv2.compare(cover, screen[:h, :w], cv2.CMP_GT)
+        paper = 255 - cv2.GaussianBlur(toner, (0, 0), 0.8)
+        gh, gw = round(page.height / 72 * dpi), round(page.width / 72 * dpi)
+        scanned = cv2.resize(paper, (gw, gh), interpolation=cv2.INTER_LINEAR)  # no descreening: moiré
+        scanned = cv2.LUT(scanned, np.clip(black + ramp * (white - black) / 255, 0, 255).astype(np.uint8))
+        skew, shift = _skew(rng)
+        matrix = cv2.getRotationMatrix2D((gw / 2, gh / 2), skew, 1.0)
+        matrix[:, 2] += np.array(shift) * dpi / 300
+        scanned = cv2.warpAffine(scanned, matrix, (gw, gh), flags=cv2.INTER_LINEAR, borderValue=round(white))
+        result.pages.append(_jpeg(Image.fromarray(scanned, "L"), quality, dpi, page.width, page.height))
+        result.notes.append(f"page {i + 1}: copy of a washed-out copy through a {lpi:.0f} lpi screen at "
+                            f"{math.degrees(angle):.0f}°, scanned {dpi} dpi grey without descreening (black "
+                            f"{black:.0f}, white {white:.0f}), skew {skew:+.2f}°, JPEG q{quality}")
+    return result
+
+
 # ---------------------------------------------------------------- fax
 
 FAX_DOTS = 1728  # per scan line, across 8.5 in
@@ -1340,6 +1374,7 @@ _MAKERS = {
     "black_and_white": _black_and_white,
     "ocr_text_layer": _ocr_text_layer,
     "stamps_beside_headings": _stamps_beside_headings,
+    "coarse_screen_copy": _coarse_screen_copy,
 }
 
 

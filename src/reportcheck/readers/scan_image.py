@@ -35,6 +35,9 @@ _ROW_DOWN = 20  # pixels: the shortest column line of one row (a one-line row is
 _MIN_ACROSS, _MIN_DOWN = 66, 38  # pixels: the line kernels on an A4 page at 200 dpi (width / 25, height / 60)
 _PEN_BLUE = 30  # how much bluer than red a pixel of ballpoint ink is (blue-black ink: about 75)
 _DOT, _DOTTY = 6, 0.003  # pixels of a tiny blot; tiny blots per pixel of ink past which a page is dotty
+_PAPER_LEVEL = 200  # grey level over which the stretched page is paper
+_TEXTURE = 6.0  # grey levels paper differs from its smoothed self on average past which it is a pattern
+_TEXTURE_BLUR = 1.8  # sigma (pixels) of the blur that smooths a patterned paper
 _DOT_BLUR = 0.8  # sigma (pixels) of the blur that joins a dotty page's dots
 _VALLEY = 0.15  # a row this empty, against the median row of a run, is a gap between two lines
 _DASH_GAP = 15  # pixels: the widest break a fax or a worn copy leaves in a line across
@@ -82,6 +85,9 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
     if lost_lines:
         grey = restored(grey, INK)
     stretched = _stretch(grey)
+    if _textured(stretched):  # a copy of a copy's screen and moiré, swollen by the stretch: smoothed away first
+        grey = cv2.GaussianBlur(grey, (0, 0), _TEXTURE_BLUR)
+        stretched = _stretch(grey)
     # A page printed as dots (a halftone copy) or speckled (a fax): blurred a little first, so its strokes and
     # rules are whole again; a clean scan keeps its sharp thin rules.
     dotty = _dotty(stretched < INK)
@@ -113,6 +119,20 @@ def _dotty(ink: np.ndarray) -> bool:
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
     tiny = int((stats[1:count, cv2.CC_STAT_AREA] <= _DOT).sum())
     return tiny > _DOTTY * max(1, int(ink.sum()))
+
+
+def _textured(grey: np.ndarray) -> bool:
+    """Paper that is no even white but a pattern: the dots and moiré of a screened copy scanned again at low
+    resolution, which the stretch of a grey copy makes as dark as a thin rule. Measured on the paper (what a
+    small median leaves white) as its pixels' mean distance from that median, once a halftone's fine dots are
+    blurred together (:data:`_DOT_BLUR`): a clean scan, a photo, a fax or a fine halftone copy is 1–2.5, a
+    coarse screen's moiré at 150 dpi 11."""
+    soft = cv2.GaussianBlur(grey, (0, 0), _DOT_BLUR)
+    smooth = cv2.medianBlur(soft, 5)
+    paper = smooth > _PAPER_LEVEL
+    if not paper.any():
+        return False
+    return float(np.abs(soft.astype(np.int16) - smooth.astype(np.int16))[paper].mean()) > _TEXTURE
 
 
 def _local_ink(grey: np.ndarray) -> np.ndarray:

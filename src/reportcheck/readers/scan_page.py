@@ -20,6 +20,7 @@ from reportcheck.errors import UnreadableInput
 from reportcheck.readers import ocr_engine
 from reportcheck.readers.lost_corners import cells_at_lost_corners
 from reportcheck.readers.pdf_page import PageContent, PageGuard, edge, holds_another, ruled_tables
+from reportcheck.readers.scan_bend import unbent
 from reportcheck.readers.scan_image import INK, Piece, Prepared, prepare, text_pieces
 from reportcheck.readers.scan_orientation import sideways, upside_down
 from reportcheck.readers.scan_sheet import even_light, find_sheet, flattened
@@ -87,13 +88,16 @@ def read_image(image: np.ndarray, scale: float, number: int, height: float, guar
                sheet: bool = True, fax: bool = False) -> PageContent:
     """The content of an image (``scale`` pixels a point, about ``DPI`` / 72), read by OCR, turned upright
     first if it was scanned sideways or upside down, and flattened first if it is a photo of the sheet
-    (``height`` is then that of the page as read). A ``sheet`` is a scanned page, with margins a scanner's
-    or a copier's streak runs through; a picture cut to a table (not a sheet) has its lines reach its edges. A
-    ``fax`` (a picture of one bit a pixel) has the scan lines it lost on the line put back."""
+    (``height`` is then that of the page as read) or its rules bend (a sheet not lying flat). A ``sheet``
+    is a scanned page, with margins a scanner's or a copier's streak runs through; a picture cut to a table
+    (not a sheet) has its lines reach its edges. A ``fax`` (a picture of one bit a pixel) has the scan lines
+    it lost on the line put back."""
     corners = find_sheet(image)
     if corners is not None:
         image, scale = flattened(image, corners, round(_SHEET_INCHES * DPI)), DPI / 72
     image = even_light(image)
+    if not fax:  # a fax machine pulls the sheet flat through its rollers: what bends there is its scan lines
+        image = unbent(image)
     prepared = prepare(image, streaks=sheet, lost_lines=fax)
     if sideways(prepared.grey < INK):
         image = np.ascontiguousarray(np.rot90(image, -1))
