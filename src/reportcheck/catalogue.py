@@ -120,6 +120,11 @@ LIST_UNREAD = IssueType(
     "X021", "extract.list-unread", "info",
     "扫描件中找到了“{section} {title}”，但未能识别其表头，其下{count}行一个条目也没有读出，该表未参与核对"
     "（不是空表）。请对照原件核实，或重新扫描（300dpi、纸张平整）、提交.docx文件。")
+IMAGE_PAGES = IssueType(
+    "X022", "extract.image-pages", "info",
+    "PDF第{pages}页是扫描图像（其余各页有文字层），{how}",
+    description="文字PDF中夹有扫描页（打印、签字后重新扫描放回）时，这些页按图像识别读取（未装文字识别组件时说明这些页未读），"
+                "并如实说明；报告最后一页文字之后或佐证材料中的图片页不读。")
 TABLE_UNREAD = IssueType(
     "X012", "extract.table-unread", "warning",
     "找到了“{section} {title}”，但没有读出其中任何指标行（{tried}）。请按模板保留该表的表头和指标名称。", tags=_OCR)
@@ -188,5 +193,5 @@ EXTRACTION_TYPES: tuple[IssueType, ...] = (
     VALUE_UNREADABLE, ROW_MISSING, UNIT_CONVERTED, UNIT_MISMATCH, YEARS_MISSING, STAGE_UNKNOWN,
     CATEGORY_UNKNOWN, ROW_DUPLICATE, TABLE_MISSING, ROW_UNKNOWN, YEARS_INCONSISTENT, TABLE_UNREAD, STAGE_CONFLICT,
     TEXT_LAYER_OCR, PICTURE_TABLE, PICTURE_UNREAD, ROWS_UNREAD, READING_FAILED, TEXT_MISSING, RULE_FAILED,
-    LIST_UNREAD, *DOUBT_TYPES,
+    LIST_UNREAD, IMAGE_PAGES, *DOUBT_TYPES,
 )

@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+# A footnote mark typed as a raised digit (73.9¹) is given as its superscript character, which the number
+# reader knows for a mark and not a digit of the figure.
+RAISED_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 
@@ -86,6 +90,8 @@ class Document:
     garbled_pages: list[int] = field(default_factory=list)  # PDF pages whose text layer was no text, OCR'd
     unread_pages: list[int] = field(default_factory=list)  # such pages left unread (no OCR extra)
     unruled_pages: list[int] = field(default_factory=list)  # scanned pages with table rows read without their table
+    image_pages: list[int] = field(default_factory=list)  # scanned pages among a text PDF's pages, OCR'd
+    unread_image_pages: list[int] = field(default_factory=list)  # such pages left unread (no OCR extra)
 
     def iter_blocks(self) -> Iterator[Paragraph | Table]:
         """Every paragraph and table, nested ones included, in document order."""

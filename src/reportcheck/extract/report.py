@@ -85,6 +85,15 @@ def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
         report.extraction_issues.insert(0, cat.TEXT_LAYER_OCR.issue(
             section=None, field="PDF文字层", pages="、".join(map(str, doc.garbled_pages)),
             how="已按图像做文字识别（OCR）读取；识别没有把握的内容不作判定。"))
+    if doc.image_pages:
+        report.extraction_issues.insert(0, cat.IMAGE_PAGES.issue(
+            section=None, field="扫描页", pages="、".join(map(str, doc.image_pages)),
+            how="已按图像做文字识别（OCR）读取；识别没有把握的内容不作判定。"))
+    if doc.unread_image_pages:
+        report.extraction_issues.insert(0, replace(cat.IMAGE_PAGES.issue(
+            section=None, field="扫描页", pages="、".join(map(str, doc.unread_image_pages)),
+            how=f"这些页未能读取（按图像读取需要文字识别组件：{OCR_INSTALL}），其中的内容未参与核对。"),
+            severity="warning"))
     report.scanned_pages = sorted({b.page for b in _ocr_blocks(doc) if b.page is not None})
     pages_unruled(report, doc.unruled_pages)
     return report

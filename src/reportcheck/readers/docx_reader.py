@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.layout import Cell, Document, Paragraph, Picture, Table, number_after
+from reportcheck.layout import RAISED_DIGITS, Cell, Document, Paragraph, Picture, Table, number_after
 from reportcheck.readers import opc
 from reportcheck.readers.safezip import Package
 from reportcheck.readers.strict import transitional_xml
@@ -44,7 +44,6 @@ _RUN_FONTS = f"{{{W}}}rPr/{{{W}}}rFonts"
 _FONT_ATTRS = tuple(f"{{{W}}}{a}" for a in ("ascii", "hAnsi", "eastAsia", "cs"))
 _VERT_ALIGN = f"{{{W}}}rPr/{{{W}}}vertAlign"
 _RUN_FORMATS = tuple(f"{{{W}}}{t}" for t in ("vanish", "strike", "dstrike", "vertAlign"))  # run formats read
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _PRIVATE_USE = re.compile("[\uf000-\uf0ff]")  # where a symbol font's glyphs stand
 _TEXT_TAGS = {_T: None, _TAB: "\t", _BR: "\n", _CR: "\n"}
 # Text that is not the paragraph's own: deleted revisions, text boxes (read as paragraphs of their
@@ -333,7 +332,7 @@ def _paragraph_text(p: etree._Element) -> str:
         if _PRIVATE_USE.search(text):
             text = _symbols_typed(text, run)
         if marked and text.isdigit() and _raised(run):  # a footnote mark typed as a raised digit: 73.9¹
-            text = text.translate(_SUPERSCRIPT)
+            text = text.translate(RAISED_DIGITS)
         parts.append((text, marked and any(_formatted(run, struck) for struck in _STRUCK)))
     if marked and any(struck for _, struck in parts) and any(text.strip() for text, struck in parts if not struck):
         parts = [part for part in parts if not part[1]]

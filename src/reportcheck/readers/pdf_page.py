@@ -41,6 +41,7 @@ class PageContent:
     unread: bool = False  # garbled, and not read: the OCR extra is not installed
     by_ocr: bool = False  # read by OCR (a scanned or garbled page)
     blank: bool = False  # nothing drawn on the page at all
+    image_page: bool = False  # a scanned page among a text PDF's pages (read by OCR, or unread without it)
     rows_unruled: int = 0  # a scanned page's lines of text crossed by a table's lines down yet in no table read
 
 

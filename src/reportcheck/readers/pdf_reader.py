@@ -92,7 +92,9 @@ class _Reader:
     def read(self, contents: list[PageContent]) -> Document:
         self._check_text_layer(contents)
         self.doc.garbled_pages = [c.number for c in contents if c.garbled and not c.unread]
-        self.doc.unread_pages = [c.number for c in contents if c.unread]
+        self.doc.unread_pages = [c.number for c in contents if c.unread and not c.image_page]
+        self.doc.image_pages = [c.number for c in contents if c.image_page and not c.unread]
+        self.doc.unread_image_pages = [c.number for c in contents if c.image_page and c.unread]
         self.doc.unruled_pages = [c.number for c in contents if c.rows_unruled >= UNRULED_ROWS]
         pages = []
         carry: Carry | None = None
@@ -182,10 +184,12 @@ _TOP_OF_ROW = 5.0  # points below its row's top rule a row's first text line sta
 
 
 def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], tuple[float, ...]]:
-    """Cells with grid columns and spans from the table's cell boxes; words placed by centre."""
+    """Cells with grid columns and spans from the table's cell boxes; words placed by centre. On a scan, one
+    column line drawn a few points apart in two parts of the table (a photographed sheet that did not lie
+    flat) is one column: no cell is narrower than :data:`_THIN`."""
     xs = sorted({round(c[0], 1) for c in table.cells} | {round(c[2], 1) for c in table.cells})
     ys = sorted({round(c[1], 1) for c in table.cells} | {round(c[3], 1) for c in table.cells})
-    xs, ys = _dedupe(xs), _dedupe(ys)
+    xs, ys = _dedupe(xs, _THIN if any("conf" in w for w in words) else 1.5), _dedupe(ys)
 
     def index(values: list[float], v: float) -> int:
         return min(range(len(values)), key=lambda i: abs(values[i] - v))
@@ -321,7 +325,7 @@ def _append_rows(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) 
     if table.grid != grid:
         # a scanned page's column lines lie a point or two off the page before's: the same lines
         scanned = any(c.confidence is not None for row in rows for c in row)
-        union = _dedupe(sorted({*table.grid, *grid}), _THIN / 2 if scanned else 1.5)  # type: ignore[misc]
+        union = _dedupe(sorted({*table.grid, *grid}), _THIN if scanned else 1.5)  # type: ignore[misc]
         _regrid(table.rows, union)
         _regrid(rows, union)
         table.grid = tuple(union)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import re
+import statistics
 import time
 
 from reportcheck.errors import UnreadableInput
+from reportcheck.layout import RAISED_DIGITS
 from reportcheck.readers.limits import PdfLimits
 from reportcheck.readers.pdf_page import MIN_EDGE, PageContent, PageGuard, edge, ruled_tables
 from reportcheck.runtime import ocr_progress
@@ -22,6 +24,7 @@ _WORD_GAP = 1.5
 GARBLED_SHARE = 0.2  # a page whose characters are more than this share no text is read by OCR
 _GARBLED_MIN = 30  # characters a page must have to be judged garbled (a page number, a caption do not)
 _LINE_TOLERANCE = 3.0
+_RAISED_SIZE, _RAISED_BY = 0.8, 0.2  # a footnote mark: under this share of the line's height, raised this share
 _MAX_PAGE_POINTS = 200 * 72 * 10  # 2,000 inches: past Acrobat's largest page (200 in × UserUnit 10), damage
 # What a Chinese report's text is made of; glyphs read through a font without a ToUnicode map
 # come out as control characters and stray scripts instead.
@@ -39,6 +42,9 @@ _NO_TEXT = re.compile("[^" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}
 # ("Ä¿Â¼" for 目录): on a page where they are this share of the characters, they are no text either.
 _ACCENTED = re.compile("[\u00c0-\u00ff]")
 _MOJIBAKE_SHARE = 0.3
+# The heading that opens an evidence appendix bound into the report's PDF: 佐证材料, 附件：证明材料 …
+_APPENDIX = re.compile(r"\s*(?:附件\s*\d*\s*[:：、]?\s*)?(?:[一二三四五六七八九十\d]+\s*[、.．]\s*)?"
+                       r"(?:佐证|证明|支撑)材料")
 
 
 def _edges(page, height: float) -> list[dict]:
@@ -160,6 +166,7 @@ def _words(chars: list[tuple]) -> tuple[list[dict], int, int]:
     words: list[dict] = []
     for line in lines:
         line.sort(key=lambda c: c[2])
+        line[:] = _raised_digits(line)
         current: list[tuple] = []
         spaced = False  # the word follows a space character (kept even where the gap is narrow)
         for char in line:
@@ -174,6 +181,18 @@ def _words(chars: list[tuple]) -> tuple[list[dict], int, int]:
         if current:
             words.append(_word(current, spaced))
     return words, total, unmapped
+
+
+def _raised_digits(line: list[tuple]) -> list[tuple]:
+    """A line's characters with its footnote marks (a digit set smaller and raised above the line, as Word
+    exports 258³) given as superscript characters: glued to the figure they follow, they are no digit of it."""
+    sized = [c for c in line if not c[4].isspace()]
+    if len(sized) < 2:
+        return line
+    height = statistics.median(c[1] - c[0] for c in sized)
+    foot = statistics.median(c[1] for c in sized)
+    return [(*c[:4], c[4].translate(RAISED_DIGITS)) if c[4].isdigit() and c[1] - c[0] < _RAISED_SIZE * height
+            and foot - c[1] > _RAISED_BY * height else c for c in line]
 
 
 def _word(chars: list[tuple], spaced: bool) -> dict:
@@ -210,13 +229,15 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
         tables, rules = ruled_tables(_edges(page, height), guard)
         out.append(PageContent(number, height, words, tables, rules, total, unmapped, blank=not objects))
     miner.close()
-    # A scan (at least half its pages are images alone, or images under invisible text) is read by OCR; in
-    # a PDF with a text layer, an image page (a photo, a certificate in the evidence appendix) stays as it
-    # is, without text.
+    # A scan (at least half its pages are images alone, or images under invisible text) is read by OCR. In
+    # a PDF with a text layer, an image page inside the report (pages printed, signed and scanned again in
+    # place) is read by OCR too; one after the report's last text page, or in its evidence appendix (a
+    # photo, a certificate), stays as it is, without text.
     # A page whose text layer is mostly no text (glyphs without a ToUnicode map) is read by OCR too.
     scan = len(images_only) * 2 >= len(out)
+    inside = [] if scan else _inside_the_report(images_only, out)
     garbled = [c.number for c in out if c.chars >= _GARBLED_MIN and c.unmapped / c.chars > GARBLED_SHARE]
-    to_read = sorted((images_only if scan else []) + garbled)
+    to_read = sorted((images_only if scan else inside) + garbled)
     for scanned, number in enumerate(to_read, start=1):
         deadline += limits.ocr_page_seconds
         ocr_progress.page_begun(scanned, len(to_read), limits.ocr_page_seconds)  # the time limit grows too
@@ -225,13 +246,33 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
         page = pdf[number - 1]
         try:
             out[number - 1] = _scanned(page, number, page.get_height(), guard, number in garbled)
+            out[number - 1].image_page = number in inside
         except UnreadableInput as exc:
+            if number in inside and exc.reason == "no_text_layer":  # a few scanned pages without the OCR extra:
+                out[number - 1].unread = out[number - 1].image_page = True  # left out, said
+                continue
             if exc.reason != "garbled" or 2 * len(garbled) > len(out):
                 raise  # a scan, or a PDF mostly garbled, without the OCR extra: refused saying how to add it
             out[number - 1] = PageContent(number, out[number - 1].height, [], [], [], 0, 0, garbled=True,
                                           unread=True)  # a few garbled pages (an appendix): left out, said
     PageGuard(name, len(out), limits, deadline, len(to_read)).check_time()
     return out
+
+
+def _inside_the_report(images_only: list[int], pages: list[PageContent]) -> list[int]:
+    """Image pages of a text PDF that lie inside the report: a page with text comes after them, and no page
+    before them opens the evidence appendix (its first line a heading such as 佐证材料)."""
+    texts = [c.number for c in pages if c.number not in images_only and c.chars]
+    opening = next((c.number for c in pages if c.number in texts and _APPENDIX.match(_first_line(c.words))), None)
+    last = max((n for n in texts if opening is None or n < opening), default=0)
+    return [n for n in images_only if n < last]
+
+
+def _first_line(words: list[dict]) -> str:
+    if not words:
+        return ""
+    top = min(w["top"] for w in words)
+    return "".join(w["text"] for w in sorted(words, key=lambda w: w["x0"]) if w["top"] - top < _LINE_TOLERANCE)
 
 
 def _text_hidden(page) -> bool:
