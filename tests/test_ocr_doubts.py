@@ -19,7 +19,7 @@ import pytest
 
 from conftest import NEEDS_OCR, SAMPLES, SCANNED, report_of
 from reportcheck.extract.report import extract
-from reportcheck.figures import figures
+from reportcheck.figures import doubtful, figures
 from reportcheck.layout import Cell, Paragraph
 from reportcheck.model import Issue, Report
 from reportcheck.normalize.text import normalize_document
@@ -100,6 +100,30 @@ def test_an_image_page_in_a_text_pdf_is_not_read_by_ocr(tmp_path: Path) -> None:
 
 
 @NEEDS_OCR
+def test_scanned_pages_inside_a_text_pdf_are_read_by_ocr_and_said_once(tmp_path: Path) -> None:
+    """Pages printed, signed and scanned back into their places among a text PDF's pages (its tables 2.1–2.3)
+    are the report's own: read by OCR, their figures as the text twin's or in doubt, and said once (X022);
+    before, the tables on them were "not found"."""
+    twin = SAMPLES / "pdf" / "prelim_advanced_merged_clean.pdf"
+    scan = pdfium.PdfDocument(str(SCANNED / "prelim_advanced_merged_clean.scan.pdf"))
+    pdf = pdfium.PdfDocument(str(twin))
+    pdf.del_page(1)
+    pdf.import_pages(scan, [1], index=1)  # page 2, where 2.1 and 2.2 stand, as an image
+    mixed = tmp_path / "page_2_scanned.pdf"
+    pdf.save(str(mixed))
+    report, printed = report_of(mixed), report_of(twin)
+    assert report.scanned_pages == [2]
+    [said] = [i for i in report.extraction_issues if i.code == "X022"]
+    assert said.severity == "info" and "第2页" in said.message
+    on_page_2 = [f"{i.section}.{i.key}" for i in printed.indicators if i.location and i.location.page == 2]
+    assert on_page_2
+    got, want, doubted = figures(report), figures(printed), doubtful(report)
+    wrong = [k for k in want if k.rsplit(".", 1)[0] in on_page_2 and got.get(k) != want[k] and k not in doubted]
+    assert wrong == []
+    assert {i.code for i in run_rules(report)} - {i.code for i in run_rules(printed)} <= {"X022", "D004", "EL009"}
+
+
+@NEEDS_OCR
 def test_a_scan_of_one_tiny_page_is_not_a_report_and_no_crash(tmp_path: Path) -> None:
     from PIL import Image
     from reportlab.pdfgen import canvas
@@ -172,6 +196,53 @@ def test_a_scans_figure_far_out_of_scale_with_the_other_year_is_a_doubt(tmp_path
     assert not [i for i in issues if i.field == "企业数量" and i.severity != "info"]
     [said] = [i for i in issues if i.code == "D004" and i.field == "企业数量"]
     assert "412455" in said.message and "455的906倍" in said.message
+
+
+def test_a_scans_figure_over_its_growths_column_is_a_doubt_that_the_two_ran_together(tmp_path: Path) -> None:
+    """The line between 集群从业人员数量's later year and its growth lost on a phone photo: one cell over both
+    columns, read 86807.3 (8680 and 7.3). In Word such a cell is the applicant's and its figure is CO004
+    (a count with a fraction); read from a scan, a doubt saying the two cells may have run together, and no
+    finding rests on it."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith("集群从业人员数量"))
+    later, growth = row.cells[-2], row.cells[-1]
+    glued = later.text.strip() + growth.text.strip()
+    merged = later.merge(growth)
+    for paragraph in merged.paragraphs[1:]:  # the growth's own paragraph, which merging keeps
+        paragraph._element.getparent().remove(paragraph._element)
+    _set_text(merged, glued)
+    path = tmp_path / "run_together.docx"
+    document.save(str(path))
+    assert any(i.code == "CO004" and i.field == "集群从业人员数量" for i in run_rules(report_of(path)))
+    issues = run_rules(_read_as_scanned(path, ""))
+    assert not [i for i in issues if i.field == "集群从业人员数量" and i.severity != "info"]
+    [said] = [i for i in issues if i.code == "D004" and i.field == "集群从业人员数量"]
+    assert glued in said.message and "连在一起" in said.message
+
+
+def test_a_scans_header_cell_over_a_year_and_its_growth_gives_each_column_its_own(tmp_path: Path) -> None:
+    """A fax lost the line between 2.2's 2022年 and 增幅（%） in the header row only: one header cell over both
+    columns reads 2022年增幅（%）, and both columns had been taken as growth (D002 on every row). Each column
+    takes its own header, in order, and 2.2 reads as printed."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    table = next(t for t in document.tables if any(c.text.strip().startswith("企业数量") for c in t.columns[0].cells))
+    header = next(r for r in table.rows if r.cells[-1].text.strip().startswith("增幅"))
+    later, growth = header.cells[-2], header.cells[-1]
+    joined = later.text.strip() + growth.text.strip()
+    merged = later.merge(growth)
+    for paragraph in merged.paragraphs[1:]:
+        paragraph._element.getparent().remove(paragraph._element)
+    _set_text(merged, joined)
+    path = tmp_path / "header_run_together.docx"
+    document.save(str(path))
+    scan, printed = _read_as_scanned(path, ""), report_of(ADVANCED)
+    assert not [i for i in scan.extraction_issues if i.code == "D002" and i.section == "2.2"]
+    want = {k: v for k, v in figures(printed).items() if k.startswith("2.2.")}
+    assert want and {k: figures(scan).get(k) for k in want} == want
 
 
 def _set_text(cell, text: str) -> None:

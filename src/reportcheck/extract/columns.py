@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from reportcheck.extract.labels import LabelIndex, strip_parens
 from reportcheck.layout import Cell
@@ -279,10 +280,10 @@ def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | No
         for cell in row:
             if not cell.norm:
                 continue
-            for col in range(cell.col, cell.col + cell.colspan):
+            for col, text in zip(range(cell.col, cell.col + cell.colspan), _own_headers(cell), strict=True):
                 parts = texts.setdefault(col, [])
-                if not parts or parts[-1] != cell.norm:
-                    parts.append(cell.norm)
+                if not parts or parts[-1] != text:
+                    parts.append(text)
     out = HeaderMap(table=rows[-1][0].table if rows and rows[-1] else None, spans=_spans(rows))
     for col in sorted(texts):
         text = " ".join(texts[col])
@@ -295,6 +296,20 @@ def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | No
     if table_kind != "targets":
         _set_targets_aside(out)
     return out
+
+
+def _own_headers(cell: Cell) -> list[str]:
+    """The header text each column under a header cell takes: the cell's text for every one. A scan's cell
+    over as many columns as it holds headers run together (2023年增幅(%): the line between 2023年 and 增幅
+    lost on a fax) gives each column its own, in order; a file's merged cell is the applicant's and stays."""
+    whole = [cell.norm] * cell.colspan
+    if cell.colspan == 1 or cell.confidence is None:
+        return whole
+    starts = sorted({m.start() for m in _YEAR.finditer(cell.norm)} | {
+        i for word in _GROWTH for i in (m.start() for m in re.finditer(re.escape(word), cell.norm))})
+    if len(starts) != cell.colspan or starts[0] != 0:
+        return whole
+    return [cell.norm[a:b].strip() for a, b in pairwise([*starts, len(cell.norm)])]
 
 
 def _set_estimates_aside(header: HeaderMap) -> None:

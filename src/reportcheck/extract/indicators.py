@@ -356,6 +356,15 @@ class IndicatorReader:
             self._sign_lost(ind, growth)
             self._point_lost(ind, growth, years)
 
+    def _across_columns(self, cell: Cell) -> bool:
+        """A cell over columns of different figures (a year and its growth): on a scan, the line between them
+        lost, so the two figures may have been read as one (8680 | 7.3 as 86807.3)."""
+        if cell.colspan == 1:
+            return False
+        roles = {(c.kind, c.year, c.part) for col in range(cell.col, cell.col + cell.colspan)
+                 if (c := self.header.columns.get(col)) is not None and (c.kind in VALUE_KINDS or c.kind == "growth")}
+        return len(roles) > 1
+
     def _years_merged(self, cell: Cell, role: Column) -> list[str]:
         """The years a figure stands for: its column's, and every other year's its cell is merged across (a
         figure the same in both years written once over both columns). A scan's cell over two columns may be
@@ -514,7 +523,8 @@ class IndicatorReader:
         where = dict(section=self.spec.id, field=ind.label, location=cell_loc(cell))
         why = unsure(cell) or ("识别结果不是数值" if scanned(cell) and parsed.problem else None) or (
             _BROKEN_FIGURE_WHY if scanned(cell) and parsed.value is not None and _BROKEN_FIGURE.search(
-                split_evidence(cell.norm)[0]) else None)
+                split_evidence(cell.norm)[0]) else None) or (
+            _RUN_TOGETHER_WHY if scanned(cell) and parsed.value is not None and self._across_columns(cell) else None)
         if why is not None:  # a scan's unsure figure: a doubt, never an error
             ind.doubts[key] = f"扫描件{why}"
             self.issues.append(cat.OCR_UNSURE.issue(**where, what=f"“{ind.label}”{column}",
@@ -545,6 +555,7 @@ def _scanned_years(ind: Indicator, cells: dict[str | None, Cell]) -> dict[str, f
 # A scan's figure whose digits a gap or a line break cuts (113⏎3 for 113.3): the point, a speck, may be lost there.
 _BROKEN_FIGURE = re.compile(r"\d\s+\d")
 _BROKEN_FIGURE_WHY = "数字中间有断开，可能漏识别了小数点"
+_RUN_TOGETHER_WHY = "该格与相邻一格之间未识别出表格线，两格的数字可能连在一起"
 
 
 def _note_pages(ind: Indicator, cell: Cell, found: list[int], pages: list[int]) -> None:
