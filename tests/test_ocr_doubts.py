@@ -245,6 +245,30 @@ def test_a_scans_header_cell_over_a_year_and_its_growth_gives_each_column_its_ow
     assert want and {k: figures(scan).get(k) for k in want} == want
 
 
+def test_a_scans_two_rows_read_as_one_with_their_labels_wrapped_are_two_rows_again(tmp_path: Path) -> None:
+    """The rule between 进口额 and 出口额 lost on a scan: one row whose figures stand two lines a cell and whose
+    narrow label column wrapped each name (进口额（亿⏎元）⏎出口额（亿⏎元）). Its label's lines are cut into as
+    many names as the figures' lines, and both rows read as printed."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    imports = _imports_row(document)
+    exports = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith("出口额"))
+    for ours, theirs in zip(imports.cells[1:], exports.cells[1:], strict=True):
+        ours.add_paragraph(theirs.text.strip())
+    label = imports.cells[0]
+    _set_text(label, "进口额（亿")
+    for line in ("元）", "出口额（亿", "元）"):
+        label.add_paragraph(line)
+    exports._tr.getparent().remove(exports._tr)
+    path = tmp_path / "rows_run_together.docx"
+    document.save(str(path))
+    scan, printed = _read_as_scanned(path, ""), report_of(ADVANCED)
+    want = {k: v for k, v in figures(printed).items() if k.startswith(("2.1.imports.", "2.1.exports."))
+            and not k.endswith(".pages")}
+    assert want and {k: figures(scan).get(k) for k in want} == want
+
+
 def _set_text(cell, text: str) -> None:
     """A Word cell's text replaced, its first run's formatting kept."""
     cell.paragraphs[0].runs[0].text = text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from itertools import combinations, pairwise
 
 from reportcheck import catalogue as cat
 from reportcheck.extract.columns import (
@@ -138,21 +139,28 @@ class IndicatorReader:
 
     def _stacked(self, line: Line) -> list[Line]:
         """Template rows the applicant typed into one row with Enter (进口额（亿元）⏎出口额（亿元） over 3.7⏎14.0,
-        a growth ⏎0.0 whose first line is empty): every filled cell holds as many lines as the label, and each
-        of the label's lines is another row of the template. Each as its own row, the cells' lines taken in
-        order; none when that is not so."""
+        a growth ⏎0.0 whose first line is empty), or a scan read as one row where the rule between them was
+        lost: every filled cell but the label holds as many lines, and the label's lines, taken in that many
+        consecutive groups (a narrow label column wraps 进口额（亿⏎元）), are as many rows of the template. Each
+        as its own row, the cells' lines taken in order; none when that is not so."""
         own = [c for c in line.cells if not c.continued]
         label = next((c for c in own if c.norm and not ORDINAL.match(c.norm)), None)
+        if label is None:
+            return []
         lines = {id(c): _lines_of(c) for c in own if c.norm}
-        count = len(lines[id(label)]) if label is not None else 0
-        if count < 2 or any(len(parts) != count for parts in lines.values()):
+        counts = {len(parts) for key, parts in lines.items() if key != id(label)}
+        named = lines[id(label)]
+        count = counts.pop() if len(counts) == 1 else len(named)
+        if count < 2 or counts or len(named) < count or len(named) > _MOST_LABEL_LINES:
             return []
-        rows = [Line(None, [replace(c, norm=lines[id(c)][i], text=lines[id(c)][i]) if id(c) in lines else c
-                            for c in line.cells]) for i in range(count)]
-        hits = [match_label(self.index, self.header, row) for row in rows]
-        if any(hit is None for hit in hits) or len({hit.row.key for hit in hits if hit is not None}) < count:
-            return []
-        return rows
+        for groups in _consecutive_groups(len(named), count):
+            parts = {**lines, id(label): ["\n".join(named[a:b]) for a, b in groups]}
+            rows = [Line(None, [replace(c, norm=parts[id(c)][i], text=parts[id(c)][i]) if id(c) in parts else c
+                                for c in line.cells]) for i in range(count)]
+            hits = [match_label(self.index, self.header, row) for row in rows]
+            if all(hit is not None for hit in hits) and len({hit.row.key for hit in hits if hit is not None}) == count:
+                return rows
+        return []
 
     def _note_units(self, text: str) -> bool:
         """A line stating the table's units (（单位：亿元）, 单位：亿元、个): remembered for rows whose label
@@ -553,6 +561,7 @@ def _scanned_years(ind: Indicator, cells: dict[str | None, Cell]) -> dict[str, f
 
 
 # A scan's figure whose digits a gap or a line break cuts (113⏎3 for 113.3): the point, a speck, may be lost there.
+_MOST_LABEL_LINES = 12  # lines of a label cell past which it is not cut into rows (a paragraph, not labels)
 _BROKEN_FIGURE = re.compile(r"\d\s+\d")
 _BROKEN_FIGURE_WHY = "数字中间有断开，可能漏识别了小数点"
 _RUN_TOGETHER_WHY = "该格与相邻一格之间未识别出表格线，两格的数字可能连在一起"
@@ -651,6 +660,14 @@ def unknown_rows(spec: IndicatorTableSpec, reader: IndicatorReader) -> list[Issu
 def _fits(v0: float, v1: float, growth: float) -> bool:
     """The growth (%) is the two years' within rounding."""
     return abs((v1 / v0 - 1) * 100 - growth) <= max(_POINT_SLACK, abs(growth) * 0.02)
+
+
+def _consecutive_groups(n: int, k: int) -> list[list[tuple[int, int]]]:
+    """Every way to cut ``n`` lines, in order, into ``k`` consecutive non-empty groups (as index ranges), the
+    most even first."""
+    cuts = combinations(range(1, n), k - 1)
+    groups = [list(pairwise((0, *c, n))) for c in cuts]
+    return sorted(groups, key=lambda g: max(b - a for a, b in g))
 
 
 def _lines_of(cell: Cell) -> list[str]:
