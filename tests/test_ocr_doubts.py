@@ -269,6 +269,33 @@ def test_a_scans_two_rows_read_as_one_with_their_labels_wrapped_are_two_rows_aga
     assert want and {k: figures(scan).get(k) for k in want} == want
 
 
+def test_a_scans_one_figure_over_both_years_of_a_row_grown_by_nothing_stands_for_both(tmp_path: Path) -> None:
+    """国家级单项冠军数量 the same in both years, written once over both year columns, its growth 0.0 (a habit
+    of some hands). On a scan a cell over both years may be a lost line, so alone it says nothing; with the
+    row's growth 0, its one figure is both years', as in Word. Over a row that grew, it is a doubt."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith("国家级单项冠军数量"))
+    earlier, later, growth = row.cells[-3], row.cells[-2], row.cells[-1]
+    figure = earlier.text.strip()
+    merged = earlier.merge(later)
+    for paragraph in merged.paragraphs[1:]:
+        paragraph._element.getparent().remove(paragraph._element)
+    _set_text(merged, figure)
+    _set_text(growth, "0.0")
+    path = tmp_path / "merged_years.docx"
+    document.save(str(path))
+    word, scan = report_of(path), _read_as_scanned(path, "")
+    [ours] = [i for i in scan.indicators if i.label == "国家级单项冠军数量"]
+    [theirs] = [i for i in word.indicators if i.label == "国家级单项冠军数量"]
+    assert ours.values == theirs.values and len(set(ours.values.values())) == 1 and not ours.doubts
+    _set_text(growth, "50.0")
+    document.save(str(path))
+    [grew] = [i for i in _read_as_scanned(path, "").indicators if i.label == "国家级单项冠军数量"]
+    assert grew.doubts
+
+
 def _set_text(cell, text: str) -> None:
     """A Word cell's text replaced, its first run's formatting kept."""
     cell.paragraphs[0].runs[0].text = text

@@ -89,6 +89,7 @@ class IndicatorReader:
         self._growth_guessed: str | None = None  # a scan's growth header taken by its place: what was read
         self._borrowed: str | None = None  # the years of another table's header a scan's rows are read under
         self._stated_years: dict[int, int] = {}  # a line above the table: 本年为2022年 (for 上年 | 本年 headers)
+        self._unchanged = False  # the row being read has a growth of 0: the same figure in both years
 
     @property
     def years(self) -> list[str]:
@@ -318,6 +319,8 @@ class IndicatorReader:
     def _values(self, ind: Indicator, row: RowSpec, cells: list[Cell], written_unit: str | None,
                 pages: list[int]) -> None:
         seen: dict[tuple, Cell] = {}
+        self._unchanged = any(parse_growth(c.norm).value == 0 for c in cells
+                              if (role := self.header.at(c)) is not None and role.kind == "growth")
         for cell in cells:
             role = self.header.at(cell)
             if role is None:
@@ -366,8 +369,10 @@ class IndicatorReader:
 
     def _across_columns(self, cell: Cell) -> bool:
         """A cell over columns of different figures (a year and its growth): on a scan, the line between them
-        lost, so the two figures may have been read as one (8680 | 7.3 as 86807.3)."""
-        if cell.colspan == 1:
+        lost, so the two figures may have been read as one (8680 | 7.3 as 86807.3). One figure over both
+        years of a row whose growth is 0 is the same in both (see :meth:`_years_merged`)."""
+        role = self.header.at(cell)
+        if cell.colspan == 1 or role is None or len(self._years_merged(cell, role)) > 1:
             return False
         roles = {(c.kind, c.year, c.part) for col in range(cell.col, cell.col + cell.colspan)
                  if (c := self.header.columns.get(col)) is not None and (c.kind in VALUE_KINDS or c.kind == "growth")}
@@ -376,8 +381,9 @@ class IndicatorReader:
     def _years_merged(self, cell: Cell, role: Column) -> list[str]:
         """The years a figure stands for: its column's, and every other year's its cell is merged across (a
         figure the same in both years written once over both columns). A scan's cell over two columns may be
-        a lost line with one year empty, so only a file's own merge counts."""
-        if cell.colspan == 1 or scanned(cell):
+        a lost line with one year empty (or two figures run together), so on a scan it counts only where the
+        row's growth is 0: the same figure in both years."""
+        if cell.colspan == 1 or (scanned(cell) and not self._unchanged):
             return [role.year]  # type: ignore[list-item]
         spanned = [self.header.columns.get(col) for col in range(cell.col, cell.col + cell.colspan)]
         if any(c is None or c.kind != role.kind or c.part != role.part or not c.year for c in spanned):
