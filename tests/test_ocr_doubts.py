@@ -24,7 +24,7 @@ from reportcheck.layout import Cell, Paragraph
 from reportcheck.model import Issue, Report
 from reportcheck.normalize.text import normalize_document
 from reportcheck.readers import read_document
-from reportcheck.rules import load_pack, run_rules
+from reportcheck.rules import SCANNED_NOTE, load_pack, run_rules
 
 ADVANCED = SAMPLES / "prelim_advanced_merged_clean.docx"
 
@@ -294,6 +294,16 @@ def test_a_scans_one_figure_over_both_years_of_a_row_grown_by_nothing_stands_for
     document.save(str(path))
     [grew] = [i for i in _read_as_scanned(path, "").indicators if i.label == "国家级单项冠军数量"]
     assert grew.doubts
+
+
+def test_a_scans_cluster_name_off_the_cultivation_list_is_a_hint() -> None:
+    """EL006 compares the cluster's name character for character with the list of 培育对象; on a scan one
+    character misread (钓具 as 钧具) puts a listed cluster off the list, so there it is a hint saying so."""
+    path = SAMPLES / "external" / "Y03.docx"  # a 决赛 report whose cluster is not on the first list
+    [word] = [i for i in run_rules(report_of(path)) if i.code == "EL006"]
+    scanned = dataclasses.replace(_read_as_scanned(path, ""), scanned_pages=[1])  # its pages read by OCR
+    [scan] = [i for i in run_rules(scanned) if i.code == "EL006"]
+    assert word.severity == "warning" and scan.severity == "info" and scan.message.endswith(SCANNED_NOTE)
 
 
 def _set_text(cell, text: str) -> None:

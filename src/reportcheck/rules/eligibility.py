@@ -179,7 +179,8 @@ NOT_ON_LIST = IssueType(
     "EL006", "eligibility.not-on-cultivation-list", "warning",
     "决赛只限初赛胜出的培育对象参加，但“{name}”不在《{list_title}》中（最接近的是“{closest}”，"
     "相似度{score:.0f}%）。请核对集群名称，或确认其属于后续批次名单。",
-    "竞赛实施办法 第三条、第四条；参赛报告 附件3 省级产业集群培育对象名单（第一批）")
+    "竞赛实施办法 第三条、第四条；参赛报告 附件3 省级产业集群培育对象名单（第一批）",
+    tags=frozenset({"ocr-sensitive"}))  # a scan's name one character misread (钓具 as 钧具) is off the list
 RESTRICTED_INDUSTRY = IssueType(
     "EL007", "eligibility.restricted-industry", "warning",
     "集群主导产业“{industry}”含有“{keyword}”，可能属于国家规定的禁止、限制或淘汰类产业。请对照最新"
