@@ -359,6 +359,7 @@ class IndicatorReader:
                     seen[(role.kind, year, role.part)] = cell
                     self._put(ind, year, cell, row, _unit(written_unit, role, row, self._fallback_unit), pages,
                               target)
+                    self._run_together(ind, year if target == "values" else f"{year}:cluster", cell)
         years = {slot[1]: c for slot, c in seen.items() if slot[0] == "year" and slot[2] != "cluster"}
         self._implausible(ind, years)
         self._digit_glued(ind, years)
@@ -366,6 +367,18 @@ class IndicatorReader:
         if growth is not None:
             self._sign_lost(ind, growth)
             self._point_lost(ind, growth, years)
+
+    def _run_together(self, ind: Indicator, key: str, cell: Cell) -> None:
+        """A scan's year figure whose cell runs over columns of different figures is a doubt (a row of one
+        figure, 3.1's 园区开发面积, is merged across the years by the form itself: not read here)."""
+        raw = ind.raw.get(key, "")
+        if not scanned(cell) or key in ind.doubts or parse_value(cell.norm).value is None \
+                or not self._across_columns(cell):
+            return
+        ind.doubts[key] = f"扫描件{_RUN_TOGETHER_WHY}"
+        self.issues.append(cat.OCR_UNSURE.issue(
+            section=self.spec.id, field=ind.label, location=cell_loc(cell), what=f"“{ind.label}”{key.split(':')[0]}年",
+            raw=raw.strip().replace("\n", ""), why=_RUN_TOGETHER_WHY))
 
     def _across_columns(self, cell: Cell) -> bool:
         """A cell over columns of different figures (a year and its growth): on a scan, the line between them
@@ -537,8 +550,7 @@ class IndicatorReader:
         where = dict(section=self.spec.id, field=ind.label, location=cell_loc(cell))
         why = unsure(cell) or ("识别结果不是数值" if scanned(cell) and parsed.problem else None) or (
             _BROKEN_FIGURE_WHY if scanned(cell) and parsed.value is not None and _BROKEN_FIGURE.search(
-                split_evidence(cell.norm)[0]) else None) or (
-            _RUN_TOGETHER_WHY if scanned(cell) and parsed.value is not None and self._across_columns(cell) else None)
+                split_evidence(cell.norm)[0]) else None)
         if why is not None:  # a scan's unsure figure: a doubt, never an error
             ind.doubts[key] = f"扫描件{why}"
             self.issues.append(cat.OCR_UNSURE.issue(**where, what=f"“{ind.label}”{column}",
