@@ -224,8 +224,9 @@ def test_a_scans_figure_over_its_growths_column_is_a_doubt_that_the_two_ran_toge
 
 def test_a_scans_header_cell_over_a_year_and_its_growth_gives_each_column_its_own(tmp_path: Path) -> None:
     """A fax lost the line between 2.2's 2022年 and 增幅（%） in the header row only: one header cell over both
-    columns reads 2022年增幅（%）, and both columns had been taken as growth (D002 on every row). Each column
-    takes its own header, in order, and 2.2 reads as printed."""
+    columns reads 2022年增幅（%）, and both columns had been taken as growth (on the fax, D002 on every row; here,
+    where the growth is found by its place, the table's years read wrong, X011). Each column takes its own
+    header, in order, and 2.2 reads as printed with nothing said about it."""
     import docx
 
     document = docx.Document(str(ADVANCED))
@@ -240,7 +241,7 @@ def test_a_scans_header_cell_over_a_year_and_its_growth_gives_each_column_its_ow
     path = tmp_path / "header_run_together.docx"
     document.save(str(path))
     scan, printed = _read_as_scanned(path, ""), report_of(ADVANCED)
-    assert not [i for i in scan.extraction_issues if i.code == "D002" and i.section == "2.2"]
+    assert [i.code for i in scan.extraction_issues if i.section == "2.2"] == []  # no D002, no X011 on its years
     want = {k: v for k, v in figures(printed).items() if k.startswith("2.2.")}
     assert want and {k: figures(scan).get(k) for k in want} == want
 
