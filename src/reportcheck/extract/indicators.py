@@ -89,7 +89,6 @@ class IndicatorReader:
         self._growth_guessed: str | None = None  # a scan's growth header taken by its place: what was read
         self._borrowed: str | None = None  # the years of another table's header a scan's rows are read under
         self._stated_years: dict[int, int] = {}  # a line above the table: 本年为2022年 (for 上年 | 本年 headers)
-        self._unchanged = False  # the row being read has a growth of 0: the same figure in both years
 
     @property
     def years(self) -> list[str]:
@@ -319,8 +318,8 @@ class IndicatorReader:
     def _values(self, ind: Indicator, row: RowSpec, cells: list[Cell], written_unit: str | None,
                 pages: list[int]) -> None:
         seen: dict[tuple, Cell] = {}
-        self._unchanged = any(parse_growth(c.norm).value == 0 for c in cells
-                              if (role := self.header.at(c)) is not None and role.kind == "growth")
+        unchanged = any(parse_growth(c.norm).value == 0 for c in cells  # the same figure in both years
+                        if (role := self.header.at(c)) is not None and role.kind == "growth")
         for cell in cells:
             role = self.header.at(cell)
             if role is None:
@@ -355,11 +354,13 @@ class IndicatorReader:
                     self.log.skip_cell(cell, "本表没有“其中集群产业”一列")
                     continue
                 target = "cluster_values" if role.part == "cluster" else "values"
-                for year in self._years_merged(cell, role):
+                merged = self._years_merged(cell, role, unchanged)
+                for year in merged:
                     seen[(role.kind, year, role.part)] = cell
                     self._put(ind, year, cell, row, _unit(written_unit, role, row, self._fallback_unit), pages,
                               target)
-                    self._run_together(ind, year if target == "values" else f"{year}:cluster", cell)
+                if len(merged) == 1:
+                    self._run_together(ind, merged[0], target, cell)
         years = {slot[1]: c for slot, c in seen.items() if slot[0] == "year" and slot[2] != "cluster"}
         self._implausible(ind, years)
         self._digit_glued(ind, years)
@@ -368,35 +369,31 @@ class IndicatorReader:
             self._sign_lost(ind, growth)
             self._point_lost(ind, growth, years)
 
-    def _run_together(self, ind: Indicator, key: str, cell: Cell) -> None:
-        """A scan's year figure whose cell runs over columns of different figures is a doubt (a row of one
-        figure, 3.1's 园区开发面积, is merged across the years by the form itself: not read here)."""
-        raw = ind.raw.get(key, "")
-        if not scanned(cell) or key in ind.doubts or parse_value(cell.norm).value is None \
-                or not self._across_columns(cell):
+    def _run_together(self, ind: Indicator, year: str, target: str, cell: Cell) -> None:
+        """A scan's year figure whose cell runs over columns of different figures (a year and its growth: the
+        line between them lost, so 8680 | 7.3 may be read as 86807.3) is a doubt. A row of one figure (3.1's
+        园区开发面积), merged across the years by the form itself, is not read here."""
+        key = year if target == "values" else f"{year}:cluster"
+        if not scanned(cell) or key in ind.doubts or (getattr(ind, target) or {}).get(year) is None \
+                or not self._across_figures(cell):
             return
         ind.doubts[key] = f"扫描件{_RUN_TOGETHER_WHY}"
         self.issues.append(cat.OCR_UNSURE.issue(
-            section=self.spec.id, field=ind.label, location=cell_loc(cell), what=f"“{ind.label}”{key.split(':')[0]}年",
-            raw=raw.strip().replace("\n", ""), why=_RUN_TOGETHER_WHY))
+            section=self.spec.id, field=ind.label, location=cell_loc(cell), what=f"“{ind.label}”{year}年",
+            raw=cell.text.strip().replace("\n", ""), why=_RUN_TOGETHER_WHY))
 
-    def _across_columns(self, cell: Cell) -> bool:
-        """A cell over columns of different figures (a year and its growth): on a scan, the line between them
-        lost, so the two figures may have been read as one (8680 | 7.3 as 86807.3). One figure over both
-        years of a row whose growth is 0 is the same in both (see :meth:`_years_merged`)."""
-        role = self.header.at(cell)
-        if cell.colspan == 1 or role is None or len(self._years_merged(cell, role)) > 1:
-            return False
+    def _across_figures(self, cell: Cell) -> bool:
+        """The cell lies over columns of different figures (years, parts, a growth)."""
         roles = {(c.kind, c.year, c.part) for col in range(cell.col, cell.col + cell.colspan)
                  if (c := self.header.columns.get(col)) is not None and (c.kind in VALUE_KINDS or c.kind == "growth")}
         return len(roles) > 1
 
-    def _years_merged(self, cell: Cell, role: Column) -> list[str]:
+    def _years_merged(self, cell: Cell, role: Column, unchanged: bool) -> list[str]:
         """The years a figure stands for: its column's, and every other year's its cell is merged across (a
         figure the same in both years written once over both columns). A scan's cell over two columns may be
         a lost line with one year empty (or two figures run together), so on a scan it counts only where the
-        row's growth is 0: the same figure in both years."""
-        if cell.colspan == 1 or (scanned(cell) and not self._unchanged):
+        row's growth is 0 (``unchanged``): the same figure in both years."""
+        if cell.colspan == 1 or (scanned(cell) and not unchanged):
             return [role.year]  # type: ignore[list-item]
         spanned = [self.header.columns.get(col) for col in range(cell.col, cell.col + cell.colspan)]
         if any(c is None or c.kind != role.kind or c.part != role.part or not c.year for c in spanned):
