@@ -142,15 +142,18 @@ class Pool:
             watch: Callable[[list[Busy]], None] | None = None) -> None:
         """Until every file has its result (``done``), each under ``limits`` from when it was handed out."""
         workers = self._workers
+        memory_looked = time.monotonic()
         while self._waiting or any(w.busy for w in workers):
             self._hand_out()
             busy = [w for w in workers if w.busy]
             for conn in wait([w.conn for w in busy], timeout=_POLL):
                 worker = next(w for w in busy if w.conn is conn)
                 _answer(worker, workers, done)
+            look = time.monotonic() - memory_looked >= _POLL  # memory: once a poll, not after every answer
+            memory_looked = time.monotonic() if look else memory_looked
             for worker in [w for w in workers if w.busy]:
                 assert worker.busy is not None
-                which = breach(worker.process, worker.busy.started, limits, worker.allowance)
+                which = breach(worker.process, worker.busy.started, limits, worker.allowance, memory=look)
                 if which is not None:
                     _retire(worker, workers)
                     done(worker.busy.index, limit_error(worker.busy.path, which, limits, worker.allowance.seconds))
