@@ -8,23 +8,37 @@ every non-space character.
 
 from __future__ import annotations
 
-import re
-
 _EAST_ASIAN_RANGES = (
     (0x1100, 0x11FF), (0x2E80, 0x2FFF), (0x3001, 0x303F), (0x3040, 0x33FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
     (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
     (0x20000, 0x3FFFF),
 )
 # Punctuation that Chinese text sets in an East-Asian font, so Word counts each one.
-_EAST_ASIAN_PUNCT = "“”‘’—…·"
-_CLASS = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _EAST_ASIAN_RANGES) + _EAST_ASIAN_PUNCT
-_EAST_ASIAN = re.compile(f"[{_CLASS}]")
-_OTHER_RUN = re.compile(f"[^\\s{_CLASS}]+")
+_EAST_ASIAN_PUNCT = frozenset("“”‘’—…·")
+
+
+class _Table(dict):
+    """A ``str.translate`` table giving each East-Asian character as ``east`` and any other as itself, filled
+    as characters are met: counting runs in C, and nothing is built at import (a character class over
+    these ranges costs a regular expression several milliseconds to compile, on every start)."""
+
+    def __init__(self, east: str | None) -> None:
+        super().__init__()
+        self._east = east
+
+    def __missing__(self, code: int) -> str | None:
+        east = chr(code) in _EAST_ASIAN_PUNCT or any(lo <= code <= hi for lo, hi in _EAST_ASIAN_RANGES)
+        self[code] = shown = self._east if east else chr(code)
+        return shown
+
+
+_DROPPED = _Table(None)  # East-Asian characters taken out
+_SPACED = _Table(" ")  # East-Asian characters made spaces: what is left between them are the other runs
 
 
 def word_count(text: str) -> int:
     """Word's 字数."""
-    return len(_EAST_ASIAN.findall(text)) + len(_OTHER_RUN.findall(text))
+    return len(text) - len(text.translate(_DROPPED)) + len(text.translate(_SPACED).split())
 
 
 def char_count(text: str) -> int:
