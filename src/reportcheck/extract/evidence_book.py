@@ -25,7 +25,7 @@ from reportcheck.errors import OCR_INSTALL, OcrMissing, UnreadableInput
 from reportcheck.evidence_files import EvidenceFiles
 from reportcheck.model import Evidence, EvidencePage, Report
 from reportcheck.normalize.text import comparable
-from reportcheck.readers.appendix import Appendix, OcrPage, Sheet
+from reportcheck.readers.appendix import APPENDIX_HEADING, Appendix, OcrPage, Sheet
 
 _DASHES = r"[-—–－~～一_\s]*"  # OCR reads the dashes around a page number as 一 or _ too
 _NUMBER = tuple(re.compile(p) for p in (
@@ -41,7 +41,6 @@ _ENOUGH_TEXT = 10  # characters (not spaces) a text layer needs to be the page's
 _OCR_SURE = 0.6  # share of a page's characters OCR must read surely for the page to be judged
 _OCR_ENOUGH = 6  # characters read surely, at least
 _HEADING = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff]")
-_APPENDIX_HEADING = re.compile(r"(?:[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])?\s*佐证材料")
 _CONTENTS_LINE = re.compile(r"[.…·．\s]\d{1,4}$")
 _NO_APPENDIX = ("报告中未见“佐证材料”部分（没有以“佐证材料”开头的标题）；佐证材料是单独的文件或扫描件时，"
                 "请用 --evidence 文件 指明")
@@ -103,7 +102,7 @@ def _appendix_start(sheets: list[Sheet]) -> int | None:
     """Where the appendix begins in the report's own pages: the first page headed 佐证材料 (a contents
     line, ending in its page number, is not the heading)."""
     for i, sheet in enumerate(sheets):
-        if any(_APPENDIX_HEADING.match(line) and not _CONTENTS_LINE.search(line) for line in sheet.lines):
+        if any(APPENDIX_HEADING.match(line) and not _CONTENTS_LINE.search(line) for line in sheet.lines):
             return i
     return None
 

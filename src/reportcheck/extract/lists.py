@@ -17,7 +17,7 @@ from reportcheck.layout import Cell
 from reportcheck.model import RUN_TOGETHER, Issue, ListRow, ListTable
 from reportcheck.normalize.numbers import parse_value
 from reportcheck.normalize.text import label_key
-from reportcheck.spec import ColumnSpec, ListTableSpec
+from reportcheck.spec import ColumnSpec, ListTableSpec, load_json_resource
 
 WHOLE_ROW = "row"  # a doubt key: the whole row (not one of its columns) is in doubt
 _DOUBTS_IN_A_ROW = 2  # a scan's row with this many cells in doubt is in doubt whole: its reading is suspect
@@ -26,9 +26,10 @@ _OPEN_LIST = 20  # the length taken for a list the template sets none for (10 pr
 # a scan's such list past 30 entries took in what followed it (a fax's lost rules: 51 "projects")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|合\s*计)")
 _ORDINAL_ONLY = re.compile(r"^\(?\d{1,3}\)?[.、]?$")
-# A row heading a group of entries by level: (一)国家级(1个), 省级(3个), 二、省级：
-_GROUP_ROW = re.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,2}\)?[、.]?)?(?:国家级|省级|市级|县级|其他)"
-                        r"(?:及以上)?(?:[^\d()]{0,6}?(?:\(\d{1,3}[个家项]?\)|[:：]))?$")
+# A row heading a group of entries by level: (一)国家级(1个), 省级(3个), 二、省级： (schemas/lexicon/headings.json)
+_GROUP_ROW = re.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,2}\)?[、.]?)?(?:"
+                        + "|".join(map(re.escape, load_json_resource("lexicon", "headings.json")["list_group"]))
+                        + r")(?:及以上)?(?:[^\d()]{0,6}?(?:\(\d{1,3}[个家项]?\)|[:：]))?$")
 _SHIFTED = 5  # one year this many times the other: a point moved, not a year's change
 _WHOLE_SHARE = 0.8  # a column this whole (its figures integers), or this far not, is written so
 _OUT_OF_COLUMN = 50  # a scan's figure this many times off its column's middle was misread, more likely than not

@@ -76,27 +76,28 @@ def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
             "请用Word或WPS重新导出PDF或提交.docx",
             "the PDF text is garbled (fonts without a ToUnicode map) and OCR of its pages found no report; "
             "export it again or send the .docx") from None
-    if doc.unread_pages:
-        report.extraction_issues.insert(0, replace(cat.TEXT_LAYER_OCR.issue(
-            section=None, field="PDF文字层", pages="、".join(map(str, doc.unread_pages)),
-            how=f"这些页未能读取（按图像读取需要文字识别组件：{OCR_INSTALL}），其中的内容未参与核对。"),
-            severity="warning"))
-    if doc.garbled_pages:
-        report.extraction_issues.insert(0, cat.TEXT_LAYER_OCR.issue(
-            section=None, field="PDF文字层", pages="、".join(map(str, doc.garbled_pages)),
-            how="已按图像做文字识别（OCR）读取；识别没有把握的内容不作判定。"))
-    if doc.image_pages:
-        report.extraction_issues.insert(0, cat.IMAGE_PAGES.issue(
-            section=None, field="扫描页", pages="、".join(map(str, doc.image_pages)),
-            how="已按图像做文字识别（OCR）读取；识别没有把握的内容不作判定。"))
-    if doc.unread_image_pages:
-        report.extraction_issues.insert(0, replace(cat.IMAGE_PAGES.issue(
-            section=None, field="扫描页", pages="、".join(map(str, doc.unread_image_pages)),
-            how=f"这些页未能读取（按图像读取需要文字识别组件：{OCR_INSTALL}），其中的内容未参与核对。"),
-            severity="warning"))
+    _pages_said_once(doc, report)
     report.scanned_pages = sorted({b.page for b in _ocr_blocks(doc) if b.page is not None})
     pages_unruled(report, doc.unruled_pages)
     return report
+
+
+_READ_BY_OCR = "已按图像做文字识别（OCR）读取；识别没有把握的内容不作判定。"
+_NOT_READ = f"这些页未能读取（按图像读取需要文字识别组件：{OCR_INSTALL}），其中的内容未参与核对。"
+
+
+def _pages_said_once(doc: Document, report: Report) -> None:
+    """A PDF's pages read otherwise than by their text layer, or not read, each kind said once naming its pages:
+    text layers that could not be used (read by OCR, or left unread without it) and scanned pages among text
+    pages (likewise). Unread pages are a warning: what stood on them was not checked."""
+    for pages, kind, field, read in ((doc.unread_pages, cat.TEXT_LAYER_OCR, "PDF文字层", False),
+                                     (doc.garbled_pages, cat.TEXT_LAYER_OCR, "PDF文字层", True),
+                                     (doc.image_pages, cat.IMAGE_PAGES, "扫描页", True),
+                                     (doc.unread_image_pages, cat.IMAGE_PAGES, "扫描页", False)):
+        if pages:
+            issue = kind.issue(section=None, field=field, pages="、".join(map(str, pages)),
+                               how=_READ_BY_OCR if read else _NOT_READ)
+            report.extraction_issues.insert(0, issue if read else replace(issue, severity="warning"))
 
 
 def _scanned_line(line: Line) -> bool:

@@ -5,17 +5,25 @@ by OCR. A Word file is laid out in pages by LibreOffice first; a PDF is read as 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.readers.limits import pdf_limits
+from reportcheck.spec import load_json_resource
 
 WORD = frozenset({".docx", ".doc", ".wps", ".rtf", ".odt"})
 SUPPORTED = WORD | {".pdf"}
 _DPI = 200  # what a certificate's print needs to be read; the scan reader's own resolution
 _SURE = 0.8  # a line read less surely than this is not taken as the page's words
 _THUMBNAIL_DPI = 44
+# The heading that opens the evidence appendix, a line of its own: 七、佐证材料（第10-40页）, 附件：证明材料,
+# 支撑材料清单 (the words: schemas/lexicon/headings.json). A line that goes on (佐证材料见第12页) is no heading.
+APPENDIX_HEADING = re.compile(
+    r"\s*(?:附件\s*\d*\s*[:：、]?\s*)?(?:[一二三四五六七八九十\d]+\s*[、.．]\s*)?(?:"
+    + "|".join(map(re.escape, load_json_resource("lexicon", "headings.json")["appendix"]))
+    + r")(?:清单|目录|汇编)?\s*(?:[（(][^（）()]*[）)])?\s*[:：]?\s*$")
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ import time
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.layout import RAISED_DIGITS
+from reportcheck.readers.appendix import APPENDIX_HEADING
 from reportcheck.readers.limits import PdfLimits
 from reportcheck.readers.pdf_page import MIN_EDGE, PageContent, PageGuard, edge, ruled_tables
 from reportcheck.runtime import ocr_progress
@@ -42,9 +43,6 @@ _NO_TEXT = re.compile("[^" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}
 # ("Ä¿Â¼" for 目录): on a page where they are this share of the characters, they are no text either.
 _ACCENTED = re.compile("[\u00c0-\u00ff]")
 _MOJIBAKE_SHARE = 0.3
-# The heading that opens an evidence appendix bound into the report's PDF: 佐证材料, 附件：证明材料 …
-_APPENDIX = re.compile(r"\s*(?:附件\s*\d*\s*[:：、]?\s*)?(?:[一二三四五六七八九十\d]+\s*[、.．]\s*)?"
-                       r"(?:佐证|证明|支撑)材料")
 
 
 def _edges(page, height: float) -> list[dict]:
@@ -263,7 +261,8 @@ def _inside_the_report(images_only: list[int], pages: list[PageContent]) -> list
     """Image pages of a text PDF that lie inside the report: a page with text comes after them, and no page
     before them opens the evidence appendix (its first line a heading such as 佐证材料)."""
     texts = [c.number for c in pages if c.number not in images_only and c.chars]
-    opening = next((c.number for c in pages if c.number in texts and _APPENDIX.match(_first_line(c.words))), None)
+    opening = next((c.number for c in pages if c.number in texts and APPENDIX_HEADING.match(_first_line(c.words))),
+                   None)
     last = max((n for n in texts if opening is None or n < opening), default=0)
     return [n for n in images_only if n < last]
 
