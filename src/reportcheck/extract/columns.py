@@ -240,10 +240,11 @@ def _part_of(bare: str) -> str | None:
 
 
 def looks_like_header(cells: list[Cell], table_kind: str, fields: LabelIndex | None = None) -> bool:
-    """A row of header texts: every cell has a role, or two have one and none holds a figure.
+    """A row of header texts: every cell has a role, or two have one; and none holds a figure.
 
     A data row may hold year-like texts (a 批准时间 of ``2020年``; 集群形成时间 ``2008``): a bare
-    number never counts towards the two."""
+    number never counts towards the two. A figure with a header's word beside it is still a figure: a row
+    ``国家级单项冠军数量（个，需提供佐证材料） | 无 | 1（佐证材料P40-41）`` names 佐证 twice and is no header."""
     roles = texts = strong = 0
     figure = False
     own = [c for c in cells if c.norm and not c.continued]
@@ -254,12 +255,11 @@ def looks_like_header(cells: list[Cell], table_kind: str, fields: LabelIndex | N
             continue
         texts += 1
         role = column_role(cell.norm, table_kind, fields)
+        figure |= _is_figure(cell.norm)
         if role is not None:
             roles += 1
             strong += not _BARE_NUMBER.fullmatch(label_key(cell.norm))
-        elif _is_figure(cell.norm):
-            figure = True
-    return texts > 0 and (roles == texts or (strong >= 2 and not figure))
+    return texts > 0 and not figure and (roles == texts or strong >= 2)
 
 
 def _is_note(text: str) -> bool:
