@@ -890,3 +890,58 @@ def test_a_list_row_with_nothing_in_any_column_is_no_entry(tmp_path: Path) -> No
     for report in (report_of(path), _read_as_scanned(path, "")):
         assert len(report.list_table("top10_revenue").rows) == 10
         assert "CO006" not in {i.code for i in run_rules(report)}
+
+
+def test_a_scans_row_naming_its_evidence_in_label_and_figure_is_a_row_not_a_lists_header(tmp_path: Path) -> None:
+    """A scanned row ``国家级单项冠军数量（个，需提供佐证材料） | 无 | 1（见佐证材料第11页） |``, its growth left
+    blank, names 佐证 twice and holds no bare figure: it had been taken for the header of the section's top-10 list
+    (its title not yet met), and every row after it was lost with it (X017: seven rows not found). A figure
+    with an evidence note beside it is a figure: the row and those after it read as printed."""
+    import docx
+
+    source = SAMPLES / "prelim_sme_merged_messy.docx"
+    document = docx.Document(str(source))
+    row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith("国家级单项冠军"))
+    first, later, growth = row.cells[-3], row.cells[-2], row.cells[-1]
+    assert "佐证" in later.text and first.text.strip() == "1"
+    _set_text(first, "无")
+    _set_text(growth, "")
+    path = tmp_path / "none_and_growth_blank.docx"
+    document.save(str(path))
+    scan, printed = _read_as_scanned(path, ""), report_of(source)
+    assert not [i for i in scan.extraction_issues if i.code == "X017"]
+    [changed] = [f"2.2.{i.key}." for i in printed.indicators if i.label.startswith("国家级单项冠军")]
+    want = {k: v for k, v in figures(printed).items() if k.startswith("2.2.") and not k.startswith(changed)}
+    assert len(want) > 20 and {k: figures(scan).get(k) for k in want} == want
+    assert figures(scan)[f"{changed}2023"] == 1
+
+
+def test_a_scans_label_cut_in_two_beside_figures_running_down_both_is_one_label(tmp_path: Path) -> None:
+    """A line across a scanned label cell only (a copier's streak): 集群规上工业企业营 ⏎ 业收入（亿元） in two cells
+    beside figures that run down both rows. Its first half is only like 2.2's 规上工业企业数量 (the row had been
+    taken there, and 2.2's own header then for a list's); its second half only like 集群企业营业收入 (read as
+    that row again, X008). The two halves are one label: the row reads as printed, 2.2 too."""
+    import copy
+
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    row = next(r for t in document.tables for r in t.rows
+               if r.cells[0].text.strip().startswith("集群规上工业企业营业收入"))
+    below = copy.deepcopy(row._tr)
+    row._tr.addnext(below)
+    table = next(t for t in document.tables if any(r._tr is below for r in t.rows))
+    second = next(r for r in table.rows if r._tr is below)
+    label = row.cells[0].text.strip()
+    _set_text(row.cells[0], label[:9])
+    _set_text(second.cells[0], label[9:])
+    for upper, lower in list(zip(row.cells, second.cells, strict=True))[1:]:
+        if upper._tc is not row.cells[0]._tc:
+            _set_text(lower, "")
+            upper.merge(lower)
+    path = tmp_path / "label_cut.docx"
+    document.save(str(path))
+    scan, printed = _read_as_scanned(path, ""), report_of(ADVANCED)
+    assert not {i.code for i in scan.extraction_issues} & {"X002", "X008", "X010", "X017"}
+    want = {k: v for k, v in figures(printed).items() if k.startswith(("2.1.", "2.2."))}
+    assert len(want) > 30 and {k: figures(scan).get(k) for k in want} == want

@@ -65,7 +65,7 @@ class ListReader:
         cells = [c for c in line.cells if c.norm and not c.continued]
         if not cells:
             return
-        if self.ended or (self.header.columns and _indicator_header(line.cells)):
+        if self.ended or (self.header.columns and indicator_header(line.cells)):
             self.ended = True
             self.log.skip(line, "另一张指标表格的表头及其以下各行（其标题未读出）")
             return
@@ -360,7 +360,7 @@ def list_index(spec: ListTableSpec) -> LabelIndex:
     return index
 
 
-def _indicator_header(cells: list[Cell]) -> bool:
+def indicator_header(cells: list[Cell]) -> bool:
     """The header row of an indicator table (近2年情况 指标名称 | 2021年 | 2022年): the list above it has ended,
     though no heading was read between them. A list's own columns are never named 指标."""
     first = next((c for c in cells if c.norm and not c.continued), None)

@@ -20,9 +20,9 @@ from reportcheck.extract.indicators import (
     row_index,
     unknown_rows,
 )
-from reportcheck.extract.labels import is_part, strip_numbering
+from reportcheck.extract.labels import SURE_SCORE, is_part, strip_numbering
 from reportcheck.extract.lines import Line, flatten
-from reportcheck.extract.lists import ListReader, list_index
+from reportcheck.extract.lists import ListReader, indicator_header, list_index
 from reportcheck.extract.name_agreement import odd_names
 from reportcheck.extract.ocr import pages_in_doubt, scanned, unsure
 from reportcheck.extract.row_labels import match_label
@@ -311,13 +311,15 @@ class _Walker:
             return
         if reader.feed(line, borrow=None if reader.header.has_values() else self._header_before(reader)):
             return
-        # A row of another table whose heading the applicant deleted: follow the label.
+        # A row of another table whose heading the applicant deleted: follow the label, when it is that
+        # table's for sure (a scan's row label cut short, 集群规上工业企业营 ⏎ 业收入, is only like 2.2's
+        # 规上工业企业数量: it stays here, where its next line may finish it).
         for table in self.spec.indicator_tables:
             index = self.row_indexes[table.id]
             if table.id == reader.spec.id:
                 continue
             hit = match_label(index, reader.header, line)
-            if hit is not None:
+            if hit is not None and hit.score >= SURE_SCORE:
                 target = self.indicators.get(table.id)
                 if target is None:
                     target = self.indicators[table.id] = IndicatorReader(table, index)
@@ -332,8 +334,8 @@ class _Walker:
         """The list of the current section a scan's row is the header of, when the scan lost the list's title
         between the section's indicator table and it (营业收入排名前十 under 2.2's table): the one list of the
         section whose columns the row names, not yet read."""
-        if not line.is_row or not any(scanned(c) for c in line.cells):
-            return None
+        if not line.is_row or not any(scanned(c) for c in line.cells) or indicator_header(line.cells):
+            return None  # 指标名称 | 2021年 | 2022年 names a list's columns too, but heads an indicator table
         section = self.section.id  # type: ignore[union-attr]
         for heading, columns in self._list_headers:
             if heading.spec.section == section and heading.spec.id not in self.lists \
