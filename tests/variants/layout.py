@@ -325,6 +325,35 @@ def table_split_continued(doc: Docx) -> bool:
     return done
 
 
+def label_cut_over_two_rows(doc: Docx) -> bool:
+    """A long row label cut in two cells, one above the other, beside figures merged down over both (as a table
+    edited by splitting a cell, or as a scan shows one whose line was found across the label only): every
+    third row of each indicator table with a label of ten characters or more."""
+    done = False
+    for seg in segments(doc.document):
+        label_col = seg.col("label")
+        if seg.kind != "indicator" or label_col is None:
+            continue
+        for tr in [tr for tr in seg.data if _has_content(tr)][1::3]:
+            cells_at = positions(tr)
+            label = next((tc for tc, start, _ in cells_at if start == label_col), None)
+            text = cell_text(label) if label is not None else ""
+            if label is None or len(text) < 10 or any(vmerge(tc) for tc, _, _ in cells_at):
+                continue
+            below = _clone_row(tr)
+            cut = len(text) // 2
+            set_cell_text(label, text[:cut])
+            for (upper, start, _), (lower, _, _) in zip(cells_at, positions(below), strict=True):
+                if start == label_col:
+                    set_cell_text(lower, text[cut:])
+                else:
+                    set_vmerge(upper, "restart")
+                    set_vmerge(lower, "continue")
+            tr.addnext(below)
+            done = True
+    return done
+
+
 def _fmt(value: Decimal, places: int) -> str:
     return f"{value:.{places}f}"
 

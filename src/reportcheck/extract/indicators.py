@@ -102,9 +102,6 @@ class IndicatorReader:
             return True
         if self.pending and cells and not looks_like_header(line.cells, self.spec.kind):
             self.take_header()  # the header rows above a data row say what its cells are
-        if hit is None and len(cells) == 1 and self._last_unknown is not None \
-                and any(c.continued and c.norm for c in line.cells) and self._label_goes_on(cells[0]):
-            return True  # the row above's figures run down beside it: its label, cut in two (营 ⏎ 业收入)
         hit = hit or match_label(self.index, self.header, line, self._last_hit)
         self._last_hit = hit
         if hit is not None:  # a labelled row is data, even when its values look like years

@@ -10,6 +10,7 @@ from reportcheck import catalogue as cat
 from reportcheck.errors import OCR_INSTALL, PictureUnreadable, UnreadableInput
 from reportcheck.extract.agreement import reconcile
 from reportcheck.extract.columns import HeaderMap, looks_like_header
+from reportcheck.extract.cut_labels import labels_made_whole
 from reportcheck.extract.declaration import is_declaration
 from reportcheck.extract.fields import BasicInfoReader, FieldReader, category_of
 from reportcheck.extract.furniture import content_lines
@@ -62,7 +63,7 @@ def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
                               "the document has no text at all; send the filled-in report")
     choice = choose_template(lines)
     walker = _Walker(choice.spec, read_picture)
-    lines = blocks_one_after_another(turned_upright(lines, walker.row_indexes.values()))
+    lines = labels_made_whole(blocks_one_after_another(turned_upright(lines, walker.row_indexes.values())))
     for line in content_lines(lines, walker.headings):
         walker.feed(line)
     try:
