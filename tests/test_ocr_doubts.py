@@ -945,3 +945,28 @@ def test_a_scans_label_cut_in_two_beside_figures_running_down_both_is_one_label(
     assert not {i.code for i in scan.extraction_issues} & {"X002", "X008", "X010", "X017"}
     want = {k: v for k, v in figures(printed).items() if k.startswith(("2.1.", "2.2."))}
     assert len(want) > 30 and {k: figures(scan).get(k) for k in want} == want
+
+
+def test_a_scans_two_years_far_apart_with_no_growth_to_tell_are_both_doubts(tmp_path: Path) -> None:
+    """A fax's 7325 read 1325 beside 7016, its growth crossed by a streak (in doubt): the two years are five
+    times apart and nothing tells which is misread. Both are doubts naming each other; before, the earlier year
+    was taken for one carrying a footnote mark (its digits are as many as the other's) and the misread one was
+    kept as sure."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    label = "集群从业人员数量"
+    row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith(label))
+    earlier, later, growth = row.cells[-3], row.cells[-2], row.cells[-1]
+    misread = str(int(float(earlier.text.strip())) // 5)
+    assert len(misread) == len(earlier.text.strip())  # as many digits: no footnote mark
+    _set_text(later, misread)
+    _set_text(growth, growth.text.strip() + "丨")  # the streak, read as a stroke: the growth in doubt
+    path = tmp_path / "far_apart.docx"
+    document.save(str(path))
+    scan = _read_as_scanned(path, "丨", confidence=0.3)
+    indicator = next(i for i in scan.indicators if i.label == label)
+    assert {"growth", *indicator.values} <= set(indicator.doubts)
+    said = [i for i in run_rules(scan) if i.code == "D004" and i.field == label and misread in i.message]
+    assert len(said) == 2
+    assert not [i for i in run_rules(scan) if i.severity == "error" and label in (i.field or "")]

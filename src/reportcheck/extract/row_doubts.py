@@ -22,6 +22,8 @@ _SIGN_SLACK = 0.6  # percentage points a growth read without its sign may differ
 _SHIFTS = (0.1, 10.0, 0.01, 100.0)  # a decimal point lost or gained moves a figure by these
 _POINT_SLACK = 0.6  # percentage points between a growth and the years' once a point is put back (rounding)
 _OUT_OF_SCALE = 50  # a year's figure this many times the other's is no growth a report shows: a misreading
+_FAR_APART = 3  # two years this many times apart, with no growth to tell which is right: either may be misread
+_FAR_APART_FROM = 100  # ... when the larger is at least this (counts of a few, 1 → 3 enterprises, do jump so)
 
 
 def row_doubts(ind: Indicator, section: str, years: dict[str | None, Cell], growth: Cell | None) -> list[Issue]:
@@ -30,7 +32,7 @@ def row_doubts(ind: Indicator, section: str, years: dict[str | None, Cell], grow
     found = [_implausible(ind, years, section), _digit_glued(ind, years, section)]
     if growth is not None:
         found += [_sign_lost(ind, growth, section), _point_lost(ind, growth, years, section)]
-    return [issue for issue in found if issue is not None]
+    return [issue for issue in found if issue is not None] + _far_apart(ind, years, section)
 
 
 def _implausible(ind: Indicator, cells: dict[str | None, Cell], section: str) -> Issue | None:
@@ -57,7 +59,8 @@ def _digit_glued(ind: Indicator, cells: dict[str | None, Cell], section: str) ->
         v, decimals, theirs = read[year], ind.decimals.get(year, 0), ind.decimals.get(other, 0)
         if decimals == theirs + 1 and decimals >= 2:  # 73.91 beside 66.4
             without = math.floor(v * 10 ** theirs) / 10 ** theirs
-        elif decimals == theirs == 0 and v >= _OUT_OF_SCALE / 10 * read[other]:  # 87192 beside 8272
+        elif decimals == theirs == 0 and v >= _OUT_OF_SCALE / 10 * read[other] \
+                and len(f"{v:.0f}") == len(f"{read[other]:.0f}") + 1:  # 87192 beside 8272
             without = float(int(v) // 10)
         else:
             continue
@@ -68,6 +71,22 @@ def _digit_glued(ind: Indicator, cells: dict[str | None, Cell], section: str) ->
         return _year_in_doubt(ind, section, year, cells[year], "扫描件数字末位可能是上标的注释序号", v,
                               f"比{other}年的{read[other]:g}多一位数字，末位可能是数字后上标的注释序号（即{without:g}）")
     return None
+
+
+def _far_apart(ind: Indicator, cells: dict[str | None, Cell], section: str) -> list[Issue]:
+    """A scan's two years this far apart (1325 beside 7016: a 7 read as 1) where no growth can tell which of
+    them is right (none written, or its own reading in doubt): both in doubt, each naming the other. A row
+    whose growth is read surely is left to the growth's check, which says which figure it does not fit."""
+    read = _scanned_years(ind, cells)
+    if len(read) != 2 or (ind.growth_pct is not None and "growth" not in ind.doubts):
+        return []
+    (low_year, low), (high_year, high) = sorted(read.items(), key=lambda item: item[1])
+    if high < _FAR_APART * low or high < _FAR_APART_FROM:
+        return []
+    why = (f"{low_year}年{low:g}与{high_year}年{high:g}相差{high / low:.1f}倍，增幅又无法用来核对，"
+           "其中可能有一个识别有误")
+    return [_year_in_doubt(ind, section, year, cells[year], "扫描件两年数值相差过大", value, why)
+            for year, value in ((low_year, low), (high_year, high))]
 
 
 def _year_in_doubt(ind: Indicator, section: str, year: str, cell: Cell, doubt: str, figure: float,
