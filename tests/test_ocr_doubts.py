@@ -916,6 +916,26 @@ def test_a_scans_row_naming_its_evidence_in_label_and_figure_is_a_row_not_a_list
     assert figures(scan)[f"{changed}2023"] == 1
 
 
+def test_a_year_header_with_its_unit_and_no_nian_is_still_a_header(tmp_path: Path) -> None:
+    """The counter-case of the row above: a header ``2023（亿元）`` (the year without 年, its unit beside it) parses
+    as a figure, yet heads a year's column: every figure reads as under ``2023年``."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    changed = 0
+    for table in document.tables:
+        for row in table.rows[:3]:
+            for cell in row.cells:
+                year = re.fullmatch(r"(20\d\d)年", cell.text.strip())
+                if year and cell.paragraphs[0].runs:
+                    _set_text(cell, f"{year.group(1)}（亿元）")
+                    changed += 1
+    path = tmp_path / "year_unit_headers.docx"
+    document.save(str(path))
+    assert changed >= 2
+    assert figures(report_of(path)) == figures(report_of(ADVANCED))
+
+
 def test_a_scans_label_cut_in_two_beside_figures_running_down_both_is_one_label(tmp_path: Path) -> None:
     """A line across a scanned label cell only (a copier's streak): 集群规上工业企业营 ⏎ 业收入（亿元） in two cells
     beside figures that run down both rows. Its first half is only like 2.2's 规上工业企业数量 (the row had been

@@ -243,7 +243,8 @@ def looks_like_header(cells: list[Cell], table_kind: str, fields: LabelIndex | N
     """A row of header texts: every cell has a role, or two have one; and none holds a figure.
 
     A data row may hold year-like texts (a 批准时间 of ``2020年``; 集群形成时间 ``2008``): a bare
-    number never counts towards the two. A figure with a header's word beside it is still a figure: a row
+    number never counts towards the two. A figure with a header's word beside it is still a figure (a year
+    with its unit, 2023（亿元）, is a header): a row
     ``国家级单项冠军数量（个，需提供佐证材料） | 无 | 1（佐证材料P40-41）`` names 佐证 twice and is no header."""
     roles = texts = strong = 0
     figure = False
@@ -255,7 +256,7 @@ def looks_like_header(cells: list[Cell], table_kind: str, fields: LabelIndex | N
             continue
         texts += 1
         role = column_role(cell.norm, table_kind, fields)
-        figure |= _is_figure(cell.norm)
+        figure |= (role is None or role.year is None) and _is_figure(cell.norm)  # 2023（亿元） heads a year
         if role is not None:
             roles += 1
             strong += not _BARE_NUMBER.fullmatch(label_key(cell.norm))
