@@ -43,8 +43,9 @@ def _join(upper: Line, lower: Line) -> Line | None:
     label = next((c for c in upper_own if c.col == own[0].col and c.colspan == own[0].colspan), None)
     if label is None or next(c for c in upper_own if c.rowspan == 1) is not label:
         return None  # not the upper row's label (its first text of one row): a cell of a list entry, say
-    if not all(any(u.col == c.col and u.rowspan > 1 for u in upper.cells) for c in runs_down):
-        return None
+    if not all(any(u.col == c.col and u.rowspan > 1 for u in upper.cells) for c in runs_down) \
+            or not any(c.col > label.col for c in runs_down):
+        return None  # what runs down is only a group label at the left (园区生产总值 over 总额 | 其中集群产业)
     rest = own[0]
     whole = replace(label, text=f"{label.text}\n{rest.text}", norm=f"{label.norm}\n{rest.norm}",
                     confidence=_least(label.confidence, rest.confidence), crossed=label.crossed or rest.crossed)
