@@ -74,16 +74,20 @@ def _digit_glued(ind: Indicator, cells: dict[str | None, Cell], section: str) ->
 
 
 def _far_apart(ind: Indicator, cells: dict[str | None, Cell], section: str) -> list[Issue]:
-    """A scan's two years this far apart (1325 beside 7016: a 7 read as 1) where no growth can tell which of
-    them is right (none written, or its own reading in doubt): both in doubt, each naming the other. A row
-    whose growth is read surely is left to the growth's check, which says which figure it does not fit."""
+    """A scan's two years this far apart (1325 beside 7016: a 7 read as 1) where the growth does not show the
+    change is real (none written, its own reading in doubt, or it does not fit them): both in doubt, each
+    naming the other, and no growth check rests on them — one misread digit is likelier than a report whose
+    workforce fell by four fifths while its growth says +4.4 %."""
     read = _scanned_years(ind, cells)
-    if len(read) != 2 or (ind.growth_pct is not None and "growth" not in ind.doubts):
+    if len(read) != 2:
         return []
     (low_year, low), (high_year, high) = sorted(read.items(), key=lambda item: item[1])
     if high < _FAR_APART * low or high < _FAR_APART_FROM:
         return []
-    why = (f"{low_year}年{low:g}与{high_year}年{high:g}相差{high / low:.1f}倍，增幅又无法用来核对，"
+    g, (first, last) = ind.growth_pct, sorted(read)
+    if g is not None and not ind.growth_in_points and "growth" not in ind.doubts and _fits(read[first], read[last], g):
+        return []  # a real change, as its growth says
+    why = (f"{low_year}年{low:g}与{high_year}年{high:g}相差{high / low:.1f}倍，与增幅也对不上，"
            "其中可能有一个识别有误")
     return [_year_in_doubt(ind, section, year, cells[year], "扫描件两年数值相差过大", value, why)
             for year, value in ((low_year, low), (high_year, high))]
