@@ -8,6 +8,8 @@ every non-space character.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 _EAST_ASIAN_RANGES = (
     (0x1100, 0x11FF), (0x2E80, 0x2FFF), (0x3001, 0x303F), (0x3040, 0x33FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
     (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
@@ -17,23 +19,27 @@ _EAST_ASIAN_RANGES = (
 _EAST_ASIAN_PUNCT = frozenset("“”‘’—…·")
 
 
-class _Table(dict):
-    """A ``str.translate`` table giving each East-Asian character as ``east`` and any other as itself, filled
-    as characters are met: counting runs in C, and nothing is built at import (a character class over
-    these ranges costs a regular expression several milliseconds to compile, on every start)."""
+class CharTable(dict):
+    """A ``str.translate`` table giving each character as ``shown(ch)`` (None drops it), filled as characters are
+    met: the translation runs in C, without a Python step per character, and nothing is built at import (a
+    character class over the East-Asian ranges costs a regular expression milliseconds to compile)."""
 
-    def __init__(self, east: str | None) -> None:
+    def __init__(self, shown: Callable[[str], str | None]) -> None:
         super().__init__()
-        self._east = east
+        self._shown = shown
 
     def __missing__(self, code: int) -> str | None:
-        east = chr(code) in _EAST_ASIAN_PUNCT or any(lo <= code <= hi for lo, hi in _EAST_ASIAN_RANGES)
-        self[code] = shown = self._east if east else chr(code)
+        self[code] = shown = self._shown(chr(code))
         return shown
 
 
-_DROPPED = _Table(None)  # East-Asian characters taken out
-_SPACED = _Table(" ")  # East-Asian characters made spaces: what is left between them are the other runs
+def _east_asian(ch: str) -> bool:
+    code = ord(ch)
+    return ch in _EAST_ASIAN_PUNCT or any(lo <= code <= hi for lo, hi in _EAST_ASIAN_RANGES)
+
+
+_DROPPED = CharTable(lambda ch: None if _east_asian(ch) else ch)  # East-Asian characters taken out
+_SPACED = CharTable(lambda ch: " " if _east_asian(ch) else ch)  # made spaces: the other runs lie between them
 
 
 def word_count(text: str) -> int:

@@ -18,6 +18,7 @@ from reportcheck.layout import RAISED_DIGITS
 from reportcheck.readers.appendix import APPENDIX_HEADING
 from reportcheck.readers.limits import PdfLimits
 from reportcheck.readers.pdf_page import MIN_EDGE, PageContent, PageGuard, edge, ruled_tables
+from reportcheck.readers.pdf_text import group_lines
 from reportcheck.runtime import ocr_progress
 
 _THICK = 2.0  # a path thinner than this is a line
@@ -261,17 +262,10 @@ def _inside_the_report(images_only: list[int], pages: list[PageContent]) -> list
     """Image pages of a text PDF that lie inside the report: a page with text comes after them, and no page
     before them opens the evidence appendix (its first line a heading such as 佐证材料)."""
     texts = [c.number for c in pages if c.number not in images_only and c.chars]
-    opening = next((c.number for c in pages if c.number in texts and APPENDIX_HEADING.match(_first_line(c.words))),
-                   None)
+    opening = next((c.number for c in pages if c.number in texts and c.words
+                    and APPENDIX_HEADING.match(group_lines(c.words)[0].text)), None)
     last = max((n for n in texts if opening is None or n < opening), default=0)
     return [n for n in images_only if n < last]
-
-
-def _first_line(words: list[dict]) -> str:
-    if not words:
-        return ""
-    top = min(w["top"] for w in words)
-    return "".join(w["text"] for w in sorted(words, key=lambda w: w["x0"]) if w["top"] - top < _LINE_TOLERANCE)
 
 
 def _text_hidden(page) -> bool:

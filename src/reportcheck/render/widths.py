@@ -5,19 +5,10 @@ from __future__ import annotations
 
 import unicodedata
 
+from reportcheck.wordcount import CharTable
 
-class _Doubled(dict):
-    """A ``str.translate`` table giving each wide or full-width character as two characters and any other as
-    itself, filled as characters are met: the translation runs in C, so a workbook's thousands of cells are
-    measured without a Python step per character."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        self[code] = shown = ch * 2 if unicodedata.east_asian_width(ch) in "WF" else ch
-        return shown
-
-
-_DOUBLED = _Doubled()
+# Each wide or full-width character as two, any other as itself: its width in characters.
+_DOUBLED = CharTable(lambda ch: ch * 2 if unicodedata.east_asian_width(ch) in "WF" else ch)
 
 
 def display_width(value: object) -> int:
