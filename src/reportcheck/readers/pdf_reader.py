@@ -19,7 +19,7 @@ from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Cell, Document, Paragraph, Table
 from reportcheck.readers.limits import MB, PdfLimits, pdf_limits
 from reportcheck.readers.pdf_page import PageContent, holds_another
-from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables
+from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables, mid_phrase
 from reportcheck.readers.pdf_source import GARBLED_SHARE
 from reportcheck.readers.pdf_text import Line, group_lines, least_confidence
 from reportcheck.readers.read_rules import columns_of_lost_rules, lines_around
@@ -232,7 +232,8 @@ def _rows_of_lost_rules(box: tuple[float, ...], words: list[dict], ys: list[floa
     """A scanned cell spanning grid rows the rest of its row divides, cut into one cell a row where the scan
     lost the rule between them: its text lines then stand apart in those rows, each row's at its top, as a
     table's rows are written (上交税金总额 above 进口总额, one rule lost). A cell merged over rows on purpose
-    holds its text as one block (centred, or running across a row boundary). Otherwise the cell as it is.
+    holds its text as one block (centred, running across a row boundary, or its phrase going on over one).
+    Otherwise the cell as it is.
     Each part as (its row within the cell, its box, its words)."""
     whole = [(0, box, words)]
     if len(ys) < 3 or not words or any("conf" not in w for w in words):
@@ -247,7 +248,13 @@ def _rows_of_lost_rules(box: tuple[float, ...], words: list[dict], ys: list[floa
         parts.append((r, (box[0], top, box[2], bottom), [w for ln in inside for w in ln.words]))
     if sum(len(part[2]) for part in parts) != len(words):
         return whole  # a line runs across a row boundary
+    if any(mid_phrase(_text(above[2]), _text(below[2])) for above, below in pairwise(parts)):
+        return whole  # its text goes on over the boundary: 专精特新企业数量（需 | 提供佐证材料）
     return parts
+
+
+def _text(words: list[dict]) -> str:
+    return "".join(w["text"] for w in words)
 
 
 def _dedupe(values: list[float], tolerance: float = 1.5) -> list[float]:

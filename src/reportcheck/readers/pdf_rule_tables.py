@@ -391,10 +391,14 @@ def _restarts(row: _Row, line: Line, bounds: list[float], edges: dict[int, float
 
 
 def _mid_phrase(above: _Chunk, below: _Chunk) -> bool:
-    """``above`` stops where its text cannot end: an open bracket, a trailing 、 or -, or ``below`` opens one."""
-    text = above.text.rstrip()
+    return mid_phrase(above.text, below.text)
+
+
+def mid_phrase(above: str, below: str) -> bool:
+    """Text ``above`` stops where it cannot end: an open bracket, a trailing 、 or -, or ``below`` opens one."""
+    text = above.rstrip()
     unclosed = sum(text.count(ch) for ch in _OPENING) > sum(text.count(ch) for ch in _CLOSING[:5])
-    return unclosed or below.text.startswith(_OPENING) or text.endswith(_GOES_ON)
+    return unclosed or below.startswith(_OPENING) or text.endswith(_GOES_ON)
 
 
 def _wraps(above: _Chunk, below: _Chunk, edge: float) -> bool:

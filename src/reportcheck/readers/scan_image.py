@@ -40,6 +40,10 @@ _TEXTURE = 6.0  # grey levels paper differs from its smoothed self on average pa
 _TEXTURE_BLUR = 1.8  # sigma (pixels) of the blur that smooths a patterned paper
 _DOT_BLUR = 0.8  # sigma (pixels) of the blur that joins a dotty page's dots
 _VALLEY = 0.15  # a row this empty, against the median row of a run, is a gap between two lines
+_DOT_GAP = 5  # rows: the widest break between the dots of a line down printed through a screen
+_DOTS_FILL, _DOTS_CROSSED = 0.9, 0.15  # shares of a dotted line's rows: with ink on it; with ink across it
+_DOTS_FAINT = 0.5  # share of rows with ink over which two pieces of a dotted line down are one line
+_LONG_DOWN = 3  # line kernels: a line down this long is no character's stroke, however its dots were joined
 _DASH_GAP = 15  # pixels: the widest break a fax or a worn copy leaves in a line across
 _EDGE = 0.03  # share of the page's height: ink this near its top and bottom edges is on the glass, not the paper
 _STREAK = 0.6  # share of the page's height a line from edge to edge is drawn along
@@ -52,6 +56,7 @@ _CORNER_TRACE = 0.15  # share of its way a lost rule's traces cover for a line a
 _BORDER_REACH = 400  # pixels a fax's rule across may have lost before the corner it makes with a table's border
 _CORNER_LOST = 40  # pixels of a border's end a scan may lose before the corner it makes with a rule across
 _CELL_FILLED = 0.6  # share of a cell's width a run of dashes spans to be the rule under it
+_DASH_FILL_TILTED = 0.75  # share with ink of a run of dashes taller than a line draws, to be a tilted line
 _DASH_FILL_CROWDED = 0.4  # share with ink of a run that carries on a rule where text presses on it
 
 
@@ -85,7 +90,8 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
     if lost_lines:
         grey = restored(grey, INK)
     stretched = _stretch(grey)
-    if _textured(stretched):  # a copy of a copy's screen and moiré, swollen by the stretch: smoothed away first
+    textured = _textured(stretched)
+    if textured:  # a copy of a copy's screen and moiré, swollen by the stretch: smoothed away first
         grey = cv2.GaussianBlur(grey, (0, 0), _TEXTURE_BLUR)
         stretched = _stretch(grey)
     # A page printed as dots (a halftone copy) or speckled (a fax): blurred a little first, so its strokes and
@@ -104,8 +110,10 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
         # and the paper's: a copier's dirty drum printed them upright on the sheet, turned with it on the glass
         bands = _rotate(bands, angle, fill=0) | found(local)
     ink = _without_edge_marks(_without_specks(grey < INK))
-    lines = _ruling(local, bands, grey, broken=dotty, one_bit=lost_lines)
-    return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen, bands.astype(bool), broken=dotty)
+    # a coarse screen's copy, smoothed, is no longer dotty, but its thin rules were printed as the screen's dots
+    lines = _ruling(local, bands, grey, broken=dotty or textured, one_bit=lost_lines)
+    return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen, bands.astype(bool),
+                    broken=dotty or textured)
 
 
 def _pen(bgr: np.ndarray) -> np.ndarray:
@@ -245,6 +253,11 @@ def _ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool
     long_down = 3 * tall
     verticals = [s for s in _joined(_segments(down, False), _GAP_DOWN)
                  if s.b - s.a >= long_down or _meets(s, horizontals)]
+    if broken:
+        dotted = _dotted_down(binary & ~streak, tall, verticals, horizontals)
+        verticals = _over_faint(_joined(verticals + dotted, _GAP_DOWN), horizontals, binary, tall)
+        for s in dotted:
+            down[round(s.a):round(s.b), max(0, round(s.pos) - 1):round(s.pos) + 2] = 1
     if broken:  # a run of dashes that crosses no line down, nor fills a cell, is a row of characters' bottom strokes
         solid = _segments(across, True)
         horizontals = [s for s in horizontals if _crosses(s, verticals) or _fills_cell(s, verticals) or any(
@@ -258,9 +271,115 @@ def _ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool
         verticals = _to_corners(verticals, horizontals)
         horizontals = _to_border_corners(horizontals, verticals)
         horizontals = _cornered(horizontals, verticals, binary)
-    segments = _joined(horizontals, _GAP_ACROSS) + verticals
+    horizontals, bottoms = _text_bottoms_apart(_joined(horizontals, _GAP_ACROSS))
+    for s in bottoms:  # the characters' strokes, given back to them
+        rows = slice(max(0, round(s.pos) - _DASH_THICK), round(s.pos) + _DASH_THICK)
+        across[rows, round(s.a):round(s.b)] = dashed[rows, round(s.a):round(s.b)] = 0
+    segments = horizontals + verticals
     mask = cv2.dilate(across | dashed | down, np.ones((3, 3), np.uint8)).astype(bool) | streak.astype(bool)
     return _Lines(mask, segments)
+
+
+def _row_by_row(s: Segment, horizontals: list[Segment], wide: np.ndarray) -> list[Segment]:
+    """The parts of a dotted line down that are a line's all along: cut at the lines across it, each stretch
+    between two of them kept where it is a line's, if faint (:func:`_faint_line`) — a title row spanning the
+    table, or a row of text the joined strokes ran on into, is not."""
+    ys = sorted(h.pos for h in horizontals if h.a - _MEET <= s.pos <= h.b + _MEET and s.a < h.pos < s.b)
+    parts: list[Segment] = []
+    for a, b in pairwise([s.a, *ys, s.b]):
+        if b - a > 2 * _MEET and not _faint_line(wide, s.pos, a, b):
+            continue
+        if parts and abs(parts[-1].b - a) < 0.5:
+            parts[-1] = Segment(False, s.pos, parts[-1].a, b)
+        else:
+            parts.append(Segment(False, s.pos, a, b))
+    return parts
+
+
+def _down_at(wide: np.ndarray, x: int, a: float, b: float) -> tuple[float, float]:
+    """Along rows ``a``..``b`` at column ``x`` of an ink image: the share of rows with ink on it, and the
+    share with ink reaching out on both sides (strokes across it: a character's, where a line has few; the
+    rules it runs between, at its ends, left out)."""
+    rows = wide[round(a):round(b)].astype(bool)
+    if not len(rows):
+        return 0.0, 0.0
+    inner = rows[_DASH_THICK:len(rows) - _DASH_THICK]
+    on = rows[:, max(0, x - 1):x + 2].any(axis=1)
+    across = inner[:, max(0, x - 7):max(0, x - 3)].any(axis=1) & inner[:, x + 4:x + 8].any(axis=1)
+    return float(on.mean()), float(across.mean()) if len(inner) else 0.0
+
+
+def _text_bottoms_apart(horizontals: list[Segment]) -> tuple[list[Segment], list[Segment]]:
+    """Lines across, and apart from them the runs of characters' bottom strokes taken for lines (a row of
+    上工业 on a blurred copy): a run closer to a longer line than a line of text is high, lying within its
+    length. Two rules of a table are a row apart; a double border's two lines are as long as each other."""
+    lines, bottoms = [], []
+    for s in horizontals:
+        if any(0 < abs(o.pos - s.pos) < _ROW_DOWN and o.a - _MEET <= s.a and s.b <= o.b + _MEET
+               and o.b - o.a > s.b - s.a + 2 * _MEET for o in horizontals):
+            bottoms.append(s)
+        else:
+            lines.append(s)
+    return lines, bottoms
+
+
+def _dotted_down(binary: np.ndarray, tall: int, verticals: list[Segment], horizontals: list[Segment]) -> list[Segment]:
+    """Lines down printed as dots (through a copier's screen) or wavering a pixel either way: found once the
+    dots are joined (a pixel either side, gaps of up to :data:`_DOT_GAP` rows bridged). Joined so, strokes of
+    characters stacked in a column and a stroke and the rule under it run together too; what is taken is
+    straight and bare — ink in nearly every row along it, few rows where ink reaches out on both sides (a
+    character's strokes across), row by row (:func:`_row_by_row`) — and long, or standing where a column
+    line of the page stands."""
+    wide = cv2.dilate(binary, np.ones((1, 3), np.uint8))
+    joined = cv2.morphologyEx(wide, cv2.MORPH_CLOSE, np.ones((_DOT_GAP, 1), np.uint8))
+    lines = []
+    for found in _joined(_segments(_opened(joined, 1, tall, close=9), False), _GAP_DOWN):
+        for s in _row_by_row(found, horizontals, wide):
+            if s.b - s.a < tall:
+                continue
+            if any(abs(v.pos - s.pos) <= _MEET and v.a - _MEET <= s.a and s.b <= v.b + _MEET for v in verticals):
+                continue  # found already
+            filled, crossed = _down_at(wide, round(s.pos), s.a, s.b)
+            if filled >= _DOTS_FILL and crossed <= _DOTS_CROSSED:
+                lines.append(s)
+    long = [s for s in lines if s.b - s.a >= _LONG_DOWN * tall]
+    columns = verticals + long
+    short = [_to_rules(s, horizontals, wide, tall) for s in lines if s.b - s.a < _LONG_DOWN * tall]
+    return long + [s for s in short if _meets(s, horizontals) and any(abs(v.pos - s.pos) <= _MEET / 2 for v in columns)]
+
+
+def _over_faint(verticals: list[Segment], horizontals: list[Segment], binary: np.ndarray, tall: int) -> list[Segment]:
+    """Dotted lines down carried on over stretches where their dots grew faint (a row or two, up to
+    :data:`_LONG_DOWN` line kernels): between two pieces of one line, and from an end that meets no line
+    across on to the next line across its way (:func:`_to_rules`)."""
+    wide = cv2.dilate(binary, np.ones((1, 3), np.uint8))
+    spans = [Segment(False, (upper.pos + lower.pos) / 2, upper.b, lower.a) for upper in verticals for lower in verticals
+             if abs(lower.pos - upper.pos) <= _MEET / 2 and 0 < lower.a - upper.b <= _LONG_DOWN * tall
+             and _faint_line(wide, (upper.pos + lower.pos) / 2, upper.b, lower.a)]
+    return _joined([_to_rules(v, horizontals, wide, tall) for v in verticals] + spans, _GAP_DOWN)
+
+
+def _to_rules(v: Segment, horizontals: list[Segment], wide: np.ndarray, tall: int) -> Segment:
+    """A dotted line down whose end meets no line across, carried on to the next line across its way where
+    the stretch between is a faint line's (:func:`_faint_line`)."""
+    met = [h.pos for h in horizontals if h.a - _MEET <= v.pos <= h.b + _MEET]
+    a, b = v.a, v.b
+    if not any(abs(y - v.b) <= _MEET for y in met):
+        below = min((y for y in met if v.b < y <= v.b + _LONG_DOWN * tall), default=None)
+        if below is not None and _faint_line(wide, v.pos, v.b, below):
+            b = below
+    if not any(abs(y - v.a) <= _MEET for y in met):
+        above = max((y for y in met if v.a - _LONG_DOWN * tall <= y < v.a), default=None)
+        if above is not None and _faint_line(wide, v.pos, above, v.a):
+            a = above
+    return Segment(False, v.pos, a, b)
+
+
+def _faint_line(wide: np.ndarray, x: float, a: float, b: float) -> bool:
+    """Rows ``a``..``b`` at ``x`` hold a line gone faint: ink on it in most of them (half), few strokes across
+    — where a row spanning the table, or the cell over a column, has none, or a character's strokes."""
+    filled, crossed = _down_at(wide, round(x), a, b)
+    return filled >= _DOTS_FAINT and crossed <= _DOTS_CROSSED
 
 
 def _opened(binary: np.ndarray, width: int, height: int, close: int) -> np.ndarray:
@@ -353,9 +472,12 @@ def _dashed(binary: np.ndarray, wide: int) -> tuple[np.ndarray, list[Segment]]:
     crowded = []
     for label in range(1, count):
         x, y, w, h, _area = stats[label]
-        if h > _DASH_THICK:
-            continue
         band = binary[y:y + h, x:x + w].any(axis=0)
+        # Taller than a line draws: a line a little tilted (a skew under the one the page was turned by) is
+        # thin all along it, and solid; a fax's garbled scan line, as tilted, is half gaps.
+        if h > _DASH_THICK and (band.mean() < _DASH_FILL_TILTED
+                                or np.median((labels[y:y + h, x:x + w] == label).sum(axis=0)) > _DASH_THICK):
+            continue
         above = binary[max(0, y - 4):max(0, y - 1), x:x + w].any(axis=0)
         below = binary[y + h + 1:y + h + 4, x:x + w].any(axis=0)
         keep[label] = band.mean() >= _DASH_FILL and (band & ~above & ~below).mean() >= _DASH_ALONE
@@ -429,7 +551,8 @@ def _borders(horizontals: list[Segment], verticals: list[Segment], binary: np.nd
             else:
                 groups.append([s])
         runs = [part for g in groups for run in _close_runs(sorted(g, key=lambda s: s.pos))
-                for part in _drawn_apart(run, end, binary, verticals)]
+                for uncrossed in _uncrossed(run, end, horizontals)
+                for part in _drawn_apart(uncrossed, end, binary, verticals)]
         for group in (g for g in runs if len(g) >= _BORDER_ROWS):
             x = float(np.median([getattr(s, end) for s in group]))
             top, bottom = min(s.pos for s in group), max(s.pos for s in group)
@@ -437,6 +560,20 @@ def _borders(horizontals: list[Segment], verticals: list[Segment], binary: np.nd
             if covered < 0.9 * (bottom - top):
                 out.append(Segment(False, x, top, bottom))
     return out
+
+
+def _uncrossed(run: list[Segment], end: str, horizontals: list[Segment]) -> list[list[Segment]]:
+    """Lines across (top to bottom) that end at one x, cut where another line across runs on through that x
+    between two of them: no rule crosses a table's border, so the x is a column line's inside the table
+    (whose rows that span it are no border's to close)."""
+    x = float(np.median([getattr(s, end) for s in run]))
+    parts = [[run[0]]]
+    for above, line in pairwise(run):
+        if any(above.pos < h.pos < line.pos and h.a < x - _MEET and h.b > x + _MEET for h in horizontals):
+            parts.append([line])
+        else:
+            parts[-1].append(line)
+    return parts
 
 
 def _drawn_apart(run: list[Segment], end: str, binary: np.ndarray, verticals: list[Segment]) -> list[list[Segment]]:
