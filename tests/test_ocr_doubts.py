@@ -297,6 +297,32 @@ def test_a_scans_one_figure_over_both_years_of_a_row_grown_by_nothing_stands_for
     assert grew.doubts
 
 
+@pytest.mark.parametrize("growth", ["—", ""])
+def test_a_scans_zero_over_both_years_with_no_growth_stands_for_both(tmp_path: Path, growth: str) -> None:
+    """获得国家科技进步奖数量 0 in both years, written once over both year columns; 0 to 0 has no growth, so
+    the growth is "—" or left blank (seen on a scan made by another hand). Its 0 is both years', as in
+    Word; a figure other than 0 so written, with no growth to say it did not change, stays a doubt."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    row = next(r for t in document.tables for r in t.rows
+               if r.cells[0].text.strip().startswith("获得国家科技进步奖数量"))
+    earlier, later, growth_cell = row.cells[-3], row.cells[-2], row.cells[-1]
+    merged = earlier.merge(later)
+    for paragraph in merged.paragraphs[1:]:
+        paragraph._element.getparent().remove(paragraph._element)
+    _set_text(merged, "0")
+    _set_text(growth_cell, growth)
+    path = tmp_path / "zero_over_both_years.docx"
+    document.save(str(path))
+    [ours] = [i for i in _read_as_scanned(path, "").indicators if i.label == "获得国家科技进步奖数量"]
+    assert set(ours.values.values()) == {0} and len(ours.values) == 2 and not ours.doubts
+    _set_text(merged, "3")
+    document.save(str(path))
+    [three] = [i for i in _read_as_scanned(path, "").indicators if i.label == "获得国家科技进步奖数量"]
+    assert three.doubts and None in three.values.values()
+
+
 def test_a_scans_cluster_name_off_the_cultivation_list_is_a_hint() -> None:
     """EL006 compares the cluster's name character for character with the list of 培育对象; on a scan one
     character misread (钓具 as 钧具) puts a listed cluster off the list, so there it is a hint saying so."""

@@ -312,8 +312,10 @@ class IndicatorReader:
     def _values(self, ind: Indicator, row: RowSpec, cells: list[Cell], written_unit: str | None,
                 pages: list[int]) -> None:
         seen: dict[tuple, Cell] = {}
-        unchanged = any(parse_growth(c.norm).value == 0 for c in cells  # the same figure in both years
-                        if (role := self.header.at(c)) is not None and role.kind == "growth")
+        growths = [parse_growth(c.norm) for c in cells if (role := self.header.at(c)) is not None
+                   and role.kind == "growth"]
+        unchanged = any(g.value == 0 for g in growths)  # the same figure in both years
+        no_growth = not growths or all(g.empty for g in growths)  # 0 to 0 has none: "—", or left blank
         for cell in cells:
             role = self.header.at(cell)
             if role is None:
@@ -348,7 +350,7 @@ class IndicatorReader:
                     self.log.skip_cell(cell, "本表没有“其中集群产业”一列")
                     continue
                 target = "cluster_values" if role.part == "cluster" else "values"
-                merged = self._years_merged(cell, role, unchanged)
+                merged = self._years_merged(cell, role, unchanged or (no_growth and _zero(cell)))
                 for year in merged:
                     seen[(role.kind, year, role.part)] = cell
                     self._put(ind, year, cell, row, _unit(written_unit, role, row, self._fallback_unit), pages,
@@ -382,7 +384,8 @@ class IndicatorReader:
         """The years a figure stands for: its column's, and every other year's its cell is merged across (a
         figure the same in both years written once over both columns). A scan's cell over two columns may be
         a lost line with one year empty (or two figures run together), so on a scan it counts only where the
-        row's growth is 0 (``unchanged``): the same figure in both years."""
+        row says the figure did not change (``unchanged``): its growth 0, or a 0 whose growth is "—" or blank
+        (0 to 0 has none)."""
         if cell.colspan == 1 or (scanned(cell) and not unchanged):
             return [role.year]  # type: ignore[list-item]
         spanned = [self.header.columns.get(col) for col in range(cell.col, cell.col + cell.colspan)]
@@ -481,6 +484,10 @@ _MOST_LABEL_LINES = 12  # lines of a label cell past which it is not cut into ro
 _BROKEN_FIGURE = re.compile(r"\d\s+\d")
 _BROKEN_FIGURE_WHY = "数字中间有断开，可能漏识别了小数点"
 _RUN_TOGETHER_WHY = "该格与相邻一格之间未识别出表格线，两格的数字可能连在一起"
+
+
+def _zero(cell: Cell) -> bool:
+    return parse_value(split_evidence(cell.norm)[0], None).value == 0
 
 
 def _note_pages(ind: Indicator, cell: Cell, found: list[int], pages: list[int]) -> None:
