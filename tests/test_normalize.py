@@ -77,6 +77,15 @@ def test_evidence_references_in_every_form(text, pages):
     assert split_evidence(normalize_text(text))[1] == pages
 
 
+@pytest.mark.parametrize(("text", "figure", "pages"), [
+    ("3（佐证材料P40-", "3", [40]), ("6（佐证第", "6", []), ("2 (见第12", "2", []), ("5（含3家", "5(含3家", []),
+])
+def test_a_note_a_page_break_left_open_is_no_part_of_the_figure(text, figure, pages):
+    """3（佐证材料P40- at a page's foot, 41） on the next: the figure is 3, the note's pages what it shows; a
+    bracket left open on words that are no note (含3家) stays, and the figure unread."""
+    assert split_evidence(normalize_text(text)) == (figure, pages)
+
+
 def test_traditional_text_becomes_simplified_in_one_call():
     assert to_simplified(["集群從業人員數量", "", "2021"]) == ["集群从业人员数量", "", "2021"]
 

@@ -20,6 +20,8 @@ _PREFIX = r"(?:见|详见)?\s*(?:附件|佐证材料|佐证|证明材料)?\s*"
 _REF = re.compile(rf"{_PREFIX}(?:{_P_FORM}|{_DI_FORM}|{_PAGE_CODE})")
 _BRACKET_PAGES = re.compile(rf"{_PREFIX}{_N}(?:(?:{_RANGE_SEP}|{_LIST_SEP}){_N})*\s*页")
 _BRACKETED = re.compile(r"[(\[（【]([^()\[\]（）【】]*)[)\]）】]")
+# A note whose bracket a page break (or a slip) left open at the cell's end: 3(佐证材料P40- | 41) on the next page.
+_OPEN_NOTE = re.compile(r"[(\[（【]\s*(?:见|详见)?\s*(?:附件|佐证|证明材料|第\s*\d|[Pp]\.?\s*\d)[^()\[\]（）【】]*$")
 _NUMS = re.compile(r"\d+")
 _BROKEN_DIGITS = re.compile(r"(?<=\d)\s(?=\d)")
 _MAX_RANGE = 200
@@ -54,6 +56,12 @@ def split_evidence(text: str) -> tuple[str, list[int]]:
         return m.group(0)
 
     rest = _BRACKETED.sub(take_bracket, text)
+
+    def take_open(m: re.Match[str]) -> str:
+        pages.extend(page for ref in _REF.finditer(m.group(0)) for page in _pages_of(ref.group(0)))
+        return " "
+
+    rest = _OPEN_NOTE.sub(take_open, rest)
 
     def take_bare(m: re.Match[str]) -> str:
         pages.extend(_pages_of(m.group(0)))
