@@ -49,11 +49,6 @@ KNOWN_GAPS: dict[str, str] = {
                           "dotted lines (89 % of the figures, before 58 %), but the recogniser reads the blurred "
                           "labels and names badly and at times surely: company names with a wrong first "
                           "character (刘河 for 浏河) and a point lost (1583 for 158.3) without a doubt.",
-    "stamps_beside_headings": "a stamp pressed on a title row inside a table draws a box whose sides are taken for "
-                              "column lines (the stamp's words read as a cell of their own) and whose bottom may "
-                              "hide the rule under it: the title row is no heading, and the section's rows are "
-                              "read under the section before (56 % of the figures, none wrong without a doubt). "
-                              "A stamp beside a heading written as a paragraph is read (its words dropped).",
 }
 
 

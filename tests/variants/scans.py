@@ -29,7 +29,7 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
 * ``ocr_text_layer`` — a 300-dpi colour scan with the scanner's own OCR laid under each image as invisible text,
   read in the wrong language (Chinese as Latin letters, digits as look-alike letters);
 * ``stamps_beside_headings`` — a 200-dpi colour scan with a blue 已审核 stamp pressed on the line of some section
-  headings, right of their titles.
+  headings, right of their titles, a few degrees off straight.
 
 Where the marks go comes from the source PDF's text layer (character boxes) and from the table rules found in a
 rendering of the source page; the OCR reader is not used. Everything is drawn from one seeded generator, so
@@ -1294,7 +1294,8 @@ _STAMPED_TITLES = ("集群主要经济指标", "集群企业培育情况", "集�
 
 
 def _stamp_density(text: str, font: tuple[str, int] | None, height: int, rng: np.random.Generator) -> np.ndarray:
-    """A rectangular rubber stamp's ink (0..1): a border and ``text``, pressed unevenly."""
+    """A rectangular rubber stamp's ink (0..1): a border and ``text``, pressed unevenly and a few degrees off
+    straight (the image is taller than the stamp by the room its turn takes)."""
     width = round(height * (0.9 * len(text) + 0.7))
     img = Image.new("L", (width, height), 0)
     draw = ImageDraw.Draw(img)
@@ -1305,7 +1306,12 @@ def _stamp_density(text: str, font: tuple[str, int] | None, height: int, rng: np
     draw.text((width / 2, height / 2), text, fill=255, font=face, anchor="mm")
     pressed = cv2.GaussianBlur(rng.random((height, width), dtype=np.float32), (0, 0), height / 6)
     pressed = 0.65 + 0.35 * (pressed - pressed.min()) / max(float(np.ptp(pressed)), 1e-6)
-    return np.asarray(img, np.float32) / 255 * pressed
+    density = np.asarray(img, np.float32) / 255 * pressed
+    tilt = float(rng.uniform(-6, 6))  # a hand presses a stamp a few degrees off straight
+    pad = round(width * 0.06)
+    density = cv2.copyMakeBorder(density, pad, pad, 0, 0, cv2.BORDER_CONSTANT, value=0)
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2 + pad), tilt, 1.0)
+    return cv2.warpAffine(density, turn, density.shape[::-1], flags=cv2.INTER_LINEAR)
 
 
 def _stamps_beside_headings(src: _Source, rng: np.random.Generator) -> _Result:
@@ -1320,7 +1326,7 @@ def _stamps_beside_headings(src: _Source, rng: np.random.Generator) -> _Result:
                 height = round((box[3] - box[1]) * s * rng.uniform(1.5, 1.8))
                 density = _stamp_density("已审核", font, height, rng)
                 x0 = round((box[2] + rng.uniform(10, 16)) * s)
-                y0 = round((box[1] + box[3]) / 2 * s - height / 2)
+                y0 = round((box[1] + box[3]) / 2 * s - density.shape[0] / 2)
                 _ink(paper, density, INK_STAMP, x0, y0)
                 notes.append(f"blue 已审核 stamp right of 「{title}」")
         return notes, 0

@@ -1,7 +1,7 @@
 """A scanned page image made ready for OCR, and the ruling lines and text lines found on it.
 
-Steps, each by plain image operations (OpenCV, numpy): red seal ink is taken out by its colour (the
-print under a stamp stays); the grey level is stretched so
+Steps, each by plain image operations (OpenCV, numpy): red seal ink is taken out by its colour, a blue
+stamp by its colour and frame (the print under a stamp stays); the grey level is stretched so
 that a dark photocopy's paper is white again; the page is turned straight by the angle that makes
 its rows of ink sharpest; ruling lines are what survives an opening with a long thin kernel; text
 lines are the runs of rows that hold ink, cut at wide gaps into pieces for the recogniser. A table
@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from reportcheck.readers.scan_lines import restored
+from reportcheck.readers.scan_stamps import without_stamps
 
 _MAX_SKEW = 3.0  # degrees a page may be turned on the scanner glass
 INK = 150  # grey level below which a pixel of the stretched page is ink
@@ -87,6 +88,7 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
     whole page (a scanner's or a copier's streaks) looked for when asked (``streaks``: a whole sheet), and a
     fax's lost scan lines put back (``lost_lines``), while its rows are level."""
     grey, red_share = _without_red(bgr)
+    grey, pen = without_stamps(bgr, grey, _pen(bgr))
     if lost_lines:
         grey = restored(grey, INK)
     stretched = _stretch(grey)
@@ -98,7 +100,6 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
     # rules are whole again; a clean scan keeps its sharp thin rules.
     dotty = _dotty(stretched < INK)
     grey = _stretch(cv2.GaussianBlur(grey, (0, 0), _DOT_BLUR)) if dotty else stretched
-    pen = _pen(bgr)
     local = _local_ink(grey)
     found = _streaks if streaks else _no_streaks
     bands = found(local)  # the glass's, upright in the scan
