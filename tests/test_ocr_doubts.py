@@ -383,15 +383,17 @@ def test_a_scans_figure_that_lost_its_decimal_point_is_a_doubt_not_a_wrong_growt
     assert "小数点" in said.message and later.text in said.message
 
 
-def test_a_scans_heading_with_a_stamps_words_beside_it_is_still_the_heading(tmp_path: Path) -> None:
-    """A blue 已审核 stamped right of a heading is read on the heading's line (（4）集群创新情况 甲核: a part of it):
-    from a scan the heading is found without those words, and its table read."""
+@pytest.mark.parametrize("stamped", ["（4）集群创新情况 甲核", "2.4集群创新情况!已审核!", '2.4集群创新情况L_匕审核"7'])
+def test_a_scans_heading_with_a_stamps_words_beside_it_is_still_the_heading(stamped: str, tmp_path: Path) -> None:
+    """A blue 已审核 stamped right of a heading is read on the heading's line (（4）集群创新情况 甲核: a part of it;
+    on a black-and-white scan with its frame read as marks round it): from a scan the heading is found without
+    those words, and its table read."""
     import docx
 
     path = SAMPLES / "prelim_advanced_split_clean.docx"
     document = docx.Document(str(path))
     heading = next(p for p in document.paragraphs if p.text.strip().startswith("2.4"))
-    heading.runs[0].text = "（4）集群创新情况 甲核"  # numbered (4) within its chapter, as some applicants do
+    heading.runs[0].text = stamped  # （4）: numbered within its chapter, as some applicants do
     for run in heading.runs[1:]:
         run.text = ""
     stamped = tmp_path / "stamped.docx"
@@ -399,6 +401,75 @@ def test_a_scans_heading_with_a_stamps_words_beside_it_is_still_the_heading(tmp_
     innovation = {i.key for i in report_of(path).indicators if i.section == "2.4"}
     scan = _read_as_scanned(stamped, "")
     assert innovation and innovation <= {i.key for i in scan.indicators if i.section == "2.4"}
+
+
+def test_a_scans_title_row_a_stamps_frame_cut_in_two_is_still_the_heading() -> None:
+    """A title row (2.4、集群创新情况, one cell across the table) with a stamp pressed beside the title, from a
+    black-and-white scan: the stamp's frame read as a column line, the row is the title and a cell of the
+    stamp's words (已审核). The section is still found there and its table read; a row whose second cell holds
+    a figure is no such title."""
+    path = SAMPLES / "prelim_sme_merged_messy.docx"
+    innovation = {i.key for i in report_of(path).indicators if i.section == "2.4"}
+
+    def cut(beside: str) -> Report:
+        doc = normalize_document(read_document(path))
+        for block in doc.iter_blocks():
+            items = [block] if isinstance(block, Paragraph) else [c for row in block.rows for c in row]
+            for item in items:
+                item.confidence = 0.99
+            for row in [] if isinstance(block, Paragraph) else block.rows:
+                if row and row[0].norm.startswith("2.4") and row[0].colspan > 2:
+                    title = row[0]
+                    row.append(dataclasses.replace(title, text=beside, norm=beside, col=2, colspan=title.colspan - 2))
+                    title.colspan = 2
+        return extract(doc)
+
+    assert innovation and innovation <= {i.key for i in cut("已审核").indicators if i.section == "2.4"}
+    assert not {i.key for i in cut("12").indicators if i.section == "2.4"}
+
+
+def test_a_scans_year_header_with_a_2_read_as_z_is_that_year(tmp_path: Path) -> None:
+    """A black-and-white scan's header 2022年 read as Z022年 (2O22年, 20l9年: a digit read as the letter like
+    it) is the year's column: its figures are read, not dropped as a column of no known meaning."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    table = next(t for t in document.tables if any(r.cells[0].text.strip().startswith("集群总产值") for r in t.rows))
+    header = next(c for r in table.rows for c in r.cells if c.text.strip().startswith("2022"))
+    _set_text(header, header.text.strip().replace("2022", "Z022", 1))
+    path = tmp_path / "z_year.docx"
+    document.save(str(path))
+    plain = {i.key: i.values for i in report_of(ADVANCED).indicators if i.section == "2.1"}
+    read = {i.key: i.values for i in _read_as_scanned(path, "").indicators if i.section == "2.1"}
+    assert plain and read == plain
+
+
+def test_a_scans_label_with_dashes_at_its_end_is_the_row_it_names(tmp_path: Path) -> None:
+    """A label read with dashes after it (集群从业人员数量（人）----: a stamp's frame or a rule read into the
+    cell) is still the row of 集群从业人员数量."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    row = _imports_row(document)
+    label = row.cells[0].text.strip()
+    _set_text(row.cells[0], label + "----")
+    path = tmp_path / "dashes.docx"
+    document.save(str(path))
+    plain = {i.key: i.values for i in report_of(ADVANCED).indicators if label.startswith(i.label)}
+    read = {i.key: i.values for i in _read_as_scanned(path, "").indicators if i.key in plain}
+    assert plain and read == plain
+
+
+def test_a_scans_choice_with_a_question_mark_is_a_doubt(tmp_path: Path) -> None:
+    """级别 read as 国家级? (a speck or a stamp's edge read as a question mark) is a doubt, not 国家级 as
+    written; in Word it is taken as written."""
+    def edit(document) -> None:
+        cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text.strip() == "国家级")
+        _set_text(cell, "国家级?")
+
+    path = _edited(tmp_path, edit)
+    scan = _read_as_scanned(path, "")
+    assert [i for i in scan.extraction_issues if i.code == "D004" and "国家级?" in i.message]
 
 
 @pytest.mark.parametrize("glue", ["decimal", "whole"])

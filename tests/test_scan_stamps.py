@@ -9,6 +9,8 @@ import cv2
 import numpy as np
 import pytest
 
+from reportcheck.layout import Cell
+from reportcheck.readers.pdf_reader import _repeats
 from reportcheck.readers.scan_image import INK, _pen, prepare
 from reportcheck.readers.scan_stamps import without_stamps
 
@@ -77,3 +79,19 @@ def test_a_stamps_frame_is_no_column_line(tilt: float) -> None:
     assert not [s for s in downs if x0 - 10 <= s.pos <= x1 + 10], downs
     across = [s for s in prepared.segments if s.horizontal and abs(s.pos - (_TOP + _ROW)) < 6]
     assert across and min(s.a for s in across) <= _LEFT + 5 and max(s.b for s in across) >= _RIGHT - 5
+
+
+def _title_row(*texts: str) -> list[Cell]:
+    return [Cell(text, table=0, row=0, col=i, colspan=1, confidence=0.9) for i, text in enumerate(texts)]
+
+
+@pytest.mark.parametrize("next_page", [("2.1集群主要经济指标L_匕审核",), ("2.1 集群主要经济指标", "巴审核!")])
+def test_a_stamped_title_row_repeated_on_the_next_page_is_the_repeat(next_page: tuple[str, ...]) -> None:
+    """Word repeats a table's title row on each page; stamped beside the title on each page and scanned in
+    black and white, the stamp's words and frame read otherwise each time (in one cell, or cut off by the
+    frame read as a column line): still the repeated row, dropped, so the table goes on under its section.
+    Another title, or a row of figures, is no repeat."""
+    first = _title_row("2.1集群主要经济指标!已审核!")
+    assert _repeats(_title_row(*next_page), first)
+    assert not _repeats(_title_row("2.2集群企业培育情况!已审核!"), first)
+    assert not _repeats(_title_row("2.1集群主要经济指标", "41.3"), first)

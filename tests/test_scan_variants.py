@@ -38,6 +38,7 @@ CASES = {
     "black_and_white": ("prelim_advanced_split_defects", 0.98),
     "ocr_text_layer": ("prelim_sme_merged_defects", 0.98),
     "stamps_beside_headings": ("prelim_sme_merged_messy", 0.98),
+    "stamps_black_and_white": ("prelim_sme_merged_messy", 0.98),
     "coarse_screen_copy": ("prelim_advanced_split_clean", 0.98),
 }
 

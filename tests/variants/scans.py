@@ -29,7 +29,8 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
 * ``ocr_text_layer`` — a 300-dpi colour scan with the scanner's own OCR laid under each image as invisible text,
   read in the wrong language (Chinese as Latin letters, digits as look-alike letters);
 * ``stamps_beside_headings`` — a 200-dpi colour scan with a blue 已审核 stamp pressed on the line of some section
-  headings, right of their titles, a few degrees off straight.
+  headings, right of their titles, a few degrees off straight;
+* ``stamps_black_and_white`` — the same stamps, the report scanned in an office scanner's black-and-white mode.
 
 Where the marks go comes from the source PDF's text layer (character boxes) and from the table rules found in a
 rendering of the source page; the OCR reader is not used. Everything is drawn from one seeded generator, so
@@ -60,7 +61,8 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parents[2]
 TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "halftone", "rotated", "seal_over_table",
                                "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy",
-                               "black_and_white", "ocr_text_layer", "stamps_beside_headings", "coarse_screen_copy")
+                               "black_and_white", "ocr_text_layer", "stamps_beside_headings", "stamps_black_and_white",
+                               "coarse_screen_copy")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -1031,16 +1033,22 @@ def _fax(src: _Source, rng: np.random.Generator, fine: bool = False) -> _Result:
     return result
 
 
-def _black_and_white(src: _Source, rng: np.random.Generator) -> _Result:
+def _black_and_white(src: _Source, rng: np.random.Generator, marks: Marks | None = None) -> _Result:
     """An office scanner's black-and-white mode at 300 dpi: the page scanned in grey (a little skew, blur and
     noise, the toner's grain), then each pixel set black or white against its neighbourhood (an adaptive
     threshold, as such scanners and their drivers do). A thin rule where the toner is light drops out in
-    pieces; what is left of it stands in the text beside it."""
+    pieces; what is left of it stands in the text beside it. ``marks`` are made on the paper first."""
     dpi = 300
     block, offset = 31, float(rng.uniform(36, 44))
     result = _Result([], [])
     for i, page in enumerate(src.pages):
         grey = src.grey(i, dpi).astype(np.float32)
+        marked = ""
+        if marks is not None:
+            paper = cv2.cvtColor(grey.astype(np.uint8), cv2.COLOR_GRAY2RGB)
+            notes, _ = marks(i, paper)
+            grey = cv2.cvtColor(paper, cv2.COLOR_RGB2GRAY).astype(np.float32)
+            marked = "".join(f"; {note}" for note in notes)
         h, w = grey.shape
         grain = cv2.GaussianBlur(rng.standard_normal((h, w), dtype=np.float32), (0, 0), 1.5)
         toner = np.clip(0.92 + 0.2 * grain / max(float(grain.std()), 1e-6), 0.2, 1.0)  # toner's grain
@@ -1055,7 +1063,7 @@ def _black_and_white(src: _Source, rng: np.random.Generator) -> _Result:
         data = zlib.compress(np.packbits(~black, axis=1).tobytes(), 9)  # 1 = white in /DeviceGray
         result.pages.append(_Out(data, w, h, "DeviceGray", 1, "FlateDecode", page.width, page.height))
         result.notes.append(f"page {i + 1}: black and white at {dpi} dpi, adaptive threshold (block {block}, "
-                            f"offset {offset:.0f}), skew {angle:+.2f}°, grainy toner")
+                            f"offset {offset:.0f}), skew {angle:+.2f}°, grainy toner{marked}")
     return result
 
 
@@ -1317,7 +1325,20 @@ def _stamp_density(text: str, font: tuple[str, int] | None, height: int, rng: np
 def _stamps_beside_headings(src: _Source, rng: np.random.Generator) -> _Result:
     """A 200-dpi colour scan of a report a bureau received and checked: a blue 已审核 stamp pressed on the line of
     some section headings, a few millimetres right of their titles (as a clerk stamps what was checked)."""
-    dpi, font, s = 200, ms.find_cjk_font(), 200 / 72
+    dpi = 200
+    return _colour_scan(src, rng, dpi, int(rng.integers(76, 84)), _heading_stamps(src, rng, dpi),
+                        f"{dpi}-dpi colour scan")
+
+
+def _stamps_black_and_white(src: _Source, rng: np.random.Generator) -> _Result:
+    """The stamped report of :func:`_stamps_beside_headings` scanned in an office scanner's black-and-white
+    mode (:func:`_black_and_white`): the stamp's blue is black like the print, its colour no longer tells it."""
+    return _black_and_white(src, rng, _heading_stamps(src, rng, 300))
+
+
+def _heading_stamps(src: _Source, rng: np.random.Generator, dpi: int) -> Marks:
+    """A blue 已审核 stamp pressed right of some section titles, for a scan at ``dpi``."""
+    font, s = ms.find_cjk_font(), dpi / 72
 
     def marks(i: int, paper: np.ndarray) -> tuple[list[str], int]:
         notes = []
@@ -1331,7 +1352,7 @@ def _stamps_beside_headings(src: _Source, rng: np.random.Generator) -> _Result:
                 notes.append(f"blue 已审核 stamp right of 「{title}」")
         return notes, 0
 
-    return _colour_scan(src, rng, dpi, int(rng.integers(76, 84)), marks, f"{dpi}-dpi colour scan")
+    return marks
 
 
 _LOOK_ALIKE = {"0": "O", "1": "l", "5": "S", "8": "B", "2": "Z", "6": "b"}
@@ -1380,6 +1401,7 @@ _MAKERS = {
     "black_and_white": _black_and_white,
     "ocr_text_layer": _ocr_text_layer,
     "stamps_beside_headings": _stamps_beside_headings,
+    "stamps_black_and_white": _stamps_black_and_white,
     "coarse_screen_copy": _coarse_screen_copy,
 }
 

@@ -218,15 +218,26 @@ _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _CN_YEAR = re.compile(r"[〇○Ｏ零一二三四五六七八九]{4}(?=年)")
 
 
+# A year with a digit OCR read as the letter like it (Z022年, 2O22年, 20l9年): letters and two digits or more.
+_LOOK_ALIKE_YEAR = re.compile(r"(?<![0-9A-Za-z])[2Zz][0Oo1lI][0-9ZzOolIS]{2}(?=年)")
+_LOOK_ALIKE_DIGITS = str.maketrans("ZzOolIS", "2200115")
+
+
 # A year written with two digits: 22年, ’22年 (not 近10年, 第10年, 10年代).
 _SHORT_YEAR = re.compile(r"(?<![\d近前后第])[’']?([1-4]\d)(?=年(?!代))")
 
 
 def _arabic_years(key: str) -> str:
     """二〇二二年 → 2022年 (a header written in Chinese numerals, as formal documents date things); 22年 →
-    2022年 (two digits, as a busy office writes it)."""
+    2022年 (two digits, as a busy office writes it); Z022年 → 2022年 (a scan's 2 read as the letter like it)."""
     key = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(0)), key)
+    key = _LOOK_ALIKE_YEAR.sub(_look_alike_year, key)
     return _SHORT_YEAR.sub(lambda m: "20" + m.group(1), key)
+
+
+def _look_alike_year(m: re.Match[str]) -> str:
+    year = m.group(0)
+    return year.translate(_LOOK_ALIKE_DIGITS) if sum(ch.isdigit() for ch in year) >= 2 else year
 
 
 def _part_of(bare: str) -> str | None:

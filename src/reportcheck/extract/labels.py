@@ -32,6 +32,7 @@ _BEFORE_NUMBER = "-—·."  # a speck a scan read before a heading's number (-2.
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|\d{1,2}\)|[\u2460-\u2473\u2776-\u277f])")
 _FOOTNOTE = re.compile(r"[*※\u00b9\u00b2\u00b3\u2070-\u2079]+|(?:注\d+|\[\d+\]|[\u2460-\u2473])$")
+_TRAILING_DASHES = re.compile(r"[-—–_~－]{2,}$")
 OF_WHICH = re.compile(r"^其中(?=.{4})")
 _AND = re.compile(r"(?<=.)[和及与](?=.)")  # 上市和挂牌企业 is 上市、挂牌企业
 _DROPPED_PREFIXES = ("集群", "获得")  # 集群从业人员数量 is written 从业人员, 获得国家科技进步奖数量 国家科技进步奖
@@ -61,9 +62,10 @@ def chinese_lines(text: str) -> str:
 
 def clean_label(text: str) -> str:
     """The key of a row label without enumerator, footnote marks and a leading 其中 (其中：规上工业企业营业收入
-    is the row of 规上工业企业营业收入, written under the row it is part of), and without lines of no Chinese
-    under Chinese ones (集群总产值（亿元）⏎Total output value (100 million yuan): a translation)."""
-    key = label_key(chinese_lines(text))
+    is the row of 规上工业企业营业收入, written under the row it is part of), without lines of no Chinese
+    under Chinese ones (集群总产值（亿元）⏎Total output value (100 million yuan): a translation), and without
+    dashes at its end (a scan's rule, or a stamp's frame, read into the cell: 集群从业人员数量(人)----)."""
+    key = _TRAILING_DASHES.sub("", label_key(chinese_lines(text)))
     key = _ENUMERATOR.sub("", key)
     key = OF_WHICH.sub("", key)
     return _FOOTNOTE.sub("", key)

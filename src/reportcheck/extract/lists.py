@@ -26,6 +26,7 @@ _OPEN_LIST = 20  # the length taken for a list the template sets none for (10 pr
 # a scan's such list past 30 entries took in what followed it (a fax's lost rules: 51 "projects")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|合\s*计)")
 _ORDINAL_ONLY = re.compile(r"^\(?\d{1,3}\)?[.、]?$")
+_STRAY_MARK = re.compile(r"[?？!！_|]")  # marks OCR makes of specks and frames, never written in a 级别 cell
 # A row heading a group of entries by level: (一)国家级(1个), 省级(3个), 二、省级： (schemas/lexicon/headings.json)
 _GROUP_ROW = re.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,2}\)?[、.]?)?(?:"
                         + "|".join(map(re.escape, load_json_resource("lexicon", "headings.json")["list_group"]))
@@ -370,9 +371,11 @@ def indicator_header(cells: list[Cell]) -> bool:
 
 def _off_choices(text: str, column: ColumnSpec) -> bool:
     """A filled cell of a column with set values (级别: 国家级, 省级) that holds none of them, or holds one
-    among much else (a scan's neighbouring cell run into it: “…公共服务平台4丨省级”)."""
+    among much else (a scan's neighbouring cell run into it: “…公共服务平台4丨省级”), or one with a mark
+    no applicant writes there (国家级?: a speck or a stamp's edge read as a question mark)."""
     return bool(text and column.choices) and not any(
-        choice in text and len(text) <= 2 * len(choice) for choice in column.choices)
+        choice in text and len(text) <= 2 * len(choice) and not _STRAY_MARK.search(text)
+        for choice in column.choices)
 
 
 def _holds_anything(row: ListRow) -> bool:

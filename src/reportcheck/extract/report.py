@@ -44,6 +44,7 @@ _PAGE_RANGE = re.compile(
 _SURE_HEADING = 97.0
 _EXACT_HEADING = 100.0
 _STAMP_TAIL = 4  # characters a stamp's text beside a scanned heading may add to its line
+_FRAME_MARKS = re.compile(r"[^\u3400-\u9fff]+$")  # what a stamp's frame reads as at a line's end: ! 」 L_ j "7
 _RANGE_SURE = 0.99  # OCR confidence a stated evidence page range must reach to be checked against
 _MIN_RECOGNISED = 3  # headings or indicator rows below which a file is not a report
 _PICTURES_READ = 3  # pictures of one section read by OCR at most
@@ -107,6 +108,18 @@ def _scanned_line(line: Line) -> bool:
     return any(c.confidence is not None for c in line.cells)
 
 
+def _stamped_title_row(line: Line) -> str:
+    """A scanned title row a stamp's frame cut in two, read as the title and, beside it, a cell of no more than
+    the stamp's few characters and no figure (2.4、集群创新情况 | 已审核): its two texts as one line; else ""."""
+    own = [c for c in line.cells if not c.continued]
+    if line.para is not None or len(own) != 2:
+        return ""
+    title, stamp = (_without_frame(c.norm) for c in own)
+    if not title or len(stamp) > _STAMP_TAIL or any(ch.isdigit() for ch in stamp):
+        return ""
+    return f"{title} {stamp}"
+
+
 def _ocr_blocks(doc: Document) -> Iterator[Paragraph | Cell]:
     """The paragraphs and cells whose text came from OCR."""
     for block in doc.iter_blocks():
@@ -154,7 +167,7 @@ class _Walker:
     def feed(self, line: Line) -> None:
         text = line.first_text
         found = match_heading(self.headings, text)
-        if found is None and text and _scanned_line(line):
+        if found is None and _scanned_line(line) and (text := text or _stamped_title_row(line)):
             text, found = self._stamped_heading(text)
         if found is not None and self._accepts(*found, text):
             self._parts |= found[0].kind != "text" and is_part(text)
@@ -166,11 +179,13 @@ class _Walker:
 
     def _stamped_heading(self, text: str) -> tuple[str, tuple[Section, float] | None]:
         """A scanned heading with the few characters a stamp beside it added to its line (（4）集群创新情况 甲核,
-        2.1集群主要经济指标已审核: a blue 已审核 read in part or whole), when without them it is a heading of the
-        form word for word; else ``text`` and None."""
+        2.1集群主要经济指标已审核: a blue 已审核 read in part or whole; on a black-and-white scan its frame read
+        too, as marks round them: 2.1集群主要经济指标!已审核!, 3.1园区主要经济指标L_已审核"7), when without
+        them it is a heading of the form word for word; else ``text`` and None."""
         head, _, tail = text.rstrip().rpartition(" ")
         shorter = [head.rstrip()] if head and len(tail) <= _STAMP_TAIL else []
-        shorter += [text[:-n] for n in range(1, _STAMP_TAIL + 1) if len(text) > n + _STAMP_TAIL]
+        bare = _without_frame(text)
+        shorter += [_without_frame(bare[:-n]) for n in range(1, _STAMP_TAIL + 1) if len(bare) > n + _STAMP_TAIL]
         for candidate in shorter:
             found = match_heading(self.headings, candidate)
             if found is not None and found[1] >= _EXACT_HEADING:
@@ -470,3 +485,8 @@ class _Walker:
                     section=reader.spec.id, field=reader.spec.title, found="、".join(reader.years),
                     expected="、".join(main)))
         return main
+
+
+def _without_frame(text: str) -> str:
+    """``text`` without the marks a stamp's frame left at its end (anything but Chinese characters)."""
+    return _FRAME_MARKS.sub("", text.rstrip())

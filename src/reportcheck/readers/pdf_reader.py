@@ -29,6 +29,8 @@ _MARGIN = 0.08  # top and bottom share of the page where headers and footers liv
 _BODY = 0.06  # a table of horizontal rules may reach this close to the page's top and foot
 _PAGE_SHIFT = 12.0  # points a scanned page may lie across from the one before
 _SCAN_WIDTH = 0.05  # share by which a scanned or photographed table's width may differ from its first page's
+_TITLE_MIN = 6  # characters a title row's title has at least (2.1集群主要经济指标: 11)
+_STAMPED = 8  # characters a stamp's words and frame may add to a scanned title row
 _SAME_HEADER = 85  # similarity (%) of two OCR readings of one repeated header row, or of one running head
 _HEAD_PIECE = 8  # characters: the shortest piece of a running head matched loosely
 UNRULED_ROWS = 4  # a scanned page with this many table rows read without their table lost part of its grid
@@ -323,7 +325,19 @@ def _repeats(row: list[Cell], header: list[Cell]) -> bool:
     from rapidfuzz import fuzz
 
     a, b = ("".join("".join(c.text.split()) for c in r) for r in (row, header))
-    return len(row) == len(header) and fuzz.ratio(a, b) >= _SAME_HEADER
+    return (len(row) == len(header) and fuzz.ratio(a, b) >= _SAME_HEADER) or _same_title_stamped(a, b, row, header)
+
+
+def _same_title_stamped(a: str, b: str, row: list[Cell], header: list[Cell]) -> bool:
+    """A title row with a stamp pressed beside the title on each page, read from a black-and-white scan: the
+    same title, then the stamp's words and frame read otherwise on each page (2.1集群主要经济指标!已审核! and
+    2.1集群主要经济指标L_匕审核), in one cell or cut in two by the frame."""
+    if len(row) > 2 or len(header) > 2:
+        return False
+    same = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    rests = (a[same:], b[same:])
+    return same >= _TITLE_MIN and all(len(rest) <= _STAMPED and not any(ch.isdigit() for ch in rest)
+                                      for rest in rests)
 
 
 def _append_rows(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) -> None:
