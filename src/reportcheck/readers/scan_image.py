@@ -255,8 +255,9 @@ def _ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool
     verticals = [s for s in _joined(_segments(down, False), _GAP_DOWN)
                  if s.b - s.a >= long_down or _meets(s, horizontals)]
     if broken:
-        dotted = _dotted_down(binary & ~streak, tall, verticals, horizontals)
-        verticals = _over_faint(_joined(verticals + dotted, _GAP_DOWN), horizontals, binary, tall)
+        spread = cv2.dilate(binary, np.ones((1, 3), np.uint8))  # a dotted line's dots, a pixel either side
+        dotted = _dotted_down(spread, tall, verticals, horizontals)
+        verticals = _over_faint(_joined(verticals + dotted, _GAP_DOWN), horizontals, spread, tall)
         for s in dotted:
             down[round(s.a):round(s.b), max(0, round(s.pos) - 1):round(s.pos) + 2] = 1
     if broken:  # a run of dashes that crosses no line down, nor fills a cell, is a row of characters' bottom strokes
@@ -324,14 +325,13 @@ def _text_bottoms_apart(horizontals: list[Segment]) -> tuple[list[Segment], list
     return lines, bottoms
 
 
-def _dotted_down(binary: np.ndarray, tall: int, verticals: list[Segment], horizontals: list[Segment]) -> list[Segment]:
+def _dotted_down(wide: np.ndarray, tall: int, verticals: list[Segment], horizontals: list[Segment]) -> list[Segment]:
     """Lines down printed as dots (through a copier's screen) or wavering a pixel either way: found once the
-    dots are joined (a pixel either side, gaps of up to :data:`_DOT_GAP` rows bridged). Joined so, strokes of
-    characters stacked in a column and a stroke and the rule under it run together too; what is taken is
-    straight and bare — ink in nearly every row along it, few rows where ink reaches out on both sides (a
-    character's strokes across), row by row (:func:`_row_by_row`) — and long, or standing where a column
-    line of the page stands."""
-    wide = cv2.dilate(binary, np.ones((1, 3), np.uint8))
+    dots are joined (``wide``: the ink spread a pixel either side; here gaps of up to :data:`_DOT_GAP` rows
+    bridged). Joined so, strokes of characters stacked in a column and a stroke and the rule under it run
+    together too; what is taken is straight and bare — ink in nearly every row along it, few rows where ink
+    reaches out on both sides (a character's strokes across), row by row (:func:`_row_by_row`) — and long, or
+    standing where a column line of the page stands."""
     joined = cv2.morphologyEx(wide, cv2.MORPH_CLOSE, np.ones((_DOT_GAP, 1), np.uint8))
     lines = []
     for found in _joined(_segments(_opened(joined, 1, tall, close=9), False), _GAP_DOWN):
@@ -349,11 +349,11 @@ def _dotted_down(binary: np.ndarray, tall: int, verticals: list[Segment], horizo
     return long + [s for s in short if _meets(s, horizontals) and any(abs(v.pos - s.pos) <= _MEET / 2 for v in columns)]
 
 
-def _over_faint(verticals: list[Segment], horizontals: list[Segment], binary: np.ndarray, tall: int) -> list[Segment]:
+def _over_faint(verticals: list[Segment], horizontals: list[Segment], wide: np.ndarray, tall: int) -> list[Segment]:
     """Dotted lines down carried on over stretches where their dots grew faint (a row or two, up to
     :data:`_LONG_DOWN` line kernels): between two pieces of one line, and from an end that meets no line
-    across on to the next line across its way (:func:`_to_rules`)."""
-    wide = cv2.dilate(binary, np.ones((1, 3), np.uint8))
+    across on to the next line across its way (:func:`_to_rules`). ``wide``: the ink spread a pixel either
+    side, as :func:`_dotted_down` takes it."""
     spans = [Segment(False, (upper.pos + lower.pos) / 2, upper.b, lower.a) for upper in verticals for lower in verticals
              if abs(lower.pos - upper.pos) <= _MEET / 2 and 0 < lower.a - upper.b <= _LONG_DOWN * tall
              and _faint_line(wide, (upper.pos + lower.pos) / 2, upper.b, lower.a)]
