@@ -1,4 +1,4 @@
-"""How a scanned page's ruling lines are told from its text (``readers/scan_image``), on pages drawn here
+"""How a scanned page's ruling lines are told from its text (``readers/scan_ruling``), on pages drawn here
 with the one habit each test is about: lines printed as dots (a copy through a copier's screen), a row of
 characters whose bottom strokes run together into a line, a column line that stops at rows spanning the
 table, a label that fills its merged cell down to the rule between two rows."""
@@ -9,7 +9,8 @@ import cv2
 import numpy as np
 
 from reportcheck.readers.pdf_reader import _rows_of_lost_rules
-from reportcheck.readers.scan_image import Segment, _dashed, _text_bottoms_apart, _uncrossed, prepare
+from reportcheck.readers.scan_image import prepare
+from reportcheck.readers.scan_ruling import Segment, _dashed, _text_bottoms_apart, _uncrossed
 
 _LEFT, _RIGHT, _TOP, _ROW = 200, 1400, 400, 80
 _COLUMNS = (700, 1000)
