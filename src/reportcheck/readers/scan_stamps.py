@@ -27,6 +27,8 @@ _MARGIN = 3  # pixels round the frame where its ink, too faint to be told blue, 
 def without_stamps(bgr: np.ndarray, grey: np.ndarray, pen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``grey`` with each blue stamp faded to paper, and ``pen`` without the stamps' ink (a stamped cell is
     not written on by hand). Neither input is changed."""
+    if not pen.any():  # most pages: no blue ink at all
+        return grey, pen
     groups = cv2.dilate(pen.astype(np.uint8), np.ones((_GROUP, _GROUP), np.uint8))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(groups, connectivity=8)
     if count <= 1:
