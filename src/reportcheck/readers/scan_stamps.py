@@ -31,8 +31,6 @@ def without_stamps(bgr: np.ndarray, grey: np.ndarray, pen: np.ndarray) -> tuple[
         return grey, pen
     groups = cv2.dilate(pen.astype(np.uint8), np.ones((_GROUP, _GROUP), np.uint8))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(groups, connectivity=8)
-    if count <= 1:
-        return grey, pen
     dark = grey < _DARK * float(np.percentile(grey[::4, ::4], 90))
     boxes = []
     for i in range(1, count):
