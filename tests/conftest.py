@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 from collections.abc import Callable
 from functools import cache
@@ -53,6 +54,11 @@ NEEDS_OCR = pytest.mark.skipif(
     not _ocr_installed() and not os.environ.get("REPORTCHECK_REQUIRE_OCR"),
     reason="reading scans needs the OCR extra (pip install -e '.[ocr]', see README); CI installs it and "
            "sets REPORTCHECK_REQUIRE_OCR")
+
+
+NEEDS_LIBREOFFICE = pytest.mark.skipif(
+    shutil.which("soffice") is None and not os.environ.get("REPORTCHECK_REQUIRE_LIBREOFFICE"),
+    reason="LibreOffice is optional; CI installs it and sets REPORTCHECK_REQUIRE_LIBREOFFICE")
 
 
 def expected(path: Path) -> dict:

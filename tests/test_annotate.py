@@ -20,7 +20,7 @@ import docx
 import pytest
 from lxml import etree
 
-from conftest import SAMPLES
+from conftest import NEEDS_LIBREOFFICE, SAMPLES
 from reportcheck.cli import main
 from reportcheck.model import Issue, Report
 from reportcheck.outcome import check_file
@@ -28,9 +28,6 @@ from reportcheck.rules import load_pack
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DEFECTS = sorted(SAMPLES.glob("*_defects.docx"))
-NEEDS_LIBREOFFICE = pytest.mark.skipif(
-    shutil.which("soffice") is None and not os.environ.get("REPORTCHECK_REQUIRE_LIBREOFFICE"),
-    reason="LibreOffice is optional; CI installs it and sets REPORTCHECK_REQUIRE_LIBREOFFICE")
 
 
 @dataclass

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BAD, SAMPLES, expected
+from conftest import BAD, NEEDS_LIBREOFFICE, SAMPLES, expected
 from test_cli import run
-from test_twins import NEEDS_LIBREOFFICE
 
 BATCH = SAMPLES / "batch"
 

@@ -21,7 +21,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from conftest import BAD, SAMPLES, expected
+from conftest import BAD, NEEDS_LIBREOFFICE, SAMPLES, expected
 from reportcheck.batch.result import BatchResult, write_outcome
 from reportcheck.model import Issue
 from reportcheck.outcome import FileOutcome, check_file
@@ -45,9 +45,6 @@ CROSS = [
 ]
 SKIPPED = [(str(SAMPLES / "~$prelim_advanced_split_clean.docx"), "Word临时文件"),
            ("=HYPERLINK(\"x\").docx", "不支持的文件类型")]
-NEEDS_LIBREOFFICE = pytest.mark.skipif(
-    shutil.which("soffice") is None and not os.environ.get("REPORTCHECK_REQUIRE_LIBREOFFICE"),
-    reason="LibreOffice is optional; CI installs it and sets REPORTCHECK_REQUIRE_LIBREOFFICE")
 
 
 @pytest.fixture(scope="module")

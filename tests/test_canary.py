@@ -17,8 +17,7 @@ from typing import ClassVar
 
 import pytest
 
-from conftest import SAMPLES
-from test_twins import NEEDS_LIBREOFFICE
+from conftest import NEEDS_LIBREOFFICE, SAMPLES
 
 _DRAW = ('<text:p><draw:frame draw:name="img1" svg:width="2cm" svg:height="2cm" text:anchor-type="as-char">'
          '<draw:image xlink:href="{url}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/>'

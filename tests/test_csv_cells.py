@@ -11,10 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import SAMPLES
+from conftest import NEEDS_LIBREOFFICE, SAMPLES
 from reportcheck.render.csv_cells import csv_cell
 from test_cli import run
-from test_twins import NEEDS_LIBREOFFICE
 
 HOSTILE_NAMES = ("=HYPERLINK(1,2)", "+SUM(1,1)", "@SUM(1+1)", "-2+3+cmd")
 

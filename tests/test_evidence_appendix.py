@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NEEDS_OCR, SAMPLES
+from conftest import NEEDS_LIBREOFFICE, NEEDS_OCR, SAMPLES
 from evidence_pages import FILLER, LISTS, page_for, write_appendix
 from reportcheck.cli import main
 from reportcheck.pipeline import load_report
-from test_batch_render import NEEDS_LIBREOFFICE
 
 REPORT = SAMPLES / "prelim_advanced_split_clean.docx"
 SCANNED_APPENDIX = SAMPLES / "evidence" / "prelim_advanced_split_clean_佐证材料.scan.pdf"

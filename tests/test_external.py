@@ -17,12 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import NEEDS_LIBREOFFICE, SAMPLES
 from reportcheck.normalize.text import to_simplified
 from reportcheck.pipeline import load_report
 from reportcheck.rules import run_rules
 from reportcheck.typed import to_data
-from test_twins import NEEDS_LIBREOFFICE
 
 EXTERNAL = SAMPLES / "external"
 TRUTH: dict = json.loads((EXTERNAL / "truth.json").read_text("utf-8"))

@@ -11,12 +11,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import BAD, SAMPLES
+from conftest import BAD, NEEDS_LIBREOFFICE, SAMPLES
 from reportcheck.cli import main
 from reportcheck.model import SEVERITY_ZH
 from reportcheck.outcome import check_file
 from reportcheck.rules import load_pack
-from test_twins import NEEDS_LIBREOFFICE
 
 DEFECTS = SAMPLES / "prelim_advanced_split_defects.docx"
 CLEAN = SAMPLES / "prelim_advanced_split_clean.docx"

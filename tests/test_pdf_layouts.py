@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SAMPLES, expected
+from conftest import NEEDS_LIBREOFFICE, SAMPLES, expected
 from reportcheck.layout import Table
 from reportcheck.pipeline import load_report
 from reportcheck.readers import read_document
-from test_annotate import NEEDS_LIBREOFFICE
 
 LAYOUTS = SAMPLES / "pdf_layouts"
 SOURCE = "prelim_advanced_split_clean"

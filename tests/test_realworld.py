@@ -12,8 +12,7 @@ import sys
 
 import pytest
 
-from conftest import NEEDS_OCR, SAMPLES
-from test_twins import NEEDS_LIBREOFFICE
+from conftest import NEEDS_LIBREOFFICE, NEEDS_OCR, SAMPLES
 
 CORPUS = SAMPLES / "realworld"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text("utf-8"))["files"]

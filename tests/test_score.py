@@ -6,14 +6,13 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from conftest import NEEDS_LIBREOFFICE
 from reportcheck.commands import score as command
 from reportcheck.scoring.errors import ScoreInputError
 from reportcheck.scoring.scheme import check_scheme, load_scheme, template_names
@@ -21,9 +20,6 @@ from reportcheck.scoring.scheme import check_scheme, load_scheme, template_names
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CLEAN = SAMPLES / "prelim_advanced_split_clean.docx"
 DEFECTS = SAMPLES / "prelim_advanced_split_defects.docx"
-NEEDS_LIBREOFFICE = pytest.mark.skipif(
-    shutil.which("soffice") is None and not os.environ.get("REPORTCHECK_REQUIRE_LIBREOFFICE"),
-    reason="LibreOffice is optional; CI installs it and sets REPORTCHECK_REQUIRE_LIBREOFFICE")
 
 
 def _score(tmp_path: Path, scheme: str, *inputs: Path) -> Path:

@@ -16,16 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BAD, CHECKS, SAMPLES, expected, report_of
+from conftest import BAD, CHECKS, NEEDS_LIBREOFFICE, SAMPLES, expected, report_of
 from reportcheck.rules import run_rules
 from test_cli import run
 
 PDF = sorted((SAMPLES / "pdf").glob("*.pdf"))
 DOC = sorted((SAMPLES / "doc").glob("*.doc"))
 TRADITIONAL = sorted((SAMPLES / "traditional").glob("*.docx"))
-NEEDS_LIBREOFFICE = pytest.mark.skipif(
-    shutil.which("soffice") is None and not os.environ.get("REPORTCHECK_REQUIRE_LIBREOFFICE"),
-    reason="LibreOffice is optional; CI installs it and sets REPORTCHECK_REQUIRE_LIBREOFFICE")
 
 
 def _twin_of(path: Path) -> Path:

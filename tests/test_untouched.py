@@ -18,11 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BAD, SAMPLES
+from conftest import BAD, NEEDS_LIBREOFFICE, SAMPLES
 
-NEEDS_LIBREOFFICE = pytest.mark.skipif(
-    shutil.which("soffice") is None and not os.environ.get("REPORTCHECK_REQUIRE_LIBREOFFICE"),
-    reason="LibreOffice is optional; CI installs it and sets REPORTCHECK_REQUIRE_LIBREOFFICE")
 INPUTS = [SAMPLES / "prelim_advanced_split_defects.docx", SAMPLES / "prelim_sme_merged_messy.docx",
           SAMPLES / "pdf" / "prelim_advanced_merged_defects.pdf", SAMPLES / "datasheet_sme_3years.xlsx",
           BAD / "truncated.docx", BAD / "scanned.pdf"]

@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import NEEDS_LIBREOFFICE, SAMPLES
 from reportcheck.errors import UnreadableInput
 from reportcheck.pipeline import load_report
 from reportcheck.readers.word_binary import word_fib
-from test_twins import NEEDS_LIBREOFFICE
 
 DOC = SAMPLES / "doc" / "prelim_advanced_split_clean.doc"
 

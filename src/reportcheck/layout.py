@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 # A footnote mark typed as a raised digit (73.9¹) is given as its superscript character, which the number
 # reader knows for a mark and not a digit of the figure.
 RAISED_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Such a mark is under RAISED_SIZE of its line's height, its foot RAISED_BY of that height above the line's.
+RAISED_SIZE, RAISED_BY = 0.8, 0.2
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 

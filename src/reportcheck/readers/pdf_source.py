@@ -14,7 +14,7 @@ import statistics
 import time
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.layout import RAISED_DIGITS
+from reportcheck.layout import RAISED_BY, RAISED_DIGITS, RAISED_SIZE
 from reportcheck.readers.appendix import APPENDIX_HEADING
 from reportcheck.readers.limits import PdfLimits
 from reportcheck.readers.pdf_page import MIN_EDGE, PageContent, PageGuard, edge, ruled_tables
@@ -26,7 +26,6 @@ _WORD_GAP = 1.5
 GARBLED_SHARE = 0.2  # a page whose characters are more than this share no text is read by OCR
 _GARBLED_MIN = 30  # characters a page must have to be judged garbled (a page number, a caption do not)
 _LINE_TOLERANCE = 3.0
-_RAISED_SIZE, _RAISED_BY = 0.8, 0.2  # a footnote mark: under this share of the line's height, raised this share
 _MAX_PAGE_POINTS = 200 * 72 * 10  # 2,000 inches: past Acrobat's largest page (200 in × UserUnit 10), damage
 # What a Chinese report's text is made of; glyphs read through a font without a ToUnicode map
 # come out as control characters and stray scripts instead.
@@ -190,8 +189,8 @@ def _raised_digits(line: list[tuple]) -> list[tuple]:
         return line
     height = statistics.median(c[1] - c[0] for c in sized)
     foot = statistics.median(c[1] for c in sized)
-    return [(*c[:4], c[4].translate(RAISED_DIGITS)) if c[4].isdigit() and c[1] - c[0] < _RAISED_SIZE * height
-            and foot - c[1] > _RAISED_BY * height else c for c in line]
+    return [(*c[:4], c[4].translate(RAISED_DIGITS)) if c[4].isdigit() and c[1] - c[0] < RAISED_SIZE * height
+            and foot - c[1] > RAISED_BY * height else c for c in line]
 
 
 def _word(chars: list[tuple], spaced: bool) -> dict:

@@ -23,6 +23,7 @@ from reportcheck.readers.pdf_page import PageContent, PageGuard, edge, holds_ano
 from reportcheck.readers.scan_bend import unbent
 from reportcheck.readers.scan_image import INK, Piece, Prepared, prepare, text_pieces
 from reportcheck.readers.scan_orientation import sideways, upside_down
+from reportcheck.readers.scan_raised import with_raised_mark
 from reportcheck.readers.scan_sheet import even_light, find_sheet, flattened
 
 DPI = 200
@@ -240,7 +241,7 @@ def _read(prepared: Prepared, pieces: list[Piece], scale: float, min_conf: float
     out = []
     odd = ocr_engine.ODD_CHAR_BROKEN if prepared.broken else ocr_engine.ODD_CHAR
     for piece, reading in zip(pieces, ocr_engine.recognise(crops, odd), strict=True):
-        text = _clean(reading.text)
+        text = with_raised_mark(_clean(reading.text), prepared.ink[piece.top:piece.bottom, piece.x0:piece.x1])
         if text and (reading.mean >= min_conf or _NUMBERED.match(text)):  # kept, in doubt where unsure
             out.append(_word(text, reading.conf, piece, scale))
         elif not text and not min_conf:  # ink in a cell the recogniser read as nothing: not a blank

@@ -24,6 +24,7 @@ _TOUCH = 2  # pixels: a one-row column line touches the lines across; a characte
 _ROW_DOWN = 20  # pixels: the shortest column line of one row (a one-line row is about 35 px high)
 _MIN_ACROSS, _MIN_DOWN = 66, 38  # pixels: the line kernels on an A4 page at 200 dpi (width / 25, height / 60)
 _DOT_GAP = 5  # rows: the widest break between the dots of a line down printed through a screen
+_PAPER = 200  # grey level over which the stretched page is paper
 _DOTS_FILL, _DOTS_CROSSED = 0.9, 0.15  # shares of a dotted line's rows: with ink on it; with ink across it
 _DOTS_FAINT = 0.5  # share of rows with ink over which two pieces of a dotted line down are one line
 _LONG_DOWN = 3  # line kernels: a line down this long is no character's stroke, however its dots were joined
@@ -92,7 +93,7 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
             abs(o.pos - s.pos) <= _MEET and o.a < s.b and s.a < o.b for o in solid)]
         horizontals = _carried_on(horizontals, crowded)
     horizontals = _reaching(horizontals, verticals)  # first: a line that lost its end is not a border there
-    verticals += _one_row_lines(binary, horizontals, verticals)
+    verticals += _one_row_lines(binary, grey, horizontals, verticals)
     verticals += _borders(horizontals, verticals, binary)
     horizontals = _reaching(horizontals, verticals)
     if broken or one_bit:
@@ -567,18 +568,40 @@ def _trace(binary: np.ndarray, at: int, span: list[float], horizontal: bool) -> 
     return float(band.any(axis=0 if horizontal else 1).mean())
 
 
-def _one_row_lines(binary: np.ndarray, horizontals: list[Segment], verticals: list[Segment]) -> list[Segment]:
-    """Column lines of a single row (the last row of a table run on at the head of a page): shorter than the
-    kernel that tells lines from strokes, so they are taken only where a column line of the page stands at
-    the same x and they run from one line across to the next — a stroke of a character does neither."""
+def _one_row_lines(binary: np.ndarray, grey: np.ndarray, horizontals: list[Segment],
+                   verticals: list[Segment]) -> list[Segment]:
+    """Column lines of a single row (the last row of a table run on at the head of a page, or one a photo's
+    shadow made faint): shorter than the kernel that tells lines from strokes, so they are taken only where a
+    column line of the page stands at the same x and they run from one line across to the next — a stroke
+    of a character does neither. A faint line loses its pixels next to a dark line across (the rule's
+    darkness lifts the threshold round it): an end carried over such a gap (:func:`_over_grey`) meets it."""
     short = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, _ROW_DOWN)))
     out = []
     for s in _segments(short, False):
         column = any(abs(v.pos - s.pos) <= _MEET / 2 for v in verticals)
         covered = any(abs(v.pos - s.pos) <= _MEET and v.a - _MEET <= s.a and s.b <= v.b + _MEET for v in verticals)
-        if column and not covered and _meets(s, horizontals, _TOUCH):
-            out.append(s)
+        if column and not covered:
+            s = _over_grey(s, horizontals, grey)
+            if _meets(s, horizontals, _TOUCH):
+                out.append(s)
     return out
+
+
+def _over_grey(vertical: Segment, horizontals: list[Segment], grey: np.ndarray) -> Segment:
+    """A short line down with each end carried on to a line across up to two :data:`_MEET` short of it, where
+    every row between holds grey darker than paper at its x (a faint line's last pixels; a character's stroke
+    stops short of the rule with paper between), or drawn back to one it ran into (a thick border's far
+    edge)."""
+    x = round(vertical.pos)
+    band = grey[:, max(0, x - 1):x + 2].min(axis=1)
+    crossing = [h.pos for h in horizontals if h.a - _MEET <= vertical.pos <= h.b + _MEET]
+    ends = []
+    for end, way in ((vertical.a, -1), (vertical.b, 1)):
+        near = [y for y in crossing if -_MEET / 2 <= (y - end) * way <= 2 * _MEET]
+        y = min(near, key=lambda y: abs(y - end), default=end)
+        lo, hi = sorted((round(y), round(end)))
+        ends.append(y if (y - end) * way <= _TOUCH or (band[lo:hi] < _PAPER).all() else end)
+    return Segment(False, vertical.pos, ends[0], ends[1])
 
 
 def _meets(vertical: Segment, horizontals: list[Segment], near: float = _MEET) -> bool:
