@@ -1090,3 +1090,22 @@ def test_a_scans_two_years_far_apart_that_the_growth_does_not_bear_out_are_both_
     said = [i for i in run_rules(scan) if i.code == "D004" and i.field == label and misread in i.message]
     assert len(said) == 2
     assert not [i for i in run_rules(scan) if i.severity == "error" and label in (i.field or "")]
+
+
+def test_two_rows_typed_in_one_read_from_a_scan_where_one_cell_shows_one_line_are_both_read() -> None:
+    """X07 types 国家级 and 省级工业设计中心数量 into one row with Enter: figures 0⏎2 in each year, the growth
+    ⏎0.0 (its first line blank). A scan sees no blank line: the growth is one line beside cells of two.
+    Both rows' years are read; the growth, which no ink ties to a row, is read in neither and said once."""
+    doc = normalize_document(read_document(SAMPLES / "external" / "X07.docx"))
+    for block in doc.iter_blocks():
+        for item in [block] if isinstance(block, Paragraph) else [c for row in block.rows for c in row]:
+            item.confidence = 0.99
+            if isinstance(item, Cell) and item.text == "\n0.0":
+                item.text = item.norm = "0.0"
+    report = extract(doc)
+    read = {i.label: i for i in report.indicators if "工业设计中心" in i.label}
+    assert {label: i.values for label, i in read.items()} == {
+        "国家级工业设计中心数量": {"2021": 0.0, "2022": 0.0}, "省级工业设计中心数量": {"2021": 2.0, "2022": 2.0}}
+    assert all(i.growth_pct is None for i in read.values())
+    said = [i for i in report.extraction_issues if i.code == "D004" and "工业设计中心" in i.message]
+    assert len(said) == 1 and "“0.0”" in said[0].message and "只有一行" in said[0].message

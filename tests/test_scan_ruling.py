@@ -101,8 +101,8 @@ def test_a_rule_left_a_little_tilted_is_a_line_and_a_garbled_fax_scan_line_as_ti
 def _table_with_faint_last_row(stroke_row: bool) -> tuple[np.ndarray, int, int]:
     """A page at 200 dpi: a table of one-line rows (37 px) in dark rules, its column line at ``_COLUMNS[1]``
     printed faint (grey 165) in the last row, as a photo's shadow leaves it, and the page a little blurred.
-    With ``stroke_row``, a row spanning the columns below holds a character's stroke at that x, stopping
-    short of the rules with paper between. Returns the page and the last row's top and bottom."""
+    With ``stroke_row``, a row spanning the columns below holds a character at that x (工) whose bars come
+    within 4 px of the rules. Returns the page and the last row's top and bottom."""
     page = np.full((2339, 1654), 250, np.uint8)
     row, rows = 37, 6
     bottom = _TOP + rows * row
@@ -115,7 +115,9 @@ def _table_with_faint_last_row(stroke_row: bool) -> tuple[np.ndarray, int, int]:
     if stroke_row:
         page[bottom:bottom + row + 1, _LEFT - 1:_LEFT + 1] = page[bottom:bottom + row + 1, _RIGHT - 1:_RIGHT + 1] = 40
         page[bottom + row - 1:bottom + row + 1, _LEFT:_RIGHT] = 40
-        page[bottom + 8:bottom + row - 8, _COLUMNS[1] - 1:_COLUMNS[1] + 1] = 40
+        x = _COLUMNS[1]  # 工, its bars 4 px off the rules: no paper between, but strokes across
+        page[bottom + 4:bottom + row - 4, x - 1:x + 1] = 40
+        page[bottom + 4:bottom + 6, x - 12:x + 12] = page[bottom + row - 6:bottom + row - 4, x - 12:x + 12] = 40
     for r in range(rows):
         cv2.putText(page, f"{r + 3}1.{r}", (_LEFT + 20, _TOP + r * row + 28), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 40, 2)
     page = cv2.GaussianBlur(page, (0, 0), 1.5)
@@ -125,8 +127,9 @@ def _table_with_faint_last_row(stroke_row: bool) -> tuple[np.ndarray, int, int]:
 def test_a_column_line_a_photo_left_faint_in_the_last_row_is_found_and_a_stroke_under_it_is_not() -> None:
     """Next to a dark rule across, a faint column line's pixels are no ink to a threshold taken round them
     (the rule darkens their surroundings): the one-row line stopped short of both rules and was dropped, and
-    the last row's two figures were read as one (8680 and 7.3 as 86807.3). A character's stroke at the same x
-    in a spanning row below stops short with paper between, and stays a stroke."""
+    the last row's two figures were read as one (8680 and 7.3 as 86807.3). A character at the same x in a
+    spanning row below, whose strokes across come as near the rules, stays a character: a thin line has
+    paper either side."""
     page, top, bottom = _table_with_faint_last_row(stroke_row=False)
     assert _covered(prepare(page).segments, _COLUMNS[1], top, bottom) >= 0.9
     page, top, bottom = _table_with_faint_last_row(stroke_row=True)

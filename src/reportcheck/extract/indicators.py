@@ -136,23 +136,35 @@ class IndicatorReader:
         a growth ⏎0.0 whose first line is empty), or a scan read as one row where the rule between them was
         lost: every filled cell but the label holds as many lines, and the label's lines, taken in that many
         consecutive groups (a narrow label column wraps 进口额（亿⏎元）), are as many rows of the template. Each
-        as its own row, the cells' lines taken in order; none when that is not so."""
+        as its own row, the cells' lines taken in order; none when that is not so. On a scan a cell of one line
+        beside cells of several (that growth ⏎0.0: a blank line is no ink) cannot be given to a row: it is left
+        out of each, and said once as a doubt."""
         own = [c for c in line.cells if not c.continued]
         label = next((c for c in own if c.norm and not ORDINAL.match(c.norm)), None)
         if label is None:
             return []
         lines = {id(c): _lines_of(c) for c in own if c.norm}
         counts = {len(parts) for key, parts in lines.items() if key != id(label)}
+        unplaced = _unplaced(own, label, lines, counts) if scanned(label) else []
+        if unplaced:
+            counts = {max(counts)}
         named = lines[id(label)]
         count = counts.pop() if len(counts) == 1 else len(named)
         if count < 2 or counts or len(named) < count or len(named) > _MOST_LABEL_LINES:
             return []
+        for c in unplaced:
+            lines[id(c)] = [""] * count
         for groups in _consecutive_groups(len(named), count):
             parts = {**lines, id(label): ["\n".join(named[a:b]) for a, b in groups]}
             rows = [Line(None, [replace(c, norm=parts[id(c)][i], text=parts[id(c)][i]) if id(c) in parts else c
                                 for c in line.cells]) for i in range(count)]
             hits = [match_label(self.index, self.header, row) for row in rows]
             if all(hit is not None for hit in hits) and len({hit.row.key for hit in hits if hit is not None}) == count:
+                self.issues += [cat.OCR_UNSURE.issue(
+                    section=self.spec.id, field=hits[0].row.label, location=cell_loc(c),  # type: ignore[union-attr]
+                    what="、".join(f"“{hit.row.label}”" for hit in hits if hit is not None) + "所在一格",
+                    raw=c.text.strip(), why=f"同一行其他格各有{count}行，该格只有一行，无法确定属于哪一行，未读取")
+                    for c in unplaced]
                 return rows
         return []
 
@@ -586,6 +598,14 @@ def _consecutive_groups(n: int, k: int) -> list[list[tuple[int, int]]]:
     cuts = combinations(range(1, n), k - 1)
     groups = [list(pairwise((0, *c, n))) for c in cuts]
     return sorted(groups, key=lambda g: max(b - a for a, b in g))
+
+
+def _unplaced(cells: list[Cell], label: Cell, lines: dict[int, list[str]], counts: set[int]) -> list[Cell]:
+    """The cells beside the ``label`` holding one line where the row's other filled cells all hold as many
+    lines, more than one (``counts``: the numbers of lines they hold); none when the row is not so."""
+    if len(counts) != 2 or min(counts) != 1:
+        return []
+    return [c for c in cells if c is not label and len(lines.get(id(c), [])) == 1]
 
 
 def _lines_of(cell: Cell) -> list[str]:

@@ -25,6 +25,8 @@ _ROW_DOWN = 20  # pixels: the shortest column line of one row (a one-line row is
 _MIN_ACROSS, _MIN_DOWN = 66, 38  # pixels: the line kernels on an A4 page at 200 dpi (width / 25, height / 60)
 _DOT_GAP = 5  # rows: the widest break between the dots of a line down printed through a screen
 _PAPER = 200  # grey level over which the stretched page is paper
+_SIDE, _LINE_CONTRAST = 5, 25  # a thin line down is this much darker than the page this far either side of it
+_BLURRED = 3  # pixels a rule's blur darkens on either side of it
 _DOTS_FILL, _DOTS_CROSSED = 0.9, 0.15  # shares of a dotted line's rows: with ink on it; with ink across it
 _DOTS_FAINT = 0.5  # share of rows with ink over which two pieces of a dotted line down are one line
 _LONG_DOWN = 3  # line kernels: a line down this long is no character's stroke, however its dots were joined
@@ -589,19 +591,28 @@ def _one_row_lines(binary: np.ndarray, grey: np.ndarray, horizontals: list[Segme
 
 def _over_grey(vertical: Segment, horizontals: list[Segment], grey: np.ndarray) -> Segment:
     """A short line down with each end carried on to a line across up to two :data:`_MEET` short of it, where
-    every row between holds grey darker than paper at its x (a faint line's last pixels; a character's stroke
-    stops short of the rule with paper between), or drawn back to one it ran into (a thick border's far
-    edge)."""
+    every row between is a thin line's (:func:`_thin_line_rows`: a faint line's last pixels; a character's
+    stroke stops short of the rule with paper between, or its other strokes run across) — but for the few
+    rows the rule's own blur darkens — or drawn back to one it ran into (a thick border's far edge)."""
     x = round(vertical.pos)
-    band = grey[:, max(0, x - 1):x + 2].min(axis=1)
     crossing = [h.pos for h in horizontals if h.a - _MEET <= vertical.pos <= h.b + _MEET]
     ends = []
     for end, way in ((vertical.a, -1), (vertical.b, 1)):
         near = [y for y in crossing if -_MEET / 2 <= (y - end) * way <= 2 * _MEET]
         y = min(near, key=lambda y: abs(y - end), default=end)
-        lo, hi = sorted((round(y), round(end)))
-        ends.append(y if (y - end) * way <= _TOUCH or (band[lo:hi] < _PAPER).all() else end)
+        lo, hi = sorted((round(y) + way * -_BLURRED, round(end)))  # the rule's own blur left out
+        ends.append(y if (y - end) * way <= _TOUCH or _thin_line_rows(grey[lo:hi], x) else end)
     return Segment(False, vertical.pos, ends[0], ends[1])
+
+
+def _thin_line_rows(rows: np.ndarray, x: int) -> bool:
+    """Every one of ``rows`` (of the grey page) is darker than paper at ``x`` (±1) and clearly darker there
+    than a few pixels either side: a thin line down runs through them."""
+    if x < _SIDE + 1 or x + _SIDE + 2 > rows.shape[1]:
+        return False
+    centre = rows[:, x - 1:x + 2].min(axis=1).astype(np.int16)
+    sides = np.minimum(rows[:, x - _SIDE:x - 2].min(axis=1), rows[:, x + 3:x + _SIDE + 1].min(axis=1))
+    return bool(((centre < _PAPER) & (centre + _LINE_CONTRAST <= sides)).all())
 
 
 def _meets(vertical: Segment, horizontals: list[Segment], near: float = _MEET) -> bool:
