@@ -21,9 +21,9 @@ from reportcheck.readers import ocr_engine
 from reportcheck.readers.lost_corners import cells_at_lost_corners
 from reportcheck.readers.pdf_page import PageContent, PageGuard, edge, holds_another, ruled_tables
 from reportcheck.readers.scan_bend import unbent
+from reportcheck.readers.scan_figure_marks import figure_end, with_raised_mark
 from reportcheck.readers.scan_image import INK, Piece, Prepared, prepare, text_pieces
 from reportcheck.readers.scan_orientation import sideways, upside_down
-from reportcheck.readers.scan_raised import with_raised_mark
 from reportcheck.readers.scan_sheet import even_light, find_sheet, flattened
 
 DPI = 200
@@ -240,12 +240,33 @@ def _read(prepared: Prepared, pieces: list[Piece], scale: float, min_conf: float
     crops = [_padded(prepared.grey[p.top:p.bottom, p.x0:p.x1]) for p in pieces]
     out = []
     odd = ocr_engine.ODD_CHAR_BROKEN if prepared.broken else ocr_engine.ODD_CHAR
-    for piece, reading in zip(pieces, ocr_engine.recognise(crops, odd), strict=True):
+    readings = _without_trailing_specks(prepared, pieces, ocr_engine.recognise(crops, odd), odd)
+    for piece, reading in zip(pieces, readings, strict=True):
         text = with_raised_mark(_clean(reading.text), prepared.ink[piece.top:piece.bottom, piece.x0:piece.x1])
         if text and (reading.mean >= min_conf or _NUMBERED.match(text)):  # kept, in doubt where unsure
             out.append(_word(text, reading.conf, piece, scale))
         elif not text and not min_conf:  # ink in a cell the recogniser read as nothing: not a blank
             out.append(_word("?", 0.0, piece, scale))
+    return out
+
+
+def _without_trailing_specks(prepared: Prepared, pieces: list[Piece], readings: list[ocr_engine.Reading],
+                             odd: float) -> list[ocr_engine.Reading]:
+    """Figures read with a point at their end (205., 10.3.: a speck of toner after the figure, read as its
+    point) read again from their digits' ink alone: the crop cut after the last glyph as tall as a digit,
+    paper wherever there is no ink. Taken where it reads the same figure without the point, at the surety
+    it has then."""
+    again = []
+    for i, (piece, reading) in enumerate(zip(pieces, readings, strict=True)):
+        ink = prepared.ink[piece.top:piece.bottom, piece.x0:piece.x1]
+        end = figure_end(_clean(reading.text), ink)
+        if end is not None:
+            grey = prepared.grey[piece.top:piece.bottom, piece.x0:piece.x0 + end]
+            again.append((i, _padded(np.where(ink[:, :end], grey, 255).astype(np.uint8))))
+    out = list(readings)
+    for (i, _), reading in zip(again, ocr_engine.recognise([crop for _, crop in again], odd), strict=True):
+        if _clean(reading.text) == _clean(readings[i].text)[:-1]:
+            out[i] = reading
     return out
 
 

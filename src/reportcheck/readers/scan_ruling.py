@@ -592,27 +592,31 @@ def _one_row_lines(binary: np.ndarray, grey: np.ndarray, horizontals: list[Segme
 def _over_grey(vertical: Segment, horizontals: list[Segment], grey: np.ndarray) -> Segment:
     """A short line down with each end carried on to a line across up to two :data:`_MEET` short of it, where
     every row between is a thin line's (:func:`_thin_line_rows`: a faint line's last pixels; a character's
-    stroke stops short of the rule with paper between, or its other strokes run across) — but for the few
-    rows the rule's own blur darkens — or drawn back to one it ran into (a thick border's far edge)."""
+    stroke stops short of the rule with paper between, or its other strokes run across), or drawn back to one
+    it ran into (a thick border's far edge)."""
     x = round(vertical.pos)
     crossing = [h.pos for h in horizontals if h.a - _MEET <= vertical.pos <= h.b + _MEET]
     ends = []
     for end, way in ((vertical.a, -1), (vertical.b, 1)):
         near = [y for y in crossing if -_MEET / 2 <= (y - end) * way <= 2 * _MEET]
         y = min(near, key=lambda y: abs(y - end), default=end)
-        lo, hi = sorted((round(y) + way * -_BLURRED, round(end)))  # the rule's own blur left out
-        ends.append(y if (y - end) * way <= _TOUCH or _thin_line_rows(grey[lo:hi], x) else end)
+        lo, hi = sorted((round(y), round(end)))
+        ends.append(y if (y - end) * way <= _TOUCH or _thin_line_rows(grey[lo:hi], x, way) else end)
     return Segment(False, vertical.pos, ends[0], ends[1])
 
 
-def _thin_line_rows(rows: np.ndarray, x: int) -> bool:
-    """Every one of ``rows`` (of the grey page) is darker than paper at ``x`` (±1) and clearly darker there
-    than a few pixels either side: a thin line down runs through them."""
+def _thin_line_rows(rows: np.ndarray, x: int, way: int) -> bool:
+    """Every one of ``rows`` (of the grey page, between a line down's end and the rule ``way`` of it: -1 above,
+    1 below) is darker than paper at ``x`` (±1) — no paper between, as there is above a character's stroke —
+    and, but for the few the rule's own blur darkens, clearly darker there than a few pixels either side: a
+    thin line down runs through them, not a character's strokes across."""
     if x < _SIDE + 1 or x + _SIDE + 2 > rows.shape[1]:
         return False
     centre = rows[:, x - 1:x + 2].min(axis=1).astype(np.int16)
     sides = np.minimum(rows[:, x - _SIDE:x - 2].min(axis=1), rows[:, x + 3:x + _SIDE + 1].min(axis=1))
-    return bool(((centre < _PAPER) & (centre + _LINE_CONTRAST <= sides)).all())
+    lined = centre + _LINE_CONTRAST <= sides
+    clear = lined[_BLURRED:] if way < 0 else lined[:-_BLURRED]  # off the rule's blur
+    return bool((centre < _PAPER).all() and clear.all())
 
 
 def _meets(vertical: Segment, horizontals: list[Segment], near: float = _MEET) -> bool:

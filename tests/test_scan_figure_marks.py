@@ -1,9 +1,11 @@
-"""A footnote mark raised after a scanned figure (``readers/scan_raised``): on a real scan of a report that
-marks its figures so, and on glyphs drawn here for what must not be taken for one."""
+"""What follows a scanned figure's digits and is none of them (``readers/scan_figure_marks``): a footnote mark
+raised after it, on a real scan of a report that marks its figures so and on glyphs drawn here for what must
+not be taken for one; a speck of toner read as a point ending it."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import cv2
 import numpy as np
@@ -11,7 +13,10 @@ import pypdfium2 as pdfium
 
 from conftest import NEEDS_LIBREOFFICE, NEEDS_OCR, SAMPLES
 from reportcheck.pipeline import load_report
-from reportcheck.readers.scan_raised import with_raised_mark
+from reportcheck.readers.ocr_engine import ODD_CHAR, Reading
+from reportcheck.readers.scan_figure_marks import figure_end, with_raised_mark
+from reportcheck.readers.scan_image import Piece
+from reportcheck.readers.scan_page import _without_trailing_specks
 
 
 @NEEDS_LIBREOFFICE
@@ -55,8 +60,48 @@ def test_a_raised_last_digit_is_a_mark_and_a_last_digit_on_the_line_is_not() -> 
     assert with_raised_mark("73.92", _line("73.92", raised=False)) == "73.92"
 
 
+def test_a_speck_after_a_figure_whose_last_digits_run_together_is_no_mark() -> None:
+    """A dark copy's 20.99: its 99 one glyph, a speck of toner after it — as many glyphs as characters, the
+    last small and above the foot. A speck is no digit, however small a mark is: 20.99 stays."""
+    ink = _line("20.99", raised=False)
+    gap = [c for c in range(ink.shape[1]) if not ink[:, c].any() and ink[:, :c].any() and ink[:, c:].any()][-1]
+    ink[20:24, gap - 3:gap + 3] = True  # the two 9s touch
+    ink[14:17, 90:93] = True
+    assert with_raised_mark("20.99", ink) == "20.99"
+
+
 def test_glyphs_that_do_not_match_the_characters_read_change_nothing() -> None:
     """The recogniser read the figure without its mark (8719): its last digit is no mark though a raised
     glyph follows it; a label is never a figure."""
     assert with_raised_mark("8719", _line("8719", raised=True)) == "8719"
     assert with_raised_mark("P36-38", _line("8719", raised=True)) == "P36-38"
+
+
+def _printed(text: str, speck: bool) -> SimpleNamespace:
+    """A line of print as a prepared scan holds it (``grey`` and its ``ink``): ``text`` in dark grey, and with
+    ``speck`` a blot of toner after it, under half a digit's height, off its foot."""
+    grey = np.full((44, 220), 255, np.uint8)
+    cv2.putText(grey, text, (6, 34), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 30, 2, cv2.LINE_AA)
+    if speck:
+        right = int(np.flatnonzero((grey < 150).any(axis=0))[-1])
+        grey[22:26, right + 7:right + 11] = 40
+    return SimpleNamespace(grey=grey, ink=grey < 150)
+
+
+@NEEDS_OCR
+def test_a_speck_read_as_a_point_ending_a_figure_is_read_again_without_it() -> None:
+    """A dark copy's 205 with a speck after it was read 205. at 55 %: no figure, in doubt. Read again from
+    its digits' ink alone, it is 205. A figure whose last digit the first reading missed (205.5 read 205.)
+    is read again whole, and not taken: the reading stays as it was."""
+    for text, first, want in (("205", "205.", "205"), ("205.5", "205.", "205.")):
+        page = _printed(text, speck=text == "205")
+        piece = Piece(0, 0, page.grey.shape[1], page.grey.shape[0])
+        got = _without_trailing_specks(page, [piece], [Reading(first, 0.55, 0.8)], ODD_CHAR)  # type: ignore[arg-type]
+        assert got[0].text == want
+
+
+def test_where_a_figure_read_with_a_point_at_its_end_ends_in_ink() -> None:
+    page = _printed("205", speck=True)
+    digits_end = int(np.flatnonzero(_printed("205", speck=False).ink.any(axis=0))[-1]) + 1
+    assert figure_end("205.", page.ink) == digits_end
+    assert figure_end("205", page.ink) is None and figure_end("第205.", page.ink) is None
