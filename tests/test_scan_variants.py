@@ -1,5 +1,6 @@
 """Scans made the ways other people's devices make them (``tests/variants/scans.py``: a phone photo, a fax,
-a halftone copy, pages turned, a seal over a table, a dark copy, figures corrected by hand), each read by OCR
+a halftone copy, pages turned, a seal over a table, a dark copy, figures corrected by hand, figures marked with
+raised footnote numbers), each read by OCR
 and held to the Word file it was printed from.
 
 The measure is the one the issue sets: every figure read right or marked in doubt — never wrong without a
@@ -40,6 +41,7 @@ CASES = {
     "stamps_beside_headings": ("prelim_sme_merged_messy", 0.98),
     "stamps_black_and_white": ("prelim_sme_merged_messy", 0.98),
     "coarse_screen_copy": ("prelim_advanced_split_clean", 0.98),
+    "footnote_marks": ("prelim_sme_merged_defects", 0.98),
 }
 
 

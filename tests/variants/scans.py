@@ -62,7 +62,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "halftone", "rotated", "seal_over_table",
                                "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy",
                                "black_and_white", "ocr_text_layer", "stamps_beside_headings", "stamps_black_and_white",
-                               "coarse_screen_copy")
+                               "coarse_screen_copy", "footnote_marks")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -1386,6 +1386,52 @@ def _ocr_text_layer(src: _Source, rng: np.random.Generator) -> _Result:
     return result
 
 
+# ---------------------------------------------------------------- footnote marks
+
+MARK_SIZE = 0.62  # a superscript's size against the figure's digits, as Word sets it
+
+
+def _glyph(page: _Page, digit: str, near: Box) -> _Char | None:
+    """A printed ``digit`` of the page (the one nearest ``near``): its glyph is the mark's, in the page's font."""
+    found = [c for c in page.chars if c.text == digit and c.box[2] > c.box[0]]
+    return min(found, key=lambda c: abs(c.box[1] - near[1]) + abs(c.box[0] - near[0]), default=None)
+
+
+def _figure_right_of(figure: _Figure, figures: list[_Figure]) -> bool:
+    return any(abs(f.cell[1] - figure.cell[1]) < 1 and f.cell[0] > figure.cell[0] + 1 for f in figures)
+
+
+def _footnote_marks(src: _Source, rng: np.random.Generator) -> _Result:
+    """A 300-dpi grey scan of a report that marks some figures with footnote numbers, as Word sets them (73.9¹):
+    the page's own digit, three fifths its size, its top at the figure's top, just after it. Eight figures of
+    the tables with another figure right of them in their row (a year's, not the growth's), numbered 1, 2, 3 …
+    in order."""
+    dpi, quality = 300, int(rng.integers(78, 86))
+    figures = [f for page in src.pages for f in page.figures() if _figure_right_of(f, page.figures())]
+    chosen = sorted(rng.choice(len(figures), size=min(8, len(figures)), replace=False)) if figures else []
+    by_page: dict[int, list[tuple[int, _Figure]]] = {}
+    for n, k in enumerate(chosen, start=1):
+        by_page.setdefault(figures[k].page, []).append((n, figures[k]))
+    s = dpi / 72
+
+    def marks(index: int, paper: np.ndarray) -> tuple[list[str], int]:
+        page, notes = src.pages[index], []
+        for n, figure in by_page.get(index, []):
+            glyph = _glyph(page, str(n), figure.word.box)
+            if glyph is None:
+                continue
+            x0, top, x1, bottom = (round(v * s) for v in glyph.box)
+            crop = paper[top:bottom, x0:x1]
+            small = cv2.resize(crop, None, fx=MARK_SIZE, fy=MARK_SIZE, interpolation=cv2.INTER_AREA)
+            left, up = round(figure.word.box[2] * s + 0.4 * s), round(figure.word.box[1] * s)
+            h, w = small.shape[:2]
+            paper[up:up + h, left:left + w] = np.minimum(paper[up:up + h, left:left + w], small)
+            notes.append(f"{figure.label} {figure.word.text} marked {n}")
+        return notes, 0
+
+    return _colour_scan(src, rng, dpi, quality, marks, f"grey scan at {dpi} dpi with footnote marks")
+
+
 _MAKERS = {
     "photo": _photo,
     "curled_photo": _curled_photo,
@@ -1403,6 +1449,7 @@ _MAKERS = {
     "stamps_beside_headings": _stamps_beside_headings,
     "stamps_black_and_white": _stamps_black_and_white,
     "coarse_screen_copy": _coarse_screen_copy,
+    "footnote_marks": _footnote_marks,
 }
 
 

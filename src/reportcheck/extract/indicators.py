@@ -370,8 +370,9 @@ class IndicatorReader:
                 if len(merged) == 1:
                     self._run_together(ind, merged[0], target, cell)
         years = {slot[1]: c for slot, c in seen.items() if slot[0] == "year" and slot[2] != "cluster"}
+        cluster = {slot[1]: c for slot, c in seen.items() if slot[0] == "year" and slot[2] == "cluster"}
         growth = next((c for slot, c in seen.items() if slot[0] == "growth"), None)
-        self.issues += row_doubts(ind, self.spec.id, years, growth)
+        self.issues += row_doubts(ind, self.spec.id, years, growth, cluster)
 
     def _run_together(self, ind: Indicator, year: str, target: str, cell: Cell) -> None:
         """A scan's year figure whose cell runs over columns of different figures (a year and its growth: the

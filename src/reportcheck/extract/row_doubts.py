@@ -26,37 +26,43 @@ _FAR_APART = 3  # two years this many times apart, with no growth to tell which 
 _FAR_APART_FROM = 100  # ... when the larger is at least this (counts of a few, 1 → 3 enterprises, do jump so)
 
 
-def row_doubts(ind: Indicator, section: str, years: dict[str | None, Cell], growth: Cell | None) -> list[Issue]:
-    """The doubts of a read row (``years``: the cell of each year's figure; ``growth``: the growth's cell), in
-    order, each seeing the ones before (a figure already in doubt is not held against the others)."""
+def row_doubts(ind: Indicator, section: str, years: dict[str | None, Cell], growth: Cell | None,
+               cluster: dict[str | None, Cell] | None = None) -> list[Issue]:
+    """The doubts of a read row (``years``: the cell of each year's figure; ``growth``: the growth's cell;
+    ``cluster``: the cell of each year's 其中集群产业 figure, where the row has them), in order, each seeing the
+    ones before (a figure already in doubt is not held against the others). The cluster's figures are held
+    against each other as the years' are, with no growth to tell (the row's growth is the whole's)."""
     found = [_implausible(ind, years, section), _digit_glued(ind, years, section)]
     if growth is not None:
         found += [_sign_lost(ind, growth, section), _point_lost(ind, growth, years, section)]
-    return [issue for issue in found if issue is not None] + _far_apart(ind, years, section)
+    if cluster:
+        found += [_implausible(ind, cluster, section, part=True), _digit_glued(ind, cluster, section, part=True)]
+    far = _far_apart(ind, years, section) + (_far_apart(ind, cluster, section, part=True) if cluster else [])
+    return [issue for issue in found if issue is not None] + far
 
 
-def _implausible(ind: Indicator, cells: dict[str | None, Cell], section: str) -> Issue | None:
+def _implausible(ind: Indicator, cells: dict[str | None, Cell], section: str, part: bool = False) -> Issue | None:
     """A scan's year whose figure is far out of scale with the other year's (30133612 against 3612: two
     cells run together, a digit doubled) is a doubt naming both, never the ground of a finding."""
-    read = _scanned_years(ind, cells)
+    read = _scanned_years(ind, cells, part)
     if len(read) != 2:
         return None
     (low_year, low), (high_year, high) = sorted(read.items(), key=lambda item: item[1])
     if high < _OUT_OF_SCALE * low:
         return None
     return _year_in_doubt(ind, section, high_year, cells[high_year], "扫描件数字与另一年相差过大", high,
-                          f"是{low_year}年{low:g}的{high / low:.0f}倍，可能是相邻两格连在一起或多读了数字")
+                          f"是{low_year}年{low:g}的{high / low:.0f}倍，可能是相邻两格连在一起或多读了数字", part)
 
 
-def _digit_glued(ind: Indicator, cells: dict[str | None, Cell], section: str) -> Issue | None:
+def _digit_glued(ind: Indicator, cells: dict[str | None, Cell], section: str, part: bool = False) -> Issue | None:
     """A scan's year with one digit more at its end than the other year's (73.9¹ read 73.91 beside 66.4;
     8719² read 87192 beside 8272): a footnote mark raised after the figure reads as a digit of it. A doubt
     naming the figure without it, unless the row's growth fits the figure only as read."""
-    read = _scanned_years(ind, cells)
+    read = _scanned_years(ind, cells, part)
     if len(read) != 2:
         return None
     for year, other in ((a, b) for a in read for b in read if a != b):
-        v, decimals, theirs = read[year], ind.decimals.get(year, 0), ind.decimals.get(other, 0)
+        v, decimals, theirs = read[year], ind.decimals.get(_key(year, part), 0), ind.decimals.get(_key(other, part), 0)
         if decimals == theirs + 1 and decimals >= 2:  # 73.91 beside 66.4
             without = math.floor(v * 10 ** theirs) / 10 ** theirs
         elif decimals == theirs == 0 and v >= _OUT_OF_SCALE / 10 * read[other] \
@@ -64,42 +70,48 @@ def _digit_glued(ind: Indicator, cells: dict[str | None, Cell], section: str) ->
             without = float(int(v) // 10)
         else:
             continue
-        g, first, last = ind.growth_pct, *sorted(read)
+        g, first, last = None if part else ind.growth_pct, *sorted(read)
         as_read = g is not None and "growth" not in ind.doubts and _fits(read[first], read[last], g)
         if as_read and not _fits(*(without if y == year else read[y] for y in (first, last)), g):  # type: ignore[arg-type]
             continue
-        return _year_in_doubt(ind, section, year, cells[year], "扫描件数字末位可能是上标的注释序号", v,
-                              f"比{other}年的{read[other]:g}多一位数字，末位可能是数字后上标的注释序号（即{without:g}）")
+        why = f"比{other}年的{read[other]:g}多一位数字，末位可能是数字后上标的注释序号（即{without:g}）"
+        return _year_in_doubt(ind, section, year, cells[year], "扫描件数字末位可能是上标的注释序号", v, why, part)
     return None
 
 
-def _far_apart(ind: Indicator, cells: dict[str | None, Cell], section: str) -> list[Issue]:
+def _far_apart(ind: Indicator, cells: dict[str | None, Cell], section: str, part: bool = False) -> list[Issue]:
     """A scan's two years this far apart (1325 beside 7016: a 7 read as 1) where the growth does not show the
     change is real (none written, its own reading in doubt, or it does not fit them): both in doubt, each
     naming the other, and no growth check rests on them — one misread digit is likelier than a report whose
     workforce fell by four fifths while its growth says +4.4 %."""
-    read = _scanned_years(ind, cells)
+    read = _scanned_years(ind, cells, part)
     if len(read) != 2:
         return []
     (low_year, low), (high_year, high) = sorted(read.items(), key=lambda item: item[1])
     if high < _FAR_APART * low or high < _FAR_APART_FROM:
         return []
-    g, (first, last) = ind.growth_pct, sorted(read)
+    g, (first, last) = None if part else ind.growth_pct, sorted(read)
     if g is not None and not ind.growth_in_points and "growth" not in ind.doubts and _fits(read[first], read[last], g):
         return []  # a real change, as its growth says
     why = (f"{low_year}年{low:g}与{high_year}年{high:g}相差{high / low:.1f}倍，与增幅也对不上，"
            "其中可能有一个识别有误")
-    return [_year_in_doubt(ind, section, year, cells[year], "扫描件两年数值相差过大", value, why)
+    return [_year_in_doubt(ind, section, year, cells[year], "扫描件两年数值相差过大", value, why, part)
             for year, value in ((low_year, low), (high_year, high))]
 
 
 def _year_in_doubt(ind: Indicator, section: str, year: str, cell: Cell, doubt: str, figure: float,
-               why: str) -> Issue:
-    """A scan's figure of ``year`` in doubt (``doubt``), said as a D004 quoting it and ``why``."""
-    ind.doubts[year] = doubt
+                   why: str, part: bool = False) -> Issue:
+    """A scan's figure of ``year`` (of its 其中集群产业 ``part``) in doubt (``doubt``), said as a D004 quoting
+    it and ``why``."""
+    ind.doubts[_key(year, part)] = doubt
     return cat.OCR_UNSURE.issue(
-        section=section, field=ind.label, location=cell_loc(cell), what=f"“{ind.label}”{year}年",
-        raw=f"{figure:g}", why=why)
+        section=section, field=ind.label, location=cell_loc(cell),
+        what=f"“{ind.label}”{year}年" + ("（其中集群产业）" if part else ""), raw=f"{figure:g}", why=why)
+
+
+def _key(year: str, part: bool) -> str:
+    """The key of a year's figure in an indicator's doubts and decimals: of the whole, or of its cluster part."""
+    return f"{year}:cluster" if part else year
 
 
 def _sign_lost(ind: Indicator, cell: Cell, section: str) -> Issue | None:
@@ -145,9 +157,10 @@ def _point_lost(ind: Indicator, growth: Cell, cells: dict[str | None, Cell], sec
     return None
 
 
-def _scanned_years(ind: Indicator, cells: dict[str | None, Cell]) -> dict[str, float]:
-    """The row's positive figures read from a scan and not in doubt, by year."""
-    return {year: v for year, v in ind.values.items() if v is not None and v > 0 and year not in ind.doubts
+def _scanned_years(ind: Indicator, cells: dict[str | None, Cell], part: bool = False) -> dict[str, float]:
+    """The row's positive figures (of its cluster ``part``) read from a scan and not in doubt, by year."""
+    values = (ind.cluster_values or {}) if part else ind.values
+    return {year: v for year, v in values.items() if v is not None and v > 0 and _key(year, part) not in ind.doubts
             and year in cells and scanned(cells[year])}
 
 
