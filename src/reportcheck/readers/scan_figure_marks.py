@@ -17,6 +17,7 @@ import re
 import numpy as np
 
 from reportcheck.layout import RAISED_BY, RAISED_DIGITS, RAISED_SIZE
+from reportcheck.readers.scan_image import runs_of
 
 _FIGURE = re.compile(r"^[-+]?\d[\d,.]*\d$")
 _POINT_AFTER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?[.。]$")
@@ -36,8 +37,8 @@ def with_raised_mark(text: str, ink: np.ndarray) -> str:
     glyphs = _glyphs(ink)
     if len(glyphs) < _MIN_GLYPHS:
         return text
-    *figure, (_, _, mark_top, mark_bottom) = [g[:4] for g in glyphs]
-    figure = [(top, bottom) for _, _, top, bottom in figure]
+    figure = [(top, bottom) for _, _, top, bottom in glyphs[:-1]]
+    _, _, mark_top, mark_bottom = glyphs[-1]
     tallest = max(bottom - top for top, bottom in figure)
     digits = [(top, bottom) for top, bottom in figure if bottom - top >= _POINT * tallest]
     height = float(np.median([bottom - top for top, bottom in digits]))
@@ -69,10 +70,8 @@ def figure_end(text: str, ink: np.ndarray) -> int | None:
 def _glyphs(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     """The line's glyphs left to right, as runs of columns with ink between blank ones: each one's first and
     last column and top and bottom row (each last one plus one)."""
-    columns = ink.any(axis=0)
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], columns.astype(np.int8), [0]))))
     out = []
-    for start, stop in zip(edges[::2], edges[1::2], strict=True):
+    for start, stop in runs_of(ink.any(axis=0), 1):
         rows = np.flatnonzero(ink[:, start:stop].any(axis=1))
-        out.append((int(start), int(stop), int(rows[0]), int(rows[-1]) + 1))
+        out.append((start, stop, int(rows[0]), int(rows[-1]) + 1))
     return out

@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 
 from reportcheck.readers.scan_lines import restored
-from reportcheck.readers.scan_ruling import INK, Segment, find_streaks, no_streaks, ruling
+from reportcheck.readers.scan_ruling import INK, PAPER, Segment, find_streaks, no_streaks, ruling
 from reportcheck.readers.scan_stamps import without_stamps
 
 _MAX_SKEW = 3.0  # degrees a page may be turned on the scanner glass
@@ -25,7 +25,6 @@ _NEAR = 10  # pixels: how close other ink must be for a small blot to be print
 _MARK = 40  # pixels of ink: less, set apart on a line by a wide gap, is a speck (a "1" has about 80)
 _PEN_BLUE = 30  # how much bluer than red a pixel of ballpoint ink is (blue-black ink: about 75)
 _DOT, _DOTTY = 6, 0.003  # pixels of a tiny blot; tiny blots per pixel of ink past which a page is dotty
-_PAPER_LEVEL = 200  # grey level over which the stretched page is paper
 _TEXTURE = 6.0  # grey levels paper differs from its smoothed self on average past which it is a pattern
 _TEXTURE_BLUR = 1.8  # sigma (pixels) of the blur that smooths a patterned paper
 _DOT_BLUR = 0.8  # sigma (pixels) of the blur that joins a dotty page's dots
@@ -100,7 +99,7 @@ def _textured(grey: np.ndarray) -> bool:
     coarse screen's moiré at 150 dpi 11."""
     soft = cv2.GaussianBlur(grey, (0, 0), _DOT_BLUR)
     smooth = cv2.medianBlur(soft, 5)
-    paper = smooth > _PAPER_LEVEL
+    paper = smooth > PAPER
     if not paper.any():
         return False
     return float(np.abs(soft.astype(np.int16) - smooth.astype(np.int16))[paper].mean()) > _TEXTURE
@@ -214,7 +213,7 @@ def text_pieces(ink: np.ndarray, box: tuple[int, int, int, int], line_height: in
         row = region[r0:r1]
         height = r1 - r0
         wide = max(12, int(height * 1.2))
-        runs = [(c0, c1) for c0, c1 in _runs(row.any(axis=0), min_gap=wide) if row[:, c0:c1].sum() >= _MARK]
+        runs = [(c0, c1) for c0, c1 in runs_of(row.any(axis=0), min_gap=wide) if row[:, c0:c1].sum() >= _MARK]
         groups = [[run] for run in runs] if split else ([runs] if runs else [])
         for group in groups:
             c0, c1 = group[0][0], group[-1][1]
@@ -228,7 +227,7 @@ def _lines(region: np.ndarray, line_height: int) -> list[tuple[int, int]]:
     together, as on a dark copy) is cut at its emptiest rows."""
     profile = region.sum(axis=1)
     out = []
-    for r0, r1 in _runs(profile > 0, min_gap=2):
+    for r0, r1 in runs_of(profile > 0, min_gap=2):
         count = round((r1 - r0) / line_height)
         cuts = [r0]
         for k in range(1, count):
@@ -242,7 +241,7 @@ def _lines(region: np.ndarray, line_height: int) -> list[tuple[int, int]]:
     return out
 
 
-def _runs(filled: np.ndarray, min_gap: int) -> list[tuple[int, int]]:
+def runs_of(filled: np.ndarray, min_gap: int) -> list[tuple[int, int]]:
     """Runs of True, joined across gaps narrower than ``min_gap``."""
     idx = np.flatnonzero(filled)
     if idx.size == 0:

@@ -24,7 +24,7 @@ _TOUCH = 2  # pixels: a one-row column line touches the lines across; a characte
 _ROW_DOWN = 20  # pixels: the shortest column line of one row (a one-line row is about 35 px high)
 _MIN_ACROSS, _MIN_DOWN = 66, 38  # pixels: the line kernels on an A4 page at 200 dpi (width / 25, height / 60)
 _DOT_GAP = 5  # rows: the widest break between the dots of a line down printed through a screen
-_PAPER = 200  # grey level over which the stretched page is paper
+PAPER = 200  # grey level over which the stretched page is paper
 _SIDE, _LINE_CONTRAST = 5, 25  # a thin line down is this much darker than the page this far either side of it
 _BLURRED = 3  # pixels a rule's blur darkens on either side of it
 _DOTS_FILL, _DOTS_CROSSED = 0.9, 0.15  # shares of a dotted line's rows: with ink on it; with ink across it
@@ -616,7 +616,7 @@ def _thin_line_rows(rows: np.ndarray, x: int, way: int) -> bool:
     sides = np.minimum(rows[:, x - _SIDE:x - 2].min(axis=1), rows[:, x + 3:x + _SIDE + 1].min(axis=1))
     lined = centre + _LINE_CONTRAST <= sides
     clear = lined[_BLURRED:] if way < 0 else lined[:-_BLURRED]  # off the rule's blur
-    return bool((centre < _PAPER).all() and clear.all())
+    return bool((centre < PAPER).all() and clear.all())
 
 
 def _meets(vertical: Segment, horizontals: list[Segment], near: float = _MEET) -> bool:
