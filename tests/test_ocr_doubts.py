@@ -383,6 +383,25 @@ def test_a_scans_figure_that_lost_its_decimal_point_is_a_doubt_not_a_wrong_growt
     assert "小数点" in said.message and later.text in said.message
 
 
+def test_a_scans_target_row_figure_far_off_the_rest_of_its_row_is_a_doubt(tmp_path: Path) -> None:
+    """5.1's 集群总产值 上一年实际值 with its point lost (1326.8 → 13268, as a coarse copy read it): in Word it
+    differs from 2.1 (AR005) and stands above the next year's target (CO012); read from a scan, where the targets
+    beside it (1480, 1650, 1850) agree among themselves, it is one doubt quoting them, and no finding rests on it."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    row = next(r for t in document.tables for r in t.rows
+               if r.cells[0].text.startswith("集群总产值") and r.cells[1].text == "1326.8")
+    targets = [c.text for c in row.cells[2:]]
+    _set_text(row.cells[1], "13268")
+    path = tmp_path / "target_point_lost.docx"
+    document.save(str(path))
+    assert {"AR005", "CO012"} <= {i.code for i in run_rules(report_of(path)) if i.field == "集群总产值"}
+    issues = [i for i in run_rules(_read_as_scanned(path, "")) if i.field == "集群总产值"]
+    assert [i.code for i in issues] == ["D004"]
+    assert "13268" in issues[0].message and all(f"{float(t):g}" in issues[0].message for t in targets)
+
+
 @pytest.mark.parametrize("stamped", ["（4）集群创新情况 甲核", "2.4集群创新情况!已审核!", '2.4集群创新情况L_匕审核"7'])
 def test_a_scans_heading_with_a_stamps_words_beside_it_is_still_the_heading(stamped: str, tmp_path: Path) -> None:
     """A blue 已审核 stamped right of a heading is read on the heading's line (（4）集群创新情况 甲核: a part of it;

@@ -38,6 +38,7 @@ DOCX_TRANSFORMS: tuple[Transform, ...] = (
     _docx(spelling.label_enumerators),
     _docx(spelling.label_footnote_marks),
     _docx(spelling.label_paren_inside),
+    _docx(spelling.label_paren_unclosed),
     _docx(spelling.heading_autonumber),
     _docx(spelling.heading_styles),
     _docx(spelling.heading_spaced),

@@ -83,6 +83,19 @@ def label_footnote_marks(doc: Docx) -> bool:
     return done
 
 
+def label_paren_unclosed(doc: Docx) -> bool:
+    """Labels typed without their closing bracket, every other one of the value tables: 集群总产值（亿元,
+    企业数量（个 — a slip of typing, and what a scan makes of a bracket it loses."""
+    done = False
+    for i, (_, _, tc) in enumerate(_label_cells(doc)):
+        last = tc.findall(w("p"))[-1]
+        text = para_text(last)
+        if i % 2 == 0 and text.endswith("）") and "（" in text:
+            set_para_text(last, text[:-1])
+            done = True
+    return done
+
+
 def _basic_value(doc: Docx, label: str) -> str | None:
     for tbl in doc.document.iter(w("tbl")):
         for tr in rows(tbl):

@@ -372,7 +372,9 @@ class IndicatorReader:
         years = {slot[1]: c for slot, c in seen.items() if slot[0] == "year" and slot[2] != "cluster"}
         cluster = {slot[1]: c for slot, c in seen.items() if slot[0] == "year" and slot[2] == "cluster"}
         growth = next((c for slot, c in seen.items() if slot[0] == "growth"), None)
-        self.issues += row_doubts(ind, self.spec.id, years, growth, cluster)
+        targets = {ind.base_year if slot[0] == "actual" else slot[1]: c for slot, c in seen.items()
+                   if slot[0] in ("actual", "target") and slot[2] != "cluster"}
+        self.issues += row_doubts(ind, self.spec.id, years, growth, cluster, targets)
 
     def _run_together(self, ind: Indicator, year: str, target: str, cell: Cell) -> None:
         """A scan's year figure whose cell runs over columns of different figures (a year and its growth: the

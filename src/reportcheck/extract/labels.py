@@ -20,6 +20,9 @@ from rapidfuzz.distance import Levenshtein
 from reportcheck.normalize.text import label_key
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# A parenthetical whose closing bracket is lost, to the key's end: a scan read 材料） as 材科, a label typed
+# without its ）, or closed with the wrong bracket (个].
+_UNCLOSED = re.compile(r"\([^()]*$")
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+|[—-]{1,2})\s*[、.]\s*"
     r"|^[-—·.]*(?:\d{1,2}-\d{1,2}(?!\d)|\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.]?\s*")
@@ -45,11 +48,12 @@ _MISREAD_TWICE = 8  # and for two
 
 
 def strip_parens(key: str) -> str:
-    """A key without its parentheticals, nested ones included: '产值(亿元)' → '产值'."""
+    """A key without its parentheticals, nested ones included: '产值(亿元)' → '产值', and without one left
+    open at its end: '总产值(亿元' → '总产值'."""
     while True:
         out = _PARENS.sub("", key)
         if out == key:
-            return out or key
+            return _UNCLOSED.sub("", out) or out
         key = out
 
 

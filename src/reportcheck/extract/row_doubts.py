@@ -11,6 +11,7 @@ touched: its figures are as written.
 from __future__ import annotations
 
 import math
+import statistics
 
 from reportcheck import catalogue as cat
 from reportcheck.extract.lines import cell_loc
@@ -24,14 +25,19 @@ _POINT_SLACK = 0.6  # percentage points between a growth and the years' once a p
 _OUT_OF_SCALE = 50  # a year's figure this many times the other's is no growth a report shows: a misreading
 _FAR_APART = 3  # two years this many times apart, with no growth to tell which is right: either may be misread
 _FAR_APART_FROM = 100  # ... when the larger is at least this (counts of a few, 1 → 3 enterprises, do jump so)
+_IN_LINE = 2  # a row's other figures agree when the largest is within this many times the smallest
 
 
 def row_doubts(ind: Indicator, section: str, years: dict[str | None, Cell], growth: Cell | None,
-               cluster: dict[str | None, Cell] | None = None) -> list[Issue]:
+               cluster: dict[str | None, Cell] | None = None,
+               targets: dict[str | None, Cell] | None = None) -> list[Issue]:
     """The doubts of a read row (``years``: the cell of each year's figure; ``growth``: the growth's cell;
-    ``cluster``: the cell of each year's 其中集群产业 figure, where the row has them), in order, each seeing the
-    ones before (a figure already in doubt is not held against the others). The cluster's figures are held
-    against each other as the years' are, with no growth to tell (the row's growth is the whole's)."""
+    ``cluster``: the cell of each year's 其中集群产业 figure, where the row has them; ``targets``: 5.1's 上一年实际值
+    and targets by year), in order, each seeing the ones before (a figure already in doubt is not held against
+    the others). The cluster's figures are held against each other as the years' are, with no growth to tell
+    (the row's growth is the whole's)."""
+    if targets:
+        return _out_of_line(ind, targets, section)
     found = [_implausible(ind, years, section), _digit_glued(ind, years, section)]
     if growth is not None:
         found += [_sign_lost(ind, growth, section), _point_lost(ind, growth, years, section)]
@@ -97,6 +103,27 @@ def _far_apart(ind: Indicator, cells: dict[str | None, Cell], section: str, part
            "其中可能有一个识别有误")
     return [_year_in_doubt(ind, section, year, cells[year], "扫描件两年数值相差过大", value, why, part)
             for year, value in ((low_year, low), (high_year, high))]
+
+
+def _out_of_line(ind: Indicator, cells: dict[str | None, Cell], section: str) -> list[Issue]:
+    """A scan's row of three figures or more (5.1's 上一年实际值 and its targets) where one stands far off the
+    others while they agree among themselves (13268 beside the targets 1480, 1650, 1850: a point lost): that
+    one in doubt, naming them. Targets grow year by year, not by a power of ten."""
+    read = _scanned_years(ind, cells)
+    if len(read) < 3:
+        return []
+    found = []
+    for year, value in read.items():
+        others = [v for y, v in read.items() if y != year]
+        if max(others) > _IN_LINE * min(others):
+            continue
+        low, high = sorted((value, statistics.median(others)))
+        if high < _FAR_APART * low or high < _FAR_APART_FROM:
+            continue
+        why = (f"与同行其他数字（{'、'.join(f'{v:g}' for v in others)}）相差{high / low:.0f}倍，"
+               "可能漏识别或多识别了小数点，或读错了数字")
+        found.append(_year_in_doubt(ind, section, year, cells[year], "扫描件数字与同行其他数字相差过大", value, why))
+    return found
 
 
 def _year_in_doubt(ind: Indicator, section: str, year: str, cell: Cell, doubt: str, figure: float,
