@@ -20,7 +20,7 @@ import pytest
 from conftest import NEEDS_OCR, SAMPLES, SCANNED, report_of
 from reportcheck.extract.report import extract
 from reportcheck.figures import doubtful, figures
-from reportcheck.layout import Cell, Paragraph
+from reportcheck.layout import Cell, Paragraph, Table
 from reportcheck.model import Issue, Report
 from reportcheck.normalize.text import normalize_document
 from reportcheck.readers import read_document
@@ -557,6 +557,48 @@ def test_a_scans_name_one_character_off_its_other_readings_is_a_doubt(tmp_path: 
     names = [(row.values.get("name") or row.values.get("builder"), row.doubts) for t in scan.lists for row in t.rows]
     assert [d for n, d in names if n == "熊谷激光雷达科技有限公司" and "builder" in d]
     assert not [d for n, d in names if str(n).startswith("麓谷激光雷达科技有限公司") and d]
+
+
+def test_a_scans_name_one_character_off_readings_it_was_unsure_of_is_a_doubt(tmp_path: Path) -> None:
+    """麓谷激光雷达科技有限公司 read unsure in every list where it is named, and once, surely, without its first
+    character (谷激光…, as a coarse copy read it): the sure reading is a doubt too, naming the other — the paper
+    read two ways is no ground for a finding either way."""
+    def edit(document) -> None:
+        cell = next(c for t in document.tables for r in t.rows for c in r.cells
+                    if c.text.strip() == "麓谷激光雷达科技有限公司" and "项目" in r.cells[2].text)
+        _set_text(cell, "谷激光雷达科技有限公司")
+
+    path = _edited(tmp_path, edit)
+    scan = _read_as_scanned(path, "麓谷激光雷达科技有限公司", confidence=0.3)
+    [said] = [i for i in scan.extraction_issues if "只差一个字" in i.message]
+    assert "“谷激光雷达科技有限公司”" in said.message and "“麓谷激光雷达科技有限公司”" in said.message
+    assert [row.doubts for t in scan.lists for row in t.rows
+            if row.values.get("builder") == "谷激光雷达科技有限公司" and "builder" in row.doubts]
+
+
+def test_a_scans_list_header_cut_in_two_by_a_line_and_misread_still_heads_its_column() -> None:
+    """A coarse copy's 批准时间 header read 批准卧 | 间: a line found through the header row only cuts it in
+    two (the dates below run over both columns), and 时 read as 卧. The two halves are one header, one
+    character off the field's: the dates are still read as each entry's 批准时间."""
+    path = SAMPLES / "prelim_advanced_split_clean.docx"
+    doc = normalize_document(read_document(path))
+    table = next(b for b in doc.iter_blocks() if isinstance(b, Table) and b.rows[0][0].text == "技术创新载体名称")
+    cut = next(c.col for c in table.rows[0] if c.text == "批准时间")
+    for i, row in enumerate(table.rows):
+        for cell in row:
+            cell.confidence = 0.99
+            cell.col += cell.col > cut
+            cell.colspan += cell.col == cut and i > 0
+        if i == 0:
+            at = next(j for j, c in enumerate(row) if c.col == cut)
+            row[at:at + 1] = [dataclasses.replace(row[at], text=t, norm=t, col=cut + k)
+                              for k, t in enumerate(("批准卧", "间"))]
+
+    def dates(report: Report) -> list:
+        return [row.values.get("approved_on") for t in report.lists if t.id == "innovation_platforms" for row in t.rows]
+
+    assert dates(report_of(path)) and all(dates(report_of(path)))
+    assert dates(extract(doc)) == dates(report_of(path))
 
 
 def test_a_scans_name_with_a_mark_inside_or_without_its_series_number_is_a_doubt(tmp_path: Path) -> None:

@@ -49,9 +49,9 @@ CASES = {
 KNOWN_GAPS: dict[str, str] = {
     "coarse_screen_copy": "a copy of a copy scanned at 150 dpi without descreening: its paper, a coarse screen's "
                           "moiré, is smoothed first and its lines, printed as the screen's dots, are found as "
-                          "dotted lines (89 % of the figures, before 58 %), but the recogniser reads the blurred "
-                          "labels and names badly and at times surely: company names with a wrong first "
-                          "character (刘河 for 浏河) and a point lost (1583 for 158.3) without a doubt.",
+                          "dotted lines (95 % of the figures, before 58 %), but the recogniser reads the blurred "
+                          "labels badly (园区规上工业企业营业收入 read 阅区锁上T…, three characters off: the row is "
+                          "not found) and a phone number's dash at a line's end is lost without a doubt.",
 }
 
 

@@ -178,12 +178,10 @@ def column_role(text: str, table_kind: str, fields: LabelIndex | None = None) ->
     year = year_m.group(1) if year_m else None
     unit = unit_in_parens(key)
     if fields is not None:
-        rest = strip_parens(_YEAR.sub("", key)).strip("-_/ ")
+        rest = _field_words(key)
         hit = fields.match(rest, 85.0) if rest else None
         if hit is not None:
-            spec = hit[0]
-            return Column("field", year if getattr(spec, "per_year", False) else None, field=spec.key,
-                          unit=unit, header=text, field_label=spec.label)  # type: ignore[attr-defined]
+            return _field_column(hit[0], text, year, unit)
     if _has(key, _EVIDENCE):
         return Column("evidence", header=text)
     if bare in _ORDINAL or bare.startswith("序号"):
@@ -297,13 +295,17 @@ def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | No
                 if not parts or parts[-1] != text:
                     parts.append(text)
     out = HeaderMap(table=rows[-1][0].table if rows and rows[-1] else None, spans=_spans(rows))
+    scanned = any(cell.confidence is not None for row in rows for cell in row)
     for col in sorted(texts):
         text = " ".join(texts[col])
-        role = column_role(text, table_kind, fields) or _role_of_a_line(text, table_kind, fields)
+        role = column_role(text, table_kind, fields) or _role_of_a_line(text, table_kind, fields) \
+            or (_misread_field(text, fields) if scanned else None)
         if role is None:
             out.unmapped[col] = text
         else:
             out.columns[col] = _completed(role, out.columns.get(col - 1))
+    if scanned:
+        _join_split_headers(out, table_kind, fields)
     _set_estimates_aside(out)
     if table_kind != "targets":
         _set_targets_aside(out)
@@ -373,6 +375,43 @@ def _completed(role: Column, left: Column | None) -> Column:
     if role.kind == "year" and role.year and left.kind == "field" and left.year and left.year != role.year:
         return replace(left, year=role.year, header=role.header)
     return role
+
+
+def _field_words(key: str) -> str:
+    """A list column's header key without its years and parentheticals: what names the column."""
+    return strip_parens(_YEAR.sub("", key)).strip("-_/ ")
+
+
+def _field_column(spec: object, text: str, year: str | None, unit: str | None) -> Column:
+    """The column of a list's field ``spec`` (its year kept when the field is per year)."""
+    return Column("field", year if getattr(spec, "per_year", False) else None, field=spec.key,  # type: ignore[attr-defined]
+                  unit=unit, header=text, field_label=spec.label)  # type: ignore[attr-defined]
+
+
+def _misread_field(text: str, fields: LabelIndex | None) -> Column | None:
+    """A scan's list column header with one character misread (批准卧间 for 批准时间): the field it names,
+    when only one is that near (:meth:`LabelIndex.match_misread`)."""
+    key = _arabic_years(label_key(text))
+    rest = _field_words(key) if fields is not None else ""
+    hit = fields.match_misread(rest) if fields is not None and rest else None
+    if hit is None:
+        return None
+    year = _YEAR.search(key)
+    return _field_column(hit[0], text, year.group(1) if year else None, unit_in_parens(key))
+
+
+def _join_split_headers(header: HeaderMap, table_kind: str, fields: LabelIndex | None) -> None:
+    """A scan's header cut in two by a line found through it (批准卧 | 间 for 批准时间, the line across the
+    header row only): two neighbouring headers of no role that make one together are one column's header,
+    given to both grid columns (the figures under them span the two)."""
+    for col in sorted(header.unmapped):
+        if col not in header.unmapped or col + 1 not in header.unmapped:
+            continue
+        joined = header.unmapped[col] + header.unmapped[col + 1]
+        role = column_role(joined, table_kind, fields) or _misread_field(joined, fields)
+        if role is not None:
+            header.columns[col] = header.columns[col + 1] = role
+            del header.unmapped[col], header.unmapped[col + 1]
 
 
 def _role_of_a_line(text: str, table_kind: str, fields: LabelIndex | None) -> Column | None:

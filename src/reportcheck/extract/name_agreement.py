@@ -32,15 +32,15 @@ class _Naming:
 
 def odd_names(tables: list[ListTable]) -> list[Issue]:
     """Every sure reading of an enterprise's name that is one character (not a figure) away from another
-    sure reading of a name in these lists, and not read so more often: put in doubt, with a D004 naming
-    the other reading. Two different enterprises whose names differ by one character are both doubted: on
-    a scan, which one the paper says cannot be told without it. A member of a numbered series (智能制造升级
-    项目1期…10期) one character (not a figure) off what the others share (项日9期) is doubted too. Marks
-    inside a name (科:技) are dust."""
+    reading of a name in these lists (sure or not: 谷激光雷达科技有限公司 beside three unsure 然谷激光…), and
+    not read so more often: put in doubt, with a D004 naming the other reading. Two different enterprises whose
+    names differ by one character are both doubted: on a scan, which one the paper says cannot be told without
+    it. A member of a numbered series (智能制造升级项目1期…10期) one character (not a figure) off what the others
+    share (项日9期) is doubted too. Marks inside a name (科:技) are dust."""
     namings = [_Naming(t, r, column, name) for t in tables for r in t.rows
                for column, value in r.values.items() if (name := _name_in(value))]
     sure = [n for n in namings if n.column not in n.row.doubts and "row" not in n.row.doubts]
-    votes = Counter(n.name for n in sure)
+    votes = Counter(n.name for n in namings)  # unsure readings too: each is still the paper read another way
     stems = Counter(_stem(n.name) for n in sure)
     issues = []
     for naming in sure:
