@@ -47,6 +47,9 @@ def claims(text: str) -> list[tuple]:
     ("出口额占全省的12%", []),
     # a figure after 较上年 is last year's; a word glued before the indicator's makes another noun
     ("2022年集群总产值较上年1180亿元增长12.4%", []),
+    # a year compared with is no year of what follows: 102 is the report's count, not 2022's
+    ("规上工业企业154家，较2022年净增11家；高新技术企业102家",
+     [("above_scale_enterprises", "value", 154, 0, "个", None), ("hightech_enterprises", "value", 102, 0, "个", None)]),
     ("其中主导产业营业收入900亿元", []),
     ("园区规上工业企业210家", []),
     # a number inside a word that only looks like a hedge (近年来, 多元化) does not hedge the next figure

@@ -85,7 +85,10 @@ def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
                 tied = _Tie(None if (i and _qualifies(tokens[i - 1])) or per_head else by_word[token])
                 continue
             if _YEAR.match(token) and i + 1 < len(tokens) and tokens[i + 1] in _YEAR_MARKS:
-                year = token
+                if i and tokens[i - 1] in _COMPARING:  # 较2022年净增11家: the year compared with, not the text's
+                    tied.taken.add("value")
+                else:
+                    year = token
                 figure_end = i + 1
                 continue
             hedged |= token in _HEDGES
