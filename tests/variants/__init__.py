@@ -76,6 +76,7 @@ DOCX_TRANSFORMS: tuple[Transform, ...] = (
     _docx(spelling.declaration_line_broken),
     _docx(spelling.evidence_sentence),
     _docx(spelling.evidence_note),
+    _docx(spelling.evidence_contents),
     _docx(spelling.contacts_relabelled),
     *furniture.TRANSFORMS,
     *habits.TRANSFORMS,
@@ -87,6 +88,8 @@ PDF_TRANSFORMS: tuple[Transform, ...] = (
               pdf.pdf_three_line, output="pdf", needs_libreoffice=True),
     Transform("pdf_reportlab", "a PDF made by another producer (reportlab): paragraphs and ruled tables",
               pdf.pdf_reportlab, output="pdf"),
+    Transform("pdf_watermark", "the reportlab PDF with a 草稿 watermark drawn as shapes over every page",
+              pdf.pdf_watermark, output="pdf"),
     *furniture.PDF_TRANSFORMS,
 )
 

@@ -220,3 +220,49 @@ def pdf_reportlab(src: Path, dst: Path) -> bool:
                             bottomMargin=margin, title=src.stem, author="reportcheck variants", invariant=1)
     pdf.build(_flowables(doc.body, body_style, cell_style, A4[0] - 2 * margin))
     return True
+
+
+def _watermark(canvas, _doc) -> None:
+    """草稿 across the page as a word processor draws it: its strokes as outlines, one path of many figures, and
+    a band turned across the page under it; light grey, half transparent."""
+    import math
+
+    width, height = canvas._pagesize
+    cx, cy, turn = width / 2, height / 2, math.radians(35)
+
+    def turned(x: float, y: float) -> tuple[float, float]:
+        return cx + x * math.cos(turn) - y * math.sin(turn), cy + x * math.sin(turn) + y * math.cos(turn)
+
+    canvas.saveState()
+    canvas.setFillColorRGB(0.7, 0.7, 0.7, alpha=0.35)
+    band = canvas.beginPath()
+    for i, (x, y) in enumerate((turned(-300, -40), turned(300, -40), turned(300, 40), turned(-300, 40))):
+        band.lineTo(x, y) if i else band.moveTo(x, y)
+    band.close()
+    canvas.drawPath(band, stroke=0, fill=1)
+    strokes = canvas.beginPath()
+    for k in range(14):  # the characters' strokes: bars of different lengths and slants
+        x0, y0, length, slant = -220 + 32 * k, (-1) ** k * 30 * (k % 4), 60 + 9 * (k % 5), (k % 3 - 1) * 0.6
+        corners = ((x0, y0), (x0 + length, y0 + slant * length), (x0 + length, y0 + slant * length + 14),
+                   (x0, y0 + 14))
+        for i, (x, y) in enumerate(turned(*corner) for corner in corners):
+            strokes.lineTo(x, y) if i else strokes.moveTo(x, y)
+        strokes.close()
+    canvas.drawPath(strokes, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+def pdf_watermark(src: Path, dst: Path) -> bool:
+    """The report drawn by reportlab with 草稿 (a watermark) over every page: shapes, not text, across its tables."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    doc = Docx(src)
+    body_style, cell_style = _styles()
+    margin = 56.0
+    pdf = SimpleDocTemplate(str(dst), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
+                            bottomMargin=margin, title=src.stem, author="reportcheck variants", invariant=1)
+    pdf.build(_flowables(doc.body, body_style, cell_style, A4[0] - 2 * margin), onFirstPage=_watermark,
+              onLaterPages=_watermark)
+    return True
+

@@ -512,6 +512,23 @@ def evidence_sentence(doc: Docx) -> bool:
     return False
 
 
+def evidence_contents(doc: Docx) -> bool:
+    """The appendix heading without its page range, a table of contents under it whose entries name 佐证材料
+    with their own pages (1. 上市和挂牌企业数量佐证材料……第10-11页), the whole range said after it (佐证材料共计第
+    10页至第40页): no entry's range is the appendix's."""
+    for p in doc.document.iter(w("p")):
+        m = EVIDENCE_HEADING.match(para_text(p))
+        if m:
+            set_para_text(p, m.group(1))
+            first, last = int(m.group(2)), int(m.group(3))
+            entries = [f"{i}. {name}佐证材料……第{first + 2 * i - 2}-{first + 2 * i - 1}页"
+                       for i, name in enumerate(("上市和挂牌企业数量", "国家级单项冠军数量", "省级单项冠军数量"), 1)]
+            for text in reversed(["佐证材料目录", *entries, f"佐证材料共计第{first}页至第{last}页"]):
+                p.addnext(new_paragraph(text, p))
+            return True
+    return False
+
+
 def contacts_relabelled(doc: Docx) -> bool:
     """Contacts: 联系电话 for 电话; landlines written 0731—88886666 and （0731）85550000."""
     done, n = False, 0

@@ -41,6 +41,10 @@ from reportcheck.spec import TemplateSpec
 
 _PAGE_RANGE = re.compile(
     r"(?:第|[Pp]\.?)\s*(\d+)\s*页?\s*(?:-|~|至|到|—|－|～)+\s*(?:第|[Pp]\.?)?\s*(\d+)\s*页?")
+# What may stand between 佐证材料 and the appendix's page range: 七、佐证材料（第10-40页）, 佐证材料见附件（第10页至
+# 第60页）. Longer, or past a leader (……), it is a range of an entry of the appendix's table of contents.
+_RANGE_NEAR = 8
+_TOC_LEADER = re.compile(r"[…⋯]|\.{3,}|·{3,}")
 _SURE_HEADING = 97.0
 _EXACT_HEADING = 100.0
 _STAMP_TAIL = 4  # characters a stamp's text beside a scanned heading may add to its line
@@ -128,6 +132,16 @@ def _ocr_blocks(doc: Document) -> Iterator[Paragraph | Cell]:
                 yield block
         else:
             yield from (c for row in block.rows for c in row if c.confidence is not None)
+
+
+def _appendix_range(text: str) -> re.Match[str] | None:
+    """The page range a text states for the appendix: right after its 佐证材料, not an entry's of its table of
+    contents (七、佐证材料 佐证材料目录 1. 上市和挂牌企业数量相关证明材料……第18-19页, run into one line)."""
+    m = _PAGE_RANGE.search(text)
+    if m is None:
+        return None
+    between = text[:m.start()].rpartition("佐证材料")[2]
+    return m if len(between) <= _RANGE_NEAR and not _TOC_LEADER.search(between) else None
 
 
 def _unsure_range(line: Line) -> bool:
@@ -287,7 +301,7 @@ class _Walker:
             text = "".join(text.split())
             if "佐证材料" not in text or not (stated_in_appendix or "附件" in text):
                 continue
-            m = _PAGE_RANGE.search(text)
+            m = _appendix_range(text)
             if m and _unsure_range(line):
                 self._range_doubts = [cat.OCR_UNSURE.issue(
                     section="7", field="佐证材料页码范围", location=line.loc, what="佐证材料的页码范围",

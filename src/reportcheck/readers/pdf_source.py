@@ -22,6 +22,8 @@ from reportcheck.readers.pdf_text import group_lines
 from reportcheck.runtime import ocr_progress
 
 _THICK = 2.0  # a path thinner than this is a line
+_BOX_SEGMENTS = 6  # a rectangle's: its corner moved to, three or four sides drawn, closed
+_CORNER = 1.0  # points: how far a rectangle's point may stand from a corner of its bounds, beyond its stroke
 _WORD_GAP = 1.5
 GARBLED_SHARE = 0.2  # a page whose characters are more than this share no text is read by OCR
 _GARBLED_MIN = 30  # characters a page must have to be judged garbled (a page number, a caption do not)
@@ -59,10 +61,38 @@ def _edges(page, height: float) -> list[dict]:
         elif w <= _THICK and h >= MIN_EDGE:
             x = (left + right) / 2
             edges.append(edge(x, y_top, x, y_bottom, "v"))
-        elif w >= MIN_EDGE and h >= MIN_EDGE:  # a rectangle: its four sides
+        elif w >= MIN_EDGE and h >= MIN_EDGE and _is_rectangle(obj):  # its four sides
             edges += [edge(left, y_top, right, y_top, "h"), edge(left, y_bottom, right, y_bottom, "h"),
                       edge(left, y_top, left, y_bottom, "v"), edge(right, y_top, right, y_bottom, "v")]
     return edges
+
+
+def _is_rectangle(obj) -> bool:
+    """A wide path is a box (round a table, a shaded cell) only when it is one: a single figure of a few
+    straight segments, each point a corner of its bounds. A shape drawn over the page — a watermark's 草稿 as
+    outlines, hundreds of segments, or a band turned across it — has no sides a table could take for rules."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    count = raw.FPDFPath_CountSegments(obj.raw)
+    if not 0 < count <= _BOX_SEGMENTS:
+        return False
+    left, bottom, right, top = obj.get_bounds()  # the stroke's width included
+    m = obj.get_matrix()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    near = _CORNER + (x.value if raw.FPDFPageObj_GetStrokeWidth(obj.raw, x) else 0.0)
+    moves = 0
+    for i in range(count):
+        segment = raw.FPDFPath_GetPathSegment(obj.raw, i)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        moves += kind == raw.FPDF_SEGMENT_MOVETO
+        if kind == raw.FPDF_SEGMENT_BEZIERTO or moves > 1 or not raw.FPDFPathSegment_GetPoint(segment, x, y):
+            return False
+        px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
+        if min(abs(px - left), abs(px - right)) > near or min(abs(py - bottom), abs(py - top)) > near:
+            return False
+    return True
 
 
 def _pdfium_chars(textpage, height: float) -> list[tuple]:
