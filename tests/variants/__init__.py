@@ -77,6 +77,7 @@ DOCX_TRANSFORMS: tuple[Transform, ...] = (
     _docx(spelling.evidence_sentence),
     _docx(spelling.evidence_note),
     _docx(spelling.evidence_contents),
+    _docx(spelling.evidence_in_note),
     _docx(spelling.contacts_relabelled),
     *furniture.TRANSFORMS,
     *habits.TRANSFORMS,

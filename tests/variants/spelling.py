@@ -529,6 +529,33 @@ def evidence_contents(doc: Docx) -> bool:
     return False
 
 
+_CELL_PAGES = re.compile(r"\s*[（(](?:见佐证材料)?(P\d+(?:[-－]P?\d+)?)[）)]\s*$")
+
+
+def evidence_in_note(doc: Docx) -> bool:
+    """The evidence pages taken out of the cells of the tables that stand alone and given in a note under each,
+    rows named as applicants shorten them (注：上市和挂牌企业见佐证材料P10；国家级单项冠军见佐证材料P11；…)."""
+    done = False
+    for seg in segments(doc.document):
+        tbl = seg.table
+        if seg.kind != "indicator" or tbl.getparent() is not doc.body or \
+                len([s for s in segments(tbl) if s.table is tbl]) != 1:
+            continue  # a table of many sections (merged layout): no room for a note under one of them
+        named = []
+        for tr in seg.data:
+            label = cell_at(tr, seg.col("label"))
+            for tc in cells(tr):
+                m = _CELL_PAGES.search(cell_text(tc))
+                if m and label is not None:
+                    set_cell_text(tc, cell_text(tc)[:m.start()])
+                    short = re.sub(r"（[^）]*）|数量$", "", norm(cell_text(label))).removeprefix("获得")
+                    named.append(f"{short.removesuffix('数量')}见佐证材料{m.group(1)}")
+        if named:
+            tbl.addnext(new_paragraph("注：" + "；".join(named) + "。"))
+            done = True
+    return done
+
+
 def contacts_relabelled(doc: Docx) -> bool:
     """Contacts: 联系电话 for 电话; landlines written 0731—88886666 and （0731）85550000."""
     done, n = False, 0

@@ -19,11 +19,12 @@ from reportcheck.extract.columns import (
 from reportcheck.extract.labels import SURE_SCORE, LabelIndex, chinese_lines, clean_label
 from reportcheck.extract.lines import Line, cell_loc
 from reportcheck.extract.ocr import scanned, unsure
+from reportcheck.extract.page_notes import noted_pages, starts_note
 from reportcheck.extract.reading import ReadingLog
 from reportcheck.extract.row_doubts import row_doubts
 from reportcheck.extract.row_labels import ORDINAL, LabelHit, match_label
-from reportcheck.layout import Cell
-from reportcheck.model import Indicator, Issue
+from reportcheck.layout import Cell, Paragraph
+from reportcheck.model import Indicator, Issue, Loc
 from reportcheck.normalize.evidence import split_evidence
 from reportcheck.normalize.numbers import POINTS, ParsedValue, convertible, parse_growth, parse_value, unit_of
 from reportcheck.normalize.text import label_key
@@ -82,6 +83,8 @@ class IndicatorReader:
         self._fallback_unit: str | None = None  # the unit the table's unit line gives the row being read
         self._growth_guessed: str | None = None  # a scan's growth header taken by its place: what was read
         self._borrowed: str | None = None  # the years of another table's header a scan's rows are read under
+        self._notes: list[tuple[list[str], Paragraph | Cell, Loc]] = []  # notes naming evidence pages, in lines
+        self._note_open = False  # the last line was a note's: a PDF's next line may go on with it
         self._stated_years: dict[int, int] = {}  # a line above the table: 本年为2022年 (for 上年 | 本年 headers)
 
     @property
@@ -94,7 +97,10 @@ class IndicatorReader:
         if not line.is_row:
             self._note_units(line.para.norm if line.para is not None else "")
             self._stated_years.update(stated_years(line.para.norm if line.para is not None else ""))
+            if line.para is not None:
+                self._note_line(line.para.norm, line.para, line.loc)
             return True
+        self._note_open = False
         cells = [c for c in line.cells if c.norm and not c.continued]
         stated = stated_years(cells[0].norm) if len(cells) == 1 else {}
         if stated:  # a row across the table saying what 上年 | 本年 stand for: no header, though it names years
@@ -125,6 +131,7 @@ class IndicatorReader:
         if len(cells) <= 1:
             if cells and not self._note_units(cells[0].norm):
                 self.log.skip(line, "标题或说明行")
+                self._note_line(cells[0].norm, cells[0], cell_loc(cells[0]))
             return True
         stacked = self._stacked(line)
         for row in stacked:
@@ -167,6 +174,23 @@ class IndicatorReader:
                     for c in unplaced]
                 return rows
         return []
+
+    def _note_line(self, text: str, block: Paragraph | Cell, loc: Loc) -> None:
+        """A line of a note that may give rows' evidence pages by name (注：参与制定标准见佐证材料P30；…): one that
+        names 佐证 starts a note, the lines after it go on with it until a row or another note comes (a PDF gives a
+        paragraph's wrapped lines one by one)."""
+        if self._note_open and not starts_note(text):
+            self._notes[-1][0].append(text)
+        elif "佐证" in text or "证明材料" in text:
+            self._notes.append(([text], block, loc))
+            self._note_open = True
+
+    def settle_notes(self) -> None:
+        """Give each row the evidence pages the notes name it with (:mod:`reportcheck.extract.page_notes`)."""
+        for lines, block, loc in self._notes:
+            for row, pages in noted_pages("".join(lines), self.spec.rows):
+                if row.key in self.found:
+                    _noted(self.found[row.key], pages, block, loc)
 
     def _note_units(self, text: str) -> bool:
         """A line stating the table's units (（单位：亿元）, 单位：亿元、个): remembered for rows whose label
@@ -512,6 +536,16 @@ def _note_pages(ind: Indicator, cell: Cell, found: list[int], pages: list[int]) 
     why = unsure(cell)
     for page in found:
         ind.cells.setdefault(f"page:{page}", cell_loc(cell))
+        if why is not None:
+            ind.doubts[f"page:{page}"] = f"扫描件{why}"
+
+
+def _noted(ind: Indicator, pages: list[int], block: Paragraph | Cell, loc: Loc) -> None:
+    """Evidence pages a note gives the row, remembering where (a scan's page the OCR was unsure of a doubt)."""
+    ind.evidence_pages = sorted(set(ind.evidence_pages) | set(pages))
+    why = unsure(block)
+    for page in pages:
+        ind.cells.setdefault(f"page:{page}", loc)
         if why is not None:
             ind.doubts[f"page:{page}"] = f"扫描件{why}"
 

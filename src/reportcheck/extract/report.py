@@ -436,6 +436,7 @@ class _Walker:
                 continue
             if not reader.header.has_values() and reader.found:
                 issues.append(cat.YEARS_MISSING.issue(section=table.id, field=table.title))
+            reader.settle_notes()
             reconcile(list(reader.found.values()), reader.log, reader.issues)
             issues.extend(optional_unreadable(table, reader.issues, category))
             issues.extend(missing_rows(table, reader, category))
