@@ -21,6 +21,9 @@ from reportcheck.normalize.text import normalize_text, to_simplified
     # thousands grouped by a space or a Chinese comma; a scale in the unit (rounded to the 万: −2 decimals)
     ("1 180.5", "亿元", 1180.5, 1), ("1，180.5", "亿元", 1180.5, 1), ("86 500", "人", 86500.0, 0),
     ("1.25万人", "人", 12500.0, -2), ("494,000万元", "亿元", 49.4, 4), ("51.7 亿元", "亿元", 51.7, 1),
+    # a decimal comma (a European spreadsheet's, a slip): a thousands comma groups three digits after no 0
+    ("77,9", "%", 77.9, 1), ("0,62", "亿元", 0.62, 2), ("100,0", "%", 100.0, 1), ("-3,2", "%", -3.2, 1),
+    ("30,012", "人", 30012.0, 0),
     # a count's scale written alone
     ("1.14万", "人", 11400.0, -2), ("3亿", "亿元", 3.0, 0),
     # a footnote mark after the figure is the note's

@@ -49,6 +49,7 @@ DOCX_TRANSFORMS: tuple[Transform, ...] = (
     _docx(spelling.values_with_units),
     _docx(spelling.values_trailing_zero),
     _docx(spelling.values_thousands),
+    _docx(spelling.values_decimal_comma),
     _docx(spelling.growth_spellings),
     _docx(spelling.empty_marks),
     _docx(spelling.date_spellings),

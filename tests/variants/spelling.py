@@ -358,6 +358,18 @@ def values_thousands(doc: Docx) -> bool:
     return done
 
 
+def values_decimal_comma(doc: Docx) -> bool:
+    """Decimal commas, as a European spreadsheet exports them, in every other figure of one or two decimals:
+    0,62 and 77,9 (growths too)."""
+    done = False
+    for i, (_, _, tc, _) in enumerate(_value_cells(doc, growth=True)):
+        t = cell_text(tc)
+        if i % 2 == 0 and re.fullmatch(r"-?\d+\.\d{1,2}", t):
+            set_cell_text(tc, t.replace(".", ","))
+            done = True
+    return done
+
+
 def respell_growths(doc: Docx, spell: Callable[[str, int], str | None]) -> bool:
     """Each growth cell holding a plain, non-zero number written ``spell(text, n)`` (``n`` counts the cells
     respelled; None leaves the cell as it is)."""

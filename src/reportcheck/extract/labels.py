@@ -22,7 +22,7 @@ from reportcheck.normalize.text import label_key
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # A parenthetical whose closing bracket is lost, to the key's end: a scan read 材料） as 材科, a label typed
 # without its ）, or closed with the wrong bracket (个].
-_UNCLOSED = re.compile(r"\([^()]*$")
+_UNCLOSED = re.compile(r"\(.*$", re.DOTALL)  # once the closed ones are gone, every ( left stands after every )
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+|[—-]{1,2})\s*[、.]\s*"
     r"|^[-—·.]*(?:\d{1,2}-\d{1,2}(?!\d)|\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.]?\s*")

@@ -17,6 +17,9 @@ from functools import lru_cache
 from reportcheck.normalize.evidence import split_evidence
 
 _NUMBER = re.compile(r"^([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(.*)$")
+# A decimal comma, as a European spreadsheet or a slip writes it: 0,62 and 77,9 — a thousands comma groups three
+# digits, after a first group that is no 0 (30,012 stays thirty thousand).
+_DECIMAL_COMMA = re.compile(r"^([+-]?)(\d+),(\d+)(?![\d,.])")
 _PARENTHESISED = re.compile(r"^\(\s*([+-]?[\d.,]+\s*[^()]*)\)$")
 # A footnote mark after a figure (51.7*, 51.7①, 51.7注1, 51.7¹) is the note's, not the figure's.
 _FOOTNOTE = re.compile(r"(?<=[\d%元个人家项件亩])\s*(?:[*※†‡]+|[\u2460-\u2473]|[¹²³\u2070-\u2079]+|注\s*\d{1,2})$")
@@ -102,6 +105,14 @@ class ParsedValue:
     converted_from: str | None = None
 
 
+def _decimal_point(text: str) -> str:
+    """``text`` with a decimal comma written as a point (0,62 → 0.62, 77,9 → 77.9); a thousands comma stays."""
+    m = _DECIMAL_COMMA.match(text)
+    if m is None or (m.group(2) != "0" and len(m.group(3)) == 3):
+        return text
+    return f"{m.group(1)}{m.group(2)}.{m.group(3)}{text[m.end():]}"
+
+
 def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False) -> ParsedValue:
     """Parse a normalised (half-width, simplified) cell text into a figure in ``row_unit``.
 
@@ -134,7 +145,7 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
     body = words.approx_before.sub("", text)
     body = words.approx_after.sub("", body)
     out.approximate = body != text
-    m = _NUMBER.match(body.replace(" ", ""))
+    m = _NUMBER.match(_decimal_point(body.replace(" ", "")))
     if not m:
         out.problem = "unreadable"
         return out
