@@ -35,6 +35,7 @@ _SHIFTED = 5  # one year this many times the other: a point moved, not a year's 
 _WHOLE_SHARE = 0.8  # a column this whole (its figures integers), or this far not, is written so
 _OUT_OF_COLUMN = 50  # a scan's figure this many times off its column's middle was misread, more likely than not
 _COLUMN_MIN = 4  # figures a column needs for its middle to say anything
+_SHORTEST_NAME_REST = 2  # characters: a name's rest carried over a page break this short is no name (司, 心）)
 
 
 _ONE_ENTRY_TWO_ROWS = "同一企业分两行填写（名称单元格跨行），两行的数值不同，取第一行"
@@ -254,6 +255,7 @@ class ListReader:
         once (D004), and no finding rests on it. A few rows over (12 in a top-10 list) is what an applicant
         writes, and stays a finding (CO006); a list without a set length is in doubt past 30 entries."""
         self._join_halves()
+        self._join_across_pages()
         self._points_out_of_place()
         self._out_of_column_scale()
         rows = self.table.rows if self.table else []
@@ -351,6 +353,36 @@ class ListReader:
                     row.doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
                 rows[i:i + 2] = [joined]
             i += 1
+
+
+    def _join_across_pages(self) -> None:
+        """An entry a page break cut (a PDF's row allowed to break across pages): its name's rest stands alone
+        at the head of the next page, every other cell empty. It is the entry above's when the two halves make
+        one name — a bracket the upper half opens and the lower closes (…示范平台（新 | 化县…促进中心）), or a
+        lower half too short to be a name (…集团有限公 | 司)."""
+        if self.table is None:
+            return
+        name = self.spec.columns[0].key
+        rows = self.table.rows
+        i = 0
+        while i + 1 < len(rows):
+            top, bottom = rows[i], rows[i + 1]
+            if _cut_by_a_page(top, bottom, name):
+                top.values[name] = f"{top.values[name]}{bottom.values[name]}"
+                del rows[i + 1]
+            i += 1
+
+
+def _cut_by_a_page(top: ListRow, bottom: ListRow, name: str) -> bool:
+    """``bottom`` is the rest of ``top``'s name, carried to the next page (see ListReader._join_across_pages)."""
+    upper, lower = top.values.get(name), bottom.values.get(name)
+    if not isinstance(upper, str) or not isinstance(lower, str) or set(bottom.values) != {name} or bottom.by_year:
+        return False
+    pages = (top.location.page if top.location else None, bottom.location.page if bottom.location else None)
+    if None in pages or pages[0] == pages[1]:  # type: ignore[operator]
+        return False
+    opened = upper.count("(") > upper.count(")") and lower.count(")") > lower.count("(")
+    return opened or len(lower) <= _SHORTEST_NAME_REST
 
 
 def list_index(spec: ListTableSpec) -> LabelIndex:
