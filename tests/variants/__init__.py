@@ -22,6 +22,7 @@ def _subheading_words(_: dict) -> ChangeSet:
 DOCX_TRANSFORMS: tuple[Transform, ...] = (
     # header rows and columns
     _docx(layout.headers_one_row),
+    _docx(spelling.years_in_one_column),
     _docx(layout.park_subheaders_renamed),
     _docx(layout.year_headers_niandu),
     _docx(layout.growth_header_variants),
@@ -52,6 +53,7 @@ DOCX_TRANSFORMS: tuple[Transform, ...] = (
     _docx(spelling.values_decimal_comma),
     _docx(spelling.growth_spellings),
     _docx(spelling.empty_marks),
+    _docx(spelling.list_rows_slashed),
     _docx(spelling.date_spellings),
     _docx(spelling.dates_year_only, lambda _: ChangeSet(dates_coarsened=True)),
     _docx(spelling.growth_double_rounded, lambda _: ChangeSet(growth_may_change=True)),

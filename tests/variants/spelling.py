@@ -21,6 +21,7 @@ from .ooxml import (
     norm,
     para_text,
     plain_number,
+    remove_column,
     rows,
     segments,
     set_cell_text,
@@ -401,6 +402,39 @@ def empty_marks(doc: Docx) -> bool:
             set_cell_text(tc, ("暂无数据", "不适用")[n % 2])
             n += 1
             done = True
+    return done
+
+
+def years_in_one_column(doc: Docx) -> bool:
+    """Both years typed in one column, header 2021年/2022年 over 1180.5/1326.8, in every indicator table that
+    stands alone (an office saving a column's width)."""
+    done = False
+    for seg in segments(doc.document):
+        tbl = seg.table
+        years = sorted(col for col, role in seg.roles.items() if re.fullmatch(r"year:\d{4}", role))
+        if seg.kind != "indicator" or len(seg.header) != 1 or len(years) != 2 or years[1] != years[0] + 1 \
+                or len([s for s in segments(tbl) if s.table is tbl]) != 1:
+            continue
+        for tr in [*seg.header, *seg.data]:
+            first, second = cell_at(tr, years[0]), cell_at(tr, years[1])
+            if first is not None and second is not None and first is not second:
+                both = (cell_text(first), cell_text(second))
+                set_cell_text(first, both[0] if both[0] == both[1] and both[0] in EMPTY_MARKS else "/".join(both))
+        remove_column(tbl, years[1])
+        done = True
+    return done
+
+
+def list_rows_slashed(doc: Docx) -> bool:
+    """The blank rows a list leaves for more entries filled with / in every cell (or — in every other list), as
+    an office marks a cell it leaves empty on purpose."""
+    done = False
+    for i, seg in enumerate(s for s in segments(doc.document) if s.kind == "list"):
+        for tr in seg.data:
+            if all(not cell_text(tc) for tc in cells(tr)):
+                for tc in cells(tr):
+                    set_cell_text(tc, "/—"[i % 2])
+                done = True
     return done
 
 

@@ -15,7 +15,7 @@ from reportcheck.extract.ocr import scanned, unsure
 from reportcheck.extract.reading import ReadingLog
 from reportcheck.layout import Cell
 from reportcheck.model import RUN_TOGETHER, Issue, ListRow, ListTable
-from reportcheck.normalize.numbers import parse_value
+from reportcheck.normalize.numbers import is_empty_mark, parse_value
 from reportcheck.normalize.text import label_key
 from reportcheck.spec import ColumnSpec, ListTableSpec, load_json_resource
 
@@ -230,7 +230,7 @@ class ListReader:
                     section=self.spec.section, field=f"{self.spec.title}·{column.label}", location=cell_loc(cell),
                     what=f"“{self.spec.title}”的{column.label}", raw=cell.text.strip().replace("\n", ""), why=why))
             if parsed is None:
-                row.values[column.key] = text
+                row.values[column.key] = "" if is_empty_mark(text) else text  # a row of / is an empty row
                 continue
             if parsed.problem == "bracketed" and why is None:
                 row.doubts[f"{column.key}:{role.year}" if role.year is not None else column.key] = "数字写在括号里"

@@ -33,6 +33,7 @@ from reportcheck.extract.template_choice import Choice, choose_template
 from reportcheck.extract.texts import TextCollector
 from reportcheck.extract.transposed import turned_upright
 from reportcheck.extract.unruled import pages_unruled
+from reportcheck.extract.year_pairs import years_parted
 from reportcheck.layout import Cell, Document, Paragraph, Picture
 from reportcheck.model import Indicator, Issue, Report
 from reportcheck.normalize.evidence import split_evidence
@@ -68,7 +69,8 @@ def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
                               "the document has no text at all; send the filled-in report")
     choice = choose_template(lines)
     walker = _Walker(choice.spec, read_picture)
-    lines = labels_made_whole(blocks_one_after_another(turned_upright(lines, walker.row_indexes.values())))
+    lines = blocks_one_after_another(turned_upright(lines, walker.row_indexes.values()))
+    lines = years_parted(labels_made_whole(lines))
     for line in content_lines(lines, walker.headings):
         walker.feed(line)
     try:

@@ -105,6 +105,11 @@ class ParsedValue:
     converted_from: str | None = None
 
 
+def is_empty_mark(text: str) -> bool:
+    """A cell's text saying there is nothing to give: —, /, 无, 不适用 (in a name's column as in a figure's)."""
+    return text.strip() in _words().empty
+
+
 def _decimal_point(text: str) -> str:
     """``text`` with a decimal comma written as a point (0,62 → 0.62, 77,9 → 77.9); a thousands comma stays."""
     m = _DECIMAL_COMMA.match(text)
