@@ -208,8 +208,9 @@ def _flowables(container: etree._Element, body_style, cell_style, width: float) 
     return out
 
 
-def pdf_reportlab(src: Path, dst: Path) -> bool:
-    """The report drawn by another producer (reportlab): paragraphs and ruled tables with their spans."""
+def pdf_reportlab(src: Path, dst: Path, on_page=None) -> bool:
+    """The report drawn by another producer (reportlab): paragraphs and ruled tables with their spans;
+    ``on_page(canvas, doc)`` draws over each page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
@@ -218,7 +219,8 @@ def pdf_reportlab(src: Path, dst: Path) -> bool:
     margin = 56.0
     pdf = SimpleDocTemplate(str(dst), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
                             bottomMargin=margin, title=src.stem, author="reportcheck variants", invariant=1)
-    pdf.build(_flowables(doc.body, body_style, cell_style, A4[0] - 2 * margin))
+    pages = {"onFirstPage": on_page, "onLaterPages": on_page} if on_page is not None else {}
+    pdf.build(_flowables(doc.body, body_style, cell_style, A4[0] - 2 * margin), **pages)
     return True
 
 
@@ -254,15 +256,4 @@ def _watermark(canvas, _doc) -> None:
 
 def pdf_watermark(src: Path, dst: Path) -> bool:
     """The report drawn by reportlab with 草稿 (a watermark) over every page: shapes, not text, across its tables."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate
-
-    doc = Docx(src)
-    body_style, cell_style = _styles()
-    margin = 56.0
-    pdf = SimpleDocTemplate(str(dst), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
-                            bottomMargin=margin, title=src.stem, author="reportcheck variants", invariant=1)
-    pdf.build(_flowables(doc.body, body_style, cell_style, A4[0] - 2 * margin), onFirstPage=_watermark,
-              onLaterPages=_watermark)
-    return True
-
+    return pdf_reportlab(src, dst, _watermark)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from reportcheck import catalogue as cat
@@ -340,20 +341,19 @@ class ListReader:
         are in doubt as a whole."""
         if not self.scanned or self.table is None:
             return
-        name = self.spec.columns[0].key
-        rows = self.table.rows
-        i = 0
-        while i + 1 < len(rows):
-            top, bottom = rows[i], rows[i + 1]
-            if set(top.values) == {name} and not top.by_year and not bottom.values.get(name) \
-                    and (bottom.by_year or any(v is not None for v in bottom.values.values())):
-                joined = ListRow(values={**bottom.values, name: top.values[name]}, by_year=bottom.by_year,
-                                 location=top.location, doubts={**bottom.doubts, **top.doubts})
-                for row in (joined, rows[i - 1]) if i else (joined,):
-                    row.doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
-                rows[i:i + 2] = [joined]
-            i += 1
+        name, rows = self.spec.columns[0].key, self.table.rows
 
+        def join(i: int, top: ListRow, bottom: ListRow) -> ListRow | None:
+            if set(top.values) != {name} or top.by_year or bottom.values.get(name) \
+                    or not (bottom.by_year or any(v is not None for v in bottom.values.values())):
+                return None
+            joined = ListRow(values={**bottom.values, name: top.values[name]}, by_year=bottom.by_year,
+                             location=top.location, doubts={**bottom.doubts, **top.doubts})
+            for row in (joined, rows[i - 1]) if i else (joined,):
+                row.doubts[WHOLE_ROW] = "扫描件" + RUN_TOGETHER
+            return joined
+
+        _pairs_joined(rows, join)
 
     def _join_across_pages(self) -> None:
         """An entry a page break cut (a PDF's row allowed to break across pages): its name's rest stands alone
@@ -363,14 +363,24 @@ class ListReader:
         if self.table is None:
             return
         name = self.spec.columns[0].key
-        rows = self.table.rows
-        i = 0
-        while i + 1 < len(rows):
-            top, bottom = rows[i], rows[i + 1]
-            if _cut_by_a_page(top, bottom, name):
-                top.values[name] = f"{top.values[name]}{bottom.values[name]}"
-                del rows[i + 1]
-            i += 1
+
+        def join(_: int, top: ListRow, bottom: ListRow) -> ListRow | None:
+            if not _cut_by_a_page(top, bottom, name):
+                return None
+            top.values[name] = f"{top.values[name]}{bottom.values[name]}"
+            return top
+
+        _pairs_joined(self.table.rows, join)
+
+
+def _pairs_joined(rows: list[ListRow], join: Callable[[int, ListRow, ListRow], ListRow | None]) -> None:
+    """Each two neighbouring rows ``join`` makes one (it is told the upper one's place) replaced by it, in place."""
+    i = 0
+    while i + 1 < len(rows):
+        joined = join(i, rows[i], rows[i + 1])
+        if joined is not None:
+            rows[i:i + 2] = [joined]
+        i += 1
 
 
 def _cut_by_a_page(top: ListRow, bottom: ListRow, name: str) -> bool:
