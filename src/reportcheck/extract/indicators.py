@@ -533,16 +533,18 @@ def _note_pages(ind: Indicator, cell: Cell, found: list[int], pages: list[int]) 
     """Add evidence pages read from ``cell``, remembering the cell of each (``cells["page:95"]``); a
     page a scan's OCR was unsure of is a doubt (``doubts["page:95"]``)."""
     pages.extend(found)
-    why = unsure(cell)
-    for page in found:
-        ind.cells.setdefault(f"page:{page}", cell_loc(cell))
-        if why is not None:
-            ind.doubts[f"page:{page}"] = f"扫描件{why}"
+    _pages_at(ind, found, cell, cell_loc(cell))
 
 
 def _noted(ind: Indicator, pages: list[int], block: Paragraph | Cell, loc: Loc) -> None:
-    """Evidence pages a note gives the row, remembering where (a scan's page the OCR was unsure of a doubt)."""
+    """Evidence pages a note gives the row."""
     ind.evidence_pages = sorted(set(ind.evidence_pages) | set(pages))
+    _pages_at(ind, pages, block, loc)
+
+
+def _pages_at(ind: Indicator, pages: list[int], block: Paragraph | Cell, loc: Loc) -> None:
+    """Where each of a row's evidence pages was read (``cells["page:95"]``); a page a scan's OCR was unsure of
+    is a doubt (``doubts["page:95"]``)."""
     why = unsure(block)
     for page in pages:
         ind.cells.setdefault(f"page:{page}", loc)
