@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from reportcheck.extract.labels import LabelIndex, strip_parens
+from reportcheck.extract.ocr import scanned as from_ocr
 from reportcheck.layout import Cell
 from reportcheck.normalize.numbers import parse_value, unit_of
 from reportcheck.normalize.text import label_key
@@ -295,7 +296,7 @@ def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | No
                 if not parts or parts[-1] != text:
                     parts.append(text)
     out = HeaderMap(table=rows[-1][0].table if rows and rows[-1] else None, spans=_spans(rows))
-    scanned = any(cell.confidence is not None for row in rows for cell in row)
+    scanned = any(from_ocr(cell) for row in rows for cell in row)
     for col in sorted(texts):
         text = " ".join(texts[col])
         role = column_role(text, table_kind, fields) or _role_of_a_line(text, table_kind, fields) \

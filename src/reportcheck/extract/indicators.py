@@ -19,9 +19,9 @@ from reportcheck.extract.columns import (
 from reportcheck.extract.labels import SURE_SCORE, LabelIndex, chinese_lines, clean_label
 from reportcheck.extract.lines import Line, cell_loc
 from reportcheck.extract.ocr import scanned, unsure
-from reportcheck.extract.page_notes import noted_pages, starts_note
+from reportcheck.extract.page_notes import names_evidence, noted_pages, starts_note
 from reportcheck.extract.reading import ReadingLog
-from reportcheck.extract.row_doubts import row_doubts
+from reportcheck.extract.row_doubts import row_doubts, target_doubts
 from reportcheck.extract.row_labels import ORDINAL, LabelHit, match_label
 from reportcheck.layout import Cell, Paragraph
 from reportcheck.model import Indicator, Issue, Loc
@@ -181,7 +181,7 @@ class IndicatorReader:
         paragraph's wrapped lines one by one)."""
         if self._note_open and not starts_note(text):
             self._notes[-1][0].append(text)
-        elif "佐证" in text or "证明材料" in text:
+        elif names_evidence(text):
             self._notes.append(([text], block, loc))
             self._note_open = True
 
@@ -398,7 +398,8 @@ class IndicatorReader:
         growth = next((c for slot, c in seen.items() if slot[0] == "growth"), None)
         targets = {ind.base_year if slot[0] == "actual" else slot[1]: c for slot, c in seen.items()
                    if slot[0] in ("actual", "target") and slot[2] != "cluster"}
-        self.issues += row_doubts(ind, self.spec.id, years, growth, cluster, targets)
+        self.issues += target_doubts(ind, targets, self.spec.id) if targets \
+            else row_doubts(ind, self.spec.id, years, growth, cluster)
 
     def _run_together(self, ind: Indicator, year: str, target: str, cell: Cell) -> None:
         """A scan's year figure whose cell runs over columns of different figures (a year and its growth: the

@@ -23,7 +23,7 @@ _SHORTEST = 3  # characters a clause's words must have to name a row
 
 def noted_pages(text: str, rows: tuple[RowSpec, ...] | list[RowSpec]) -> list[tuple[RowSpec, list[int]]]:
     """(row, pages) for each clause of a note that gives pages to one row needing evidence."""
-    if "佐证" not in text and "证明材料" not in text:
+    if not names_evidence(text):
         return []
     found = []
     for clause in _CLAUSES.split(_NOTE_MARK.sub("", _WRAP.sub("", text.strip()))):
@@ -35,6 +35,11 @@ def noted_pages(text: str, rows: tuple[RowSpec, ...] | list[RowSpec]) -> list[tu
         if len(named) == 1:
             found.append((named[0], pages))
     return found
+
+
+def names_evidence(text: str) -> bool:
+    """The text speaks of the appendix: 佐证材料, 证明材料."""
+    return "佐证" in text or "证明材料" in text
 
 
 def starts_note(text: str) -> bool:

@@ -29,15 +29,12 @@ _IN_LINE = 2  # a row's other figures agree when the largest is within this many
 
 
 def row_doubts(ind: Indicator, section: str, years: dict[str | None, Cell], growth: Cell | None,
-               cluster: dict[str | None, Cell] | None = None,
-               targets: dict[str | None, Cell] | None = None) -> list[Issue]:
+               cluster: dict[str | None, Cell] | None = None) -> list[Issue]:
     """The doubts of a read row (``years``: the cell of each year's figure; ``growth``: the growth's cell;
-    ``cluster``: the cell of each year's 其中集群产业 figure, where the row has them; ``targets``: 5.1's 上一年实际值
-    and targets by year), in order, each seeing the ones before (a figure already in doubt is not held against
-    the others). The cluster's figures are held against each other as the years' are, with no growth to tell
-    (the row's growth is the whole's)."""
-    if targets:
-        return _out_of_line(ind, targets, section)
+    ``cluster``: the cell of each year's 其中集群产业 figure, where the row has them), in order, each seeing the
+    ones before (a figure already in doubt is not held against the others). The cluster's figures are held
+    against each other as the years' are, with no growth to tell (the row's growth is the whole's). 5.1's rows of
+    a 上一年实际值 and targets have their own: :func:`target_doubts`."""
     found = [_implausible(ind, years, section), _digit_glued(ind, years, section)]
     if growth is not None:
         found += [_sign_lost(ind, growth, section), _point_lost(ind, growth, years, section)]
@@ -105,7 +102,7 @@ def _far_apart(ind: Indicator, cells: dict[str | None, Cell], section: str, part
             for year, value in ((low_year, low), (high_year, high))]
 
 
-def _out_of_line(ind: Indicator, cells: dict[str | None, Cell], section: str) -> list[Issue]:
+def target_doubts(ind: Indicator, cells: dict[str | None, Cell], section: str) -> list[Issue]:
     """A scan's row of three figures or more (5.1's 上一年实际值 and its targets) where one stands far off the
     others while they agree among themselves (13268 beside the targets 1480, 1650, 1850: a point lost): that
     one in doubt, naming them. Targets grow year by year, not by a power of ten."""
