@@ -11,6 +11,7 @@ from conftest import NEEDS_LIBREOFFICE, SAMPLES, expected
 from reportcheck.layout import Table
 from reportcheck.pipeline import load_report
 from reportcheck.readers import read_document
+from reportcheck.readers.pdf_text import group_lines
 
 LAYOUTS = SAMPLES / "pdf_layouts"
 SOURCE = "prelim_advanced_split_clean"
@@ -133,3 +134,43 @@ def test_footnote_marks_in_a_libreoffice_pdf_are_no_digits_of_their_figures(tmp_
         return {(i.section, i.key): i.values for i in report.indicators}
 
     assert values(got) == values(want)
+
+
+BORDERLESS = SAMPLES / "variants"  # the split samples with their tables set to 无框线, printed by LibreOffice
+
+
+def test_a_table_without_rules_is_read_from_the_white_between_its_columns():
+    report = load_report(BORDERLESS / f"{SOURCE}.pdf_borderless.pdf")
+    exp = expected(SAMPLES / f"{SOURCE}.docx")
+    got = {(i.section, i.label): (i.values, i.growth_pct, i.evidence_pages) for i in report.indicators}
+    assert got == {(r["section"], r["label"]): (r["values"], r["growth_pct"], r["evidence_pages"])
+                   for r in exp["indicators"]}
+    top10 = next(table for table in report.lists if table.id == "top10_revenue")
+    names = [row.values["name"] for row in top10.rows]
+    assert names[0] == "湖南智行汽车股份有限公司" and len(names) == 10  # wrapped names whole, one row each
+
+
+def test_a_title_close_under_a_table_without_rules_stays_a_paragraph():
+    doc = read_document(BORDERLESS / f"{SOURCE}.pdf_borderless.pdf")
+    table = _table_with(BORDERLESS / f"{SOURCE}.pdf_borderless.pdf", "省级及以上公共服务平台数")
+    assert [c.text for c in table.rows[-1]][1:] == ["5", "6（P25）"]
+    assert any(getattr(b, "text", None) == "省级及以上公共服务平台（国家级、省级）" for b in doc.blocks)
+
+
+def test_a_header_left_at_a_page_foot_heads_the_rows_on_the_next_page():
+    path = BORDERLESS / "prelim_advanced_split_defects.pdf_borderless.pdf"
+    table = _table_with(path, "限公司绿色工厂")
+    assert [c.text for c in table.rows[0]] == ["名称", "级别", "批准单位", "批准时间"]
+    assert table.rows[0][0].page != table.rows[1][0].page and len(table.rows) == 10
+
+
+def _word(text: str, top: float, bottom: float, x0: float) -> dict:
+    return {"text": text, "top": top, "bottom": bottom, "x0": x0, "x1": x0 + 10 * len(text)}
+
+
+def test_a_heading_number_boxed_higher_than_its_title_is_on_the_title_line():
+    # pdfium's boxes of a 14 pt heading: the number in a Latin font from 365.1, the Chinese title from 368.2
+    number, title = _word("3.1", 365.1, 383.4, 74), _word("园区主要经济指标", 368.2, 380.9, 94)
+    assert [ln.text for ln in group_lines([title, number])] == ["3.1园区主要经济指标"]
+    below = _word("园区名称", 380.5, 391.0, 74)  # the next line, set close: its own
+    assert len(group_lines([number, title, below])) == 2

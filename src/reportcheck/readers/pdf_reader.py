@@ -19,7 +19,7 @@ from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Cell, Document, Paragraph, Table
 from reportcheck.readers.limits import MB, PdfLimits, pdf_limits
 from reportcheck.readers.pdf_page import PageContent, holds_another
-from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables, mid_phrase
+from reportcheck.readers.pdf_rule_tables import FOOT, Carry, find_rule_tables, find_unruled_tables, mid_phrase
 from reportcheck.readers.pdf_source import GARBLED_SHARE
 from reportcheck.readers.pdf_text import Line, group_lines, least_confidence
 from reportcheck.readers.read_rules import columns_of_lost_rules, lines_around
@@ -118,7 +118,7 @@ class _Reader:
                 else:
                     rows, grid = item
                     if first and previous_table is not None and _same_frame(previous_table, rows, grid):
-                        rows, grid = _laid_on(rows, grid, (previous_table.grid[0], previous_table.grid[-1]))  # type: ignore[index]
+                        rows, grid = _laid_on(rows, grid, previous_table.grid)  # type: ignore[arg-type]
                         _append_rows(previous_table, rows, grid)
                     else:
                         previous_table = self._table(rows, grid)
@@ -163,6 +163,9 @@ class _Reader:
         rule_tables, lines, carry = find_rule_tables(
             group_lines(loose), content.rules, content.number, height * _BODY, height * (1 - _BODY),
             [(b[1], b[3]) for b in boxes], carry)
+        if not content.by_ocr:  # a scan's rows without rules are counted, not read (rows_unruled)
+            unruled, lines = find_unruled_tables(lines, content.number, height * (1 - _BODY) - FOOT)
+            rule_tables += unruled
         blocks: list[tuple[float, str, object]] = [(line.top, "line", line) for line in lines]
         for i, table in enumerate(content.tables):
             blocks.append((table.bbox[1], "table", _grid_rows(table, cell_words[i], content.number)))
@@ -268,7 +271,8 @@ def _dedupe(values: list[float], tolerance: float = 1.5) -> list[float]:
 
 
 def _same_frame(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) -> bool:
-    """The next page's table has the same outer edges: the same table going on. A scanned page may
+    """The next page's table has the same outer edges, or the same columns (a table without rules, whose edges
+    are its text's): the same table going on. A scanned page may
     lie a few points off the one before it, and a photographed one, flattened on its own, a little larger
     or smaller: there the width must agree within ``_SCAN_WIDTH`` and the position nearly."""
     previous = table.grid
@@ -277,17 +281,25 @@ def _same_frame(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) -
     width, before = grid[-1] - grid[0], previous[-1] - previous[0]
     if any(c.confidence is not None for row in rows for c in row):
         return abs(width - before) <= _SCAN_WIDTH * before and abs(previous[0] - grid[0]) <= _PAGE_SHIFT
-    return abs(width - before) <= 2.0 and abs(previous[0] - grid[0]) <= 2.0
+    return (abs(width - before) <= 2.0 or _same_columns(grid, previous)) and abs(previous[0] - grid[0]) <= 2.0
 
 
-def _laid_on(rows: list[list[Cell]], grid: tuple[float, ...], frame: tuple[float, float]
+def _same_columns(grid: tuple[float, ...], other: tuple[float, ...]) -> bool:
+    """The same inner column boundaries (within two points)."""
+    return len(grid) == len(other) and all(abs(a - b) <= 2.0 for a, b in zip(grid[1:-1], other[1:-1], strict=True))
+
+
+def _laid_on(rows: list[list[Cell]], grid: tuple[float, ...], frame: tuple[float, ...]
              ) -> tuple[list[list[Cell]], tuple[float, ...]]:
-    """A table's rows and grid moved (and stretched) across to lie on ``frame`` (the left and right edges
-    of the table it continues)."""
+    """A table's rows and grid moved (and stretched) across to lie on ``frame`` (the grid of the table it
+    continues, whose left and right edges count). Where the columns are already the same (a table without
+    rules, whose edges are only its text's), the rows take that grid as they are."""
+    if _same_columns(grid, frame):
+        return rows, frame
     left, right = grid[0], grid[-1]
-    if abs(left - frame[0]) < 0.01 and abs(right - frame[1]) < 0.01:
+    if abs(left - frame[0]) < 0.01 and abs(right - frame[-1]) < 0.01:
         return rows, grid
-    factor = (frame[1] - frame[0]) / max(0.01, right - left)
+    factor = (frame[-1] - frame[0]) / max(0.01, right - left)
 
     def x(value: float) -> float:
         return frame[0] + (value - left) * factor

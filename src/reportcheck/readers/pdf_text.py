@@ -47,10 +47,12 @@ def least_confidence(words: list[dict]) -> float | None:
 
 
 def group_lines(words: list[dict]) -> list[Line]:
-    """Words grouped into lines by their top edge, left to right; lines top to bottom."""
+    """Words grouped into lines by their top edge, left to right; lines top to bottom. A word whose top
+    stands further off the line's first word still goes on its line when each one's middle lies within the
+    other's height: a heading's number in a Latin font boxed higher than its Chinese title (3.1 | 园区主要经济指标)."""
     lines: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0]["top"] - word["top"]) <= LINE_TOLERANCE:
+        if lines and (abs(lines[-1][0]["top"] - word["top"]) <= LINE_TOLERANCE or _side_by_side(lines[-1][0], word)):
             lines[-1].append(word)
         else:
             lines.append([word])
@@ -60,3 +62,11 @@ def group_lines(words: list[dict]) -> list[Line]:
         out.append(Line(min(w["top"] for w in group), max(w["bottom"] for w in group),
                         group[0]["x0"], group[-1]["x1"], join_words(group), group))
     return out
+
+
+def _side_by_side(one: dict, other: dict) -> bool:
+    """Each word's middle lies within the other's height."""
+    def middle(word: dict) -> float:
+        return (word["top"] + word["bottom"]) / 2
+
+    return one["top"] < middle(other) < one["bottom"] and other["top"] < middle(one) < other["bottom"]
