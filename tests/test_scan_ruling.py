@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pypdfium2 as pdfium
 
+from conftest import SAMPLES
 from reportcheck.readers.pdf_reader import _rows_of_lost_rules
 from reportcheck.readers.scan_image import prepare
 from reportcheck.readers.scan_ruling import Segment, _dashed, _text_bottoms_apart, _uncrossed
@@ -136,3 +138,14 @@ def test_a_column_line_a_photo_left_faint_in_the_last_row_is_found_and_a_stroke_
     segments = prepare(page).segments
     assert _covered(segments, _COLUMNS[1], top, bottom) >= 0.9
     assert _covered(segments, _COLUMNS[1], bottom, bottom + 37) == 0.0
+
+
+def test_a_page_laid_four_and_a_half_degrees_askew_is_turned_straight():
+    """A sheet put on the glass by hand and not squared (another hand's scans: 1.5° to 3.8°, page by page)."""
+    pdf = pdfium.PdfDocument(str(SAMPLES / "pdf" / "prelim_advanced_split_clean.pdf"))
+    rgb = np.asarray(pdf[0].render(scale=150 / 72).to_pil().convert("RGB"))
+    pdf.close()
+    h, w = rgb.shape[:2]
+    turned = cv2.warpAffine(rgb[:, :, ::-1].copy(), cv2.getRotationMatrix2D((w / 2, h / 2), 4.5, 1.0), (w, h),
+                            borderValue=(255, 255, 255))
+    assert abs(abs(prepare(turned, streaks=False).angle) - 4.5) < 0.2

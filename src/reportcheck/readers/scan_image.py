@@ -19,7 +19,7 @@ from reportcheck.readers.scan_lines import restored
 from reportcheck.readers.scan_ruling import INK, PAPER, Segment, find_streaks, no_streaks, ruling
 from reportcheck.readers.scan_stamps import without_stamps
 
-_MAX_SKEW = 3.0  # degrees a page may be turned on the scanner glass
+_MAX_SKEW = 5.0  # degrees a page may be turned on the scanner glass (laid down by hand, not squared: 4° is seen)
 _SPECK = 30  # pixels: a blot smaller than this, alone, is dust (a decimal point at 200 dpi is about 12)
 _NEAR = 10  # pixels: how close other ink must be for a small blot to be print
 _MARK = 40  # pixels of ink: less, set apart on a line by a wide gap, is a speck (a "1" has about 80)
