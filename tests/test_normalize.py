@@ -28,6 +28,12 @@ from reportcheck.normalize.text import normalize_text, to_simplified
     ("1.14万", "人", 11400.0, -2), ("3亿", "亿元", 3.0, 0),
     # a footnote mark after the figure is the note's
     ("51.7*", "亿元", 51.7, 1), ("36.8①", "%", 36.8, 1), ("12.5%注1", "%", 12.5, 1),
+    # a remark of figures after the figure: stock codes, the calculation (its own brackets inside)
+    ("5（688187、300831、301155）", "个", 5.0, 0), ("74.9\n（43.9÷58.6）", "%", 74.9, 1),
+    ("21.33（(1.82-1.50)÷1.50×100）", "%", 21.33, 2),
+    # a small count in Chinese numerals with its measure word; a letter O typed for a zero
+    ("两个", "个", 2.0, 0), ("十二家", "个", 12.0, 0), ("二十三项", "个", 23.0, 0),
+    ("6O.0", "亿元", 60.0, 1), ("3O2", "个", 302.0, 0),
 ])
 def test_numbers_as_applicants_write_them(text, unit, value, decimals):
     parsed = parse_value(normalize_text(text), unit)
@@ -42,8 +48,17 @@ def test_empty_marks_are_empty_not_zero(text):
     assert parsed.value is None and parsed.empty and parsed.problem is None
 
 
+@pytest.mark.parametrize("text", ["暂不填报", "无权威统计口径，暂不填报", "该项未统计，不填报"])
+def test_a_note_that_the_figure_is_not_given_is_an_empty_cell(text):
+    parsed = parse_value(normalize_text(text), "%")
+    assert parsed.value is None and parsed.empty and parsed.problem is None
+
+
 def test_unreadable_and_ambiguous_units_are_reported_not_guessed():
     assert parse_value("九十七点三", "亿元").problem == "unreadable"
+    assert parse_value("一", "个").problem == "unreadable"  # a lone 一: as often a dash typed with the IME
+    assert parse_value("120（118）", "亿元").problem == "unreadable"  # another figure in brackets: which?
+    assert parse_value("同左", "亿元").problem == "same_as_before"  # the row's reader takes the figure before it
     mismatch = parse_value("12个", "亿元")
     assert mismatch.problem == "unit_mismatch" and mismatch.value is None
 
@@ -75,6 +90,8 @@ def test_times_are_a_rise_only_with_its_word_and_stated_to_their_precision():
     ("6（P12）", [12]), ("6(见佐证材料第12页)", [12]), ("6[第12-13页]", [12, 13]), ("6 佐证P12", [12]),
     ("5（P3、P7）", [3, 7]), ("3 页码:5", [5]), ("7", []),
     ("6（12页）", [12]), ("6（见佐证材料12-13页）", [12, 13]), ("6（共12页）", []), ("2（12）", []),
+    # the report's own pages named beside the appendix's are no evidence pages
+    ("4（名单见本报告第3页，附件第58-59页）", [58, 59]), ("4（名单见本报告第3页）", []),
 ])
 def test_evidence_references_in_every_form(text, pages):
     assert split_evidence(normalize_text(text))[1] == pages
@@ -95,6 +112,12 @@ def test_traditional_text_becomes_simplified_in_one_call():
 
 def test_fullwidth_and_spaces_are_normalised():
     assert normalize_text("集群总产值\u3000（亿元）\n\n  ") == "集群总产值 (亿元)"
+
+
+def test_kangxi_radicals_and_subscript_digits_read_as_what_they_look_like():
+    """Text pasted from a PDF may carry ⼯ (U+2F2F, a Kangxi radical) for 工; CO₂ is written with a subscript."""
+    assert normalize_text("规上\u2f2f业企业营业收\u2f0a") == "规上工业企业营业收入"
+    assert normalize_text("CO\u2082排放量") == "CO2排放量"
 
 
 def test_a_figure_alone_in_brackets_is_a_negative_only_where_a_negative_is_what_it_can_be():

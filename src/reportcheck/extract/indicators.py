@@ -315,8 +315,9 @@ class IndicatorReader:
         if self.spec.kind == "targets" and ind.base_year is None:
             ind.base_year = self._base_year(None)
             ind.values.setdefault(ind.base_year, None)
-        if row.single_value:
-            ind.values = {k: v for k, v in ind.values.items() if k == (self.years or ["value"])[-1]}
+        if row.single_value:  # the latest year, and an earlier one only where it has its own figure
+            latest = (self.years or ["value"])[-1]
+            ind.values = {k: v for k, v in ind.values.items() if k == latest or v is not None}
         if self._borrowed is not None:
             read = [year for year, value in ind.values.items() if value is not None]
             why = f"扫描件中本表表头的年份未能读出，各列按上一张表格的表头（{self._borrowed}）对应"
@@ -330,9 +331,9 @@ class IndicatorReader:
 
     def _single_value(self, ind: Indicator, row: RowSpec, cells: list[Cell], written_unit: str | None,
                       pages: list[int]) -> None:
-        """3.1's 园区开发面积, 投资强度, 亩均税收: one figure — the latest year's when each year has a
-        cell, else the one value cell (merged across the year columns)."""
-        year = self.years[-1] if self.years else "value"
+        """3.1's 园区开发面积, 投资强度, 亩均税收: one figure a year where each year has its own cell (the form's
+        园区总额 of the year), else the one value cell (merged across the year columns) as the latest year's."""
+        latest = self.years[-1] if self.years else "value"
         values: list[tuple[Cell, Column | None]] = []
         for cell in cells:
             role = self.header.at(cell)
@@ -340,10 +341,12 @@ class IndicatorReader:
                 values.append((cell, role))
             elif role.kind == "evidence":
                 _note_pages(ind, cell, split_evidence(cell.norm)[1], pages)
-        latest = [c for c, role in values if role is not None and role.year == year and role.part == "total"]
-        chosen = latest[0] if latest else (values[0][0] if values else None)
-        if chosen is not None:
-            self._put(ind, year, chosen, row, written_unit, pages, "values")
+        own = {role.year: c for c, role in reversed(values) if role is not None and role.year in self.years
+               and role.part == "total" and role.kind == "year"}
+        if latest not in own or len({id(c) for c in own.values()}) < len(own):  # merged: one figure
+            own = {latest: own.get(latest) or values[0][0]} if values else {}
+        for year in sorted(own):
+            self._put(ind, year, own[year], row, written_unit, pages, "values")
 
     def _values(self, ind: Indicator, row: RowSpec, cells: list[Cell], written_unit: str | None,
                 pages: list[int]) -> None:
@@ -476,6 +479,8 @@ class IndicatorReader:
         column = f"{year}年" + ("（其中集群产业）" if target == "cluster_values" else "")
         key = year if target == "values" else f"{year}:cluster"
         parsed = self._parse(cell, row.unit, written_unit, pages, ind, column, key)
+        if parsed.problem == "same_as_before":
+            parsed = _same_as_before(ind, target, cell) or parsed
         getattr(ind, target)[year] = parsed.value
         ind.raw[key] = cell.text
         ind.cells[key] = cell_loc(cell)
@@ -506,7 +511,8 @@ class IndicatorReader:
             ind.doubts[key] = "数字写在括号里"
             self.issues.append(cat.BRACKETED_FIGURE.issue(**where, what=f"“{ind.label}”{column}",
                                                           raw=cell.text.strip()))
-        elif parsed.problem == "unreadable":
+        elif parsed.problem == "unreadable" or (parsed.problem == "same_as_before" and not _same_as_before(
+                ind, "cluster_values" if key.endswith(":cluster") else "values", cell)):
             self.issues.append(cat.VALUE_UNREADABLE.issue(**where, raw=cell.text.strip(),
                                                           column=column))
         elif parsed.problem == "unit_mismatch":
@@ -656,3 +662,20 @@ def _lines_of(cell: Cell) -> list[str]:
     if sum(1 for w in written if w) != len(cell.norm.split("\n")):
         return cell.norm.split("\n")
     return [next(norms) if w else "" for w in written]
+
+
+def _same_as_before(ind: Indicator, target: str, cell: Cell) -> ParsedValue | None:
+    """The figure of the nearest year's cell left of ``cell`` in the row, for a cell that says 同左; None when
+    there is none."""
+    cluster = target == "cluster_values"
+    left = [(loc.col, year.split(":")[0]) for year, loc in ind.cells.items()
+            if year.endswith(":cluster") == cluster and year[:4].isdigit() and loc is not None
+            and loc.col is not None and loc.col < cell.col]
+    if not left:
+        return None
+    year = max(left)[1]
+    value = getattr(ind, target).get(year)
+    if value is None:
+        return None
+    key = f"{year}:cluster" if cluster else year
+    return ParsedValue(raw=cell.norm, value=value, decimals=ind.decimals.get(key, 0), empty=False)

@@ -24,7 +24,11 @@ _PARENTHESISED = re.compile(r"^\(\s*([+-]?[\d.,]+\s*[^()]*)\)$")
 # A footnote mark after a figure (51.7*, 51.7①, 51.7注1, 51.7¹) is the note's, not the figure's.
 _FOOTNOTE = re.compile(r"(?<=[\d%元个人家项件亩])\s*(?:[*※†‡]+|[\u2460-\u2473]|[¹²³\u2070-\u2079]+|注\s*\d{1,2})$")
 # The applicant's remark in brackets after a figure (0.8（海关数据）, 596.4（同比增长14.7%）): words, not a unit.
-_REMARK = re.compile(r"^([+-]?\s*\d[^()]*?)\s*\(([^()]*[\u4e00-\u9fff][^()]*)\)$")
+_REMARK = re.compile(r"^([+-]?\s*\d[^()]*?)\s*\((.*)\)$", re.DOTALL)  # its brackets balanced: _balanced
+_LONE_FIGURE = re.compile(r"\s*[+-]?[\d.,]+\s*%?\s*")  # (118) after a figure: another figure, no remark
+_LETTER_O = re.compile(r"(?<=[\d.])[Oo〇]|[Oo〇](?=[\d.])")  # 6O.0, 3O2: a letter O typed for a zero
+_CHINESE_COUNT = re.compile(r"^([零〇一二两三四五六七八九十]{1,3})([个家项件户座处台名])?$")  # 两个, 十二家
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d)")  # 3。2: a Chinese full stop typed for the decimal point
 # A minus typed as another dash (−5.8, –9.4, ‐8.1: a formula editor, an autocorrect, a PDF's hyphen).
 _DASHES = "\u2010\u2011\u2012\u2013\u2212\ufe63"
@@ -42,6 +46,8 @@ class _Words:
     conversions: dict[tuple[str, str], float]
     empty: frozenset[str]
     none_in_counts: frozenset[str]  # in a count's cell: there are none, 0 (elsewhere: no figure)
+    not_given: re.Pattern[str]  # a note without a figure ending so: not filled in (无权威统计口径，暂不填报)
+    same_as_before: frozenset[str]  # the figure is the one before it in the row: 同左
     rise: re.Pattern[str]
     fall: re.Pattern[str]
     flat: frozenset[str]
@@ -62,6 +68,8 @@ def _words() -> _Words:
         units={k: (v[0], float(v[1])) for k, v in data["units"].items()},
         conversions={(a, b): float(f) for a, b, f in data["conversions"]},
         empty=frozenset(data["empty"]), none_in_counts=frozenset(data["none_in_counts"]),
+        not_given=re.compile("(?:" + "|".join(map(re.escape, data["not_given_after"])) + r")\W*$"),
+        same_as_before=frozenset(data["same_as_before"]),
         rise=starting(data["rise"]), fall=starting(data["fall"]), flat=frozenset(data["flat"]),
         approx_before=starting(data["approx_before"]),
         approx_after=re.compile(r"\s*(?:" + "|".join(map(re.escape, data["approx_after"])) + ")$"))
@@ -130,7 +138,8 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
     out = ParsedValue(raw=norm, pages=pages)
     text = _FOOTNOTE.sub("", (_DECIMAL_STOP.sub(".", text) if "。" in text else text).strip(" [],;:"))
     remark = _REMARK.match(text)
-    if remark:  # a unit in the brackets is the figure's unit: 120（亿元）
+    if remark and _balanced(remark.group(2)) and not _LONE_FIGURE.fullmatch(remark.group(2)):
+        # a unit in the brackets is its unit: 120（亿元）; a calculation is a remark: 21.33（(1.82-1.50)÷1.50×100）
         unit = remark.group(2).strip()
         text = remark.group(1) + (unit if unit in words.units else "")
     negative = False
@@ -144,9 +153,15 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
     if text in words.none_in_counts and row_unit and (unit_of(row_unit) or row_unit) == _COUNT:  # 无 家: none
         out.value, out.empty = 0.0, False
         return out
-    if text in words.empty:
+    if text in words.empty or (words.not_given.search(text) and not any(ch.isdigit() for ch in text)):
         return out
     out.empty = False
+    if text in words.same_as_before:
+        out.problem = "same_as_before"
+        return out
+    text = _chinese_count(text) or text
+    if _LETTER_O.search(text) and any(ch.isdigit() for ch in text):
+        text = _LETTER_O.sub("0", text)
     body = words.approx_before.sub("", text)
     body = words.approx_after.sub("", body)
     out.approximate = body != text
@@ -192,6 +207,31 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
         out.problem = "unreadable"
         out.value = None
     return out
+
+
+def _balanced(text: str) -> bool:
+    """Every bracket in ``text`` closed in order: it is the inside of one bracketed remark."""
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _chinese_count(text: str) -> str | None:
+    """A small count written in Chinese numerals, in digits with its measure word: 两个 2个, 十二家 12家,
+    二十三 23. A lone numeral without a measure word is none (一 alone is as often a dash typed with the IME)."""
+    m = _CHINESE_COUNT.match(text)
+    if m is None or (len(m.group(1)) == 1 and not m.group(2)):
+        return None
+    digits, measure = m.group(1), m.group(2) or ""
+    if "十" not in digits:
+        return f"{_CHINESE_DIGITS[digits]}{measure}" if len(digits) == 1 else None
+    tens, _, ones = digits.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return None
+    return f"{_CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(ones, 0)}{measure}"
 
 
 def times(value: float, factor: float) -> float:
