@@ -33,10 +33,14 @@ _PART = re.compile(r"^第([一二三四五六七八九十]+|\d{1,2})(?:部分|�
 _BEFORE_NUMBER = "-—·."  # a speck a scan read before a heading's number (-2.2 集群企业培育情况)
 # (a bullet —、 is a dash before 、, as is 一、 a scan read as two: --、集群基本信息)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|\d{1,2}\)|[\u2460-\u2473\u2776-\u277f])")
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(\d{1,2}\)|\d{1,2}\)|[\u2460-\u249b\u2776-\u277f])")  # ① ⑴ ⒈
 _FOOTNOTE = re.compile(r"[*※\u00b9\u00b2\u00b3\u2070-\u2079]+|(?:注\d+|\[\d+\]|[\u2460-\u2473])$")
 _TRAILING_DASHES = re.compile(r"[-—–_~－]{2,}$")
 OF_WHICH = re.compile(r"^其中(?=.{4})")
+# An abbreviation after the words it stands for, inside a label: 获得信息化和工业化融合（两化融合）管理体系… is
+# 获得两化融合管理体系…, 研究与试验发展（R&D）经费支出 R&D经费支出.
+_SPELLED_OUT = re.compile(r"\(([^()]{2,8})\)(?=.)")
+_SPELLED_MAX = 12  # characters the words an abbreviation stands for may have
 _AND = re.compile(r"(?<=.)[和及与](?=.)")  # 上市和挂牌企业 is 上市、挂牌企业
 _DROPPED_PREFIXES = ("集群", "获得")  # 集群从业人员数量 is written 从业人员, 获得国家科技进步奖数量 国家科技进步奖
 _COUNT = "数量"  # 规上工业企业数量 is written 规上工业企业（家）: the row counts them either way
@@ -84,12 +88,24 @@ def label_keys(text: str) -> tuple[str, ...]:
     for prefix in _DROPPED_PREFIXES:
         if bare.startswith(prefix) and len(bare) > len(prefix) + 2:
             keys.append(bare[len(prefix):])
+    keys += _abbreviated(key)
     for written in keys[1:]:  # shortened as applicants write them: without 数量, 和 as 、
         core = _AND.sub("、", written)
         if core.endswith(_COUNT) and len(core) - len(_COUNT) >= _CORE_MIN:
             core = core[:-len(_COUNT)]
         keys.append(core)
     return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def _abbreviated(key: str) -> list[str]:
+    """The key with words spelled out before their abbreviation (…（两化融合）…) replaced by it: as the words'
+    extent is not written, one key for each extent they may have."""
+    m = _SPELLED_OUT.search(key)
+    if m is None:
+        return []
+    before, short, after = key[:m.start()], m.group(1), key[m.end():]
+    return [strip_parens(before[:k] + short + after)
+            for k in range(max(0, len(before) - _SPELLED_MAX), len(before) - 1)]
 
 
 def is_part(text: str) -> bool:
