@@ -51,6 +51,9 @@ def claims(text: str) -> list[tuple]:
     ("规上工业企业154家，较2022年净增11家；高新技术企业102家",
      [("above_scale_enterprises", "value", 154, 0, "个", None), ("hightech_enterprises", "value", 102, 0, "个", None)]),
     ("其中主导产业营业收入900亿元", []),
+    # one enterprise's figure is not the cluster's (a clause whose subject is a company)
+    ("龙头企业娄底联创钢材股份有限公司2022年实现营业收入70.9亿元", []),
+    ("湘潭电机集团营业收入120亿元，集群企业营业收入484亿元", [("revenue", "value", 484, 0, "亿元", None)]),
     ("园区规上工业企业210家", []),
     # a number inside a word that only looks like a hedge (近年来, 多元化) does not hedge the next figure
     ("近年来集群总产值达到1326.8亿元", [("total_output", "value", 1326.8, 1, "亿元", None)]),

@@ -55,6 +55,9 @@ def _lexicon(keywords: frozenset[str]) -> Lexicon:
 
 
 _PER_HEAD = "每万"
+# A clause whose subject is one enterprise (龙头企业某某股份有限公司2022年实现营业收入70.9亿元) speaks of that
+# enterprise, not of the cluster
+_ONE_ENTERPRISE = ("公司", "集团", "龙头企业", "链主企业", "骨干企业")
 
 
 def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
@@ -80,9 +83,11 @@ def find_claims(text: str, keywords: list[ProseKeywordSpec]) -> list[Claim]:
                 continue
             if token in by_word:  # "新增规上企业17家": a change word before the name still counts
                 # ... but a word glued before the name makes another noun of it: 主导产业营业收入 is not 营业收入
-                # ... and a rate per head before it (每万名从业人员拥有发明专利300件) is not the count
-                per_head = _PER_HEAD in "".join(tokens[clause_start:i])
-                tied = _Tie(None if (i and _qualifies(tokens[i - 1])) or per_head else by_word[token])
+                # ... and a rate per head before it (每万名从业人员拥有发明专利300件) is not the count, nor an
+                # enterprise's figure the cluster's
+                before = "".join(tokens[clause_start:i])
+                other = _PER_HEAD in before or any(word in before for word in _ONE_ENTERPRISE)
+                tied = _Tie(None if (i and _qualifies(tokens[i - 1])) or other else by_word[token])
                 continue
             if _YEAR.match(token) and i + 1 < len(tokens) and tokens[i + 1] in _YEAR_MARKS:
                 if i and tokens[i - 1] in _COMPARING:  # 较2022年净增11家: the year compared with, not the text's
