@@ -308,6 +308,7 @@ def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | No
     if scanned:
         _join_split_headers(out, table_kind, fields)
     _set_estimates_aside(out)
+    _set_earlier_growths_aside(out)
     if table_kind != "targets":
         _set_targets_aside(out)
     return out
@@ -336,6 +337,20 @@ def _set_estimates_aside(header: HeaderMap) -> None:
         return
     for col, column in list(header.columns.items()):
         if column.kind == "year" and _has(label_key(column.header), _ESTIMATE):
+            header.columns[col] = Column("note", header=column.header)
+
+
+def _set_earlier_growths_aside(header: HeaderMap) -> None:
+    """Growth columns of several years, each named by its year (2021年 | 2022年 | 2023年 | 2022年增幅 | 2023年增幅:
+    an earlier year added before the form's two): the latest year's is the growth the form asks for, the
+    others are notes. Growths without a year in their header are left as they are (two such is a doubt)."""
+    growths = [(col, c) for col, c in header.columns.items() if c.kind == "growth"]
+    years = [_YEAR.search(c.header) for _, c in growths]
+    if len(growths) < 2 or not all(years) or len({m.group(1) for m in years if m}) < len(growths):
+        return
+    latest = max(m.group(1) for m in years if m)
+    for (col, column), m in zip(growths, years, strict=True):
+        if m and m.group(1) != latest:
             header.columns[col] = Column("note", header=column.header)
 
 

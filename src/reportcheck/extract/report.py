@@ -46,6 +46,7 @@ _PAGE_RANGE = re.compile(
 # 第60页）. Longer, or past a leader (……), it is a range of an entry of the appendix's table of contents.
 _RANGE_NEAR = 8
 _TOC_LEADER = re.compile(r"[…⋯]|\.{3,}|·{3,}")
+_PAGE_COUNT = re.compile(r"共\s*(\d+)\s*页")
 _SURE_HEADING = 97.0
 _EXACT_HEADING = 100.0
 _STAMP_TAIL = 4  # characters a stamp's text beside a scanned heading may add to its line
@@ -138,12 +139,18 @@ def _ocr_blocks(doc: Document) -> Iterator[Paragraph | Cell]:
 
 def _appendix_range(text: str) -> re.Match[str] | None:
     """The page range a text states for the appendix: right after its 佐证材料, not an entry's of its table of
-    contents (七、佐证材料 佐证材料目录 1. 上市和挂牌企业数量相关证明材料……第18-19页, run into one line)."""
+    contents (七、佐证材料 佐证材料目录 1. 上市和挂牌企业数量相关证明材料……第18-19页, run into one line); further
+    on where the text also counts the pages the range holds (佐证材料另册装订（共37页，页码自第1页起单独编排，
+    为第1—37页）)."""
     m = _PAGE_RANGE.search(text)
     if m is None:
         return None
     between = text[:m.start()].rpartition("佐证材料")[2]
-    return m if len(between) <= _RANGE_NEAR and not _TOC_LEADER.search(between) else None
+    if _TOC_LEADER.search(between):
+        return None
+    counted = _PAGE_COUNT.search(between)
+    whole = counted is not None and int(counted.group(1)) == int(m.group(2)) - int(m.group(1)) + 1
+    return m if len(between) <= _RANGE_NEAR or whole else None
 
 
 def _unsure_range(line: Line) -> bool:
@@ -493,11 +500,13 @@ class _Walker:
             found="读出：" + "、".join(read) if read else "一个部分也没有读出")]
 
     def _years(self, issues: list[Issue]) -> list[str]:
+        """The report's years (its first indicator table's); a table whose years neither hold these nor lie
+        among them (2.1 of 2021–2023 with an earlier year added, 3.1 of 2022–2023: no) says so."""
         readers = [self.indicators[t.id] for t in self.spec.indicator_tables
                    if t.id in self.indicators and t.kind != "targets"]
         main = next((r.years for r in readers if r.years), [])
         for reader in readers:
-            if reader.years and reader.years != main:
+            if reader.years and not (set(reader.years) <= set(main) or set(main) <= set(reader.years)):
                 issues.append(cat.YEARS_INCONSISTENT.issue(
                     section=reader.spec.id, field=reader.spec.title, found="、".join(reader.years),
                     expected="、".join(main)))
