@@ -405,6 +405,110 @@ def empty_marks(doc: Docx) -> bool:
     return done
 
 
+def empty_as_not_given(doc: Docx) -> bool:
+    """Empty value cells written as a note that the figure is not given: 无权威统计口径，暂不填报."""
+    done = False
+    for _, _, tc, _ in _value_cells(doc):
+        if cell_text(tc) in EMPTY_MARKS:
+            set_cell_text(tc, "无权威统计口径，暂不填报")
+            done = True
+    return done
+
+
+_CHINESE = "零一二三四五六七八九"
+
+
+def _in_chinese(n: int) -> str:
+    """1–99 in Chinese numerals as a count is spoken: 两 for a lone 2, 十二, 二十, 二十三."""
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return "两" if ones == 2 else _CHINESE[ones]
+    return ("" if tens == 1 else _CHINESE[tens]) + "十" + (_CHINESE[ones] if ones else "")
+
+
+def counts_in_chinese(doc: Docx) -> bool:
+    """Every other count of fewer than a hundred written in Chinese numerals with its measure word: 两个, 十二个
+    (evidence pages after it stay: 三个（P12）)."""
+    done = False
+    for i, (seg, tr, tc, _) in enumerate(_value_cells(doc, ("indicator",))):
+        t = cell_text(tc)
+        m = re.fullmatch(r"(\d{1,2})(（.*）)?", t)
+        if i % 2 == 0 and m and 0 < int(m.group(1)) < 100 and _unit_of(seg, tr) == "个":
+            set_cell_text(tc, _in_chinese(int(m.group(1))) + "个" + (m.group(2) or ""))
+            done = True
+    return done
+
+
+def values_letter_o(doc: Docx) -> bool:
+    """A letter O typed for a zero in every fifth figure holding a 0 after its first digit: 6O.0, 3O2."""
+    done = False
+    for i, (_, _, tc, _) in enumerate(_value_cells(doc)):
+        t = cell_text(tc)
+        if i % 5 == 0 and plain_number(t) and "0" in t[1:]:
+            k = t.index("0", 1)
+            set_cell_text(tc, t[:k] + "O" + t[k + 1:])
+            done = True
+    return done
+
+
+def values_with_calculations(doc: Docx) -> bool:
+    """Every fourth figure with how it was worked out on the cell's next line, in brackets: 74.9⏎（74.9÷1）."""
+    done = False
+    for i, (_, _, tc, _) in enumerate(_value_cells(doc, ("indicator",))):
+        t = cell_text(tc)
+        if i % 4 == 0 and plain_number(t):
+            p = tc.findall(w("p"))[-1]
+            p.addnext(new_paragraph(f"（({t}-0)÷1）", p))
+            done = True
+    return done
+
+
+_KANGXI = {"工": "\u2f2f", "入": "\u2f0a", "用": "\u2f64", "水": "\u2f54", "大": "\u2f24", "心": "\u2f3c"}
+
+
+def labels_kangxi(doc: Docx) -> bool:
+    """Labels pasted from a PDF of the notice, some characters the Kangxi radicals that look like them: ⼯业."""
+    done = False
+    for _, _, tc in _label_cells(doc):
+        for p in tc.findall(w("p")):
+            text = para_text(p)
+            radical = "".join(_KANGXI.get(ch, ch) for ch in text)
+            if radical != text:
+                set_para_text(p, radical)
+                done = True
+    return done
+
+
+_SPELLED = (("两化融合", "信息化和工业化融合（两化融合）"), ("R&D", "研究与试验发展（R&D）"))
+
+
+def labels_spelled_out(doc: Docx) -> bool:
+    """An abbreviation in a label written out before it: 获得信息化和工业化融合（两化融合）管理体系…,
+    研究与试验发展（R&D）经费支出."""
+    done = False
+    for _, _, tc in _label_cells(doc):
+        for p in tc.findall(w("p")):
+            text = para_text(p)
+            for short, long in _SPELLED:
+                if short in text and long not in text:
+                    text = text.replace(short, long, 1)
+            if text != para_text(p):
+                set_para_text(p, text)
+                done = True
+    return done
+
+
+def evidence_beside_own_pages(doc: Docx) -> bool:
+    """Evidence notes that also name a page of the report itself: 7（名单见本报告第3页，P10）."""
+    done = False
+    for _, _, tc, _ in _value_cells(doc):
+        t = cell_text(tc)
+        if re.fullmatch(r"[\d.]+（P[\d\-、P]+）", t):
+            set_cell_text(tc, t.replace("（P", "（名单见本报告第3页，P", 1))
+            done = True
+    return done
+
+
 def years_in_one_column(doc: Docx) -> bool:
     """Both years typed in one column, header 2021年/2022年 over 1180.5/1326.8, in every indicator table that
     stands alone (an office saving a column's width)."""
