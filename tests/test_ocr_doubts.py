@@ -333,6 +333,16 @@ def test_a_scans_cluster_name_off_the_cultivation_list_is_a_hint() -> None:
     assert word.severity == "warning" and scan.severity == "info" and scan.message.endswith(SCANNED_NOTE)
 
 
+def test_a_scans_self_evaluation_missing_an_aspect_is_a_hint() -> None:
+    """TX002 looks for words naming the aspects the form asks for; on a scan a line the OCR lost or ran into
+    another page's (two pages side by side on an A3 scan) takes its words, so there it is a hint saying so."""
+    path = SAMPLES / "prelim_sme_merged_defects.docx"  # its self-evaluation leaves aspects out
+    [word] = [i for i in run_rules(report_of(path)) if i.code == "TX002"]
+    scanned = dataclasses.replace(report_of(path), scanned_pages=[1])
+    [scan] = [i for i in run_rules(scanned) if i.code == "TX002"]
+    assert word.severity == "warning" and scan.severity == "info" and scan.message.endswith(SCANNED_NOTE)
+
+
 def _set_text(cell, text: str) -> None:
     """A Word cell's text replaced, its first run's formatting kept."""
     cell.paragraphs[0].runs[0].text = text

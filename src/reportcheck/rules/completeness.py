@@ -44,7 +44,7 @@ EVIDENCE_OUT_OF_RANGE = IssueType(
 ASPECT_MISSING = IssueType(
     "TX002", "text.aspect-missing", "warning",
     "“{title}”未提及模板要求介绍的方面：{aspects}。请补充。",
-    "参赛报告模板 2.8：从产业基础、规模工业培育、创新能力……等方面简要介绍", tags=_FORM)
+    "参赛报告模板 2.8：从产业基础、规模工业培育、创新能力……等方面简要介绍", tags=_FORM_OCR)
 
 _PHONE = re.compile(r"^(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}[- ]?\d{7,8}(?:[-转]\d{1,6})?|\d{7,8})$")
 
