@@ -38,7 +38,7 @@ def _border(parent: etree._Element, side: str, size: int | None) -> None:
         el.set(w("color"), "000000")
 
 
-def _data_tables(doc: Docx) -> list:
+def data_tables(doc: Docx) -> list:
     """The segments of the data tables: a table that holds a single indicator or list block whose header is its
     first row (the split layout). Form grids — the basic information, a table of several sections with title
     rows (the merged layout) — are left alone: an applicant restyles the tables of figures, and a form grid
@@ -48,7 +48,7 @@ def _data_tables(doc: Docx) -> list:
     return [seg for seg in blocks if rows(seg.table)[0] is seg.header[0] and per_table[id(seg.table)] == 1]
 
 
-def _set_borders(tbl: etree._Element, sides: tuple[tuple[str, int | None], ...]) -> None:
+def set_borders(tbl: etree._Element, sides: tuple[tuple[str, int | None], ...]) -> None:
     """The table's own borders set to ``sides`` and every cell's own borders removed."""
     pr = tbl.find(w("tblPr"))
     old = pr.find(w("tblBorders"))
@@ -67,9 +67,9 @@ def _set_borders(tbl: etree._Element, sides: tuple[tuple[str, int | None], ...])
 
 def three_line(doc: Docx) -> bool:
     """Every data table ruled as 三线表: a heavy top and bottom rule, a thin rule under the header, nothing else."""
-    data = _data_tables(doc)
+    data = data_tables(doc)
     for seg in data:
-        _set_borders(seg.table, (("top", 12), ("left", None), ("bottom", 12), ("right", None), ("insideH", None),
+        set_borders(seg.table, (("top", 12), ("left", None), ("bottom", 12), ("right", None), ("insideH", None),
                                  ("insideV", None)))
         for tc in cells(seg.header[-1]):
             tcpr = tc.find(w("tcPr"))
@@ -86,21 +86,12 @@ def three_line(doc: Docx) -> bool:
 
 def borderless(doc: Docx) -> bool:
     """Every data table without a single rule (no table style's borders, none of its cells'), as an applicant
-    leaves a table set to 无框线: on paper its columns stand apart only by the white between them. Its rows
-    are kept whole over page breaks (允许跨页断行 off): without rules the tail of a row broken over a page
-    cannot be told from a title heading the next page, and the reader leaves it out of the table (a name
-    cut there is read short; a known limit)."""
-    data = _data_tables(doc)
+    leaves a table set to 无框线: on paper its columns stand apart only by the white between them, and a row
+    broken over a page leaves its tail heading the next."""
+    data = data_tables(doc)
     for seg in data:
-        _set_borders(seg.table, tuple((side, None) for side in ("top", "left", "bottom", "right", "insideH",
+        set_borders(seg.table, tuple((side, None) for side in ("top", "left", "bottom", "right", "insideH",
                                                                   "insideV")))
-        for tr in rows(seg.table):
-            trpr = tr.find(w("trPr"))
-            if trpr is None:
-                trpr = etree.Element(w("trPr"))
-                tr.insert(1 if tr.find(w("tblPrEx")) is not None else 0, trpr)
-            if trpr.find(w("cantSplit")) is None:
-                trpr.insert(0, etree.Element(w("cantSplit")))
     return bool(data)
 
 
