@@ -5,18 +5,13 @@ scripts/render_pdf_layouts.py; the reportlab ones are drawn here into tmp_path."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from lxml import etree
 
 from conftest import NEEDS_LIBREOFFICE, SAMPLES, expected
 from reportcheck.layout import Table
 from reportcheck.pipeline import load_report
 from reportcheck.readers import read_document
 from reportcheck.readers.pdf_text import group_lines
-from variants.ooxml import Docx, rows, w
-from variants.pdf import data_tables, set_borders, soffice_pdf
 
 LAYOUTS = SAMPLES / "pdf_layouts"
 SOURCE = "prelim_advanced_split_clean"
@@ -139,56 +134,6 @@ def test_footnote_marks_in_a_libreoffice_pdf_are_no_digits_of_their_figures(tmp_
         return {(i.section, i.key): i.values for i in report.indicators}
 
     assert values(got) == values(want)
-
-
-BORDERLESS = SAMPLES / "variants"  # the split samples with their tables set to 无框线, printed by LibreOffice
-
-
-def test_a_table_without_rules_is_read_from_the_white_between_its_columns():
-    report = load_report(BORDERLESS / f"{SOURCE}.pdf_borderless.pdf")
-    exp = expected(SAMPLES / f"{SOURCE}.docx")
-    got = {(i.section, i.label): (i.values, i.growth_pct, i.evidence_pages) for i in report.indicators}
-    assert got == {(r["section"], r["label"]): (r["values"], r["growth_pct"], r["evidence_pages"])
-                   for r in exp["indicators"]}
-    # wrapped names whole, one row each, a name broken over the page break too (岳麓底盘制造有 | 限公司)
-    assert _names(report, "top10_revenue") == _names(load_report(SAMPLES / f"{SOURCE}.docx"), "top10_revenue")
-
-
-def _names(report, list_id: str) -> list[str]:
-    return [row.values["name"] for row in next(t for t in report.lists if t.id == list_id).rows]
-
-
-def test_a_title_close_under_a_table_without_rules_stays_a_paragraph():
-    doc = read_document(BORDERLESS / f"{SOURCE}.pdf_borderless.pdf")
-    table = _table_with(BORDERLESS / f"{SOURCE}.pdf_borderless.pdf", "省级及以上公共服务平台数")
-    assert [c.text for c in table.rows[-1]][1:] == ["5", "6（P25）"]
-    assert any(getattr(b, "text", None) == "省级及以上公共服务平台（国家级、省级）" for b in doc.blocks)
-
-
-def _rows_kept_whole(source: Path, out: Path) -> Path:
-    """``source`` with its tables of figures set to 无框线 and their rows not to break over a page
-    (允许跨页断行 off), printed by LibreOffice: a list's header is left alone at a page's foot."""
-    doc = Docx(source)
-    for seg in data_tables(doc):
-        set_borders(seg.table, tuple((side, None) for side in ("top", "left", "bottom", "right", "insideH",
-                                                                  "insideV")))
-        for tr in rows(seg.table):
-            trpr = tr.find(w("trPr"))
-            if trpr is None:
-                trpr = etree.SubElement(tr, w("trPr"))
-                tr.insert(0, trpr)
-            etree.SubElement(trpr, w("cantSplit"))
-    doc.save(out.with_suffix(".docx"))
-    soffice_pdf(out.with_suffix(".docx"), out)
-    return out
-
-
-@NEEDS_LIBREOFFICE
-def test_a_header_left_at_a_page_foot_heads_the_rows_on_the_next_page(tmp_path):
-    path = _rows_kept_whole(SAMPLES / "prelim_advanced_split_defects.docx", tmp_path / "rows_whole.pdf")
-    table = _table_with(path, "限公司绿色工厂")
-    assert [c.text for c in table.rows[0]] == ["名称", "级别", "批准单位", "批准时间"]
-    assert table.rows[0][0].page != table.rows[1][0].page and len(table.rows) == 10
 
 
 def _word(text: str, top: float, bottom: float, x0: float) -> dict:

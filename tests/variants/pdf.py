@@ -38,39 +38,32 @@ def _border(parent: etree._Element, side: str, size: int | None) -> None:
         el.set(w("color"), "000000")
 
 
-def data_tables(doc: Docx) -> list:
-    """The segments of the data tables: a table that holds a single indicator or list block whose header is its
-    first row (the split layout). Form grids — the basic information, a table of several sections with title
-    rows (the merged layout) — are left alone: an applicant restyles the tables of figures, and a form grid
-    without its rules is no longer a form anyone fills in."""
+def three_line(doc: Docx) -> bool:
+    """Every data table ruled as 三线表: a heavy top and bottom rule, a thin rule under the header, nothing else.
+
+    A data table is one that holds a single indicator or list block whose header is its first row (the
+    split layout). Form grids — the basic information, a table of several sections with title rows (the
+    merged layout) — are not restyled: an applicant applies 三线表 to the tables of figures, and a form
+    grid without its rules is no longer a form anyone fills in."""
     blocks = segments(doc.document)
     per_table = Counter(id(seg.table) for seg in blocks)
-    return [seg for seg in blocks if rows(seg.table)[0] is seg.header[0] and per_table[id(seg.table)] == 1]
-
-
-def set_borders(tbl: etree._Element, sides: tuple[tuple[str, int | None], ...]) -> None:
-    """The table's own borders set to ``sides`` and every cell's own borders removed."""
-    pr = tbl.find(w("tblPr"))
-    old = pr.find(w("tblBorders"))
-    if old is not None:
-        pr.remove(old)
-    borders = etree.Element(w("tblBorders"))
-    for side, size in sides:
-        _border(borders, side, size)
-    anchor = pr.find(w("tblW"))
-    (anchor.addnext(borders) if anchor is not None else pr.append(borders))
-    for tc in tbl.iter(w("tc")):
-        tcpr = tc.find(w("tcPr"))
-        if tcpr is not None and tcpr.find(w("tcBorders")) is not None:
-            tcpr.remove(tcpr.find(w("tcBorders")))
-
-
-def three_line(doc: Docx) -> bool:
-    """Every data table ruled as 三线表: a heavy top and bottom rule, a thin rule under the header, nothing else."""
-    data = data_tables(doc)
+    data = [seg for seg in blocks if rows(seg.table)[0] is seg.header[0] and per_table[id(seg.table)] == 1]
     for seg in data:
-        set_borders(seg.table, (("top", 12), ("left", None), ("bottom", 12), ("right", None), ("insideH", None),
-                                 ("insideV", None)))
+        tbl = seg.table
+        pr = tbl.find(w("tblPr"))
+        old = pr.find(w("tblBorders"))
+        if old is not None:
+            pr.remove(old)
+        borders = etree.Element(w("tblBorders"))
+        for side, size in (("top", 12), ("left", None), ("bottom", 12), ("right", None), ("insideH", None),
+                           ("insideV", None)):
+            _border(borders, side, size)
+        anchor = pr.find(w("tblW"))
+        (anchor.addnext(borders) if anchor is not None else pr.append(borders))
+        for tc in tbl.iter(w("tc")):
+            tcpr = tc.find(w("tcPr"))
+            if tcpr is not None and tcpr.find(w("tcBorders")) is not None:
+                tcpr.remove(tcpr.find(w("tcBorders")))
         for tc in cells(seg.header[-1]):
             tcpr = tc.find(w("tcPr"))
             if tcpr is None:
@@ -81,17 +74,6 @@ def three_line(doc: Docx) -> bool:
             after = [tcpr.find(w(t)) for t in ("tcW", "gridSpan", "vMerge")]
             last = [a for a in after if a is not None]
             (last[-1].addnext(tb) if last else tcpr.insert(0, tb))
-    return bool(data)
-
-
-def borderless(doc: Docx) -> bool:
-    """Every data table without a single rule (no table style's borders, none of its cells'), as an applicant
-    leaves a table set to 无框线: on paper its columns stand apart only by the white between them, and a row
-    broken over a page leaves its tail heading the next."""
-    data = data_tables(doc)
-    for seg in data:
-        set_borders(seg.table, tuple((side, None) for side in ("top", "left", "bottom", "right", "insideH",
-                                                                  "insideV")))
     return bool(data)
 
 
@@ -109,26 +91,16 @@ def soffice_pdf(src: Path, dst: Path) -> None:
         shutil.move(out / (dst.stem + ".pdf"), dst)
 
 
-def _restyled_pdf(src: Path, dst: Path, restyle) -> bool:
-    """The report with its tables restyled by ``restyle`` and exported to PDF by LibreOffice."""
+def pdf_three_line(src: Path, dst: Path) -> bool:
+    """The report ruled as 三线表 and exported to PDF by LibreOffice."""
     doc = Docx(src)
-    if not restyle(doc):
+    if not three_line(doc):
         return False
     with tempfile.TemporaryDirectory() as tmp:
         ruled = Path(tmp) / "ruled.docx"
         doc.save(ruled)
         soffice_pdf(ruled, dst)
     return True
-
-
-def pdf_three_line(src: Path, dst: Path) -> bool:
-    """The report ruled as 三线表 and exported to PDF by LibreOffice."""
-    return _restyled_pdf(src, dst, three_line)
-
-
-def pdf_borderless(src: Path, dst: Path) -> bool:
-    """The report's data tables without rules, exported to PDF by LibreOffice."""
-    return _restyled_pdf(src, dst, borderless)
 
 
 # --- drawn by reportlab -----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Cell, Document, Paragraph, Table
 from reportcheck.readers.limits import MB, PdfLimits, pdf_limits
 from reportcheck.readers.pdf_page import PageContent, holds_another
-from reportcheck.readers.pdf_rule_tables import FOOT, Carry, find_rule_tables, find_unruled_tables, mid_phrase
+from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables, mid_phrase
 from reportcheck.readers.pdf_source import GARBLED_SHARE
 from reportcheck.readers.pdf_text import Line, group_lines, least_confidence
 from reportcheck.readers.read_rules import columns_of_lost_rules, lines_around
@@ -105,42 +105,25 @@ class _Reader:
             pages.append((blocks, content.height))
         furniture = _repeated_furniture(pages)
         previous_table: Table | None = None
-        unruled = False  # the previous table is one without rules: a row broken over a page leaves its tail loose
         for number, (blocks, height) in enumerate(pages, start=1):
             first = True
-            held: list[Line] = []  # lines heading the page that may be the tail of a row broken over it
             for kind, item in blocks:
                 if kind == "line":
                     if _is_furniture(item, height, furniture):
                         continue
-                    if first and unruled and previous_table is not None and _in_first_column(item, previous_table):
-                        held.append(item)
-                        continue
-                    self._paragraphs([*held, item], number)
-                    held, previous_table = [], None
+                    self.doc.blocks.append(Paragraph(self.n_par, item.text, page=number, bbox=item.bbox,
+                                                     confidence=least_confidence(item.words)))
+                    self.n_par += 1
+                    previous_table = None
                 else:
-                    unruled = kind == "unruled"
                     rows, grid = item
-                    if held and not (previous_table is not None and _same_frame(previous_table, rows, grid)
-                                     and _rows_go_on(rows)):
-                        self._paragraphs(held, number)
-                        held, previous_table = [], None
                     if first and previous_table is not None and _same_frame(previous_table, rows, grid):
-                        rows, grid = _laid_on(rows, grid, previous_table.grid)  # type: ignore[arg-type]
-                        _end_row(previous_table, [line.text for line in held])
+                        rows, grid = _laid_on(rows, grid, (previous_table.grid[0], previous_table.grid[-1]))  # type: ignore[index]
                         _append_rows(previous_table, rows, grid)
                     else:
                         previous_table = self._table(rows, grid)
-                    held = []
                 first = False
-            self._paragraphs(held, number)
         return self.doc
-
-    def _paragraphs(self, lines: list[Line], page: int) -> None:
-        for line in lines:
-            self.doc.blocks.append(Paragraph(self.n_par, line.text, page=page, bbox=line.bbox,
-                                             confidence=least_confidence(line.words)))
-            self.n_par += 1
 
     def _check_text_layer(self, contents: list[PageContent]) -> None:
         chars = sum(c.chars for c in contents)
@@ -180,14 +163,10 @@ class _Reader:
         rule_tables, lines, carry = find_rule_tables(
             group_lines(loose), content.rules, content.number, height * _BODY, height * (1 - _BODY),
             [(b[1], b[3]) for b in boxes], carry)
-        unruled: list = []
-        if not content.by_ocr:  # a scan's rows without rules are counted, not read (rows_unruled)
-            unruled, lines = find_unruled_tables(lines, content.number, height * (1 - _BODY) - FOOT)
         blocks: list[tuple[float, str, object]] = [(line.top, "line", line) for line in lines]
         for i, table in enumerate(content.tables):
             blocks.append((table.bbox[1], "table", _grid_rows(table, cell_words[i], content.number)))
         blocks += [(t.top, "table", (t.rows, t.grid)) for t in rule_tables]
-        blocks += [(t.top, "unruled", (t.rows, t.grid)) for t in unruled]
         blocks.sort(key=lambda b: b[0])
         return [(kind, item) for _, kind, item in blocks], carry
 
@@ -202,8 +181,6 @@ class _Reader:
         return table
 
 
-_DIGITS = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?%?")  # a cell of one figure
-_MONTH = re.compile(r"(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}")  # 2022年1月, 2022-01
 _ROW_SLACK = 0.3  # share of its height a scanned text line may stand past its row's rule (specks, a crop's margin)
 _TOP_OF_ROW = 5.0  # points below its row's top rule a row's first text line stands (a centred block: more)
 
@@ -291,8 +268,7 @@ def _dedupe(values: list[float], tolerance: float = 1.5) -> list[float]:
 
 
 def _same_frame(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) -> bool:
-    """The next page's table has the same outer edges, or the same columns (a table without rules, whose edges
-    are its text's): the same table going on. A scanned page may
+    """The next page's table has the same outer edges: the same table going on. A scanned page may
     lie a few points off the one before it, and a photographed one, flattened on its own, a little larger
     or smaller: there the width must agree within ``_SCAN_WIDTH`` and the position nearly."""
     previous = table.grid
@@ -301,25 +277,17 @@ def _same_frame(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) -
     width, before = grid[-1] - grid[0], previous[-1] - previous[0]
     if any(c.confidence is not None for row in rows for c in row):
         return abs(width - before) <= _SCAN_WIDTH * before and abs(previous[0] - grid[0]) <= _PAGE_SHIFT
-    return (abs(width - before) <= 2.0 or _same_columns(grid, previous)) and abs(previous[0] - grid[0]) <= 2.0
+    return abs(width - before) <= 2.0 and abs(previous[0] - grid[0]) <= 2.0
 
 
-def _same_columns(grid: tuple[float, ...], other: tuple[float, ...]) -> bool:
-    """The same inner column boundaries (within two points)."""
-    return len(grid) == len(other) and all(abs(a - b) <= 2.0 for a, b in zip(grid[1:-1], other[1:-1], strict=True))
-
-
-def _laid_on(rows: list[list[Cell]], grid: tuple[float, ...], frame: tuple[float, ...]
+def _laid_on(rows: list[list[Cell]], grid: tuple[float, ...], frame: tuple[float, float]
              ) -> tuple[list[list[Cell]], tuple[float, ...]]:
-    """A table's rows and grid moved (and stretched) across to lie on ``frame`` (the grid of the table it
-    continues, whose left and right edges count). Where the columns are already the same (a table without
-    rules, whose edges are only its text's), the rows take that grid as they are."""
-    if _same_columns(grid, frame):
-        return rows, frame
+    """A table's rows and grid moved (and stretched) across to lie on ``frame`` (the left and right edges
+    of the table it continues)."""
     left, right = grid[0], grid[-1]
-    if abs(left - frame[0]) < 0.01 and abs(right - frame[-1]) < 0.01:
+    if abs(left - frame[0]) < 0.01 and abs(right - frame[1]) < 0.01:
         return rows, grid
-    factor = (frame[-1] - frame[0]) / max(0.01, right - left)
+    factor = (frame[1] - frame[0]) / max(0.01, right - left)
 
     def x(value: float) -> float:
         return frame[0] + (value - left) * factor
@@ -370,27 +338,6 @@ def _same_title_stamped(a: str, b: str, row: list[Cell], header: list[Cell]) -> 
     rests = (a[same:], b[same:])
     return same >= _TITLE_MIN and all(len(rest) <= _STAMPED and not any(ch.isdigit() for ch in rest)
                                       for rest in rests)
-
-
-def _in_first_column(line: Line, table: Table) -> bool:
-    """A line within the first column of ``table`` (a table without rules: its text is its edges)."""
-    grid = table.grid
-    return grid is not None and len(grid) > 2 and grid[0] - 2 <= line.x0 and line.x1 <= grid[1] + 2
-
-
-def _rows_go_on(rows: list[list[Cell]]) -> bool:
-    """A table part whose first row holds a figure or a date of a month (no header's 2022年): rows going on
-    from the page before."""
-    return bool(rows) and any(_DIGITS.fullmatch(c.text.strip()) or _MONTH.search(c.text)
-                              for c in rows[0][1:] if c.text)
-
-
-def _end_row(table: Table, tail: list[str]) -> None:
-    """The last row's first cell given the lines that head the next page above the table's rows going on: the
-    rest of its text (湖南智行汽车股 | 份有限公司), which a table without rules cannot keep in the cell."""
-    if tail and table.rows and table.rows[-1]:
-        cell = table.rows[-1][0]
-        cell.text = "\n".join([cell.text, *tail]) if cell.text else "\n".join(tail)
 
 
 def _append_rows(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) -> None:

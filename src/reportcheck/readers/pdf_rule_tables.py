@@ -17,14 +17,6 @@ page's horizontal rules and its text:
   not open a bracket), or where the line spacing is clearly wider than inside a cell. Inner rules
   split rows too; a column an inner rule leaves open continues the cell above (a rowspan).
 * **Spans.** A chunk crossing a column boundary spans the columns it crosses.
-* **No rule at all** (a table set to 无框线, or one converted to text and aligned by tabs): only the white
-  between its columns shows it (:func:`find_unruled_tables`). A block of lines, parted from the text around
-  by a paragraph's space, holding two lines of three columns or more, one with digits after the first (a
-  figure, a date), is a table: from its first line of two columns or more (the header, down to the first
-  line of figures) to the end of the block, less the rows after its last line of figures that hold text
-  only where a row starts (a title or a paragraph set close under the table). Columns come from the lines
-  down to the last of figures, rows are split as in a frame. A header of three columns or more alone at a
-  page's foot is a table too: its rows go on at the next page, in the same columns.
 """
 
 from __future__ import annotations
@@ -46,10 +38,7 @@ _CLOSING = tuple("）)】」』。；;！!？?")
 _OPENING = tuple("（(【「『")
 _GOES_ON = tuple("-－—、，,/")
 
-_BLOCK_GAP = 1.0  # line heights of white between two lines that part blocks (a paragraph's space, a title's)
-_UNRULED_ROWS = 2  # lines of three columns or more a block needs to be an unruled table
-FOOT = 60.0  # points: a table whose last rule is this close to the page's foot may go on
-_DIGIT = re.compile(r"\d")
+_FOOT = 60.0  # points: a table whose last rule is this close to the page's foot may go on
 _FIGURE = re.compile(r"^[+-]?[\d,]+(?:\.\d+)?%?$")  # a figure is whole: it does not wrap
 
 @dataclass
@@ -160,51 +149,6 @@ def find_rule_tables(lines: list[Line], rules: list[Rule], page: int, top: float
     return tables, [ln for ln in lines if id(ln) not in used], next_carry
 
 
-def find_unruled_tables(lines: list[Line], page: int, foot: float) -> tuple[list[RuleTable], list[Line]]:
-    """Tables without a single rule among a text page's loose lines (see the module's docstring), and the
-    lines left over. A header of three columns or more closing the page below ``foot`` is a table's
-    header whose rows go on at the next page."""
-    tables: list[RuleTable] = []
-    used: set[int] = set()
-    blocks = _blocks(lines)
-    for block in blocks:
-        figured = [i for i, line in enumerate(block) if _figure_line(line)]
-        if not figured and block is blocks[-1] and len(chunks(block[-1])) > 2 and block[-1].top > foot:
-            figured = [len(block) - 1]  # the header alone: the columns are its own
-        elif not figured or sum(len(chunks(line)) > 2 for line in block) < _UNRULED_ROWS:
-            continue
-        start = next(i for i, line in enumerate(block) if len(chunks(line)) > 1)
-        columned = block[start:figured[-1] + 1]  # the columns: not from a paragraph close below
-        grid = (min(ln.x0 for ln in columned) - 1, *_boundaries(columned), max(ln.x1 for ln in columned) + 1)
-        bounds = list(grid[1:-1])
-        run = block[start:]
-        first = figured[0] - start
-        rows = (_one_row(run[:first], bounds) if first else []) + _split_rows(run[first:], bounds)
-        last = block[figured[-1]]
-        while len(rows) > 1 and set(rows[-1].starts) == {0} and rows[-1].lines[0].top > last.top:
-            rows.pop()  # a title or a paragraph close under the table
-        used.update(id(ln) for row in rows for ln in row.lines)
-        tables.append(RuleTable(run[0].top, _cells(rows, grid, page), grid))
-    return tables, [ln for ln in lines if id(ln) not in used]
-
-
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Lines top to bottom parted where the white between two is a paragraph's space or more."""
-    out: list[list[Line]] = []
-    for line in sorted(lines, key=lambda ln: ln.top):
-        if out and line.top - out[-1][-1].bottom <= _BLOCK_GAP * (line.bottom - line.top):
-            out[-1].append(line)
-        else:
-            out.append([line])
-    return out
-
-
-def _figure_line(line: Line) -> bool:
-    """A table row's line: three columns or more, digits (a figure, a date) after the first."""
-    pieces = chunks(line)
-    return len(pieces) > 2 and any(_DIGIT.search(c.text) for c in pieces[1:])
-
-
 def _rule_rows(rules: list[Rule]) -> list[_RuleRow]:
     out: list[_RuleRow] = []
     for rule in sorted(rules, key=lambda r: (r.y, r.x0)):
@@ -298,7 +242,7 @@ def _open_ends(frames: list[_Frame], rows: list[_RuleRow], lines: list[Line], to
         last = frames[-1]
         below = _between(lines, last.rules[-1].y, bottom)
         wide = len(last.rules) > 1 or last.x1 - last.x0 >= _LONE_RULE
-        at_foot = not below and bottom - last.rules[-1].y < FOOT  # a header at the page's foot
+        at_foot = not below and bottom - last.rules[-1].y < _FOOT  # a header at the page's foot
         if wide and (at_foot or (below and _tabular(below))) and not _crosses(blocked, last.rules[-1].y, bottom):
             last.open_bottom = True
     frames[:] = [f for f in frames if len(f.rules) > 1 or f.open_top or f.open_bottom]
