@@ -83,3 +83,34 @@ def test_a_figure_the_same_in_both_years_merged_across_them_stands_for_both(tmp_
     assert len(filled) > 20
     assert {(i.section, i.key): i.values for i in merged.indicators} == {
         (i.section, i.key): i.values for i in equal.indicators}
+
+
+def test_a_cell_saying_tong_zuo_is_the_figure_left_of_it_and_nothing_else(tmp_path):
+    """同左 in a year's cell is the figure of the cell left of it, of either part of 3.1 (园区总额 | 其中集群产业);
+    同左 in a growth's cell, and 同上 (the row above, not the year before), stay unreadable values (X001)."""
+    import docx
+
+    from conftest import report_of
+    from reportcheck.rules import run_rules
+
+    word = docx.Document(str(SAMPLES / "prelim_advanced_split_clean.docx"))
+
+    def row_of(label: str):
+        return next(r for t in word.tables for r in t.rows if r.cells[0].text.startswith(label))
+
+    row_of("税金总额").cells[2].text = "同左"  # 2022 of 42.1 in 2021
+    row_of("进口额").cells[3].text = "同左"  # its growth
+    row_of("利润总额").cells[2].text = "同上"
+    row_of("上市和挂牌企业数量").cells[2].text = "同左（P10）"  # its evidence page with it
+    park = row_of("园区生产总值")
+    park.cells[2].text = "同左"  # 2021's 其中集群产业, left of it the 2021 园区总额
+    word.save(str(tmp_path / "same.docx"))
+    original, report = report_of(SAMPLES / "prelim_advanced_split_clean.docx"), report_of(tmp_path / "same.docx")
+    tax, park_total = original.indicator("tax"), original.indicator("park_gdp")
+    assert report.indicator("tax").values == {"2021": tax.values["2021"], "2022": tax.values["2021"]}
+    assert report.indicator("park_gdp").cluster_values["2021"] == park_total.values["2021"]
+    listed = report.indicator("listed_enterprises")
+    assert listed.values["2022"] == listed.values["2021"] and listed.evidence_pages == [10]
+    assert report.indicator("imports").growth_pct is None and report.indicator("profit").values["2022"] is None
+    unreadable = {i.field for i in run_rules(report) if i.code == "X001"}
+    assert {"进口额", "利润总额"} <= unreadable and "税金总额" not in unreadable

@@ -479,8 +479,6 @@ class IndicatorReader:
         column = f"{year}年" + ("（其中集群产业）" if target == "cluster_values" else "")
         key = year if target == "values" else f"{year}:cluster"
         parsed = self._parse(cell, row.unit, written_unit, pages, ind, column, key)
-        if parsed.problem == "same_as_before":
-            parsed = _same_as_before(ind, target, cell) or parsed
         getattr(ind, target)[year] = parsed.value
         ind.raw[key] = cell.text
         ind.cells[key] = cell_loc(cell)
@@ -495,6 +493,9 @@ class IndicatorReader:
                ind: Indicator, column: str, key: str, growth: bool = False) -> ParsedValue:
         text = cell.norm.replace("\n", " ")
         parsed = parse_growth(text) if growth else parse_value(text, unit)
+        if parsed.problem == "same_as_before":  # 同左: the figure left of it, if any (a growth has none)
+            left = None if growth else _left_of(ind, cell)
+            parsed = replace(left, pages=parsed.pages) if left else replace(parsed, problem="unreadable")
         if parsed.value is not None and parsed.unit is None and written_unit \
                 and written_unit != unit and not growth:
             parsed = parse_value(f"{text}{written_unit}", unit)
@@ -511,8 +512,7 @@ class IndicatorReader:
             ind.doubts[key] = "数字写在括号里"
             self.issues.append(cat.BRACKETED_FIGURE.issue(**where, what=f"“{ind.label}”{column}",
                                                           raw=cell.text.strip()))
-        elif parsed.problem == "unreadable" or (parsed.problem == "same_as_before" and not _same_as_before(
-                ind, "cluster_values" if key.endswith(":cluster") else "values", cell)):
+        elif parsed.problem == "unreadable":
             self.issues.append(cat.VALUE_UNREADABLE.issue(**where, raw=cell.text.strip(),
                                                           column=column))
         elif parsed.problem == "unit_mismatch":
@@ -664,18 +664,16 @@ def _lines_of(cell: Cell) -> list[str]:
     return [next(norms) if w else "" for w in written]
 
 
-def _same_as_before(ind: Indicator, target: str, cell: Cell) -> ParsedValue | None:
-    """The figure of the nearest year's cell left of ``cell`` in the row, for a cell that says 同左; None when
-    there is none."""
-    cluster = target == "cluster_values"
-    left = [(loc.col, year.split(":")[0]) for year, loc in ind.cells.items()
-            if year.endswith(":cluster") == cluster and year[:4].isdigit() and loc is not None
-            and loc.col is not None and loc.col < cell.col]
+def _left_of(ind: Indicator, cell: Cell) -> ParsedValue | None:
+    """The figure of the row's nearest cell left of ``cell`` already read (a year's, of either part), for a
+    cell that says 同左; None when there is none."""
+    left = [(loc.col, key) for key, loc in ind.cells.items()
+            if key[:4].isdigit() and loc is not None and loc.col is not None and loc.col < cell.col]
     if not left:
         return None
-    year = max(left)[1]
-    value = getattr(ind, target).get(year)
+    key = max(left)[1]
+    year, _, part = key.partition(":")
+    value = (ind.cluster_values or {} if part else ind.values).get(year)
     if value is None:
         return None
-    key = f"{year}:cluster" if cluster else year
     return ParsedValue(raw=cell.norm, value=value, decimals=ind.decimals.get(key, 0), empty=False)

@@ -23,7 +23,7 @@ _BRACKETED = re.compile(r"[(\[（【]([^()\[\]（）【】]*)[)\]）】]")
 # A note whose bracket a page break (or a slip) left open at the cell's end: 3(佐证材料P40- | 41) on the next page.
 _OPEN_NOTE = re.compile(r"[(\[（【]\s*(?:见|详见)?\s*(?:附件|佐证|证明材料|第\s*\d|[Pp]\.?\s*\d)[^()\[\]（）【】]*$")
 # The report's own pages, named beside the appendix's (名单见本报告第3页，附件第58-59页): no evidence page.
-_OWN_PAGES = re.compile(rf"(?:本报告|报告正文|正文|本表|上表|前文|上文)\s*的?\s*(?:{_DI_FORM}|{_P_FORM})")
+_OWN_PAGES = re.compile(rf"(?:本报告|报告正文|本表|上表|前文|上文)\s*的?\s*(?:{_DI_FORM}|{_P_FORM})")
 _NUMS = re.compile(r"\d+")
 _BROKEN_DIGITS = re.compile(r"(?<=\d)\s(?=\d)")
 _MAX_RANGE = 200

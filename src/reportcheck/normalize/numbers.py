@@ -25,6 +25,7 @@ _PARENTHESISED = re.compile(r"^\(\s*([+-]?[\d.,]+\s*[^()]*)\)$")
 _FOOTNOTE = re.compile(r"(?<=[\d%元个人家项件亩])\s*(?:[*※†‡]+|[\u2460-\u2473]|[¹²³\u2070-\u2079]+|注\s*\d{1,2})$")
 # The applicant's remark in brackets after a figure (0.8（海关数据）, 596.4（同比增长14.7%）): words, not a unit.
 _REMARK = re.compile(r"^([+-]?\s*\d[^()]*?)\s*\((.*)\)$", re.DOTALL)  # its brackets balanced: _balanced
+_REMARK_WORDS = re.compile(r"[\d\u4e00-\u9fff]")  # a remark says something: (USD) or (‰) is an unknown unit
 _LONE_FIGURE = re.compile(r"\s*[+-]?[\d.,]+\s*%?\s*")  # (118) after a figure: another figure, no remark
 _LETTER_O = re.compile(r"(?<=[\d.])[Oo〇]|[Oo〇](?=[\d.])")  # 6O.0, 3O2: a letter O typed for a zero
 _CHINESE_COUNT = re.compile(r"^([零〇一二两三四五六七八九十]{1,3})([个家项件户座处台名])?$")  # 两个, 十二家
@@ -115,7 +116,9 @@ class ParsedValue:
 
 def is_empty_mark(text: str) -> bool:
     """A cell's text saying there is nothing to give: —, /, 无, 不适用 (in a name's column as in a figure's)."""
-    return text.strip() in _words().empty
+    text = text.strip()
+    words = _words()
+    return text in words.empty or (words.not_given.search(text) is not None and not any(c.isdigit() for c in text))
 
 
 def _decimal_point(text: str) -> str:
@@ -138,7 +141,8 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
     out = ParsedValue(raw=norm, pages=pages)
     text = _FOOTNOTE.sub("", (_DECIMAL_STOP.sub(".", text) if "。" in text else text).strip(" [],;:"))
     remark = _REMARK.match(text)
-    if remark and _balanced(remark.group(2)) and not _LONE_FIGURE.fullmatch(remark.group(2)):
+    if remark and _balanced(remark.group(2)) and _REMARK_WORDS.search(remark.group(2)) \
+            and not _LONE_FIGURE.fullmatch(remark.group(2)):
         # a unit in the brackets is its unit: 120（亿元）; a calculation is a remark: 21.33（(1.82-1.50)÷1.50×100）
         unit = remark.group(2).strip()
         text = remark.group(1) + (unit if unit in words.units else "")
@@ -153,7 +157,7 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
     if text in words.none_in_counts and row_unit and (unit_of(row_unit) or row_unit) == _COUNT:  # 无 家: none
         out.value, out.empty = 0.0, False
         return out
-    if text in words.empty or (words.not_given.search(text) and not any(ch.isdigit() for ch in text)):
+    if is_empty_mark(text):
         return out
     out.empty = False
     if text in words.same_as_before:
@@ -220,17 +224,17 @@ def _balanced(text: str) -> bool:
 
 
 def _chinese_count(text: str) -> str | None:
-    """A small count written in Chinese numerals, in digits with its measure word: 两个 2个, 十二家 12家,
-    二十三 23. A lone numeral without a measure word is none (一 alone is as often a dash typed with the IME)."""
+    """A small count written in Chinese numerals with its measure word, in digits: 两个 2个, 十二家 12家, 二十三项
+    23项. Without a measure word it is none (二十 in a row of 亿元 is no count; 一 alone is as often a dash)."""
     m = _CHINESE_COUNT.match(text)
-    if m is None or (len(m.group(1)) == 1 and not m.group(2)):
+    if m is None or not m.group(2):
         return None
-    digits, measure = m.group(1), m.group(2) or ""
+    digits, measure = m.group(1), m.group(2)
     if "十" not in digits:
         return f"{_CHINESE_DIGITS[digits]}{measure}" if len(digits) == 1 else None
     tens, _, ones = digits.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
-        return None
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones or "两" in digits:
+        return None  # 两 counts alone (两个), never with 十 (两十, 二十两)
     return f"{_CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(ones, 0)}{measure}"
 
 

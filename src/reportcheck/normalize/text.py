@@ -15,10 +15,9 @@ from reportcheck.layout import Document, Paragraph
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x2212: ord("-"), 0x3010: ord("["), 0x3011: ord("]"),
                    0x2014: 0x2014, 0xA0: 0x20})
-# Kangxi radicals and the CJK radicals supplement look like the characters they stand for (⼯业 pasted from a
-# PDF is 工业), and a subscript digit is a digit (CO₂): each read as that character.
-_LOOK_ALIKES = {c: unicodedata.normalize("NFKC", chr(c))
-                for c in (*range(0x2F00, 0x2FD6), *range(0x2E80, 0x2EF4), *range(0x2080, 0x208A))}
+# Kangxi radicals look like the characters they stand for (⼯业 pasted from a PDF is 工业), and a subscript digit
+# is a digit (CO₂): each read as that character (NFKC's mapping of the two blocks).
+_LOOK_ALIKES = {c: unicodedata.normalize("NFKC", chr(c)) for c in (*range(0x2F00, 0x2FD6), *range(0x2080, 0x208A))}
 _FULLWIDTH.update({c: ord(v) for c, v in _LOOK_ALIKES.items() if len(v) == 1 and v != chr(c)})
 _SPACES = re.compile(r"[ \t\u200b\ufeff]+")
 _ALL_SPACE = re.compile(r"\s+")

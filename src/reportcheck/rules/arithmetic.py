@@ -193,29 +193,25 @@ def check_park_ratios(rule: Rule, report: Report, pack: RulePack) -> Iterator[Is
         ratio, num = report.indicator(spec["indicator"]), report.indicator(spec["numerator"])
         if ratio is None or num is None or area_ind is None:
             continue
-        reported_item = ratio.latest()
-        area_item = area_ind.latest()
-        if reported_item is None or area_item is None or not report.years:
+        if not report.years:
             continue
-        year = report.years[-1]
-        n = num.values.get(year)
-        if n is None:
+        year = report.years[-1]  # the ratio, its numerator and the area all of the latest year
+        n, reported, area = num.values.get(year), ratio.values.get(year), area_ind.values.get(year)
+        if n is None or reported is None or area is None:
             continue
-        ry, reported = reported_item
-        area_year, area = area_item
         interval = ratio_interval(n, half_unit(num.decimals.get(year, 0)),
-                                  area, half_unit(area_ind.decimals.get(area_year, 0),
-                                                  area_ind.decimals.get(area_year, 0) == 0))
+                                  area, half_unit(area_ind.decimals.get(year, 0),
+                                                  area_ind.decimals.get(year, 0) == 0))
         if interval is None:
             continue
         lo, hi = interval[0] * spec["factor"], interval[1] * spec["factor"]
         cumulative = spec.get("cumulative", False)
         if cumulative:
             hi = max(hi, reported)  # a cumulative numerator only adds: above the year's ratio is no finding
-        if not rate_fits(reported, ratio.decimals.get(ry, 0), lo, hi):
+        if not rate_fits(reported, ratio.decimals.get(year, 0), lo, hi):
             what, note = _AT_LEAST if cumulative else _EXACT
             bounds = f"不小于{lo:.2f}即可" if cumulative else f"容许范围{lo:.2f}～{hi:.2f}"
-            yield rule.type.issue(section=ratio.section, field=ratio.label, location=ratio.at(ry),
+            yield rule.type.issue(section=ratio.section, field=ratio.label, location=ratio.at(year),
                                   label=ratio.label, reported=fmt(reported), unit=ratio.unit, year=year,
                                   num_label=num.label, num=fmt(n), area=fmt(area), what=what, note=note,
                                   bounds=bounds, computed=n / area * spec["factor"], lo=lo, hi=hi)
