@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from reportcheck.extract.labels import LabelIndex, strip_parens
-from reportcheck.extract.ocr import scanned as from_ocr
+from reportcheck.extract.ocr import scanned
 from reportcheck.layout import Cell
 from reportcheck.normalize.numbers import parse_value, unit_of
 from reportcheck.normalize.text import label_key
@@ -296,16 +296,16 @@ def read_header(rows: list[list[Cell]], table_kind: str, fields: LabelIndex | No
                 if not parts or parts[-1] != text:
                     parts.append(text)
     out = HeaderMap(table=rows[-1][0].table if rows and rows[-1] else None, spans=_spans(rows))
-    scanned = any(from_ocr(cell) for row in rows for cell in row)
+    by_ocr = any(scanned(cell) for row in rows for cell in row)
     for col in sorted(texts):
         text = " ".join(texts[col])
         role = column_role(text, table_kind, fields) or _role_of_a_line(text, table_kind, fields) \
-            or (_misread_field(text, fields) if scanned else None)
+            or (_misread_field(text, fields) if by_ocr else None)
         if role is None:
             out.unmapped[col] = text
         else:
             out.columns[col] = _completed(role, out.columns.get(col - 1))
-    if scanned:
+    if by_ocr:
         _join_split_headers(out, table_kind, fields)
     _set_estimates_aside(out)
     _set_earlier_growths_aside(out)
