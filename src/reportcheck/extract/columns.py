@@ -345,12 +345,12 @@ def _set_earlier_growths_aside(header: HeaderMap) -> None:
     an earlier year added before the form's two): the latest year's is the growth the form asks for, the
     others are notes. Growths without a year in their header are left as they are (two such is a doubt)."""
     growths = [(col, c) for col, c in header.columns.items() if c.kind == "growth"]
-    years = [_YEAR.search(c.header) for _, c in growths]
-    if len(growths) < 2 or not all(years) or len({m.group(1) for m in years if m}) < len(growths):
+    named = {col: m.group(1) for col, c in growths if (m := _YEAR.search(c.header))}
+    if len(growths) < 2 or len(named) < len(growths) or len(set(named.values())) < len(growths):
         return
-    latest = max(m.group(1) for m in years if m)
-    for (col, column), m in zip(growths, years, strict=True):
-        if m and m.group(1) != latest:
+    latest = max(named.values())
+    for col, column in growths:
+        if named[col] != latest:
             header.columns[col] = Column("note", header=column.header)
 
 

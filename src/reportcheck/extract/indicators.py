@@ -673,7 +673,8 @@ def _left_of(ind: Indicator, cell: Cell) -> ParsedValue | None:
         return None
     key = max(left)[1]
     year, _, part = key.partition(":")
-    value = (ind.cluster_values or {} if part else ind.values).get(year)
+    figures = (ind.cluster_values or {}) if part else ind.values
+    value = figures.get(year)
     if value is None:
         return None
     return ParsedValue(raw=cell.norm, value=value, decimals=ind.decimals.get(key, 0), empty=False)
