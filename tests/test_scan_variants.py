@@ -42,6 +42,8 @@ CASES = {
     "stamps_black_and_white": ("prelim_sme_merged_messy", 0.98),
     "coarse_screen_copy": ("prelim_advanced_split_clean", 0.98),
     "footnote_marks": ("prelim_sme_merged_defects", 0.98),
+    "two_up": ("prelim_advanced_split_clean", 0.98),
+    "two_up_a3": ("final_sme_split_messy", 0.98),
 }
 
 

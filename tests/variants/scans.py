@@ -62,7 +62,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "halftone", "rotated", "seal_over_table",
                                "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy",
                                "black_and_white", "ocr_text_layer", "stamps_beside_headings", "stamps_black_and_white",
-                               "coarse_screen_copy", "footnote_marks")
+                               "coarse_screen_copy", "footnote_marks", "two_up",
+                               "two_up_a3")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -1432,6 +1433,46 @@ def _footnote_marks(src: _Source, rng: np.random.Generator) -> _Result:
     return _colour_scan(src, rng, dpi, quality, marks, f"grey scan at {dpi} dpi with footnote marks")
 
 
+def _two_up_a3(src: _Source, rng: np.random.Generator) -> _Result:
+    return _two_up(src, rng, a3=True)
+
+
+def _two_up(src: _Source, rng: np.random.Generator, a3: bool = False) -> _Result:
+    """Two pages printed side by side on one landscape sheet, as a printer driver's "2 pages per sheet" does,
+    then scanned: on A4 (each page scaled to about 0.7 with a gutter, 300 dpi, so its text stands about
+    210 dpi), or on A3 (each half an A4 page at full size, 200 dpi); an odd last page alone on the left half."""
+    dpi = 200 if a3 else 300
+    quality = int(rng.integers(70, 80))
+    result = _Result([], [])
+    grain, chroma = _sensor(src, rng, dpi * 2)
+    for first in range(0, len(src.pages), 2):
+        page = src.pages[first]
+        if a3:
+            sheet_w, sheet_h, fit = 2 * page.width, page.height, 1.0
+        else:
+            sheet_w, sheet_h = page.height, page.width  # the same A4 sheet turned landscape
+            fit = min((sheet_w / 2 - 0.6 * 72 / 2.54) / page.width, (sheet_h - 1.0 * 72 / 2.54) / page.height)
+        w, h = round(sheet_w / 72 * dpi), round(sheet_h / 72 * dpi)
+        sheet = np.full((h, w), 255.0, np.float32)
+        placed = []
+        for half, index in enumerate(range(first, min(first + 2, len(src.pages)))):
+            grey = src.grey(index, dpi).astype(np.float32)
+            if fit != 1.0:
+                grey = cv2.resize(grey, None, fx=fit, fy=fit, interpolation=cv2.INTER_AREA)
+            gh, gw = grey.shape
+            x = round(w / 4 + half * w / 2 - gw / 2)
+            y = round((h - gh) / 2)
+            sheet[y:y + gh, x:x + gw] = np.minimum(sheet[y:y + gh, x:x + gw], grey[:h - y, :w - x])
+            placed.append(str(index + 1))
+        angle, shift = _skew(rng)
+        img = _scan(_paper(sheet), rng, angle, shift, grain, chroma)
+        result.pages.append(_jpeg(img, quality, dpi, sheet_w, sheet_h))
+        laid = f"pages {placed[0]} and {placed[1]} side by side" if len(placed) > 1 else f"page {placed[0]} alone"
+        result.notes.append(f"sheet {first // 2 + 1}: {laid} on {'A3' if a3 else f'A4 at {fit:.2f}'} landscape, "
+                            f"{dpi}-dpi colour scan, skew {angle:+.2f}°, JPEG q{quality}")
+    return result
+
+
 _MAKERS = {
     "photo": _photo,
     "curled_photo": _curled_photo,
@@ -1450,6 +1491,8 @@ _MAKERS = {
     "stamps_black_and_white": _stamps_black_and_white,
     "coarse_screen_copy": _coarse_screen_copy,
     "footnote_marks": _footnote_marks,
+    "two_up": _two_up,
+    "two_up_a3": _two_up_a3,
 }
 
 

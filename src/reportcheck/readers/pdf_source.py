@@ -266,6 +266,7 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
     inside = [] if scan else _inside_the_report(images_only, out)
     garbled = [c.number for c in out if c.chars >= _GARBLED_MIN and c.unmapped / c.chars > GARBLED_SHARE]
     to_read = sorted((images_only if scan else inside) + garbled)
+    beside: dict[int, list[PageContent]] = {}  # the second page of a sheet holding two side by side
     for scanned, number in enumerate(to_read, start=1):
         deadline += limits.ocr_page_seconds
         ocr_progress.page_begun(scanned, len(to_read), limits.ocr_page_seconds)  # the time limit grows too
@@ -273,8 +274,10 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
         guard.check_time()
         page = pdf[number - 1]
         try:
-            out[number - 1] = _scanned(page, number, page.get_height(), guard, number in garbled)
-            out[number - 1].image_page = number in inside
+            first, *more = _scanned(page, number, page.get_height(), guard, number in garbled)
+            for content in (first, *more):
+                content.image_page = number in inside
+            out[number - 1], beside[number] = first, more
         except UnreadableInput as exc:
             if number in inside and exc.reason == "no_text_layer":  # a few scanned pages without the OCR extra:
                 out[number - 1].unread = out[number - 1].image_page = True  # left out, said
@@ -284,7 +287,7 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
             out[number - 1] = PageContent(number, out[number - 1].height, [], [], [], 0, 0, garbled=True,
                                           unread=True)  # a few garbled pages (an appendix): left out, said
     PageGuard(name, len(out), limits, deadline, len(to_read)).check_time()
-    return out
+    return [page for content in out for page in (content, *beside.get(content.number, ()))]
 
 
 def _inside_the_report(images_only: list[int], pages: list[PageContent]) -> list[int]:
@@ -314,15 +317,16 @@ def _has_images(page) -> bool:
     return next(iter(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None) is not None
 
 
-def _scanned(page, number: int, height: float, guard: PageGuard, garbled: bool = False) -> PageContent:
-    """An image-only (or ``garbled``) page read by OCR; without the OCR extra, the file is refused saying
-    how to add it."""
+def _scanned(page, number: int, height: float, guard: PageGuard, garbled: bool = False) -> list[PageContent]:
+    """An image-only (or ``garbled``) page read by OCR (two, where a sheet holds two pages side by side);
+    without the OCR extra, the file is refused saying how to add it."""
     try:
         from reportcheck.readers.scan_page import read_scanned_page
 
-        content = read_scanned_page(page, number, height, guard)
-        content.garbled, content.by_ocr = garbled, True
-        return content
+        contents = read_scanned_page(page, number, height, guard)
+        for content in contents:
+            content.garbled, content.by_ocr = garbled, True
+        return contents
     except ImportError as exc:
         raise _without_ocr(guard.name, number, garbled, exc) from None
 

@@ -64,13 +64,13 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
     local = _local_ink(grey)
     found = find_streaks if streaks else no_streaks
     bands = found(local)  # the glass's, upright in the scan
-    angle = _skew(grey < INK)
+    angle = skew_angle(grey < INK)
     if abs(angle) >= 0.05:
-        grey = _rotate(grey, angle)
-        pen = _rotate(pen.astype(np.uint8), angle, fill=0).astype(bool)
+        grey = rotate(grey, angle)
+        pen = rotate(pen.astype(np.uint8), angle, fill=0).astype(bool)
         local = _local_ink(grey)
         # and the paper's: a copier's dirty drum printed them upright on the sheet, turned with it on the glass
-        bands = _rotate(bands, angle, fill=0) | found(local)
+        bands = rotate(bands, angle, fill=0) | found(local)
     ink = _without_edge_marks(_without_specks(grey < INK))
     # a coarse screen's copy, smoothed, is no longer dotty, but its thin rules were printed as the screen's dots
     lines = ruling(local, bands, grey, broken=dotty or textured, one_bit=lost_lines)
@@ -166,14 +166,14 @@ def _stretch(grey: np.ndarray) -> np.ndarray:
     return np.clip(out, 0, 255).astype(np.uint8)
 
 
-def _skew(ink: np.ndarray) -> float:
+def skew_angle(ink: np.ndarray) -> float:
     """The angle (degrees) that makes the rows of ink sharpest: text lines and rules turned level."""
     small = cv2.resize(ink.astype(np.uint8) * 255, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
     if not small.any():
         return 0.0  # a blank page has no angle
 
     def sharpness(angle: float) -> float:
-        rows = _rotate(small, angle, fill=0).astype(np.float64).sum(axis=1)
+        rows = rotate(small, angle, fill=0).astype(np.float64).sum(axis=1)
         return float(np.square(np.diff(rows)).sum())
 
     best = max(np.arange(-_MAX_SKEW, _MAX_SKEW + 0.01, 0.25), key=sharpness)
@@ -181,7 +181,7 @@ def _skew(ink: np.ndarray) -> float:
     return float(max(fine, key=sharpness))
 
 
-def _rotate(image: np.ndarray, angle: float, fill: int = 255) -> np.ndarray:
+def rotate(image: np.ndarray, angle: float, fill: int = 255) -> np.ndarray:
     h, w = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
     return cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=fill)

@@ -25,6 +25,7 @@ from reportcheck.readers.scan_figure_marks import figure_end, with_raised_mark
 from reportcheck.readers.scan_image import INK, Piece, Prepared, prepare, text_pieces
 from reportcheck.readers.scan_orientation import sideways, upside_down
 from reportcheck.readers.scan_sheet import even_light, find_sheet, flattened
+from reportcheck.readers.scan_two_up import LOOK_DPI, halves, page_scale
 
 DPI = 200
 _INSET = 4  # pixels kept off a cell's ruling lines
@@ -42,26 +43,46 @@ _PIECES = 3  # pieces apart in a line of loose text that make it one too
 _SHEET_INCHES = 11.0  # a photographed sheet's longer side is read as long as a Letter page's (A4: 11.7 in)
 
 
-def read_scanned_page(page, number: int, height: float, guard: PageGuard) -> PageContent:
-    """The content of an image-only page, read by OCR (coordinates in PDF points, as for text)."""
+def read_scanned_page(page, number: int, height: float, guard: PageGuard) -> list[PageContent]:
+    """The content of an image-only page, read by OCR (coordinates in PDF points, as for text): one page, or
+    two where the sheet holds two pages side by side (:mod:`reportcheck.readers.scan_two_up`)."""
     width = page.get_width()
     scale = min(DPI / 72, math.sqrt(_MAX_PIXELS / max(1.0, width * height)))
     if min(width, height) * scale < _MIN_SIDE:
-        return PageContent(number, height, [], [], [], 0, 0)  # a sliver: nothing to read
-    image = _render(page, scale, number, guard)
+        return [PageContent(number, height, [], [], [], 0, 0)]  # a sliver: nothing to read
     finer, bits = _largest_image(page, width * height)
+    gutter = halves(_render(page, LOOK_DPI / 72, number, guard, grey=True))
+    if gutter is not None:
+        return [_read_half(page, number, height, cut, guard, bits == 1) for cut in _cuts(width, gutter)]
+    image = _render(page, scale, number, guard)
     if finer > scale * 1.2 and find_sheet(image) is not None:  # a photo: the sheet is a part of the picture,
         image, scale = _render(page, finer, number, guard), finer  # looked at in the camera's own pixels
-    return read_image(image, scale, number, height, guard, fax=bits == 1)
+    return [read_image(image, scale, number, height, guard, fax=bits == 1)]
 
 
-def _render(page, scale: float, number: int, guard: PageGuard) -> np.ndarray:
+def _cuts(width: float, gutter: tuple[float, float]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """What to cut off the sheet's left and right (points) to leave each of its two pages: at the gutter's middle."""
+    middle = width * (gutter[0] + gutter[1]) / 2
+    return (0.0, width - middle), (middle, 0.0)
+
+
+def _read_half(page, number: int, height: float, cut: tuple[float, float], guard: PageGuard, fax: bool) -> PageContent:
+    """One of two pages side by side on a sheet, read at the size it was laid out at (a page printed at 0.7 is
+    rendered 1/0.7 larger), so its print stands as a page's would."""
+    larger = page_scale(height)
+    image = _render(page, DPI / 72 * larger, number, guard, crop=(cut[0], 0.0, cut[1], 0.0))
+    return read_image(image, DPI / 72, number, height * larger, guard, fax=fax)
+
+
+def _render(page, scale: float, number: int, guard: PageGuard, grey: bool = False,
+            crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)) -> np.ndarray:
     try:
-        bitmap = page.render(scale=scale)
+        bitmap = page.render(scale=scale, crop=crop, grayscale=grey)
     except pdfium.PdfiumError:
         raise UnreadableInput(guard.name, "corrupt", f"PDF第{number}页的图像已损坏，无法读取，请重新扫描",
                               f"the image of page {number} is broken; scan it again") from None
-    return np.ascontiguousarray(bitmap.to_numpy()[:, :, :3])
+    pixels = bitmap.to_numpy()
+    return np.ascontiguousarray(pixels if grey else pixels[:, :, :3])
 
 
 def _largest_image(page, points: float) -> tuple[float, int]:

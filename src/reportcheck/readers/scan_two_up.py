@@ -1,0 +1,62 @@
+"""Two pages printed side by side on one landscape sheet, scanned as one image: a printer driver's "2 pages per
+sheet" (each page scaled to about 0.7 on A4) or two A4 pages on A3. Read as one page, the two pages' lines run
+into each other and their tables stand side by side; so the sheet is found by the white gutter down its middle
+and each half is read as a page of its own, at the size it was laid out at.
+
+The sheet is looked at small (:data:`LOOK_DPI`), straightened by its own skew first (a gutter a few degrees
+off the vertical is no clear column), and taken as two pages only when it is landscape, its print runs across
+it (a portrait page scanned sideways is turned by the reader instead) and a band of clear paper runs down its
+whole height in the middle fifth, with print on its left. A landscape page of one wide table has rules across
+the middle; a blank right half (an odd last page) leaves the left page alone, read at its size.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from reportcheck.readers.scan_image import INK, rotate, skew_angle
+from reportcheck.readers.scan_orientation import sideways
+
+LOOK_DPI = 60
+_LANDSCAPE = 1.15  # width over height past which a sheet may hold two pages side by side
+_MIDDLE = (0.4, 0.6)  # share of the width the gutter lies in
+_CLEAR = 0.004  # share of a column's height that may be ink (specks, dust) and the column still be paper
+_MIN_GUTTER = 0.012  # share of the width: the narrowest gutter (two 2 mm margins of a page scaled down)
+_MIN_PRINT = 0.002  # share of a half's pixels that are ink for it to hold a page
+_PAGE_LONG_PT = 842.0  # the longer side of an A4 page in points: what each half is read as
+
+
+def halves(grey: np.ndarray) -> tuple[float, float] | None:
+    """Where a sheet (``grey``: the page rendered at :data:`LOOK_DPI`, uint8) splits into two pages: the
+    gutter's left and right edges as shares of its width; None for one page."""
+    h, w = grey.shape
+    if w < _LANDSCAPE * h:
+        return None
+    ink = grey < INK
+    if sideways(ink):
+        return None
+    angle = skew_angle(ink)
+    if angle:
+        ink = rotate(ink.astype(np.uint8), angle, fill=0).astype(bool)
+    clear = ink.sum(axis=0) <= _CLEAR * h
+    lo, hi = round(_MIDDLE[0] * w), round(_MIDDLE[1] * w)
+    best: tuple[int, int] | None = None
+    start = None
+    for x in range(lo, hi + 1):
+        if x < hi and clear[x]:
+            start = x if start is None else start
+        elif start is not None:
+            if best is None or x - start > best[1] - best[0]:
+                best = (start, x)
+            start = None
+    if best is None or best[1] - best[0] < _MIN_GUTTER * w:
+        return None
+    if ink[:, :best[0]].mean() < _MIN_PRINT:
+        return None
+    return best[0] / w, best[1] / w
+
+
+def page_scale(sheet_height_pt: float) -> float:
+    """How much larger than it stands on the sheet a half is read: the sheet's height is the page's longer
+    side as laid out (A3: 1, two pages on A4: about 1.4)."""
+    return max(1.0, _PAGE_LONG_PT / sheet_height_pt)
