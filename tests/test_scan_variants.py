@@ -44,6 +44,7 @@ CASES = {
     "footnote_marks": ("prelim_sme_merged_defects", 0.98),
     "two_up": ("prelim_advanced_split_clean", 0.98),
     "two_up_a3": ("final_sme_split_messy", 0.98),
+    "auto_cropped": ("prelim_advanced_merged_clean", 0.98),
 }
 
 

@@ -63,7 +63,7 @@ TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "half
                                "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy",
                                "black_and_white", "ocr_text_layer", "stamps_beside_headings", "stamps_black_and_white",
                                "coarse_screen_copy", "footnote_marks", "two_up",
-                               "two_up_a3")
+                               "two_up_a3", "auto_cropped")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -1433,6 +1433,32 @@ def _footnote_marks(src: _Source, rng: np.random.Generator) -> _Result:
     return _colour_scan(src, rng, dpi, quality, marks, f"grey scan at {dpi} dpi with footnote marks")
 
 
+def _auto_cropped(src: _Source, rng: np.random.Generator) -> _Result:
+    """A scanner's auto-crop: each page cut to its print with a margin of its own, one or two sides cut
+    tight, so that pages come in different sizes and a table going on over a page stands further left or
+    up on one page than on the page before (grey, 200 dpi)."""
+    dpi, quality = 200, int(rng.integers(72, 80))
+    result = _Result([], [])
+    grain, chroma = _sensor(src, rng, dpi)
+    for i in range(len(src.pages)):
+        angle, shift = _skew(rng)
+        grey = np.asarray(_scan(_paper(src.grey(i, dpi)), rng, angle, shift, grain, chroma).convert("L"))
+        rows, cols = np.nonzero(cv2.medianBlur(grey, 5) < 160)  # the print, not a speck of dust
+        if not len(rows):
+            continue
+        tight = set(rng.choice(["left", "top", "right", "bottom"], size=int(rng.integers(1, 3)), replace=False))
+        margin = {side: int(rng.integers(3, 8)) if side in tight else int(rng.integers(40, 160))
+                  for side in ("left", "top", "right", "bottom")}
+        h, w = grey.shape
+        top, bottom = max(0, rows.min() - margin["top"]), min(h, rows.max() + margin["bottom"])
+        left, right = max(0, cols.min() - margin["left"]), min(w, cols.max() + margin["right"])
+        img = Image.fromarray(np.ascontiguousarray(grey[top:bottom, left:right]), "L")
+        result.pages.append(_jpeg(img, quality, dpi, img.width / dpi * 72, img.height / dpi * 72))
+        result.notes.append(f"page {i + 1}: auto-cropped to {img.width}×{img.height} px (cut tight: "
+                            f"{', '.join(sorted(tight))}), grey {dpi} dpi, skew {angle:+.2f}°, JPEG q{quality}")
+    return result
+
+
 def _two_up_a3(src: _Source, rng: np.random.Generator) -> _Result:
     return _two_up(src, rng, a3=True)
 
@@ -1493,6 +1519,7 @@ _MAKERS = {
     "footnote_marks": _footnote_marks,
     "two_up": _two_up,
     "two_up_a3": _two_up_a3,
+    "auto_cropped": _auto_cropped,
 }
 
 

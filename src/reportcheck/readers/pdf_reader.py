@@ -29,6 +29,7 @@ _MARGIN = 0.08  # top and bottom share of the page where headers and footers liv
 _BODY = 0.06  # a table of horizontal rules may reach this close to the page's top and foot
 _PAGE_SHIFT = 12.0  # points a scanned page may lie across from the one before
 _SCAN_WIDTH = 0.05  # share by which a scanned or photographed table's width may differ from its first page's
+_COLUMN_SLACK = 0.01  # share of a table's width a scanned page's column line may stand off the one before's
 _TITLE_MIN = 6  # characters a title row's title has at least (2.1集群主要经济指标: 11)
 _STAMPED = 8  # characters a stamp's words and frame may add to a scanned title row
 _SAME_HEADER = 85  # similarity (%) of two OCR readings of one repeated header row, or of one running head
@@ -270,14 +271,27 @@ def _dedupe(values: list[float], tolerance: float = 1.5) -> list[float]:
 def _same_frame(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) -> bool:
     """The next page's table has the same outer edges: the same table going on. A scanned page may
     lie a few points off the one before it, and a photographed one, flattened on its own, a little larger
-    or smaller: there the width must agree within ``_SCAN_WIDTH`` and the position nearly."""
+    or smaller: there the width must agree within ``_SCAN_WIDTH`` and the position nearly — or, where the
+    whole page lies further across (a scanner's auto-crop cut one page's margin and not the other's), the
+    table's column lines stand where the one before's do, measured from its left edge."""
     previous = table.grid
     if previous is None:
         return False
     width, before = grid[-1] - grid[0], previous[-1] - previous[0]
     if any(c.confidence is not None for row in rows for c in row):
-        return abs(width - before) <= _SCAN_WIDTH * before and abs(previous[0] - grid[0]) <= _PAGE_SHIFT
+        return abs(width - before) <= _SCAN_WIDTH * before and (
+            abs(previous[0] - grid[0]) <= _PAGE_SHIFT or _same_columns(previous, grid))
     return abs(width - before) <= 2.0 and abs(previous[0] - grid[0]) <= 2.0
+
+
+def _same_columns(previous: tuple[float, ...], grid: tuple[float, ...]) -> bool:
+    """The column lines of one stand where the other's do, each measured from its table's left edge (within
+    :data:`_COLUMN_SLACK` of the width): the same table, wherever the page put it. A page's part of a form
+    may lack a line another part has (its rows span that column), so the fewer lines need only be among the
+    more; at least one line inside the table must be so."""
+    slack = _COLUMN_SLACK * (previous[-1] - previous[0])
+    fewer, more = sorted(([x - previous[0] for x in previous], [x - grid[0] for x in grid]), key=len)
+    return len(fewer) > 2 and all(any(abs(a - b) <= slack for b in more) for a in fewer)
 
 
 def _laid_on(rows: list[list[Cell]], grid: tuple[float, ...], frame: tuple[float, float]
