@@ -255,3 +255,19 @@ def test_a_rule_that_fails_is_one_finding_naming_it_and_the_others_stand(monkeyp
     assert "AR001" in failed.message and "KeyError" in failed.message and failed.severity == "warning"
     assert [i for i in after if i.code != "X020"] == [i for i in before if i.code != "AR001"]
     assert [i.code for i in run_rules(report, settings=Settings(select=["AR001"]))] == ["X020"]
+
+
+def test_a_first_table_showing_one_year_of_two_does_not_make_the_year_before_the_latest(tmp_path: Path) -> None:
+    """2.1's two year headers run together into one cell (2021年2022年, as a scan's lost dotted line leaves
+    them): its reader finds one year. The report's years are those of the first table that shows two — not
+    2021 alone, which made every count of 2021 against the 2022 lists a CO005 warning."""
+    def run_together(doc: Docx) -> None:
+        table = next(t for t in doc.body.iter(w("tbl")) if any(cell_text(c).startswith("集群总产值")
+                                                                  for c in t.iter(w("tc"))))
+        header = cells(rows(table)[0])
+        set_cell_text(header[1], "2021年2022年")
+        set_cell_text(header[2], "")
+
+    report = load_report(_edited(tmp_path, run_together))
+    assert report.years == ["2021", "2022"]
+    assert not [i for i in run_rules(report) if i.code == "CO005"]

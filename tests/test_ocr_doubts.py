@@ -178,7 +178,8 @@ def test_a_scans_list_read_past_its_templates_length_is_one_doubt_and_no_error(t
 
 def test_a_scans_figure_far_out_of_scale_with_the_other_year_is_a_doubt(tmp_path: Path) -> None:
     """企业数量 2021 read as 412455 (two cells run together) against 455 in 2022: in Word an AR001 on the
-    growth; read from a scan, a doubt naming both figures, and no finding on the row."""
+    growth; read from a scan, both figures doubts, each naming the other (which one was misread the row
+    cannot tell), and no finding on the row."""
     import docx
 
     document = docx.Document(str(ADVANCED))
@@ -194,8 +195,27 @@ def test_a_scans_figure_far_out_of_scale_with_the_other_year_is_a_doubt(tmp_path
     scan = _read_as_scanned(path, "")
     issues = run_rules(scan)
     assert not [i for i in issues if i.field == "企业数量" and i.severity != "info"]
-    [said] = [i for i in issues if i.code == "D004" and i.field == "企业数量"]
-    assert "412455" in said.message and "455的906倍" in said.message
+    said = [i for i in issues if i.code == "D004" and i.field == "企业数量"]
+    high, low = sorted(said, key=lambda i: "412455" in i.message, reverse=True)
+    assert "412455" in high.message and "455的906倍" in high.message
+    assert "“企业数量”2022年" in low.message and "412455的906分之一" in low.message
+
+
+def test_a_scans_thousands_comma_read_as_a_point_is_a_doubt_and_no_error(tmp_path: Path) -> None:
+    """集群从业人员数量 2021 printed 86,500 and read 86.500 (the comma a point) against 92300 in 2022: in Word
+    an error (a count is a whole number; the growth does not fit); read from a scan, a doubt saying the comma
+    may have been read as a point, and no finding on the row."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip().startswith("集群从业人员数量"))
+    _set_text(row.cells[-3], f"{float(row.cells[-3].text) / 1000:.3f}")
+    path = tmp_path / "comma_as_point.docx"
+    document.save(str(path))
+    assert any(i.severity == "error" and i.field == "集群从业人员数量" for i in run_rules(report_of(path)))
+    issues = run_rules(_read_as_scanned(path, ""))
+    assert not [i for i in issues if i.field == "集群从业人员数量" and i.severity != "info"]
+    assert any(i.code == "D004" and "千分位逗号" in i.message for i in issues if i.field == "集群从业人员数量")
 
 
 def test_a_scans_figure_over_its_growths_column_is_a_doubt_that_the_two_ran_together(tmp_path: Path) -> None:

@@ -500,11 +500,14 @@ class _Walker:
             found="读出：" + "、".join(read) if read else "一个部分也没有读出")]
 
     def _years(self, issues: list[Issue]) -> list[str]:
-        """The report's years (its first indicator table's); a table whose years neither hold these nor lie
-        among them (2.1 of 2021–2023 with an earlier year added, 3.1 of 2022–2023: no) says so."""
+        """The report's years (its first indicator table's that shows two or more: the form asks for two; one
+        year alone is a header read in part, 2021年2022年 run together on a scan, and would take the year before
+        for the latest); a table whose years neither hold these nor lie among them (2.1 of 2021–2023 with an
+        earlier year added, 3.1 of 2022–2023: no) says so."""
         readers = [self.indicators[t.id] for t in self.spec.indicator_tables
                    if t.id in self.indicators and t.kind != "targets"]
-        main = next((r.years for r in readers if r.years), [])
+        main = next((r.years for r in readers if len(r.years) > 1), None) or next(
+            (r.years for r in readers if r.years), [])
         for reader in readers:
             if reader.years and not (set(reader.years) <= set(main) or set(main) <= set(reader.years)):
                 issues.append(cat.YEARS_INCONSISTENT.issue(

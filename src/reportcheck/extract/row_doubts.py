@@ -35,26 +35,30 @@ def row_doubts(ind: Indicator, section: str, years: dict[str | None, Cell], grow
     ones before (a figure already in doubt is not held against the others). The cluster's figures are held
     against each other as the years' are, with no growth to tell (the row's growth is the whole's). 5.1's rows of
     a 上一年实际值 and targets have their own: :func:`target_doubts`."""
-    found = [_implausible(ind, years, section), _digit_glued(ind, years, section)]
+    found = [*_implausible(ind, years, section), _digit_glued(ind, years, section)]
     if growth is not None:
         found += [_sign_lost(ind, growth, section), _point_lost(ind, growth, years, section)]
     if cluster:
-        found += [_implausible(ind, cluster, section, part=True), _digit_glued(ind, cluster, section, part=True)]
+        found += [*_implausible(ind, cluster, section, part=True), _digit_glued(ind, cluster, section, part=True)]
     far = _far_apart(ind, years, section) + (_far_apart(ind, cluster, section, part=True) if cluster else [])
     return [issue for issue in found if issue is not None] + far
 
 
-def _implausible(ind: Indicator, cells: dict[str | None, Cell], section: str, part: bool = False) -> Issue | None:
-    """A scan's year whose figure is far out of scale with the other year's (30133612 against 3612: two
-    cells run together, a digit doubled) is a doubt naming both, never the ground of a finding."""
+def _implausible(ind: Indicator, cells: dict[str | None, Cell], section: str, part: bool = False) -> list[Issue]:
+    """A scan's two years far out of scale with each other are doubts, each naming the other: which one was
+    misread the row cannot tell — the larger may be two cells run together or a digit doubled (30133612 against
+    3612), the smaller a thousands comma read as a point (86.500 against 92,300). No finding rests on either."""
     read = _scanned_years(ind, cells, part)
     if len(read) != 2:
-        return None
+        return []
     (low_year, low), (high_year, high) = sorted(read.items(), key=lambda item: item[1])
     if high < _OUT_OF_SCALE * low:
-        return None
-    return _year_in_doubt(ind, section, high_year, cells[high_year], "扫描件数字与另一年相差过大", high,
-                          f"是{low_year}年{low:g}的{high / low:.0f}倍，可能是相邻两格连在一起或多读了数字", part)
+        return []
+    doubt, times = "扫描件数字与另一年相差过大", f"{high / low:.0f}"
+    return [_year_in_doubt(ind, section, high_year, cells[high_year], doubt, high,
+                           f"是{low_year}年{low:g}的{times}倍，可能是相邻两格连在一起或多读了数字", part),
+            _year_in_doubt(ind, section, low_year, cells[low_year], doubt, low,
+                           f"只有{high_year}年{high:g}的{times}分之一，可能漏读了数字或把千分位逗号读成小数点", part)]
 
 
 def _digit_glued(ind: Indicator, cells: dict[str | None, Cell], section: str, part: bool = False) -> Issue | None:
