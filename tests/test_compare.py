@@ -338,3 +338,16 @@ def test_without_the_image_libraries_the_seal_is_a_doubt(monkeypatch: pytest.Mon
     stamp = check_stamp(twin, doc)
     assert stamp.checked is False and stamp.page == SCANS["final_advanced_merged_clean"]["declaration"]
     assert stamp.note is not None and "无法检查印章" in stamp.note
+
+
+def test_a_declaration_on_half_of_a_sheet_holding_two_pages_is_not_looked_at_and_says_why() -> None:
+    """Read from a sheet of two pages side by side, the declaration page is half of a PDF page: rendering the
+    PDF's page of that number would look at another sheet (or the wrong half) and could say no seal is there.
+    The check says it cannot be done, a doubt — as it does for a page it cannot render."""
+    pdf = SAMPLES / "pdf" / "prelim_advanced_merged_clean.pdf"
+    doc = normalize_document(read_document(pdf))
+    place = find_declaration(doc)
+    assert place is not None and check_stamp(pdf, doc).checked  # a whole page: looked at
+    doc.half_pages = [place.page]
+    stamp = check_stamp(pdf, doc)
+    assert not stamp.checked and "两页并排" in (stamp.note or "") and stamp.page == place.page

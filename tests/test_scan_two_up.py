@@ -4,6 +4,8 @@ of one wide table, a portrait page scanned sideways, one portrait page. On rende
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
@@ -69,3 +71,32 @@ def test_a_portrait_page_is_one_page(pages: list[np.ndarray]) -> None:
 def test_a_half_of_an_a4_sheet_is_read_larger_and_of_an_a3_sheet_as_it_is() -> None:
     assert page_scale(595.0) == pytest.approx(842 / 595)
     assert page_scale(842.0) == 1.0
+
+
+@pytest.mark.parametrize(("dpi", "seed"), [(200, 3), (300, 1)])
+def test_a_scanned_landscape_table_whose_rules_are_pale_when_looked_at_small_is_one_page(
+        tmp_path: Path, dpi: int, seed: int) -> None:
+    """W10's 园区主要经济指标 on a landscape page, through the variants' scanner: its thin rules across, averaged
+    at the size the sheet is looked at, are paler than print; taken for paper, a gap between two columns of
+    its text passed for a gutter and the table was cut in two (its 2021 figures lost, nine D002 warnings)."""
+    from reportcheck.readers import scan_two_up
+    from reportcheck.readers.scan_page import _two_pages
+    from variants import scans
+
+    source = scans._Source(SAMPLES / "external" / "W10.pdf")
+    try:
+        page = source.pages[6]
+        rng = np.random.default_rng(seed)
+        grain, chroma = scans._sensor(source, rng, dpi)
+        angle, shift = scans._skew(rng)
+        scanned = scans._scan(scans._paper(source.grey(6, dpi)), rng, angle, shift, grain, chroma)
+        scans._write_pdf(tmp_path / "w10.pdf", [scans._jpeg(scanned, 75, dpi, page.width, page.height)], "w10", "x")
+    finally:
+        source.close()
+    pdf = pdfium.PdfDocument(str(tmp_path / "w10.pdf"))
+    try:
+        look = pdf[0].render(scale=scan_two_up.LOOK_DPI / 72).to_numpy()[:, :, :3]
+    finally:
+        pdf.close()
+    assert look.shape[1] > look.shape[0]  # the page is landscape
+    assert _two_pages(np.ascontiguousarray(look)) is None

@@ -94,6 +94,7 @@ class Document:
     unruled_pages: list[int] = field(default_factory=list)  # scanned pages with table rows read without their table
     image_pages: list[int] = field(default_factory=list)  # scanned pages among a text PDF's pages, OCR'd
     unread_image_pages: list[int] = field(default_factory=list)  # such pages left unread (no OCR extra)
+    half_pages: list[int] = field(default_factory=list)  # pages read from a sheet holding two side by side
 
     def iter_blocks(self) -> Iterator[Paragraph | Table]:
         """Every paragraph and table, nested ones included, in document order."""

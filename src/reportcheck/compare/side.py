@@ -81,6 +81,9 @@ def check_stamp(path: Path, doc: Document) -> StampCheck:
     place = find_declaration(doc)
     if place is None:
         return StampCheck(note="未找到真实性声明所在页，无法检查印章和签字")
+    if place.page in doc.half_pages:
+        return StampCheck(page=place.page, note=f"真实性声明在第{place.page}页，是两页并排扫描在一张纸上的半页，"
+                                                "无法检查印章和签字，请对照原件")
     try:
         from reportcheck.compare.stamp import find_seals, find_signature, render_page, signature_zones
 

@@ -42,6 +42,7 @@ class PageContent:
     by_ocr: bool = False  # read by OCR (a scanned or garbled page)
     blank: bool = False  # nothing drawn on the page at all
     image_page: bool = False  # a scanned page among a text PDF's pages (read by OCR, or unread without it)
+    half: bool = False  # one of two pages side by side on a scanned sheet
     rows_unruled: int = 0  # a scanned page's lines of text crossed by a table's lines down yet in no table read
 
 

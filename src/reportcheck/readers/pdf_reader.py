@@ -99,6 +99,7 @@ class _Reader:
         self.doc.image_pages = [c.number for c in contents if c.image_page and not c.unread]
         self.doc.unread_image_pages = [c.number for c in contents if c.image_page and c.unread]
         self.doc.unruled_pages = [c.number for c in contents if c.rows_unruled >= UNRULED_ROWS]
+        self.doc.half_pages = [c.number for c in contents if c.half]
         pages = []
         carry: Carry | None = None
         for content in contents:

@@ -276,8 +276,9 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
         try:
             first, *more = _scanned(page, number, page.get_height(), guard, number in garbled)
             for content in (first, *more):
-                content.image_page = number in inside
+                content.image_page, content.half = number in inside, bool(more)
             out[number - 1], beside[number] = first, more
+            deadline += limits.ocr_page_seconds * len(more)  # a sheet of two pages is read as two
         except UnreadableInput as exc:
             if number in inside and exc.reason == "no_text_layer":  # a few scanned pages without the OCR extra:
                 out[number - 1].unread = out[number - 1].image_page = True  # left out, said
@@ -287,7 +288,15 @@ def read_pages(pdf, name: str, limits: PdfLimits) -> list[PageContent]:
             out[number - 1] = PageContent(number, out[number - 1].height, [], [], [], 0, 0, garbled=True,
                                           unread=True)  # a few garbled pages (an appendix): left out, said
     PageGuard(name, len(out), limits, deadline, len(to_read)).check_time()
-    return [page for content in out for page in (content, *beside.get(content.number, ()))]
+    return _paged([page for content in out for page in (content, *beside.get(content.number, ()))])
+
+
+def _paged(pages: list[PageContent]) -> list[PageContent]:
+    """The pages numbered as the report's own where a sheet held two side by side: its left page, then its right
+    (what the findings name, as every block does by its place in the list), not the sheet."""
+    for number, page in enumerate(pages, start=1):
+        page.number = number
+    return pages
 
 
 def _inside_the_report(images_only: list[int], pages: list[PageContent]) -> list[int]:

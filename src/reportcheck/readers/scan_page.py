@@ -51,13 +51,21 @@ def read_scanned_page(page, number: int, height: float, guard: PageGuard) -> lis
     if min(width, height) * scale < _MIN_SIDE:
         return [PageContent(number, height, [], [], [], 0, 0)]  # a sliver: nothing to read
     finer, bits = _largest_image(page, width * height)
-    gutter = halves(_render(page, LOOK_DPI / 72, number, guard, grey=True))
+    gutter = _two_pages(_render(page, LOOK_DPI / 72, number, guard))
     if gutter is not None:
         return [_read_half(page, number, height, cut, guard, bits == 1) for cut in _cuts(width, gutter)]
     image = _render(page, scale, number, guard)
     if finer > scale * 1.2 and find_sheet(image) is not None:  # a photo: the sheet is a part of the picture,
         image, scale = _render(page, finer, number, guard), finer  # looked at in the camera's own pixels
     return [read_image(image, scale, number, height, guard, fax=bits == 1)]
+
+
+def _two_pages(look: np.ndarray) -> tuple[float, float] | None:
+    """Where a scanned sheet (``look``: rendered small) splits into two pages side by side; never for a photo
+    (the sheet on a desk), which the reader finds and flattens first."""
+    if find_sheet(look) is not None:
+        return None
+    return halves(np.ascontiguousarray(look.min(axis=2)))
 
 
 def _cuts(width: float, gutter: tuple[float, float]) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -69,20 +77,20 @@ def _cuts(width: float, gutter: tuple[float, float]) -> tuple[tuple[float, float
 def _read_half(page, number: int, height: float, cut: tuple[float, float], guard: PageGuard, fax: bool) -> PageContent:
     """One of two pages side by side on a sheet, read at the size it was laid out at (a page printed at 0.7 is
     rendered 1/0.7 larger), so its print stands as a page's would."""
-    larger = page_scale(height)
-    image = _render(page, DPI / 72 * larger, number, guard, crop=(cut[0], 0.0, cut[1], 0.0))
-    return read_image(image, DPI / 72, number, height * larger, guard, fax=fax)
+    width = page.get_width() - cut[0] - cut[1]
+    scale = min(DPI / 72 * page_scale(height), math.sqrt(_MAX_PIXELS / max(1.0, width * height)))
+    image = _render(page, scale, number, guard, crop=(cut[0], 0.0, cut[1], 0.0))
+    return read_image(image, DPI / 72, number, image.shape[0] / (DPI / 72), guard, fax=fax)
 
 
-def _render(page, scale: float, number: int, guard: PageGuard, grey: bool = False,
+def _render(page, scale: float, number: int, guard: PageGuard,
             crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)) -> np.ndarray:
     try:
-        bitmap = page.render(scale=scale, crop=crop, grayscale=grey)
+        bitmap = page.render(scale=scale, crop=crop)
     except pdfium.PdfiumError:
         raise UnreadableInput(guard.name, "corrupt", f"PDF第{number}页的图像已损坏，无法读取，请重新扫描",
                               f"the image of page {number} is broken; scan it again") from None
-    pixels = bitmap.to_numpy()
-    return np.ascontiguousarray(pixels if grey else pixels[:, :, :3])
+    return np.ascontiguousarray(bitmap.to_numpy()[:, :, :3])
 
 
 def _largest_image(page, points: float) -> tuple[float, int]:
