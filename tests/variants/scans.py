@@ -63,7 +63,7 @@ TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "half
                                "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy",
                                "black_and_white", "ocr_text_layer", "stamps_beside_headings", "stamps_black_and_white",
                                "coarse_screen_copy", "footnote_marks", "two_up",
-                               "two_up_a3", "auto_cropped")
+                               "two_up_a3", "auto_cropped", "toner_low")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -1433,6 +1433,40 @@ def _footnote_marks(src: _Source, rng: np.random.Generator) -> _Result:
     return _colour_scan(src, rng, dpi, quality, marks, f"grey scan at {dpi} dpi with footnote marks")
 
 
+def _toner_low(src: _Source, rng: np.random.Generator) -> _Result:
+    """A laser printer low on toner: the print lighter all over, and one or two bands down every page (where
+    the drum ran dry, the same on each) faint and broken — a table's rules there come in dashes, characters
+    have gaps; scanned in grey at 300 dpi."""
+    dpi, quality = 300, int(rng.integers(72, 80))
+    result = _Result([], [])
+    grain, chroma = _sensor(src, rng, dpi)
+    width = round(src.pages[0].width / 72 * dpi)
+    bands = []
+    for _ in range(int(rng.integers(1, 3))):
+        band = round(rng.uniform(0.5, 1.0) * dpi)
+        x0 = int(rng.integers(round(0.3 * width), round(0.85 * width) - band))
+        bands.append((x0, x0 + band))
+    for i in range(len(src.pages)):
+        ink = 255 - src.grey(i, dpi).astype(np.float32)
+        h, w = ink.shape
+        ink *= 0.85
+        for x0, x1 in bands:
+            x1 = min(x1, w)
+            if x1 <= x0:
+                continue
+            field = rng.random((h // 5 + 1, (x1 - x0) // 5 + 1)).astype(np.float32)
+            missed = cv2.resize(field, ((x1 - x0 + 4) // 5 * 5, (h + 4) // 5 * 5),
+                                interpolation=cv2.INTER_NEAREST)[:h, :x1 - x0] < 0.2
+            ink[:, x0:x1] *= np.where(missed, 0.0, 0.6)
+        angle, shift = _skew(rng)
+        img = _scan(_paper(255 - ink), rng, angle, shift, grain, chroma).convert("L")
+        result.pages.append(_jpeg(img, quality, dpi, src.pages[i].width, src.pages[i].height))
+        result.notes.append(f"page {i + 1}: toner low (print at 85 %, faint broken bands at x="
+                            + ", ".join(f"{a / dpi * 25.4:.0f}–{b / dpi * 25.4:.0f} mm" for a, b in bands)
+                            + f"), grey {dpi} dpi, skew {angle:+.2f}°, JPEG q{quality}")
+    return result
+
+
 def _auto_cropped(src: _Source, rng: np.random.Generator) -> _Result:
     """A scanner's auto-crop: each page cut to its print with a margin of its own, one or two sides cut
     tight, so that pages come in different sizes and a table going on over a page stands further left or
@@ -1444,8 +1478,8 @@ def _auto_cropped(src: _Source, rng: np.random.Generator) -> _Result:
         angle, shift = _skew(rng)
         grey = np.asarray(_scan(_paper(src.grey(i, dpi)), rng, angle, shift, grain, chroma).convert("L"))
         rows, cols = np.nonzero(cv2.medianBlur(grey, 5) < 160)  # the print, not a speck of dust
-        if not len(rows):
-            continue
+        if not len(rows):  # a blank page: nothing to cut it to
+            rows, cols = np.array([0, grey.shape[0] - 1]), np.array([0, grey.shape[1] - 1])
         tight = set(rng.choice(["left", "top", "right", "bottom"], size=int(rng.integers(1, 3)), replace=False))
         margin = {side: int(rng.integers(3, 8)) if side in tight else int(rng.integers(40, 160))
                   for side in ("left", "top", "right", "bottom")}
@@ -1520,6 +1554,7 @@ _MAKERS = {
     "two_up": _two_up,
     "two_up_a3": _two_up_a3,
     "auto_cropped": _auto_cropped,
+    "toner_low": _toner_low,
 }
 
 

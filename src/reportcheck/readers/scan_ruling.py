@@ -1,11 +1,13 @@
 """A scanned page's ruling lines told from its text: what survives an opening with a kernel far longer than
 any character, apart from a scanner's or a copier's streaks down the whole page; on a page printed in dots or
 specks (a fax, a halftone copy, a copy of a copy) lines across looked for in dashes and lines down as dots;
-lines carried on where a scan lost their ends, and a table border put back where rows of lines end at one x.
+lines carried on where a scan lost their ends, lines across joined over a band where the print went faint in
+dashes, and a table border put back where rows of lines end at one x.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -36,6 +38,7 @@ _STREAK = 0.6  # share of the page's height a line from edge to edge is drawn al
 _STREAK_WIDTH = 5  # pixels of ink across a streak's band in a row where nothing else is
 _STREAK_DARKER = 40  # grey levels a column line a streak runs along is darker than the streak
 _DASH_THICK = 6  # pixels: the thickest line across a fax draws
+_BRIDGE = 300  # pixels: the longest gap in a line two pieces of it are joined over, where it goes on in dashes
 _DASH_FILL, _DASH_ALONE = 0.5, 0.4  # shares of a broken line's length: with ink; with ink and nothing beside it
 _CORNER_TRACE = 0.15  # share of its way a lost rule's traces cover for a line across to be carried on from a corner
 _BORDER_REACH = 400  # pixels a fax's rule across may have lost before the corner it makes with a table's border
@@ -79,7 +82,7 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     down &= ~streak
     across = _opened(binary, wide, 1, close=9)
     dashed, crowded = _dashed(binary, wide) if broken else (np.zeros_like(across), [])
-    horizontals = _joined(_segments(across | dashed, True), _GAP_ACROSS)
+    horizontals = _bridged(_joined(_segments(across | dashed, True), _GAP_ACROSS), binary)
     long_down = 3 * tall
     verticals = [s for s in _joined(_segments(down, False), _GAP_DOWN)
                  if s.b - s.a >= long_down or _meets(s, horizontals)]
@@ -349,6 +352,21 @@ def _segments(mask: np.ndarray, horizontal: bool) -> list[Segment]:
 def _joined(segments: list[Segment], gap: int) -> list[Segment]:
     """Pieces of one line broken by a fade, a fold or a seal's edge, joined across short gaps. Down,
     the gap must stay under a row's height: a column line stops at a row that spans the table."""
+    return _merged(segments, lambda last, s: s.a - last.b <= gap)
+
+
+def _bridged(segments: list[Segment], binary: np.ndarray) -> list[Segment]:
+    """Two pieces of one line across joined over a longer gap (up to :data:`_BRIDGE`) where the line goes on
+    along it in dashes standing alone (:func:`_trace`, :func:`_alone`): a band the printer's toner missed leaves a
+    table's rules faint and broken there, too short for the line kernel. Only pieces found on either side are
+    joined, so no line is made out of text; lines down are not, for a column line stops at a merged cell whose
+    text may stand where it would run (the long stroke down of 区 passes for its dashes)."""
+    return _merged(segments, lambda last, s: 0 < s.a - last.b <= _BRIDGE and _dashes_between(last, s, binary))
+
+
+def _merged(segments: list[Segment], joins: Callable[[Segment, Segment], bool]) -> list[Segment]:
+    """Pieces of one line (at one height, within half of :data:`_MEET`) taken from its start on, each joined
+    to the piece before it where ``joins(before, piece)``."""
     rows: list[list[Segment]] = []
     for s in sorted(segments, key=lambda s: s.pos):
         if rows and s.pos - rows[-1][-1].pos <= _MEET / 2:
@@ -360,11 +378,17 @@ def _joined(segments: list[Segment], gap: int) -> list[Segment]:
         start = len(out)
         for s in sorted(row, key=lambda s: s.a):
             last = out[-1] if len(out) > start else None
-            if last is not None and s.a - last.b <= gap:
+            if last is not None and joins(last, s):
                 out[-1] = Segment(s.horizontal, (last.pos + s.pos) / 2, last.a, max(last.b, s.b))
             else:
                 out.append(s)
     return out
+
+
+def _dashes_between(first: Segment, then: Segment, binary: np.ndarray) -> bool:
+    """The line across of ``first`` goes on to ``then`` in dashes: ink along most of the gap, most of it alone."""
+    at, span = round((first.pos + then.pos) / 2), [first.b, then.a]
+    return _trace(binary, at, span, horizontal=True) >= _DASH_FILL and _alone(binary, at, span) >= _DASH_ALONE
 
 
 def _borders(horizontals: list[Segment], verticals: list[Segment], binary: np.ndarray) -> list[Segment]:
