@@ -16,7 +16,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from reportcheck.readers.scan_image import rotate, skew_angle
+from reportcheck.readers.scan_image import rotate, runs_of, skew_angle
 from reportcheck.readers.scan_orientation import sideways
 
 LOOK_DPI = 100
@@ -45,20 +45,13 @@ def halves(grey: np.ndarray) -> tuple[float, float] | None:
         ink = rotate(ink.astype(np.uint8), angle, fill=0).astype(bool)
     clear = ink.sum(axis=0) <= _CLEAR * h
     lo, hi = round(_MIDDLE[0] * w), round(_MIDDLE[1] * w)
-    best: tuple[int, int] | None = None
-    start = None
-    for x in range(lo, hi + 1):
-        if x < hi and clear[x]:
-            start = x if start is None else start
-        elif start is not None:
-            if best is None or x - start > best[1] - best[0]:
-                best = (start, x)
-            start = None
-    if best is None or best[1] - best[0] < _MIN_GUTTER * w:
+    runs = runs_of(clear[lo:hi], 1)
+    if not runs:
         return None
-    if ink[:, :best[0]].mean() < _MIN_PRINT:
+    start, end = (lo + x for x in max(runs, key=lambda run: run[1] - run[0]))
+    if end - start < _MIN_GUTTER * w or ink[:, :start].mean() < _MIN_PRINT:
         return None
-    return best[0] / w, best[1] / w
+    return start / w, end / w
 
 
 def page_scale(sheet_height_pt: float) -> float:
