@@ -46,6 +46,8 @@ CASES = {
     "two_up_a3": ("final_sme_split_messy", 0.98),
     "auto_cropped": ("prelim_advanced_merged_clean", 0.98),
     "toner_low": ("final_advanced_merged_clean", 0.98),
+    "dotted_borders": ("prelim_advanced_split_defects", 0.96),
+    "line_lost_in_a_row": ("prelim_sme_merged_defects", 0.97),
 }
 
 

@@ -49,6 +49,7 @@ import sys
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
 
@@ -63,7 +64,7 @@ TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "half
                                "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy",
                                "black_and_white", "ocr_text_layer", "stamps_beside_headings", "stamps_black_and_white",
                                "coarse_screen_copy", "footnote_marks", "two_up",
-                               "two_up_a3", "auto_cropped", "toner_low")
+                               "two_up_a3", "auto_cropped", "toner_low", "dotted_borders", "line_lost_in_a_row")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -1533,6 +1534,99 @@ def _two_up(src: _Source, rng: np.random.Generator, a3: bool = False) -> _Result
     return result
 
 
+def _dotted_borders(src: _Source, rng: np.random.Generator) -> _Result:
+    """Tables with Word's dotted (点线) inner borders and a dashed outer border, and every other one set with
+    the line over it (its section's heading) inside a one-cell table bordered in dashes — a dashed frame round
+    both; printed and scanned in grey at 300 dpi: no rule of a table is a solid line any more."""
+    dpi, quality = 300, int(rng.integers(75, 85))
+    result = _Result([], [])
+    grain, chroma = _sensor(src, rng, dpi)
+    period = int(rng.integers(5, 8))  # a 2-px dot every 5–7 px: about a point apart
+    dash, gap = int(rng.integers(14, 20)), int(rng.integers(7, 11))
+    for i in range(len(src.pages)):
+        grey = src.grey(i, dpi).copy()
+        ink = (grey < 160).astype(np.uint8)
+        across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, 90), np.uint8)).astype(bool)
+        down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((90, 1), np.uint8)).astype(bool)
+        h, w = grey.shape
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(
+            cv2.dilate((across | down).astype(np.uint8), np.ones((5, 5), np.uint8)), connectivity=8)
+        kept = [k + 1 for k, stat in enumerate(stats[1:count]) if stat[2] >= 200 and stat[3] >= 60]  # not a rule alone
+        tables = [tuple(int(v) for v in stats[k][:4]) for k in kept]
+        ys, xs = np.arange(h)[:, None], np.arange(w)[None, :]
+        border = np.zeros((h, w), bool)
+        for x, y, bw, bh in tables:
+            border[y:y + bh, x:x + bw] = True
+            border[y + 7:y + bh - 7, x + 7:x + bw - 7] = False  # the band a table's outer border lies in
+        rules = (across | down) & np.isin(labels, kept)
+        grey[rules] = 255
+        dots = (across & (xs % period < 2)) | (down & (ys % period < 2))
+        dashes = (across & (xs % (dash + gap) < dash)) | (down & (ys % (dash + gap) < dash))
+        grey[rules & ~border & dots] = 40
+        grey[rules & border & dashes] = 40
+        framed = [(x - 20, _heading_above(ink, x, y, bw) - 12, x + bw + 20, y + bh + 20)
+                  for x, y, bw, bh in tables[::2] if not ink[y + bh:y + bh + 26, x:x + bw].any()]  # room below
+        framed = [box for box in framed if box[0] >= 0 and box[1] >= 0 and box[2] <= w and box[3] <= h]
+        for box in framed:
+            _dashed_frame(grey, box, dash, gap)
+        angle, shift = _skew(rng)
+        img = _scan(_paper(grey), rng, angle, shift, grain, chroma).convert("L")
+        result.pages.append(_jpeg(img, quality, dpi, src.pages[i].width, src.pages[i].height))
+        result.notes.append(f"page {i + 1}: {len(tables)} tables with dotted inner borders (a dot every {period} px) "
+                            f"and dashed outer ones, {len(framed)} framed in dashes with the line above them, "
+                            f"grey {dpi} dpi, skew {angle:+.2f}°, JPEG q{quality}")
+    return result
+
+def _heading_above(ink: np.ndarray, x: int, y: int, width: int) -> int:
+    """The top (pixels) of the line of text standing over a table at ``y`` within 120 px, the outer cell
+    holding the section's heading and its table; ``y`` itself where there is none."""
+    rows = np.flatnonzero(ink[max(0, y - 120):y - 12, x:x + width].any(axis=1))[::-1]  # going up
+    if not len(rows):
+        return y
+    breaks = np.flatnonzero(np.diff(rows) < -6)  # paper between two lines
+    return max(0, y - 120) + int(rows[breaks[0]] if len(breaks) else rows[-1])
+
+
+def _dashed_frame(grey: np.ndarray, box: tuple[int, int, int, int], dash: int, gap: int) -> None:
+    """Draw a 3-px dashed rectangle (pixels: left, top, right, bottom) on a grey page, in place."""
+    x0, y0, x1, y1 = box
+    on_x = np.arange(x0, x1) % (dash + gap) < dash
+    on_y = np.arange(y0, y1) % (dash + gap) < dash
+    for y in (y0, y1 - 3):
+        grey[y:y + 3, x0:x1][:, on_x] = 40
+    for x in (x0, x1 - 3):
+        grey[y0:y1, x:x + 3][on_y, :] = 40
+
+def _line_lost_in_a_row(src: _Source, rng: np.random.Generator) -> _Result:
+    """On every page with tables, one column line lost for the height of one row below the header (a crease,
+    a faint spot, a speck of dirt on the drum's edge), so that row's two cells stand as one; grey, 300 dpi."""
+    dpi, quality = 300, int(rng.integers(75, 85))
+    result = _Result([], [])
+    grain, chroma = _sensor(src, rng, dpi)
+    for i in range(len(src.pages)):
+        grey = src.grey(i, dpi).copy()
+        ink = (grey < 160).astype(np.uint8)
+        across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, 90), np.uint8))
+        down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((90, 1), np.uint8))
+        count, _, stats, _ = cv2.connectedComponentsWithStats(down, connectivity=8)
+        lost = "no table"
+        stretches = []
+        for x, y, w, h, _area in stats[1:count]:
+            column = x + w // 2
+            ys = np.flatnonzero(across[y:y + h, max(0, column - 8)] & across[y:y + h, column + 8])  # rules through it
+            rules = [y + int(g[0]) for g in np.split(ys, np.flatnonzero(np.diff(ys) > 1) + 1) if len(g)]
+            stretches += [(column, a, b) for a, b in pairwise(rules[2:]) if b - a > 30]  # below the header
+        if stretches:
+            column, a, b = stretches[int(rng.integers(len(stretches)))]
+            grey[a + 4:b - 3, column - 4:column + 5] = np.maximum(grey[a + 4:b - 3, column - 4:column + 5], 250)
+            mm = [round(v / dpi * 25.4) for v in (column, a, b)]
+            lost = f"the column line at x={mm[0]} mm lost between y={mm[1]} and {mm[2]} mm"
+        angle, shift = _skew(rng)
+        img = _scan(_paper(grey), rng, angle, shift, grain, chroma).convert("L")
+        result.pages.append(_jpeg(img, quality, dpi, src.pages[i].width, src.pages[i].height))
+        result.notes.append(f"page {i + 1}: {lost}, grey {dpi} dpi, skew {angle:+.2f}°, JPEG q{quality}")
+    return result
+
 _MAKERS = {
     "photo": _photo,
     "curled_photo": _curled_photo,
@@ -1555,6 +1649,8 @@ _MAKERS = {
     "two_up_a3": _two_up_a3,
     "auto_cropped": _auto_cropped,
     "toner_low": _toner_low,
+    "dotted_borders": _dotted_borders,
+    "line_lost_in_a_row": _line_lost_in_a_row,
 }
 
 

@@ -101,6 +101,15 @@ class HeaderMap:
             return self._most_under(cell, cols)
         return self.columns[cols[0]]
 
+    def spans_two(self, cell: Cell) -> bool:
+        """A cell of the header's own table over the columns of two headers that are not one field's (no
+        header cell spans them): on a scan, the column line between them lost in this row, and the two cells'
+        texts read as one (2021年6月湖南省工业和信息化厅)."""
+        if cell.table != self.table:
+            return False
+        under = [self.columns[col] for col in range(cell.col, cell.col + cell.colspan) if col in self.columns]
+        return len({(c.kind, c.field, c.year, c.part) for c in under}) > 1
+
     def _most_under(self, cell: Cell, cols: list[int]) -> Column:
         """The header a cell starting within one header's span and reaching into the next stands under, where
         the file placed them: the first, when the cell covers a good part of its span; else the one it covers

@@ -215,7 +215,8 @@ class ListReader:
             if parsed is not None and parsed.value is not None and parsed.unit is None and role.unit \
                     and role.unit != column.unit:
                 parsed = parse_value(f"{text}{role.unit}", column.unit)
-            together = scanned(cell) and (cell.rowspan > 1 or cell.continued or _lines_repeat(cell.norm))
+            together = scanned(cell) and (cell.rowspan > 1 or cell.continued or _lines_repeat(cell.norm)
+                                          or self.header.spans_two(cell))
             why = unsure(cell) or ("识别结果不是数值" if scanned(cell) and parsed and parsed.problem else None) \
                 or (RUN_TOGETHER if together else None) \
                 or (_not_a_choice(column) if scanned(cell) and _off_choices(text, column) else None)

@@ -14,6 +14,8 @@ from itertools import pairwise
 import cv2
 import numpy as np
 
+from reportcheck.readers.scan_dotted import dotted_lines
+
 INK = 150  # grey level below which a pixel of the stretched page is ink
 _MEET = 6  # pixels: how close a vertical line's ends must come to horizontal lines
 _GAP_ACROSS = 60  # pixels: a break this short in a line across is not its end
@@ -30,6 +32,7 @@ PAPER = 200  # grey level over which the stretched page is paper
 _SIDE, _LINE_CONTRAST = 5, 25  # a thin line down is this much darker than the page this far either side of it
 _BLURRED = 3  # pixels a rule's blur darkens on either side of it
 _DOTS_FILL, _DOTS_CROSSED = 0.9, 0.15  # shares of a dotted line's rows: with ink on it; with ink across it
+_STRADDLE, _STRADDLE_TALL = 20, 8  # pixels: how far either side of a line a character on it is looked for; its height
 _DOTS_FAINT = 0.5  # share of rows with ink over which two pieces of a dotted line down are one line
 _LONG_DOWN = 3  # line kernels: a line down this long is no character's stroke, however its dots were joined
 _DASH_GAP = 15  # pixels: the widest break a fax or a worn copy leaves in a line across
@@ -77,10 +80,11 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     wide, tall = max(w // 25, _MIN_ACROSS), max(h // 60, _MIN_DOWN)
     # on a page in dots or specks (a fax, a halftone copy) darkness is the dots', not the line's: left as it is
     down = _opened(binary if broken else _darker_than_streaks(binary, streaks, grey), 1, tall, close=9)
+    down |= dotted_lines(binary, _ROW_DOWN, horizontal=False)  # a one-row line too: it must meet the rules
     streak = _alone_in(streaks, binary)  # dirt on the glass or the drum: neither a rule nor text
     binary &= ~streak
     down &= ~streak
-    across = _opened(binary, wide, 1, close=9)
+    across = _opened(binary, wide, 1, close=9) | dotted_lines(binary, wide, horizontal=True)
     dashed, crowded = _dashed(binary, wide) if broken else (np.zeros_like(across), [])
     horizontals = _bridged(_joined(_segments(across | dashed, True), _GAP_ACROSS), binary)
     long_down = 3 * tall
@@ -212,7 +216,20 @@ def _faint_line(wide: np.ndarray, x: float, a: float, b: float) -> bool:
     """Rows ``a``..``b`` at ``x`` hold a line gone faint: ink on it in most of them (half), few strokes across
     — where a row spanning the table, or the cell over a column, has none, or a character's strokes."""
     filled, crossed = _down_at(wide, round(x), a, b)
-    return filled >= _DOTS_FAINT and crossed <= _DOTS_CROSSED
+    return filled >= _DOTS_FAINT and crossed <= _DOTS_CROSSED and not _straddled(wide, round(x), a, b)
+
+
+def _straddled(wide: np.ndarray, x: int, a: float, b: float) -> bool:
+    """A character stands across column ``x`` between rows ``a`` and ``b`` (the rules at their ends left out):
+    a blot of ink as tall as a stroke group reaching out past the line on both sides — the text of a merged
+    cell, through which no column line runs (a 区 where the column below has its line)."""
+    top, bottom = round(a) + _DASH_THICK, round(b) - _DASH_THICK
+    lo = max(0, x - _STRADDLE)
+    if bottom - top < _STRADDLE_TALL:
+        return False
+    count, _, stats, _ = cv2.connectedComponentsWithStats(wide[top:bottom, lo:x + _STRADDLE + 1].astype(np.uint8))
+    return any(left < x - lo - _SIDE and left + w > x - lo + _SIDE and h >= _STRADDLE_TALL
+               for left, _, w, h, _ in stats[1:count])
 
 
 def _opened(binary: np.ndarray, width: int, height: int, close: int) -> np.ndarray:
