@@ -149,10 +149,11 @@ def read_image(image: np.ndarray, scale: float, number: int, height: float, guar
     written = [box for box in boxes if _written_on(prepared.pen, box)]
     crossed = [box for box in boxes if _crossed(prepared, box, line)]
     pieces = [p for box in boxes for p in text_pieces(prepared.ink, box, line, split=False)]
-    loose_ink = prepared.ink.copy()
+    in_tables = np.zeros(prepared.ink.shape, bool)
     for table in tables:
         x0, top, x1, bottom = (round(v * scale) for v in table.bbox)
-        loose_ink[max(0, top - 2):bottom + 2, max(0, x0 - 2):x1 + 2] = False
+        in_tables[max(0, top - 2):bottom + 2, max(0, x0 - 2):x1 + 2] = True
+    loose_ink = prepared.ink & ~in_tables
     h, w = loose_ink.shape
     loose = text_pieces(loose_ink, (0, 0, w, h), line)
     words = _read(prepared, pieces, scale, min_conf=0.0)
@@ -161,7 +162,7 @@ def read_image(image: np.ndarray, scale: float, number: int, height: float, guar
             word["conf"], word["pen"] = min(word["conf"], _PEN_CONF), True
         if any(_inside(word, box, scale) for box in crossed):
             word["conf"], word["streak"] = min(word["conf"], _PEN_CONF), True
-    loose_words = _read_loose(prepared, loose, scale)
+    loose_words = _read_loose(prepared, loose, scale, in_tables)
     for word in loose_words:
         if _crossed(prepared, _box_of(word, scale), line):
             word["conf"] = min(word["conf"], _PEN_CONF)
@@ -245,8 +246,10 @@ def _inset(cell: tuple[float, ...], scale: float) -> tuple[int, int, int, int]:
     return x0 + _INSET, top + _INSET, max(x0 + _INSET, x1 - _INSET), max(top + _INSET, bottom - _INSET)
 
 
-def _read_loose(prepared: Prepared, pieces: list[Piece], scale: float) -> list[dict]:
-    """Text outside the tables: clean lines recognised directly, tall regions through the detector."""
+def _read_loose(prepared: Prepared, pieces: list[Piece], scale: float, in_tables: np.ndarray) -> list[dict]:
+    """Text outside the tables: clean lines recognised directly, tall regions through the detector — with the
+    tables (``in_tables``) painted out of what it looks at: a tall region round a table (a frame drawn round
+    it in dashes, which no line kernel keeps) would have it read the table's text again, loose."""
     if not pieces:
         return []
     usual = float(np.median([p.bottom - p.top for p in pieces]))
@@ -255,7 +258,8 @@ def _read_loose(prepared: Prepared, pieces: list[Piece], scale: float) -> list[d
              if len(w["text"]) > _SPECK_CHARS or w["conf"] >= _SPECK_SURE]  # a speck or a tick read as "了"
     for p in pieces:
         if p.bottom - p.top > _TALL * usual:
-            crop = prepared.grey[p.top:p.bottom, p.x0:p.x1]
+            area = (slice(p.top, p.bottom), slice(p.x0, p.x1))
+            crop = np.where(in_tables[area], 255, prepared.grey[area]).astype(np.uint8)
             for (x0, top, x1, bottom), text, conf in ocr_engine.detect_and_recognise(_padded(crop)):
                 text = _clean(text)
                 if text and conf >= _LOOSE_MIN_CONF:
