@@ -101,14 +101,14 @@ class HeaderMap:
             return self._most_under(cell, cols)
         return self.columns[cols[0]]
 
-    def spans_two(self, cell: Cell) -> bool:
-        """A cell of the header's own table over the columns of two headers that are not one field's (no
-        header cell spans them): on a scan, the column line between them lost in this row, and the two cells'
-        texts read as one (2021年6月湖南省工业和信息化厅)."""
+    def headers_under(self, cell: Cell) -> list[Column]:
+        """The distinct headers over a cell of the header's own table (one, unless it spans two headers'
+        columns: on a scan, the column line between them lost in this row, the two cells' texts read as one —
+        2021年6月湖南省工业和信息化厅). A cell of a table continued on another page: none said."""
         if cell.table != self.table:
-            return False
+            return []
         under = [self.columns[col] for col in range(cell.col, cell.col + cell.colspan) if col in self.columns]
-        return len({(c.kind, c.field, c.year, c.part) for c in under}) > 1
+        return list({(c.kind, c.field, c.year, c.part): c for c in under}.values())
 
     def _most_under(self, cell: Cell, cols: list[int]) -> Column:
         """The header a cell starting within one header's span and reaching into the next stands under, where

@@ -215,8 +215,9 @@ class ListReader:
             if parsed is not None and parsed.value is not None and parsed.unit is None and role.unit \
                     and role.unit != column.unit:
                 parsed = parse_value(f"{text}{role.unit}", column.unit)
-            together = scanned(cell) and (cell.rowspan > 1 or cell.continued or _lines_repeat(cell.norm)
-                                          or self.header.spans_two(cell))
+            headers = self.header.headers_under(cell) if scanned(cell) else []
+            over_two = len(headers) > 1
+            together = scanned(cell) and (cell.rowspan > 1 or cell.continued or _lines_repeat(cell.norm) or over_two)
             why = unsure(cell) or ("识别结果不是数值" if scanned(cell) and parsed and parsed.problem else None) \
                 or (RUN_TOGETHER if together else None) \
                 or (_not_a_choice(column) if scanned(cell) and _off_choices(text, column) else None)
@@ -227,6 +228,9 @@ class ListReader:
                 row.doubts[key] = f"扫描件{why or '表头未读出该列的年份'}"
             if why is not None:  # a scan's unsure entry: a doubt, never an error
                 row.doubts[key] = f"扫描件{why}"
+                for other in headers if over_two else []:  # the other header's entry, read into this one
+                    if other.kind == "field" and other.field in self.columns:
+                        row.doubts.setdefault(_key_of(other), f"扫描件{RUN_TOGETHER}")
                 unsure_cells += 1
                 self.issues.append(cat.OCR_UNSURE.issue(
                     section=self.spec.section, field=f"{self.spec.title}·{column.label}", location=cell_loc(cell),
@@ -402,6 +406,11 @@ def list_index(spec: ListTableSpec) -> LabelIndex:
     for column in spec.columns:
         index.add(column, [column.label, *column.aliases])
     return index
+
+
+def _key_of(role) -> str:
+    """The key of a list entry's figure under a header: its field, and its year where it has one."""
+    return f"{role.field}:{role.year}" if role.year is not None else role.field
 
 
 def indicator_header(cells: list[Cell]) -> bool:

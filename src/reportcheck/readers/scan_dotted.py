@@ -12,6 +12,8 @@ import numpy as np
 
 _DOT_LONG = 4  # pixels: the longest a dot runs along its line (blurred by the scan); a character's stroke runs on
 _DOT_GAP = 5  # pixels: the widest paper between two dots of a line
+_PERIOD = 6  # pixels: the widest spacing of a dotted border's dots (about a point); a row of digits' arcs, 灬 or a
+# leader's dots (……) stand further apart
 _EVEN = 1  # pixels: how far the spacing of a line's dots may stray from their usual spacing
 _CROSSED = 0.15  # share of a line's rows where ink reaches out on both sides (a character's strokes across)
 
@@ -49,7 +51,7 @@ def _evenly_dotted(line: np.ndarray) -> list[tuple[int, int]]:
     if len(starts) < 4:
         return []
     usual = float(np.median(np.diff(starts)))
-    if usual > _DOT_GAP + _DOT_LONG:
+    if usual > _PERIOD:
         return []
     fits = [(ends[k] - starts[k] <= _DOT_LONG) and (k == 0 or abs(starts[k] - starts[k - 1] - usual) <= _EVEN)
             for k in range(len(starts))]

@@ -80,16 +80,19 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     wide, tall = max(w // 25, _MIN_ACROSS), max(h // 60, _MIN_DOWN)
     # on a page in dots or specks (a fax, a halftone copy) darkness is the dots', not the line's: left as it is
     down = _opened(binary if broken else _darker_than_streaks(binary, streaks, grey), 1, tall, close=9)
-    down |= dotted_lines(binary, _ROW_DOWN, horizontal=False)  # a one-row line too: it must meet the rules
+    fine_dots = dotted_lines(binary, _ROW_DOWN, horizontal=False)  # a one-row line too: it must meet the rules
+    down |= fine_dots
     streak = _alone_in(streaks, binary)  # dirt on the glass or the drum: neither a rule nor text
     binary &= ~streak
     down &= ~streak
-    across = _opened(binary, wide, 1, close=9) | dotted_lines(binary, wide, horizontal=True)
+    # dotted across only as long as two line kernels: a row of a figure's digits has the arcs of its 0s in a row
+    across = _opened(binary, wide, 1, close=9) | dotted_lines(binary, 2 * wide, horizontal=True)
     dashed, crowded = _dashed(binary, wide) if broken else (np.zeros_like(across), [])
     horizontals = _bridged(_joined(_segments(across | dashed, True), _GAP_ACROSS), binary)
     long_down = 3 * tall
     verticals = [s for s in _joined(_segments(down, False), _GAP_DOWN)
                  if s.b - s.a >= long_down or _meets(s, horizontals)]
+    down &= ~_not_lines(fine_dots, verticals)  # a glyph's edge of short strokes: its ink given back to the text
     if broken:
         spread = cv2.dilate(binary, np.ones((1, 3), np.uint8))  # a dotted line's dots, a pixel either side
         dotted = _dotted_down(spread, tall, verticals, horizontals)
@@ -116,6 +119,16 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     segments = horizontals + verticals
     mask = cv2.dilate(across | dashed | down, np.ones((3, 3), np.uint8)).astype(bool) | streak.astype(bool)
     return _Lines(mask, segments)
+
+
+def _not_lines(found: np.ndarray, verticals: list[Segment]) -> np.ndarray:
+    """The parts of ``found`` (a mask of lines down) that lie along none of the lines down taken."""
+    out = np.zeros_like(found)
+    for s in _segments(found, False):
+        if not any(abs(v.pos - s.pos) <= _MEET and v.a - _MEET <= s.a and s.b <= v.b + _MEET for v in verticals):
+            rows, cols = slice(round(s.a), round(s.b) + 1), slice(max(0, round(s.pos) - 3), round(s.pos) + 4)
+            out[rows, cols] = found[rows, cols]
+    return out
 
 
 def _row_by_row(s: Segment, horizontals: list[Segment], wide: np.ndarray) -> list[Segment]:
@@ -228,7 +241,9 @@ def _straddled(wide: np.ndarray, x: int, a: float, b: float) -> bool:
     if bottom - top < _STRADDLE_TALL:
         return False
     count, _, stats, _ = cv2.connectedComponentsWithStats(wide[top:bottom, lo:x + _STRADDLE + 1].astype(np.uint8))
+    span = min(x + _STRADDLE + 1, wide.shape[1]) - lo
     return any(left < x - lo - _SIDE and left + w > x - lo + _SIDE and h >= _STRADDLE_TALL
+               and (left > 0 or left + w < span)  # a rule across runs through the whole window
                for left, _, w, h, _ in stats[1:count])
 
 
