@@ -80,7 +80,8 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     wide, tall = max(w // 25, _MIN_ACROSS), max(h // 60, _MIN_DOWN)
     # on a page in dots or specks (a fax, a halftone copy) darkness is the dots', not the line's: left as it is
     down = _opened(binary if broken else _darker_than_streaks(binary, streaks, grey), 1, tall, close=9)
-    fine_dots = dotted_lines(binary, _ROW_DOWN, horizontal=False)  # a one-row line too: it must meet the rules
+    fine_dots = dotted_lines(binary, tall, horizontal=False)
+    fine_rows = dotted_lines(binary, _ROW_DOWN, horizontal=False) & ~fine_dots  # taken only under a line's (below)
     down |= fine_dots
     streak = _alone_in(streaks, binary)  # dirt on the glass or the drum: neither a rule nor text
     binary &= ~streak
@@ -92,7 +93,9 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     long_down = 3 * tall
     verticals = [s for s in _joined(_segments(down, False), _GAP_DOWN)
                  if s.b - s.a >= long_down or _meets(s, horizontals)]
-    down &= ~_not_lines(fine_dots, verticals)  # a glyph's edge of short strokes: its ink given back to the text
+    verticals += _dotted_rows(fine_rows, verticals, horizontals)
+    down |= fine_rows
+    down &= ~_not_lines(fine_dots | fine_rows, verticals)  # a glyph's edge of short strokes: ink given back to text
     if broken:
         spread = cv2.dilate(binary, np.ones((1, 3), np.uint8))  # a dotted line's dots, a pixel either side
         dotted = _dotted_down(spread, tall, verticals, horizontals)
@@ -119,6 +122,15 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     segments = horizontals + verticals
     mask = cv2.dilate(across | dashed | down, np.ones((3, 3), np.uint8)).astype(bool) | streak.astype(bool)
     return _Lines(mask, segments)
+
+
+def _dotted_rows(found: np.ndarray, verticals: list[Segment], horizontals: list[Segment]) -> list[Segment]:
+    """One row's dotted lines down (a header's row, where the line between 2021年 and 2022年 stands): taken only
+    from rule to rule and where a longer line down of the page stands at the same x — the edge of a character
+    of short strokes across (群) in a title row looks as even, but stands under no column line."""
+    return [s for s in _segments(found, False) if _meets(s, horizontals)
+            and any(abs(v.pos - s.pos) <= _MEET / 2 for v in verticals)
+            and not any(abs(v.pos - s.pos) <= _MEET and v.a - _MEET <= s.a and s.b <= v.b + _MEET for v in verticals)]
 
 
 def _not_lines(found: np.ndarray, verticals: list[Segment]) -> np.ndarray:
