@@ -50,6 +50,7 @@ CASES = {
     # under a longer line, so some header rows' lines are not).
     "dotted_borders": ("prelim_advanced_split_defects", 0.86),
     "line_lost_in_a_row": ("prelim_sme_merged_defects", 0.97),
+    "pen_underlines": ("prelim_advanced_merged_defects", 0.97),
 }
 
 

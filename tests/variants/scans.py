@@ -30,7 +30,9 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
   read in the wrong language (Chinese as Latin letters, digits as look-alike letters);
 * ``stamps_beside_headings`` — a 200-dpi colour scan with a blue 已审核 stamp pressed on the line of some section
   headings, right of their titles, a few degrees off straight;
-* ``stamps_black_and_white`` — the same stamps, the report scanned in an office scanner's black-and-white mode.
+* ``stamps_black_and_white`` — the same stamps, the report scanned in an office scanner's black-and-white mode;
+* ``pen_underlines`` — a 200-dpi colour scan where a reviewer drew ballpoint lines under two rows of each table
+  page, across its column lines (between a two-line label's lines where a row has one).
 
 Where the marks go comes from the source PDF's text layer (character boxes) and from the table rules found in a
 rendering of the source page; the OCR reader is not used. Everything is drawn from one seeded generator, so
@@ -64,7 +66,8 @@ TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "half
                                "dark_copy", "handwritten_correction", "binder_shadow", "copy_of_copy",
                                "black_and_white", "ocr_text_layer", "stamps_beside_headings", "stamps_black_and_white",
                                "coarse_screen_copy", "footnote_marks", "two_up",
-                               "two_up_a3", "auto_cropped", "toner_low", "dotted_borders", "line_lost_in_a_row")
+                               "two_up_a3", "auto_cropped", "toner_low", "dotted_borders", "line_lost_in_a_row",
+                               "pen_underlines")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -621,6 +624,48 @@ def _tick_run(figures: list[_Figure], rng: np.random.Generator) -> list[_Figure]
     n = min(len(run), int(rng.integers(3, 7)))
     start = int(rng.integers(0, len(run) - n + 1))
     return run[start:start + n]
+
+
+def _pen_underlines(src: _Source, rng: np.random.Generator) -> _Result:
+    """A reviewer's blue-black ballpoint lines under two rows of each table page: from the label across the column
+    lines to the row's last figure, a little under its figures, wobbling and sloping a little. Rows whose label
+    takes two lines are chosen where there are any, so the line runs between the label's lines, and a row of a
+    list (its label a name, no unit in brackets) first among them."""
+    dpi = 200
+    s = dpi / 72
+
+    def underline(page: _Page, row: list[_Figure], paper: np.ndarray) -> bool:
+        first = page.first_cell(row[0].cell)
+        if first is None:
+            return False
+        x_from = (first[0] + rng.uniform(2, 8)) * s
+        x_to = (max(f.word.box[2] for f in row) + rng.uniform(0, 6)) * s
+        y = (max(f.word.box[3] for f in row) + rng.uniform(1.0, 2.5)) * s
+        n = max(4, int((x_to - x_from) / 60) + 2)
+        xs = np.linspace(x_from, x_to, n)
+        ys = y + (xs - x_from) * rng.uniform(-0.004, 0.004) + rng.normal(0, 0.8, n)
+        density, x0, y0 = _pen([np.column_stack([xs, ys])], rng.uniform(0.3, 0.45) / 25.4 * dpi, rng)
+        _ink(paper, density, INK_BLUE, x0, y0)
+        return True
+
+    def marks(i: int, paper: np.ndarray) -> tuple[list[str], int]:
+        page = src.pages[i]
+        rows: dict[tuple[int, int], list[_Figure]] = {}
+        for f in page.figures():
+            rows.setdefault((round(f.cell[1]), round(f.cell[3])), []).append(f)
+        two_lines = [r for r in rows.values()
+                     if r[0].cell[3] - r[0].cell[1] > 2.2 * (r[0].word.box[3] - r[0].word.box[1])]
+        pool = two_lines or list(rows.values())
+        order = [int(k) for k in rng.permutation(len(pool))]
+        order.sort(key=lambda k: "（" in pool[k][0].label or "(" in pool[k][0].label)  # names first
+        notes = []
+        for k in [k for j, k in enumerate(order) if pool[k][0].label not in {pool[m][0].label for m in order[:j]}][:2]:
+            if underline(page, pool[k], paper):
+                notes.append(f"blue-black pen line under the row 「{pool[k][0].label}」"
+                             + (" (between its label's two lines)" if two_lines else ""))
+        return notes, 0
+
+    return _colour_scan(src, rng, dpi, int(rng.integers(74, 82)), marks, f"{dpi}-dpi colour scan")
 
 
 def _rotated(src: _Source, rng: np.random.Generator) -> _Result:
@@ -1651,6 +1696,7 @@ _MAKERS = {
     "toner_low": _toner_low,
     "dotted_borders": _dotted_borders,
     "line_lost_in_a_row": _line_lost_in_a_row,
+    "pen_underlines": _pen_underlines,
 }
 
 

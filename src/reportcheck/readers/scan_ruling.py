@@ -73,11 +73,8 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     the ``streaks`` (bands round lines down the whole page): in a band, only a line clearly darker than the
     streak is a column's. On a ``broken`` page (a fax, a halftone copy) lines across come in dashes, and are
     looked for as such too."""
-    h, w = ink.shape
     binary = ink.astype(np.uint8)
-    # The kernels are a share of an A4 page, and never shorter than they are on one: a picture of a
-    # table is far smaller than a page, and its characters' strokes are not lines.
-    wide, tall = max(w // 25, _MIN_ACROSS), max(h // 60, _MIN_DOWN)
+    wide, tall = line_kernels(ink.shape)
     # on a page in dots or specks (a fax, a halftone copy) darkness is the dots', not the line's: left as it is
     down = _opened(binary if broken else _darker_than_streaks(binary, streaks, grey), 1, tall, close=9)
     fine_dots = dotted_lines(binary, tall, horizontal=False)
@@ -122,6 +119,13 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     segments = horizontals + verticals
     mask = cv2.dilate(across | dashed | down, np.ones((3, 3), np.uint8)).astype(bool) | streak.astype(bool)
     return _Lines(mask, segments)
+
+
+def line_kernels(shape: tuple[int, ...]) -> tuple[int, int]:
+    """The lengths (across, down) ink must run to be a ruling line: a share of an A4 page, and never shorter
+    than on one — a picture of a table is far smaller than a page, and its characters' strokes are not lines."""
+    h, w = shape[:2]
+    return max(w // 25, _MIN_ACROSS), max(h // 60, _MIN_DOWN)
 
 
 def _dotted_rows(found: np.ndarray, verticals: list[Segment], horizontals: list[Segment]) -> list[Segment]:
