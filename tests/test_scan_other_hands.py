@@ -1,7 +1,9 @@
 """Pages scanned by other hands (``samples/scanned/other_hands``), kept where they show a habit the scan variants
 do not make the same way. ``final_sme_split_messy.dashed_frame.p8.pdf``: page 8 of the sample printed from a copy
 of its .docx whose table borders are Word's dotted (inner) and dashed (outer) lines, and whose table 3.1 stands,
-with its heading, inside a one-cell table bordered in dashes; scanned in grey at 300 dpi."""
+with its heading, inside a one-cell table bordered in dashes; scanned in grey at 300 dpi.
+``prelim_advanced_merged_defects.skew3.p3-4.pdf``: pages 3 and 4 laid 2–3.3° off straight on the glass, one
+each way; a list row breaks over the page."""
 
 from __future__ import annotations
 
@@ -23,3 +25,15 @@ def test_a_table_inside_a_dashed_frame_is_read_once_and_right() -> None:
     assert len(right) >= 0.95 * len(want), f"{len(right)} of {len(want)} figures of 3.1 read right"
     assert not [k for k in got if k.startswith("3.1.") and got[k] is not None and got[k] != want.get(k)
                 and k not in doubted]
+
+
+@NEEDS_OCR
+def test_a_row_broken_over_two_pages_scanned_at_different_slants_is_one_entry() -> None:
+    """Straightened, page 4's column lines stand 3 points off page 3's, so the common grid holds both and the
+    row's tail (息化厅) fell in the next column: it was not joined, the entry kept 湖南省工业和信 without a doubt
+    and the tail became an entry of its own."""
+    read = report_of(OTHER_HANDS / "prelim_advanced_merged_defects.skew3.p3-4.pdf")
+    [platforms] = [t for t in read.lists if t.id == "innovation_platforms"]
+    approvers = [row.values.get("approver") for row in platforms.rows]
+    assert approvers.count("湖南省工业和信息化厅") >= 0.9 * len(approvers), approvers
+    assert all(row.values.get("name") for row in platforms.rows), [row.values for row in platforms.rows]

@@ -51,6 +51,7 @@ CASES = {
     "dotted_borders": ("prelim_advanced_split_defects", 0.86),
     "line_lost_in_a_row": ("prelim_sme_merged_defects", 0.97),
     "pen_underlines": ("prelim_advanced_merged_defects", 0.97),
+    "steep_skew": ("prelim_advanced_merged_defects", 0.98),
 }
 
 

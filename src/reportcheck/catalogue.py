@@ -125,6 +125,11 @@ IMAGE_PAGES = IssueType(
     "PDF第{pages}页是扫描图像（其余各页有文字层），{how}",
     description="文字PDF中夹有扫描页（打印、签字后重新扫描放回）时，这些页按图像识别读取（未装文字识别组件时说明这些页未读），"
                 "并如实说明；报告最后一页文字之后或佐证材料中的图片页不读。")
+PAGE_REPEATED = IssueType(
+    "X023", "extract.page-repeated", "info",
+    "扫描件第{page}页与第{same}页内容相同（同一页扫描了两次，如扫描仪重复进纸），只按第{same}页读取了一次。"
+    "请确认没有因此漏扫其他页。",
+    description="扫描件中同一页出现两次（重复进纸、整叠重放）时只读一次并提示，不把其中的名单条目算作重复。")
 TABLE_UNREAD = IssueType(
     "X012", "extract.table-unread", "warning",
     "找到了“{section} {title}”，但没有读出其中任何指标行（{tried}）。请按模板保留该表的表头和指标名称。", tags=_OCR)
@@ -193,5 +198,5 @@ EXTRACTION_TYPES: tuple[IssueType, ...] = (
     VALUE_UNREADABLE, ROW_MISSING, UNIT_CONVERTED, UNIT_MISMATCH, YEARS_MISSING, STAGE_UNKNOWN,
     CATEGORY_UNKNOWN, ROW_DUPLICATE, TABLE_MISSING, ROW_UNKNOWN, YEARS_INCONSISTENT, TABLE_UNREAD, STAGE_CONFLICT,
     TEXT_LAYER_OCR, PICTURE_TABLE, PICTURE_UNREAD, ROWS_UNREAD, READING_FAILED, TEXT_MISSING, RULE_FAILED,
-    LIST_UNREAD, IMAGE_PAGES, *DOUBT_TYPES,
+    LIST_UNREAD, IMAGE_PAGES, PAGE_REPEATED, *DOUBT_TYPES,
 )

@@ -95,6 +95,7 @@ class Document:
     image_pages: list[int] = field(default_factory=list)  # scanned pages among a text PDF's pages, OCR'd
     unread_image_pages: list[int] = field(default_factory=list)  # such pages left unread (no OCR extra)
     half_pages: list[int] = field(default_factory=list)  # pages read from a sheet holding two side by side
+    repeated_pages: dict[int, int] = field(default_factory=dict)  # scanned page → the page before it repeats
 
     def iter_blocks(self) -> Iterator[Paragraph | Table]:
         """Every paragraph and table, nested ones included, in document order."""

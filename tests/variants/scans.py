@@ -32,7 +32,8 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
   headings, right of their titles, a few degrees off straight;
 * ``stamps_black_and_white`` — the same stamps, the report scanned in an office scanner's black-and-white mode;
 * ``pen_underlines`` — a 200-dpi colour scan where a reviewer drew ballpoint lines under two rows of each table
-  page, across its column lines (between a two-line label's lines where a row has one).
+  page, across its column lines (between a two-line label's lines where a row has one);
+* ``steep_skew`` — a 200-dpi grey scan of pages laid 2–3.5° off straight, one way then the other.
 
 Where the marks go comes from the source PDF's text layer (character boxes) and from the table rules found in a
 rendering of the source page; the OCR reader is not used. Everything is drawn from one seeded generator, so
@@ -67,7 +68,7 @@ TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "half
                                "black_and_white", "ocr_text_layer", "stamps_beside_headings", "stamps_black_and_white",
                                "coarse_screen_copy", "footnote_marks", "two_up",
                                "two_up_a3", "auto_cropped", "toner_low", "dotted_borders", "line_lost_in_a_row",
-                               "pen_underlines")
+                               "pen_underlines", "steep_skew")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -815,6 +816,22 @@ def _dark_copy(src: _Source, rng: np.random.Generator) -> _Result:
         result.pages.append(_jpeg(img, quality, dpi, page.width, page.height))
         result.notes.append(f"page {i + 1}: dark photocopy (grey background ~150, black ~35, toner mottle, drum "
                             f"streaks, blur){edge}, scanned at {dpi} dpi, skew {angle:+.2f}°, JPEG q{quality}")
+    return result
+
+
+def _steep_skew(src: _Source, rng: np.random.Generator) -> _Result:
+    """A careless flatbed scan: each page laid 2–3.5° off straight, turning one way then the other, scanned at
+    200 dpi grey; straightened, one page's column lines land a few points off the page before's."""
+    dpi = 200
+    quality = int(rng.integers(74, 82))
+    result = _Result([], [])
+    grain, chroma = _sensor(src, rng, dpi)
+    for i, page in enumerate(src.pages):
+        angle = float(rng.uniform(2.0, 3.5)) * (1 if i % 2 else -1)
+        shift = (int(rng.integers(-12, 13)), int(rng.integers(-12, 13)))
+        img = _scan(_paper(src.grey(i, dpi)), rng, angle, shift, grain, chroma).convert("L")
+        result.pages.append(_jpeg(img, quality, dpi, page.width, page.height))
+        result.notes.append(f"page {i + 1}: grey {dpi} dpi, skew {angle:+.2f}°, shift {shift}, JPEG q{quality}")
     return result
 
 
@@ -1697,6 +1714,7 @@ _MAKERS = {
     "dotted_borders": _dotted_borders,
     "line_lost_in_a_row": _line_lost_in_a_row,
     "pen_underlines": _pen_underlines,
+    "steep_skew": _steep_skew,
 }
 
 

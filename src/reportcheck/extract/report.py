@@ -35,7 +35,7 @@ from reportcheck.extract.transposed import turned_upright
 from reportcheck.extract.unruled import pages_unruled
 from reportcheck.extract.year_pairs import years_parted
 from reportcheck.layout import Cell, Document, Paragraph, Picture
-from reportcheck.model import Indicator, Issue, Report
+from reportcheck.model import Indicator, Issue, Loc, Report
 from reportcheck.normalize.evidence import split_evidence
 from reportcheck.normalize.numbers import parse_value
 from reportcheck.spec import TemplateSpec
@@ -107,6 +107,9 @@ def _pages_said_once(doc: Document, report: Report) -> None:
             issue = kind.issue(section=None, field=field, pages="、".join(map(str, pages)),
                                how=_READ_BY_OCR if read else _NOT_READ)
             report.extraction_issues.insert(0, issue if read else replace(issue, severity="warning"))
+    for page, same in doc.repeated_pages.items():
+        report.extraction_issues.append(cat.PAGE_REPEATED.issue(section=None, field="扫描页", location=Loc(page=page),
+                                                             page=page, same=same))
 
 
 def _scanned_line(line: Line) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
 from reportcheck.layout import Cell, Document, Paragraph, Table
+from reportcheck.readers.fed_twice import pages_fed_twice
 from reportcheck.readers.limits import MB, PdfLimits, pdf_limits
 from reportcheck.readers.pdf_page import PageContent, holds_another
 from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables, mid_phrase
@@ -98,11 +99,16 @@ class _Reader:
         self.doc.unread_pages = [c.number for c in contents if c.unread and not c.image_page]
         self.doc.image_pages = [c.number for c in contents if c.image_page and not c.unread]
         self.doc.unread_image_pages = [c.number for c in contents if c.image_page and c.unread]
-        self.doc.unruled_pages = [c.number for c in contents if c.rows_unruled >= UNRULED_ROWS]
+        self.doc.repeated_pages = pages_fed_twice(contents)
+        self.doc.unruled_pages = [c.number for c in contents
+                                  if c.rows_unruled >= UNRULED_ROWS and c.number not in self.doc.repeated_pages]
         self.doc.half_pages = [c.number for c in contents if c.half]
         pages = []
         carry: Carry | None = None
         for content in contents:
+            if content.number in self.doc.repeated_pages:  # read once: its place kept, so pages keep their numbers
+                pages.append(([], content.height))
+                continue
             blocks, carry = self._page(content, carry)
             pages.append((blocks, content.height))
         furniture = _repeated_furniture(pages)
@@ -370,7 +376,7 @@ def _append_rows(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) 
     if rows and table.rows and _is_row_tail(table.rows[-1], rows[0]):
         last, tail = table.rows[-1], rows.pop(0)
         for cell in last:
-            extra = next((t.text for t in tail if t.col == cell.col and t.text and not t.continued), "")
+            extra = next((t.text for t in tail if _same_column(cell, t) and t.text and not t.continued), "")
             if extra:
                 origin = _origin(table.rows, cell) if cell.continued else cell
                 origin.text = f"{origin.text}\n{extra}" if origin.text else extra
@@ -391,13 +397,23 @@ def _origin(rows: list[list[Cell]], cell: Cell) -> Cell:
 
 
 def _is_row_tail(last: list[Cell], first: list[Cell]) -> bool:
-    """A row broken over the page: the next page's first row goes on only in some of its columns,
-    and every column it leaves empty was filled in the row before (a new row fills them all; a cell
+    """A row broken over the page: the next page's first row goes on only in some of its columns, each one
+    filled in the row before, and a column it leaves empty was filled there (a new row fills them all; a cell
     spanning down into the row before fills its column there)."""
-    filled = {c.col for c in first if c.text and not c.continued}
-    before = {c.col for c in last if c.text}
-    cols = {c.col for c in first if not c.continued}
-    return bool(filled) and filled <= before and bool((cols - filled) & before) and len(last) > 1
+    filled = [c for c in first if c.text and not c.continued]
+    empty = [c for c in first if not c.text and not c.continued]
+    before = [c for c in last if c.text]
+    return (bool(filled) and len(last) > 1 and all(any(_same_column(b, c) for b in before) for c in filled)
+            and any(_same_column(b, c) for c in empty for b in before))
+
+
+def _same_column(upper: Cell, lower: Cell) -> bool:
+    """``lower`` stands under ``upper``: its middle within ``upper``'s width. A scanned page's column lines
+    may lie a few points off the page before's, so that the common grid holds both and the two cells' columns
+    differ by one; by their grid columns where either has no box."""
+    if upper.bbox is None or lower.bbox is None:
+        return upper.col == lower.col
+    return upper.bbox[0] < (lower.bbox[0] + lower.bbox[2]) / 2 < upper.bbox[2]
 
 
 def _repeated_furniture(pages: list[tuple[list[tuple[str, object]], float]]) -> set[str]:
