@@ -107,7 +107,7 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     horizontals = _reaching(horizontals, verticals)  # first: a line that lost its end is not a border there
     verticals += _one_row_lines(binary, grey, horizontals, verticals)
     verticals += _borders(horizontals, verticals, binary)
-    horizontals = _reaching(horizontals, verticals)
+    horizontals = _through_holes(_reaching(horizontals, verticals), verticals)
     if broken or one_bit:
         verticals = _to_corners(verticals, horizontals)
         horizontals = _to_border_corners(horizontals, verticals)
@@ -410,6 +410,22 @@ def _bridged(segments: list[Segment], binary: np.ndarray) -> list[Segment]:
     joined, so no line is made out of text; lines down are not, for a column line stops at a merged cell whose
     text may stand where it would run (the long stroke down of 区 passes for its dashes)."""
     return _merged(segments, lambda last, s: 0 < s.a - last.b <= _BRIDGE and _dashes_between(last, s, binary))
+
+
+def _through_holes(horizontals: list[Segment], verticals: list[Segment]) -> list[Segment]:
+    """Two pieces of one line across joined over a hole (up to :data:`_BRIDGE`) that a fax or a worn copy left
+    blank: where neither piece stops at a line down — a rule never stops inside a cell, and one that stops at a
+    cell spanning rows does so at that cell's line down — and together they run from a line down to a line
+    down. Lost, the hole opened the cell above into the one below, and a table's title row was read as none."""
+    def down_at(x: float, y: float) -> bool:
+        return any(abs(v.pos - x) <= _MEET and v.a - _MEET <= y <= v.b + _MEET for v in verticals)
+
+    def joins(last: Segment, s: Segment) -> bool:
+        y = (last.pos + s.pos) / 2
+        return (0 < s.a - last.b <= _BRIDGE and not down_at(last.b, y) and not down_at(s.a, y)
+                and down_at(last.a, y) and down_at(s.b, y))
+
+    return _merged(horizontals, joins)
 
 
 def _merged(segments: list[Segment], joins: Callable[[Segment, Segment], bool]) -> list[Segment]:
