@@ -52,6 +52,7 @@ CASES = {
     "line_lost_in_a_row": ("prelim_sme_merged_defects", 0.97),
     "pen_underlines": ("prelim_advanced_merged_defects", 0.97),
     "steep_skew": ("prelim_advanced_merged_defects", 0.98),
+    "feeder_streaks": ("prelim_advanced_merged_clean", 0.93),
 }
 
 

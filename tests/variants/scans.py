@@ -33,7 +33,9 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
 * ``stamps_black_and_white`` — the same stamps, the report scanned in an office scanner's black-and-white mode;
 * ``pen_underlines`` — a 200-dpi colour scan where a reviewer drew ballpoint lines under two rows of each table
   page, across its column lines (between a two-line label's lines where a row has one);
-* ``steep_skew`` — a 200-dpi grey scan of pages laid 2–3.5° off straight, one way then the other.
+* ``steep_skew`` — a 200-dpi grey scan of pages laid 2–3.5° off straight, one way then the other;
+* ``feeder_streaks`` — a 200-dpi grey scan through a sheet feeder with dust on its glass: dark lines down the
+  whole of every page at the same x, one through a column of figures.
 
 Where the marks go comes from the source PDF's text layer (character boxes) and from the table rules found in a
 rendering of the source page; the OCR reader is not used. Everything is drawn from one seeded generator, so
@@ -68,7 +70,7 @@ TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "half
                                "black_and_white", "ocr_text_layer", "stamps_beside_headings", "stamps_black_and_white",
                                "coarse_screen_copy", "footnote_marks", "two_up",
                                "two_up_a3", "auto_cropped", "toner_low", "dotted_borders", "line_lost_in_a_row",
-                               "pen_underlines", "steep_skew")
+                               "pen_underlines", "steep_skew", "feeder_streaks")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -1689,6 +1691,35 @@ def _line_lost_in_a_row(src: _Source, rng: np.random.Generator) -> _Result:
         result.notes.append(f"page {i + 1}: {lost}, grey {dpi} dpi, skew {angle:+.2f}°, JPEG q{quality}")
     return result
 
+def _feeder_streaks(src: _Source, rng: np.random.Generator) -> _Result:
+    """A sheet feeder's dust on the glass: two or three dark lines down the whole of every page at the same x
+    (1–3 px, 50–85 % dark, their darkness wandering along them), one through a column of figures of the first
+    table page; grey, 200 dpi."""
+    dpi, quality = 200, int(rng.integers(75, 85))
+    result = _Result([], [])
+    grain, chroma = _sensor(src, rng, dpi)
+    s = dpi / 72
+    first = next((p for p in src.pages if p.figures()), src.pages[0])
+    through = [round((f.word.box[0] + f.word.box[2]) / 2 * s) for f in first.figures()]
+    width_px = round(src.pages[0].width * s)
+    xs = [int(rng.choice(through))] if through else []
+    xs += [int(rng.integers(width_px // 8, 7 * width_px // 8)) for _ in range(int(rng.integers(1, 3)))]
+    lines = [(x, int(rng.integers(1, 4)), float(rng.uniform(0.5, 0.85))) for x in xs]
+    for i in range(len(src.pages)):
+        grey = src.grey(i, dpi).astype(np.float32)
+        h = grey.shape[0]
+        for x, width, dark in lines:
+            wander = 1 + 0.25 * (cv2.resize(ms.smooth_field(rng, (max(2, h // 200), 1), 1.0), (1, h)) - 0.5)
+            grey[:, x:x + width] *= np.clip(1 - dark * wander, 0, 1)
+        angle, shift = 0.0, (0, 0)  # the feeder draws the sheet straight past the dust
+        img = _scan(_paper(np.clip(grey, 0, 255).astype(np.uint8)), rng, angle, shift, grain, chroma).convert("L")
+        result.pages.append(_jpeg(img, quality, dpi, src.pages[i].width, src.pages[i].height))
+        result.notes.append(f"page {i + 1}: dark streaks down the page at x = "
+                            + ", ".join(f"{x / dpi * 25.4:.0f} mm ({w} px, {d:.0%})" for x, w, d in lines)
+                            + f", grey {dpi} dpi, JPEG q{quality}")
+    return result
+
+
 _MAKERS = {
     "photo": _photo,
     "curled_photo": _curled_photo,
@@ -1715,6 +1746,7 @@ _MAKERS = {
     "line_lost_in_a_row": _line_lost_in_a_row,
     "pen_underlines": _pen_underlines,
     "steep_skew": _steep_skew,
+    "feeder_streaks": _feeder_streaks,
 }
 
 

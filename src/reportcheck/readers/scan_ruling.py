@@ -289,7 +289,9 @@ def _darker_than_streaks(binary: np.ndarray, streaks: np.ndarray, grey: np.ndarr
     line the streak runs along (or a stroke crossing it); the streak itself, and its remains where it crosses
     text, are no column's line. The streak's darkness is taken where it is alone: in the page's top and
     bottom margins (:data:`_EDGE`), which it crosses and no table reaches. A streak as dark as print (a
-    fax's, in black and white) cannot be told from a line by its darkness: its band is left as it is."""
+    fax's in black and white, a sheet feeder's dust) cannot be told from a line by its darkness: there the
+    pixel columns it inks in the margins are taken out down the whole page (a column line standing on them is
+    lost with it, and the cells it parted, crossed by the streak, are in doubt)."""
     inside = streaks.astype(bool)
     if not inside.any():
         return binary
@@ -299,8 +301,11 @@ def _darker_than_streaks(binary: np.ndarray, streaks: np.ndarray, grey: np.ndarr
     columns = np.nonzero(inside.any(axis=0))[0]
     for run in np.split(columns, np.nonzero(np.diff(columns) > 1)[0] + 1):
         band = grey[:, run[0]:run[-1] + 1]
-        level = float(np.median(np.concatenate([band[:edge], band[h - edge:]]).min(axis=1)))
-        if level < INK:  # as dark as print
+        margins = np.concatenate([band[:edge], band[h - edge:]])
+        level = float(np.median(margins.min(axis=1)))
+        if level < INK:  # as dark as print: its own pixel columns, inked in the margins, taken out
+            for x in run[0] + np.flatnonzero((margins < INK).mean(axis=0) >= _STREAK / 2):
+                kept[:, max(0, x - 1):x + 2] = 0  # and a pixel either side, its blur
             continue
         kept[:, run[0]:run[-1] + 1] &= (band < level - _STREAK_DARKER).astype(kept.dtype)
     return kept
@@ -413,10 +418,13 @@ def _bridged(segments: list[Segment], binary: np.ndarray) -> list[Segment]:
 
 
 def _through_holes(horizontals: list[Segment], verticals: list[Segment]) -> list[Segment]:
-    """Two pieces of one line across joined over a hole (up to :data:`_BRIDGE`) that a fax or a worn copy left
-    blank: where neither piece stops at a line down — a rule never stops inside a cell, and one that stops at a
+    """Two pieces of one line across joined over a hole (up to :data:`_BRIDGE`) that a fax or a worn copy left in
+    it: where neither piece stops at a line down — a rule never stops inside a cell, and one that stops at a
     cell spanning rows does so at that cell's line down — and together they run from a line down to a line
-    down. Lost, the hole opened the cell above into the one below, and a table's title row was read as none."""
+    down. Lost, the hole opened the cell above into the one below, and a table's title row was read as none.
+    What lies in the hole is not looked at: the row's text may stand close under it (a fax's rows are tight),
+    and the rule's own traces in it are dashes; two lines to write on with a word between them, both reaching
+    a cell's sides, are taken for one rule across the cell (the cell split in two rows, no text lost)."""
     def down_at(x: float, y: float) -> bool:
         return any(abs(v.pos - x) <= _MEET and v.a - _MEET <= y <= v.b + _MEET for v in verticals)
 
