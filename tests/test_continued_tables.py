@@ -63,3 +63,29 @@ def test_a_title_row_with_an_empty_cell_beside_it_is_still_the_lists_heading() -
                            page=title.page, bbox=(cut, top, x1, bottom))]
     top10 = extract(doc).list_table("top10_revenue")
     assert top10 is not None and len(top10.rows) == 10
+
+
+def _row(texts: list[str], lines: tuple[float, ...], page: int, top: float) -> list[Cell]:
+    """One scanned row: a cell between each two of ``lines`` (points), read by OCR."""
+    return [Cell(t, 0, 0, c, page=page, bbox=(lines[c], top, lines[c + 1], top + 30), confidence=0.9)
+            for c, t in enumerate(texts)]
+
+
+def test_a_new_row_under_a_merged_cell_is_no_tail_of_the_row_above() -> None:
+    """Page 3's last entry typed its approver and year in one merged cell; page 4's first entry leaves its year
+    blank. Its empty cell stands under part of the merged one: a new entry, not the tail of the one above (joined,
+    entry 10 vanished into entry 9 without a doubt). A tail cell whose column line drifted a few points still joins."""
+    from reportcheck.readers.pdf_reader import _append_rows
+
+    lines = (60.0, 100.0, 260.0, 420.0, 480.0)
+    header = _row(["序号", "平台名称", "批准单位", "批准年份"], lines, 3, 100)
+    last = [*_row(["9", "湖南省工程机械智能制造工程技术研究中心"], lines, 3, 700),
+            Cell("国家发展改革委等五部委（2019）", 0, 1, 2, 2, page=3, bbox=(260, 700, 480, 730), confidence=0.9)]
+    table = Table(0, [header, last], page=3, grid=lines)
+    _append_rows(table, [_row(["10", "湖南省挖掘机械工程研究中心", "湖南省发展和改革委员会", ""], lines, 4, 60)], lines)
+    assert [row[0].text for row in table.rows] == ["序号", "9", "10"]
+
+    drifted = (60.0, 100.0, 256.0, 415.0, 480.0)  # straightened at another slant
+    table = Table(0, [header, _row(["9", "某研究中心", "湖南省工业和信", "2021"], lines, 3, 700)], page=3, grid=lines)
+    _append_rows(table, [_row(["", "", "息化厅", ""], drifted, 4, 60)], drifted)
+    assert [row[2].text for row in table.rows] == ["批准单位", "湖南省工业和信\n息化厅"]

@@ -30,6 +30,7 @@ _MARGIN = 0.08  # top and bottom share of the page where headers and footers liv
 _BODY = 0.06  # a table of horizontal rules may reach this close to the page's top and foot
 _PAGE_SHIFT = 12.0  # points a scanned page may lie across from the one before
 _SCAN_WIDTH = 0.05  # share by which a scanned or photographed table's width may differ from its first page's
+_DRIFT = 10.0  # points a scanned page's column line may stand off the page before's, at a row broken over them
 _COLUMN_SLACK = 0.01  # share of a table's width a scanned page's column line may stand off the one before's
 _TITLE_MIN = 6  # characters a title row's title has at least (2.1集群主要经济指标: 11)
 _STAMPED = 8  # characters a stamp's words and frame may add to a scanned title row
@@ -408,12 +409,14 @@ def _is_row_tail(last: list[Cell], first: list[Cell]) -> bool:
 
 
 def _same_column(upper: Cell, lower: Cell) -> bool:
-    """``lower`` stands under ``upper``: its middle within ``upper``'s width. A scanned page's column lines
-    may lie a few points off the page before's, so that the common grid holds both and the two cells' columns
-    differ by one; by their grid columns where either has no box."""
+    """``lower`` stands under ``upper``: both its edges within :data:`_DRIFT` of ``upper``'s. A scanned page's
+    column lines may lie points off the page before's (straightened at another slant), so that the common grid
+    holds both and the two cells' grid columns differ by one; a cell under part of a wider one (a new row's
+    empty cell under the row before's merged one) is not the same column. By grid columns where either has
+    no box."""
     if upper.bbox is None or lower.bbox is None:
         return upper.col == lower.col
-    return upper.bbox[0] < (lower.bbox[0] + lower.bbox[2]) / 2 < upper.bbox[2]
+    return abs(upper.bbox[0] - lower.bbox[0]) <= _DRIFT and abs(upper.bbox[2] - lower.bbox[2]) <= _DRIFT
 
 
 def _repeated_furniture(pages: list[tuple[list[tuple[str, object]], float]]) -> set[str]:
