@@ -27,7 +27,14 @@ from reportcheck.extract.lists import ListReader, indicator_header, list_index
 from reportcheck.extract.name_agreement import odd_names
 from reportcheck.extract.ocr import pages_in_doubt, scanned, unsure
 from reportcheck.extract.row_labels import match_label
-from reportcheck.extract.sections import Section, build_heading_index, match_heading, number_fits, numbered_later
+from reportcheck.extract.sections import (
+    Section,
+    build_heading_index,
+    chapter_read_in_part,
+    match_heading,
+    number_fits,
+    numbered_later,
+)
 from reportcheck.extract.side_by_side import blocks_one_after_another
 from reportcheck.extract.template_choice import Choice, choose_template
 from reportcheck.extract.texts import TextCollector
@@ -198,6 +205,10 @@ class _Walker:
         if found is not None and self._accepts(*found, text):
             self._parts |= found[0].kind != "text" and is_part(text)
             self._enter(found[0], line)
+            return
+        if found is None and _scanned_line(line) and self.section is not None and (
+                chapter := chapter_read_in_part(self.headings, line.first_text, self.section.order)) is not None:
+            self._enter(chapter, line)  # else the chapter's text ran on as the section before's
             return
         if line.pictures and self.section is not None and self.section.kind in ("indicators", "list"):
             self._waiting.append((self.section, line.pictures))

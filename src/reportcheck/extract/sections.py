@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from reportcheck.extract.labels import LabelIndex, strip_numbering
 from reportcheck.spec import (
     IndicatorTableSpec,
@@ -14,6 +16,7 @@ from reportcheck.spec import (
 )
 
 HEADING_CUTOFF = 86.0
+_IN_PART = 75.0  # score of a scanned chapter heading read in part against its title (组织运 青况: 84 after 集群)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,3 +93,20 @@ def numbered_later(number: str, section_id: str) -> bool:
     written, form = NUMERALS.get(number, number).split("."), section_id.split(".")
     return (len(written) == len(form) and written[0].isdigit() and form[0].isdigit()
             and int(written[0]) > int(form[0]) and written[1:] == form[1:])
+
+
+def chapter_read_in_part(index: LabelIndex, text: str, after: int) -> Section | None:
+    """The chapter (or the text block that is one: 四、集群发展促进组织运营情况) a scanned line is when OCR read
+    its title in part (四、集群发展促进组织运 青况: 营 cut by a
+    streak): numbered as that chapter (四 for 4), coming later in the form than ``after`` (the current
+    section's order), its title nearly the chapter's and no longer. A line of prose numbered so inside a
+    self-evaluation (四、组织保障方面) is not like the chapter's title."""
+    number, title = strip_numbering(text)
+    if number is None or number not in NUMERALS:
+        return None
+    for heading in {id(s): s for s in index.fuzzy_targets if isinstance(s, Section)}.values():
+        own = strip_numbering(heading.title)[1]
+        if (heading.id == NUMERALS[number] and heading.order > after and len(title) <= len(own) + 2
+                and fuzz.ratio(title, own) >= _IN_PART):
+            return heading
+    return None

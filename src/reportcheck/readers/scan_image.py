@@ -91,7 +91,8 @@ def _without_hand(ink: np.ndarray, pen: np.ndarray) -> np.ndarray:
     """``ink`` without a ballpoint's strokes, to look for ruling lines in: a reviewer's line under a row, drawn
     across the column lines, is no rule (taken for one, it cut a two-line name in two and made an entry of its
     second line). A page whose long lines are themselves mostly in the pen's blue has its table printed so (a
-    border coloured in Word): there the hand is not told from the print, and all the ink stays. Where a stroke
+    border coloured in Word): there the hand is not told from the print, and all the ink stays; so do lines
+    across in blue that run from a black line down to another (:func:`_ruled_in_blue`). Where a stroke
     crossed a rule, the rule's ink under it is kept: what bridges the gap along a line down or across."""
     if not pen.any():
         return ink
@@ -103,10 +104,31 @@ def _without_hand(ink: np.ndarray, pen: np.ndarray) -> np.ndarray:
     lines = long.astype(bool)
     if int((lines & hand).sum()) > _PEN_RULED * int(lines.sum()):
         return ink
+    hand &= ~_ruled_in_blue(ink, hand, wide, tall)
     kept = (ink & ~hand).astype(np.uint8)
     bridged = cv2.morphologyEx(kept, cv2.MORPH_CLOSE, np.ones((_PEN_BRIDGE, 1), np.uint8)) | cv2.morphologyEx(
         kept, cv2.MORPH_CLOSE, np.ones((1, _PEN_BRIDGE), np.uint8))
     return kept.astype(bool) | (ink & hand & bridged.astype(bool))
+
+
+def _ruled_in_blue(ink: np.ndarray, hand: np.ndarray, wide: int, tall: int) -> np.ndarray:
+    """The strokes in ``hand`` that are rules printed in blue: lines across that end, both ends, on a line down
+    printed black (a table's rows ruled in Word's blue inside a black frame). A hand's line under a row starts
+    and stops inside cells, where no line down stands."""
+    down = cv2.morphologyEx((ink & ~hand).astype(np.uint8), cv2.MORPH_OPEN, np.ones((tall, 1), np.uint8))
+    strokes = cv2.morphologyEx(hand.astype(np.uint8), cv2.MORPH_OPEN, np.ones((1, wide), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(strokes)
+    h = ink.shape[0]
+
+    def on_a_line(x: int, top: int, bottom: int) -> bool:
+        return bool(down[max(0, top - tall):min(h, bottom + tall), max(0, x - _PEN_EDGE):x + _PEN_EDGE + 1].any())
+
+    printed = np.zeros(ink.shape, bool)
+    for i in range(1, count):
+        x, y, width, height = (int(v) for v in stats[i, :4])
+        if on_a_line(x, y, y + height) and on_a_line(x + width - 1, y, y + height):
+            printed |= labels == i
+    return cv2.dilate(printed.astype(np.uint8), np.ones((_PEN_EDGE, _PEN_EDGE), np.uint8)).astype(bool)
 
 
 def _dotty(ink: np.ndarray) -> bool:
