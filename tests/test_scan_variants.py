@@ -53,6 +53,7 @@ CASES = {
     "pen_underlines": ("prelim_advanced_merged_defects", 0.97),
     "steep_skew": ("prelim_advanced_merged_defects", 0.98),
     "feeder_streaks": ("prelim_advanced_merged_clean", 0.93),
+    "shaded_headers": ("prelim_advanced_split_clean", 0.85),
 }
 
 
@@ -67,6 +68,10 @@ KNOWN_GAPS: dict[str, str] = {
                           "dotted lines (95 % of the figures, before 58 %), but the recogniser reads the blurred "
                           "labels badly (园区规上工业企业营业收入 read 阅区锁上T…, three characters off: the row is "
                           "not found) and a phone number's dash at a line's end is lost without a doubt.",
+    "shaded_headers": "every table's first row filled light grey or blue-grey: 87 % of the figures, but a continued "
+                      "table whose first row on the next page (a name's second line, 技有限公司) is shaded is not "
+                      "joined to the page before's, so the name stays cut without a doubt (麓谷激光雷达科); lists "
+                      "whose title row is shaded are not found (their entries missing, not wrong).",
 }
 
 
@@ -250,3 +255,24 @@ def test_a_page_read_badly_is_said_once_with_what_to_do(variants: dict) -> None:
         assert f"第{issue.location.page}页" in issue.message and "300dpi" in issue.message
         assert not [i for i in read.extraction_issues if i.code == "D004" and i.location is not None
                     and i.location.page == issue.location.page and "手写" not in i.message]
+
+
+@NEEDS_OCR
+def test_a_row_filled_blue_grey_is_no_hand_on_the_page(tmp_path: Path) -> None:
+    """Word's blue-grey cell fill (8EA9DB) is as much bluer than red as a ballpoint's ink: taken for a hand, the
+    filled header was taken out of the ruling lines' ink, and the lists under it read 22 figures wrong without
+    a doubt. A fill is light; a ballpoint's stroke is dark."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    from reportcheck.readers.scan_image import prepare
+
+    variant = make_scan_variant(SAMPLES / "pdf" / f"{CASES['shaded_headers'][0]}.pdf", "shaded_headers",
+                                tmp_path / "shaded.pdf")
+    page = next(i for i, note in enumerate(variant.notes) if "blue-grey" in note)
+    pdf = pdfium.PdfDocument(variant.path)
+    try:
+        image = np.ascontiguousarray(pdf[page].render(scale=200 / 72).to_numpy()[:, :, :3])
+    finally:
+        pdf.close()
+    assert int(prepare(image).pen.sum()) < 2000  # the fills' own pixels: about 38,000; left, the print's blue fringes

@@ -35,7 +35,8 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
   page, across its column lines (between a two-line label's lines where a row has one);
 * ``steep_skew`` — a 200-dpi grey scan of pages laid 2–3.5° off straight, one way then the other;
 * ``feeder_streaks`` — a 200-dpi grey scan through a sheet feeder with dust on its glass: dark lines down the
-  whole of every page at the same x, one through a column of figures.
+  whole of every page at the same x, one through a column of figures;
+* ``shaded_headers`` — a 200-dpi colour scan where every table's first row is filled light grey or blue-grey.
 
 Where the marks go comes from the source PDF's text layer (character boxes) and from the table rules found in a
 rendering of the source page; the OCR reader is not used. Everything is drawn from one seeded generator, so
@@ -70,7 +71,7 @@ TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "half
                                "black_and_white", "ocr_text_layer", "stamps_beside_headings", "stamps_black_and_white",
                                "coarse_screen_copy", "footnote_marks", "two_up",
                                "two_up_a3", "auto_cropped", "toner_low", "dotted_borders", "line_lost_in_a_row",
-                               "pen_underlines", "steep_skew", "feeder_streaks")
+                               "pen_underlines", "steep_skew", "feeder_streaks", "shaded_headers")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -1720,6 +1721,35 @@ def _feeder_streaks(src: _Source, rng: np.random.Generator) -> _Result:
     return result
 
 
+def _shaded_headers(src: _Source, rng: np.random.Generator) -> _Result:
+    """Every table's first row shaded as Word's cell fill does it (printed under the text and rules): light grey
+    (D9D9D9) on most tables, a blue-grey (8EA9DB) on some; a 200-dpi colour scan."""
+    dpi = 200
+    s = dpi / 72 / ANALYSIS_SCALE  # analysis pixels to page pixels
+    fills = {"light grey": np.array([217, 217, 217], np.float32), "blue-grey": np.array([142, 169, 219], np.float32)}
+
+    def marks(i: int, paper: np.ndarray) -> tuple[list[str], int]:
+        across, down = src.pages[i].masks
+        count, _, stats, _ = cv2.connectedComponentsWithStats((across | down).astype(np.uint8))
+        notes = []
+        for k in range(1, count):
+            x, y, w, h = (int(v) for v in stats[k, :4])
+            if w < 200 or h < 60:
+                continue  # no table: a rule alone, a signature line
+            rows = np.flatnonzero(across[y:y + h, x:x + w].sum(axis=1) > 0.9 * w) + y
+            rules = [int(g[0]) for g in np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1) if len(g)]
+            if len(rules) < 2:
+                continue
+            name = "blue-grey" if rng.random() < 0.3 else "light grey"
+            top, bottom = round(rules[0] * s) + 2, round(rules[1] * s) - 1
+            band = paper[top:bottom, round(x * s) + 2:round((x + w) * s) - 2].astype(np.float32)
+            paper[top:bottom, round(x * s) + 2:round((x + w) * s) - 2] = (band * fills[name] / 255).astype(np.uint8)
+            notes.append(f"a table's first row filled {name}")
+        return notes, 0
+
+    return _colour_scan(src, rng, dpi, int(rng.integers(74, 82)), marks, f"{dpi}-dpi colour scan")
+
+
 _MAKERS = {
     "photo": _photo,
     "curled_photo": _curled_photo,
@@ -1747,6 +1777,7 @@ _MAKERS = {
     "pen_underlines": _pen_underlines,
     "steep_skew": _steep_skew,
     "feeder_streaks": _feeder_streaks,
+    "shaded_headers": _shaded_headers,
 }
 
 

@@ -24,6 +24,7 @@ _SPECK = 30  # pixels: a blot smaller than this, alone, is dust (a decimal point
 _NEAR = 10  # pixels: how close other ink must be for a small blot to be print
 _MARK = 40  # pixels of ink: less, set apart on a line by a wide gap, is a speck (a "1" has about 80)
 _PEN_BLUE = 30  # how much bluer than red a pixel of ballpoint ink is (blue-black ink: about 75)
+_PEN_DARK = 150  # green level under which a bluish pixel is ink, not a light fill (ballpoint blue: 50–110)
 _PEN_EDGE = 5  # pixels: a ballpoint stroke's paler edge, too faint to be told blue, round its core
 _PEN_BRIDGE = 15  # pixels: the widest gap a stroke taken out leaves in a rule it crossed
 _PEN_RULED = 0.5  # share of a page's long lines in the pen's blue past which the page's rules are printed so
@@ -82,9 +83,10 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
 
 
 def _pen(bgr: np.ndarray) -> np.ndarray:
-    """Blue or blue-black ink: a ballpoint's hand on the printed page (a correction, a tick, a signature)."""
+    """Blue or blue-black ink: a ballpoint's hand on the printed page (a correction, a tick, a signature). Dark:
+    a header row filled in a light blue-grey in Word (8EA9DB: green 169) is no hand."""
     b, g, r = (bgr[:, :, i].astype(np.int16) for i in range(3))
-    return (b - r > _PEN_BLUE) & (b - g > _PEN_BLUE // 3) & (b < 220)
+    return (b - r > _PEN_BLUE) & (b - g > _PEN_BLUE // 3) & (b < 220) & (g < _PEN_DARK)
 
 
 def _without_hand(ink: np.ndarray, pen: np.ndarray) -> np.ndarray:
