@@ -11,7 +11,8 @@ import pytest
 
 from reportcheck.layout import Cell
 from reportcheck.readers.pdf_reader import _repeats
-from reportcheck.readers.scan_image import INK, _pen, prepare
+from reportcheck.readers.scan_image import INK, prepare
+from reportcheck.readers.scan_pen import pen_ink
 from reportcheck.readers.scan_stamps import without_stamps
 
 _LEFT, _RIGHT, _TOP, _ROW = 200, 1400, 400, 70
@@ -60,7 +61,7 @@ def _stamped_table(tilt: float = 0.0) -> np.ndarray:
 @pytest.mark.parametrize("tilt", [0.0, 6.0, -4.0])
 def test_a_stamp_fades_to_paper_and_what_is_under_it_and_a_hands_figure_stay(tilt: float) -> None:
     bgr = _stamped_table(tilt)
-    grey, pen = without_stamps(bgr, cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY), _pen(bgr))
+    grey, pen = without_stamps(bgr, cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY), pen_ink(bgr))
     x0, y0, x1, y1 = _STAMP
     inside = (slice(_TOP + 7, _TOP + _ROW - 2), slice(x0 - 12, x1 + 12))  # the title row round the stamp
     assert grey[inside].min() > INK, "the stamp's frame or words are still ink"

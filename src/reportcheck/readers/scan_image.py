@@ -16,18 +16,14 @@ import cv2
 import numpy as np
 
 from reportcheck.readers.scan_lines import restored
-from reportcheck.readers.scan_ruling import INK, PAPER, Segment, find_streaks, line_kernels, no_streaks, ruling
+from reportcheck.readers.scan_pen import pen_ink, without_hand
+from reportcheck.readers.scan_ruling import INK, PAPER, Segment, find_streaks, no_streaks, ruling
 from reportcheck.readers.scan_stamps import without_stamps
 
 _MAX_SKEW = 5.0  # degrees a page may be turned on the scanner glass (laid down by hand, not squared: 4° is seen)
 _SPECK = 30  # pixels: a blot smaller than this, alone, is dust (a decimal point at 200 dpi is about 12)
 _NEAR = 10  # pixels: how close other ink must be for a small blot to be print
 _MARK = 40  # pixels of ink: less, set apart on a line by a wide gap, is a speck (a "1" has about 80)
-_PEN_BLUE = 30  # how much bluer than red a pixel of ballpoint ink is (blue-black ink: about 75)
-_PEN_DARK = 150  # green level under which a bluish pixel is ink, not a light fill (ballpoint blue: 50–110)
-_PEN_EDGE = 5  # pixels: a ballpoint stroke's paler edge, too faint to be told blue, round its core
-_PEN_BRIDGE = 15  # pixels: the widest gap a stroke taken out leaves in a rule it crossed
-_PEN_RULED = 0.5  # share of a page's long lines in the pen's blue past which the page's rules are printed so
 _DOT, _DOTTY = 6, 0.003  # pixels of a tiny blot; tiny blots per pixel of ink past which a page is dotty
 _TEXTURE = 6.0  # grey levels paper differs from its smoothed self on average past which it is a pattern
 _TEXTURE_BLUR = 1.8  # sigma (pixels) of the blur that smooths a patterned paper
@@ -53,7 +49,7 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
     whole page (a scanner's or a copier's streaks) looked for when asked (``streaks``: a whole sheet), and a
     fax's lost scan lines put back (``lost_lines``), while its rows are level."""
     grey, red_share = _without_red(bgr)
-    grey, pen = without_stamps(bgr, grey, _pen(bgr))
+    grey, pen = without_stamps(bgr, grey, pen_ink(bgr))
     if lost_lines:
         grey = restored(grey, INK)
     stretched = _stretch(grey)
@@ -77,60 +73,9 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
         bands = rotate(bands, angle, fill=0) | found(local)
     ink = _without_edge_marks(_without_specks(grey < INK))
     # a coarse screen's copy, smoothed, is no longer dotty, but its thin rules were printed as the screen's dots
-    lines = ruling(_without_hand(local, pen), bands, grey, broken=dotty or textured, one_bit=lost_lines)
+    lines = ruling(without_hand(local, pen), bands, grey, broken=dotty or textured, one_bit=lost_lines)
     return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen, bands.astype(bool),
                     broken=dotty or textured)
-
-
-def _pen(bgr: np.ndarray) -> np.ndarray:
-    """Blue or blue-black ink: a ballpoint's hand on the printed page (a correction, a tick, a signature). Dark:
-    a header row filled in a light blue-grey in Word (8EA9DB: green 169) is no hand."""
-    b, g, r = (bgr[:, :, i].astype(np.int16) for i in range(3))
-    return (b - r > _PEN_BLUE) & (b - g > _PEN_BLUE // 3) & (b < 220) & (g < _PEN_DARK)
-
-
-def _without_hand(ink: np.ndarray, pen: np.ndarray) -> np.ndarray:
-    """``ink`` without a ballpoint's strokes, to look for ruling lines in: a reviewer's line under a row, drawn
-    across the column lines, is no rule (taken for one, it cut a two-line name in two and made an entry of its
-    second line). A page whose long lines are themselves mostly in the pen's blue has its table printed so (a
-    border coloured in Word): there the hand is not told from the print, and all the ink stays; so do lines
-    across in blue that run from a black line down to another (:func:`_ruled_in_blue`). Where a stroke
-    crossed a rule, the rule's ink under it is kept: what bridges the gap along a line down or across."""
-    if not pen.any():
-        return ink
-    hand = cv2.dilate(pen.astype(np.uint8), np.ones((_PEN_EDGE, _PEN_EDGE), np.uint8)).astype(bool)
-    wide, tall = line_kernels(ink.shape)
-    binary = ink.astype(np.uint8)
-    long = cv2.morphologyEx(binary, cv2.MORPH_OPEN, np.ones((1, wide), np.uint8)) | cv2.morphologyEx(
-        binary, cv2.MORPH_OPEN, np.ones((tall, 1), np.uint8))
-    lines = long.astype(bool)
-    if int((lines & hand).sum()) > _PEN_RULED * int(lines.sum()):
-        return ink
-    hand &= ~_ruled_in_blue(ink, hand, wide, tall)
-    kept = (ink & ~hand).astype(np.uint8)
-    bridged = cv2.morphologyEx(kept, cv2.MORPH_CLOSE, np.ones((_PEN_BRIDGE, 1), np.uint8)) | cv2.morphologyEx(
-        kept, cv2.MORPH_CLOSE, np.ones((1, _PEN_BRIDGE), np.uint8))
-    return kept.astype(bool) | (ink & hand & bridged.astype(bool))
-
-
-def _ruled_in_blue(ink: np.ndarray, hand: np.ndarray, wide: int, tall: int) -> np.ndarray:
-    """The strokes in ``hand`` that are rules printed in blue: lines across that end, both ends, on a line down
-    printed black (a table's rows ruled in Word's blue inside a black frame). A hand's line under a row starts
-    and stops inside cells, where no line down stands."""
-    down = cv2.morphologyEx((ink & ~hand).astype(np.uint8), cv2.MORPH_OPEN, np.ones((tall, 1), np.uint8))
-    strokes = cv2.morphologyEx(hand.astype(np.uint8), cv2.MORPH_OPEN, np.ones((1, wide), np.uint8))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(strokes)
-    h = ink.shape[0]
-
-    def on_a_line(x: int, top: int, bottom: int) -> bool:
-        return bool(down[max(0, top - tall):min(h, bottom + tall), max(0, x - _PEN_EDGE):x + _PEN_EDGE + 1].any())
-
-    printed = np.zeros(ink.shape, bool)
-    for i in range(1, count):
-        x, y, width, height = (int(v) for v in stats[i, :4])
-        if on_a_line(x, y, y + height) and on_a_line(x + width - 1, y, y + height):
-            printed |= labels == i
-    return cv2.dilate(printed.astype(np.uint8), np.ones((_PEN_EDGE, _PEN_EDGE), np.uint8)).astype(bool)
 
 
 def _dotty(ink: np.ndarray) -> bool:
