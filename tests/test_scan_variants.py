@@ -53,7 +53,7 @@ CASES = {
     "pen_underlines": ("prelim_advanced_merged_defects", 0.97),
     "steep_skew": ("prelim_advanced_merged_defects", 0.98),
     "feeder_streaks": ("prelim_advanced_merged_clean", 0.93),
-    "shaded_headers": ("prelim_advanced_split_clean", 0.85),
+    "shaded_headers": ("prelim_advanced_split_clean", 0.97),
 }
 
 
@@ -68,10 +68,6 @@ KNOWN_GAPS: dict[str, str] = {
                           "dotted lines (95 % of the figures, before 58 %), but the recogniser reads the blurred "
                           "labels badly (园区规上工业企业营业收入 read 阅区锁上T…, three characters off: the row is "
                           "not found) and a phone number's dash at a line's end is lost without a doubt.",
-    "shaded_headers": "every table's first row filled light grey or blue-grey: 87 % of the figures, but a continued "
-                      "table whose first row on the next page (a name's second line, 技有限公司) is shaded is not "
-                      "joined to the page before's, so the name stays cut without a doubt (麓谷激光雷达科); lists "
-                      "whose title row is shaded are not found (their entries missing, not wrong).",
 }
 
 
@@ -261,7 +257,8 @@ def test_a_page_read_badly_is_said_once_with_what_to_do(variants: dict) -> None:
 def test_a_row_filled_blue_grey_is_no_hand_on_the_page(tmp_path: Path) -> None:
     """Word's blue-grey cell fill (8EA9DB) is as much bluer than red as a ballpoint's ink: taken for a hand, the
     filled header was taken out of the ruling lines' ink, and the lists under it read 22 figures wrong without
-    a doubt. A fill is light; a ballpoint's stroke is dark."""
+    a doubt. A fill is light; a ballpoint's stroke is dark, and bluer than the paper round it: print on the fill
+    (a column line through the row, dark with the fill's tint at its edges) is not."""
     import numpy as np
     import pypdfium2 as pdfium
 
@@ -275,4 +272,4 @@ def test_a_row_filled_blue_grey_is_no_hand_on_the_page(tmp_path: Path) -> None:
         image = np.ascontiguousarray(pdf[page].render(scale=200 / 72).to_numpy()[:, :, :3])
     finally:
         pdf.close()
-    assert int(prepare(image).pen.sum()) < 2000  # the fills' own pixels: about 38,000; left, the print's blue fringes
+    assert int(prepare(image).pen.sum()) < 100  # the fills' own pixels: about 38,000; the print on them: 2,000

@@ -15,6 +15,7 @@ from itertools import pairwise
 import cv2
 import numpy as np
 
+from reportcheck.readers.scan_fills import print_ink, reversed_fills
 from reportcheck.readers.scan_lines import restored
 from reportcheck.readers.scan_pen import pen_ink, without_hand
 from reportcheck.readers.scan_ruling import INK, PAPER, Segment, find_streaks, no_streaks, ruling
@@ -60,7 +61,8 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
     # A page printed as dots (a halftone copy) or speckled (a fax): blurred a little first, so its strokes and
     # rules are whole again; a clean scan keeps its sharp thin rules.
     dotty = _dotty(stretched < INK)
-    grey = _stretch(cv2.GaussianBlur(grey, (0, 0), _DOT_BLUR)) if dotty else stretched
+    grey, filled = reversed_fills(_stretch(cv2.GaussianBlur(grey, (0, 0), _DOT_BLUR)) if dotty else stretched)
+    pen &= ~filled
     local = _local_ink(grey)
     found = find_streaks if streaks else no_streaks
     bands = found(local)  # the glass's, upright in the scan
@@ -71,7 +73,7 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
         local = _local_ink(grey)
         # and the paper's: a copier's dirty drum printed them upright on the sheet, turned with it on the glass
         bands = rotate(bands, angle, fill=0) | found(local)
-    ink = _without_edge_marks(_without_specks(grey < INK))
+    ink = _without_edge_marks(_without_specks(print_ink(grey)))
     # a coarse screen's copy, smoothed, is no longer dotty, but its thin rules were printed as the screen's dots
     lines = ruling(without_hand(local, pen), bands, grey, broken=dotty or textured, one_bit=lost_lines)
     return Prepared(grey, ink & ~lines.mask, lines.segments, angle, red_share, pen, bands.astype(bool),

@@ -14,13 +14,22 @@ _PEN_DARK = 150  # green level under which a bluish pixel is ink, not a light fi
 _PEN_EDGE = 5  # pixels: a ballpoint stroke's paler edge, too faint to be told blue, round its core
 _PEN_BRIDGE = 15  # pixels: the widest gap a stroke taken out leaves in a rule it crossed
 _PEN_RULED = 0.5  # share of a page's long lines in the pen's blue past which the page's rules are printed so
+_FILL_WINDOW = 21  # pixels: the square over which a pixel's surroundings are its cell's fill (a stroke is 2–5 wide)
 
 
 def pen_ink(bgr: np.ndarray) -> np.ndarray:
     """Blue or blue-black ink: a ballpoint's hand on the printed page (a correction, a tick, a signature). Dark:
-    a header row filled in a light blue-grey in Word (8EA9DB: green 169) is no hand."""
+    a header row filled in a light blue-grey in Word (8EA9DB: green 169) is no hand. And bluer than what
+    surrounds it: print on a cell filled blue-grey or navy takes the fill's tint at its edges (a column line
+    through a blue-grey header row is dark and bluish), but is no bluer than the fill round it. (A dark blue
+    fill, navy, is as blue and as dark as the ink: it is told by its shape, :func:`scan_fills.reversed_fills`.)"""
     b, g, r = (bgr[:, :, i].astype(np.int16) for i in range(3))
-    return (b - r > _PEN_BLUE) & (b - g > _PEN_BLUE // 3) & (b < 220) & (g < _PEN_DARK)
+    bluer = b - r
+    pen = (bluer > _PEN_BLUE) & (b - g > _PEN_BLUE // 3) & (b < 220) & (g < _PEN_DARK)
+    if not pen.any():
+        return pen
+    around = cv2.medianBlur(np.clip(bluer, 0, 255).astype(np.uint8), _FILL_WINDOW).astype(np.int16)
+    return pen & (bluer - around > _PEN_BLUE)
 
 
 def without_hand(ink: np.ndarray, pen: np.ndarray) -> np.ndarray:
