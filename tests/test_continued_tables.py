@@ -89,3 +89,19 @@ def test_a_new_row_under_a_merged_cell_is_no_tail_of_the_row_above() -> None:
     table = Table(0, [header, _row(["9", "某研究中心", "湖南省工业和信", "2021"], lines, 3, 700)], page=3, grid=lines)
     _append_rows(table, [_row(["", "", "息化厅", ""], drifted, 4, 60)], drifted)
     assert [row[2].text for row in table.rows] == ["批准单位", "湖南省工业和信\n息化厅"]
+
+
+def test_a_tail_read_in_doubt_leaves_the_whole_cell_in_doubt() -> None:
+    """A name's second line at the head of the next page, read unsure (the recogniser left its last glyph unread:
+    息化廳 read 息化), is joined to the first line read sure: the cell is as unsure as its least sure part (it
+    took the first line's surety, and 湖南省工业和信息化 stood as the approver without a doubt)."""
+    from reportcheck.readers.pdf_reader import _append_rows
+
+    lines = (60.0, 100.0, 260.0, 420.0, 480.0)
+    header = _row(["序号", "平台名称", "批准单位", "批准年份"], lines, 3, 100)
+    table = Table(0, [header, _row(["9", "某研究中心", "湖南省工业和信", "2021"], lines, 3, 700)], page=3, grid=lines)
+    tail = _row(["", "", "息化", ""], lines, 4, 60)
+    tail[2].confidence, tail[2].written_on = 0.3, True
+    _append_rows(table, [tail], lines)
+    joined = table.rows[1][2]
+    assert (joined.text, joined.confidence, joined.written_on) == ("湖南省工业和信\n息化", 0.3, True)

@@ -54,6 +54,9 @@ CASES = {
     "steep_skew": ("prelim_advanced_merged_defects", 0.98),
     "feeder_streaks": ("prelim_advanced_merged_clean", 0.93),
     "shaded_headers": ("prelim_advanced_split_clean", 0.97),
+    # Typed in traditional characters: read fail-safe, 82 % today (the recogniser's alphabet lacks some forms, 驅
+    # 艙, and reads others less well: a list whose header lost a glyph, 企業名稱 read 企業名, is not found).
+    "traditional": ("prelim_sme_merged_messy", 0.80),
 }
 
 

@@ -37,6 +37,8 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
 * ``feeder_streaks`` — a 200-dpi grey scan through a sheet feeder with dust on its glass: dark lines down the
   whole of every page at the same x, one through a column of figures;
 * ``shaded_headers`` — a 200-dpi colour scan where every table's first row is filled light grey or blue-grey.
+* ``traditional`` — a 200-dpi grey scan of the report typed in traditional characters (电驱 as 電驅, 座舱 as 座艙),
+  some of which the recogniser's alphabet lacks.
 
 Where the marks go comes from the source PDF's text layer (character boxes) and from the table rules found in a
 rendering of the source page; the OCR reader is not used. Everything is drawn from one seeded generator, so
@@ -55,6 +57,7 @@ import sys
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
@@ -71,7 +74,7 @@ TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "half
                                "black_and_white", "ocr_text_layer", "stamps_beside_headings", "stamps_black_and_white",
                                "coarse_screen_copy", "footnote_marks", "two_up",
                                "two_up_a3", "auto_cropped", "toner_low", "dotted_borders", "line_lost_in_a_row",
-                               "pen_underlines", "steep_skew", "feeder_streaks", "shaded_headers")
+                               "pen_underlines", "steep_skew", "feeder_streaks", "shaded_headers", "traditional")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -1750,6 +1753,57 @@ def _shaded_headers(src: _Source, rng: np.random.Generator) -> _Result:
     return _colour_scan(src, rng, dpi, int(rng.integers(74, 82)), marks, f"{dpi}-dpi colour scan")
 
 
+@lru_cache(maxsize=64)
+def _traditional_face(size: int) -> ImageFont.FreeTypeFont:
+    """A CJK face with traditional glyph shapes (Noto Sans CJK TC where there is one), else any CJK face."""
+    for path in ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                 "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"):
+        for index in range(5):
+            try:
+                face = ImageFont.truetype(path, size, index=index)
+            except OSError:
+                break
+            if " TC" in face.getname()[0]:
+                return face
+    found = ms.find_cjk_font()
+    if found is None:
+        raise RuntimeError("no CJK font to type traditional characters with (fonts-noto-cjk)")
+    return ImageFont.truetype(found[0], size, index=found[1])
+
+
+def _traditional(src: _Source, rng: np.random.Generator) -> _Result:
+    """The report typed in traditional characters: every character of the text layer whose traditional form
+    (OpenCC s2tw, as typed in Taiwan) differs is painted out and typed again in that form, in its box; a 200-dpi
+    grey scan."""
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2tw")
+    dpi, quality = 200, int(rng.integers(78, 88))
+    s = dpi / 72
+    result = _Result([], [])
+    grain, chroma = _sensor(src, rng, dpi)
+    for i, page in enumerate(src.pages):
+        grey = Image.fromarray(src.grey(i, dpi))
+        draw = ImageDraw.Draw(grey)
+        typed = 0
+        converted = to_traditional.convert(page.text)
+        for char, new in zip(page.chars, converted, strict=True):  # s2tw maps character for character here
+            if new == char.text or char.box[2] <= char.box[0]:
+                continue
+            x0, top, x1, bottom = (v * s for v in char.box)
+            size = max(x1 - x0, bottom - top)
+            draw.rectangle((x0 - 1, top - 1, x1 + 1, bottom + 1), fill=255)
+            draw.text(((x0 + x1) / 2, (top + bottom) / 2), new, fill=0, font=_traditional_face(round(size * 1.08)),
+                      anchor="mm")
+            typed += 1
+        angle, shift = float(rng.uniform(-0.3, 0.3)), (int(rng.integers(-6, 7)), int(rng.integers(-6, 7)))
+        img = _scan(_paper(np.asarray(grey, np.float32)), rng, angle, shift, grain, chroma).convert("L")
+        result.pages.append(_jpeg(img, quality, dpi, page.width, page.height))
+        result.notes.append(f"page {i + 1}: {typed} characters typed in their traditional form, grey {dpi} dpi, "
+                            f"skew {angle:+.2f}°, JPEG q{quality}")
+    return result
+
+
 _MAKERS = {
     "photo": _photo,
     "curled_photo": _curled_photo,
@@ -1778,6 +1832,7 @@ _MAKERS = {
     "steep_skew": _steep_skew,
     "feeder_streaks": _feeder_streaks,
     "shaded_headers": _shaded_headers,
+    "traditional": _traditional,
 }
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from reportcheck.errors import OCR_INSTALL, OcrMissing
+from reportcheck.readers.ocr_unread import DROPPED, unread_ems
 from reportcheck.runtime.ocr_threads import ocr_threads
 
 __all__ = ["OCR_INSTALL", "ODD_CHAR", "ODD_CHAR_BROKEN", "OcrMissing", "Reading", "available",
@@ -25,6 +26,7 @@ ODD_CHAR = 0.6  # a character read less surely than this makes the whole line as
 # and on a page printed in dots or specks (a fax, a halftone copy), where a misread character is often
 # read at 0.6–0.8 while the line's mean stays high
 ODD_CHAR_BROKEN = 0.85
+_DROPPED_CONF = 0.3  # how sure a line is where the recogniser left a glyph unread
 
 
 class Reading(NamedTuple):
@@ -72,18 +74,24 @@ def recognise(crops: list[np.ndarray], odd: float = ODD_CHAR) -> list[Reading]:
         tensor = np.stack([rec.resize_norm_img(bgr[i], widest) for i in batch]).astype(np.float32)
         preds = rec.session(tensor)[0]
         for i, pred in zip(batch, preds, strict=True):
-            out[i] = _decode(pred, rec.postprocess_op.character, odd)
+            step = tensor.shape[3] / pred.shape[0] * bgr[i].shape[0] / height  # crop pixels an output step spans
+            out[i] = _decode(pred, rec.postprocess_op.character, odd, crops[i], step)
     return out
 
 
-def _decode(pred: np.ndarray, alphabet: list[str], odd: float) -> Reading:
-    """CTC greedy decoding: the best class at each step, repeats and blanks (class 0) dropped."""
+def _decode(pred: np.ndarray, alphabet: list[str], odd: float, crop: np.ndarray, step: float) -> Reading:
+    """CTC greedy decoding: the best class at each step, repeats and blanks (class 0) dropped. Ink no character
+    was read from (:mod:`ocr_unread`: a glyph dropped) makes the line as unsure as :data:`_DROPPED_CONF`."""
     best, prob = pred.argmax(axis=1), pred.max(axis=1)
     keep = (best != 0) & np.concatenate(([True], best[1:] != best[:-1]))
     if not keep.any():
         return Reading("", 0.0, 0.0)
     least, mean = float(prob[keep].min()), float(prob[keep].mean())
-    return Reading("".join(alphabet[i] for i in best[keep]), least if least < odd else mean, mean)
+    conf = least if least < odd else mean
+    steps = [((i + 0.5) * step, alphabet[best[i]]) for i in np.flatnonzero(keep)]
+    if unread_ems(crop, steps) > DROPPED:
+        conf = min(conf, _DROPPED_CONF)
+    return Reading("".join(char for _, char in steps), conf, mean)
 
 
 def detect_and_recognise(image: np.ndarray) -> list[tuple[tuple[float, float, float, float], str, float]]:

@@ -377,15 +377,25 @@ def _append_rows(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) 
     if rows and table.rows and _is_row_tail(table.rows[-1], rows[0]):
         last, tail = table.rows[-1], rows.pop(0)
         for cell in last:
-            extra = next((t.text for t in tail if _same_column(cell, t) and t.text and not t.continued), "")
-            if extra:
+            extra = next((t for t in tail if _same_column(cell, t) and t.text and not t.continued), None)
+            if extra is not None:
                 origin = _origin(table.rows, cell) if cell.continued else cell
-                origin.text = f"{origin.text}\n{extra}" if origin.text else extra
+                _carry_on(origin, extra)
     start = len(table.rows)
     for r, row in enumerate(rows, start=start):
         for cell in row:
             cell.table, cell.row = table.index, r
         table.rows.append(row)
+
+
+def _carry_on(cell: Cell, tail: Cell) -> None:
+    """``cell`` with the text of its ``tail`` (its next lines, at the head of the next page) put after its own,
+    and the tail's doubts with it: a name whose second line was read unsure is unsure as a whole."""
+    cell.text = f"{cell.text}\n{tail.text}" if cell.text else tail.text
+    if tail.confidence is not None:
+        cell.confidence = tail.confidence if cell.confidence is None else min(cell.confidence, tail.confidence)
+    cell.written_on |= tail.written_on
+    cell.crossed |= tail.crossed
 
 
 def _origin(rows: list[list[Cell]], cell: Cell) -> Cell:
