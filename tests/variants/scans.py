@@ -36,7 +36,8 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
 * ``steep_skew`` — a 200-dpi grey scan of pages laid 2–3.5° off straight, one way then the other;
 * ``feeder_streaks`` — a 200-dpi grey scan through a sheet feeder with dust on its glass: dark lines down the
   whole of every page at the same x, one through a column of figures;
-* ``shaded_headers`` — a 200-dpi colour scan where every table's first row is filled light grey or blue-grey.
+* ``shaded_headers`` — a 200-dpi colour scan where every table's first row is filled light grey, blue-grey or
+  navy with its text in white.
 * ``traditional`` — a 200-dpi grey scan of the report typed in traditional characters (电驱 as 電驅, 座舱 as 座艙),
   some of which the recogniser's alphabet lacks.
 
@@ -1724,9 +1725,22 @@ def _feeder_streaks(src: _Source, rng: np.random.Generator) -> _Result:
     return result
 
 
+NAVY = np.array([31, 56, 100], np.float32)  # Word's dark blue cell fill (1F3864)
+
+
+def _reversed_on(band: np.ndarray, fill: np.ndarray, lines: np.ndarray) -> np.ndarray:
+    """A row of print (RGB) filled ``fill`` with its text in white, as Word prints white text on a dark fill: the
+    column lines through it (``lines``: the band's pixel columns that are a rule's) stay black."""
+    ink = 1 - band.mean(axis=2, keepdims=True) / 255
+    out = fill * (1 - ink) + 255 * ink
+    out[:, lines] = np.minimum(band[:, lines], fill * 0.4)
+    return out
+
+
 def _shaded_headers(src: _Source, rng: np.random.Generator) -> _Result:
     """Every table's first row shaded as Word's cell fill does it (printed under the text and rules): light grey
-    (D9D9D9) on most tables, a blue-grey (8EA9DB) on some; a 200-dpi colour scan."""
+    (D9D9D9) on most tables, a blue-grey (8EA9DB) on some, and on some navy (1F3864) with its text in white; a
+    200-dpi colour scan."""
     dpi = 200
     s = dpi / 72 / ANALYSIS_SCALE  # analysis pixels to page pixels
     fills = {"light grey": np.array([217, 217, 217], np.float32), "blue-grey": np.array([142, 169, 219], np.float32)}
@@ -1743,10 +1757,19 @@ def _shaded_headers(src: _Source, rng: np.random.Generator) -> _Result:
             rules = [int(g[0]) for g in np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1) if len(g)]
             if len(rules) < 2:
                 continue
-            name = "blue-grey" if rng.random() < 0.3 else "light grey"
+            r = rng.random()
+            name = "blue-grey" if r < 0.3 else "navy, its text white" if r < 0.45 else "light grey"
             top, bottom = round(rules[0] * s) + 2, round(rules[1] * s) - 1
-            band = paper[top:bottom, round(x * s) + 2:round((x + w) * s) - 2].astype(np.float32)
-            paper[top:bottom, round(x * s) + 2:round((x + w) * s) - 2] = (band * fills[name] / 255).astype(np.uint8)
+            area = (slice(top, bottom), slice(round(x * s) + 2, round((x + w) * s) - 2))
+            band = paper[area].astype(np.float32)
+            if name.startswith("navy"):  # the source's column lines through the row, in page pixels
+                columns = down[rules[0] + 2:rules[1] - 1].any(axis=0)
+                xs = (np.arange(area[1].start, area[1].stop) / s).astype(int)
+                lines = cv2.dilate(columns[np.clip(xs, 0, columns.size - 1)].astype(np.uint8)[None], np.ones((1, 3),
+                                   np.uint8))[0].astype(bool)
+                paper[area] = _reversed_on(band, NAVY, lines).astype(np.uint8)
+            else:
+                paper[area] = (band * fills[name] / 255).astype(np.uint8)
             notes.append(f"a table's first row filled {name}")
         return notes, 0
 

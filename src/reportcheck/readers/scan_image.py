@@ -61,8 +61,7 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
     # A page printed as dots (a halftone copy) or speckled (a fax): blurred a little first, so its strokes and
     # rules are whole again; a clean scan keeps its sharp thin rules.
     dotty = _dotty(stretched < INK)
-    grey, filled = reversed_fills(_stretch(cv2.GaussianBlur(grey, (0, 0), _DOT_BLUR)) if dotty else stretched)
-    pen &= ~filled
+    grey = _stretch(cv2.GaussianBlur(grey, (0, 0), _DOT_BLUR)) if dotty else stretched
     local = _local_ink(grey)
     found = find_streaks if streaks else no_streaks
     bands = found(local)  # the glass's, upright in the scan
@@ -73,6 +72,10 @@ def prepare(bgr: np.ndarray, streaks: bool = True, lost_lines: bool = False) -> 
         local = _local_ink(grey)
         # and the paper's: a copier's dirty drum printed them upright on the sheet, turned with it on the glass
         bands = rotate(bands, angle, fill=0) | found(local)
+    grey, filled = reversed_fills(grey)  # on the straightened page, where a filled row's box is its own
+    if filled.any():
+        pen &= ~filled
+        local = _local_ink(grey)
     ink = _without_edge_marks(_without_specks(print_ink(grey)))
     # a coarse screen's copy, smoothed, is no longer dotty, but its thin rules were printed as the screen's dots
     lines = ruling(without_hand(local, pen), bands, grey, broken=dotty or textured, one_bit=lost_lines)
