@@ -2,17 +2,20 @@
 lacks) or did not make out is dropped from the line without a trace in the surety of the rest (湘江電驅系統 read
 湘江電系統 at 0.99). Found by where the characters were read: each output step of the recogniser stands over a
 known stretch of the line, so ink standing wider than a character away from every character read is a glyph
-that was dropped, and the line is in doubt."""
+that was dropped, and the line is in doubt. Only a wide glyph is told so (a Chinese character): a dropped digit or
+point leaves too little ink apart from its neighbours' to tell from a wide letter."""
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 _INK = 128  # grey level under which a pixel of the crop is ink
 _HALF_WIDE = 0.6  # half the width a Chinese character read is taken to cover, in line heights (ems)
-_HALF_NARROW = 0.4  # and a digit, a letter or a mark
+_HALF_NARROW = 0.55  # and a digit, a letter or a mark, in the line's ink height (W, m: as wide as their cap height)
 _GAP = 0.15  # ems: a break this narrow in the unread ink is inside one glyph
 DROPPED = 0.6  # ems of unread ink past which a glyph was dropped (a clean scan's lines: under 0.2)
+_RULE = 1.5  # ems: ink running across this far in one row is a ruling line's remnant in the crop, no glyph
 _WIDE_FROM = 0x2E80  # code points from here on are Chinese characters and their marks: a full em wide
 
 
@@ -20,7 +23,9 @@ def unread_ems(crop: np.ndarray, steps: list[tuple[float, str]]) -> float:
     """The widest stretch of ink in ``crop`` (one line, grey or BGR) that no character read stands over, in
     line heights; ``steps``: each character read, with the x (crop pixels) of the step it was read at."""
     grey = crop if crop.ndim == 2 else crop.mean(axis=2)
-    ink = grey < _INK
+    ink = (grey < _INK).astype(np.uint8)
+    rule = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(3, round(_RULE * crop.shape[0]))), np.uint8))
+    ink = (ink & ~rule).astype(bool)  # a rule along the text would be ink in every gap between its words
     rows = np.flatnonzero(ink.any(axis=1))
     if not rows.size:
         return 0.0

@@ -15,6 +15,8 @@ _DARK_CELL = (60, 25)  # pixels wide and high: the least a cell filled dark span
 _RECTANGLE = 0.8  # share of its bounding box a dark fill covers: a cell's is a rectangle; a photo's dark is not
 _TEXT = 30  # light pixels inside a dark fill that make it hold text (a character has about 80)
 _RULE_ON_DARK = 3  # grey levels a rule is darker than a dark fill, in most of its pixels (the fill's noise: about 3)
+_EVEN = 25  # grey levels about its median within which a pixel is of a fill's tone
+_EVEN_SHARE = 0.5  # share of a region's pixels of its tone for it to be a fill, not close print
 _FILL_SHARE = 0.25  # share of a column through a dark fill's white text that is the fill (a dense label: 0.3)
 _RULE_RUN = 0.8  # share of a column (row) of the fill's box darker than the fill for it to be a rule down (across)
 
@@ -25,10 +27,40 @@ def _fill(grey: np.ndarray) -> np.ndarray:
 
 
 def print_ink(grey: np.ndarray) -> np.ndarray:
-    """Pixels of print: darker than :data:`INK` on paper, and on a cell filled in a mid tone darker than the fill
-    by :data:`_ON_FILL`. Taken for ink, a blue-grey fill made each empty cell of its row one the recogniser
-    read as nothing ("?", in doubt), and a name's tail run on over the page was no longer told a row's tail."""
-    return grey.astype(np.int16) < np.minimum(INK, _fill(grey).astype(np.int16) - _ON_FILL)
+    """Pixels of print: darker than :data:`INK`, and on a cell filled in a mid tone (:func:`_filled_cells`) darker
+    than the fill by :data:`_ON_FILL`. Taken for ink, a blue-grey fill made each empty cell of its row one the
+    recogniser read as nothing ("?", in doubt), and a name's tail run on over the page was no longer told a row's
+    tail. Elsewhere the fixed level: a dense character's closing is dark too, and its middle is print."""
+    ink = grey < INK
+    fill = _fill(grey)
+    for box, cell in _filled_cells(grey, fill < INK + _ON_FILL):
+        ink[box] = np.where(cell, grey[box].astype(np.int16) < fill[box].astype(np.int16) - _ON_FILL, ink[box])
+    return ink
+
+
+def _filled_cells(grey: np.ndarray, tinted: np.ndarray) -> list[tuple[tuple[slice, slice], np.ndarray]]:
+    """The regions of ``tinted`` (where the closing is darker than paper) that are a cell's fill: rectangles at
+    least a row high (:func:`_cell_shaped`), most of whose pixels are the fill's own tone (a run of dense
+    characters closes dark too, but its pixels are black strokes and white gaps)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(tinted.astype(np.uint8), connectivity=4)
+    out = []
+    for i in range(1, count):
+        x, y, width, height, area = (int(v) for v in stats[i])
+        if not _cell_shaped(x, y, width, height, area, grey.shape):
+            continue
+        box = (slice(y, y + height), slice(x, x + width))
+        cell = labels[box] == i
+        tones = grey[box][cell].astype(np.int16)
+        if float((np.abs(tones - int(np.median(tones))) <= _EVEN).mean()) >= _EVEN_SHARE:
+            out.append((box, cell))
+    return out
+
+
+def _cell_shaped(x: int, y: int, width: int, height: int, area: int, shape: tuple[int, ...]) -> bool:
+    """A cell's fill: a rectangle at least :data:`_DARK_CELL`, inside the page (a binding's shadow, the lid's edge
+    reach the image's edge)."""
+    inside = x > 0 and y > 0 and x + width < shape[1] and y + height < shape[0]
+    return width >= _DARK_CELL[0] and height >= _DARK_CELL[1] and area >= _RECTANGLE * width * height and inside
 
 
 def reversed_fills(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -36,7 +68,7 @@ def reversed_fills(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     the rest of the page is printed (left, the row's labels were no ink and the table they head went unread),
     and where such fills are (a navy fill is as blue and as dark as a ballpoint's ink: no hand is there).
     A dark fill is told from other dark areas by its shape and content: a rectangle at least a row high,
-    inside the page (a binding's shadow, the lid's edge reach the image's edge), holding light strokes. Its
+    inside the page (:func:`_cell_shaped`), holding light strokes. Its
     rules, black on the fill, stay black: the row's column lines and the table's top rule (:func:`_rules`; the
     dark rings a JPEG leaves round white strokes are turned with the fill)."""
     dark = (_fill(grey) < INK).astype(np.uint8)
@@ -44,12 +76,10 @@ def reversed_fills(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if not dark.any():
         return grey, filled
     count, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=4)
-    h, w = grey.shape
     out = grey
     for i in range(1, count):
         x, y, width, height, area = (int(v) for v in stats[i])
-        inside = x > 0 and y > 0 and x + width < w and y + height < h
-        if width < _DARK_CELL[0] or height < _DARK_CELL[1] or area < _RECTANGLE * width * height or not inside:
+        if not _cell_shaped(x, y, width, height, area, grey.shape):
             continue
         level = int(np.median(grey[y:y + height, x:x + width][labels[y:y + height, x:x + width] == i]))
         box = _grown(grey, x, y, width, height)
