@@ -67,10 +67,10 @@ def reversed_fills(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The page with each cell filled dark and written in white (a navy header row) turned to dark on light, as
     the rest of the page is printed (left, the row's labels were no ink and the table they head went unread),
     and where such fills are (a navy fill is as blue and as dark as a ballpoint's ink: no hand is there).
-    A dark fill is told from other dark areas by its shape and content: a rectangle at least a row high,
-    inside the page (:func:`_cell_shaped`), holding light strokes. Its
-    rules, black on the fill, stay black: the row's column lines and the table's top rule (:func:`_rules`; the
-    dark rings a JPEG leaves round white strokes are turned with the fill)."""
+    A dark fill is told from other dark areas by its shape and content: a rectangle at least a row high, inside
+    the page (:func:`_cell_shaped`), holding light strokes. Its rules, black on the fill, stay black: the row's
+    column lines and the table's top rule (:func:`_rules`; the dark rings a JPEG leaves round white strokes are
+    turned with the fill)."""
     dark = (_fill(grey) < INK).astype(np.uint8)
     filled = np.zeros(grey.shape, bool)
     if not dark.any():
