@@ -19,6 +19,7 @@ from reportcheck.readers.scan_page import _clean
     ("研发投入| (万元)", "研发投入 (万元)"),
     ("2022-2024.", "2022-2024"),  # a speck after a span of years (a copy of a copy)
     ("2022 至 2024,", "2022 至 2024"),
+    (".2022-2024", "2022-2024"),  # a speck of dust before a span of years (a grey scan)
     (".望城新材料有限公司", "望城新材料有限公司"),  # a speck before a name (a fine-mode fax)
     ("智能制造升级项目‘10期", "智能制造升级项目10期"),  # a speck read as a lone quote mark
     ("长沙市智能汽车产业促进会‘", "长沙市智能汽车产业促进会"),
@@ -30,7 +31,7 @@ def test_dust_read_as_marks_is_dropped(read: str, meant: str) -> None:
     assert _clean(read) == meant
 
 
-@pytest.mark.parametrize("read", ["承诺：", "12:35", "12.亿", "主要做法：一是", "2024.5", "1520.", "‘双百’企业", "0.5",
-                                  "第3期"])
+@pytest.mark.parametrize("read", ["承诺：", "12:35", "12.亿", "主要做法：一是", "2024.5", ".2024", "1520.",
+                                  "‘双百’企业", "0.5", "第3期"])
 def test_marks_print_has_are_kept(read: str) -> None:
     assert _clean(read) == read

@@ -307,7 +307,8 @@ def _without_trailing_specks(prepared: Prepared, pieces: list[Piece], readings: 
 # "2.6集群产品质警发展情况"); no scribble or stamp's remains reads so.
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s*[\u4e00-\u9fff]{4}")
 _DOT_IN_NUMBER = re.compile(r"(?<=\d)[·•](?=\d)")
-_STRAY_DOT = re.compile(r"[·•]|(?<=[\u4e00-\u9fff])[.,:;](?=[\u4e00-\u9fff]|$)|^[.,](?=\d{4}\s*年)"
+_STRAY_DOT = re.compile(r"[·•]|(?<=[\u4e00-\u9fff])[.,:;](?=[\u4e00-\u9fff]|$)"
+                        r"|^[.,](?=\d{4}\s*(?:年|[-—~至到]\s*\d{4}$))"
                         r"|(?<=\d)[.,](?=[年月日])|(?<=[年月])[.,](?=\d)|(?<=[\d年月日])\s*[:：;；]+$"
                         r"|(?:(?<=[\u4e00-\u9fff]\d)|(?<=[\u4e00-\u9fff]\d\d))[.,]$")
 _YEARS_THEN_POINT = re.compile(r"(\d{4}\s*[-—~至到]\s*\d{4})[.,]$")  # 2022-2024. : a speck after a span of years
@@ -319,11 +320,11 @@ _RULE_STUB = re.compile(r"(?<=[\u4e00-\u9fff])\s*\||\|\s*(?=[\u4e00-\u9fff])")
 def _clean(text: str) -> str:
     """A middle dot between digits is a decimal point; elsewhere, like a half-width point, comma or colon after a
     Chinese character (print would have 。，：) or ending a line after a name's number (技术中心6.), a point before a
-    year or between a date's figure and its 年/月/日 (2022年1.月, 2022年.1月), a colon ending a figure or a date
-    (2021年6月：) or a point ending a span of years (2022-2024.), it is dust the recogniser read; so are a mark
-    before a line's first Chinese character (.望城), a single quote mark without its partner, and a bar beside a
-    Chinese character (a ruling line's stub). A point before another character (12.亿) may be a lost digit's: it
-    stays."""
+    year or a span of years (.2022-2024) or between a date's figure and its 年/月/日 (2022年1.月, 2022年.1月), a
+    colon ending a figure or a date (2021年6月：) or a point ending a span of years (2022-2024.), it is dust the
+    recogniser read; so are a mark before a line's first Chinese character (.望城), a single quote mark without its
+    partner, and a bar beside a Chinese character (a ruling line's stub). A point before another character (12.亿)
+    may be a lost digit's: it stays."""
     text = _unpaired_quotes(_STRAY_DOT.sub("", _DOT_IN_NUMBER.sub(".", text)).strip())
     return _RULE_STUB.sub("", _YEARS_THEN_POINT.sub(r"\1", _LEADING_DOT.sub("", text))).strip()
 
