@@ -57,6 +57,7 @@ CASES = {
     # Typed in traditional characters: read fail-safe, 82 % today (the recogniser's alphabet lacks some forms, 驅
     # 艙, and reads others less well: a list whose header lost a glyph, 企業名稱 read 企業名, is not found).
     "traditional": ("prelim_sme_merged_messy", 0.80),
+    "faint_rules": ("final_sme_split_messy", 0.97),
 }
 
 

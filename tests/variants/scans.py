@@ -40,6 +40,8 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
   navy with its text in white.
 * ``traditional`` — a 200-dpi grey scan of the report typed in traditional characters (电驱 as 電驅, 座舱 as 座艙),
   some of which the recogniser's alphabet lacks.
+* ``faint_rules`` — a 300-dpi grey scan of the report with every table bordered in Word's thin light grey, which
+  a mono laser prints as a chain of halftone dots: no pixel of a rule is as dark as print.
 
 Where the marks go comes from the source PDF's text layer (character boxes) and from the table rules found in a
 rendering of the source page; the OCR reader is not used. Everything is drawn from one seeded generator, so
@@ -75,7 +77,8 @@ TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "half
                                "black_and_white", "ocr_text_layer", "stamps_beside_headings", "stamps_black_and_white",
                                "coarse_screen_copy", "footnote_marks", "two_up",
                                "two_up_a3", "auto_cropped", "toner_low", "dotted_borders", "line_lost_in_a_row",
-                               "pen_underlines", "steep_skew", "feeder_streaks", "shaded_headers", "traditional")
+                               "pen_underlines", "steep_skew", "feeder_streaks", "shaded_headers", "traditional",
+                               "faint_rules")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -1827,6 +1830,49 @@ def _traditional(src: _Source, rng: np.random.Generator) -> _Result:
     return result
 
 
+LIGHT_RULES = {"A6A6A6": 166, "BFBFBF": 191}  # Word's light greys a table's borders are set in
+
+
+def _faint_rules(src: _Source, rng: np.random.Generator) -> _Result:
+    """Every table bordered in Word's thin light grey (A6A6A6 or BFBFBF, one per table) instead of black, as a mono
+    laser prints a grey: each rule a chain of a fine screen's dots (printed at 600 dpi), about half its length
+    paper; scanned in grey at 300 dpi. No pixel of a rule is as dark as print."""
+    dpi, fine = 300, 600
+    quality = int(rng.integers(74, 82))
+    lpi = float(rng.uniform(130, 150))
+    angle = math.radians(45 + rng.uniform(-3, 3))
+    sizes = [(round(p.height / 72 * fine), round(p.width / 72 * fine)) for p in src.pages]
+    screen = _screen(max(h for h, _ in sizes), max(w for _, w in sizes), lpi, angle, fine)
+    result = _Result([], [])
+    grain, chroma = _sensor(src, rng, dpi)
+    for i, page in enumerate(src.pages):
+        grey = src.grey(i, dpi).copy()
+        ink = (grey < 160).astype(np.uint8)
+        across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, 90), np.uint8))
+        down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((90, 1), np.uint8))
+        rules = cv2.dilate(across | down, np.ones((3, 3), np.uint8))  # with their antialiased edges
+        count, labels = cv2.connectedComponents(rules, connectivity=8)
+        names = [str(rng.choice(list(LIGHT_RULES))) for _ in range(count)]
+        level = np.full(grey.shape, 255, np.uint8)
+        for k in range(1, count):
+            level[labels == k] = LIGHT_RULES[names[k]]
+        drawn = (across | down).astype(bool)
+        grey[rules.astype(bool)] = 255
+        h, w = sizes[i]
+        cover = cv2.resize(np.where(drawn, 255 - level, 0).astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST)
+        toner = cv2.GaussianBlur(cv2.compare(cover, screen[:h, :w], cv2.CMP_GT), (0, 0), 0.55)
+        dots = cv2.resize(toner, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_AREA)
+        grey = np.minimum(grey, (255 - dots.astype(np.float32) * 0.93).astype(np.uint8))
+        skew, shift = _skew(rng)
+        img = _scan(_paper(grey), rng, skew, shift, grain, chroma).convert("L")
+        result.pages.append(_jpeg(img, quality, dpi, page.width, page.height))
+        used = sorted({names[k] for k in range(1, count)})
+        result.notes.append(f"page {i + 1}: {count - 1} rulings in light grey ({', '.join(used) or 'none'}) as a "
+                            f"{lpi:.0f} lpi dot screen at {fine} dpi, grey {dpi} dpi, skew {skew:+.2f}°, "
+                            f"JPEG q{quality}")
+    return result
+
+
 _MAKERS = {
     "photo": _photo,
     "curled_photo": _curled_photo,
@@ -1856,6 +1902,7 @@ _MAKERS = {
     "feeder_streaks": _feeder_streaks,
     "shaded_headers": _shaded_headers,
     "traditional": _traditional,
+    "faint_rules": _faint_rules,
 }
 
 

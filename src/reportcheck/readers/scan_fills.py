@@ -7,7 +7,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from reportcheck.readers.scan_ruling import INK
+from reportcheck.readers.scan_levels import INK
 
 _FILL_SPAN = 15  # pixels: wider than any stroke of print at 200 dpi; a cell's fill runs far wider
 _ON_FILL = 60  # grey levels print is darker than the cell fill it stands on (or, reversed, lighter)

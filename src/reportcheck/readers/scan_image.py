@@ -16,9 +16,10 @@ import cv2
 import numpy as np
 
 from reportcheck.readers.scan_fills import print_ink, reversed_fills
+from reportcheck.readers.scan_levels import INK, PAPER
 from reportcheck.readers.scan_lines import restored
 from reportcheck.readers.scan_pen import pen_ink, without_hand
-from reportcheck.readers.scan_ruling import INK, PAPER, Segment, find_streaks, no_streaks, ruling
+from reportcheck.readers.scan_ruling import Segment, find_streaks, no_streaks, ruling
 from reportcheck.readers.scan_stamps import without_stamps
 
 _MAX_SKEW = 5.0  # degrees a page may be turned on the scanner glass (laid down by hand, not squared: 4° is seen)

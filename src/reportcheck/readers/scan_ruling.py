@@ -15,8 +15,9 @@ import cv2
 import numpy as np
 
 from reportcheck.readers.scan_dotted import dotted_lines
+from reportcheck.readers.scan_faint import faint_lines
+from reportcheck.readers.scan_levels import INK, PAPER
 
-INK = 150  # grey level below which a pixel of the stretched page is ink
 _MEET = 6  # pixels: how close a vertical line's ends must come to horizontal lines
 _GAP_ACROSS = 60  # pixels: a break this short in a line across is not its end
 _GAP_DOWN = 24  # and in a line down (a one-line row is about 35 px high at 200 dpi)
@@ -28,7 +29,6 @@ _TOUCH = 2  # pixels: a one-row column line touches the lines across; a characte
 _ROW_DOWN = 20  # pixels: the shortest column line of one row (a one-line row is about 35 px high)
 _MIN_ACROSS, _MIN_DOWN = 66, 38  # pixels: the line kernels on an A4 page at 200 dpi (width / 25, height / 60)
 _DOT_GAP = 5  # rows: the widest break between the dots of a line down printed through a screen
-PAPER = 200  # grey level over which the stretched page is paper
 _SIDE, _LINE_CONTRAST = 5, 25  # a thin line down is this much darker than the page this far either side of it
 _BLURRED = 3  # pixels a rule's blur darkens on either side of it
 _DOTS_FILL, _DOTS_CROSSED = 0.9, 0.15  # shares of a dotted line's rows: with ink on it; with ink across it
@@ -72,7 +72,8 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     """Ruling lines: ink that survives an opening with a kernel far longer than any character, apart from
     the ``streaks`` (bands round lines down the whole page): in a band, only a line clearly darker than the
     streak is a column's. On a ``broken`` page (a fax, a halftone copy) lines across come in dashes, and are
-    looked for as such too."""
+    looked for as such too; on any other, lines printed in a light grey are looked for in the page's grey
+    (:func:`faint_lines`)."""
     binary = ink.astype(np.uint8)
     wide, tall = line_kernels(ink.shape)
     # on a page in dots or specks (a fax, a halftone copy) darkness is the dots', not the line's: left as it is
@@ -85,6 +86,10 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     down &= ~streak
     # dotted across only as long as two line kernels: a row of a figure's digits has the arcs of its 0s in a row
     across = _opened(binary, wide, 1, close=9) | dotted_lines(binary, 2 * wide, horizontal=True)
+    if not (broken or one_bit):  # a page in black and white, or in dots, has no grey a rule could be printed in
+        light_across, light_down = faint_lines(grey, wide, tall, across, down, streaks)
+        across |= light_across
+        down |= light_down
     dashed, crowded = _dashed(binary, wide) if broken else (np.zeros_like(across), [])
     horizontals = _bridged(_joined(_segments(across | dashed, True), _GAP_ACROSS), binary)
     long_down = 3 * tall
