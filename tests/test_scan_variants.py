@@ -58,6 +58,7 @@ CASES = {
     # 艙, and reads others less well: a list whose header lost a glyph, 企業名稱 read 企業名, is not found).
     "traditional": ("prelim_sme_merged_messy", 0.80),
     "faint_rules": ("final_sme_split_messy", 0.97),
+    "folded": ("final_advanced_merged_clean", 0.98),
 }
 
 

@@ -41,7 +41,9 @@ degrades it the way one kind of real scan does, then writes a PDF holding one im
 * ``traditional`` — a 200-dpi grey scan of the report typed in traditional characters (电驱 as 電驅, 座舱 as 座艙),
   some of which the recogniser's alphabet lacks.
 * ``faint_rules`` — a 300-dpi grey scan of the report with every table bordered in Word's thin light grey, which
-  a mono laser prints as a chain of halftone dots: no pixel of a rule is as dark as print.
+  a mono laser prints as a chain of halftone dots: no pixel of a rule is as dark as print;
+* ``folded`` — a 200-dpi grey scan of the report folded in thirds: two creases right across every page, through
+  its tables and text, each a thin grey line with a highlight beside it.
 
 Where the marks go comes from the source PDF's text layer (character boxes) and from the table rules found in a
 rendering of the source page; the OCR reader is not used. Everything is drawn from one seeded generator, so
@@ -78,7 +80,7 @@ TRANSFORMS: tuple[str, ...] = ("photo", "curled_photo", "fax", "fax_fine", "half
                                "coarse_screen_copy", "footnote_marks", "two_up",
                                "two_up_a3", "auto_cropped", "toner_low", "dotted_borders", "line_lost_in_a_row",
                                "pen_underlines", "steep_skew", "feeder_streaks", "shaded_headers", "traditional",
-                               "faint_rules")
+                               "faint_rules", "folded")
 PDF_DATE = "D:20240315093012+08'00'"
 
 
@@ -1873,6 +1875,37 @@ def _faint_rules(src: _Source, rng: np.random.Generator) -> _Result:
     return result
 
 
+def _folded(src: _Source, rng: np.random.Generator) -> _Result:
+    """The report folded in thirds (to be posted) and scanned flat: on every page two creases right across the
+    sheet near a third and two thirds of its height, each a thin grey line with a light highlight beside it and the
+    print a pixel lower past it, up to half a degree off level (the stack was folded together: the same on every
+    page, a few pixels apart); a 200-dpi grey scan."""
+    dpi, quality = 200, int(rng.integers(78, 88))
+    result = _Result([], [])
+    grain, chroma = _sensor(src, rng, dpi)
+    creases = [(share + float(rng.uniform(-0.02, 0.02)), float(rng.uniform(-0.5, 0.5)), float(rng.uniform(0.3, 0.45)))
+               for share in (1 / 3, 2 / 3)]  # where (share of the height), how far off level (degrees), how dark
+    for i, page in enumerate(src.pages):
+        grey = src.grey(i, dpi).astype(np.float32)
+        h, w = grey.shape
+        xs = np.arange(w, dtype=np.float32)
+        for share, tilt, depth in creases:
+            ys = share * h + float(rng.uniform(-3, 3)) + (xs - w / 2) * math.tan(math.radians(tilt))
+            top, bottom = max(1, int(ys.min()) - 12), min(h, int(ys.max()) + 12)
+            band = grey[top - 1:bottom]
+            d = np.arange(top, bottom, dtype=np.float32)[:, None] - ys[None, :]
+            lowered = np.where(d > 0, band[:-1], band[1:])  # the print past the crease a pixel lower
+            shade = 1 - depth * np.exp(-d ** 2 / 2) + 0.06 * np.exp(-(d - 3) ** 2 / 3)
+            grey[top:bottom] = np.clip(lowered * shade, 0, 255)
+        skew, shift = _skew(rng)
+        img = _scan(_paper(grey), rng, skew, shift, grain, chroma).convert("L")
+        result.pages.append(_jpeg(img, quality, dpi, page.width, page.height))
+        result.notes.append(f"page {i + 1}: creases across at " + ", ".join(
+            f"{share:.0%} of the height ({tilt:+.2f}°, {depth:.0%} dark)" for share, tilt, depth in creases)
+            + f", grey {dpi} dpi, skew {skew:+.2f}°, JPEG q{quality}")
+    return result
+
+
 _MAKERS = {
     "photo": _photo,
     "curled_photo": _curled_photo,
@@ -1903,6 +1936,7 @@ _MAKERS = {
     "shaded_headers": _shaded_headers,
     "traditional": _traditional,
     "faint_rules": _faint_rules,
+    "folded": _folded,
 }
 
 

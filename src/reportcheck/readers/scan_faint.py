@@ -40,10 +40,10 @@ _BESIDE_PRINT = 0.3  # share of a line down's length with print close beside it 
 
 
 def faint_lines(grey: np.ndarray, wide: int, tall: int, across: np.ndarray, down: np.ndarray,
-                streaks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                streaks: np.ndarray, folds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Masks (uint8, as ``across``) of light ruling lines across and down that are not among ``across`` and
-    ``down`` (the lines found in the page's ink) nor in ``streaks`` (a streak's band)."""
-    light_across = _ridges(grey, 2 * wide, horizontal=True)
+    ``down`` (the lines found in the page's ink) nor in ``streaks`` (a streak's band) or ``folds`` (the paper's)."""
+    light_across = _ridges(grey, 2 * wide, horizontal=True) & ~folds
     light_down = _ridges(grey, 2 * tall, horizontal=False) & ~streaks.astype(np.uint8)
     light_down &= ~_edge_to_edge(light_down)
     light_across = _not_halos(_in_a_grid(light_across, light_down | down, grey, horizontal=True), across, True)

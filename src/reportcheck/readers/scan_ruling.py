@@ -16,6 +16,7 @@ import numpy as np
 
 from reportcheck.readers.scan_dotted import dotted_lines
 from reportcheck.readers.scan_faint import faint_lines
+from reportcheck.readers.scan_folds import folds
 from reportcheck.readers.scan_levels import INK, PAPER
 
 _MEET = 6  # pixels: how close a vertical line's ends must come to horizontal lines
@@ -75,6 +76,8 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     looked for as such too; on any other, lines printed in a light grey are looked for in the page's grey
     (:func:`faint_lines`)."""
     binary = ink.astype(np.uint8)
+    fold = folds(binary, grey)  # the paper's, through its margins: no rule
+    binary &= ~fold
     wide, tall = line_kernels(ink.shape)
     # on a page in dots or specks (a fax, a halftone copy) darkness is the dots', not the line's: left as it is
     down = _opened(binary if broken else _darker_than_streaks(binary, streaks, grey), 1, tall, close=9)
@@ -87,7 +90,7 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     # dotted across only as long as two line kernels: a row of a figure's digits has the arcs of its 0s in a row
     across = _opened(binary, wide, 1, close=9) | dotted_lines(binary, 2 * wide, horizontal=True)
     if not (broken or one_bit):  # a page in black and white, or in dots, has no grey a rule could be printed in
-        light_across, light_down = faint_lines(grey, wide, tall, across, down, streaks)
+        light_across, light_down = faint_lines(grey, wide, tall, across, down, streaks, fold)
         across |= light_across
         down |= light_down
     dashed, crowded = _dashed(binary, wide) if broken else (np.zeros_like(across), [])
@@ -122,7 +125,7 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
         rows = slice(max(0, round(s.pos) - _DASH_THICK), round(s.pos) + _DASH_THICK)
         across[rows, round(s.a):round(s.b)] = dashed[rows, round(s.a):round(s.b)] = 0
     segments = horizontals + verticals
-    mask = cv2.dilate(across | dashed | down, np.ones((3, 3), np.uint8)).astype(bool) | streak.astype(bool)
+    mask = cv2.dilate(across | dashed | down, np.ones((3, 3), np.uint8)).astype(bool) | (streak | fold).astype(bool)
     return _Lines(mask, segments)
 
 
