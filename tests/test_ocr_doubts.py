@@ -1217,3 +1217,35 @@ def test_a_scans_cluster_figure_with_a_footnote_mark_read_as_its_last_digit_is_a
     assert f"{first}:cluster" in indicator.doubts
     said = [i for i in scan.extraction_issues if i.code == "D004" and i.field == "固定资产投资"]
     assert said and "即96.4" in said[0].message and "其中集群产业" in said[0].message
+
+
+def _with_shifted_row(tmp_path: Path) -> Path:
+    """The sample with the sixth row of its 营业收入排名前十 list read two columns off, as a scan read it where
+    the page curled at its binding and the table's left border and first column were lost: the 2021 and
+    2022 figures in the name and product columns, the market share under 2021."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    table = next(t for t in document.tables if any("排名前十" in c.text for r in t.rows for c in r.cells))
+    header = next(i for i, r in enumerate(table.rows) if r.cells[2].text.strip() == "2021年"
+                  and "企业名称" in r.cells[0].text)
+    cells = table.rows[header + 6].cells
+    figures_ = [cells[2].text, cells[3].text, cells[4].text]
+    for cell, text in zip(cells[:5], [*figures_, "", ""], strict=True):
+        _set_text(cell, text)
+    out = tmp_path / "shifted_row.docx"
+    document.save(str(out))
+    return out
+
+
+def test_a_scans_list_row_with_a_figure_in_its_name_column_is_in_doubt_whole(tmp_path: Path) -> None:
+    """A figure read as an enterprise's name (1.6) is a row whose cells fell into the wrong columns: every figure
+    of that row is in doubt, not only its name; the rows read in their columns are not."""
+    scan = _read_as_scanned(_with_shifted_row(tmp_path), "")
+    top = scan.list_table("top10_revenue")
+    assert top is not None
+    shifted = next(i for i, row in enumerate(top.rows) if row.values.get("name", "").replace(".", "").isdigit())
+    in_doubt = doubtful(scan)
+    keys = [k for k in figures(scan) if k.startswith(f"list.top10_revenue.{shifted}.")]
+    assert any(k.endswith(":2021") for k in keys) and all(k in in_doubt for k in keys)
+    assert not any(k.startswith("list.top10_revenue.0.") for k in in_doubt)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from reportcheck import catalogue as cat
-from reportcheck.extract.columns import HeaderMap, column_role, looks_like_header, read_header
+from reportcheck.extract.columns import Column, HeaderMap, column_role, looks_like_header, read_header
 from reportcheck.extract.labels import LabelIndex
 from reportcheck.extract.lines import Line, cell_loc
 from reportcheck.extract.ocr import scanned, unsure
@@ -39,6 +39,10 @@ _COLUMN_MIN = 4  # figures a column needs for its middle to say anything
 _SHORTEST_NAME_REST = 2  # characters: a name's rest carried over a page break this short is no name (司, 心）)
 
 
+# Columns that hold a name (an enterprise's, a product's, a project's, an approving body's): never a bare figure.
+_NAMED = frozenset({"name", "enterprise", "product", "builder", "project", "approver"})
+_BARE_FIGURE = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
+_FIGURE_AS_NAME = "扫描件该行名称栏读出的是数字或级别，各栏可能错位（表格的边线或某一栏未能读出）"
 _ONE_ENTRY_TWO_ROWS = "同一企业分两行填写（名称单元格跨行），两行的数值不同，取第一行"
 
 
@@ -251,9 +255,20 @@ class ListReader:
                 row.by_year.setdefault(column.key, {})[role.year] = parsed.value
             else:
                 row.values[column.key] = parsed.value
+        if any(scanned(c) and self._named_otherwise(self.header.at(c), c) for c in cells):
+            row.doubts.setdefault(WHOLE_ROW, _FIGURE_AS_NAME)  # the row's cells fell into the wrong columns
         if unsure_cells >= _DOUBTS_IN_A_ROW:  # a doubt of the row said before (entries run together) stays
             row.doubts.setdefault(WHOLE_ROW, "扫描件该行多栏识别存疑，可能是别的行或别的表格的内容")
         return row
+
+    def _named_otherwise(self, role: Column | None, cell: Cell) -> bool:
+        """A bare figure (1.6, 12%) or another column's set value (省级) read into a column that holds names: a
+        scan's row whose cells were put in the wrong columns (a table's border, or the column next to it, lost
+        where the page curls at its binding)."""
+        if role is None or role.kind != "field" or role.field not in _NAMED:
+            return False
+        text = cell.norm.replace("\n", "").strip()
+        return _BARE_FIGURE.fullmatch(text) is not None or any(text in c.choices for c in self.spec.columns)
 
     def finish(self) -> None:
         """A scan's list read with far more rows than the template has (a top-10 list read with 19 or 40
