@@ -20,6 +20,7 @@ from reportcheck.readers.scan_page import _clean
     ("2022-2024.", "2022-2024"),  # a speck after a span of years (a copy of a copy)
     ("2022 至 2024,", "2022 至 2024"),
     (".2022-2024", "2022-2024"),  # a speck of dust before a span of years (a grey scan)
+    (".2022-2024年", "2022-2024年"),
     (".望城新材料有限公司", "望城新材料有限公司"),  # a speck before a name (a fine-mode fax)
     ("智能制造升级项目‘10期", "智能制造升级项目10期"),  # a speck read as a lone quote mark
     ("长沙市智能汽车产业促进会‘", "长沙市智能汽车产业促进会"),

@@ -1249,3 +1249,22 @@ def test_a_scans_list_row_with_a_figure_in_its_name_column_is_in_doubt_whole(tmp
     keys = [k for k in figures(scan) if k.startswith(f"list.top10_revenue.{shifted}.")]
     assert any(k.endswith(":2021") for k in keys) and all(k in in_doubt for k in keys)
     assert not any(k.startswith("list.top10_revenue.0.") for k in in_doubt)
+
+
+def test_a_scans_product_named_by_a_model_number_is_no_doubt(tmp_path: Path) -> None:
+    """A product may be a model number (18650 cells, 6061 alloy): read into its column it is no sign of a row
+    read off its columns."""
+    import docx
+
+    document = docx.Document(str(ADVANCED))
+    table = next(t for t in document.tables if any("排名前十" in c.text for r in t.rows for c in r.cells))
+    header = next(i for i, r in enumerate(table.rows) if r.cells[2].text.strip() == "2021年"
+                  and "企业名称" in r.cells[0].text)
+    _set_text(table.rows[header + 1].cells[1], "18650")
+    path = tmp_path / "model_number.docx"
+    document.save(str(path))
+    scan = _read_as_scanned(path, "")
+    top = scan.list_table("top10_revenue")
+    assert top is not None and top.rows[0].values.get("product") == "18650"
+    assert "row" not in top.rows[0].doubts
+    assert not any(k.startswith("list.top10_revenue.0.revenue") for k in doubtful(scan))

@@ -1836,9 +1836,10 @@ LIGHT_RULES = {"A6A6A6": 166, "BFBFBF": 191}  # Word's light greys a table's bor
 
 
 def _faint_rules(src: _Source, rng: np.random.Generator) -> _Result:
-    """Every table bordered in Word's thin light grey (A6A6A6 or BFBFBF, one per table) instead of black, as a mono
-    laser prints a grey: each rule a chain of a fine screen's dots (printed at 600 dpi), about half its length
-    paper; scanned in grey at 300 dpi. No pixel of a rule is as dark as print."""
+    """Every table bordered in Word's thin light grey (A6A6A6 or BFBFBF, one per connected run of rules: a table,
+    or a part of one) instead of black, as a mono laser prints a grey: each rule a chain of a fine screen's dots
+    (printed at 600 dpi), about half its length paper; scanned in grey at 300 dpi. No pixel of a rule is as dark
+    as print."""
     dpi, fine = 300, 600
     quality = int(rng.integers(74, 82))
     lpi = float(rng.uniform(130, 150))

@@ -39,9 +39,12 @@ _COLUMN_MIN = 4  # figures a column needs for its middle to say anything
 _SHORTEST_NAME_REST = 2  # characters: a name's rest carried over a page break this short is no name (司, 心）)
 
 
-# Columns that hold a name (an enterprise's, a product's, a project's, an approving body's): never a bare figure.
-_NAMED = frozenset({"name", "enterprise", "product", "builder", "project", "approver"})
+# Columns that hold a name: an enterprise's or a body's is never a bare figure; a product's or a project's may be a
+# model number (18650, 6061), never a figure with a point or a per cent.
+_NAMES = frozenset({"name", "enterprise", "builder", "approver"})
+_NAMED = _NAMES | {"product", "project"}
 _BARE_FIGURE = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
+_MEASURED = re.compile(r"[-+]?\d+\.\d+%?|[-+]?\d+%")
 _FIGURE_AS_NAME = "扫描件该行名称栏读出的是数字或级别，各栏可能错位（表格的边线或某一栏未能读出）"
 _ONE_ENTRY_TWO_ROWS = "同一企业分两行填写（名称单元格跨行），两行的数值不同，取第一行"
 
@@ -268,7 +271,8 @@ class ListReader:
         if role is None or role.kind != "field" or role.field not in _NAMED:
             return False
         text = cell.norm.replace("\n", "").strip()
-        return _BARE_FIGURE.fullmatch(text) is not None or any(text in c.choices for c in self.spec.columns)
+        figure = _BARE_FIGURE if role.field in _NAMES else _MEASURED
+        return figure.fullmatch(text) is not None or any(text in c.choices for c in self.spec.columns)
 
     def finish(self) -> None:
         """A scan's list read with far more rows than the template has (a top-10 list read with 19 or 40

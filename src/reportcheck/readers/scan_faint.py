@@ -6,10 +6,10 @@ and a page of such tables read as text with no table at all.
 Looked for in the page's grey rather than its ink: a rule's dots are pixels darker than the pixels two either side
 of them, never as dark as print (a character's strokes are), and along a rule they come again and again, where
 a row of characters has few. Only ridges of such dots that run on for two line kernels are taken, and only those
-that cross or meet two lines the other way (light or dark): a table's rules make a grid, while a crease, a
-sheet's edge or a fold's shadow runs alone. Each is carried on, cell by cell, where text pressed close on it. A
-scanner's streak (faint down the whole page, through its top and bottom margins) is left out, as the ruling
-leaves out dark ones.
+that cross or meet two lines the other way (light or dark) and end there: a table's rules make a grid, while a
+sheet's edge runs alone and a crease runs on past the table into the margins. Each is carried on, cell by cell,
+where text pressed close on it. A scanner's streak (faint down the whole page, through its top and bottom
+margins), stripes in a cell's fill, a dark line's halo and the gap between two characters are left out.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ _CARRIED = 0.75  # share of a cell's width a rule carried on over it is darker t
 _PIECE = 0.5  # share of each piece of it (as long as :data:`_ALONG`) darker than the paper
 _PRINT_ON = 0.05  # share of it that may be as dark as print (a row of characters: 0.08 and more)
 _CLOSE = (3, 7)  # pixels either side of a line down where print beside it stands close (a cell's padding: 15)
+_APART = 20  # pixels: lines across (down) nearer than this are no two rows (columns) of a table
+_STACK = 3  # such lines in a stack: a texture
 _HALO = 0.5  # share of a light line's pixels beside a dark line along it, for it to be that line's halo
 _BESIDE_PRINT = 0.3  # share of a line down's length with print close beside it (a column's rule: none; a gap
 # between two characters: 0.6 and more)
@@ -45,9 +47,10 @@ def faint_lines(grey: np.ndarray, wide: int, tall: int, across: np.ndarray, down
     ``down`` (the lines found in the page's ink) nor in ``streaks`` (a streak's band) or ``folds`` (the paper's)."""
     light_across = _ridges(grey, 2 * wide, horizontal=True) & ~folds
     light_down = _ridges(grey, 2 * tall, horizontal=False) & ~streaks.astype(np.uint8)
-    light_down &= ~_edge_to_edge(light_down)
-    light_across = _not_halos(_in_a_grid(light_across, light_down | down, grey, horizontal=True), across, True)
-    light_down = _in_a_grid(light_down, light_across | across, grey, horizontal=False)
+    light_down &= ~_edge_to_edge(light_down, grey)
+    light_across = _in_a_grid(light_across, light_down | down, grey, horizontal=True)
+    light_across = _not_texture(_not_halos(light_across, across, True), True)
+    light_down = _not_texture(_in_a_grid(light_down, light_across | across, grey, horizontal=False), False)
     return light_across & ~across, _apart_from_text(_not_halos(light_down, down, False), grey) & ~down
 
 
@@ -68,24 +71,49 @@ def _ridges(grey: np.ndarray, length: int, horizontal: bool) -> np.ndarray:
     return np.ascontiguousarray(found if horizontal else found.T)
 
 
-def _edge_to_edge(down: np.ndarray) -> np.ndarray:
+def _edge_to_edge(down: np.ndarray, grey: np.ndarray) -> np.ndarray:
     """The pixel columns (as a mask over the page) where light lines down run on into both the top and the bottom
-    margins, just inside the edges :func:`_ridges` cleared: a streak of the scanner's glass, no column's rule (a
-    page's margins hold no table)."""
+    margins, just inside the edges :func:`_ridges` cleared, where there is no print: a streak of the scanner's
+    glass, no column's rule. A picture cropped to its table has print there, and its column lines stay."""
     h = down.shape[0]
     edge = max(1, int(h * _EDGE))
-    top, bottom = down[edge:2 * edge].mean(axis=0), down[h - 2 * edge:h - edge].mean(axis=0)
-    columns = (top >= _STREAK) & (bottom >= _STREAK)
-    columns = cv2.dilate(columns.astype(np.uint8)[None], np.ones((1, 7), np.uint8))[0].astype(bool)
     out = np.zeros_like(down)
+    if h < 4 * edge:
+        return out
+    top, bottom = down[edge:2 * edge], down[h - 2 * edge:h - edge]
+    columns = (top.mean(axis=0) >= _STREAK) & (bottom.mean(axis=0) >= _STREAK)
+    if not columns.any():
+        return out
+    columns = cv2.dilate(columns.astype(np.uint8)[None], np.ones((1, 7), np.uint8))[0].astype(bool)
+    printed = grey < INK
+    if printed[edge:2 * edge, ~columns].any() or printed[h - 2 * edge:h - edge, ~columns].any():
+        return out  # print in those rows: no margin
     out[:, columns] = 1
     return out
 
 
+def _not_texture(lines: np.ndarray, horizontal: bool) -> np.ndarray:
+    """``lines`` without those that lie in a stack of :data:`_STACK` or more, each nearer the next than any two
+    rows of a table (:data:`_APART`) over much of their way: stripes in a cell's fill (a screen's moiré), not
+    rules."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    if count <= _STACK:
+        return lines
+    boxes = [(int(s[1]), int(s[0]), int(s[0] + s[2])) if horizontal else (int(s[0]), int(s[1]), int(s[1] + s[3]))
+             for s in stats[1:count]]  # (where across the lines, from, to)
+    textured = [k + 1 for k, (pos, a, b) in enumerate(boxes)
+                if sum(abs(p - pos) < _APART and min(b, to) - max(a, fr) > 0.5 * min(b - a, to - fr)
+                       for p, fr, to in boxes) >= _STACK]  # itself included
+    if textured:
+        lines[np.isin(labels, textured)] = 0
+    return lines
+
+
 def _in_a_grid(lines: np.ndarray, others: np.ndarray, grey: np.ndarray, horizontal: bool) -> np.ndarray:
-    """The lines of ``lines`` that cross or meet :data:`_CROSSINGS` separate lines of ``others``, each cut back to
-    its first and last such line (a rule ends at its table's border, a crease runs on into the margins) and then
-    carried on, cell by cell, over cells where text pressed close on it (:func:`_ruled`)."""
+    """The lines of ``lines`` that cross or meet :data:`_CROSSINGS` separate lines of ``others`` and end there (a rule
+    ends at its table's border; one running on past both its outermost crossings is a crease), each cut back to
+    its first and last such line and then carried on, cell by cell, over cells where text pressed close on it
+    (:func:`_ruled`)."""
     if not lines.any():
         return lines
     if not horizontal:
@@ -104,6 +132,8 @@ def _in_a_grid(lines: np.ndarray, others: np.ndarray, grey: np.ndarray, horizont
             continue
         middles = [int(np.flatnonzero((met == t).any(axis=0)).mean()) for t in touched]
         first, last = min(middles), max(middles)
+        if min(first, w - 1 - last) > _MEET + _ALONG:
+            continue  # runs on past the outermost lines it crosses at both ends: a crease, no table's rule
         mine[:, :first] = mine[:, last + 1:] = False
         kept[box][mine] = 1
         row = y + int(np.median(np.nonzero(mine)[0]))

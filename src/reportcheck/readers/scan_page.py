@@ -308,7 +308,7 @@ def _without_trailing_specks(prepared: Prepared, pieces: list[Piece], readings: 
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s*[\u4e00-\u9fff]{4}")
 _DOT_IN_NUMBER = re.compile(r"(?<=\d)[·•](?=\d)")
 _STRAY_DOT = re.compile(r"[·•]|(?<=[\u4e00-\u9fff])[.,:;](?=[\u4e00-\u9fff]|$)"
-                        r"|^[.,](?=\d{4}\s*(?:年|[-—~至到]\s*\d{4}$))"
+                        r"|^[.,](?=\d{4}\s*(?:年|[-—~至到]\s*\d{4}\s*(?:年|[.,]?$)))"
                         r"|(?<=\d)[.,](?=[年月日])|(?<=[年月])[.,](?=\d)|(?<=[\d年月日])\s*[:：;；]+$"
                         r"|(?:(?<=[\u4e00-\u9fff]\d)|(?<=[\u4e00-\u9fff]\d\d))[.,]$")
 _YEARS_THEN_POINT = re.compile(r"(\d{4}\s*[-—~至到]\s*\d{4})[.,]$")  # 2022-2024. : a speck after a span of years

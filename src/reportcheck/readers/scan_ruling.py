@@ -73,8 +73,8 @@ def ruling(ink: np.ndarray, streaks: np.ndarray, grey: np.ndarray, broken: bool 
     """Ruling lines: ink that survives an opening with a kernel far longer than any character, apart from
     the ``streaks`` (bands round lines down the whole page): in a band, only a line clearly darker than the
     streak is a column's. On a ``broken`` page (a fax, a halftone copy) lines across come in dashes, and are
-    looked for as such too; on any other, lines printed in a light grey are looked for in the page's grey
-    (:func:`faint_lines`)."""
+    looked for as such too; on any other that is not ``one_bit``, lines printed in a light grey are looked for in
+    the page's grey (:func:`faint_lines`). A fold in the paper is taken out first (:func:`folds`)."""
     binary = ink.astype(np.uint8)
     fold = folds(binary, grey)  # the paper's, through its margins: no rule
     binary &= ~fold
