@@ -17,7 +17,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from reportcheck.readers.scan_levels import INK
+from reportcheck.readers.scan_levels import INK, PAPER
 
 _ALONG = 21  # pixels a rule is looked at over along its way: several of a halftone's dots and the gaps between
 _BESIDE = 2  # pixels either side of a rule's pixel where the paper is measured
@@ -34,6 +34,7 @@ _CARRIED = 0.75  # share of a cell's width a rule carried on over it is darker t
 _PIECE = 0.5  # share of each piece of it (as long as :data:`_ALONG`) darker than the paper
 _PRINT_ON = 0.05  # share of it that may be as dark as print (a row of characters: 0.08 and more)
 _CLOSE = (3, 7)  # pixels either side of a line down where print beside it stands close (a cell's padding: 15)
+_CLEAN_LEVEL, _MOTTLED = 235, 0.15  # paper darker than this, over this share of it: mottled, no clean paper
 _APART = 20  # pixels: lines across (down) nearer than this are no two rows (columns) of a table
 _STACK = 3  # such lines in a stack: a texture
 _HALO = 0.5  # share of a light line's pixels beside a dark line along it, for it to be that line's halo
@@ -45,6 +46,8 @@ def faint_lines(grey: np.ndarray, wide: int, tall: int, across: np.ndarray, down
                 streaks: np.ndarray, folds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Masks (uint8, as ``across``) of light ruling lines across and down that are not among ``across`` and
     ``down`` (the lines found in the page's ink) nor in ``streaks`` (a streak's band) or ``folds`` (the paper's)."""
+    if not _clean_paper(grey):
+        return np.zeros_like(across), np.zeros_like(down)
     light_across = _ridges(grey, 2 * wide, horizontal=True) & ~folds
     light_down = _ridges(grey, 2 * tall, horizontal=False) & ~streaks.astype(np.uint8)
     light_down &= ~_edge_to_edge(light_down, grey)
@@ -52,6 +55,14 @@ def faint_lines(grey: np.ndarray, wide: int, tall: int, across: np.ndarray, down
     light_across = _not_texture(_not_halos(light_across, across, True), True)
     light_down = _not_texture(_in_a_grid(light_down, light_across | across, grey, horizontal=False), False)
     return light_across & ~across, _apart_from_text(_not_halos(light_down, down, False), grey) & ~down
+
+
+def _clean_paper(grey: np.ndarray) -> bool:
+    """Whether the page's paper is even white, so a light rule on it stands out: on a copy's mottled grey paper
+    (a third to a half of it under :data:`_CLEAN_LEVEL`; a clean scan's: a twentieth) its mottle makes ridges
+    no rule is told from."""
+    paper = grey[grey >= PAPER]
+    return paper.size > 0 and float((paper < _CLEAN_LEVEL).mean()) <= _MOTTLED
 
 
 def _ridges(grey: np.ndarray, length: int, horizontal: bool) -> np.ndarray:
