@@ -96,7 +96,7 @@ def test_a_speck_read_as_a_point_ending_a_figure_is_read_again_without_it() -> N
     for text, first, want in (("205", "205.", "205"), ("205.5", "205.", "205.")):
         page = _printed(text, speck=text == "205")
         piece = Piece(0, 0, page.grey.shape[1], page.grey.shape[0])
-        got = _without_trailing_specks(page, [piece], [Reading(first, 0.55, 0.8)], ODD_CHAR)  # type: ignore[arg-type]
+        got = _without_trailing_specks(page, [piece], [Reading(first, 0.55, 0.8, 0.55)], ODD_CHAR)  # type: ignore[arg-type]
         assert got[0].text == want
 
 

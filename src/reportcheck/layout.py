@@ -16,6 +16,9 @@ RAISED_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 RAISED_SIZE, RAISED_BY = 0.8, 0.2
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
+# A character a scan shows and OCR could not read (a traditional form its alphabet lacks), kept in the text
+# where it stands (湘江電□系統), as a missing character is marked in print.
+UNREAD = "□"
 
 
 @dataclass(slots=True)

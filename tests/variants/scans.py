@@ -1782,7 +1782,7 @@ def _shaded_headers(src: _Source, rng: np.random.Generator) -> _Result:
 
 
 @lru_cache(maxsize=64)
-def _traditional_face(size: int) -> ImageFont.FreeTypeFont:
+def traditional_face(size: int) -> ImageFont.FreeTypeFont:
     """A CJK face with traditional glyph shapes (Noto Sans CJK TC where there is one), else any CJK face."""
     for path in ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
                  "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"):
@@ -1821,7 +1821,7 @@ def _traditional(src: _Source, rng: np.random.Generator) -> _Result:
             x0, top, x1, bottom = (v * s for v in char.box)
             size = max(x1 - x0, bottom - top)
             draw.rectangle((x0 - 1, top - 1, x1 + 1, bottom + 1), fill=255)
-            draw.text(((x0 + x1) / 2, (top + bottom) / 2), new, fill=0, font=_traditional_face(round(size * 1.08)),
+            draw.text(((x0 + x1) / 2, (top + bottom) / 2), new, fill=0, font=traditional_face(round(size * 1.08)),
                       anchor="mm")
             typed += 1
         angle, shift = float(rng.uniform(-0.3, 0.3)), (int(rng.integers(-6, 7)), int(rng.integers(-6, 7)))

@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from reportcheck.layout import UNREAD
 from reportcheck.normalize.text import label_key
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -49,6 +50,34 @@ FUZZY_CUTOFF = 88.0
 SURE_SCORE = 94.0  # a fuzzy match below this is read, but its figures are in doubt
 _MISREAD_MIN = 3  # characters a label must have for one misread character in it to leave it known
 _MISREAD_TWICE = 8  # and for two
+_UNREAD_RUN = re.compile(f"{UNREAD}+")
+_GAP_READ = 2  # characters a key with a gap must read to be matched as written (□值 could be any ?产值)
+
+
+def _gapped_pattern(key: str, least: int) -> re.Pattern[str] | None:
+    """What a scan's key with characters OCR could not read (:data:`UNREAD`, one a character its ink is
+    wide) may stand for: each run of n of them one character fewer to one more, the rest as read. None when
+    the key has no such gap, or reads fewer characters than it leaves unread, or than ``least``."""
+    runs = _UNREAD_RUN.findall(key)
+    read = len(key) - sum(map(len, runs))
+    if not runs or read < max(least, len(key) - read):
+        return None
+    parts = _UNREAD_RUN.split(key)
+    pattern = re.escape(parts[0])
+    for run, part in zip(runs, parts[1:], strict=True):
+        pattern += f".{{{max(1, len(run) - 1)},{len(run) + 1}}}" + re.escape(part)
+    return re.compile(pattern)
+
+
+def gapped_of(key: str, known: dict[str, object], least: int = _GAP_READ) -> str | None:
+    """The key of ``known`` a scan's ``key`` with characters OCR could not read is, as written where it was
+    read (集群□□值 for 集群总产值 typed 集群總產值, the recogniser's alphabet lacking 總 and 產): see
+    :func:`_gapped_pattern`. None when no target's key or two targets' keys are."""
+    pattern = _gapped_pattern(key, least)
+    if pattern is None:
+        return None
+    found = {id(target): k for k, target in known.items() if pattern.fullmatch(k)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def strip_parens(key: str) -> str:
@@ -130,12 +159,16 @@ def strip_numbering(text: str) -> tuple[str | None, str]:
 def misread_of(key: str, known: dict[str, object]) -> str | None:
     """The key of ``known`` a scan's ``key`` is with one character misread, dropped or added (负资人姓名、职务
     for 负责人姓名、职务), two in a long label (国欧级技术创新载体数 for 国家级技术创新载体数量): the nearest
-    within those edits, when no other target's key is as near. None when the key is too short to say
-    (:data:`_MISREAD_MIN`) or two targets are as near."""
+    within those edits, when no other target's key is as near. A character the scan shows and OCR could not
+    read (:data:`UNREAD`) is any one: 集群填目投资□□ is 集群项目投资总额 with one misread. None when the key
+    is too short to say (:data:`_MISREAD_MIN`) or two targets are as near."""
     if len(key) < _MISREAD_MIN:
         return None
     edits = 2 if len(key) >= _MISREAD_TWICE else 1
-    near = process.extract(key, list(known), scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
+    if UNREAD in key:
+        near = [(k, d, i) for i, k in enumerate(known) if (d := _gapped_distance(key, k)) <= edits]
+    else:
+        near = process.extract(key, list(known), scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
     if not near:
         return None
     nearest = min(distance for _, distance, _ in near)
@@ -143,11 +176,25 @@ def misread_of(key: str, known: dict[str, object]) -> str | None:
     return next(k for k, distance, _ in near if distance == nearest) if len(targets) == 1 else None
 
 
+def _gapped_distance(key: str, known: str) -> int:
+    """Edits from ``key`` to ``known`` where an unread character (:data:`UNREAD`) stands for any one."""
+    above = list(range(len(known) + 1))
+    for i, char in enumerate(key, 1):
+        row = [i]
+        for j, other in enumerate(known, 1):
+            same = char in (other, UNREAD)
+            row.append(min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (0 if same else 1)))
+        above = row
+    return above[-1]
+
+
 @dataclass
 class LabelIndex:
     """Keys → target; ``match`` returns (target, score) or None."""
 
     exact: dict[str, object] = field(default_factory=dict)
+    # characters a key with a gap must read (one for a list's few column headers: 名□ is 名称)
+    gap_read: int = _GAP_READ
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_targets: list[object] = field(default_factory=list)
     _seen: dict[tuple[str, float], tuple[object, float] | None] = field(default_factory=dict, repr=False)
@@ -181,6 +228,7 @@ class LabelIndex:
             return None
         return self.exact[known], min(float(fuzz.ratio(key, known)), SURE_SCORE - 1)
 
+
     def _match(self, text: str, cutoff: float) -> tuple[object, float] | None:
         keys = label_keys(text)
         for key in keys:
@@ -188,6 +236,10 @@ class LabelIndex:
                 return self.exact[key], 100.0
         if not keys:
             return None
+        for key in keys[:2]:  # as written, and without its parentheticals
+            known = gapped_of(key, self.exact, self.gap_read)
+            if known is not None:
+                return self.exact[known], 100.0
         found = process.extractOne(keys[1] if len(keys) > 1 else keys[0], self.fuzzy_keys,
                                    scorer=fuzz.ratio, score_cutoff=cutoff)
         if found is None:

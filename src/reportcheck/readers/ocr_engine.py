@@ -14,7 +14,8 @@ from typing import NamedTuple
 import numpy as np
 
 from reportcheck.errors import OCR_INSTALL, OcrMissing
-from reportcheck.readers.ocr_unread import DROPPED, unread_ems
+from reportcheck.layout import UNREAD
+from reportcheck.readers.ocr_unread import unread_glyphs
 from reportcheck.runtime.ocr_threads import ocr_threads
 
 __all__ = ["OCR_INSTALL", "ODD_CHAR", "ODD_CHAR_BROKEN", "OcrMissing", "Reading", "available",
@@ -30,11 +31,13 @@ _DROPPED_CONF = 0.3  # how sure a line is where the recogniser left a glyph unre
 
 
 class Reading(NamedTuple):
-    """One line recognised: its text, how surely (see ``recognise``), and its characters' mean probability."""
+    """One line recognised: its text, how surely (see ``recognise``), its characters' mean probability and
+    the least sure character's."""
 
     text: str
     conf: float
     mean: float
+    least: float
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +69,7 @@ def recognise(crops: list[np.ndarray], odd: float = ODD_CHAR) -> list[Reading]:
     bgr = [c if c.ndim == 3 else np.repeat(c[:, :, None], 3, axis=2) for c in crops]
     ratios = [img.shape[1] / img.shape[0] for img in bgr]
     order = np.argsort(ratios)
-    out = [Reading("", 0.0, 0.0)] * len(bgr)
+    out = [Reading("", 0.0, 0.0, 0.0)] * len(bgr)
     _, height, width = rec.rec_image_shape
     for start in range(0, len(order), _BATCH):
         batch = order[start:start + _BATCH]
@@ -81,17 +84,20 @@ def recognise(crops: list[np.ndarray], odd: float = ODD_CHAR) -> list[Reading]:
 
 def _decode(pred: np.ndarray, alphabet: list[str], odd: float, crop: np.ndarray, step: float) -> Reading:
     """CTC greedy decoding: the best class at each step, repeats and blanks (class 0) dropped. Ink no character
-    was read from (:mod:`ocr_unread`: a glyph dropped) makes the line as unsure as :data:`_DROPPED_CONF`."""
+    was read from (:mod:`ocr_unread`: a glyph dropped) stands in the text as :data:`UNREAD`, one for each
+    character it is wide, and makes the line as unsure as :data:`_DROPPED_CONF`."""
     best, prob = pred.argmax(axis=1), pred.max(axis=1)
     keep = (best != 0) & np.concatenate(([True], best[1:] != best[:-1]))
     if not keep.any():
-        return Reading("", 0.0, 0.0)
+        return Reading("", 0.0, 0.0, 0.0)
     least, mean = float(prob[keep].min()), float(prob[keep].mean())
     conf = least if least < odd else mean
     steps = [((i + 0.5) * step, alphabet[best[i]]) for i in np.flatnonzero(keep)]
-    if unread_ems(crop, steps) > DROPPED:
+    dropped = unread_glyphs(crop, steps)
+    if dropped:
         conf = min(conf, _DROPPED_CONF)
-    return Reading("".join(char for _, char in steps), conf, mean)
+        steps = sorted(steps + [(x, UNREAD * n) for x, n in dropped])
+    return Reading("".join(char for _, char in steps), conf, mean, least)
 
 
 def detect_and_recognise(image: np.ndarray) -> list[tuple[tuple[float, float, float, float], str, float]]:

@@ -17,6 +17,7 @@ import numpy as np
 import pypdfium2 as pdfium
 
 from reportcheck.errors import UnreadableInput
+from reportcheck.layout import UNREAD
 from reportcheck.readers import ocr_engine
 from reportcheck.readers.lost_corners import cells_at_lost_corners
 from reportcheck.readers.pdf_page import PageContent, PageGuard, edge, holds_another, ruled_tables
@@ -41,6 +42,9 @@ _PEN_MIN = 40  # pixels of ballpoint ink in a cell that make it written on (a st
 _CROSSING = 2  # lines down crossing a line of loose text that make it a table's row read without its table
 _PIECES = 3  # pieces apart in a line of loose text that make it one too
 _SHEET_INCHES = 11.0  # a photographed sheet's longer side is read as long as a Letter page's (A4: 11.7 in)
+# lines with a glyph the recogniser dropped that tell a page's script outruns its alphabet (a simplified page:
+# a rare character in a name or two)
+_SHORT_ALPHABET = 3
 
 
 def read_scanned_page(page, number: int, height: float, guard: PageGuard) -> list[PageContent]:
@@ -167,9 +171,23 @@ def read_image(image: np.ndarray, scale: float, number: int, height: float, guar
         if _crossed(prepared, _box_of(word, scale), line):
             word["conf"] = min(word["conf"], _PEN_CONF)
         words.append(word)
+    _doubt_lookalikes(words)
     chars = sum(len(word["text"]) for word in words)
     return PageContent(number, height, words, tables, rules, chars, 0,
                        rows_unruled=rows_unruled(loose_words, [e for e in edges if e["orientation"] == "v"]))
+
+
+def _doubt_lookalikes(words: list[dict]) -> None:
+    """On a page whose script outruns the recogniser's alphabet (a report typed in traditional characters:
+    項, 額, 稱 are not in it), what it cannot read it drops (read as :data:`UNREAD`) or reads as a lookalike it
+    knows, less surely than print (項 as 頂 at 0.6–0.75): there a line is as unsure as its least sure
+    character under ``ODD_CHAR_BROKEN``, as on a fax. Told by :data:`_SHORT_ALPHABET` lines with a glyph
+    dropped. Each word's ``least`` is taken out."""
+    short = sum(UNREAD in word["text"] for word in words) >= _SHORT_ALPHABET
+    for word in words:
+        least = word.pop("least", 1.0)
+        if short and least < ocr_engine.ODD_CHAR_BROKEN:
+            word["conf"] = min(word["conf"], least)
 
 
 def rows_unruled(words: list[dict], verticals: list[dict]) -> int:
@@ -277,7 +295,7 @@ def _read(prepared: Prepared, pieces: list[Piece], scale: float, min_conf: float
     for piece, reading in zip(pieces, readings, strict=True):
         text = with_raised_mark(_clean(reading.text), prepared.ink[piece.top:piece.bottom, piece.x0:piece.x1])
         if text and (reading.mean >= min_conf or _NUMBERED.match(text)):  # kept, in doubt where unsure
-            out.append(_word(text, reading.conf, piece, scale))
+            out.append(_word(text, reading.conf, piece, scale) | {"least": reading.least})
         elif not text and not min_conf:  # ink in a cell the recogniser read as nothing: not a blank
             out.append(_word("?", 0.0, piece, scale))
     return out
