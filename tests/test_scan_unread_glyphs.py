@@ -87,6 +87,8 @@ def test_a_gap_matches_only_where_one_row_and_enough_of_it_was_read() -> None:
     green = next(t for t in spec.list_tables if t.id == "green_list")
     name = next(c for c in green.columns if c.key == "name")
     assert list_index(green).match("名□") == (name, 100.0)  # a list's few headers: one character is enough
+    approved = next(c for c in green.columns if c.key == "approved_on")
+    assert list_index(green).match("批准时间.□□□")[0] == approved  # a fax's specks read as glyphs: no gap
 
 
 def _typed(text: str) -> np.ndarray:

@@ -160,13 +160,16 @@ def misread_of(key: str, known: dict[str, object]) -> str | None:
     """The key of ``known`` a scan's ``key`` is with one character misread, dropped or added (负资人姓名、职务
     for 负责人姓名、职务), two in a long label (国欧级技术创新载体数 for 国家级技术创新载体数量): the nearest
     within those edits, when no other target's key is as near. A character the scan shows and OCR could not
-    read (:data:`UNREAD`) is any one: 集群填目投资□□ is 集群项目投资总额 with one misread. None when the key
-    is too short to say (:data:`_MISREAD_MIN`) or two targets are as near."""
+    read (:data:`UNREAD`) is any one: 集群填目投资□□ is 集群项目投资总额 with one misread; failing that, the
+    key is taken without its gaps (specks read as glyphs: 批准时间.□□□). None when the key is too short to say
+    (:data:`_MISREAD_MIN`) or two targets are as near."""
     if len(key) < _MISREAD_MIN:
         return None
     edits = 2 if len(key) >= _MISREAD_TWICE else 1
     if UNREAD in key:
         near = [(k, d, i) for i, k in enumerate(known) if (d := _gapped_distance(key, k)) <= edits]
+        if not near:
+            return misread_of(key.replace(UNREAD, ""), known)
     else:
         near = process.extract(key, list(known), scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
     if not near:
@@ -228,7 +231,6 @@ class LabelIndex:
             return None
         return self.exact[known], min(float(fuzz.ratio(key, known)), SURE_SCORE - 1)
 
-
     def _match(self, text: str, cutoff: float) -> tuple[object, float] | None:
         keys = label_keys(text)
         for key in keys:
@@ -240,6 +242,8 @@ class LabelIndex:
             known = gapped_of(key, self.exact, self.gap_read)
             if known is not None:
                 return self.exact[known], 100.0
+        if UNREAD in text:  # no row's key with those gaps: they may be specks read as glyphs (批准时间.□□□)
+            return self._match(text.replace(UNREAD, ""), cutoff)
         found = process.extractOne(keys[1] if len(keys) > 1 else keys[0], self.fuzzy_keys,
                                    scorer=fuzz.ratio, score_cutoff=cutoff)
         if found is None:

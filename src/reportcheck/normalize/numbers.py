@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from reportcheck.layout import UNREAD
 from reportcheck.normalize.evidence import split_evidence
 
 _NUMBER = re.compile(r"^([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(.*)$")
@@ -136,7 +137,7 @@ def parse_value(norm: str, row_unit: str | None = None, accounting: bool = False
     (``accounting``: a growth); elsewhere it may as well be an aside (其中 figures are bracketed), so it is
     read as no figure, ``problem`` "bracketed", for the reader to doubt."""
     words = _words()
-    stripped = norm.strip()
+    stripped = norm.replace(UNREAD, "").strip()  # a scan's unread glyph: the cell is in doubt, its figure stands
     text, pages = split_evidence(_MINUS.sub("-", stripped) if stripped[:1] in _DASHES else stripped)
     out = ParsedValue(raw=norm, pages=pages)
     text = _FOOTNOTE.sub("", (_DECIMAL_STOP.sub(".", text) if "。" in text else text).strip(" [],;:"))
