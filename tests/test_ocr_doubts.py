@@ -1268,3 +1268,33 @@ def test_a_scans_product_named_by_a_model_number_is_no_doubt(tmp_path: Path) -> 
     assert top is not None and top.rows[0].values.get("product") == "18650"
     assert "row" not in top.rows[0].doubts
     assert not any(k.startswith("list.top10_revenue.0.revenue") for k in doubtful(scan))
+
+
+def test_a_scans_phone_number_broken_over_two_lines_between_digits_is_a_doubt(tmp_path: Path) -> None:
+    """0731-88886666 wraps in its narrow cell as 0731- / 88886666; a coarse copy's OCR lost the hyphen at the
+    line's end, and the two lines joined are another number: in doubt. Typed so in Word, it is as written."""
+    def edit(document) -> None:
+        cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text.strip() == "0731-88886666")
+        _set_text(cell, "0731")
+        cell.add_paragraph("88886666")
+
+    path = _edited(tmp_path, edit)
+    assert "promotion_org.leader_phone" not in report_of(path).basic.doubts
+    scan = _read_as_scanned(path, "")
+    assert "promotion_org.leader_phone" in scan.basic.doubts
+    [said] = [i for i in scan.extraction_issues if i.code == "D004" and "073188886666" in i.message]
+    assert "“-”" in said.message
+
+
+def test_a_scans_category_that_is_none_of_the_choices_is_a_doubt_not_unknown(tmp_path: Path) -> None:
+    """申报类别 read 先 (a line found through 先进制造业集群 cut it in two): a doubt, not X007 "无法识别";
+    typed so in Word it is X007."""
+    def edit(document) -> None:
+        cell = next(c for t in document.tables for r in t.rows for c in r.cells if c.text.strip() == "先进制造业集群")
+        _set_text(cell, "先")
+
+    path = _edited(tmp_path, edit)
+    assert "X007" in {i.code for i in report_of(path).extraction_issues}
+    scan = _read_as_scanned(path, "")
+    assert "category" in scan.basic.doubts and "X007" not in {i.code for i in scan.extraction_issues}
+    assert any(i.code == "D004" and i.field == "申报类别" and "可选项" in i.message for i in scan.extraction_issues)

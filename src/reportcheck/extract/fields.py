@@ -113,7 +113,8 @@ class FieldReader:
                 self.values[spec.key] = _value(_choices_or_cell(cells, i + 1), spec)
                 self.locations[spec.key] = cell_loc(cells[i + 1])
                 _keep_original(self.as_written, spec.key, self.values[spec.key], cells[i + 1].text)
-                note_doubt(self.doubts, self.issues, spec.key, spec.label, cells[i + 1], misread)
+                note_doubt(self.doubts, self.issues, spec.key, spec.label, cells[i + 1],
+                           misread or _no_choice(spec, self.values[spec.key], cells[i + 1]))
                 took = True
         return took
 
@@ -122,11 +123,34 @@ def note_doubt(doubts: dict[str, str], issues: list[Issue], key: str, label: str
                misread: str | None = None) -> None:
     """A field a scan's OCR read without being sure, or found under a label it misread (``misread``: why):
     kept, marked, and said (D004)."""
-    why = unsure(cell) or misread
+    why = unsure(cell) or misread or _broken_between_digits(cell)
     if why is not None:
         doubts[key] = f"扫描件{why}"
         issues.append(cat.OCR_UNSURE.issue(section="1", field=label, location=cell_loc(cell),
                                            what=f"“{label}”", raw=cell.text.strip().replace("\n", ""), why=why))
+
+
+_CHOICES = {"category": category_of}  # fields whose value must be one of the form's choices: what tells it
+
+
+def _no_choice(spec: FieldSpec, value: str | None, cell: Cell) -> str | None:
+    """Why a scan's value of a choice field is in doubt: it is none of the choices (申报类别 read 先, a line
+    found through 先进制造业集群 having cut it in two)."""
+    tell = _CHOICES.get(spec.key)
+    if tell is None or not value or not scanned(cell) or tell(value) is not None:
+        return None
+    return "读出的内容不是可选项之一（可能有字漏识别，或被误认的表格线切断）"
+
+
+_BETWEEN_DIGITS = re.compile(r"\d\s*\n\s*\d")
+
+
+def _broken_between_digits(cell: Cell) -> str | None:
+    """Why a scan's value broken over two lines between two digits is in doubt: what stood at the break (the
+    hyphen of 0731-⏎88886666) may be lost, and the lines joined are then another number."""
+    if scanned(cell) and _BETWEEN_DIGITS.search(cell.norm):
+        return "数字分在两行，行末的字符（如电话号码中的“-”）可能漏识别"
+    return None
 
 
 def _choices_or_cell(cells: list, i: int) -> str:

@@ -160,17 +160,19 @@ def misread_of(key: str, known: dict[str, object]) -> str | None:
     """The key of ``known`` a scan's ``key`` is with one character misread, dropped or added (负资人姓名、职务
     for 负责人姓名、职务), two in a long label (国欧级技术创新载体数 for 国家级技术创新载体数量): the nearest
     within those edits, when no other target's key is as near. A character the scan shows and OCR could not
-    read (:data:`UNREAD`) is any one: 集群填目投资□□ is 集群项目投资总额 with one misread; failing that, the
-    key is taken without its gaps (specks read as glyphs: 批准时间.□□□). None when the key is too short to say
-    (:data:`_MISREAD_MIN`) or two targets are as near."""
-    if len(key) < _MISREAD_MIN:
+    read (:data:`UNREAD`) is any one where the key reads :data:`_MISREAD_TWICE` characters besides, with one
+    misread (集群内中小企□□值估集群□□值的比重 is 集群内中小企业产值占集群总产值的比重); otherwise the key is taken
+    without its gaps (□群名称 as 群名称, not 园区名称; specks read as glyphs: 批准时间.□□□). None when the key is
+    too short to say (:data:`_MISREAD_MIN`) or two targets are as near."""
+    bare = key.replace(UNREAD, "")
+    if bare != key:
+        near = [(k, d, i) for i, k in enumerate(known) if (d := _gapped_distance(key, k)) <= 1]
+        if len(bare) < _MISREAD_TWICE or not near:
+            return misread_of(bare, known)
+    elif len(key) < _MISREAD_MIN:
         return None
-    edits = 2 if len(key) >= _MISREAD_TWICE else 1
-    if UNREAD in key:
-        near = [(k, d, i) for i, k in enumerate(known) if (d := _gapped_distance(key, k)) <= edits]
-        if not near:
-            return misread_of(key.replace(UNREAD, ""), known)
     else:
+        edits = 2 if len(key) >= _MISREAD_TWICE else 1
         near = process.extract(key, list(known), scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
     if not near:
         return None
