@@ -96,8 +96,26 @@ def _decode(pred: np.ndarray, alphabet: list[str], odd: float, crop: np.ndarray,
     dropped = unread_glyphs(crop, steps)
     if dropped:
         conf = min(conf, _DROPPED_CONF)
-        steps = sorted(steps + [(x, UNREAD * n) for x, n in dropped])
+        steps = sorted(steps + [(x, UNREAD * n) for x, n in dropped if _in_words(steps, x, n)])
     return Reading("".join(char for _, char in steps), conf, mean, least)
+
+
+_HAN_FROM, _HAN_TO = "\u4e00", "\u9fff"
+_SHORT_LINE = 8  # characters of a label or a header (单位名□, 指標名□): a glyph dropped at its end is written
+
+
+def _in_words(steps: list[tuple[float, str]], x: float, n: int) -> bool:
+    """Whether glyphs dropped at ``x`` stand in words, and are written (as :data:`UNREAD`): after a Chinese
+    character read, and before another, before a bracket (出口□ (億元)), or ending a short line (單位名□).
+    Ink beside a dash, a point or a mark, or at the end of a long line, is as often a stamp's or a speck's
+    (近2年情况——, 批准时间.) and is left out of the text: the line stays in doubt all the same."""
+    before = "".join(char for at, char in steps if at < x)
+    after = "".join(char for at, char in steps if at > x).lstrip()
+    if not _HAN_FROM <= before[-1:] <= _HAN_TO:
+        return False
+    if not after:
+        return len(before) + n <= _SHORT_LINE
+    return _HAN_FROM <= after[0] <= _HAN_TO or after[0] in "(（"
 
 
 def detect_and_recognise(image: np.ndarray) -> list[tuple[tuple[float, float, float, float], str, float]]:
