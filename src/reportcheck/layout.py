@@ -17,8 +17,9 @@ RAISED_SIZE, RAISED_BY = 0.8, 0.2
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 # A character a scan shows and OCR could not read (a traditional form its alphabet lacks), kept in the text
-# where it stands (湘江電□系統), as a missing character is marked in print.
-UNREAD = "□"
+# where it stands (湘江電▢系統), as a missing character is marked in print: a square, but not □ (a check box,
+# which OCR reads as such) nor any other character in the recogniser's alphabet.
+UNREAD = "▢"
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from reportcheck import catalogue as cat
-from reportcheck.extract.labels import gapped_of, misread_of
+from reportcheck.extract.labels import gapped_fits, misread_of
 from reportcheck.extract.lines import Line, cell_loc
 from reportcheck.extract.ocr import scanned, unsure
 from reportcheck.layout import Cell
@@ -64,13 +64,13 @@ def _key(text: str) -> str:
 
 def _known(table: dict[str, _T], cell: Cell) -> tuple[_T | None, str | None]:
     """The field or group a label cell names, and, when a scan misread a character of it (负资人 for 负责人,
-    集郡 for 集群), why what it holds is in doubt. A character OCR could not read (单位名□) is no doubt."""
+    集郡 for 集群), why what it holds is in doubt. A character OCR could not read (單位名▢) is no doubt."""
     key = _key(cell.norm)
     if key in table or not scanned(cell):
         return table.get(key), None
-    gapped = gapped_of(key, table)  # type: ignore[arg-type]
-    if gapped is not None:
-        return table[gapped], None
+    fits = gapped_fits(key, table)  # type: ignore[arg-type]
+    if fits:
+        return (table[fits[0]], None) if len(fits) == 1 else (None, None)
     known = misread_of(key, table)  # type: ignore[arg-type]
     if known is None:
         return None, None

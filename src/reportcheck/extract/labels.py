@@ -51,33 +51,35 @@ SURE_SCORE = 94.0  # a fuzzy match below this is read, but its figures are in do
 _MISREAD_MIN = 3  # characters a label must have for one misread character in it to leave it known
 _MISREAD_TWICE = 8  # and for two
 _UNREAD_RUN = re.compile(f"{UNREAD}+")
-_GAP_READ = 2  # characters a key with a gap must read to be matched as written (□值 could be any ?产值)
+_GAP_READ = 2  # characters a key with a gap must read to be matched as written (值▢ could be any 值…)
 
 
 def _gapped_pattern(key: str, least: int) -> re.Pattern[str] | None:
     """What a scan's key with characters OCR could not read (:data:`UNREAD`, one a character its ink is
-    wide) may stand for: each run of n of them one character fewer to one more, the rest as read. None when
-    the key has no such gap, or reads fewer characters than it leaves unread, or than ``least``."""
+    wide) may stand for: each run of n of them up to one character more, or none (a speck read as a glyph),
+    the rest as read. None when the key has no such gap, or reads, outside its parentheses, fewer characters
+    than it leaves unread, or than ``least`` (□□□(个) says nothing of which row)."""
     runs = _UNREAD_RUN.findall(key)
-    read = len(key) - sum(map(len, runs))
-    if not runs or read < max(least, len(key) - read):
+    core = strip_parens(key)
+    unread = core.count(UNREAD)
+    if not runs or len(core) - unread < max(least, unread):
         return None
     parts = _UNREAD_RUN.split(key)
     pattern = re.escape(parts[0])
     for run, part in zip(runs, parts[1:], strict=True):
-        pattern += f".{{{max(1, len(run) - 1)},{len(run) + 1}}}" + re.escape(part)
+        pattern += f".{{0,{len(run) + 1}}}" + re.escape(part)
     return re.compile(pattern)
 
 
-def gapped_of(key: str, known: dict[str, object], least: int = _GAP_READ) -> str | None:
-    """The key of ``known`` a scan's ``key`` with characters OCR could not read is, as written where it was
-    read (集群□□值 for 集群总产值 typed 集群總產值, the recogniser's alphabet lacking 總 and 產): see
-    :func:`_gapped_pattern`. None when no target's key or two targets' keys are."""
+def gapped_fits(key: str, known: dict[str, object], least: int = _GAP_READ) -> list[str] | None:
+    """The keys of ``known`` a scan's ``key`` with characters OCR could not read may be, as written where it
+    was read (利润总▢ for 利润总额 typed 利潤總額, the recogniser's alphabet lacking 額), one for each target;
+    None when the key has no gap to match by (:func:`_gapped_pattern`). Two or more: it could be either
+    (集群研发经费▢ is 集群研发经费 with a speck after it, or 集群研发经费增速), so it is neither."""
     pattern = _gapped_pattern(key, least)
     if pattern is None:
         return None
-    found = {id(target): k for k, target in known.items() if pattern.fullmatch(k)}
-    return next(iter(found.values())) if len(found) == 1 else None
+    return list({id(target): k for k, target in known.items() if pattern.fullmatch(k)}.values())
 
 
 def strip_parens(key: str) -> str:
@@ -161,9 +163,9 @@ def misread_of(key: str, known: dict[str, object]) -> str | None:
     for 负责人姓名、职务), two in a long label (国欧级技术创新载体数 for 国家级技术创新载体数量): the nearest
     within those edits, when no other target's key is as near. A character the scan shows and OCR could not
     read (:data:`UNREAD`) is any one where the key reads :data:`_MISREAD_TWICE` characters besides, with one
-    misread (集群内中小企□□值估集群□□值的比重 is 集群内中小企业产值占集群总产值的比重); otherwise the key is taken
-    without its gaps (□群名称 as 群名称, not 园区名称; specks read as glyphs: 批准时间.□□□). None when the key is
-    too short to say (:data:`_MISREAD_MIN`) or two targets are as near."""
+    misread (集群内中小企▢▢值估集群总产值的比重 is 集群内中小企业产值占集群总产值的比重); otherwise the key is taken
+    without its gaps (负▢人姓名 as 负人姓名; specks read as glyphs). None when the key is too short to say
+    (:data:`_MISREAD_MIN`) or two targets are as near."""
     bare = key.replace(UNREAD, "")
     if bare != key:
         near = [(k, d, i) for i, k in enumerate(known) if (d := _gapped_distance(key, k)) <= 1]
@@ -198,7 +200,7 @@ class LabelIndex:
     """Keys → target; ``match`` returns (target, score) or None."""
 
     exact: dict[str, object] = field(default_factory=dict)
-    # characters a key with a gap must read (one for a list's few column headers: 名□ is 名称)
+    # characters a key with a gap must read (one for a list's few column headers: 名▢ is 名称)
     gap_read: int = _GAP_READ
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_targets: list[object] = field(default_factory=list)
@@ -241,10 +243,10 @@ class LabelIndex:
         if not keys:
             return None
         for key in keys[:2]:  # as written, and without its parentheticals
-            known = gapped_of(key, self.exact, self.gap_read)
-            if known is not None:
-                return self.exact[known], 100.0
-        if UNREAD in text:  # no row's key with those gaps: they may be specks read as glyphs (批准时间.□□□)
+            fits = gapped_fits(key, self.exact, self.gap_read)
+            if fits:
+                return (self.exact[fits[0]], 100.0) if len(fits) == 1 else None
+        if UNREAD in text:  # no row's key with those gaps: they may be specks read as glyphs
             return self._match(text.replace(UNREAD, ""), cutoff)
         found = process.extractOne(keys[1] if len(keys) > 1 else keys[0], self.fuzzy_keys,
                                    scorer=fuzz.ratio, score_cutoff=cutoff)

@@ -421,7 +421,7 @@ def _cut_by_a_page(top: ListRow, bottom: ListRow, name: str) -> bool:
 
 def list_index(spec: ListTableSpec) -> LabelIndex:
     """A list's columns by their labels (the header step's words); a scan's header that reads one character
-    of two (名□) is matched, these being few."""
+    of two (名▢) is matched, these being few."""
     index = LabelIndex(gap_read=1)
     for column in spec.columns:
         index.add(column, [column.label, *column.aliases])

@@ -101,12 +101,12 @@ def _decode(pred: np.ndarray, alphabet: list[str], odd: float, crop: np.ndarray,
 
 
 _HAN_FROM, _HAN_TO = "\u4e00", "\u9fff"
-_SHORT_LINE = 8  # characters of a label or a header (单位名□, 指標名□): a glyph dropped at its end is written
+_SHORT_LINE = 8  # characters of a label or a header (單位名▢, 指標名▢): a glyph dropped at its end is written
 
 
 def _in_words(steps: list[tuple[float, str]], x: float, n: int) -> bool:
     """Whether glyphs dropped at ``x`` stand in words, and are written (as :data:`UNREAD`): after a Chinese
-    character read, and before another, before a bracket (出口□ (億元)), or ending a short line (單位名□).
+    character read, and before another, before a bracket (出口▢ (億元)), or ending a short line (單位名▢).
     Ink beside a dash, a point or a mark, or at the end of a long line, is as often a stamp's or a speck's
     (近2年情况——, 批准时间.) and is left out of the text: the line stays in doubt all the same."""
     before = "".join(char for at, char in steps if at < x)

@@ -4,7 +4,7 @@ lacks) or did not make out is dropped from the line without a trace in the suret
 known stretch of the line, so ink standing wider than a character away from every character read is a glyph
 that was dropped, and the line is in doubt. Only a wide glyph is told so (a Chinese character): a dropped digit or
 point leaves too little ink apart from its neighbours' to tell from a wide letter. Each dropped glyph stands in
-the line's text as :data:`reportcheck.layout.UNREAD`, where its ink stands (湘江電□系統), so what reads the text
+the line's text as :data:`reportcheck.layout.UNREAD`, where its ink stands (湘江電▢系統), so what reads the text
 knows a character is there and which it is not (a label matched with the gap:
 :meth:`reportcheck.extract.labels.LabelIndex.match`)."""
 
