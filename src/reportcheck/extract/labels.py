@@ -58,7 +58,7 @@ def _gapped_pattern(key: str, least: int) -> re.Pattern[str] | None:
     """What a scan's key with characters OCR could not read (:data:`UNREAD`, one a character its ink is
     wide) may stand for: each run of n of them up to one character more, or none (a speck read as a glyph),
     the rest as read. None when the key has no such gap, or reads, outside its parentheses, fewer characters
-    than it leaves unread, or than ``least`` (□□□(个) says nothing of which row)."""
+    than it leaves unread, or than ``least`` (▢▢▢(个) says nothing of which row)."""
     runs = _UNREAD_RUN.findall(key)
     core = strip_parens(key)
     unread = core.count(UNREAD)
