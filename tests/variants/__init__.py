@@ -97,6 +97,8 @@ DOCX_TRANSFORMS: tuple[Transform, ...] = (
 PDF_TRANSFORMS: tuple[Transform, ...] = (
     Transform("pdf_three_line", "printed to PDF by LibreOffice with every table ruled as 三线表",
               pdf.pdf_three_line, output="pdf", needs_libreoffice=True),
+    Transform("pdf_tables_typed", "indicator tables converted to text (tabs) and printed to PDF by LibreOffice",
+              pdf.pdf_tables_typed, output="pdf", needs_libreoffice=True),
     Transform("pdf_reportlab", "a PDF made by another producer (reportlab): paragraphs and ruled tables",
               pdf.pdf_reportlab, output="pdf"),
     Transform("pdf_watermark", "the reportlab PDF with a 草稿 watermark drawn as shapes over every page",
@@ -106,7 +108,8 @@ PDF_TRANSFORMS: tuple[Transform, ...] = (
 
 TRANSFORMS: tuple[Transform, ...] = DOCX_TRANSFORMS + PDF_TRANSFORMS
 BY_NAME = {t.name: t for t in TRANSFORMS}
-COMMITTED = ("pdf_three_line", "pdf_placeholders")  # rendered by scripts/render_variants.py into samples/variants/
+# rendered by scripts/render_variants.py into samples/variants/
+COMMITTED = ("pdf_three_line", "pdf_placeholders", "pdf_tables_typed")
 
 __all__ = ["BY_NAME", "COMMITTED", "DOCX_TRANSFORMS", "NO_CHANGE", "PDF_TRANSFORMS", "TRANSFORMS", "ChangeSet",
            "Transform"]

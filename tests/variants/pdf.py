@@ -103,6 +103,21 @@ def pdf_three_line(src: Path, dst: Path) -> bool:
     return True
 
 
+def pdf_tables_typed(src: Path, dst: Path) -> bool:
+    """Indicator tables converted to text (tab-separated paragraphs), then printed to PDF by LibreOffice: the
+    columns stand a space apart and a long row wraps onto a second line."""
+    from .office import tables_typed_with_tabs
+
+    doc = Docx(src)
+    if not tables_typed_with_tabs(doc):
+        return False
+    with tempfile.TemporaryDirectory() as tmp:
+        typed = Path(tmp) / "typed.docx"
+        doc.save(typed)
+        soffice_pdf(typed, dst)
+    return True
+
+
 # --- drawn by reportlab -----------------------------------------------------------------------------
 
 FONT = "STSong-Light"

@@ -16,8 +16,9 @@ from itertools import pairwise
 from pathlib import Path
 
 from reportcheck.errors import UnreadableInput
-from reportcheck.layout import Cell, Document, Paragraph, Table
+from reportcheck.layout import Cell, Document, Paragraph, Table, number_after
 from reportcheck.readers.fed_twice import pages_fed_twice
+from reportcheck.readers.figure_lines import tables_of_figure_lines
 from reportcheck.readers.limits import MB, PdfLimits, pdf_limits
 from reportcheck.readers.pdf_page import PageContent, holds_another
 from reportcheck.readers.pdf_rule_tables import Carry, find_rule_tables, mid_phrase
@@ -132,6 +133,7 @@ class _Reader:
                     else:
                         previous_table = self._table(rows, grid)
                 first = False
+        number_after(tables_of_figure_lines(self.doc.blocks), self.n_tbl, self.n_par)  # type: ignore[arg-type]
         return self.doc
 
     def _check_text_layer(self, contents: list[PageContent]) -> None:
@@ -162,19 +164,24 @@ class _Reader:
         """The page as blocks in reading order: ('line', Line) and ('table', (rows, grid)), and the
         table of horizontal rules left open at its foot."""
         boxes = [t.bbox for t in content.tables]
+        inner = [[c for c in t.cells if not holds_another(c, t.cells)] for t in content.tables]
         cell_words: dict[int, list[dict]] = {i: [] for i in range(len(content.tables))}
         loose: list[dict] = []
         for word in content.words:
             cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
             owner = next((i for i, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
+            if owner is not None and "conf" not in word and not any(
+                    c[0] <= cx <= c[2] and c[1] <= cy <= c[3] for c in inner[owner]):
+                owner = None  # a frame's own text, above the table inside it (3.1 园区主要经济指标): a line
             (loose if owner is None else cell_words[owner]).append(word)
         height = content.height
         rule_tables, lines, carry = find_rule_tables(
             group_lines(loose), content.rules, content.number, height * _BODY, height * (1 - _BODY),
             [(b[1], b[3]) for b in boxes], carry)
         blocks: list[tuple[float, str, object]] = [(line.top, "line", line) for line in lines]
-        for i, table in enumerate(content.tables):
-            blocks.append((table.bbox[1], "table", _grid_rows(table, cell_words[i], content.number)))
+        for i, table in enumerate(content.tables):  # placed where its first cell is, below a frame's own text
+            top = min((c[1] for c in inner[i]), default=table.bbox[1])
+            blocks.append((top, "table", _grid_rows(table, cell_words[i], content.number)))
         blocks += [(t.top, "table", (t.rows, t.grid)) for t in rule_tables]
         blocks.sort(key=lambda b: b[0])
         return [(kind, item) for _, kind, item in blocks], carry
