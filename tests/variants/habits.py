@@ -524,6 +524,8 @@ def _reverse_blocks(tr: etree._Element, blocks: list[list[int]]) -> bool:
     groups = []
     for block in blocks:
         lo, hi = min(block), max(block) + 1
+        if hi - lo != len(block):  # a year's columns apart (a table folded in two blocks): left alone
+            return False
         inside = [(tc, s, n) for tc, s, n in pos if s < hi and s + n > lo]
         if not inside or any(s < lo or s + n > hi for _, s, n in inside) or sum(n for *_, n in inside) != hi - lo:
             return False
