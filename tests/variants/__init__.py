@@ -66,6 +66,7 @@ DOCX_TRANSFORMS: tuple[Transform, ...] = (
     _docx(spelling.growth_double_rounded, lambda _: ChangeSet(growth_may_change=True)),
     # structure
     _docx(layout.table_split_continued),
+    _docx(layout.tables_before_their_headings),
     _docx(layout.label_cut_over_two_rows),
     _docx(layout.total_rows),
     _docx(layout.blank_rows),

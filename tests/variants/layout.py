@@ -478,9 +478,42 @@ def row_of_years(doc: Docx) -> bool:
             continue
         first = seg.data[0]
         width = len(cells(first))
-        texts = ["集群形成时间（年）", *(["2008"] * (width - 2)), "—"] if width >= 3 else []
-        if not texts:
+        again = [c for c, role in sorted(seg.roles.items()) if c > 1 and role == seg.roles.get(1)]
+        own = again[0] - 1 if again else width  # a table folded in two blocks: the row is the left block's
+        if own < 3:
             return False
+        texts = ["集群形成时间（年）", *(["2008"] * (own - 2)), "—", *([""] * (width - own))]
         seg.data[-1].addnext(_clone_row(first, texts))
         return True
     return False
+
+
+_SECTION_HEADING = re.compile(r"\s*\d\s*[.．]\s*\d")  # 2.6 集群产品质量发展情况
+
+
+def tables_before_their_headings(doc: Docx) -> bool:
+    """Each indicator table that is a table of its own dragged into a floating table (w:tblpPr, text wrapping
+    around) whose XML lands before its section's heading, as Word keeps it when the table is anchored to the
+    heading's paragraph: the table, then ``2.6 集群产品质量发展情况``. An empty paragraph parts it from a
+    table before it, as Word keeps two tables apart."""
+    done = False
+    for seg in segments(doc.document):
+        tbl = seg.table
+        if seg.kind != "indicator" or tbl.getparent() is not doc.body or rows(tbl) != seg.header + seg.data:
+            continue
+        heading = tbl.getprevious()
+        while heading is not None and heading.tag == w("p") and not para_text(heading).strip():
+            heading = heading.getprevious()
+        if heading is None or heading.tag != w("p") or not _SECTION_HEADING.match(para_text(heading)):
+            continue
+        pr = tbl.find(w("tblPr"))
+        floating = etree.Element(w("tblpPr"))
+        for name, value in (("leftFromText", "180"), ("rightFromText", "180"), ("vertAnchor", "text"),
+                            ("horzAnchor", "margin"), ("tblpXSpec", "center"), ("tblpY", "260")):
+            floating.set(w(name), value)
+        pr.insert(1 if pr.find(w("tblStyle")) is not None else 0, floating)
+        heading.addprevious(tbl)
+        if tbl.getprevious() is not None and tbl.getprevious().tag == w("tbl"):
+            tbl.addprevious(new_paragraph(""))
+        done = True
+    return done

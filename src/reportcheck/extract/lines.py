@@ -108,7 +108,7 @@ def rewrite_tables(lines: list[Line], rewrite: Callable[[list[Line]], list[Line]
     out: list[Line] = []
     i = 0
     while i < len(lines):
-        rows = _table_from(lines, i)
+        rows = table_from(lines, i)
         made = rewrite(rows) if rows else None
         if made is None:
             out.append(lines[i])
@@ -119,7 +119,7 @@ def rewrite_tables(lines: list[Line], rewrite: Callable[[list[Line]], list[Line]
     return out
 
 
-def _table_from(lines: list[Line], start: int) -> list[Line]:
+def table_from(lines: list[Line], start: int) -> list[Line]:
     """The rows of the table whose first row is ``lines[start]`` (none when that is no table's first row)."""
     first = lines[start]
     if not first.is_row or not first.cells or first.cells[0].row != 0:

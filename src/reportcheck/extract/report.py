@@ -36,6 +36,7 @@ from reportcheck.extract.sections import (
     numbered_later,
 )
 from reportcheck.extract.side_by_side import blocks_one_after_another
+from reportcheck.extract.tables_ahead import tables_after_their_headings
 from reportcheck.extract.template_choice import Choice, choose_template
 from reportcheck.extract.texts import TextCollector
 from reportcheck.extract.transposed import turned_upright
@@ -79,7 +80,8 @@ def extract(doc: Document, read_picture: PictureReader | None = None) -> Report:
     walker = _Walker(choice.spec, read_picture)
     lines = blocks_one_after_another(turned_upright(lines, walker.row_indexes.values()))
     lines = years_parted(labels_made_whole(lines))
-    for line in content_lines(lines, walker.headings):
+    for line in tables_after_their_headings(content_lines(lines, walker.headings), walker.headings,
+                                            walker.row_indexes):
         walker.feed(line)
     try:
         report = walker.report(doc.path, choice)
