@@ -221,8 +221,12 @@ def spool_rows(spool: Path, settings: Settings | None, pack: dict | None, eviden
     share the work; the batch only reads them back), the batch itself for a file its worker gave no
     outcome for (the rows then replace any a stopped worker left)."""
     rows = file_rows(outcome, settings, pack, evidence)
-    _rows_at(spool, index).write_bytes(pickle.dumps(_columns(rows), protocol=pickle.HIGHEST_PROTOCOL)
+    columns = pickle.dumps(_columns(rows), protocol=pickle.HIGHEST_PROTOCOL)
+    _rows_at(spool, index).write_bytes(len(columns).to_bytes(_SIZE, "little") + columns
                                         + pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+_SIZE = 8  # bytes of the columns' length, first in a file's rows: the rows are read past them, not through them
 
 
 def _rows_at(spool: Path, index: int) -> Path:
@@ -357,7 +361,7 @@ class BatchTables:
         next_finding = 2  # row 1 of 问题清单 is its header
         for index in range(len(self.result.paths)):
             with _rows_at(self.result.spool, index).open("rb") as spooled:
-                pickle.load(spooled)  # its columns, read before
+                spooled.seek(int.from_bytes(spooled.read(_SIZE), "little"), 1)  # its columns, read before
                 rows: FileRows = pickle.load(spooled)
             findings = [row for key, row in rows.findings if key not in self.common_notes]
             if findings:
@@ -408,7 +412,7 @@ class BatchTables:
             spool_rows(result.spool, result.settings, result.pack, result.evidence, index,
                        read_outcome(result.outcome_path(index)))
         with path.open("rb") as spooled:
-            return pickle.load(spooled)
+            return pickle.loads(spooled.read(int.from_bytes(spooled.read(_SIZE), "little")))
 
 
 _AGAINST = ("EA001", "EA002", "EA003")
