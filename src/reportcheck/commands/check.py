@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
             archive = open_archive_of(args, settings, args.files)
         except ValueError as exc:
             return fail(str(exc))
+        _load_renderer(args.format)
         outcomes = checked(started, pack, settings, limits)
     kept = archive is None or keep_in_archive(outcomes, archive, settings, pack)  # said when it fails
     if args.notices is not None:
@@ -96,6 +97,16 @@ def _evidence_of(args: argparse.Namespace) -> list | None:
     from reportcheck.evidence_files import pair
 
     return pair(args.files, args.evidence)
+
+
+def _load_renderer(fmt: str) -> None:
+    """Load the renderer of ``fmt`` while the child reads, rather than after its result comes."""
+    import reportcheck.render.titles
+
+    if fmt == "html":
+        import reportcheck.render.html
+    elif fmt == "text":
+        import reportcheck.render.text  # noqa: F401
 
 
 def _rendered(outcomes: list, fmt: str, colour: bool, pack: str) -> str:
