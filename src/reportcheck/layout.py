@@ -69,6 +69,8 @@ class Cell:
     confidence: float | None = None  # OCR: the least sure word's confidence; None for a text layer
     written_on: bool = False  # OCR: the cell holds ballpoint ink (a printed figure struck and written again)
     crossed: bool = False  # OCR: a line down the whole page (a scanner's glass, a copier's drum) runs through its text
+    ink: tuple[float, float] | None = None  # OCR: how far across its words stand (x0, x1), in a cell wider than them
+    broken_off: str = ""  # OCR: the next page begins with this, under this cell, kept apart (a row broken over pages)
     formula: str | None = None  # a Word formula field's code in the cell ("=ROUND((C9-B9)/B9*100,1)")
     paragraph: int | None = None  # a table typed with tabs: the paragraph its row is, where a user finds it
     at: tuple[int, int] | None = None  # a cell the reading moved (a table on its side): its (row, col) in the file

@@ -25,6 +25,8 @@ def unsure(block: Cell | Paragraph, sure: float = SURE) -> str | None:
         return "单元格中有手写笔迹，可能是划去印刷数字后手写更正，以原件为准"
     if isinstance(block, Cell) and block.crossed:
         return "一条贯穿整页的竖线（扫描仪玻璃或复印机留下的条纹）穿过该单元格的文字，可能读错，以原件为准"
+    if isinstance(block, Cell) and block.broken_off:
+        return f"该行在页末断开，下一页开头的“{block.broken_off}”可能是此格的后半，未能确认，以原件为准"
     if block.confidence is not None and block.confidence < sure:
         return f"识别置信度{block.confidence:.0%}"
     return None

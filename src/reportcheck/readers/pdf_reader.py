@@ -32,6 +32,8 @@ _BODY = 0.06  # a table of horizontal rules may reach this close to the page's t
 _PAGE_SHIFT = 12.0  # points a scanned page may lie across from the one before
 _SCAN_WIDTH = 0.05  # share by which a scanned or photographed table's width may differ from its first page's
 _DRIFT = 10.0  # points a scanned page's column line may stand off the page before's, at a row broken over them
+_TAIL_CHARS = 12  # characters at most of a row's tail at the head of the next page, read as one cell across
+_NUMBERED = re.compile(r"\d|[一二三四五六七八九十]+、|[（(]")  # how a heading or a new entry begins, not a tail
 _COLUMN_SLACK = 0.01  # share of a table's width a scanned page's column line may stand off the one before's
 _TITLE_MIN = 6  # characters a title row's title has at least (2.1集群主要经济指标: 11)
 _STAMPED = 8  # characters a stamp's words and frame may add to a scanned title row
@@ -232,7 +234,7 @@ def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], t
                     "\n".join(line.text for line in group_lines(words_in)), 0, r0 + r, c0 + first,
                     max(1, last - first), max(1, r1 - r0) if part == column_box else 1, page=page, bbox=part,
                     confidence=least_confidence(words_in), written_on=any(w.get("pen") for w in words_in),
-                    crossed=any(w.get("streak") for w in words_in))
+                    crossed=any(w.get("streak") for w in words_in), ink=_ink(words_in))
     rows: list[list[Cell]] = [[] for _ in range(len(ys) - 1)]
     for (r0, c0), cell in sorted(origins.items()):
         rows[r0].append(cell)
@@ -381,7 +383,10 @@ def _append_rows(table: Table, rows: list[list[Cell]], grid: tuple[float, ...]) 
         table.grid = tuple(union)
     if rows and table.rows and _repeats(rows[0], table.rows[0]):
         rows = rows[1:]
-    if rows and table.rows and _is_row_tail(table.rows[-1], rows[0]):
+    if rows and table.rows and (cut := _broken_off(table.rows[-1], rows[0])) is not None:
+        for cell in cut[0]:
+            cell.broken_off = cut[1]
+    elif rows and table.rows and _is_row_tail(table.rows[-1], rows[0]):
         last, tail = table.rows[-1], rows.pop(0)
         for cell in last:
             extra = next((t for t in tail if _same_column(cell, t) and t.text and not t.continued), None)
@@ -423,6 +428,33 @@ def _is_row_tail(last: list[Cell], first: list[Cell]) -> bool:
     before = [c for c in last if c.text]
     return (bool(filled) and len(last) > 1 and all(any(_same_column(b, c) for b in before) for c in filled)
             and any(_same_column(b, c) for c in empty for b in before))
+
+
+def _broken_off(last: list[Cell], first: list[Cell]) -> tuple[list[Cell], str] | None:
+    """The cells of a scanned table's last row on a page that the next page's first row may go on, where that
+    row was read as one cell across the table (the short rules of a row's tail were not found): a few characters
+    standing under one column of the row before, or two (a speck beside them: 湖南省工业和信 | … then 系息化厅),
+    and no heading's number. They are not joined — the row could as well be a new one across the table — but
+    the cells above are then not sure to be whole. Those cells and the tail's text, or None."""
+    own = [c for c in first if c.text.strip() and not c.continued]
+    if len(own) != 1 or own[0].ink is None or len(last) < 2:
+        return None
+    tail, text = own[0], "".join(own[0].text.split())
+    if len(text) > _TAIL_CHARS or _NUMBERED.match(text):
+        return None
+    before = [b for b in last if b.text and not b.continued and b.bbox is not None]
+    if any(_same_column(b, tail) for b in before):
+        return None
+    x0, x1 = tail.ink
+    under = [b for b in before if min(x1, b.bbox[2]) - max(x0, b.bbox[0]) > _DRIFT]  # type: ignore[index]
+    return (under, " ".join(tail.text.split())) if 1 <= len(under) <= 2 else None
+
+
+def _ink(words: list[dict]) -> tuple[float, float] | None:
+    """How far across a scanned cell's words stand; None for a text layer's or an empty cell."""
+    if not words or not any("conf" in w for w in words):
+        return None
+    return min(w["x0"] for w in words), max(w["x1"] for w in words)
 
 
 def _same_column(upper: Cell, lower: Cell) -> bool:
