@@ -23,6 +23,8 @@ TAGS: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class IssueType:
+    """A kind of finding: its code, severity and message, the clause it rests on."""
+
     code: str
     name: str
     severity: Severity

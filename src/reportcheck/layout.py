@@ -34,6 +34,8 @@ class Picture:
 
 @dataclass(slots=True)
 class Paragraph:
+    """A paragraph of the file's own text, or a line of a PDF or a scan."""
+
     index: int
     text: str
     page: int | None = None
@@ -79,6 +81,8 @@ class Cell:
 
 @dataclass(slots=True)
 class Table:
+    """A table: its rows of grid cells, and where it stands (inside a cell, on a page)."""
+
     index: int
     rows: list[list[Cell]]
     parent: tuple[int, int, int] | None = None  # (table, row, col) of the enclosing cell

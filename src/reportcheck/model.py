@@ -52,6 +52,8 @@ class Loc:
 
 @dataclass(slots=True, kw_only=True)
 class Issue:
+    """A finding: which rule, how severe, where in the report, and the message users read."""
+
     code: str
     severity: Severity
     section: str | None = None
@@ -124,6 +126,8 @@ class ColumnReading:
 
 @dataclass(slots=True, kw_only=True)
 class SkippedRow:
+    """A row a table's reader passed over, and why (``readings``: how each table was read)."""
+
     text: str
     reason: str
     location: Loc | None = None
@@ -146,6 +150,8 @@ class TableReading:
 
 @dataclass(slots=True, kw_only=True)
 class ListRow:
+    """One entry of a list table: its cells by column, and a column's figures by year."""
+
     values: dict[str, str | float | None] = dataclasses.field(default_factory=dict)
     by_year: dict[str, dict[str, float | None]] = dataclasses.field(default_factory=dict)
     location: Loc | None = None
@@ -165,6 +171,8 @@ RUN_TOGETHER = "单元格跨了多行，可能是行间的表格线未能识别�
 
 @dataclass(slots=True, kw_only=True)
 class ListTable:
+    """A list table of the report (营业收入排名前十, 技术创新载体 …) and its entries."""
+
     id: str
     title: str
     section: str
@@ -188,6 +196,8 @@ class Claim:
 
 @dataclass(slots=True, kw_only=True)
 class TextBlock:
+    """A block of prose (a self-evaluation, an introduction): its text, counts and claims."""
+
     id: str
     title: str
     text: str
@@ -209,6 +219,8 @@ class TextBlock:
 
 @dataclass(slots=True, kw_only=True)
 class Contact:
+    """An organisation of the basic information, with its leader and its contact."""
+
     name: str | None = None
     leader: str | None = None
     leader_phone: str | None = None
@@ -218,6 +230,8 @@ class Contact:
 
 @dataclass(slots=True, kw_only=True)
 class BasicInfo:
+    """The basic information (一、集群基本信息): names, category, field, region, organisations."""
+
     cluster_name: str | None = None
     industry_field: str | None = None
     category: str | None = None
@@ -286,6 +300,8 @@ class Evidence:
 
 @dataclass(slots=True, kw_only=True)
 class Report:
+    """One report read into typed data: every figure, list and text, and how they were read."""
+
     source: str
     template: str
     stage: str | None = None  # the form's round as its title writes it (初赛, 决赛)

@@ -42,6 +42,8 @@ class ProofSpec:
 
 @_spec
 class RowSpec:
+    """An indicator row of the form: its key, label and unit, what evidence it needs."""
+
     key: str
     label: str
     unit: str
@@ -58,6 +60,8 @@ class RowSpec:
 
 @_spec
 class FieldSpec:
+    """A field of the form (集群名称, 申报类别 …): its key and label, whether it must be filled."""
+
     key: str
     label: str
     required: bool = False
@@ -67,11 +71,15 @@ class FieldSpec:
 
 @_spec
 class SectionFieldSpec(FieldSpec):
+    """A field the form asks for inside a section (an indicator table's 集群形成时间)."""
+
     section: str
 
 
 @_spec
 class IndicatorTableSpec:
+    """An indicator table of the form: its section, kind, rows and fields."""
+
     id: str
     title: str
     chapter: str
@@ -85,6 +93,8 @@ class IndicatorTableSpec:
 
 @_spec
 class ColumnSpec:
+    """A column of a list table: its key and label, text or number, its unit, a value per year or one."""
+
     key: str
     label: str
     type: Literal["text", "number"] = "text"
@@ -96,6 +106,8 @@ class ColumnSpec:
 
 @_spec
 class ListTableSpec:
+    """A list table of the form: its section, title and columns, the most entries it takes, its blank rows."""
+
     id: str
     title: str
     section: str
@@ -107,6 +119,8 @@ class ListTableSpec:
 
 @_spec
 class GroupSpec:
+    """A group of fields of the basic information: an organisation with its name, leader, contact, phones."""
+
     key: str
     label: str
     fields: list[FieldSpec]
@@ -115,6 +129,8 @@ class GroupSpec:
 
 @_spec
 class BasicInfoSpec:
+    """The basic information table of the form: its title and fields."""
+
     id: str
     title: str
     fields: list[FieldSpec]
@@ -131,6 +147,8 @@ class AspectSpec:
 
 @_spec
 class TextBlockSpec:
+    """A block of prose the form asks for: its title and instruction, its limit of characters, its aspects."""
+
     id: str
     title: str
     chapter: str
@@ -152,12 +170,16 @@ class ProseKeywordSpec:
 
 @_spec
 class ChapterSpec:
+    """A chapter of the form (一、二、…): its number and title."""
+
     id: str
     title: str
 
 
 @_spec
 class DeclarationSpec:
+    """The declaration of truth the form ends with: its title and its text."""
+
     id: str
     title: str
     text: list[str]
@@ -178,6 +200,8 @@ class RecognitionSpec:
 
 @_spec
 class TemplateSpec:
+    """The whole form of one notice and round: how it is recognised, and every part of it."""
+
     id: str
     programme: str
     stage: str  # as the title writes it (初赛, 决赛): one form of the programme's rounds
