@@ -37,11 +37,11 @@ def _texts(lines: list[Line]) -> list[str]:
 
 
 def test_a_table_before_the_heading_of_its_rows_is_read_after_it():
-    lines = [_para("2.5 集群绿色发展情况"), *_GREEN, _para(""), *_QUALITY, _para("2.6 集群产品质量发展情况"),
+    lines = [_para("2.5 集群绿色发展情况"), *_GREEN, *_QUALITY, _para("2.6 集群产品质量发展情况"),
              _para("省级及以上质量奖（国家级、省级）")]
     moved = tables_after_their_headings(lines, HEADINGS, ROWS)
-    assert _texts(moved) == [_texts(lines)[k] for k in (0, 1, 2, 3, 4, 8, 5, 6, 7, 9)]  # 2.6, then its table
-    assert _texts(moved)[5:7] == ["2.6 集群产品质量发展情况", "指标名称"]
+    assert _texts(moved) == [_texts(lines)[k] for k in (0, 1, 2, 3, 7, 4, 5, 6, 8)]  # 2.6, then its table
+    assert _texts(moved)[4:6] == ["2.6 集群产品质量发展情况", "指标名称"]
 
 
 def test_a_table_of_its_own_section_or_before_a_section_that_has_its_table_stays():

@@ -6,7 +6,7 @@ kept as read (``text``); the normalise step fills ``norm`` beside them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 # A footnote mark typed as a raised digit (73.9¹) is given as its superscript character, which the number
@@ -115,7 +115,7 @@ class Document:
         return [b for b in self.iter_blocks() if isinstance(b, Table)]
 
 
-def _walk(blocks: list[Paragraph | Table]) -> Iterator[Paragraph | Table]:
+def _walk(blocks: Sequence[Paragraph | Table]) -> Iterator[Paragraph | Table]:
     for block in blocks:
         yield block
         if isinstance(block, Table):
@@ -125,7 +125,7 @@ def _walk(blocks: list[Paragraph | Table]) -> Iterator[Paragraph | Table]:
                         yield from _walk(cell.content)
 
 
-def number_after(blocks: list[Paragraph | Table], table: int, paragraph: int) -> tuple[int, int]:
+def number_after(blocks: Sequence[Paragraph | Table], table: int, paragraph: int) -> tuple[int, int]:
     """Number ``blocks`` (nested ones included), in order, from ``table`` and ``paragraph`` on: tables that are
     no table of the file's own come after its own. The numbers to go on from."""
     for block in _walk(blocks):

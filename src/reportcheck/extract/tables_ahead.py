@@ -20,8 +20,8 @@ from reportcheck.normalize.evidence import split_evidence
 
 def tables_after_their_headings(lines: list[Line], headings: LabelIndex,
                                 row_indexes: dict[str, LabelIndex]) -> list[Line]:
-    """``lines`` with each table that stands right before (empty paragraphs apart) the heading of the indicator
-    table its rows are, moved after that heading."""
+    """``lines`` with each table that stands right before the heading of the indicator table its rows are, moved
+    after that heading."""
     out = list(lines)
     i = 0
     while i < len(out):
@@ -30,8 +30,6 @@ def tables_after_their_headings(lines: list[Line], headings: LabelIndex,
             i += 1
             continue
         j = i + len(rows)
-        while j < len(out) and out[j].para is not None and not out[j].para.norm.strip():
-            j += 1
         section = _indicator_heading(out[j], headings) if j < len(out) else None
         if section is not None and _rows_of(rows, section.id, row_indexes) \
                 and not _own_rows_after(out, j + 1, row_indexes[section.id], headings):

@@ -400,7 +400,7 @@ class _Walker:
         self.embedded: list[Table] = []
 
     def number_embedded(self) -> None:
-        number_after(self.embedded, self.n_tbl, self.n_par)  # type: ignore[arg-type]
+        number_after(self.embedded, self.n_tbl, self.n_par)
 
     def walk(self, container: etree._Element) -> None:
         self.doc.blocks.extend(self.blocks(container))

@@ -6,12 +6,13 @@ PDF's text does not keep. It is read as the table it shows.
 A run is taken as a table only when it looks like one: a header line cut by its spaces into three words or
 more, two of them years and the first not, none long; a unit that did not fit on the header's line and
 went onto the next (``（%）``) finishes its last word; then one row or more, each a label holding a Chinese
-character and, after it, as many figures as the header has columns after its first (a number, with a sign,
-a per cent, a unit, an evidence page in brackets or after it; or a dash for none). A row too long for its
-line, wrapped onto the next, is joined again. A line that does not fit ends the
-run: it stays a paragraph, and a table missing its rows says so as it would. A row's figures are taken
-from its end, so a label may hold spaces. Lines read by OCR are left alone (their figures carry the
-recogniser's doubt, which a cell made here would not).
+character and not ending in a figure and, after it, as many figures as the header has columns after its
+first (a number, with a sign, a per cent, a unit, an evidence page in brackets or after it, or in Chinese
+numerals; a dash or 无 for none). A row cut at the right margin (the next line's first word would not have
+fitted behind it) and wrapped onto the next line is joined again. A line that does not fit ends the run: it
+stays a paragraph, and a table missing its rows says so as it would. A row's figures are taken from its end,
+so a label may hold spaces. Lines read by OCR are left alone (their figures carry the recogniser's doubt,
+which a cell made here would not).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _FIGURE = re.compile(rf"(?:{_NUMBER})"
 _EVIDENCE = re.compile(_PAGES)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LONGEST_HEADER_WORD = 12
+_WRAP_SLACK = 8.0  # points: the space a line cut at the margin may leave besides its next word
 
 
 def tables_of_figure_lines(blocks: list[Paragraph | Table]) -> list[Table]:
@@ -56,9 +58,9 @@ def _run_from(blocks: list[Paragraph | Table], start: int) -> tuple[list[list[st
     row is, and how many blocks it takes; None when no such table starts there."""
     first = _line(blocks[start])
     header = _header(first.text) if first is not None else None
-    if header is None:
+    if first is None or header is None:
         return None
-    where: list[Paragraph] = [first]  # type: ignore[list-item]
+    where = [first]
     used = 1
     wrapped = _line(blocks[start + 1]) if start + 1 < len(blocks) else None
     if wrapped is not None and _UNIT_WRAPPED.fullmatch(wrapped.text.strip()):
@@ -71,7 +73,8 @@ def _run_from(blocks: list[Paragraph | Table], start: int) -> tuple[list[list[st
             break
         fields, taken = _row(line.text, len(header)), 1
         after = _line(blocks[start + used + 1]) if start + used + 1 < len(blocks) else None
-        if fields is None and after is not None and _row(after.text, len(header)) is None:
+        if fields is None and after is not None and _row(after.text, len(header)) is None \
+                and _cut_at_the_margin(line, after, blocks):
             fields, taken = _row(_joined(line.text, after.text), len(header)), 2  # a long row, wrapped
         if fields is None:
             break
@@ -86,6 +89,17 @@ def _line(block: Paragraph | Table) -> Paragraph | None:
     if isinstance(block, Paragraph) and block.confidence is None and block.furniture is None and block.text.strip():
         return block
     return None
+
+
+def _cut_at_the_margin(line: Paragraph, after: Paragraph, blocks: list[Paragraph | Table]) -> bool:
+    """Whether ``line`` was cut at the right margin of its page's text: the first word of the line ``after`` it
+    would not have fitted behind it (its width taken from that line's own). Unknown without boxes: no."""
+    if line.bbox is None or after.bbox is None or not after.text.split():
+        return False
+    right = max((b.bbox[2] for b in blocks if isinstance(b, Paragraph) and b.page == line.page and b.bbox),
+                default=line.bbox[2])
+    per_character = (after.bbox[2] - after.bbox[0]) / max(1, len(after.text.strip()))
+    return line.bbox[2] + per_character * len(after.text.split()[0]) >= right - _WRAP_SLACK
 
 
 def _joined(line: str, wrapped: str) -> str:
@@ -115,6 +129,7 @@ def _row(text: str, width: int) -> list[str] | None:
         return None
     figures = words[len(words) - width + 1:]
     label = " ".join(words[:len(words) - width + 1])
-    if not _HAN.search(label) or _FIGURE.fullmatch(label) or not all(_FIGURE.fullmatch(f) for f in figures):
-        return None
+    if not _HAN.search(label) or _FIGURE.fullmatch(label.rsplit(" ", 1)[-1]) \
+            or not all(_FIGURE.fullmatch(f) for f in figures):
+        return None  # a label ending in a figure: a column more than the header's, or a number cut by a space
     return [label, *figures]

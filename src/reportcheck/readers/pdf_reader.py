@@ -135,7 +135,7 @@ class _Reader:
                     else:
                         previous_table = self._table(rows, grid)
                 first = False
-        number_after(tables_of_figure_lines(self.doc.blocks), self.n_tbl, self.n_par)  # type: ignore[arg-type]
+        number_after(tables_of_figure_lines(self.doc.blocks), self.n_tbl, self.n_par)
         return self.doc
 
     def _check_text_layer(self, contents: list[PageContent]) -> None:
@@ -167,13 +167,14 @@ class _Reader:
         table of horizontal rules left open at its foot."""
         boxes = [t.bbox for t in content.tables]
         inner = [[c for c in t.cells if not holds_another(c, t.cells)] for t in content.tables]
+        frames = [[c for c in t.cells if holds_another(c, t.cells)] for t in content.tables]
         cell_words: dict[int, list[dict]] = {i: [] for i in range(len(content.tables))}
         loose: list[dict] = []
         for word in content.words:
             cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
             owner = next((i for i, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
-            if owner is not None and "conf" not in word and not any(
-                    c[0] <= cx <= c[2] and c[1] <= cy <= c[3] for c in inner[owner]):
+            if owner is not None and "conf" not in word and _within(cx, cy, frames[owner]) \
+                    and not _within(cx, cy, inner[owner]):
                 owner = None  # a frame's own text, above the table inside it (3.1 园区主要经济指标): a line
             (loose if owner is None else cell_words[owner]).append(word)
         height = content.height
@@ -182,7 +183,7 @@ class _Reader:
             [(b[1], b[3]) for b in boxes], carry)
         blocks: list[tuple[float, str, object]] = [(line.top, "line", line) for line in lines]
         for i, table in enumerate(content.tables):  # placed where its first cell is, below a frame's own text
-            top = min((c[1] for c in inner[i]), default=table.bbox[1])
+            top = min((c[1] for c in inner[i]), default=table.bbox[1]) if frames[i] else table.bbox[1]
             blocks.append((top, "table", _grid_rows(table, cell_words[i], content.number)))
         blocks += [(t.top, "table", (t.rows, t.grid)) for t in rule_tables]
         blocks.sort(key=lambda b: b[0])
@@ -201,6 +202,10 @@ class _Reader:
 
 _ROW_SLACK = 0.3  # share of its height a scanned text line may stand past its row's rule (specks, a crop's margin)
 _TOP_OF_ROW = 5.0  # points below its row's top rule a row's first text line stands (a centred block: more)
+
+
+def _within(x: float, y: float, boxes: list[tuple[float, ...]]) -> bool:
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
 
 def _grid_rows(table, words: list[dict], page: int) -> tuple[list[list[Cell]], tuple[float, ...]]:
@@ -328,6 +333,8 @@ def _laid_on(rows: list[list[Cell]], grid: tuple[float, ...], frame: tuple[float
             if cell.bbox is not None:
                 x0, top, x1, bottom = cell.bbox
                 cell.bbox = (x(x0), top, x(x1), bottom)
+            if cell.ink is not None:
+                cell.ink = (x(cell.ink[0]), x(cell.ink[1]))
     return rows, tuple(x(v) for v in grid)
 
 
@@ -434,8 +441,9 @@ def _broken_off(last: list[Cell], first: list[Cell]) -> tuple[list[Cell], str] |
     """The cells of a scanned table's last row on a page that the next page's first row may go on, where that
     row was read as one cell across the table (the short rules of a row's tail were not found): a few characters
     standing under one column of the row before, or two (a speck beside them: 湖南省工业和信 | … then 系息化厅),
-    and no heading's number. They are not joined — the row could as well be a new one across the table — but
-    the cells above are then not sure to be whole. Those cells and the tail's text, or None."""
+    lined up with the text of a cell above, and no heading's number. They are not joined — the row could as well
+    be a new one across the table — but the cells above are then not sure to be whole. Those cells and the
+    tail's text, or None."""
     own = [c for c in first if c.text.strip() and not c.continued]
     if len(own) != 1 or own[0].ink is None or len(last) < 2:
         return None
@@ -447,7 +455,17 @@ def _broken_off(last: list[Cell], first: list[Cell]) -> tuple[list[Cell], str] |
         return None
     x0, x1 = tail.ink
     under = [b for b in before if min(x1, b.bbox[2]) - max(x0, b.bbox[0]) > _DRIFT]  # type: ignore[index]
-    return (under, " ".join(tail.text.split())) if 1 <= len(under) <= 2 else None
+    if not 1 <= len(under) <= 2 or not any(_lined_up(b, tail.ink) for b in under):
+        return None
+    return under, " ".join(tail.text.split())
+
+
+def _lined_up(cell: Cell, ink: tuple[float, float]) -> bool:
+    """Whether text standing at ``ink`` goes on ``cell``'s lines: it begins where they begin, or is centred where
+    they are (a group's title across the table, or right-aligned, is not)."""
+    if cell.ink is None:
+        return False
+    return abs(cell.ink[0] - ink[0]) <= _DRIFT or abs(sum(cell.ink) - sum(ink)) / 2 <= _DRIFT
 
 
 def _ink(words: list[dict]) -> tuple[float, float] | None:
