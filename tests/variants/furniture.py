@@ -9,7 +9,6 @@ import itertools
 import math
 import re
 import subprocess
-import tempfile
 from pathlib import Path
 
 from lxml import etree
@@ -1120,16 +1119,9 @@ def pdf_chars_separate(src: Path, dst: Path) -> bool:
 
 def pdf_placeholders(src: Path, dst: Path) -> bool:
     """The form with unfilled content controls printed to PDF by LibreOffice: the prompts are plain text."""
-    from .pdf import soffice_pdf
+    from .pdf import edited_and_printed
 
-    doc = Docx(src)
-    if not placeholders_unfilled(doc):
-        return False
-    with tempfile.TemporaryDirectory() as tmp:
-        filled = Path(tmp) / "controls.docx"
-        doc.save(filled)
-        soffice_pdf(filled, dst)
-    return True
+    return edited_and_printed(src, dst, placeholders_unfilled)
 
 
 PDF_TRANSFORMS: tuple[Transform, ...] = (

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -91,16 +92,21 @@ def soffice_pdf(src: Path, dst: Path) -> None:
         shutil.move(out / (dst.stem + ".pdf"), dst)
 
 
-def pdf_three_line(src: Path, dst: Path) -> bool:
-    """The report ruled as 三线表 and exported to PDF by LibreOffice."""
+def edited_and_printed(src: Path, dst: Path, edit: Callable[[Docx], bool]) -> bool:
+    """``src`` edited by ``edit`` and printed to PDF by LibreOffice at ``dst``; False when the edit does not apply."""
     doc = Docx(src)
-    if not three_line(doc):
+    if not edit(doc):
         return False
     with tempfile.TemporaryDirectory() as tmp:
-        ruled = Path(tmp) / "ruled.docx"
-        doc.save(ruled)
-        soffice_pdf(ruled, dst)
+        edited = Path(tmp) / "edited.docx"
+        doc.save(edited)
+        soffice_pdf(edited, dst)
     return True
+
+
+def pdf_three_line(src: Path, dst: Path) -> bool:
+    """The report ruled as 三线表 and exported to PDF by LibreOffice."""
+    return edited_and_printed(src, dst, three_line)
 
 
 def pdf_tables_typed(src: Path, dst: Path) -> bool:
@@ -108,14 +114,7 @@ def pdf_tables_typed(src: Path, dst: Path) -> bool:
     columns stand a space apart and a long row wraps onto a second line."""
     from .office import tables_typed_with_tabs
 
-    doc = Docx(src)
-    if not tables_typed_with_tabs(doc):
-        return False
-    with tempfile.TemporaryDirectory() as tmp:
-        typed = Path(tmp) / "typed.docx"
-        doc.save(typed)
-        soffice_pdf(typed, dst)
-    return True
+    return edited_and_printed(src, dst, tables_typed_with_tabs)
 
 
 # --- drawn by reportlab -----------------------------------------------------------------------------
